@@ -43,8 +43,8 @@ type LegalEntity struct {
 	Address          string `db:"address"`
 	ActivityCode     string `db:"activity_code"`
 	ActivityRu       string `db:"activity_ru"`
-	// DirectorIIN is empty when the entity has no registered director.
-	DirectorIIN IIN `db:"director_iin"`
+	// DirectorIIN is nil when the entity has no registered director (NULL).
+	DirectorIIN *IIN `db:"director_iin"`
 }
 
 // Founder is a participant (founder) of a legal entity: a person or another

@@ -1,0 +1,119 @@
+package accounts_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"sio"
+	"sio/accounts"
+	"sio/internal/testdb"
+	"sio/sqldb"
+)
+
+func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
+	t.Helper()
+	for i := serial; i < serial+100; i++ {
+		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
+			return iin
+		}
+	}
+	t.Fatalf("no IIN for %s", date)
+	return ""
+}
+
+// one runs f and checks that it issued exactly one statement.
+func one(t *testing.T, what string, f func(ctx context.Context) error) {
+	t.Helper()
+	var st sqldb.Stats
+	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
+	if n := st.Statements.Load(); n != 1 {
+		t.Fatalf("%s issued %d statements, want 1", what, n)
+	}
+}
+
+func TestAccounts(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s, err := accounts.Open(ctx, cfg)
+		testdb.Must(t, err)
+		defer s.Close()
+
+		almaty := time.FixedZone("Asia/Almaty", 5*3600)
+		signed := time.Date(2024, 9, 1, 10, 30, 15, 123456789, almaty)
+		inv := mkIIN(t, "1987-04-04", sio.Male, 1)
+		analyst := mkIIN(t, "1991-12-12", sio.Female, 2)
+		blocked := mkIIN(t, "1975-06-06", sio.Male, 3)
+		nobody := mkIIN(t, "1999-09-09", sio.Female, 4)
+		testdb.Must(t, s.Insert(ctx, []sio.User{
+			{IIN: inv, FullName: "Сейтқали Нұрлан Ерланұлы", RoleCode: "INVESTIGATOR", AgencyCode: "MVD",
+				Position: "Старший следователь СУ ДП г. Алматы", AgreementSignedAt: &signed},
+			{IIN: analyst, FullName: "Әбдірахманова Айгерім", RoleCode: "ANALYST", AgencyCode: "AFM", Position: "Аналитик"},
+			{IIN: blocked, FullName: "Петров Иван Сергеевич", RoleCode: "INVESTIGATOR", AgencyCode: "MVD", Blocked: true,
+				AgreementSignedAt: &signed},
+		}))
+
+		var u *sio.User
+		one(t, "UserByIIN", func(ctx context.Context) (err error) {
+			u, err = s.UserByIIN(ctx, inv)
+			return err
+		})
+		want := signed.UTC().Truncate(time.Microsecond)
+		if u == nil || u.IIN != inv || u.FullName != "Сейтқали Нұрлан Ерланұлы" || u.RoleCode != "INVESTIGATOR" || u.AgencyCode != "MVD" ||
+			u.Position != "Старший следователь СУ ДП г. Алматы" || u.Blocked || u.AgreementSignedAt == nil ||
+			!u.AgreementSignedAt.Equal(want) || u.AgreementSignedAt.Location() != time.UTC {
+			t.Fatalf("user = %+v (signed %v, want %v)", u, u.AgreementSignedAt, want)
+		}
+		if u, err := s.UserByIIN(ctx, analyst); err != nil || u == nil || u.AgreementSignedAt != nil || u.Blocked {
+			t.Fatalf("analyst = %+v, %v", u, err)
+		}
+		if u, err := s.UserByIIN(ctx, blocked); err != nil || u == nil || !u.Blocked {
+			t.Fatalf("blocked user = %+v, %v", u, err)
+		}
+		if u, err := s.UserByIIN(ctx, nobody); u != nil || err != nil {
+			t.Fatalf("unregistered user = %+v, %v", u, err)
+		}
+
+		var us []sio.User
+		one(t, "ListUsers", func(ctx context.Context) (err error) {
+			us, err = s.ListUsers(ctx)
+			return err
+		})
+		i1, i2 := min(inv, blocked), max(inv, blocked)
+		if len(us) != 3 || us[0].IIN != analyst || us[1].IIN != i1 || us[2].IIN != i2 {
+			t.Fatalf("users = %+v", us)
+		}
+		for _, u := range us {
+			if (u.IIN == analyst) != (u.AgreementSignedAt == nil) || (u.IIN == blocked) != u.Blocked {
+				t.Fatalf("listed user = %+v", u)
+			}
+		}
+
+		// Sign, block and unblock round-trip.
+		later := time.Date(2025, 2, 3, 4, 5, 6, 0, time.UTC)
+		testdb.Must(t, s.SignAgreement(ctx, analyst, later))
+		testdb.Must(t, s.SetBlocked(ctx, analyst, true))
+		testdb.Must(t, s.SetBlocked(ctx, blocked, false))
+		if u, err := s.UserByIIN(ctx, analyst); err != nil || u == nil || u.AgreementSignedAt == nil ||
+			!u.AgreementSignedAt.Equal(later) || !u.Blocked {
+			t.Fatalf("analyst after update = %+v, %v", u, err)
+		}
+		if u, err := s.UserByIIN(ctx, blocked); err != nil || u == nil || u.Blocked {
+			t.Fatalf("unblocked user = %+v, %v", u, err)
+		}
+		if err := s.SignAgreement(ctx, nobody, later); !errors.Is(err, accounts.ErrNoUser) || sio.ErrorCode(err) != sio.ENOTFOUND {
+			t.Fatalf("SignAgreement of an unregistered user = %v", err)
+		}
+		if err := s.SetBlocked(ctx, nobody, true); !errors.Is(err, accounts.ErrNoUser) {
+			t.Fatalf("SetBlocked of an unregistered user = %v", err)
+		}
+
+		if n, err := s.Count(ctx); err != nil || n != 3 {
+			t.Fatalf("Count = %d, %v", n, err)
+		}
+		s2, err := accounts.Open(ctx, cfg)
+		testdb.Must(t, err)
+		s2.Close()
+	})
+}

@@ -1,0 +1,189 @@
+// Command sio runs the SIO GraphQL gateway.
+//
+//	sio                      sandbox: SQLite under ./sio-data, synthetic data, 127.0.0.1:8080
+//	sio serve [flags]        the same, with flags (see -h)
+//	sio seed --postgres DSN --persons N [--seed S]
+//	                         fill the stores with deterministic synthetic data
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"sio/gateway"
+	"sio/synth"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	if err := m.ParseFlags(os.Args[1:]); err == flag.ErrHelp {
+		os.Exit(0)
+	} else if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	err := m.Run(ctx)
+	if cerr := m.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sio:", err)
+		os.Exit(1)
+	}
+}
+
+// Main is the program: flags, the gateway and the HTTP server.
+type Main struct {
+	Command     string // "serve" or "seed"
+	Addr        string
+	Mode        string // "sandbox" or "production"
+	DataDir     string
+	PostgresDSN string
+	StoreDSN    map[string]string
+	Persons     int
+	Seed        int64
+
+	Logger   *slog.Logger
+	Gateway  *gateway.Gateway
+	Listener net.Listener
+	server   *http.Server
+	// Ready, if set, is closed once the server is listening (tests).
+	Ready chan struct{}
+	Out   io.Writer
+}
+
+// NewMain returns a Main with the sandbox defaults.
+func NewMain() *Main {
+	return &Main{
+		Command: "serve", Addr: "127.0.0.1:8080", Mode: "sandbox", DataDir: "./sio-data",
+		PostgresDSN: os.Getenv("SIO_POSTGRES_DSN"), StoreDSN: map[string]string{},
+		Persons: 10_000, Seed: 1, Out: os.Stdout,
+		Logger: slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	}
+}
+
+// ParseFlags reads the sub-command and its flags.
+func (m *Main) ParseFlags(args []string) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		m.Command, args = args[0], args[1:]
+	}
+	if m.Command != "serve" && m.Command != "seed" {
+		return fmt.Errorf("unknown command %q (serve, seed)", m.Command)
+	}
+	fs := flag.NewFlagSet("sio "+m.Command, flag.ContinueOnError)
+	fs.StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the SQLite stores (sandbox)")
+	fs.StringVar(&m.PostgresDSN, "postgres", m.PostgresDSN, "run every store on PostgreSQL (DSN; env SIO_POSTGRES_DSN)")
+	fs.Func("store-dsn", "NAME=DSN: put one store (e.g. gbd_fl) on its own PostgreSQL server (repeatable)", func(v string) error {
+		name, dsn, ok := strings.Cut(v, "=")
+		if !ok || name == "" || dsn == "" {
+			return errors.New("want NAME=DSN")
+		}
+		m.StoreDSN[name] = dsn
+		return nil
+	})
+	fs.IntVar(&m.Persons, "persons", m.Persons, "persons to generate (sandbox first start, or seed)")
+	fs.Int64Var(&m.Seed, "seed", m.Seed, "seed of the synthetic data generator")
+	if m.Command == "serve" {
+		fs.StringVar(&m.Addr, "addr", m.Addr, "listen address")
+		fs.StringVar(&m.Mode, "mode", m.Mode, "sandbox (X-Dev-User from loopback, playground) or production")
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if m.Mode != "sandbox" && m.Mode != "production" {
+		return fmt.Errorf("--mode must be sandbox or production")
+	}
+	if m.Persons < 1 {
+		return fmt.Errorf("--persons must be positive")
+	}
+	return nil
+}
+
+// Run opens the gateway and serves or seeds until ctx ends.
+func (m *Main) Run(ctx context.Context) error {
+	g, err := gateway.Open(ctx, gateway.Config{
+		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
+		Sandbox: m.Mode == "sandbox", Logger: m.Logger,
+	})
+	if err != nil {
+		return err
+	}
+	m.Gateway = g
+	if m.Command == "seed" {
+		return m.seed(ctx)
+	}
+	seeded, err := g.IsSeeded(ctx)
+	if err != nil {
+		return err
+	}
+	if !seeded {
+		if m.PostgresDSN != "" && m.Mode == "production" {
+			m.Logger.Warn("stores are empty; fill them with `sio seed --postgres DSN --persons N`")
+		} else if err := m.seed(ctx); err != nil {
+			return err
+		}
+	}
+	h, err := g.Handler()
+	if err != nil {
+		return err
+	}
+	if m.Listener == nil {
+		if m.Listener, err = net.Listen("tcp", m.Addr); err != nil {
+			return err
+		}
+	}
+	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
+	m.Logger.Info("SIO listening", "addr", "http://"+m.Listener.Addr().String(), "mode", m.Mode, "graphql", "/graphql")
+	if m.Ready != nil {
+		close(m.Ready)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- m.server.Serve(m.Listener) }()
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		return m.server.Shutdown(sctx)
+	}
+}
+
+func (m *Main) seed(ctx context.Context) error {
+	start := time.Now()
+	m.Logger.Info("generating synthetic data", "persons", m.Persons, "seed", m.Seed)
+	st, err := m.Gateway.Seed(ctx, synth.Config{Seed: m.Seed, Persons: m.Persons})
+	if err != nil {
+		return err
+	}
+	m.Logger.Info("synthetic data loaded", "persons", st.Persons, "legal_entities", st.Entities,
+		"vehicles", st.Vehicles, "users", st.Users, "seconds", time.Since(start).Seconds())
+	return nil
+}
+
+// Close shuts the server and the stores.
+func (m *Main) Close() error {
+	if m.server != nil {
+		m.server.Close()
+	}
+	if m.Gateway != nil {
+		return m.Gateway.Close()
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+// Package realestate is the connector to Регистр недвижимости (the state
+// register of real estate and of rights to it): objects by cadastral number
+// and the registered rights of persons and legal entities.
+package realestate
+
+import (
+	"context"
+	"embed"
+	"fmt"
+
+	"sio"
+	"sio/sqldb"
+)
+
+// Name is the store name: PostgreSQL schema and SQLite file.
+const Name = "real_estate"
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+const propertyColumns = `cadastral_number, kind, region_kato, address, area_sqm, rooms, year_built, registered_at`
+
+const rightColumns = `record_id, object_number, holder_id, holder_kind, right_type, share_numerator,
+	share_denominator, since`
+
+// Store reads and loads Регистр недвижимости.
+type Store struct {
+	db       *sqldb.DB
+	byNumber string
+	byHolder string
+	byObject string
+}
+
+var _ sio.RealEstateRegistry = (*Store)(nil)
+
+// Open opens the connector's database and migrates it.
+func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
+	cfg.Name = Name
+	db, err := sqldb.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx, migrations); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return New(db), nil
+}
+
+// New wraps an opened, migrated database.
+func New(db *sqldb.DB) *Store {
+	return &Store{
+		db:       db,
+		byNumber: db.Q(`SELECT ` + propertyColumns + ` FROM properties WHERE ` + db.In("cadastral_number")),
+		byHolder: db.Q(`SELECT ` + rightColumns + ` FROM rights WHERE ` + db.In("holder_id") + ` ORDER BY record_id`),
+		byObject: db.Q(`SELECT ` + rightColumns + ` FROM rights WHERE ` + db.In("object_number") + ` ORDER BY record_id`),
+	}
+}
+
+// DB exposes the handle for administration (seeding, health checks).
+func (s *Store) DB() *sqldb.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// PropertiesByNumber returns the objects found among cadastral numbers, in
+// one statement.
+func (s *Store) PropertiesByNumber(ctx context.Context, numbers []string) (map[string]*sio.RealEstate, error) {
+	var rows []sio.RealEstate
+	if err := s.db.Select(ctx, &rows, s.byNumber, sqldb.List(s.db, numbers)); err != nil {
+		return nil, fmt.Errorf("realestate: by number: %w", err)
+	}
+	out := make(map[string]*sio.RealEstate, len(rows))
+	for i := range rows {
+		out[rows[i].CadastralNumber] = &rows[i]
+	}
+	return out, nil
+}
+
+// RightsByHolder returns the rights of each holder (IIN or BIN) among
+// holders, in record order, in one statement.
+func (s *Store) RightsByHolder(ctx context.Context, holders []string) (map[string][]sio.PropertyRight, error) {
+	var rows []sio.PropertyRight
+	if err := s.db.Select(ctx, &rows, s.byHolder, sqldb.List(s.db, holders)); err != nil {
+		return nil, fmt.Errorf("realestate: rights by holder: %w", err)
+	}
+	out := make(map[string][]sio.PropertyRight)
+	for _, r := range rows {
+		out[r.HolderID] = append(out[r.HolderID], r)
+	}
+	return out, nil
+}
+
+// RightsByObject returns the rights to each object among cadastral numbers,
+// in record order, in one statement.
+func (s *Store) RightsByObject(ctx context.Context, numbers []string) (map[string][]sio.PropertyRight, error) {
+	var rows []sio.PropertyRight
+	if err := s.db.Select(ctx, &rows, s.byObject, sqldb.List(s.db, numbers)); err != nil {
+		return nil, fmt.Errorf("realestate: rights by object: %w", err)
+	}
+	out := make(map[string][]sio.PropertyRight)
+	for _, r := range rows {
+		out[r.ObjectNumber] = append(out[r.ObjectNumber], r)
+	}
+	return out, nil
+}
+
+// Insert bulk-loads objects (used by the data generator).
+func (s *Store) Insert(ctx context.Context, ps []sio.RealEstate) error {
+	rows := make([][]any, len(ps))
+	for i, p := range ps {
+		rows[i] = []any{p.CadastralNumber, p.Kind, p.RegionKATO, p.Address, p.AreaSqm, p.Rooms, p.YearBuilt, p.RegisteredAt}
+	}
+	return s.db.BulkInsert(ctx, "properties", []string{"cadastral_number", "kind", "region_kato", "address",
+		"area_sqm", "rooms", "year_built", "registered_at"}, rows)
+}
+
+// InsertRights bulk-loads rights (used by the data generator).
+func (s *Store) InsertRights(ctx context.Context, rs []sio.PropertyRight) error {
+	rows := make([][]any, len(rs))
+	for i, r := range rs {
+		rows[i] = []any{r.RecordID, r.ObjectNumber, r.HolderID, string(r.HolderKind), r.RightType,
+			r.ShareNumerator, r.ShareDenominator, r.Since}
+	}
+	return s.db.BulkInsert(ctx, "rights", []string{"record_id", "object_number", "holder_id", "holder_kind",
+		"right_type", "share_numerator", "share_denominator", "since"}, rows)
+}
+
+// Count returns the number of objects (health and seeding checks).
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM properties`)
+	return n, err
+}

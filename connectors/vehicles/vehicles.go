@@ -1,0 +1,121 @@
+// Package vehicles is the connector to Транспортные средства (the state
+// register of motor vehicles): vehicles by VIN and by number plate, and the
+// vehicles registered to a person or legal entity.
+package vehicles
+
+import (
+	"context"
+	"embed"
+	"fmt"
+
+	"sio"
+	"sio/sqldb"
+)
+
+// Name is the store name: PostgreSQL schema and SQLite file.
+const Name = "vehicles"
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+const columns = `vin, plate, make, model, year, color, body_type, engine_cc, certificate_no,
+	registration_date, owner_id, owner_kind`
+
+// Store reads and loads Транспортные средства.
+type Store struct {
+	db      *sqldb.DB
+	byVIN   string
+	byPlate string
+	byOwner string
+}
+
+var _ sio.VehicleRegistry = (*Store)(nil)
+
+// Open opens the connector's database and migrates it.
+func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
+	cfg.Name = Name
+	db, err := sqldb.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx, migrations); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return New(db), nil
+}
+
+// New wraps an opened, migrated database.
+func New(db *sqldb.DB) *Store {
+	return &Store{
+		db:      db,
+		byVIN:   db.Q(`SELECT ` + columns + ` FROM vehicles WHERE ` + db.In("vin")),
+		byPlate: db.Q(`SELECT ` + columns + ` FROM vehicles WHERE ` + db.In("plate")),
+		byOwner: db.Q(`SELECT ` + columns + ` FROM vehicles WHERE ` + db.In("owner_id") + ` ORDER BY registration_date, vin`),
+	}
+}
+
+// DB exposes the handle for administration (seeding, health checks).
+func (s *Store) DB() *sqldb.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// VehiclesByVIN returns the vehicles found among vins, in one statement.
+func (s *Store) VehiclesByVIN(ctx context.Context, vins []string) (map[string]*sio.Vehicle, error) {
+	var rows []sio.Vehicle
+	if err := s.db.Select(ctx, &rows, s.byVIN, sqldb.List(s.db, vins)); err != nil {
+		return nil, fmt.Errorf("vehicles: by vin: %w", err)
+	}
+	out := make(map[string]*sio.Vehicle, len(rows))
+	for i := range rows {
+		out[rows[i].VIN] = &rows[i]
+	}
+	return out, nil
+}
+
+// VehiclesByPlate returns the vehicles found among number plates, in one
+// statement.
+func (s *Store) VehiclesByPlate(ctx context.Context, plates []string) (map[string]*sio.Vehicle, error) {
+	var rows []sio.Vehicle
+	if err := s.db.Select(ctx, &rows, s.byPlate, sqldb.List(s.db, plates)); err != nil {
+		return nil, fmt.Errorf("vehicles: by plate: %w", err)
+	}
+	out := make(map[string]*sio.Vehicle, len(rows))
+	for i := range rows {
+		out[rows[i].Plate] = &rows[i]
+	}
+	return out, nil
+}
+
+// VehiclesByOwner returns the vehicles of each owner (IIN or BIN) among
+// owners, oldest registration first, in one statement.
+func (s *Store) VehiclesByOwner(ctx context.Context, owners []string) (map[string][]sio.Vehicle, error) {
+	var rows []sio.Vehicle
+	if err := s.db.Select(ctx, &rows, s.byOwner, sqldb.List(s.db, owners)); err != nil {
+		return nil, fmt.Errorf("vehicles: by owner: %w", err)
+	}
+	out := make(map[string][]sio.Vehicle)
+	for _, v := range rows {
+		out[v.OwnerID] = append(out[v.OwnerID], v)
+	}
+	return out, nil
+}
+
+// Insert bulk-loads vehicles (used by the data generator).
+func (s *Store) Insert(ctx context.Context, vs []sio.Vehicle) error {
+	rows := make([][]any, len(vs))
+	for i, v := range vs {
+		rows[i] = []any{v.VIN, v.Plate, v.Make, v.Model, v.Year, v.Color, v.BodyType, v.EngineCC, v.CertificateNo,
+			v.RegistrationDate, v.OwnerID, string(v.OwnerKind)}
+	}
+	return s.db.BulkInsert(ctx, "vehicles", []string{"vin", "plate", "make", "model", "year", "color", "body_type",
+		"engine_cc", "certificate_no", "registration_date", "owner_id", "owner_kind"}, rows)
+}
+
+// Count returns the number of vehicles (health and seeding checks).
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM vehicles`)
+	return n, err
+}

@@ -1,0 +1,468 @@
+package gateway_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"sio"
+	"sio/gateway"
+	"sio/internal/testdb"
+	"sio/sqldb"
+	"sio/synth"
+)
+
+// fixture is a gateway over a seeded store served on a loopback listener.
+type fixture struct {
+	g   *gateway.Gateway
+	srv *httptest.Server
+}
+
+func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	g, err := gateway.Open(ctx, gateway.Config{DataDir: cfg.DataDir, PostgresDSN: cfg.PostgresDSN, Sandbox: sandbox,
+		LoaderWait: 30 * time.Millisecond})
+	testdb.Must(t, err)
+	t.Cleanup(func() { g.Close() })
+	seeded, err := g.IsSeeded(ctx)
+	testdb.Must(t, err)
+	if seeded {
+		t.Fatal("a fresh store reports seeded")
+	}
+	if _, err := g.Seed(ctx, synth.Config{Seed: 7, Persons: 600, BatchPersons: 250}); err != nil {
+		t.Fatal(err)
+	}
+	if seeded, err = g.IsSeeded(ctx); err != nil || !seeded {
+		t.Fatalf("after Seed: seeded=%v err=%v", seeded, err)
+	}
+	h, err := g.Handler()
+	testdb.Must(t, err)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &fixture{g: g, srv: srv}
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type gqlResponse struct {
+	Status     int
+	Data       map[string]any `json:"data"`
+	Errors     []gqlError     `json:"errors"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+func (fx *fixture) post(t *testing.T, user sio.IIN, query string, vars map[string]any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, fx.srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if user != "" {
+		req.Header.Set("X-Dev-User", string(user))
+	}
+	resp, err := http.DefaultClient.Do(req)
+	testdb.Must(t, err)
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("response is not JSON: %v", err)
+	}
+	out.Status = resp.StatusCode
+	return out
+}
+
+// get walks a decoded JSON value by keys and indexes ("a.b.0.c").
+func get(v any, path string) any {
+	for _, k := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[k]
+		case []any:
+			var i int
+			fmt.Sscan(k, &i)
+			if i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+func (r gqlResponse) errorAt(path string) *gqlError {
+	for i := range r.Errors {
+		var parts []string
+		for _, p := range r.Errors[i].Path {
+			parts = append(parts, fmt.Sprint(p))
+		}
+		if strings.Join(parts, ".") == path {
+			return &r.Errors[i]
+		}
+	}
+	return nil
+}
+
+// official is a sandbox user with an open case usable as a basis.
+type official struct {
+	IIN     sio.IIN
+	Role    string
+	Basis   string
+	Case    string
+	Article string
+}
+
+const sandboxUsersQuery = `{ sandboxUsers { iin fullName agency blocked agreementSigned role { code nameRu } cases { registry number basis article status } } }`
+
+// officials lists, from the sandboxUsers API, every usable (user, open case).
+func (fx *fixture) officials(t *testing.T) []official {
+	r := fx.post(t, "", sandboxUsersQuery, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("sandboxUsers: %+v", r.Errors)
+	}
+	var out []official
+	for _, u := range r.Data["sandboxUsers"].([]any) {
+		if get(u, "blocked") == true || get(u, "agreementSigned") == false {
+			continue
+		}
+		for _, c := range get(u, "cases").([]any) {
+			if get(c, "status") != sio.CaseOpen {
+				continue
+			}
+			art, _ := get(c, "article").(string)
+			out = append(out, official{IIN: sio.IIN(get(u, "iin").(string)), Role: get(u, "role.code").(string),
+				Basis: get(c, "basis").(string), Case: get(c, "number").(string), Article: art})
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no usable sandbox official")
+	}
+	return out
+}
+
+// allowedAll returns an official whose role and basis allow every service.
+func (fx *fixture) allowedAll(t *testing.T, services ...string) official {
+	t.Helper()
+	for _, o := range fx.officials(t) {
+		ok := true
+		for _, s := range services {
+			d := fx.g.Policy.Decide(o.Role, o.Basis, s)
+			ok = ok && d.Allowed && d.Access == "FULL"
+		}
+		if ok {
+			return o
+		}
+	}
+	t.Fatalf("no official may read all of %v with FULL access", services)
+	return official{}
+}
+
+func one[T any](t *testing.T, db *sqldb.DB, query string) T {
+	t.Helper()
+	var v T
+	if err := db.Get(context.Background(), &v, query); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return v
+}
+
+// refusal is an inquiry that must be refused with code (and reason).
+type refusal struct {
+	name   string
+	user   sio.IIN
+	basis  map[string]any
+	code   string
+	reason string
+}
+
+func TestEndToEnd(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		fx := newFixture(t, cfg, true)
+		core := []string{"PERSONS", "LEGAL_ENTITIES", "REAL_ESTATE", "LAND_PLOTS", "VEHICLES", "TAXPAYERS", "TAX_DEBTS", "CIVIL_REGISTRY"}
+		inv := fx.allowedAll(t, core...)
+		basis := map[string]any{"kind": inv.Basis, "caseNumber": inv.Case, "justification": "проверка связей подозреваемого"}
+
+		t.Run("healthz", func(t *testing.T) {
+			resp, err := http.Get(fx.srv.URL + "/healthz")
+			testdb.Must(t, err)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("healthz = %d", resp.StatusCode)
+			}
+		})
+
+		t.Run("me", func(t *testing.T) {
+			r := fx.post(t, inv.IIN, `{ me { iin fullName role { code nameRu } agreementSigned blocked } }`, nil)
+			if len(r.Errors) > 0 || get(r.Data, "me.iin") != string(inv.IIN) || get(r.Data, "me.role.code") != inv.Role || get(r.Data, "me.role.nameRu") == "" {
+				t.Fatalf("me = %+v", r)
+			}
+			if r := fx.post(t, "", `{ me { iin } }`, nil); r.errorAt("me") == nil || r.errorAt("me").Extensions["code"] != sio.EUNAUTHENTICATED {
+				t.Fatalf("me without a user = %+v", r)
+			}
+		})
+
+		t.Run("person with links", func(t *testing.T) {
+			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM vehicles WHERE owner_kind = 'PERSON' ORDER BY vin LIMIT 1`)
+			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { basis case { number article }
+				person(iin: $iin) { iin fullName birthDate gender region { nameRu plateCode }
+					vehicles(first: 5) { totalCount edges { cursor node { vin plate ownerPerson { iin } } } pageInfo { hasNextPage endCursor } }
+					realEstate { totalCount edges { node { share realEstate { cadastralNumber address } } } }
+					companies { totalCount edges { node { kind legalEntity { bin nameRu } } } }
+					family { relation relativeIin relative { fullName } }
+					taxpayer { id kind taxOffice { code nameRu } debts { kbk total } }
+				} } }`, map[string]any{"b": basis, "iin": owner})
+			if len(r.Errors) > 0 {
+				t.Fatalf("errors: %+v", r.Errors)
+			}
+			p := get(r.Data, "inquiry.person")
+			if get(p, "iin") != owner || get(p, "fullName") == "" || get(p, "region.nameRu") == nil {
+				t.Fatalf("person = %v", p)
+			}
+			iin, _ := sio.ParseIIN(owner, "iin")
+			if get(p, "birthDate") != iin.BirthDate().Format(time.DateOnly) || get(p, "gender") != string(iin.Gender()) {
+				t.Fatalf("birth date/gender do not match the IIN: %v", p)
+			}
+			n := one[int](t, fx.g.Vehicles.DB(), `SELECT COUNT(*) FROM vehicles WHERE owner_id = '`+owner+`'`)
+			if get(p, "vehicles.totalCount") != float64(n) || get(p, "vehicles.edges.0.node.ownerPerson.iin") != owner {
+				t.Fatalf("vehicles = %v, want %d", get(p, "vehicles"), n)
+			}
+			if get(r.Data, "inquiry.case.number") != inv.Case || get(r.Data, "inquiry.basis") != inv.Basis {
+				t.Fatalf("inquiry = %v", r.Data["inquiry"])
+			}
+		})
+
+		t.Run("pagination", func(t *testing.T) {
+			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM vehicles GROUP BY owner_id HAVING COUNT(*) > 1 ORDER BY owner_id LIMIT 1`)
+			q := `query($b: BasisInput!, $iin: IIN!, $after: String) { inquiry(basis: $b) { person(iin: $iin) { vehicles(first: 1, after: $after) { totalCount edges { node { vin } } pageInfo { hasNextPage endCursor } } } } }`
+			seen := map[string]bool{}
+			var after any
+			for i := 0; i < 50; i++ {
+				r := fx.post(t, inv.IIN, q, map[string]any{"b": basis, "iin": owner, "after": after})
+				c := get(r.Data, "inquiry.person.vehicles")
+				if len(r.Errors) > 0 || c == nil {
+					t.Fatalf("page %d: %+v", i, r)
+				}
+				seen[get(c, "edges.0.node.vin").(string)] = true
+				if get(c, "pageInfo.hasNextPage") != true {
+					if len(seen) != int(get(c, "totalCount").(float64)) {
+						t.Fatalf("paged through %d of %v vehicles", len(seen), get(c, "totalCount"))
+					}
+					return
+				}
+				after = get(c, "pageInfo.endCursor")
+			}
+			t.Fatal("pagination did not end")
+		})
+
+		t.Run("legal entity", func(t *testing.T) {
+			bin := one[string](t, fx.g.Entities.DB(), `SELECT entity_bin FROM founders GROUP BY entity_bin ORDER BY COUNT(*) DESC, entity_bin LIMIT 1`)
+			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $bin: BIN!) { inquiry(basis: $b) { legalEntity(bin: $bin) {
+				bin nameRu legalForm directorIin director { iin } founders { founderId founderKind sharePercent person { iin } legalEntity { bin } }
+				taxpayer { kind } } } }`, map[string]any{"b": basis, "bin": bin})
+			e := get(r.Data, "inquiry.legalEntity")
+			if len(r.Errors) > 0 || get(e, "bin") != bin || len(get(e, "founders").([]any)) == 0 {
+				t.Fatalf("legalEntity = %+v", r)
+			}
+			for _, f := range get(e, "founders").([]any) {
+				if get(f, "founderKind") == "PERSON" && get(f, "person.iin") != get(f, "founderId") {
+					t.Fatalf("founder person not resolved: %v", f)
+				}
+			}
+		})
+
+		t.Run("lookups by key", func(t *testing.T) {
+			plate, vin := one[string](t, fx.g.Vehicles.DB(), `SELECT plate FROM vehicles ORDER BY vin LIMIT 1`), one[string](t, fx.g.Vehicles.DB(), `SELECT vin FROM vehicles ORDER BY vin LIMIT 1`)
+			cad := one[string](t, fx.g.RealEstate.DB(), `SELECT cadastral_number FROM properties ORDER BY cadastral_number LIMIT 1`)
+			plot := one[string](t, fx.g.Land.DB(), `SELECT cadastral_number FROM plots ORDER BY cadastral_number LIMIT 1`)
+			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $plate: String, $vin: String, $cad: String!, $plot: String!) { inquiry(basis: $b) {
+				byPlate: vehicle(plate: $plate) { vin } byVin: vehicle(vin: $vin) { plate }
+				realEstate(cadastralNumber: $cad) { cadastralNumber rights { share person { iin } legalEntity { bin } } }
+				landPlot(cadastralNumber: $plot) { areaHa rights { rightType } } } }`,
+				map[string]any{"b": basis, "plate": plate, "vin": vin, "cad": cad, "plot": plot})
+			if len(r.Errors) > 0 || get(r.Data, "inquiry.byPlate.vin") != vin || get(r.Data, "inquiry.byVin.plate") != plate ||
+				get(r.Data, "inquiry.realEstate.cadastralNumber") != cad || len(get(r.Data, "inquiry.realEstate.rights").([]any)) == 0 ||
+				get(r.Data, "inquiry.landPlot.areaHa") == nil {
+				t.Fatalf("lookups = %+v", r)
+			}
+		})
+
+		t.Run("bad identifiers", func(t *testing.T) {
+			for _, tc := range []struct{ field, arg, value, want string }{
+				{"person(iin: %q) { iin }", "iin", "12345", "12 digits"},
+				{"person(iin: %q) { iin }", "iin", "85031440010x", "digits only"},
+				{"person(iin: %q) { iin }", "iin", "850314400108", "check digit"},
+				{"legalEntity(bin: %q) { bin }", "bin", "110540123457x", "12 digits"},
+				{"taxpayer(id: %q) { id }", "id", "850314400108", "check digit"},
+				{"realEstate(cadastralNumber: %q) { kind }", "cadastralNumber", "1:2:3", "RR:DDD"},
+				{"vehicle(vin: %q) { plate }", "vin", "IOQ", "17 characters"},
+			} {
+				q := `query($b: BasisInput!) { inquiry(basis: $b) { ` + fmt.Sprintf(tc.field, tc.value) + ` } }`
+				r := fx.post(t, inv.IIN, q, map[string]any{"b": basis})
+				if len(r.Errors) != 1 {
+					t.Fatalf("%s: want one error, got %+v", tc.value, r.Errors)
+				}
+				e := r.Errors[0]
+				if e.Extensions["code"] != sio.EBADINPUT || e.Extensions["argument"] != tc.arg || !strings.Contains(e.Message, tc.want) {
+					t.Errorf("%s=%s: error %+v; want BAD_USER_INPUT naming %s mentioning %q", tc.arg, tc.value, e, tc.arg, tc.want)
+				}
+			}
+		})
+
+		t.Run("sql statements bounded by depth", func(t *testing.T) {
+			var iins []string
+			testdb.Must(t, fx.g.Persons.DB().Select(context.Background(), &iins, `SELECT iin FROM persons ORDER BY iin LIMIT 100`))
+			q := `query($b: BasisInput!, $iins: [IIN!]!) { inquiry(basis: $b) { persons(iins: $iins) { iin
+				vehicles { edges { node { plate ownerPerson { iin } } } }
+				realEstate { edges { node { share realEstate { address } } } }
+				companies { edges { node { kind legalEntity { nameRu } } } } } } }`
+			count := func(keys []string) int64 {
+				r := fx.post(t, inv.IIN, q, map[string]any{"b": basis, "iins": keys})
+				if len(r.Errors) > 0 || len(get(r.Data, "inquiry.persons").([]any)) != len(keys) {
+					t.Fatalf("persons: %+v", r.Errors)
+				}
+				n, _ := r.Extensions["sqlStatements"].(float64)
+				return int64(n)
+			}
+			small, large := count(iins[:5]), count(iins)
+			// auth (1) + case check (<= 2) + persons (1) + per level one per connector (3 + 3)
+			if large > 10 || large != small {
+				t.Fatalf("100 persons took %d statements, 5 took %d: want the same and <= 10", large, small)
+			}
+		})
+
+		t.Run("forbidden field nulls only itself", func(t *testing.T) {
+			for _, o := range fx.officials(t) {
+				if !fx.g.Policy.Decide(o.Role, o.Basis, "PERSONS").Allowed {
+					continue
+				}
+				for _, svc := range []struct{ code, field string }{{"VEHICLES", "vehicles { totalCount }"}, {"TAX_DEBTS", "taxDebts { kbk }"},
+					{"REAL_ESTATE", "realEstate { totalCount }"}, {"CIVIL_REGISTRY", "family { relation }"}, {"TAXPAYERS", "taxpayer { kind }"},
+					{"LAND_PLOTS", "landPlots { totalCount }"}, {"LEGAL_ENTITIES", "companies { totalCount }"}} {
+					d := fx.g.Policy.Decide(o.Role, o.Basis, svc.code)
+					if d.Allowed {
+						continue
+					}
+					iin := one[string](t, fx.g.Persons.DB(), `SELECT iin FROM persons ORDER BY iin LIMIT 1`)
+					r := fx.post(t, o.IIN, `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { person(iin: $iin) { iin `+svc.field+` } } }`,
+						map[string]any{"b": map[string]any{"kind": o.Basis, "caseNumber": o.Case}, "iin": iin})
+					name := strings.Fields(svc.field)[0]
+					e := r.errorAt("inquiry.person." + name)
+					if get(r.Data, "inquiry.person.iin") != iin || e == nil || e.Extensions["code"] != sio.EFORBIDDEN ||
+						e.Extensions["reason"] != d.Reason || e.Extensions["source"] == "" || get(r.Data, "inquiry.person."+name) != nil {
+						t.Fatalf("%s under %s/%s: %+v", svc.code, o.Role, o.Basis, r)
+					}
+					return
+				}
+			}
+			t.Fatal("the policy denies none of the core services to any seeded official; cannot test a denial")
+		})
+
+		t.Run("basis refusals", func(t *testing.T) {
+			q := `query($b: BasisInput!) { inquiry(basis: $b) { basis } }`
+			cases := []refusal{
+				{"no user", "", basis, sio.EUNAUTHENTICATED, ""},
+				{"unknown basis", inv.IIN, map[string]any{"kind": "NO_SUCH_BASIS", "caseNumber": inv.Case}, sio.EBADINPUT, ""},
+				{"missing case number", inv.IIN, map[string]any{"kind": inv.Basis}, sio.EBADINPUT, ""},
+				{"unknown case", inv.IIN, map[string]any{"kind": inv.Basis, "caseNumber": "999999999999999"}, sio.EFORBIDDEN, "CASE_NOT_FOUND"},
+			}
+			// A case of another user's caseload, a closed case, a blocked and an unsigned user come from the seed.
+			type row struct {
+				Registry string `db:"registry"`
+				Number   string `db:"number"`
+				Basis    string `db:"basis"`
+				Status   string `db:"status"`
+			}
+			var rows []row
+			testdb.Must(t, fx.g.Cases.DB().Select(context.Background(), &rows, `SELECT registry, number, basis, status FROM cases ORDER BY registry, number`))
+			mine := map[string]bool{}
+			cs, err := fx.g.Cases.CasesOfUser(context.Background(), inv.IIN)
+			testdb.Must(t, err)
+			for _, c := range cs {
+				mine[c.Registry+"/"+c.Number] = true
+			}
+			for _, c := range rows {
+				if !mine[c.Registry+"/"+c.Number] && c.Basis == inv.Basis && c.Status == sio.CaseOpen {
+					cases = append(cases, refusal{"not in caseload", inv.IIN, map[string]any{"kind": c.Basis, "caseNumber": c.Number}, sio.EFORBIDDEN, "CASE_NOT_IN_CASELOAD"})
+					break
+				}
+			}
+			users, err := fx.g.Accounts.ListUsers(context.Background())
+			testdb.Must(t, err)
+			var sawBlocked, sawUnsigned, sawClosed bool
+			for _, u := range users {
+				ucs, _ := fx.g.Cases.CasesOfUser(context.Background(), u.IIN)
+				for _, c := range ucs {
+					b := map[string]any{"kind": c.Basis, "caseNumber": c.Number}
+					switch {
+					case u.Blocked && !sawBlocked:
+						sawBlocked = true
+						cases = append(cases, refusal{"blocked", u.IIN, b, sio.EFORBIDDEN, "USER_BLOCKED"})
+					case !u.Blocked && u.AgreementSignedAt == nil && !sawUnsigned:
+						sawUnsigned = true
+						cases = append(cases, refusal{"unsigned", u.IIN, b, sio.EFORBIDDEN, "AGREEMENT_NOT_SIGNED"})
+					case !u.Blocked && u.AgreementSignedAt != nil && c.Status == sio.CaseClosed && !sawClosed:
+						sawClosed = true
+						cases = append(cases, refusal{"closed", u.IIN, b, sio.EFORBIDDEN, "CASE_CLOSED"})
+					}
+				}
+			}
+			if len(cases) != 8 {
+				t.Fatalf("the seed lacks a refusal scenario: %d of 8 found", len(cases))
+			}
+			for _, tc := range cases {
+				r := fx.post(t, tc.user, q, map[string]any{"b": tc.basis})
+				e := r.errorAt("inquiry")
+				if r.Data["inquiry"] != nil || e == nil || e.Extensions["code"] != tc.code || (tc.reason != "" && e.Extensions["reason"] != tc.reason) {
+					t.Errorf("%s: %+v; want %s %s", tc.name, r, tc.code, tc.reason)
+				}
+			}
+		})
+
+		t.Run("sandbox header", func(t *testing.T) {
+			r := fx.post(t, "850314400109", `{ me { iin } }`, nil)
+			if r.Status != http.StatusUnauthorized || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != sio.EUNAUTHENTICATED {
+				t.Fatalf("unknown user: %+v", r)
+			}
+			r = fx.post(t, "12345", `{ me { iin } }`, nil)
+			if r.Status != http.StatusUnauthorized || r.Errors[0].Extensions["code"] != sio.EUNAUTHENTICATED {
+				t.Fatalf("malformed user: %+v", r)
+			}
+		})
+	})
+}
+
+func TestProductionMode(t *testing.T) {
+	cfg := testdb.Dialects[1].Config(t) // SQLite: the mode, not the store, is under test
+	fx := newFixture(t, cfg, false)
+	r := fx.post(t, "", `{ sandboxUsers { iin } }`, nil)
+	if e := r.errorAt("sandboxUsers"); e == nil || e.Extensions["code"] != sio.EFORBIDDEN {
+		t.Fatalf("sandboxUsers in production: %+v", r)
+	}
+	users, err := fx.g.Accounts.ListUsers(context.Background())
+	testdb.Must(t, err)
+	r = fx.post(t, users[0].IIN, `{ me { iin } }`, nil)
+	if r.Status != http.StatusUnauthorized {
+		t.Fatalf("X-Dev-User accepted in production: %+v", r)
+	}
+	resp, err := http.Get(fx.srv.URL + "/")
+	testdb.Must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("playground served in production: %d", resp.StatusCode)
+	}
+	r = fx.post(t, "", `{ __schema { types { name } } }`, nil)
+	if len(r.Errors) == 0 {
+		t.Fatal("introspection allowed in production")
+	}
+}

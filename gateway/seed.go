@@ -1,0 +1,121 @@
+package gateway
+
+import (
+	"context"
+	"fmt"
+
+	"golang.org/x/sync/errgroup"
+
+	"sio/connectors/caseregistry"
+	"sio/synth"
+)
+
+// SeedStats counts what Seed loaded.
+type SeedStats struct {
+	Persons, Entities, Properties, Plots, Vehicles, Taxpayers, Debts, Acts int
+	Users, Cases                                                           int
+}
+
+// IsSeeded reports whether the stores hold a complete synthetic data set.
+// Officials are loaded last, so persons without officials mean an
+// interrupted seed, reported as an error rather than served half-filled.
+func (g *Gateway) IsSeeded(ctx context.Context) (bool, error) {
+	n, err := g.Persons.Count(ctx)
+	if err != nil {
+		return false, err
+	}
+	users, err := g.Accounts.ListUsers(ctx)
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case n == 0 && len(users) == 0:
+		return false, nil
+	case n > 0 && len(users) > 0:
+		return true, nil
+	}
+	return false, fmt.Errorf("gateway: the stores hold an incomplete data set (%d persons, %d users): an earlier seed was interrupted; remove the data directory or database and start again", n, len(users))
+}
+
+// Seed generates deterministic synthetic data and loads every store, batch
+// by batch, the stores of one batch in parallel; officials (users, cases,
+// caseloads) last.
+func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error) {
+	var st SeedStats
+	err := synth.Generate(cfg, func(b *synth.Batch) error {
+		eg, ctx := errgroup.WithContext(ctx)
+		eg.Go(func() error { return g.Persons.Insert(ctx, b.Persons) })
+		eg.Go(func() error {
+			if err := g.Entities.Insert(ctx, b.Entities); err != nil {
+				return err
+			}
+			return g.Entities.InsertFounders(ctx, b.Founders)
+		})
+		eg.Go(func() error {
+			if err := g.RealEstate.Insert(ctx, b.Properties); err != nil {
+				return err
+			}
+			return g.RealEstate.InsertRights(ctx, b.PropertyRights)
+		})
+		eg.Go(func() error {
+			if err := g.Land.Insert(ctx, b.Plots); err != nil {
+				return err
+			}
+			return g.Land.InsertRights(ctx, b.PlotRights)
+		})
+		eg.Go(func() error { return g.Vehicles.Insert(ctx, b.Vehicles) })
+		eg.Go(func() error { return g.Taxpayers.Insert(ctx, b.Taxpayers) })
+		eg.Go(func() error { return g.TaxDebts.Insert(ctx, b.Debts) })
+		eg.Go(func() error { return g.Civil.InsertActs(ctx, b.Acts) })
+		if err := eg.Wait(); err != nil {
+			return fmt.Errorf("gateway: seed: %w", err)
+		}
+		st.Persons += len(b.Persons)
+		st.Entities += len(b.Entities)
+		st.Properties += len(b.Properties)
+		st.Plots += len(b.Plots)
+		st.Vehicles += len(b.Vehicles)
+		st.Taxpayers += len(b.Taxpayers)
+		st.Debts += len(b.Debts)
+		st.Acts += len(b.Acts)
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	off := synth.GenerateOfficials(cfg, g.RoleSpecs())
+	if err := g.Cases.Insert(ctx, off.Cases); err != nil {
+		return st, err
+	}
+	as := make([]caseregistry.Assignment, len(off.Assignments))
+	for i, a := range off.Assignments {
+		as[i] = caseregistry.Assignment{Registry: a.Registry, Number: a.Number, IIN: a.IIN}
+	}
+	if err := g.Cases.Assign(ctx, as); err != nil {
+		return st, err
+	}
+	if err := g.Accounts.Insert(ctx, off.Users); err != nil {
+		return st, err
+	}
+	st.Users, st.Cases = len(off.Users), len(off.Cases)
+	return st, nil
+}
+
+// RoleSpecs describes every role of the policy for the officials generator:
+// its agency and the bases it may use.
+func (g *Gateway) RoleSpecs() []synth.RoleSpec {
+	var out []synth.RoleSpec
+	for _, r := range g.Policy.Roles {
+		spec := synth.RoleSpec{Code: r.Code, NameRu: r.NameRu}
+		if len(r.Agencies) > 0 {
+			spec.Agency = r.Agencies[0]
+		}
+		for _, rb := range g.Policy.RoleBases {
+			if rb.Role == r.Code {
+				spec.Bases = append(spec.Bases, rb.Basis)
+			}
+		}
+		out = append(out, spec)
+	}
+	return out
+}

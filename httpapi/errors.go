@@ -1,0 +1,81 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"sio"
+)
+
+// errorPresenter maps errors to client-safe GraphQL errors: a *sio.Error
+// keeps its code and message (plus reason/source/argument for denials and
+// bad input); gqlgen's own parse and validation errors keep their text; any
+// other error becomes INTERNAL with a generic message and is logged.
+func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		var e *sio.Error
+		if errors.As(err, &e) {
+			gerr.Message = e.Message
+			ext := map[string]any{"code": e.Code}
+			if e.Reason != "" {
+				ext["reason"] = e.Reason
+			}
+			if e.Source != "" {
+				ext["source"] = e.Source
+			}
+			if arg := argumentName(e, gerr); arg != "" {
+				ext["argument"] = arg
+			}
+			gerr.Extensions = ext
+			gerr.Err = nil
+			return gerr
+		}
+		var ge *gqlerror.Error
+		if errors.As(err, &ge) && ge.Err == nil {
+			// Produced by the GraphQL engine itself (parse, validation,
+			// coercion): the text is about the query, safe to return.
+			if gerr.Extensions == nil {
+				gerr.Extensions = map[string]any{}
+			}
+			if _, ok := gerr.Extensions["code"]; !ok {
+				gerr.Extensions["code"] = sio.EBADINPUT
+			}
+			return gerr
+		}
+		logger.ErrorContext(ctx, "internal error", "err", err.Error(), "path", gerr.Path.String())
+		return &gqlerror.Error{Message: "internal error", Path: gerr.Path, Locations: gerr.Locations,
+			Extensions: map[string]any{"code": sio.EINTERNAL}}
+	}
+}
+
+// argumentName names the argument at fault: the error's own, else the last
+// path element when the error arose while reading arguments.
+func argumentName(e *sio.Error, g *gqlerror.Error) string {
+	if e.Code != sio.EBADINPUT {
+		return ""
+	}
+	if e.Argument != "" && e.Argument != "IIN" && e.Argument != "BIN" {
+		return e.Argument
+	}
+	if n := len(g.Path); n > 0 {
+		if name, ok := g.Path[n-1].(ast.PathName); ok {
+			return string(name)
+		}
+	}
+	return e.Argument
+}
+
+// recoverFunc turns a panic in a resolver into INTERNAL without a stack
+// trace in the response; the panic is logged.
+func recoverFunc(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, v any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", slog.AnyValue(v).String())
+		return &sio.Error{Code: sio.EINTERNAL, Message: "internal error"}
+	}
+}
