@@ -25,9 +25,9 @@ import (
 	"sio/connectors/vehicles"
 	"sio/graph"
 	"sio/httpapi"
-	"sio/loaders"
 	"sio/resolvers"
 	"sio/sqldb"
+	"sio/synth"
 )
 
 // Config says where the stores live and how the API behaves.
@@ -62,7 +62,8 @@ type Gateway struct {
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
-	dbs []*sqldb.DB
+	dbs     []*sqldb.DB
+	filling []filling
 }
 
 func (c Config) store(name string) sqldb.Config {
@@ -71,6 +72,30 @@ func (c Config) store(name string) sqldb.Config {
 		dsn = d
 	}
 	return sqldb.Config{Name: name, PostgresDSN: dsn, DataDir: c.DataDir}
+}
+
+// connector is what the gateway needs of every opened store.
+type connector interface{ DB() *sqldb.DB }
+
+// filling is a connector that generates its own synthetic data from the
+// population (see synth.Filler).
+type filling interface {
+	Filler(seed int64) synth.Filler
+}
+
+// open opens one connector into *dst, on its PostgreSQL schema (or DSN) or
+// its SQLite file, and registers it for health checks, closing and seeding.
+func open[S connector](ctx context.Context, g *Gateway, name string, openStore func(context.Context, sqldb.Config) (S, error), dst *S) error {
+	s, err := openStore(ctx, g.cfg.store(name))
+	if err != nil {
+		return err
+	}
+	*dst = s
+	g.dbs = append(g.dbs, s.DB())
+	if f, ok := any(s).(filling); ok {
+		g.filling = append(g.filling, f)
+	}
+	return nil
 }
 
 // Open opens and migrates every store and compiles the policy.
@@ -88,46 +113,22 @@ func Open(ctx context.Context, cfg Config) (g *Gateway, err error) {
 	if g.Policy, err = authz.Load(); err != nil {
 		return nil, fmt.Errorf("gateway: policy: %w", err)
 	}
-	if g.Persons, err = persons.Open(ctx, cfg.store(persons.Name)); err != nil {
-		return nil, err
+	for _, step := range []func() error{
+		func() error { return open(ctx, g, persons.Name, persons.Open, &g.Persons) },
+		func() error { return open(ctx, g, legalentities.Name, legalentities.Open, &g.Entities) },
+		func() error { return open(ctx, g, realestate.Name, realestate.Open, &g.RealEstate) },
+		func() error { return open(ctx, g, landplots.Name, landplots.Open, &g.Land) },
+		func() error { return open(ctx, g, vehicles.Name, vehicles.Open, &g.Vehicles) },
+		func() error { return open(ctx, g, taxpayers.Name, taxpayers.Open, &g.Taxpayers) },
+		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
+		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
+		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
+		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
+	} {
+		if err := step(); err != nil {
+			return nil, err
+		}
 	}
-	g.dbs = append(g.dbs, g.Persons.DB())
-	if g.Entities, err = legalentities.Open(ctx, cfg.store(legalentities.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Entities.DB())
-	if g.RealEstate, err = realestate.Open(ctx, cfg.store(realestate.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.RealEstate.DB())
-	if g.Land, err = landplots.Open(ctx, cfg.store(landplots.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Land.DB())
-	if g.Vehicles, err = vehicles.Open(ctx, cfg.store(vehicles.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Vehicles.DB())
-	if g.Taxpayers, err = taxpayers.Open(ctx, cfg.store(taxpayers.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Taxpayers.DB())
-	if g.TaxDebts, err = taxdebts.Open(ctx, cfg.store(taxdebts.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.TaxDebts.DB())
-	if g.Civil, err = civilregistry.Open(ctx, cfg.store(civilregistry.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Civil.DB())
-	if g.Cases, err = caseregistry.Open(ctx, cfg.store(caseregistry.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Cases.DB())
-	if g.Accounts, err = accounts.Open(ctx, cfg.store(accounts.Name)); err != nil {
-		return nil, err
-	}
-	g.dbs = append(g.dbs, g.Accounts.DB())
 	return g, nil
 }
 
@@ -149,12 +150,6 @@ func (g *Gateway) Health(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// Sources returns the connectors nested fields batch over.
-func (g *Gateway) Sources() loaders.Sources {
-	return loaders.Sources{Persons: g.Persons, Entities: g.Entities, RealEstate: g.RealEstate, Land: g.Land,
-		Vehicles: g.Vehicles, Taxpayers: g.Taxpayers, TaxDebts: g.TaxDebts, Civil: g.Civil}
 }
 
 // Enforcer returns the policy enforcer over the case registries.
@@ -184,7 +179,7 @@ func (g *Gateway) Handler() (http.Handler, error) {
 		return nil, err
 	}
 	return httpapi.NewHandler(httpapi.Config{
-		Schema: es, Users: g.Accounts, Loaders: g.Sources(), LoaderWait: g.cfg.LoaderWait,
+		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Health: g.Health, Logger: g.cfg.Logger,
 	}), nil
 }

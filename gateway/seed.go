@@ -42,6 +42,10 @@ func (g *Gateway) IsSeeded(ctx context.Context) (bool, error) {
 // caseloads) last.
 func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error) {
 	var st SeedStats
+	fillers := make([]synth.Filler, len(g.filling))
+	for i, f := range g.filling {
+		fillers[i] = f.Filler(cfg.Seed)
+	}
 	err := synth.Generate(cfg, func(b *synth.Batch) error {
 		eg, ctx := errgroup.WithContext(ctx)
 		eg.Go(func() error { return g.Persons.Insert(ctx, b.Persons) })
@@ -67,6 +71,15 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 		eg.Go(func() error { return g.Taxpayers.Insert(ctx, b.Taxpayers) })
 		eg.Go(func() error { return g.TaxDebts.Insert(ctx, b.Debts) })
 		eg.Go(func() error { return g.Civil.InsertActs(ctx, b.Acts) })
+		if err := eg.Wait(); err != nil {
+			return fmt.Errorf("gateway: seed: %w", err)
+		}
+		// The other state databases derive their records from the batch.
+		eg, ctx = errgroup.WithContext(ctx)
+		eg.SetLimit(4)
+		for _, fill := range fillers {
+			eg.Go(func() error { return fill(ctx, b) })
+		}
 		if err := eg.Wait(); err != nil {
 			return fmt.Errorf("gateway: seed: %w", err)
 		}

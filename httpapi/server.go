@@ -29,8 +29,7 @@ import (
 type Config struct {
 	Schema graphql.ExecutableSchema
 	Users  sio.UserDirectory
-	// Loaders are the connectors nested fields batch over.
-	Loaders    loaders.Sources
+	// LoaderWait is the dataloader batching window (0 = default).
 	LoaderWait time.Duration
 	// Sandbox enables X-Dev-User authentication from loopback, the
 	// playground and introspection.
@@ -72,7 +71,7 @@ func NewHandler(cfg Config) http.Handler {
 	})
 
 	var api http.Handler = srv
-	api = loaders.Middleware(cfg.Loaders, cfg.LoaderWait, api)
+	api = loaders.Middleware(cfg.LoaderWait, api)
 	api = countStatements(api)
 	api = authenticate(cfg, api)
 

@@ -1,106 +1,140 @@
 // Package loaders batches nested-field lookups per request with
 // vikstrous/dataloadgen: N sibling lookups become one statement per connector
-// per level of the query. Loaders are built per request by Middleware, never
-// shared between requests (their caches would leak data across callers).
+// per level of the query.
+//
+// A lookup is declared once, as a package-level Def, next to the resolvers
+// that use it:
+//
+//	var vehiclesByOwner = loaders.Define[string, []sio.Vehicle]("vehicles.byOwner")
+//
+//	vs, err := vehiclesByOwner.Load(ctx, r.VehicleRegistry.VehiclesByOwner, owner)
+//
+// Middleware gives every request an empty set; the first Load of a Def in a
+// request creates its dataloadgen.NewMappedLoader over the given batch
+// function, and later Loads of the same Def in that request share it. Loaders
+// are never shared between requests (their caches would leak data across
+// callers).
 package loaders
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
-
-	"sio"
 )
-
-// Sources are the connectors the loaders read.
-type Sources struct {
-	Persons    sio.PersonRegistry
-	Entities   sio.EntityRegistry
-	RealEstate sio.RealEstateRegistry
-	Land       sio.LandRegistry
-	Vehicles   sio.VehicleRegistry
-	Taxpayers  sio.TaxpayerRegistry
-	TaxDebts   sio.TaxDebtRegistry
-	Civil      sio.CivilRegistry
-}
-
-// Loaders of one request.
-type Loaders struct {
-	Person             *dataloadgen.Loader[sio.IIN, *sio.Person]
-	Entity             *dataloadgen.Loader[sio.BIN, *sio.LegalEntity]
-	Founders           *dataloadgen.Loader[sio.BIN, []sio.Founder]
-	CompanyRoles       *dataloadgen.Loader[string, []sio.CompanyRole]
-	RealEstate         *dataloadgen.Loader[string, *sio.RealEstate]
-	RealEstateByHolder *dataloadgen.Loader[string, []sio.PropertyRight]
-	RealEstateRights   *dataloadgen.Loader[string, []sio.PropertyRight]
-	LandPlot           *dataloadgen.Loader[string, *sio.LandPlot]
-	LandByHolder       *dataloadgen.Loader[string, []sio.PropertyRight]
-	LandRights         *dataloadgen.Loader[string, []sio.PropertyRight]
-	VehiclesByOwner    *dataloadgen.Loader[string, []sio.Vehicle]
-	Taxpayer           *dataloadgen.Loader[string, *sio.Taxpayer]
-	DebtsByTaxpayer    *dataloadgen.Loader[string, []sio.TaxDebt]
-	CivilActs          *dataloadgen.Loader[sio.IIN, []sio.CivilAct]
-	Family             *dataloadgen.Loader[sio.IIN, []sio.FamilyTie]
-}
 
 // DefaultWait is how long a loader collects keys before fetching.
 const DefaultWait = 2 * time.Millisecond
 
-// New builds the loaders of one request.
-func New(s Sources, wait time.Duration) *Loaders {
+// ErrNoLoaders is returned when a resolver runs outside Middleware: a wiring
+// bug that every end-to-end test would catch.
+var ErrNoLoaders = errors.New("loaders: no loader set in context (Middleware not installed)")
+
+// Set holds the loaders of one request, created on first use.
+type Set struct {
+	wait time.Duration
+	mu   sync.Mutex
+	m    map[any]any
+}
+
+// NewSet returns an empty set whose loaders wait wait (0 = DefaultWait) to
+// collect keys.
+func NewSet(wait time.Duration) *Set {
 	if wait <= 0 {
 		wait = DefaultWait
 	}
-	o := dataloadgen.WithWait(wait)
-	return &Loaders{
-		Person:             dataloadgen.NewMappedLoader(s.Persons.PersonsByIIN, o),
-		Entity:             dataloadgen.NewMappedLoader(s.Entities.EntitiesByBIN, o),
-		Founders:           dataloadgen.NewMappedLoader(s.Entities.FoundersByEntity, o),
-		CompanyRoles:       dataloadgen.NewMappedLoader(s.Entities.RolesBySubject, o),
-		RealEstate:         dataloadgen.NewMappedLoader(s.RealEstate.PropertiesByNumber, o),
-		RealEstateByHolder: dataloadgen.NewMappedLoader(s.RealEstate.RightsByHolder, o),
-		RealEstateRights:   dataloadgen.NewMappedLoader(s.RealEstate.RightsByObject, o),
-		LandPlot:           dataloadgen.NewMappedLoader(s.Land.PlotsByNumber, o),
-		LandByHolder:       dataloadgen.NewMappedLoader(s.Land.RightsByHolder, o),
-		LandRights:         dataloadgen.NewMappedLoader(s.Land.RightsByObject, o),
-		VehiclesByOwner:    dataloadgen.NewMappedLoader(s.Vehicles.VehiclesByOwner, o),
-		Taxpayer:           dataloadgen.NewMappedLoader(s.Taxpayers.TaxpayersByID, o),
-		DebtsByTaxpayer:    dataloadgen.NewMappedLoader(s.TaxDebts.DebtsByTaxpayer, o),
-		CivilActs:          dataloadgen.NewMappedLoader(s.Civil.ActsByPerson, o),
-		Family:             dataloadgen.NewMappedLoader(s.Civil.FamilyByPerson, o),
-	}
+	return &Set{wait: wait, m: map[any]any{}}
 }
 
 type ctxKey struct{}
 
-// With returns ctx carrying l.
-func With(ctx context.Context, l *Loaders) context.Context {
-	return context.WithValue(ctx, ctxKey{}, l)
+// With returns ctx carrying s.
+func With(ctx context.Context, s *Set) context.Context {
+	return context.WithValue(ctx, ctxKey{}, s)
 }
 
-// From returns the request's loaders; it panics if Middleware was not
-// installed, which is a wiring bug caught by every end-to-end test.
-func From(ctx context.Context) *Loaders {
-	l, ok := ctx.Value(ctxKey{}).(*Loaders)
-	if !ok {
-		panic("loaders: no loaders in context (Middleware not installed)")
-	}
-	return l
-}
-
-// Middleware installs fresh loaders on every request.
-func Middleware(s Sources, wait time.Duration, next http.Handler) http.Handler {
+// Middleware gives every request a fresh Set.
+func Middleware(wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(With(r.Context(), New(s, wait))))
+		next.ServeHTTP(w, r.WithContext(With(r.Context(), NewSet(wait))))
 	})
 }
 
-// Found converts dataloadgen's not-found into (nil, nil): a missing record
-// is a null field, not an error.
+// Fetch is a connector's batch lookup: the values found among keys, by key.
+// Keys without a value are absent from the map.
+type Fetch[K comparable, V any] func(ctx context.Context, keys []K) (map[K]V, error)
+
+// Def declares one kind of batched lookup.
+type Def[K comparable, V any] struct{ name string }
+
+// Define declares a lookup; name is for diagnostics only. Call it once per
+// lookup, at package level.
+func Define[K comparable, V any](name string) *Def[K, V] { return &Def[K, V]{name: name} }
+
+// Name is the diagnostic name of the lookup.
+func (d *Def[K, V]) Name() string { return d.name }
+
+// Load returns the value for key, batched with every other Load of d in the
+// request. A key without a value gives the zero V and a nil error: a missing
+// record is a null field, not an error. fetch must be the same function for
+// every Load of d (the first one of the request is used).
+func (d *Def[K, V]) Load(ctx context.Context, fetch Fetch[K, V], key K) (V, error) {
+	l, err := d.loader(ctx, fetch)
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	return Found(l.Load(ctx, key))
+}
+
+// LoadAll is Load for several keys, in their order.
+func (d *Def[K, V]) LoadAll(ctx context.Context, fetch Fetch[K, V], keys []K) ([]V, error) {
+	l, err := d.loader(ctx, fetch)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := l.LoadAll(ctx, keys)
+	if err == nil {
+		return vs, nil
+	}
+	// Keep the found values; only a real failure is an error.
+	var errs dataloadgen.ErrorSlice
+	if !errors.As(err, &errs) {
+		return nil, err
+	}
+	for i, e := range errs {
+		if e != nil && !errors.Is(e, dataloadgen.ErrNotFound) {
+			return nil, e
+		}
+		if e != nil {
+			var zero V
+			vs[i] = zero
+		}
+	}
+	return vs, nil
+}
+
+func (d *Def[K, V]) loader(ctx context.Context, fetch Fetch[K, V]) (*dataloadgen.Loader[K, V], error) {
+	s, ok := ctx.Value(ctxKey{}).(*Set)
+	if !ok {
+		return nil, ErrNoLoaders
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if l, ok := s.m[d]; ok {
+		return l.(*dataloadgen.Loader[K, V]), nil
+	}
+	l := dataloadgen.NewMappedLoader(fetch, dataloadgen.WithWait(s.wait))
+	s.m[d] = l
+	return l, nil
+}
+
+// Found converts dataloadgen's not-found into (zero, nil).
 func Found[V any](v V, err error) (V, error) {
-	if err == dataloadgen.ErrNotFound {
+	if errors.Is(err, dataloadgen.ErrNotFound) {
 		var zero V
 		return zero, nil
 	}

@@ -10,6 +10,8 @@ import (
 
 type legalEntityResolver struct{ *Resolver }
 
+var foundersOf = loaders.Define[sio.BIN, []sio.Founder]("gbd_ul.foundersOf")
+
 func (r *legalEntityResolver) Director(ctx context.Context, obj *sio.LegalEntity) (*sio.Person, error) {
 	if obj.DirectorIIN == nil {
 		return nil, nil
@@ -18,12 +20,12 @@ func (r *legalEntityResolver) Director(ctx context.Context, obj *sio.LegalEntity
 }
 
 func (r *legalEntityResolver) Founders(ctx context.Context, obj *sio.LegalEntity) ([]sio.Founder, error) {
-	fs, err := loaders.Found(loaders.From(ctx).Founders.Load(ctx, obj.BIN))
+	fs, err := foundersOf.Load(ctx, r.EntityRegistry.FoundersByEntity, obj.BIN)
 	return fs, r.source(ctx, "gbd_ul", err)
 }
 
 func (r *legalEntityResolver) Companies(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.CompanyRoleConnection, error) {
-	roles, err := loaders.Found(loaders.From(ctx).CompanyRoles.Load(ctx, string(obj.BIN)))
+	roles, err := rolesOfSubject.Load(ctx, r.EntityRegistry.RolesBySubject, string(obj.BIN))
 	if err != nil {
 		return nil, r.source(ctx, "gbd_ul", err)
 	}
@@ -31,7 +33,7 @@ func (r *legalEntityResolver) Companies(ctx context.Context, obj *sio.LegalEntit
 }
 
 func (r *legalEntityResolver) RealEstate(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.RealEstateRightConnection, error) {
-	rights, err := loaders.Found(loaders.From(ctx).RealEstateByHolder.Load(ctx, string(obj.BIN)))
+	rights, err := realEstateRightsOfHolder.Load(ctx, r.RealEstateRegistry.RightsByHolder, string(obj.BIN))
 	if err != nil {
 		return nil, r.source(ctx, "real_estate", err)
 	}
@@ -39,7 +41,7 @@ func (r *legalEntityResolver) RealEstate(ctx context.Context, obj *sio.LegalEnti
 }
 
 func (r *legalEntityResolver) LandPlots(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.LandRightConnection, error) {
-	rights, err := loaders.Found(loaders.From(ctx).LandByHolder.Load(ctx, string(obj.BIN)))
+	rights, err := landRightsOfHolder.Load(ctx, r.LandRegistry.RightsByHolder, string(obj.BIN))
 	if err != nil {
 		return nil, r.source(ctx, "land_cadastre", err)
 	}
@@ -47,7 +49,7 @@ func (r *legalEntityResolver) LandPlots(ctx context.Context, obj *sio.LegalEntit
 }
 
 func (r *legalEntityResolver) Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error) {
-	vs, err := loaders.Found(loaders.From(ctx).VehiclesByOwner.Load(ctx, string(obj.BIN)))
+	vs, err := vehiclesOfOwner.Load(ctx, r.VehicleRegistry.VehiclesByOwner, string(obj.BIN))
 	if err != nil {
 		return nil, r.source(ctx, "vehicles", err)
 	}

@@ -10,49 +10,58 @@ import (
 
 type personResolver struct{ *Resolver }
 
+// Lookups of ГБД ФЛ and ГБД ЮЛ batched per request.
+var (
+	personByIIN    = loaders.Define[sio.IIN, *sio.Person]("gbd_fl.personByIIN")
+	entityByBIN    = loaders.Define[sio.BIN, *sio.LegalEntity]("gbd_ul.entityByBIN")
+	rolesOfSubject = loaders.Define[string, []sio.CompanyRole]("gbd_ul.rolesOfSubject")
+	familyOf       = loaders.Define[sio.IIN, []sio.FamilyTie]("zags.familyOf")
+	civilActsOf    = loaders.Define[sio.IIN, []sio.CivilAct]("zags.civilActsOf")
+)
+
 func (r *personResolver) RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error) {
-	rights, err := loaders.From(ctx).RealEstateByHolder.Load(ctx, string(obj.IIN))
-	if rights, err = loaders.Found(rights, err); err != nil {
+	rights, err := realEstateRightsOfHolder.Load(ctx, r.RealEstateRegistry.RightsByHolder, string(obj.IIN))
+	if err != nil {
 		return nil, r.source(ctx, "real_estate", err)
 	}
 	return realEstateConnection(rights, first, after)
 }
 
 func (r *personResolver) LandPlots(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.LandRightConnection, error) {
-	rights, err := loaders.From(ctx).LandByHolder.Load(ctx, string(obj.IIN))
-	if rights, err = loaders.Found(rights, err); err != nil {
+	rights, err := landRightsOfHolder.Load(ctx, r.LandRegistry.RightsByHolder, string(obj.IIN))
+	if err != nil {
 		return nil, r.source(ctx, "land_cadastre", err)
 	}
 	return landConnection(rights, first, after)
 }
 
 func (r *personResolver) Vehicles(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.VehicleConnection, error) {
-	vs, err := loaders.From(ctx).VehiclesByOwner.Load(ctx, string(obj.IIN))
-	if vs, err = loaders.Found(vs, err); err != nil {
+	vs, err := vehiclesOfOwner.Load(ctx, r.VehicleRegistry.VehiclesByOwner, string(obj.IIN))
+	if err != nil {
 		return nil, r.source(ctx, "vehicles", err)
 	}
 	return vehicleConnection(vs, first, after)
 }
 
 func (r *personResolver) Companies(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.CompanyRoleConnection, error) {
-	roles, err := loaders.From(ctx).CompanyRoles.Load(ctx, string(obj.IIN))
-	if roles, err = loaders.Found(roles, err); err != nil {
+	roles, err := rolesOfSubject.Load(ctx, r.EntityRegistry.RolesBySubject, string(obj.IIN))
+	if err != nil {
 		return nil, r.source(ctx, "gbd_ul", err)
 	}
 	return companyConnection(roles, first, after)
 }
 
 func (r *personResolver) Family(ctx context.Context, obj *sio.Person) ([]sio.FamilyTie, error) {
-	ties, err := loaders.From(ctx).Family.Load(ctx, obj.IIN)
-	if ties, err = loaders.Found(ties, err); err != nil {
+	ties, err := familyOf.Load(ctx, r.CivilRegistry.FamilyByPerson, obj.IIN)
+	if err != nil {
 		return nil, r.source(ctx, "zags", err)
 	}
 	return ties, nil
 }
 
 func (r *personResolver) CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error) {
-	acts, err := loaders.From(ctx).CivilActs.Load(ctx, obj.IIN)
-	if acts, err = loaders.Found(acts, err); err != nil {
+	acts, err := civilActsOf.Load(ctx, r.CivilRegistry.ActsByPerson, obj.IIN)
+	if err != nil {
 		return nil, r.source(ctx, "zags", err)
 	}
 	return acts, nil
@@ -71,7 +80,7 @@ func loadPerson(ctx context.Context, r *Resolver, iin sio.IIN) (*sio.Person, err
 	if iin == "" {
 		return nil, nil
 	}
-	p, err := loaders.Found(loaders.From(ctx).Person.Load(ctx, iin))
+	p, err := personByIIN.Load(ctx, r.PersonRegistry.PersonsByIIN, iin)
 	return p, r.source(ctx, "gbd_fl", err)
 }
 
@@ -80,7 +89,7 @@ func loadEntity(ctx context.Context, r *Resolver, bin sio.BIN) (*sio.LegalEntity
 	if bin == "" {
 		return nil, nil
 	}
-	e, err := loaders.Found(loaders.From(ctx).Entity.Load(ctx, bin))
+	e, err := entityByBIN.Load(ctx, r.EntityRegistry.EntitiesByBIN, bin)
 	return e, r.source(ctx, "gbd_ul", err)
 }
 

@@ -9,22 +9,32 @@ import (
 
 type realEstateResolver struct{ *Resolver }
 
+// Lookups of Регистр недвижимости and Земельный участок batched per request.
+var (
+	realEstateByNumber       = loaders.Define[string, *sio.RealEstate]("real_estate.byNumber")
+	realEstateRightsOfHolder = loaders.Define[string, []sio.PropertyRight]("real_estate.rightsOfHolder")
+	realEstateRightsOfObject = loaders.Define[string, []sio.PropertyRight]("real_estate.rightsOfObject")
+	landPlotByNumber         = loaders.Define[string, *sio.LandPlot]("land_cadastre.byNumber")
+	landRightsOfHolder       = loaders.Define[string, []sio.PropertyRight]("land_cadastre.rightsOfHolder")
+	landRightsOfObject       = loaders.Define[string, []sio.PropertyRight]("land_cadastre.rightsOfObject")
+)
+
 func (r *realEstateResolver) Rights(ctx context.Context, obj *sio.RealEstate) ([]sio.PropertyRight, error) {
-	rights, err := loaders.Found(loaders.From(ctx).RealEstateRights.Load(ctx, obj.CadastralNumber))
+	rights, err := realEstateRightsOfObject.Load(ctx, r.RealEstateRegistry.RightsByObject, obj.CadastralNumber)
 	return rights, r.source(ctx, "real_estate", err)
 }
 
 type landPlotResolver struct{ *Resolver }
 
 func (r *landPlotResolver) Rights(ctx context.Context, obj *sio.LandPlot) ([]sio.PropertyRight, error) {
-	rights, err := loaders.Found(loaders.From(ctx).LandRights.Load(ctx, obj.CadastralNumber))
+	rights, err := landRightsOfObject.Load(ctx, r.LandRegistry.RightsByObject, obj.CadastralNumber)
 	return rights, r.source(ctx, "land_cadastre", err)
 }
 
 type realEstateRightResolver struct{ *Resolver }
 
 func (r *realEstateRightResolver) RealEstate(ctx context.Context, obj *sio.PropertyRight) (*sio.RealEstate, error) {
-	p, err := loaders.Found(loaders.From(ctx).RealEstate.Load(ctx, obj.ObjectNumber))
+	p, err := realEstateByNumber.Load(ctx, r.RealEstateRegistry.PropertiesByNumber, obj.ObjectNumber)
 	return p, r.source(ctx, "real_estate", err)
 }
 
@@ -39,7 +49,7 @@ func (r *realEstateRightResolver) LegalEntity(ctx context.Context, obj *sio.Prop
 type landRightResolver struct{ *Resolver }
 
 func (r *landRightResolver) LandPlot(ctx context.Context, obj *sio.PropertyRight) (*sio.LandPlot, error) {
-	p, err := loaders.Found(loaders.From(ctx).LandPlot.Load(ctx, obj.ObjectNumber))
+	p, err := landPlotByNumber.Load(ctx, r.LandRegistry.PlotsByNumber, obj.ObjectNumber)
 	return p, r.source(ctx, "land_cadastre", err)
 }
 

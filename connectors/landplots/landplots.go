@@ -6,7 +6,6 @@ package landplots
 import (
 	"context"
 	"embed"
-	"fmt"
 
 	"sio"
 	"sio/sqldb"
@@ -66,43 +65,19 @@ func (s *Store) Close() error { return s.db.Close() }
 // PlotsByNumber returns the plots found among cadastral numbers, in one
 // statement.
 func (s *Store) PlotsByNumber(ctx context.Context, numbers []string) (map[string]*sio.LandPlot, error) {
-	var rows []sio.LandPlot
-	if err := s.db.Select(ctx, &rows, s.byNumber, sqldb.List(s.db, numbers)); err != nil {
-		return nil, fmt.Errorf("landplots: by number: %w", err)
-	}
-	out := make(map[string]*sio.LandPlot, len(rows))
-	for i := range rows {
-		out[rows[i].CadastralNumber] = &rows[i]
-	}
-	return out, nil
+	return sqldb.Index(ctx, s.db, "landplots: by number", s.byNumber, func(r *sio.LandPlot) string { return r.CadastralNumber }, sqldb.List(s.db, numbers))
 }
 
 // RightsByHolder returns the rights of each holder (IIN or BIN) among
 // holders, in record order, in one statement.
 func (s *Store) RightsByHolder(ctx context.Context, holders []string) (map[string][]sio.PropertyRight, error) {
-	var rows []sio.PropertyRight
-	if err := s.db.Select(ctx, &rows, s.byHolder, sqldb.List(s.db, holders)); err != nil {
-		return nil, fmt.Errorf("landplots: rights by holder: %w", err)
-	}
-	out := make(map[string][]sio.PropertyRight)
-	for _, r := range rows {
-		out[r.HolderID] = append(out[r.HolderID], r)
-	}
-	return out, nil
+	return sqldb.Group(ctx, s.db, "landplots: rights by holder", s.byHolder, func(r *sio.PropertyRight) string { return r.HolderID }, sqldb.List(s.db, holders))
 }
 
 // RightsByObject returns the rights to each plot among cadastral numbers, in
 // record order, in one statement.
 func (s *Store) RightsByObject(ctx context.Context, numbers []string) (map[string][]sio.PropertyRight, error) {
-	var rows []sio.PropertyRight
-	if err := s.db.Select(ctx, &rows, s.byObject, sqldb.List(s.db, numbers)); err != nil {
-		return nil, fmt.Errorf("landplots: rights by object: %w", err)
-	}
-	out := make(map[string][]sio.PropertyRight)
-	for _, r := range rows {
-		out[r.ObjectNumber] = append(out[r.ObjectNumber], r)
-	}
-	return out, nil
+	return sqldb.Group(ctx, s.db, "landplots: rights by object", s.byObject, func(r *sio.PropertyRight) string { return r.ObjectNumber }, sqldb.List(s.db, numbers))
 }
 
 // Insert bulk-loads plots (used by the data generator).

@@ -6,7 +6,6 @@ package legalentities
 import (
 	"context"
 	"embed"
-	"fmt"
 
 	"sio"
 	"sio/sqldb"
@@ -75,29 +74,13 @@ func (s *Store) Close() error { return s.db.Close() }
 // EntitiesByBIN returns the legal entities found among bins, in one
 // statement.
 func (s *Store) EntitiesByBIN(ctx context.Context, bins []sio.BIN) (map[sio.BIN]*sio.LegalEntity, error) {
-	var rows []sio.LegalEntity
-	if err := s.db.Select(ctx, &rows, s.byBINs, sqldb.List(s.db, bins)); err != nil {
-		return nil, fmt.Errorf("legalentities: by bin: %w", err)
-	}
-	out := make(map[sio.BIN]*sio.LegalEntity, len(rows))
-	for i := range rows {
-		out[rows[i].BIN] = &rows[i]
-	}
-	return out, nil
+	return sqldb.Index(ctx, s.db, "legalentities: by bin", s.byBINs, func(e *sio.LegalEntity) sio.BIN { return e.BIN }, sqldb.List(s.db, bins))
 }
 
 // FoundersByEntity returns the founders of each entity among bins (largest
 // share first), in one statement. Entities without founders are absent.
 func (s *Store) FoundersByEntity(ctx context.Context, bins []sio.BIN) (map[sio.BIN][]sio.Founder, error) {
-	var rows []sio.Founder
-	if err := s.db.Select(ctx, &rows, s.founders, sqldb.List(s.db, bins)); err != nil {
-		return nil, fmt.Errorf("legalentities: founders: %w", err)
-	}
-	out := make(map[sio.BIN][]sio.Founder)
-	for _, f := range rows {
-		out[f.EntityBIN] = append(out[f.EntityBIN], f)
-	}
-	return out, nil
+	return sqldb.Group(ctx, s.db, "legalentities: founders", s.founders, func(f *sio.Founder) sio.BIN { return f.EntityBIN }, sqldb.List(s.db, bins))
 }
 
 // RolesBySubject returns, for each person (IIN) or entity (BIN) among ids,
@@ -105,16 +88,8 @@ func (s *Store) FoundersByEntity(ctx context.Context, bins []sio.BIN) (map[sio.B
 // (share nil, since the entity's registration), oldest first, in one
 // statement. Subjects without roles are absent.
 func (s *Store) RolesBySubject(ctx context.Context, ids []string) (map[string][]sio.CompanyRole, error) {
-	var rows []sio.CompanyRole
 	list := sqldb.List(s.db, ids)
-	if err := s.db.Select(ctx, &rows, s.rolesOfIDs, list, list); err != nil {
-		return nil, fmt.Errorf("legalentities: roles: %w", err)
-	}
-	out := make(map[string][]sio.CompanyRole)
-	for _, r := range rows {
-		out[r.SubjectID] = append(out[r.SubjectID], r)
-	}
-	return out, nil
+	return sqldb.Group(ctx, s.db, "legalentities: roles", s.rolesOfIDs, func(r *sio.CompanyRole) string { return r.SubjectID }, list, list)
 }
 
 // Insert bulk-loads legal entities (used by the data generator). A nil or

@@ -5,7 +5,6 @@ package persons
 import (
 	"context"
 	"embed"
-	"fmt"
 	"strings"
 
 	"sio"
@@ -59,15 +58,7 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // PersonsByIIN returns the persons found among iins, in one statement.
 func (s *Store) PersonsByIIN(ctx context.Context, iins []sio.IIN) (map[sio.IIN]*sio.Person, error) {
-	var rows []sio.Person
-	if err := s.db.Select(ctx, &rows, s.byIINs, sqldb.List(s.db, iins)); err != nil {
-		return nil, fmt.Errorf("persons: by iin: %w", err)
-	}
-	out := make(map[sio.IIN]*sio.Person, len(rows))
-	for i := range rows {
-		out[rows[i].IIN] = &rows[i]
-	}
-	return out, nil
+	return sqldb.Index(ctx, s.db, "persons: by iin", s.byIINs, func(r *sio.Person) sio.IIN { return r.IIN }, sqldb.List(s.db, iins))
 }
 
 // NameKey is the normalized search key of a full name: upper case, Ё folded

@@ -6,7 +6,6 @@ package taxdebts
 import (
 	"context"
 	"embed"
-	"fmt"
 
 	"sio"
 	"sio/sqldb"
@@ -61,15 +60,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // among ids, in record order, in one statement. Taxpayers without arrears
 // are absent.
 func (s *Store) DebtsByTaxpayer(ctx context.Context, ids []string) (map[string][]sio.TaxDebt, error) {
-	var rows []sio.TaxDebt
-	if err := s.db.Select(ctx, &rows, s.byTaxpayer, sqldb.List(s.db, ids)); err != nil {
-		return nil, fmt.Errorf("taxdebts: by taxpayer: %w", err)
-	}
-	out := make(map[string][]sio.TaxDebt)
-	for _, d := range rows {
-		out[d.TaxpayerID] = append(out[d.TaxpayerID], d)
-	}
-	return out, nil
+	return sqldb.Group(ctx, s.db, "taxdebts: by taxpayer", s.byTaxpayer, func(r *sio.TaxDebt) string { return r.TaxpayerID }, sqldb.List(s.db, ids))
 }
 
 // Insert bulk-loads arrears lines (used by the data generator).

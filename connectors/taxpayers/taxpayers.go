@@ -7,7 +7,6 @@ package taxpayers
 import (
 	"context"
 	"embed"
-	"fmt"
 
 	"sio"
 	"sio/sqldb"
@@ -62,15 +61,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // TaxpayersByID returns the taxpayers found among ids (IIN or BIN), in one
 // statement.
 func (s *Store) TaxpayersByID(ctx context.Context, ids []string) (map[string]*sio.Taxpayer, error) {
-	var rows []sio.Taxpayer
-	if err := s.db.Select(ctx, &rows, s.byIDs, sqldb.List(s.db, ids)); err != nil {
-		return nil, fmt.Errorf("taxpayers: by id: %w", err)
-	}
-	out := make(map[string]*sio.Taxpayer, len(rows))
-	for i := range rows {
-		out[rows[i].ID] = &rows[i]
-	}
-	return out, nil
+	return sqldb.Index(ctx, s.db, "taxpayers: by id", s.byIDs, func(r *sio.Taxpayer) string { return r.ID }, sqldb.List(s.db, ids))
 }
 
 // Insert bulk-loads taxpayers (used by the data generator).

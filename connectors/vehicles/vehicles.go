@@ -6,7 +6,6 @@ package vehicles
 import (
 	"context"
 	"embed"
-	"fmt"
 
 	"sio"
 	"sio/sqldb"
@@ -63,43 +62,19 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // VehiclesByVIN returns the vehicles found among vins, in one statement.
 func (s *Store) VehiclesByVIN(ctx context.Context, vins []string) (map[string]*sio.Vehicle, error) {
-	var rows []sio.Vehicle
-	if err := s.db.Select(ctx, &rows, s.byVIN, sqldb.List(s.db, vins)); err != nil {
-		return nil, fmt.Errorf("vehicles: by vin: %w", err)
-	}
-	out := make(map[string]*sio.Vehicle, len(rows))
-	for i := range rows {
-		out[rows[i].VIN] = &rows[i]
-	}
-	return out, nil
+	return sqldb.Index(ctx, s.db, "vehicles: by vin", s.byVIN, func(v *sio.Vehicle) string { return v.VIN }, sqldb.List(s.db, vins))
 }
 
 // VehiclesByPlate returns the vehicles found among number plates, in one
 // statement.
 func (s *Store) VehiclesByPlate(ctx context.Context, plates []string) (map[string]*sio.Vehicle, error) {
-	var rows []sio.Vehicle
-	if err := s.db.Select(ctx, &rows, s.byPlate, sqldb.List(s.db, plates)); err != nil {
-		return nil, fmt.Errorf("vehicles: by plate: %w", err)
-	}
-	out := make(map[string]*sio.Vehicle, len(rows))
-	for i := range rows {
-		out[rows[i].Plate] = &rows[i]
-	}
-	return out, nil
+	return sqldb.Index(ctx, s.db, "vehicles: by plate", s.byPlate, func(v *sio.Vehicle) string { return v.Plate }, sqldb.List(s.db, plates))
 }
 
 // VehiclesByOwner returns the vehicles of each owner (IIN or BIN) among
 // owners, oldest registration first, in one statement.
 func (s *Store) VehiclesByOwner(ctx context.Context, owners []string) (map[string][]sio.Vehicle, error) {
-	var rows []sio.Vehicle
-	if err := s.db.Select(ctx, &rows, s.byOwner, sqldb.List(s.db, owners)); err != nil {
-		return nil, fmt.Errorf("vehicles: by owner: %w", err)
-	}
-	out := make(map[string][]sio.Vehicle)
-	for _, v := range rows {
-		out[v.OwnerID] = append(out[v.OwnerID], v)
-	}
-	return out, nil
+	return sqldb.Group(ctx, s.db, "vehicles: by owner", s.byOwner, func(v *sio.Vehicle) string { return v.OwnerID }, sqldb.List(s.db, owners))
 }
 
 // Insert bulk-loads vehicles (used by the data generator).

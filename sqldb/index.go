@@ -1,0 +1,37 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+)
+
+// Index runs a batch query and returns its rows by key(row): the usual body
+// of a connector's "records by identifier" lookup. what names the lookup in
+// errors ("vehicles: by vin").
+func Index[K comparable, T any](ctx context.Context, db *DB, what, query string, key func(*T) K, args ...any) (map[K]*T, error) {
+	var rows []T
+	if err := db.Select(ctx, &rows, query, args...); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	out := make(map[K]*T, len(rows))
+	for i := range rows {
+		out[key(&rows[i])] = &rows[i]
+	}
+	return out, nil
+}
+
+// Group runs a batch query and returns its rows grouped by key(row), each
+// group in the query's order: the usual body of a connector's "records of
+// each subject" lookup. Keys without rows are absent.
+func Group[K comparable, T any](ctx context.Context, db *DB, what, query string, key func(*T) K, args ...any) (map[K][]T, error) {
+	var rows []T
+	if err := db.Select(ctx, &rows, query, args...); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	out := make(map[K][]T)
+	for i := range rows {
+		k := key(&rows[i])
+		out[k] = append(out[k], rows[i])
+	}
+	return out, nil
+}
