@@ -12,27 +12,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func TestAccounts(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -42,10 +21,10 @@ func TestAccounts(t *testing.T) {
 
 		almaty := time.FixedZone("Asia/Almaty", 5*3600)
 		signed := time.Date(2024, 9, 1, 10, 30, 15, 123456789, almaty)
-		inv := mkIIN(t, "1987-04-04", sio.Male, 1)
-		analyst := mkIIN(t, "1991-12-12", sio.Female, 2)
-		blocked := mkIIN(t, "1975-06-06", sio.Male, 3)
-		nobody := mkIIN(t, "1999-09-09", sio.Female, 4)
+		inv := testdb.IIN(t, "1987-04-04", sio.Male, 1)
+		analyst := testdb.IIN(t, "1991-12-12", sio.Female, 2)
+		blocked := testdb.IIN(t, "1975-06-06", sio.Male, 3)
+		nobody := testdb.IIN(t, "1999-09-09", sio.Female, 4)
 		testdb.Must(t, s.Insert(ctx, []sio.User{
 			{IIN: inv, FullName: "Сейтқали Нұрлан Ерланұлы", RoleCode: "INVESTIGATOR", AgencyCode: "MVD",
 				Position: "Старший следователь СУ ДП г. Алматы", AgreementSignedAt: &signed},
@@ -55,7 +34,7 @@ func TestAccounts(t *testing.T) {
 		}))
 
 		var u *sio.User
-		one(t, "UserByIIN", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "UserByIIN", func(ctx context.Context) (err error) {
 			u, err = s.UserByIIN(ctx, inv)
 			return err
 		})
@@ -76,7 +55,7 @@ func TestAccounts(t *testing.T) {
 		}
 
 		var us []sio.User
-		one(t, "ListUsers", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "ListUsers", func(ctx context.Context) (err error) {
 			us, err = s.ListUsers(ctx)
 			return err
 		})

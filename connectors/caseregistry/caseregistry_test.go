@@ -10,27 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func TestCaseRegistry(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -38,10 +17,10 @@ func TestCaseRegistry(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		investigator := mkIIN(t, "1987-04-04", sio.Male, 1)
-		partner := mkIIN(t, "1991-12-12", sio.Female, 2)
-		bailiff := mkIIN(t, "1975-06-06", sio.Male, 3)
-		idle := mkIIN(t, "1999-09-09", sio.Female, 4)
+		investigator := testdb.IIN(t, "1987-04-04", sio.Male, 1)
+		partner := testdb.IIN(t, "1991-12-12", sio.Female, 2)
+		bailiff := testdb.IIN(t, "1975-06-06", sio.Male, 3)
+		idle := testdb.IIN(t, "1999-09-09", sio.Female, 4)
 
 		erdr := sio.Case{Registry: "ERDR", Number: "247511031000123", Basis: "CRIMINAL_CASE", Article: "190 ч.2 УК РК",
 			Status: sio.CaseOpen, OpenedAt: sio.MustDate("2024-03-15")}
@@ -60,7 +39,7 @@ func TestCaseRegistry(t *testing.T) {
 		}))
 
 		var c *sio.Case
-		one(t, "CaseByNumber", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "CaseByNumber", func(ctx context.Context) (err error) {
 			c, err = s.CaseByNumber(ctx, "EAIAS", eaias.Number)
 			return err
 		})
@@ -79,7 +58,7 @@ func TestCaseRegistry(t *testing.T) {
 		}
 
 		var cs []sio.Case
-		one(t, "CasesOfUser", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "CasesOfUser", func(ctx context.Context) (err error) {
 			cs, err = s.CasesOfUser(ctx, investigator)
 			return err
 		})
@@ -94,7 +73,7 @@ func TestCaseRegistry(t *testing.T) {
 		}
 
 		var in bool
-		one(t, "InCaseload", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "InCaseload", func(ctx context.Context) (err error) {
 			in, err = s.InCaseload(ctx, "ERDR", erdr.Number, partner)
 			return err
 		})

@@ -11,27 +11,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func act(id int64, kind sio.CivilActKind, date string, parties ...any) sio.CivilAct {
 	a := sio.CivilAct{ID: id, Kind: kind, Number: fmt.Sprintf("%d", 100+id), Date: sio.MustDate(date),
 		RegistryOffice: "Отдел ЗАГС Алмалинского района г. Алматы", RegionKATO: "75"}
@@ -56,13 +35,13 @@ func TestCivilRegistry(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		father := mkIIN(t, "1955-04-12", sio.Male, 10)
-		mother := mkIIN(t, "1958-09-30", sio.Female, 20)
-		son := mkIIN(t, "1980-01-25", sio.Male, 30)
-		exWife := mkIIN(t, "1982-03-03", sio.Female, 40)
-		wife := mkIIN(t, "1986-11-11", sio.Female, 50)
-		grandchild := mkIIN(t, "2012-07-07", sio.Female, 60)
-		stranger := mkIIN(t, "1990-01-01", sio.Male, 70)
+		father := testdb.IIN(t, "1955-04-12", sio.Male, 10)
+		mother := testdb.IIN(t, "1958-09-30", sio.Female, 20)
+		son := testdb.IIN(t, "1980-01-25", sio.Male, 30)
+		exWife := testdb.IIN(t, "1982-03-03", sio.Female, 40)
+		wife := testdb.IIN(t, "1986-11-11", sio.Female, 50)
+		grandchild := testdb.IIN(t, "2012-07-07", sio.Female, 60)
+		stranger := testdb.IIN(t, "1990-01-01", sio.Male, 70)
 
 		acts := []sio.CivilAct{
 			act(1, sio.ActMarriage, "1978-06-01", sio.RoleSpouse, father, sio.RoleSpouse, mother),
@@ -77,7 +56,7 @@ func TestCivilRegistry(t *testing.T) {
 		testdb.Must(t, s.InsertActs(ctx, acts))
 
 		var byPerson map[sio.IIN][]sio.CivilAct
-		one(t, "ActsByPerson", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "ActsByPerson", func(ctx context.Context) (err error) {
 			byPerson, err = s.ActsByPerson(ctx, []sio.IIN{son, father, exWife, stranger})
 			return err
 		})
@@ -118,7 +97,7 @@ func TestCivilRegistry(t *testing.T) {
 		}
 
 		var fam map[sio.IIN][]sio.FamilyTie
-		one(t, "FamilyByPerson", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "FamilyByPerson", func(ctx context.Context) (err error) {
 			fam, err = s.FamilyByPerson(ctx, []sio.IIN{son, father, mother, exWife, wife, grandchild, stranger})
 			return err
 		})

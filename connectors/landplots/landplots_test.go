@@ -10,38 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-func mkBIN(t *testing.T, date string, serial int) sio.BIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if bin, ok := sio.MakeBIN(sio.MustDate(date).Time, sio.BINIndividualEnt, sio.BINPeasantFarm, i); ok {
-			return bin
-		}
-	}
-	t.Fatalf("no BIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func TestLandPlots(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -49,9 +17,9 @@ func TestLandPlots(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		farmer := mkIIN(t, "1970-08-30", sio.Male, 5)
-		farm := mkBIN(t, "2005-03-01", 77)
-		nobody := mkIIN(t, "2002-02-02", sio.Female, 2)
+		farmer := testdb.IIN(t, "1970-08-30", sio.Male, 5)
+		farm := testdb.BINOf(t, "2005-03-01", sio.BINIndividualEnt, sio.BINPeasantFarm, 77)
+		nobody := testdb.IIN(t, "2002-02-02", sio.Female, 2)
 		p1, p2, p3 := "03-046-111-222", "03-046-111-223", "15-230-010-001"
 
 		testdb.Must(t, s.Insert(ctx, []sio.LandPlot{
@@ -70,7 +38,7 @@ func TestLandPlots(t *testing.T) {
 		}))
 
 		var plots map[string]*sio.LandPlot
-		one(t, "PlotsByNumber", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "PlotsByNumber", func(ctx context.Context) (err error) {
 			plots, err = s.PlotsByNumber(ctx, []string{p1, p2, "99-999-999-999"})
 			return err
 		})
@@ -86,7 +54,7 @@ func TestLandPlots(t *testing.T) {
 		}
 
 		var byHolder map[string][]sio.PropertyRight
-		one(t, "RightsByHolder", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "RightsByHolder", func(ctx context.Context) (err error) {
 			byHolder, err = s.RightsByHolder(ctx, []string{string(farmer), string(farm), string(nobody)})
 			return err
 		})
@@ -102,7 +70,7 @@ func TestLandPlots(t *testing.T) {
 		}
 
 		var byObject map[string][]sio.PropertyRight
-		one(t, "RightsByObject", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "RightsByObject", func(ctx context.Context) (err error) {
 			byObject, err = s.RightsByObject(ctx, []string{p1, p3, "99-999-999-999"})
 			return err
 		})

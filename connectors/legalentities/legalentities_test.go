@@ -10,40 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	d := sio.MustDate(date).Time
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(d, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-func mkBIN(t *testing.T, date string, serial int) sio.BIN {
-	t.Helper()
-	d := sio.MustDate(date).Time
-	for i := serial; i < serial+100; i++ {
-		if bin, ok := sio.MakeBIN(d, sio.BINResident, sio.BINHeadOffice, i); ok {
-			return bin
-		}
-	}
-	t.Fatalf("no BIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func TestLegalEntities(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -51,13 +17,13 @@ func TestLegalEntities(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		dir := mkIIN(t, "1978-05-20", sio.Male, 11)
-		founder := mkIIN(t, "1990-12-01", sio.Female, 42)
-		nobody := mkIIN(t, "1960-01-01", sio.Male, 1)
-		b1 := mkBIN(t, "2010-04-01", 100)
-		b2 := mkBIN(t, "2015-09-01", 200)
-		b3 := mkBIN(t, "2020-02-01", 300) // liquidated, no director
-		missing := mkBIN(t, "2021-01-01", 400)
+		dir := testdb.IIN(t, "1978-05-20", sio.Male, 11)
+		founder := testdb.IIN(t, "1990-12-01", sio.Female, 42)
+		nobody := testdb.IIN(t, "1960-01-01", sio.Male, 1)
+		b1 := testdb.BIN(t, "2010-04-01", 100)
+		b2 := testdb.BIN(t, "2015-09-01", 200)
+		b3 := testdb.BIN(t, "2020-02-01", 300) // liquidated, no director
+		missing := testdb.BIN(t, "2021-01-01", 400)
 		empty := sio.IIN("")
 
 		testdb.Must(t, s.Insert(ctx, []sio.LegalEntity{
@@ -76,7 +42,7 @@ func TestLegalEntities(t *testing.T) {
 		}))
 
 		var ents map[sio.BIN]*sio.LegalEntity
-		one(t, "EntitiesByBIN", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "EntitiesByBIN", func(ctx context.Context) (err error) {
 			ents, err = s.EntitiesByBIN(ctx, []sio.BIN{b1, b2, b3, missing})
 			return err
 		})
@@ -93,7 +59,7 @@ func TestLegalEntities(t *testing.T) {
 		}
 
 		var fs map[sio.BIN][]sio.Founder
-		one(t, "FoundersByEntity", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "FoundersByEntity", func(ctx context.Context) (err error) {
 			fs, err = s.FoundersByEntity(ctx, []sio.BIN{b1, b2, b3, missing})
 			return err
 		})
@@ -108,7 +74,7 @@ func TestLegalEntities(t *testing.T) {
 		}
 
 		var roles map[string][]sio.CompanyRole
-		one(t, "RolesBySubject", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "RolesBySubject", func(ctx context.Context) (err error) {
 			roles, err = s.RolesBySubject(ctx, []string{string(dir), string(founder), string(b2), string(nobody)})
 			return err
 		})

@@ -10,38 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-func mkBIN(t *testing.T, date string, serial int) sio.BIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if bin, ok := sio.MakeBIN(sio.MustDate(date).Time, sio.BINResident, sio.BINHeadOffice, i); ok {
-			return bin
-		}
-	}
-	t.Fatalf("no BIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func TestRealEstate(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -49,10 +17,10 @@ func TestRealEstate(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		wife := mkIIN(t, "1985-03-14", sio.Female, 17)
-		husband := mkIIN(t, "1983-07-01", sio.Male, 23)
-		company := mkBIN(t, "2012-06-01", 500)
-		nobody := mkIIN(t, "1999-09-09", sio.Male, 9)
+		wife := testdb.IIN(t, "1985-03-14", sio.Female, 17)
+		husband := testdb.IIN(t, "1983-07-01", sio.Male, 23)
+		company := testdb.BIN(t, "2012-06-01", 500)
+		nobody := testdb.IIN(t, "1999-09-09", sio.Male, 9)
 		flat, office, garage := "20-311-045-123:1", "20-311-001-777", "03-044-120-009"
 
 		testdb.Must(t, s.Insert(ctx, []sio.RealEstate{
@@ -75,7 +43,7 @@ func TestRealEstate(t *testing.T) {
 		}))
 
 		var props map[string]*sio.RealEstate
-		one(t, "PropertiesByNumber", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "PropertiesByNumber", func(ctx context.Context) (err error) {
 			props, err = s.PropertiesByNumber(ctx, []string{flat, office, "00-000-000-000"})
 			return err
 		})
@@ -91,7 +59,7 @@ func TestRealEstate(t *testing.T) {
 		}
 
 		var byHolder map[string][]sio.PropertyRight
-		one(t, "RightsByHolder", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "RightsByHolder", func(ctx context.Context) (err error) {
 			byHolder, err = s.RightsByHolder(ctx, []string{string(wife), string(company), string(nobody)})
 			return err
 		})
@@ -110,7 +78,7 @@ func TestRealEstate(t *testing.T) {
 		}
 
 		var byObject map[string][]sio.PropertyRight
-		one(t, "RightsByObject", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "RightsByObject", func(ctx context.Context) (err error) {
 			byObject, err = s.RightsByObject(ctx, []string{flat, garage, "00-000-000-000"})
 			return err
 		})

@@ -10,28 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-func mkBIN(t *testing.T, date string, serial int) sio.BIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if bin, ok := sio.MakeBIN(sio.MustDate(date).Time, sio.BINResident, sio.BINHeadOffice, i); ok {
-			return bin
-		}
-	}
-	t.Fatalf("no BIN for %s", date)
-	return ""
-}
-
 func TestDebtsByTaxpayer(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -39,9 +17,9 @@ func TestDebtsByTaxpayer(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		person := mkIIN(t, "1979-02-28", sio.Male, 8)
-		company := mkBIN(t, "2014-04-01", 33)
-		clean := mkIIN(t, "2000-01-01", sio.Female, 1)
+		person := testdb.IIN(t, "1979-02-28", sio.Male, 8)
+		company := testdb.BIN(t, "2014-04-01", 33)
+		clean := testdb.IIN(t, "2000-01-01", sio.Female, 1)
 		const big = int64(98_765_432_109_876) // beyond int32: BIGINT tiyn
 		testdb.Must(t, s.Insert(ctx, []sio.TaxDebt{
 			{RecordID: 3, TaxpayerID: string(company), TaxOfficeCode: "6007", KBK: "101110", KBKNameRu: "Корпоративный подоходный налог",

@@ -10,28 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-func mkBIN(t *testing.T, date string, serial int) sio.BIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if bin, ok := sio.MakeBIN(sio.MustDate(date).Time, sio.BINResident, sio.BINHeadOffice, i); ok {
-			return bin
-		}
-	}
-	t.Fatalf("no BIN for %s", date)
-	return ""
-}
-
 func TestTaxpayersByID(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -39,10 +17,10 @@ func TestTaxpayersByID(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		person := mkIIN(t, "1979-02-28", sio.Male, 8)
-		ip := mkIIN(t, "1992-06-15", sio.Female, 19)
-		company := mkBIN(t, "2014-04-01", 33)
-		missing := mkBIN(t, "2014-04-01", 900)
+		person := testdb.IIN(t, "1979-02-28", sio.Male, 8)
+		ip := testdb.IIN(t, "1992-06-15", sio.Female, 19)
+		company := testdb.BIN(t, "2014-04-01", 33)
+		missing := testdb.BIN(t, "2014-04-01", 900)
 		testdb.Must(t, s.Insert(ctx, []sio.Taxpayer{
 			{ID: string(person), Kind: sio.TaxpayerIndividual, TaxOfficeCode: "6007", TaxOfficeRu: "УГД по Медеускому району",
 				RegisteredAt: sio.MustDate("1998-01-05"), Status: "ACTIVE", VATPayer: false},

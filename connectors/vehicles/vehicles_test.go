@@ -10,38 +10,6 @@ import (
 	"sio/sqldb"
 )
 
-func mkIIN(t *testing.T, date string, g sio.Gender, serial int) sio.IIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if iin, ok := sio.MakeIIN(sio.MustDate(date).Time, g, i); ok {
-			return iin
-		}
-	}
-	t.Fatalf("no IIN for %s", date)
-	return ""
-}
-
-func mkBIN(t *testing.T, date string, serial int) sio.BIN {
-	t.Helper()
-	for i := serial; i < serial+100; i++ {
-		if bin, ok := sio.MakeBIN(sio.MustDate(date).Time, sio.BINResident, sio.BINHeadOffice, i); ok {
-			return bin
-		}
-	}
-	t.Fatalf("no BIN for %s", date)
-	return ""
-}
-
-// one runs f and checks that it issued exactly one statement.
-func one(t *testing.T, what string, f func(ctx context.Context) error) {
-	t.Helper()
-	var st sqldb.Stats
-	testdb.Must(t, f(sqldb.WithStats(context.Background(), &st)))
-	if n := st.Statements.Load(); n != 1 {
-		t.Fatalf("%s issued %d statements, want 1", what, n)
-	}
-}
-
 func TestVehicles(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		ctx := context.Background()
@@ -49,9 +17,9 @@ func TestVehicles(t *testing.T) {
 		testdb.Must(t, err)
 		defer s.Close()
 
-		owner := mkIIN(t, "1988-10-10", sio.Female, 31)
-		company := mkBIN(t, "2011-01-01", 12)
-		nobody := mkIIN(t, "1950-05-05", sio.Male, 3)
+		owner := testdb.IIN(t, "1988-10-10", sio.Female, 31)
+		company := testdb.BIN(t, "2011-01-01", 12)
+		nobody := testdb.IIN(t, "1950-05-05", sio.Male, 3)
 		const vin1, vin2, vin3 = "JTDBR32E720123456", "XTA210990Y1234567", "WDB9066331S765432"
 
 		testdb.Must(t, s.Insert(ctx, []sio.Vehicle{
@@ -64,7 +32,7 @@ func TestVehicles(t *testing.T) {
 		}))
 
 		var byVIN map[string]*sio.Vehicle
-		one(t, "VehiclesByVIN", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "VehiclesByVIN", func(ctx context.Context) (err error) {
 			byVIN, err = s.VehiclesByVIN(ctx, []string{vin1, vin3, "00000000000000000"})
 			return err
 		})
@@ -81,7 +49,7 @@ func TestVehicles(t *testing.T) {
 		}
 
 		var byPlate map[string]*sio.Vehicle
-		one(t, "VehiclesByPlate", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "VehiclesByPlate", func(ctx context.Context) (err error) {
 			byPlate, err = s.VehiclesByPlate(ctx, []string{"123ABC02", "001AAA17", "999ZZZ99"})
 			return err
 		})
@@ -90,7 +58,7 @@ func TestVehicles(t *testing.T) {
 		}
 
 		var byOwner map[string][]sio.Vehicle
-		one(t, "VehiclesByOwner", func(ctx context.Context) (err error) {
+		testdb.OneStatement(t, "VehiclesByOwner", func(ctx context.Context) (err error) {
 			byOwner, err = s.VehiclesByOwner(ctx, []string{string(owner), string(company), string(nobody)})
 			return err
 		})

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"sio"
 	"strings"
 	"sync"
 	"testing"
@@ -108,5 +109,50 @@ func Must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(fmt.Sprint(err))
+	}
+}
+
+// IIN returns a valid IIN of a person born on date (YYYY-MM-DD) with the
+// first issuable serial from serial on.
+func IIN(t testing.TB, date string, g sio.Gender, serial int) sio.IIN {
+	t.Helper()
+	d := sio.MustDate(date).Time
+	for i := serial; i < serial+100; i++ {
+		if iin, ok := sio.MakeIIN(d, g, i); ok {
+			return iin
+		}
+	}
+	t.Fatalf("testdb: no IIN for %s", date)
+	return ""
+}
+
+// BIN returns a valid BIN of a resident head-office entity registered in the
+// month of date, with the first issuable serial from serial on.
+func BIN(t testing.TB, date string, serial int) sio.BIN {
+	t.Helper()
+	return BINOf(t, date, sio.BINResident, sio.BINHeadOffice, serial)
+}
+
+// BINOf is BIN for an entity type and attribute.
+func BINOf(t testing.TB, date string, typ, attr byte, serial int) sio.BIN {
+	t.Helper()
+	d := sio.MustDate(date).Time
+	for i := serial; i < serial+100; i++ {
+		if bin, ok := sio.MakeBIN(d, typ, attr, i); ok {
+			return bin
+		}
+	}
+	t.Fatalf("testdb: no BIN for %s", date)
+	return ""
+}
+
+// OneStatement runs f and fails the test unless it issued exactly one SQL
+// statement (a batch lookup must not loop over its keys).
+func OneStatement(t testing.TB, what string, f func(ctx context.Context) error) {
+	t.Helper()
+	var st sqldb.Stats
+	Must(t, f(sqldb.WithStats(context.Background(), &st)))
+	if n := st.Statements.Load(); n != 1 {
+		t.Fatalf("%s issued %d statements, want 1", what, n)
 	}
 }
