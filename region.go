@@ -1,5 +1,7 @@
 package sio
 
+import "strings"
+
 // Region is a first-level administrative unit of Kazakhstan.
 type Region struct {
 	// KATO is the region's code in the classifier of administrative-territorial
@@ -49,4 +51,20 @@ var regionByKATO = func() map[string]*Region {
 func RegionByKATO(code string) (*Region, bool) {
 	r, ok := regionByKATO[code]
 	return r, ok
+}
+
+// GenitiveRu is the region's Russian name in the genitive case, as in
+// "Департамент полиции Акмолинской области" or "... г. Шымкента".
+func (r *Region) GenitiveRu() string {
+	switch {
+	case strings.HasSuffix(r.NameRu, "ская область"):
+		return strings.TrimSuffix(r.NameRu, "ская область") + "ской области"
+	case strings.HasPrefix(r.NameRu, "область "):
+		return "области " + strings.TrimPrefix(r.NameRu, "область ")
+	case r.NameRu == "г. Астана":
+		return "г. Астаны"
+	case r.NameRu == "г. Шымкент":
+		return "г. Шымкента"
+	}
+	return r.NameRu
 }

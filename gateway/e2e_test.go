@@ -118,6 +118,7 @@ func (r gqlResponse) errorAt(path string) *gqlError {
 type official struct {
 	IIN     sio.IIN
 	Role    string
+	Agency  string
 	Basis   string
 	Case    string
 	Article string
@@ -141,7 +142,7 @@ func (fx *fixture) officials(t *testing.T) []official {
 				continue
 			}
 			art, _ := get(c, "article").(string)
-			out = append(out, official{IIN: sio.IIN(get(u, "iin").(string)), Role: get(u, "role.code").(string),
+			out = append(out, official{IIN: sio.IIN(get(u, "iin").(string)), Role: get(u, "role.code").(string), Agency: get(u, "agency").(string),
 				Basis: get(c, "basis").(string), Case: get(c, "number").(string), Article: art})
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
 	"sio/connectors/vehicles"
+	"sio/connectors/weapons"
 	"sio/graph"
 	"sio/httpapi"
 	"sio/resolvers"
@@ -59,6 +60,7 @@ type Gateway struct {
 	Taxpayers  *taxpayers.Store
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
+	Weapons    *weapons.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -122,6 +124,7 @@ func Open(ctx context.Context, cfg Config) (g *Gateway, err error) {
 		func() error { return open(ctx, g, taxpayers.Name, taxpayers.Open, &g.Taxpayers) },
 		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
+		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -164,7 +167,7 @@ func (g *Gateway) Schema() graph.Config {
 		Resolvers: &resolvers.Resolver{
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
-			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -38,7 +38,9 @@ func (g *Gateway) IsSeeded(ctx context.Context) (bool, error) {
 }
 
 // Seed generates deterministic synthetic data and loads every store, batch
-// by batch, the stores of one batch in parallel; officials (users, cases,
+// by batch, the stores of one batch in parallel (the core stores load the
+// batch, the other connectors' fillers derive their records from it);
+// officials (users, cases,
 // caseloads) last.
 func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error) {
 	var st SeedStats
@@ -47,38 +49,34 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 		fillers[i] = f.Filler(cfg.Seed)
 	}
 	err := synth.Generate(cfg, func(b *synth.Batch) error {
-		eg, ctx := errgroup.WithContext(ctx)
-		eg.Go(func() error { return g.Persons.Insert(ctx, b.Persons) })
+		eg, ectx := errgroup.WithContext(ctx)
+		eg.SetLimit(8)
+		eg.Go(func() error { return g.Persons.Insert(ectx, b.Persons) })
 		eg.Go(func() error {
-			if err := g.Entities.Insert(ctx, b.Entities); err != nil {
+			if err := g.Entities.Insert(ectx, b.Entities); err != nil {
 				return err
 			}
-			return g.Entities.InsertFounders(ctx, b.Founders)
+			return g.Entities.InsertFounders(ectx, b.Founders)
 		})
 		eg.Go(func() error {
-			if err := g.RealEstate.Insert(ctx, b.Properties); err != nil {
+			if err := g.RealEstate.Insert(ectx, b.Properties); err != nil {
 				return err
 			}
-			return g.RealEstate.InsertRights(ctx, b.PropertyRights)
+			return g.RealEstate.InsertRights(ectx, b.PropertyRights)
 		})
 		eg.Go(func() error {
-			if err := g.Land.Insert(ctx, b.Plots); err != nil {
+			if err := g.Land.Insert(ectx, b.Plots); err != nil {
 				return err
 			}
-			return g.Land.InsertRights(ctx, b.PlotRights)
+			return g.Land.InsertRights(ectx, b.PlotRights)
 		})
-		eg.Go(func() error { return g.Vehicles.Insert(ctx, b.Vehicles) })
-		eg.Go(func() error { return g.Taxpayers.Insert(ctx, b.Taxpayers) })
-		eg.Go(func() error { return g.TaxDebts.Insert(ctx, b.Debts) })
-		eg.Go(func() error { return g.Civil.InsertActs(ctx, b.Acts) })
-		if err := eg.Wait(); err != nil {
-			return fmt.Errorf("gateway: seed: %w", err)
-		}
+		eg.Go(func() error { return g.Vehicles.Insert(ectx, b.Vehicles) })
+		eg.Go(func() error { return g.Taxpayers.Insert(ectx, b.Taxpayers) })
+		eg.Go(func() error { return g.TaxDebts.Insert(ectx, b.Debts) })
+		eg.Go(func() error { return g.Civil.InsertActs(ectx, b.Acts) })
 		// The other state databases derive their records from the batch.
-		eg, ctx = errgroup.WithContext(ctx)
-		eg.SetLimit(4)
 		for _, fill := range fillers {
-			eg.Go(func() error { return fill(ctx, b) })
+			eg.Go(func() error { return fill(ectx, b) })
 		}
 		if err := eg.Wait(); err != nil {
 			return fmt.Errorf("gateway: seed: %w", err)

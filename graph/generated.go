@@ -45,6 +45,7 @@ type ResolverRoot interface {
 	RealEstateRight() RealEstateRightResolver
 	Taxpayer() TaxpayerResolver
 	Vehicle() VehicleResolver
+	Weapon() WeaponResolver
 }
 
 type DirectiveRoot struct {
@@ -124,6 +125,7 @@ type ComplexityRoot struct {
 		RealEstate  func(childComplexity int, cadastralNumber string) int
 		Taxpayer    func(childComplexity int, id string) int
 		Vehicle     func(childComplexity int, plate *string, vin *string) int
+		Weapon      func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -181,6 +183,7 @@ type ComplexityRoot struct {
 		TaxDebts         func(childComplexity int) int
 		Taxpayer         func(childComplexity int) int
 		Vehicles         func(childComplexity int, first *int, after *string) int
+		Weapons          func(childComplexity int) int
 	}
 
 	Me struct {
@@ -221,6 +224,7 @@ type ComplexityRoot struct {
 		TaxDebts       func(childComplexity int) int
 		Taxpayer       func(childComplexity int) int
 		Vehicles       func(childComplexity int, first *int, after *string) int
+		Weapons        func(childComplexity int) int
 	}
 
 	Query struct {
@@ -342,6 +346,27 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Weapon struct {
+		Caliber          func(childComplexity int) int
+		IssuedBy         func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		KindRu           func(childComplexity int) int
+		Make             func(childComplexity int) int
+		ManufactureYear  func(childComplexity int) int
+		Model            func(childComplexity int) int
+		OwnerID          func(childComplexity int) int
+		OwnerKind        func(childComplexity int) int
+		OwnerLegalEntity func(childComplexity int) int
+		OwnerPerson      func(childComplexity int) int
+		PermitExpires    func(childComplexity int) int
+		PermitIssued     func(childComplexity int) int
+		PermitNumber     func(childComplexity int) int
+		PermitStatus     func(childComplexity int) int
+		PermitTypeRu     func(childComplexity int) int
+		Region           func(childComplexity int) int
+		SerialNumber     func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -369,6 +394,7 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
 	Rights(ctx context.Context, obj *sio.LandPlot) ([]sio.PropertyRight, error)
@@ -387,6 +413,7 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
@@ -397,6 +424,7 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
@@ -417,6 +445,10 @@ type TaxpayerResolver interface {
 type VehicleResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.Vehicle) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.Vehicle) (*sio.LegalEntity, error)
+}
+type WeaponResolver interface {
+	OwnerPerson(ctx context.Context, obj *sio.Weapon) (*sio.Person, error)
+	OwnerLegalEntity(ctx context.Context, obj *sio.Weapon) (*sio.LegalEntity, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -756,6 +788,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Vehicle(childComplexity, args["plate"].(*string), args["vin"].(*string)), true
+	case "Inquiry.weapon":
+		if e.ComplexityRoot.Inquiry.Weapon == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_weapon_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Weapon(childComplexity, args["serialNumber"].(string)), true
 
 	case "LandPlot.address":
 		if e.ComplexityRoot.LandPlot.Address == nil {
@@ -1033,6 +1076,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Vehicles(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.weapons":
+		if e.ComplexityRoot.LegalEntity.Weapons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Weapons(childComplexity), true
 
 	case "Me.agency":
 		if e.ComplexityRoot.Me.Agency == nil {
@@ -1242,6 +1291,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Vehicles(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.weapons":
+		if e.ComplexityRoot.Person.Weapons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Weapons(childComplexity), true
 
 	case "Query.inquiry":
 		if e.ComplexityRoot.Query.Inquiry == nil {
@@ -1730,6 +1785,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VehicleEdge.Node(childComplexity), true
+
+	case "Weapon.caliber":
+		if e.ComplexityRoot.Weapon.Caliber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.Caliber(childComplexity), true
+	case "Weapon.issuedBy":
+		if e.ComplexityRoot.Weapon.IssuedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.IssuedBy(childComplexity), true
+	case "Weapon.kind":
+		if e.ComplexityRoot.Weapon.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.Kind(childComplexity), true
+	case "Weapon.kindRu":
+		if e.ComplexityRoot.Weapon.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.KindRu(childComplexity), true
+	case "Weapon.make":
+		if e.ComplexityRoot.Weapon.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.Make(childComplexity), true
+	case "Weapon.manufactureYear":
+		if e.ComplexityRoot.Weapon.ManufactureYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.ManufactureYear(childComplexity), true
+	case "Weapon.model":
+		if e.ComplexityRoot.Weapon.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.Model(childComplexity), true
+	case "Weapon.ownerId":
+		if e.ComplexityRoot.Weapon.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.OwnerID(childComplexity), true
+	case "Weapon.ownerKind":
+		if e.ComplexityRoot.Weapon.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.OwnerKind(childComplexity), true
+	case "Weapon.ownerLegalEntity":
+		if e.ComplexityRoot.Weapon.OwnerLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.OwnerLegalEntity(childComplexity), true
+	case "Weapon.ownerPerson":
+		if e.ComplexityRoot.Weapon.OwnerPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.OwnerPerson(childComplexity), true
+	case "Weapon.permitExpires":
+		if e.ComplexityRoot.Weapon.PermitExpires == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.PermitExpires(childComplexity), true
+	case "Weapon.permitIssued":
+		if e.ComplexityRoot.Weapon.PermitIssued == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.PermitIssued(childComplexity), true
+	case "Weapon.permitNumber":
+		if e.ComplexityRoot.Weapon.PermitNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.PermitNumber(childComplexity), true
+	case "Weapon.permitStatus":
+		if e.ComplexityRoot.Weapon.PermitStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.PermitStatus(childComplexity), true
+	case "Weapon.permitTypeRu":
+		if e.ComplexityRoot.Weapon.PermitTypeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.PermitTypeRu(childComplexity), true
+	case "Weapon.region":
+		if e.ComplexityRoot.Weapon.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.Region(childComplexity), true
+	case "Weapon.serialNumber":
+		if e.ComplexityRoot.Weapon.SerialNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.SerialNumber(childComplexity), true
 
 	}
 	return 0, false
@@ -2282,6 +2446,66 @@ type VehicleEdge {
   node: Vehicle!
 }
 `, BuiltIn: false},
+	{Name: "../schema/weapons.graphqls", Input: `enum WeaponKind {
+  HUNTING_SMOOTHBORE
+  HUNTING_RIFLED
+  SPORTS
+  SELF_DEFENSE
+  SERVICE
+  AWARD
+}
+
+enum PermitStatus {
+  VALID
+  EXPIRED
+  REVOKED
+}
+
+"""
+A weapon of База данных «Зарегистрированное оружие»: registered with the
+internal-affairs licensing units, with its owner and permit.
+"""
+type Weapon {
+  serialNumber: String!
+  kind: WeaponKind!
+  "Permit category as registered, e.g. «Охотничье гладкоствольное»."
+  kindRu: String!
+  make: String!
+  model: String!
+  caliber: String!
+  manufactureYear: Int!
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  permitNumber: String!
+  "Разрешение на хранение (и ношение) ..."
+  permitTypeRu: String!
+  permitIssued: Date!
+  permitExpires: Date!
+  permitStatus: PermitStatus!
+  "Police unit that issued the permit."
+  issuedBy: String!
+  region: Region
+  "ГБД ФЛ: the owner, when a person."
+  ownerPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the owner, when a legal entity."
+  ownerLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type Person {
+  "Зарегистрированное оружие: weapons registered to the person."
+  weapons: [Weapon!] @service(code: "WEAPONS")
+}
+
+extend type LegalEntity {
+  "Зарегистрированное оружие: weapons registered to the entity (service weapons)."
+  weapons: [Weapon!] @service(code: "WEAPONS")
+}
+
+extend type Inquiry {
+  "Зарегистрированное оружие: a weapon by serial number."
+  weapon(serialNumber: String!): Weapon @service(code: "WEAPONS")
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2433,6 +2657,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "weapon":
+		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Inquiry", field.Name)
 }
@@ -2547,6 +2773,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "weapons":
+		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LegalEntity", field.Name)
 }
@@ -2627,6 +2855,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "weapons":
+		return ec.fieldContext_Person_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -2857,6 +3087,48 @@ func (ec *executionContext) childFields_VehicleEdge(ctx context.Context, field g
 		return ec.fieldContext_VehicleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VehicleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Weapon(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "serialNumber":
+		return ec.fieldContext_Weapon_serialNumber(ctx, field)
+	case "kind":
+		return ec.fieldContext_Weapon_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_Weapon_kindRu(ctx, field)
+	case "make":
+		return ec.fieldContext_Weapon_make(ctx, field)
+	case "model":
+		return ec.fieldContext_Weapon_model(ctx, field)
+	case "caliber":
+		return ec.fieldContext_Weapon_caliber(ctx, field)
+	case "manufactureYear":
+		return ec.fieldContext_Weapon_manufactureYear(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_Weapon_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_Weapon_ownerKind(ctx, field)
+	case "permitNumber":
+		return ec.fieldContext_Weapon_permitNumber(ctx, field)
+	case "permitTypeRu":
+		return ec.fieldContext_Weapon_permitTypeRu(ctx, field)
+	case "permitIssued":
+		return ec.fieldContext_Weapon_permitIssued(ctx, field)
+	case "permitExpires":
+		return ec.fieldContext_Weapon_permitExpires(ctx, field)
+	case "permitStatus":
+		return ec.fieldContext_Weapon_permitStatus(ctx, field)
+	case "issuedBy":
+		return ec.fieldContext_Weapon_issuedBy(ctx, field)
+	case "region":
+		return ec.fieldContext_Weapon_region(ctx, field)
+	case "ownerPerson":
+		return ec.fieldContext_Weapon_ownerPerson(ctx, field)
+	case "ownerLegalEntity":
+		return ec.fieldContext_Weapon_ownerLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Weapon", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3092,6 +3364,20 @@ func (ec *executionContext) field_Inquiry_vehicle_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["vin"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_weapon_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serialNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serialNumber"] = arg0
 	return args, nil
 }
 
@@ -4942,6 +5228,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_weapon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Weapon(ctx, obj, fc.Args["serialNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "WEAPONS")
+				if err != nil {
+					var zeroVal *sio.Weapon
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Weapon
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Weapon) graphql.Marshaler {
+			return ec.marshalOWeapon2ᚖsioᚐWeapon(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_weapon(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_weapon_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LandPlot_cadastralNumber(ctx context.Context, field graphql.CollectedField, obj *sio.LandPlot) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6325,6 +6673,56 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_weapons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Weapons(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "WEAPONS")
+				if err != nil {
+					var zeroVal []sio.Weapon
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Weapon
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Weapon) graphql.Marshaler {
+			return ec.marshalOWeapon2ᚕsioᚐWeaponᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_weapons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Me_iin(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7315,6 +7713,56 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_weapons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Weapons(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "WEAPONS")
+				if err != nil {
+					var zeroVal []sio.Weapon
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Weapon
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Weapon) graphql.Marshaler {
+			return ec.marshalOWeapon2ᚕsioᚐWeaponᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_weapons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Weapon(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9547,6 +9995,483 @@ func (ec *executionContext) fieldContext_VehicleEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Weapon_serialNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_serialNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SerialNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_serialNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_kind(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.WeaponKind) graphql.Marshaler {
+			return ec.marshalNWeaponKind2sioᚐWeaponKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "WeaponKind")
+}
+
+func (ec *executionContext) _Weapon_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_make(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_model(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_caliber(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_caliber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Caliber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_caliber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_manufactureYear(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_manufactureYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManufactureYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_manufactureYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Weapon_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Weapon_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _Weapon_permitNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_permitNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_permitNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_permitTypeRu(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_permitTypeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitTypeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_permitTypeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_permitIssued(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_permitIssued(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitIssued, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_permitIssued(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Weapon_permitExpires(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_permitExpires(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitExpires, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_permitExpires(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Weapon_permitStatus(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_permitStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PermitStatus) graphql.Marshaler {
+			return ec.marshalNPermitStatus2sioᚐPermitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_permitStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "PermitStatus")
+}
+
+func (ec *executionContext) _Weapon_issuedBy(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_issuedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_issuedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Weapon", field, false, false, "String")
+}
+
+func (ec *executionContext) _Weapon_region(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Weapon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Weapon_ownerPerson(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_ownerPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Weapon().OwnerPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_ownerPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Weapon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Weapon_ownerLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_ownerLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Weapon().OwnerLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_ownerLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Weapon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11180,6 +12105,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
 				})
+		case "weapon":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_weapon(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11542,6 +12473,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "weapons":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_weapons(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11788,6 +12725,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
+				})
+		case "weapons":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_weapons(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12620,6 +13563,126 @@ func (ec *executionContext) _VehicleEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var weaponImplementors = []string{"Weapon"}
+
+func (ec *executionContext) _Weapon(ctx context.Context, sel ast.SelectionSet, obj *sio.Weapon) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, weaponImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Weapon")
+		case "serialNumber":
+			out.Values[i] = ec._Weapon_serialNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Weapon_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._Weapon_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "make":
+			out.Values[i] = ec._Weapon_make(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._Weapon_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caliber":
+			out.Values[i] = ec._Weapon_caliber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "manufactureYear":
+			out.Values[i] = ec._Weapon_manufactureYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._Weapon_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._Weapon_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitNumber":
+			out.Values[i] = ec._Weapon_permitNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitTypeRu":
+			out.Values[i] = ec._Weapon_permitTypeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitIssued":
+			out.Values[i] = ec._Weapon_permitIssued(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitExpires":
+			out.Values[i] = ec._Weapon_permitExpires(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitStatus":
+			out.Values[i] = ec._Weapon_permitStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedBy":
+			out.Values[i] = ec._Weapon_issuedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Weapon_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Weapon_ownerPerson(ctx, field, obj)
+				})
+		case "ownerLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Weapon_ownerLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -13322,6 +14385,21 @@ func (ec *executionContext) marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(c
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPermitStatus2sioᚐPermitStatus(ctx context.Context, v any) (sio.PermitStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.PermitStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPermitStatus2sioᚐPermitStatus(ctx context.Context, sel ast.SelectionSet, v sio.PermitStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PermitStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._RealEstateRight(ctx, sel, &v)
 }
@@ -13479,6 +14557,25 @@ func (ec *executionContext) marshalNVehicleEdge2ᚕsioᚋgraphᚋmodelᚐVehicle
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNWeapon2sioᚐWeapon(ctx context.Context, sel ast.SelectionSet, v sio.Weapon) graphql.Marshaler {
+	return ec._Weapon(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNWeaponKind2sioᚐWeaponKind(ctx context.Context, v any) (sio.WeaponKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.WeaponKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWeaponKind2sioᚐWeaponKind(ctx context.Context, sel ast.SelectionSet, v sio.WeaponKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WeaponKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -13989,6 +15086,32 @@ func (ec *executionContext) marshalOVehicleConnection2ᚖsioᚋgraphᚋmodelᚐV
 		return graphql.Null
 	}
 	return ec._VehicleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWeapon2ᚕsioᚐWeaponᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Weapon) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWeapon2sioᚐWeapon(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOWeapon2ᚖsioᚐWeapon(ctx context.Context, sel ast.SelectionSet, v *sio.Weapon) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Weapon(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

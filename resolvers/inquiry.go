@@ -25,6 +25,16 @@ func badInput(arg, format string, args ...any) error {
 	return &sio.Error{Code: sio.EBADINPUT, Argument: arg, Message: arg + ": " + fmt.Sprintf(format, args...)}
 }
 
+// parseKey normalizes a lookup key (trimmed, upper case) and checks its
+// length and shape; want describes the expected form in the error.
+func parseKey(arg, value string, maxLen int, pattern *regexp.Regexp, want string) (string, error) {
+	v := strings.ToUpper(strings.TrimSpace(value))
+	if v == "" || len([]rune(v)) > maxLen || !pattern.MatchString(v) {
+		return "", badInput(arg, "expected %s (at most %d characters)", want, maxLen)
+	}
+	return v, nil
+}
+
 func parseCadastral(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if !cadastralPattern.MatchString(s) {

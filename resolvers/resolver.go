@@ -25,6 +25,7 @@ type Resolver struct {
 	TaxpayerRegistry   sio.TaxpayerRegistry
 	TaxDebtRegistry    sio.TaxDebtRegistry
 	CivilRegistry      sio.CivilRegistry
+	WeaponRegistry     sio.WeaponRegistry
 	Users              sio.UserDirectory
 	Cases              sio.CaseRegistry
 	Enforcer           *authz.Enforcer
@@ -70,3 +71,4 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 }
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
+func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Index runs a batch query and returns its rows by key(row): the usual body
@@ -35,3 +36,6 @@ func Group[K comparable, T any](ctx context.Context, db *DB, what, query string,
 	}
 	return out, nil
 }
+
+// Columns joins column names for a SELECT list.
+func Columns(cols []string) string { return strings.Join(cols, ", ") }

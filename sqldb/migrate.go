@@ -91,3 +91,18 @@ func (db *DB) statements(body string) []string {
 	flush()
 	return out
 }
+
+// OpenMigrated opens the store called name (cfg.Name is overridden) and
+// applies its migrations: the usual first step of a connector's Open.
+func OpenMigrated(ctx context.Context, cfg Config, name string, migrations fs.FS) (*DB, error) {
+	cfg.Name = name
+	db, err := Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx, migrations); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}

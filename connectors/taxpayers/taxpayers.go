@@ -32,13 +32,8 @@ var _ sio.TaxpayerRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	cfg.Name = Name
-	db, err := sqldb.Open(ctx, cfg)
+	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
 	if err != nil {
-		return nil, err
-	}
-	if err := db.Migrate(ctx, migrations); err != nil {
-		db.Close()
 		return nil, err
 	}
 	return New(db), nil
