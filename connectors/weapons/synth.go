@@ -52,12 +52,20 @@ const permitYears = 5
 // five years; ~12% lapsed, ~4% revoked.
 func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
-	var n int // serial counter: records come in population order
+	// Serial counters, one per stream: persons and entities each come in
+	// population order whatever the batch cuts, but not interleaved the
+	// same way. Service weapons (the only entity kind) have their own
+	// serial and permit series, so the two counters never collide.
+	var nPersons, nEntities int
 	return func(ctx context.Context, b *synth.Batch) error {
 		var out []sio.Weapon
 		add := func(r *rand.Rand, ki kindInfo, owner string, kind sio.SubjectKind, kato string, from sio.Date) {
-			n++
-			out = append(out, newWeapon(r, ki, n, owner, kind, kato, from))
+			n := &nPersons
+			if kind == sio.SubjectLegalEntity {
+				n = &nEntities
+			}
+			*n++
+			out = append(out, newWeapon(r, ki, *n, owner, kind, kato, from))
 		}
 		today := synth.Today()
 		for i := range b.Persons {
