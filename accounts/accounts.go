@@ -30,12 +30,11 @@ const columns = `iin, full_name, role_code, agency_code, position, blocked, agre
 
 // Store reads and updates the officials.
 type Store struct {
-	db        *sqldb.DB
-	byIIN     string
-	list      string
-	sign      string
-	setBlock  string
-	countRows string
+	db       *sqldb.DB
+	byIIN    string
+	list     string
+	sign     string
+	setBlock string
 }
 
 var _ sio.UserDirectory = (*Store)(nil)
@@ -52,12 +51,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:        db,
-		byIIN:     db.Q(`SELECT ` + columns + ` FROM users WHERE iin = ?`),
-		list:      db.Q(`SELECT ` + columns + ` FROM users ORDER BY role_code, iin`),
-		sign:      db.Q(`UPDATE users SET agreement_signed_at = ? WHERE iin = ?`),
-		setBlock:  db.Q(`UPDATE users SET blocked = ? WHERE iin = ?`),
-		countRows: `SELECT COUNT(*) FROM users`,
+		db:       db,
+		byIIN:    db.Q(`SELECT ` + columns + ` FROM {users} WHERE iin = ?`),
+		list:     db.Q(`SELECT ` + columns + ` FROM {users} ORDER BY role_code, iin`),
+		sign:     db.Q(`UPDATE {users} SET agreement_signed_at = ? WHERE iin = ?`),
+		setBlock: db.Q(`UPDATE {users} SET blocked = ? WHERE iin = ?`),
 	}
 }
 
@@ -147,9 +145,7 @@ func (s *Store) update(ctx context.Context, what, query string, args ...any) err
 
 // Count returns the number of officials (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, s.countRows)
-	return n, err
+	return s.db.Count(ctx, "users")
 }
 
 // textTime is how SQLite stores agreement times: fixed-width RFC 3339 in

@@ -169,10 +169,12 @@ func (fx *fixture) allowedAll(t *testing.T, services ...string) official {
 	return official{}
 }
 
+// one runs a query (tables written `{name}`, see sqldb.DB.Q) returning one
+// value.
 func one[T any](t *testing.T, db *sqldb.DB, query string) T {
 	t.Helper()
 	var v T
-	if err := db.Get(context.Background(), &v, query); err != nil {
+	if err := db.Get(context.Background(), &v, db.Q(query)); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return v
@@ -214,7 +216,7 @@ func TestEndToEnd(t *testing.T) {
 		})
 
 		t.Run("person with links", func(t *testing.T) {
-			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM vehicles WHERE owner_kind = 'PERSON' ORDER BY vin LIMIT 1`)
+			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM {vehicles} WHERE owner_kind = 'PERSON' ORDER BY vin LIMIT 1`)
 			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { basis case { number article }
 				person(iin: $iin) { iin fullName birthDate gender region { nameRu plateCode }
 					vehicles(first: 5) { totalCount edges { cursor node { vin plate ownerPerson { iin } } } pageInfo { hasNextPage endCursor } }
@@ -234,7 +236,7 @@ func TestEndToEnd(t *testing.T) {
 			if get(p, "birthDate") != iin.BirthDate().Format(time.DateOnly) || get(p, "gender") != string(iin.Gender()) {
 				t.Fatalf("birth date/gender do not match the IIN: %v", p)
 			}
-			n := one[int](t, fx.g.Vehicles.DB(), `SELECT COUNT(*) FROM vehicles WHERE owner_id = '`+owner+`'`)
+			n := one[int](t, fx.g.Vehicles.DB(), `SELECT COUNT(*) FROM {vehicles} WHERE owner_id = '`+owner+`'`)
 			if get(p, "vehicles.totalCount") != float64(n) || get(p, "vehicles.edges.0.node.ownerPerson.iin") != owner {
 				t.Fatalf("vehicles = %v, want %d", get(p, "vehicles"), n)
 			}
@@ -244,7 +246,7 @@ func TestEndToEnd(t *testing.T) {
 		})
 
 		t.Run("pagination", func(t *testing.T) {
-			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM vehicles GROUP BY owner_id HAVING COUNT(*) > 1 ORDER BY owner_id LIMIT 1`)
+			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM {vehicles} GROUP BY owner_id HAVING COUNT(*) > 1 ORDER BY owner_id LIMIT 1`)
 			q := `query($b: BasisInput!, $iin: IIN!, $after: String) { inquiry(basis: $b) { person(iin: $iin) { vehicles(first: 1, after: $after) { totalCount edges { node { vin } } pageInfo { hasNextPage endCursor } } } } }`
 			seen := map[string]bool{}
 			var after any
@@ -267,7 +269,7 @@ func TestEndToEnd(t *testing.T) {
 		})
 
 		t.Run("legal entity", func(t *testing.T) {
-			bin := one[string](t, fx.g.Entities.DB(), `SELECT entity_bin FROM founders GROUP BY entity_bin ORDER BY COUNT(*) DESC, entity_bin LIMIT 1`)
+			bin := one[string](t, fx.g.Entities.DB(), `SELECT entity_bin FROM {founders} GROUP BY entity_bin ORDER BY COUNT(*) DESC, entity_bin LIMIT 1`)
 			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $bin: BIN!) { inquiry(basis: $b) { legalEntity(bin: $bin) {
 				bin nameRu legalForm directorIin director { iin } founders { founderId founderKind sharePercent person { iin } legalEntity { bin } }
 				taxpayer { kind } } } }`, map[string]any{"b": basis, "bin": bin})
@@ -283,9 +285,9 @@ func TestEndToEnd(t *testing.T) {
 		})
 
 		t.Run("lookups by key", func(t *testing.T) {
-			plate, vin := one[string](t, fx.g.Vehicles.DB(), `SELECT plate FROM vehicles ORDER BY vin LIMIT 1`), one[string](t, fx.g.Vehicles.DB(), `SELECT vin FROM vehicles ORDER BY vin LIMIT 1`)
-			cad := one[string](t, fx.g.RealEstate.DB(), `SELECT cadastral_number FROM properties ORDER BY cadastral_number LIMIT 1`)
-			plot := one[string](t, fx.g.Land.DB(), `SELECT cadastral_number FROM plots ORDER BY cadastral_number LIMIT 1`)
+			plate, vin := one[string](t, fx.g.Vehicles.DB(), `SELECT plate FROM {vehicles} ORDER BY vin LIMIT 1`), one[string](t, fx.g.Vehicles.DB(), `SELECT vin FROM {vehicles} ORDER BY vin LIMIT 1`)
+			cad := one[string](t, fx.g.RealEstate.DB(), `SELECT cadastral_number FROM {properties} ORDER BY cadastral_number LIMIT 1`)
+			plot := one[string](t, fx.g.Land.DB(), `SELECT cadastral_number FROM {plots} ORDER BY cadastral_number LIMIT 1`)
 			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $plate: String, $vin: String, $cad: String!, $plot: String!) { inquiry(basis: $b) {
 				byPlate: vehicle(plate: $plate) { vin } byVin: vehicle(vin: $vin) { plate }
 				realEstate(cadastralNumber: $cad) { cadastralNumber rights { share person { iin } legalEntity { bin } } }
@@ -322,7 +324,7 @@ func TestEndToEnd(t *testing.T) {
 
 		t.Run("sql statements bounded by depth", func(t *testing.T) {
 			var iins []string
-			testdb.Must(t, fx.g.Persons.DB().Select(context.Background(), &iins, `SELECT iin FROM persons ORDER BY iin LIMIT 100`))
+			testdb.Must(t, fx.g.Persons.DB().Select(context.Background(), &iins, fx.g.Persons.DB().Q(`SELECT iin FROM {persons} ORDER BY iin LIMIT 100`)))
 			q := `query($b: BasisInput!, $iins: [IIN!]!) { inquiry(basis: $b) { persons(iins: $iins) { iin
 				vehicles { edges { node { plate ownerPerson { iin } } } }
 				realEstate { edges { node { share realEstate { address } } } }
@@ -354,7 +356,7 @@ func TestEndToEnd(t *testing.T) {
 					if d.Allowed {
 						continue
 					}
-					iin := one[string](t, fx.g.Persons.DB(), `SELECT iin FROM persons ORDER BY iin LIMIT 1`)
+					iin := one[string](t, fx.g.Persons.DB(), `SELECT iin FROM {persons} ORDER BY iin LIMIT 1`)
 					r := fx.post(t, o.IIN, `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { person(iin: $iin) { iin `+svc.field+` } } }`,
 						map[string]any{"b": map[string]any{"kind": o.Basis, "caseNumber": o.Case}, "iin": iin})
 					name := strings.Fields(svc.field)[0]
@@ -385,7 +387,7 @@ func TestEndToEnd(t *testing.T) {
 				Status   string `db:"status"`
 			}
 			var rows []row
-			testdb.Must(t, fx.g.Cases.DB().Select(context.Background(), &rows, `SELECT registry, number, basis, status FROM cases ORDER BY registry, number`))
+			testdb.Must(t, fx.g.Cases.DB().Select(context.Background(), &rows, fx.g.Cases.DB().Q(`SELECT registry, number, basis, status FROM {cases} ORDER BY registry, number`)))
 			mine := map[string]bool{}
 			cs, err := fx.g.Cases.CasesOfUser(context.Background(), inv.IIN)
 			testdb.Must(t, err)

@@ -101,17 +101,12 @@ func open[S connector](ctx context.Context, g *Gateway, name string, openStore f
 }
 
 // Open opens and migrates every store and compiles the policy.
-func Open(ctx context.Context, cfg Config) (g *Gateway, err error) {
+func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	g = &Gateway{cfg: cfg}
-	defer func() {
-		if err != nil {
-			g.Close()
-			g = nil
-		}
-	}()
+	g := &Gateway{cfg: cfg}
+	var err error
 	if g.Policy, err = authz.Load(); err != nil {
 		return nil, fmt.Errorf("gateway: policy: %w", err)
 	}
@@ -129,6 +124,7 @@ func Open(ctx context.Context, cfg Config) (g *Gateway, err error) {
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
 		if err := step(); err != nil {
+			g.Close()
 			return nil, err
 		}
 	}

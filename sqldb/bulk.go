@@ -20,7 +20,7 @@ func (db *DB) BulkInsert(ctx context.Context, table string, columns []string, ro
 	}
 	defer tx.Rollback()
 	if db.Dialect == Postgres {
-		stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, columns...))
+		stmt, err := tx.PrepareContext(ctx, pq.CopyInSchema(db.Name, table, columns...))
 		if err != nil {
 			return fmt.Errorf("sqldb: copy into %s.%s: %w", db.Name, table, err)
 		}

@@ -39,3 +39,10 @@ func Group[K comparable, T any](ctx context.Context, db *DB, what, query string,
 
 // Columns joins column names for a SELECT list.
 func Columns(cols []string) string { return strings.Join(cols, ", ") }
+
+// Count returns the number of rows of one of the store's tables.
+func (db *DB) Count(ctx context.Context, table string) (int, error) {
+	var n int
+	err := db.Get(ctx, &n, `SELECT COUNT(*) FROM `+db.Table(table))
+	return n, err
+}

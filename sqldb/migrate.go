@@ -9,13 +9,14 @@ import (
 )
 
 // Migrate applies, in file-name order, the *.sql files of migrations (or of
-// its migrations/ folder) not yet
-// recorded in the store's schema_migrations table. A file may hold several
-// statements separated by lines containing only `-- +statement`; lines
-// starting with `-- postgres:` or `-- sqlite:` are included (without the
-// prefix) only for that dialect, so type differences stay in one file.
+// its migrations/ folder) not yet recorded in the store's schema_migrations
+// table. A file may hold several statements separated by lines containing
+// only `-- +statement`; lines starting with `-- postgres:` or `-- sqlite:`
+// are included (without the prefix) only for that dialect, so type
+// differences stay in one file. Statements go through Q: tables are written
+// `{name}` and placeholders `?`.
 func (db *DB) Migrate(ctx context.Context, migrations fs.FS) error {
-	if _, err := db.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+	if _, err := db.DB.ExecContext(ctx, db.Q(`CREATE TABLE IF NOT EXISTS {schema_migrations} (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)); err != nil {
 		return fmt.Errorf("sqldb: %s: migrations table: %w", db.Name, err)
 	}
 	if sub, err := fs.Sub(migrations, "migrations"); err == nil {
@@ -30,7 +31,7 @@ func (db *DB) Migrate(ctx context.Context, migrations fs.FS) error {
 	sort.Strings(names)
 	for _, name := range names {
 		var n int
-		if err := db.DB.GetContext(ctx, &n, db.Q(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), name); err != nil {
+		if err := db.DB.GetContext(ctx, &n, db.Q(`SELECT COUNT(*) FROM {schema_migrations} WHERE version = ?`), name); err != nil {
 			return fmt.Errorf("sqldb: %s: %w", db.Name, err)
 		}
 		if n > 0 {
@@ -45,12 +46,12 @@ func (db *DB) Migrate(ctx context.Context, migrations fs.FS) error {
 			return err
 		}
 		for _, stmt := range db.statements(string(body)) {
-			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			if _, err := tx.ExecContext(ctx, db.Q(stmt)); err != nil {
 				tx.Rollback()
 				return fmt.Errorf("sqldb: %s: migration %s: %w", db.Name, name, err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, db.Q(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)`), name); err != nil {
+		if _, err := tx.ExecContext(ctx, db.Q(`INSERT INTO {schema_migrations} (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)`), name); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("sqldb: %s: record migration %s: %w", db.Name, name, err)
 		}

@@ -1,8 +1,15 @@
 // Package sqldb adapts sqlx to the two stores SIO runs on: PostgreSQL (lib/pq,
 // production) and embedded SQLite (modernc.org/sqlite, sandbox). Every
 // connector opens its own DB: its own PostgreSQL schema (optionally on its
-// own server) or its own SQLite file. SQL is written once with `?`
-// placeholders and rebound per dialect.
+// own server) or its own SQLite file.
+//
+// Connector SQL is written once, with `?` placeholders and table names in
+// braces: `SELECT ... FROM {weapons} WHERE ...`. Q rewrites a statement for
+// the store: braces become the schema-qualified table on PostgreSQL
+// (`weapons.weapons`) and the bare table on SQLite, placeholders become `$n`
+// on PostgreSQL. Stores on the same PostgreSQL DSN share one connection pool
+// (each state database of a single-server deployment does not get a pool of
+// its own); a store given its own DSN gets its own pool.
 package sqldb
 
 import (
@@ -10,11 +17,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/jmoiron/sqlx"
@@ -50,18 +56,67 @@ type Config struct {
 	PostgresDSN string
 	// DataDir holds the SQLite files.
 	DataDir string
-	// MaxOpenConns bounds the pool (0 = default 8).
+	// MaxOpenConns bounds the pool: a SQLite file's, or the PostgreSQL pool
+	// shared by the stores of one DSN (the first store to open it sets the
+	// size). 0 = 8 for SQLite, 32 for PostgreSQL.
 	MaxOpenConns int
 }
 
-// DB is a connector's database handle.
+// DB is a connector's database handle: its schema on a (possibly shared)
+// PostgreSQL pool, or its SQLite file.
 type DB struct {
 	*sqlx.DB
 	Dialect Dialect
 	Name    string
+	release func() error
 }
 
 var validName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+
+// pools are the PostgreSQL pools in use, by DSN, with their reference counts.
+var pools = struct {
+	sync.Mutex
+	m map[string]*sharedPool
+}{m: map[string]*sharedPool{}}
+
+type sharedPool struct {
+	db   *sqlx.DB
+	refs int
+}
+
+// postgresPool returns the shared pool of dsn, opening it on first use.
+func postgresPool(ctx context.Context, dsn string, maxOpen int) (*sqlx.DB, func() error, error) {
+	pools.Lock()
+	defer pools.Unlock()
+	p := pools.m[dsn]
+	if p == nil {
+		db, err := sqlx.ConnectContext(ctx, "postgres", dsn)
+		if err != nil {
+			return nil, nil, err
+		}
+		if maxOpen <= 0 {
+			maxOpen = 32
+		}
+		db.SetMaxOpenConns(maxOpen)
+		db.SetMaxIdleConns(maxOpen)
+		p = &sharedPool{db: db}
+		pools.m[dsn] = p
+	}
+	p.refs++
+	var once sync.Once
+	release := func() (err error) {
+		once.Do(func() {
+			pools.Lock()
+			defer pools.Unlock()
+			if p.refs--; p.refs == 0 {
+				delete(pools.m, dsn)
+				err = p.db.Close()
+			}
+		})
+		return err
+	}
+	return p.db, release, nil
+}
 
 // Open opens (and for PostgreSQL creates the schema of) the connector's
 // database.
@@ -69,33 +124,17 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if !validName.MatchString(cfg.Name) {
 		return nil, fmt.Errorf("sqldb: invalid store name %q", cfg.Name)
 	}
-	maxOpen := cfg.MaxOpenConns
-	if maxOpen <= 0 {
-		maxOpen = 8
-	}
 	if cfg.PostgresDSN != "" {
-		// Create the schema over a plain connection, then open the pool with
-		// search_path pinned to it, so connector SQL is schema-agnostic.
-		boot, err := sqlx.ConnectContext(ctx, "postgres", cfg.PostgresDSN)
+		pool, release, err := postgresPool(ctx, cfg.PostgresDSN, cfg.MaxOpenConns)
 		if err != nil {
 			return nil, fmt.Errorf("sqldb: connect %s: %w", cfg.Name, err)
 		}
-		_, err = boot.ExecContext(ctx, `CREATE SCHEMA IF NOT EXISTS `+cfg.Name)
-		boot.Close()
+		_, err = pool.ExecContext(ctx, `CREATE SCHEMA IF NOT EXISTS `+cfg.Name)
 		if err != nil && !isDuplicateSchema(err) {
+			release()
 			return nil, fmt.Errorf("sqldb: create schema %s: %w", cfg.Name, err)
 		}
-		dsn, err := withSearchPath(cfg.PostgresDSN, cfg.Name)
-		if err != nil {
-			return nil, err
-		}
-		db, err := sqlx.ConnectContext(ctx, "postgres", dsn)
-		if err != nil {
-			return nil, fmt.Errorf("sqldb: connect %s: %w", cfg.Name, err)
-		}
-		db.SetMaxOpenConns(maxOpen)
-		db.SetMaxIdleConns(maxOpen)
-		return &DB{DB: db, Dialect: Postgres, Name: cfg.Name}, nil
+		return &DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release}, nil
 	}
 	if cfg.DataDir == "" {
 		return nil, fmt.Errorf("sqldb: %s: neither a PostgreSQL DSN nor a data directory given", cfg.Name)
@@ -109,9 +148,22 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: open %s: %w", path, err)
 	}
+	maxOpen := cfg.MaxOpenConns
+	if maxOpen <= 0 {
+		maxOpen = 8
+	}
 	db.SetMaxOpenConns(maxOpen)
 	db.SetMaxIdleConns(maxOpen)
-	return &DB{DB: db, Dialect: SQLite, Name: cfg.Name}, nil
+	return &DB{DB: db, Dialect: SQLite, Name: cfg.Name, release: db.Close}, nil
+}
+
+// Close releases the store: its SQLite file, or its share of the
+// PostgreSQL pool (closed with the last store on it). Safe to call twice.
+func (db *DB) Close() error {
+	if db.release == nil {
+		return nil
+	}
+	return db.release()
 }
 
 func isDuplicateSchema(err error) bool {
@@ -123,29 +175,24 @@ func isDuplicateSchema(err error) bool {
 	return pqErr != nil && (pqErr.Code == "42P06" || pqErr.Code == "23505")
 }
 
-// withSearchPath adds search_path to a lib/pq DSN; lib/pq forwards unknown
-// parameters to the server as run-time parameters.
-func withSearchPath(dsn, schema string) (string, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			return "", fmt.Errorf("sqldb: bad PostgreSQL URL: %w", err)
-		}
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		return u.String(), nil
-	}
-	return dsn + " search_path=" + schema, nil
-}
+var tableRef = regexp.MustCompile(`\{([a-z_][a-z0-9_]*)\}`)
 
-// Q rebinds a `?`-placeholder query to the dialect. Connectors call it once
-// per statement at construction time.
+// Q rewrites a statement for the store: `{table}` becomes the store's table
+// (schema-qualified on PostgreSQL) and `?` placeholders are rebound.
+// Connectors call it once per statement at construction time.
 func (db *DB) Q(query string) string {
 	if db.Dialect == Postgres {
-		return sqlx.Rebind(sqlx.DOLLAR, query)
+		return sqlx.Rebind(sqlx.DOLLAR, tableRef.ReplaceAllString(query, db.Name+".$1"))
 	}
-	return query
+	return tableRef.ReplaceAllString(query, "$1")
+}
+
+// Table returns the store's table name as Q writes it.
+func (db *DB) Table(name string) string {
+	if db.Dialect == Postgres {
+		return db.Name + "." + name
+	}
+	return name
 }
 
 // In returns a predicate matching column against a list bound as ONE

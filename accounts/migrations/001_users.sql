@@ -1,5 +1,5 @@
 -- SIO's own registry of officials allowed to use the gateway.
-CREATE TABLE users (
+CREATE TABLE {users} (
     iin         CHAR(12) PRIMARY KEY,
     full_name   TEXT NOT NULL,
     role_code   TEXT NOT NULL,

@@ -53,11 +53,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:       db,
-		byNumber: db.Q(`SELECT ` + columns + ` FROM cases c WHERE c.registry = ? AND c.number = ?`),
-		ofUser: db.Q(`SELECT ` + columns + ` FROM case_assignments a
-			JOIN cases c ON c.registry = a.registry AND c.number = a.number
+		byNumber: db.Q(`SELECT ` + columns + ` FROM {cases} c WHERE c.registry = ? AND c.number = ?`),
+		ofUser: db.Q(`SELECT ` + columns + ` FROM {case_assignments} a
+			JOIN {cases} c ON c.registry = a.registry AND c.number = a.number
 			WHERE a.iin = ? ORDER BY c.registry, c.number`),
-		inCaseload: db.Q(`SELECT COUNT(*) FROM case_assignments WHERE registry = ? AND number = ? AND iin = ?`),
+		inCaseload: db.Q(`SELECT COUNT(*) FROM {case_assignments} WHERE registry = ? AND number = ? AND iin = ?`),
 	}
 }
 
@@ -122,7 +122,5 @@ func (s *Store) Assign(ctx context.Context, as []Assignment) error {
 
 // Count returns the number of cases (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM cases`)
-	return n, err
+	return s.db.Count(ctx, "cases")
 }

@@ -45,9 +45,9 @@ func New(db *sqldb.DB) *Store {
 		// in role order.
 		byPerson: db.Q(`SELECT me.iin AS person_iin, a.id, a.kind, a.number, a.act_date, a.registry_office, a.region_kato,
 				p.role AS party_role, p.iin AS party_iin
-			FROM civil_act_parties me
-			JOIN civil_acts a ON a.id = me.act_id
-			JOIN civil_act_parties p ON p.act_id = a.id
+			FROM {civil_act_parties} me
+			JOIN {civil_acts} a ON a.id = me.act_id
+			JOIN {civil_act_parties} p ON p.act_id = a.id
 			WHERE ` + db.In("me.iin") + `
 			ORDER BY me.iin, a.act_date, a.id,
 				CASE p.role WHEN 'CHILD' THEN 1 WHEN 'MOTHER' THEN 2 WHEN 'FATHER' THEN 3 WHEN 'SPOUSE' THEN 4 ELSE 5 END,
@@ -228,7 +228,5 @@ func (s *Store) InsertActs(ctx context.Context, acts []sio.CivilAct) error {
 
 // Count returns the number of acts (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM civil_acts`)
-	return n, err
+	return s.db.Count(ctx, "civil_acts")
 }

@@ -45,9 +45,9 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:       db,
-		byNumber: db.Q(`SELECT ` + plotColumns + ` FROM plots WHERE ` + db.In("cadastral_number")),
-		byHolder: db.Q(`SELECT ` + rightColumns + ` FROM rights WHERE ` + db.In("holder_id") + ` ORDER BY record_id`),
-		byObject: db.Q(`SELECT ` + rightColumns + ` FROM rights WHERE ` + db.In("object_number") + ` ORDER BY record_id`),
+		byNumber: db.Q(`SELECT ` + plotColumns + ` FROM {plots} WHERE ` + db.In("cadastral_number")),
+		byHolder: db.Q(`SELECT ` + rightColumns + ` FROM {rights} WHERE ` + db.In("holder_id") + ` ORDER BY record_id`),
+		byObject: db.Q(`SELECT ` + rightColumns + ` FROM {rights} WHERE ` + db.In("object_number") + ` ORDER BY record_id`),
 	}
 }
 
@@ -98,7 +98,5 @@ func (s *Store) InsertRights(ctx context.Context, rs []sio.PropertyRight) error 
 
 // Count returns the number of plots (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM plots`)
-	return n, err
+	return s.db.Count(ctx, "plots")
 }

@@ -46,16 +46,16 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:     db,
-		byBINs: db.Q(`SELECT ` + entityColumns + ` FROM legal_entities WHERE ` + db.In("bin")),
-		founders: db.Q(`SELECT ` + founderColumns + ` FROM founders WHERE ` + db.In("entity_bin") +
+		byBINs: db.Q(`SELECT ` + entityColumns + ` FROM {legal_entities} WHERE ` + db.In("bin")),
+		founders: db.Q(`SELECT ` + founderColumns + ` FROM {founders} WHERE ` + db.In("entity_bin") +
 			` ORDER BY entity_bin, share_percent DESC, founder_id`),
 		// Founder roles carry the share; director roles date from the
 		// entity's registration. Both halves bind the same id list.
 		rolesOfIDs: db.Q(`SELECT founder_id AS subject_id, 'FOUNDER' AS kind, entity_bin, share_percent, since
-			FROM founders WHERE ` + db.In("founder_id") + `
+			FROM {founders} WHERE ` + db.In("founder_id") + `
 			UNION ALL
 			SELECT director_iin, 'DIRECTOR', bin, NULL, registration_date
-			FROM legal_entities WHERE ` + db.In("director_iin") + `
+			FROM {legal_entities} WHERE ` + db.In("director_iin") + `
 			ORDER BY subject_id, since, entity_bin, kind`),
 	}
 }
@@ -115,7 +115,5 @@ func (s *Store) InsertFounders(ctx context.Context, fs []sio.Founder) error {
 
 // Count returns the number of legal entities (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM legal_entities`)
-	return n, err
+	return s.db.Count(ctx, "legal_entities")
 }

@@ -41,7 +41,7 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:     db,
-		byIINs: db.Q(`SELECT ` + columns + ` FROM persons WHERE ` + db.In("iin")),
+		byIINs: db.Q(`SELECT ` + columns + ` FROM {persons} WHERE ` + db.In("iin")),
 	}
 }
 
@@ -79,7 +79,5 @@ func (s *Store) Insert(ctx context.Context, ps []sio.Person) error {
 
 // Count returns the number of persons (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM persons`)
-	return n, err
+	return s.db.Count(ctx, "persons")
 }

@@ -41,7 +41,7 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:         db,
-		byTaxpayer: db.Q(`SELECT ` + columns + ` FROM tax_debts WHERE ` + db.In("taxpayer_id") + ` ORDER BY record_id`),
+		byTaxpayer: db.Q(`SELECT ` + columns + ` FROM {tax_debts} WHERE ` + db.In("taxpayer_id") + ` ORDER BY record_id`),
 	}
 }
 
@@ -71,7 +71,5 @@ func (s *Store) Insert(ctx context.Context, ds []sio.TaxDebt) error {
 
 // Count returns the number of arrears lines (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM tax_debts`)
-	return n, err
+	return s.db.Count(ctx, "tax_debts")
 }

@@ -43,7 +43,7 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:    db,
-		byIDs: db.Q(`SELECT ` + columns + ` FROM taxpayers WHERE ` + db.In("id")),
+		byIDs: db.Q(`SELECT ` + columns + ` FROM {taxpayers} WHERE ` + db.In("id")),
 	}
 }
 
@@ -71,7 +71,5 @@ func (s *Store) Insert(ctx context.Context, ts []sio.Taxpayer) error {
 
 // Count returns the number of taxpayers (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM taxpayers`)
-	return n, err
+	return s.db.Count(ctx, "taxpayers")
 }

@@ -43,9 +43,9 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:      db,
-		byVIN:   db.Q(`SELECT ` + columns + ` FROM vehicles WHERE ` + db.In("vin")),
-		byPlate: db.Q(`SELECT ` + columns + ` FROM vehicles WHERE ` + db.In("plate")),
-		byOwner: db.Q(`SELECT ` + columns + ` FROM vehicles WHERE ` + db.In("owner_id") + ` ORDER BY registration_date, vin`),
+		byVIN:   db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("vin")),
+		byPlate: db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("plate")),
+		byOwner: db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("owner_id") + ` ORDER BY registration_date, vin`),
 	}
 }
 
@@ -85,7 +85,5 @@ func (s *Store) Insert(ctx context.Context, vs []sio.Vehicle) error {
 
 // Count returns the number of vehicles (health and seeding checks).
 func (s *Store) Count(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.Get(ctx, &n, `SELECT COUNT(*) FROM vehicles`)
-	return n, err
+	return s.db.Count(ctx, "vehicles")
 }

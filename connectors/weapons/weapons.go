@@ -41,7 +41,7 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	sel := `SELECT ` + sqldb.Columns(columns) + ` FROM weapons WHERE `
+	sel := `SELECT ` + sqldb.Columns(columns) + ` FROM {weapons} WHERE `
 	return &Store{
 		db:       db,
 		byOwner:  db.Q(sel + db.In("owner_id") + ` ORDER BY owner_id, permit_issued, serial_number`),

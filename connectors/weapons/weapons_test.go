@@ -71,7 +71,7 @@ func fill(t *testing.T, cfg synth.Config) []sio.Weapon {
 	f := s.Filler(cfg.Seed)
 	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
 	var ws []sio.Weapon
-	testdb.Must(t, s.DB().Select(ctx, &ws, `SELECT * FROM weapons ORDER BY serial_number`))
+	testdb.Must(t, s.DB().Select(ctx, &ws, s.DB().Q(`SELECT * FROM {weapons} ORDER BY serial_number`)))
 	return ws
 }
 

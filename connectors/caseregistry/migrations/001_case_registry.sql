@@ -1,6 +1,6 @@
 -- Case registries ЕРДР (ERDR), АИС СУ (AIS_SU), АИС ОИП (AIS_OIP) and ЕАИАС
 -- (EAIAS): cases, proceedings and instructions that serve as legal bases.
-CREATE TABLE cases (
+CREATE TABLE {cases} (
     registry  TEXT NOT NULL,
     number    TEXT NOT NULL,
     basis     TEXT NOT NULL,
@@ -15,12 +15,12 @@ CREATE TABLE cases (
 -- +statement
 -- Caseload: the officials (IIN) assigned to a case; an investigative group
 -- is several officials on one case.
-CREATE TABLE case_assignments (
+CREATE TABLE {case_assignments} (
     registry TEXT NOT NULL,
     number   TEXT NOT NULL,
     iin      CHAR(12) NOT NULL,
     PRIMARY KEY (registry, number, iin),
-    FOREIGN KEY (registry, number) REFERENCES cases (registry, number)
+    FOREIGN KEY (registry, number) REFERENCES {cases} (registry, number)
 )
 -- +statement
-CREATE INDEX case_assignments_iin ON case_assignments (iin)
+CREATE INDEX case_assignments_iin ON {case_assignments} (iin)

@@ -1,5 +1,5 @@
 -- ЗАГС: records of civil-status acts (birth, marriage, divorce, death).
-CREATE TABLE civil_acts (
+CREATE TABLE {civil_acts} (
 -- postgres:    id BIGINT PRIMARY KEY,
 -- sqlite:    id INTEGER PRIMARY KEY,
     kind            TEXT NOT NULL,
@@ -11,11 +11,11 @@ CREATE TABLE civil_acts (
 -- +statement
 -- The persons named in an act with their role (CHILD, MOTHER, FATHER,
 -- SPOUSE, DECEASED). The primary key also serves lookups by act_id.
-CREATE TABLE civil_act_parties (
-    act_id BIGINT NOT NULL REFERENCES civil_acts (id),
+CREATE TABLE {civil_act_parties} (
+    act_id BIGINT NOT NULL REFERENCES {civil_acts} (id),
     role   TEXT NOT NULL,
     iin    CHAR(12) NOT NULL,
     PRIMARY KEY (act_id, role, iin)
 )
 -- +statement
-CREATE INDEX civil_act_parties_iin ON civil_act_parties (iin)
+CREATE INDEX civil_act_parties_iin ON {civil_act_parties} (iin)

@@ -1,5 +1,5 @@
 -- Земельный участок: the land cadastre, plots and registered rights to them.
-CREATE TABLE plots (
+CREATE TABLE {plots} (
     cadastral_number TEXT PRIMARY KEY,
     area_ha          DOUBLE PRECISION NOT NULL,
     category         TEXT NOT NULL,
@@ -12,7 +12,7 @@ CREATE TABLE plots (
 -- +statement
 -- A right of a holder (person IIN or entity BIN) to a plot
 -- (object_number = cadastral number), with its share.
-CREATE TABLE rights (
+CREATE TABLE {rights} (
 -- postgres:    record_id BIGINT PRIMARY KEY,
 -- sqlite:    record_id INTEGER PRIMARY KEY,
     object_number     TEXT NOT NULL,
@@ -24,6 +24,6 @@ CREATE TABLE rights (
     since             DATE NOT NULL
 )
 -- +statement
-CREATE INDEX rights_holder_id ON rights (holder_id)
+CREATE INDEX rights_holder_id ON {rights} (holder_id)
 -- +statement
-CREATE INDEX rights_object_number ON rights (object_number)
+CREATE INDEX rights_object_number ON {rights} (object_number)

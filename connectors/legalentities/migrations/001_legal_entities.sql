@@ -1,5 +1,5 @@
 -- ГБД ЮЛ: state database of legal entities and their founders.
-CREATE TABLE legal_entities (
+CREATE TABLE {legal_entities} (
     bin               CHAR(12) PRIMARY KEY,
     name_ru           TEXT NOT NULL,
     name_kz           TEXT NOT NULL DEFAULT '',
@@ -14,11 +14,11 @@ CREATE TABLE legal_entities (
     director_iin      CHAR(12)
 )
 -- +statement
-CREATE INDEX legal_entities_director_iin ON legal_entities (director_iin)
+CREATE INDEX legal_entities_director_iin ON {legal_entities} (director_iin)
 -- +statement
 -- A founder (participant) is a person (IIN) or another legal entity (BIN).
 -- The primary key also serves lookups by entity_bin.
-CREATE TABLE founders (
+CREATE TABLE {founders} (
     entity_bin    CHAR(12) NOT NULL,
     founder_id    CHAR(12) NOT NULL,
     founder_kind  TEXT NOT NULL,
@@ -27,4 +27,4 @@ CREATE TABLE founders (
     PRIMARY KEY (entity_bin, founder_id)
 )
 -- +statement
-CREATE INDEX founders_founder_id ON founders (founder_id)
+CREATE INDEX founders_founder_id ON {founders} (founder_id)

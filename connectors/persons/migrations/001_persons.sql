@@ -1,5 +1,5 @@
 -- ГБД ФЛ: state database of individuals.
-CREATE TABLE persons (
+CREATE TABLE {persons} (
     iin             CHAR(12) PRIMARY KEY,
     last_name       TEXT NOT NULL,
     first_name      TEXT NOT NULL,
@@ -17,4 +17,4 @@ CREATE TABLE persons (
     name_key        TEXT NOT NULL DEFAULT ''
 )
 -- +statement
-CREATE INDEX persons_name_key ON persons (name_key, birth_date)
+CREATE INDEX persons_name_key ON {persons} (name_key, birth_date)

@@ -1,5 +1,5 @@
 -- Регистр недвижимости: real-estate objects and registered rights to them.
-CREATE TABLE properties (
+CREATE TABLE {properties} (
     cadastral_number TEXT PRIMARY KEY,
     kind             TEXT NOT NULL,
     region_kato      TEXT NOT NULL,
@@ -12,7 +12,7 @@ CREATE TABLE properties (
 -- +statement
 -- A right of a holder (person IIN or entity BIN) to an object
 -- (object_number = cadastral number), with its share.
-CREATE TABLE rights (
+CREATE TABLE {rights} (
 -- postgres:    record_id BIGINT PRIMARY KEY,
 -- sqlite:    record_id INTEGER PRIMARY KEY,
     object_number     TEXT NOT NULL,
@@ -24,6 +24,6 @@ CREATE TABLE rights (
     since             DATE NOT NULL
 )
 -- +statement
-CREATE INDEX rights_holder_id ON rights (holder_id)
+CREATE INDEX rights_holder_id ON {rights} (holder_id)
 -- +statement
-CREATE INDEX rights_object_number ON rights (object_number)
+CREATE INDEX rights_object_number ON {rights} (object_number)

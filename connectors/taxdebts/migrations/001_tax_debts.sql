@@ -1,6 +1,6 @@
 -- Сведения о налоговой задолженности: arrears per taxpayer, tax office and
 -- budget classification code (КБК). Amounts in tiyn (1/100 tenge).
-CREATE TABLE tax_debts (
+CREATE TABLE {tax_debts} (
 -- postgres:    record_id BIGINT PRIMARY KEY,
 -- sqlite:    record_id INTEGER PRIMARY KEY,
     taxpayer_id     CHAR(12) NOT NULL,
@@ -13,4 +13,4 @@ CREATE TABLE tax_debts (
     as_of           DATE NOT NULL
 )
 -- +statement
-CREATE INDEX tax_debts_taxpayer_id ON tax_debts (taxpayer_id)
+CREATE INDEX tax_debts_taxpayer_id ON {tax_debts} (taxpayer_id)

@@ -1,5 +1,5 @@
 -- База данных "Налогоплательщиков": the taxpayer register.
-CREATE TABLE taxpayers (
+CREATE TABLE {taxpayers} (
     -- IIN of an individual or entrepreneur, BIN of a legal entity
     id              CHAR(12) PRIMARY KEY,
     kind            TEXT NOT NULL,

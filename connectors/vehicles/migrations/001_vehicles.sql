@@ -1,5 +1,5 @@
 -- Транспортные средства: the register of vehicles and their owners.
-CREATE TABLE vehicles (
+CREATE TABLE {vehicles} (
     vin               TEXT PRIMARY KEY,
     plate             TEXT NOT NULL UNIQUE,
     make              TEXT NOT NULL,
@@ -15,4 +15,4 @@ CREATE TABLE vehicles (
     owner_kind        TEXT NOT NULL
 )
 -- +statement
-CREATE INDEX vehicles_owner_id ON vehicles (owner_id)
+CREATE INDEX vehicles_owner_id ON {vehicles} (owner_id)

@@ -1,6 +1,6 @@
 -- База данных "Зарегистрированное оружие": weapons registered with the
 -- internal-affairs licensing units, with their owners and permits.
-CREATE TABLE weapons (
+CREATE TABLE {weapons} (
     serial_number    TEXT PRIMARY KEY,
     kind             TEXT NOT NULL,
     kind_ru          TEXT NOT NULL,
@@ -20,4 +20,4 @@ CREATE TABLE weapons (
     region_kato      TEXT NOT NULL
 )
 -- +statement
-CREATE INDEX weapons_owner_id ON weapons (owner_id)
+CREATE INDEX weapons_owner_id ON {weapons} (owner_id)
