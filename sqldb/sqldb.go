@@ -17,9 +17,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -56,6 +58,10 @@ type Config struct {
 	PostgresDSN string
 	// DataDir holds the SQLite files.
 	DataDir string
+	// Durable asks SQLite to fsync every commit (synchronous=FULL) instead
+	// of at checkpoints: for stores whose commits are acknowledged to
+	// clients (the audit log). PostgreSQL commits synchronously by default.
+	Durable bool
 	// MaxOpenConns bounds the pool: a SQLite file's, or the PostgreSQL pool
 	// shared by the stores of one DSN (the first store to open it sets the
 	// size). 0 = 8 for SQLite, 32 for PostgreSQL.
@@ -129,7 +135,13 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sqldb: connect %s: %w", cfg.Name, err)
 		}
-		_, err = pool.ExecContext(ctx, `CREATE SCHEMA IF NOT EXISTS `+cfg.Name)
+		// Create the schema only if missing: a store may be opened under a
+		// role that cannot create schemas (the audit writer).
+		var exists bool
+		err = pool.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)`, cfg.Name)
+		if err == nil && !exists {
+			_, err = pool.ExecContext(ctx, `CREATE SCHEMA IF NOT EXISTS `+cfg.Name)
+		}
 		if err != nil && !isDuplicateSchema(err) {
 			release()
 			return nil, fmt.Errorf("sqldb: create schema %s: %w", cfg.Name, err)
@@ -143,7 +155,11 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, fmt.Errorf("sqldb: %w", err)
 	}
 	path := filepath.Join(cfg.DataDir, cfg.Name+".db")
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	sync := "NORMAL"
+	if cfg.Durable {
+		sync = "FULL"
+	}
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(" + sync + ")"
 	db, err := sqlx.ConnectContext(ctx, "sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: open %s: %w", path, err)
@@ -164,6 +180,23 @@ func (db *DB) Close() error {
 		return nil
 	}
 	return db.release()
+}
+
+// WithRuntimeParam returns dsn with a server run-time parameter set at
+// connection start (PostgreSQL `options=-c key=value`), e.g. the role a
+// pool's sessions run as. A different DSN string also means a pool of its
+// own.
+func WithRuntimeParam(dsn, key, value string) string {
+	opt := "-c " + key + "=" + value
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			q := u.Query()
+			q.Set("options", strings.TrimSpace(q.Get("options")+" "+opt))
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	return dsn + " options='" + opt + "'"
 }
 
 func isDuplicateSchema(err error) bool {

@@ -1,0 +1,360 @@
+package audit_test
+
+import (
+	"context"
+	"crypto/ed25519"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"sio/audit"
+	"sio/internal/testdb"
+	"sio/sqldb"
+)
+
+func open(t *testing.T, cfg sqldb.Config) *audit.Store {
+	t.Helper()
+	s, err := audit.Open(context.Background(), cfg)
+	testdb.Must(t, err)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func record(i int) *audit.Record {
+	r := &audit.Record{Kind: audit.KindInquiry, RequestID: fmt.Sprintf("req-%d", i), UserIIN: "850314400109",
+		Role: "INVESTIGATOR_INTERNAL_AFFAIRS", Agency: "MVD", AuthVia: "mtls", Basis: "CRIMINAL_CASE",
+		CaseNumber: "231900031000802", Justification: "проверка связей", Operation: "query { inquiry { person { iin } } }",
+		Services: []string{"PERSONS", "VEHICLES"}, Subjects: []string{"900101300123"},
+		Denials:    []audit.Denial{{Path: "inquiry.person.taxDebts", Service: "TAX_DEBTS", Reason: "SERVICE_NOT_ALLOWED_FOR_BASIS"}},
+		DurationUS: int64(1000 + i)}
+	r.SetRequest([]byte(`{"query":"{ inquiry { person { iin } } }","n":` + fmt.Sprint(i) + `}`))
+	r.SetResult([]byte(`{"data":{"inquiry":{"person":{"iin":"900101300123"}}},"n":` + fmt.Sprint(i) + `}`))
+	return r
+}
+
+// fill appends n records concurrently and returns the log's key.
+func fill(t *testing.T, s *audit.Store, n int, opts audit.Options) ed25519.PrivateKey {
+	t.Helper()
+	if opts.Key == nil {
+		_, opts.Key, _ = ed25519.GenerateKey(nil)
+	}
+	l := audit.NewLog(s, opts)
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- l.Append(context.Background(), record(i))
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		testdb.Must(t, err)
+	}
+	commits, recs := l.Stats()
+	if recs != int64(n) {
+		t.Fatalf("log wrote %d records, want %d", recs, n)
+	}
+	t.Logf("%d records in %d commits", recs, commits)
+	testdb.Must(t, l.Close())
+	return opts.Key
+}
+
+func verify(t *testing.T, s *audit.Store, key ed25519.PrivateKey, archives []audit.ArchiveFile) audit.Report {
+	t.Helper()
+	rep, err := audit.Verify(context.Background(), s, []ed25519.PublicKey{key.Public().(ed25519.PublicKey)}, archives)
+	testdb.Must(t, err)
+	return rep
+}
+
+func TestAppendAndVerify(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		s := open(t, cfg)
+		key := fill(t, s, 200, audit.Options{CheckpointEvery: 50})
+		rep := verify(t, s, key, nil)
+		if !rep.OK() || rep.Records != 200 || rep.LastSeq != 200 || rep.Checkpoints < 1 {
+			t.Fatalf("report = %+v", rep)
+		}
+		// How many checkpoints depends on how appends were grouped; closing
+		// the log always signs the final head.
+		cps, err := s.Checkpoints(context.Background())
+		testdb.Must(t, err)
+		if last := cps[len(cps)-1]; last.Seq != 200 {
+			t.Fatalf("last checkpoint at %d, want 200", last.Seq)
+		}
+		r, err := s.Record(context.Background(), 17)
+		testdb.Must(t, err)
+		res, err := r.ResultJSON()
+		testdb.Must(t, err)
+		if !strings.Contains(string(res), `"iin":"900101300123"`) || r.Denials[0].Reason != "SERVICE_NOT_ALLOWED_FOR_BASIS" ||
+			r.Services[1] != "VEHICLES" || r.At.IsZero() || r.Hash == "" {
+			t.Fatalf("record 17 = %+v (%s)", r, res)
+		}
+		// Another key is not trusted.
+		_, other, _ := ed25519.GenerateKey(nil)
+		if rep := verify(t, s, other, nil); rep.OK() || rep.Problems[0].Kind != audit.ProblemUntrustedKey {
+			t.Fatalf("foreign key: %+v", rep)
+		}
+	})
+}
+
+func TestGroupCommit(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		s := open(t, cfg)
+		l := audit.NewLog(s, audit.Options{})
+		defer l.Close()
+		const n = 400
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() { defer wg.Done(); testdb.Must(t, l.Append(context.Background(), record(i))) }()
+		}
+		wg.Wait()
+		commits, recs := l.Stats()
+		// 400 concurrent appends must share commits: one commit per record
+		// would mean no grouping at all.
+		if recs != n || commits >= n {
+			t.Fatalf("%d records in %d commits: not grouped", recs, commits)
+		}
+	})
+}
+
+func TestDatabaseRefusesChanges(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		s := open(t, cfg)
+		fill(t, s, 3, audit.Options{CheckpointEvery: 1})
+		db := s.Owner()
+		for _, q := range []string{
+			`UPDATE {records} SET justification = 'x' WHERE seq = 2`,
+			`DELETE FROM {records} WHERE seq = 2`,
+			`UPDATE {checkpoints} SET hash = 'x'`,
+			`DELETE FROM {checkpoints}`,
+		} {
+			if _, err := db.Exec(context.Background(), db.Q(q)); err == nil || !strings.Contains(err.Error(), "append-only") {
+				t.Errorf("%s: err = %v, want the append-only refusal", q, err)
+			}
+		}
+		if db.Dialect == sqldb.Postgres {
+			if _, err := db.Exec(context.Background(), `TRUNCATE `+db.Table("records")); err == nil {
+				t.Error("TRUNCATE allowed")
+			}
+			// The writer role holds no UPDATE/DELETE grant at all.
+			w, err := sqldb.Open(context.Background(), sqldb.Config{Name: "audit",
+				PostgresDSN: sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", audit.WriterRole)})
+			testdb.Must(t, err)
+			defer w.Close()
+			for _, q := range []string{`UPDATE {records} SET kind = 'x'`, `DELETE FROM {records}`, `DELETE FROM {checkpoints}`} {
+				if _, err := w.Exec(context.Background(), w.Q(q)); err == nil || !strings.Contains(err.Error(), "permission denied") {
+					t.Errorf("writer role: %s: err = %v, want permission denied", q, err)
+				}
+			}
+		}
+	})
+}
+
+// tamper runs statements with the append-only guards bypassed, as an
+// attacker with database superuser or file access could.
+func tamper(t *testing.T, s *audit.Store, stmts ...string) {
+	t.Helper()
+	ctx := context.Background()
+	db := s.Owner()
+	conn, err := db.DB.Conn(ctx)
+	testdb.Must(t, err)
+	defer conn.Close()
+	if db.Dialect == sqldb.Postgres {
+		_, err = conn.ExecContext(ctx, `SET session_replication_role = replica`)
+		testdb.Must(t, err)
+		defer conn.ExecContext(ctx, `SET session_replication_role = origin`)
+	} else {
+		for _, tr := range []string{"records_no_update", "records_no_delete"} {
+			_, err = conn.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+tr)
+			testdb.Must(t, err)
+		}
+	}
+	for _, q := range stmts {
+		if _, err := conn.ExecContext(ctx, db.Q(q)); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+func TestTamperingIsDetected(t *testing.T) {
+	type want struct {
+		seq  int64
+		kind string
+	}
+	cases := []struct {
+		name  string
+		stmts []string
+		want  []want
+	}{
+		{"altered field", []string{`UPDATE {records} SET justification = 'иное' WHERE seq = 5`}, []want{{5, audit.ProblemAltered}}},
+		{"altered time", []string{`UPDATE {records} SET at_us = at_us + 1 WHERE seq = 9`}, []want{{9, audit.ProblemAltered}}},
+		{"altered result", []string{`UPDATE {records} SET result = (SELECT result FROM {records} WHERE seq = 3) WHERE seq = 4`}, []want{{4, audit.ProblemBadBlob}}},
+		{"deleted", []string{`DELETE FROM {records} WHERE seq = 7`}, []want{{7, audit.ProblemMissing}, {8, audit.ProblemBrokenLink}}},
+		{"reordered", []string{
+			`UPDATE {records} SET seq = -1 WHERE seq = 11`, `UPDATE {records} SET seq = 11 WHERE seq = 12`, `UPDATE {records} SET seq = 12 WHERE seq = -1`,
+		}, []want{{11, audit.ProblemBrokenLink}, {12, audit.ProblemBrokenLink}}},
+		{"truncated", []string{`DELETE FROM {records} WHERE seq > 18`}, []want{{19, audit.ProblemTruncated}}},
+		{"truncated with the head moved back", []string{
+			`DELETE FROM {records} WHERE seq > 16`,
+			`UPDATE {head} SET seq = 16, hash = (SELECT hash FROM {records} WHERE seq = 16)`,
+		}, []want{{17, audit.ProblemTruncated}}},
+		{"hash overwritten", []string{
+			`UPDATE {records} SET hash = 'f' || SUBSTR(hash, 2) WHERE seq = 10`,
+		}, []want{{10, audit.ProblemAltered}, {11, audit.ProblemBrokenLink}}},
+	}
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				c := cfg
+				if c.PostgresDSN != "" {
+					c.PostgresDSN = testdb.NewPostgres(t)
+				} else {
+					c.DataDir = t.TempDir()
+				}
+				s := open(t, c)
+				key := fill(t, s, 20, audit.Options{CheckpointEvery: 10})
+				if rep := verify(t, s, key, nil); !rep.OK() {
+					t.Fatalf("before tampering: %+v", rep.Problems)
+				}
+				tamper(t, s, tc.stmts...)
+				rep := verify(t, s, key, nil)
+				for _, w := range tc.want {
+					found := false
+					for _, p := range rep.Problems {
+						found = found || (p.Seq == w.seq && p.Kind == w.kind)
+					}
+					if !found {
+						t.Errorf("want %s at record %d; problems: %v", w.kind, w.seq, rep.Problems)
+					}
+				}
+			})
+		}
+	})
+}
+
+// An attacker who rewrites a record and recomputes every hash after it (and
+// the head) leaves a consistent chain; the signed checkpoints still catch it.
+func TestRecomputedChainIsCaughtByCheckpoints(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s := open(t, cfg)
+		key := fill(t, s, 20, audit.Options{CheckpointEvery: 5})
+		var stmts []string
+		prev := ""
+		for seq := int64(8); seq <= 20; seq++ {
+			r, err := s.Record(ctx, seq)
+			testdb.Must(t, err)
+			if seq == 8 {
+				r.Justification = "подменено"
+			} else {
+				r.PrevHash = prev
+			}
+			r.Hash = r.ComputeHash()
+			prev = r.Hash
+			stmts = append(stmts, fmt.Sprintf(`UPDATE {records} SET justification = '%s', prev_hash = '%s', hash = '%s' WHERE seq = %d`,
+				r.Justification, r.PrevHash, r.Hash, seq))
+		}
+		stmts = append(stmts, fmt.Sprintf(`UPDATE {head} SET hash = '%s'`, prev))
+		tamper(t, s, stmts...)
+		rep := verify(t, s, key, nil)
+		bad := 0
+		for _, p := range rep.Problems {
+			if p.Kind != audit.ProblemBadCheckpoint || p.Seq < 8 {
+				t.Fatalf("unexpected problem %v", p)
+			}
+			bad++
+		}
+		if bad == 0 {
+			t.Fatalf("the rewritten chain verified: %+v", rep)
+		}
+	})
+}
+
+func TestArchiveAndVerifyAcross(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s := open(t, cfg)
+		now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+		clock := func() time.Time { return now }
+		_, key, _ := ed25519.GenerateKey(nil)
+		fill(t, s, 30, audit.Options{Key: key, Now: clock, CheckpointEvery: 25})
+		now = now.AddDate(0, 1, 0)
+		fill(t, s, 10, audit.Options{Key: key, Now: clock})
+		dir := t.TempDir()
+		a, err := audit.Archive(ctx, s, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), dir, true)
+		testdb.Must(t, err)
+		if a == nil || a.FirstSeq != 1 || a.LastSeq != 30 {
+			t.Fatalf("archive = %+v", a)
+		}
+		if _, err := s.Record(ctx, 5); err == nil {
+			t.Fatal("archived records were not pruned")
+		}
+		now = now.AddDate(0, 1, 0)
+		fill(t, s, 5, audit.Options{Key: key, Now: clock})
+		archives, err := audit.Archives(ctx, s, dir)
+		testdb.Must(t, err)
+		if rep := verify(t, s, key, archives); !rep.OK() || rep.Records != 45 || rep.LastSeq != 45 {
+			t.Fatalf("across archive and live: %+v", rep)
+		}
+		// Without the archive the live log does not start at 1.
+		if rep := verify(t, s, key, nil); rep.OK() {
+			t.Fatal("live log without its archive verified")
+		}
+		// Unarchived records still cannot be deleted.
+		db := s.Owner()
+		if _, err := db.Exec(ctx, db.Q(`DELETE FROM {records} WHERE seq = 40`)); err == nil {
+			t.Fatal("deleted an unarchived record")
+		}
+		// A modified archive file is caught.
+		raw, err := os.ReadFile(a.Path)
+		testdb.Must(t, err)
+		testdb.Must(t, os.Chmod(a.Path, 0o600))
+		raw[len(raw)/2] ^= 0xff
+		testdb.Must(t, os.WriteFile(a.Path, raw, 0o600))
+		rep := verify(t, s, key, archives)
+		if rep.OK() || rep.Problems[0].Kind != audit.ProblemArchiveCorrupt {
+			t.Fatalf("corrupt archive: %+v", rep)
+		}
+		if filepath.Dir(a.Path) != dir {
+			t.Fatalf("archive written to %s", a.Path)
+		}
+	})
+}
+
+func TestAppendFailsWhenTheStoreIsDown(t *testing.T) {
+	s, err := audit.Open(context.Background(), sqldb.Config{DataDir: t.TempDir()})
+	testdb.Must(t, err)
+	l := audit.NewLog(s, audit.Options{})
+	defer l.Close()
+	testdb.Must(t, l.Append(context.Background(), record(1)))
+	s.Close()
+	if err := l.Append(context.Background(), record(2)); err == nil {
+		t.Fatal("append succeeded on a closed store")
+	}
+}
+
+func TestLoadOrCreateKey(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "audit.key")
+	k1, err := audit.LoadOrCreateKey(p)
+	testdb.Must(t, err)
+	k2, err := audit.LoadOrCreateKey(p)
+	testdb.Must(t, err)
+	if !k1.Equal(k2) {
+		t.Fatal("the key changed between loads")
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key file mode %v", fi.Mode())
+	}
+	os.WriteFile(p, []byte("not a key"), 0o600)
+	if _, err := audit.LoadOrCreateKey(p); err == nil {
+		t.Fatal("accepted a malformed key file")
+	}
+}

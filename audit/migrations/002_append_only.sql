@@ -1,0 +1,35 @@
+-- Append-only: records, checkpoints and archives are never updated or
+-- deleted; records may be deleted only once archived (pruning).
+-- postgres: CREATE FUNCTION {refuse_change}() RETURNS trigger LANGUAGE plpgsql AS $$
+-- postgres: BEGIN RAISE EXCEPTION 'audit log is append-only (% on %)', TG_OP, TG_TABLE_NAME; END $$
+-- sqlite: CREATE TRIGGER records_no_update BEFORE UPDATE ON {records} BEGIN SELECT RAISE(ABORT, 'audit log is append-only (UPDATE on records)'); END
+-- +statement
+-- postgres: CREATE FUNCTION {refuse_unarchived_delete}() RETURNS trigger LANGUAGE plpgsql AS $$
+-- postgres: BEGIN
+-- postgres:   IF OLD.seq > (SELECT COALESCE(MAX(last_seq), 0) FROM {archives}) THEN
+-- postgres:     RAISE EXCEPTION 'audit log is append-only (DELETE of unarchived record %)', OLD.seq;
+-- postgres:   END IF;
+-- postgres:   RETURN OLD;
+-- postgres: END $$
+-- sqlite: CREATE TRIGGER records_no_delete BEFORE DELETE ON {records} WHEN OLD.seq > (SELECT COALESCE(MAX(last_seq), 0) FROM {archives}) BEGIN SELECT RAISE(ABORT, 'audit log is append-only (DELETE of unarchived record)'); END
+-- +statement
+-- postgres: CREATE TRIGGER records_no_update BEFORE UPDATE ON {records} FOR EACH ROW EXECUTE FUNCTION {refuse_change}()
+-- sqlite: CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON {checkpoints} BEGIN SELECT RAISE(ABORT, 'audit log is append-only (UPDATE on checkpoints)'); END
+-- +statement
+-- postgres: CREATE TRIGGER records_no_delete BEFORE DELETE ON {records} FOR EACH ROW EXECUTE FUNCTION {refuse_unarchived_delete}()
+-- sqlite: CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON {checkpoints} BEGIN SELECT RAISE(ABORT, 'audit log is append-only (DELETE on checkpoints)'); END
+-- +statement
+-- postgres: CREATE TRIGGER records_no_truncate BEFORE TRUNCATE ON {records} FOR EACH STATEMENT EXECUTE FUNCTION {refuse_change}()
+-- sqlite: CREATE TRIGGER archives_no_update BEFORE UPDATE ON {archives} BEGIN SELECT RAISE(ABORT, 'audit log is append-only (UPDATE on archives)'); END
+-- +statement
+-- postgres: CREATE TRIGGER checkpoints_no_change BEFORE UPDATE OR DELETE ON {checkpoints} FOR EACH ROW EXECUTE FUNCTION {refuse_change}()
+-- sqlite: CREATE TRIGGER archives_no_delete BEFORE DELETE ON {archives} BEGIN SELECT RAISE(ABORT, 'audit log is append-only (DELETE on archives)'); END
+-- +statement
+-- postgres: CREATE TRIGGER checkpoints_no_truncate BEFORE TRUNCATE ON {checkpoints} FOR EACH STATEMENT EXECUTE FUNCTION {refuse_change}()
+-- sqlite: SELECT 1
+-- +statement
+-- postgres: CREATE TRIGGER archives_no_change BEFORE UPDATE OR DELETE ON {archives} FOR EACH ROW EXECUTE FUNCTION {refuse_change}()
+-- sqlite: SELECT 1
+-- +statement
+-- postgres: CREATE TRIGGER archives_no_truncate BEFORE TRUNCATE ON {archives} FOR EACH STATEMENT EXECUTE FUNCTION {refuse_change}()
+-- sqlite: SELECT 1

@@ -1,0 +1,301 @@
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"sio/sqldb"
+)
+
+// Name is the store name: PostgreSQL schema and SQLite file.
+const Name = "audit"
+
+// WriterRole is the PostgreSQL role the log is written under: it may insert
+// and read records, checkpoints and archives and move the head, but holds no
+// UPDATE, DELETE or TRUNCATE grant on them.
+const WriterRole = "sio_audit_writer"
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+var recordColumns = []string{"seq", "at_us", "kind", "request_id", "user_iin", "role", "agency", "auth_via", "basis",
+	"case_number", "justification", "operation", "services", "subjects", "denials", "error_codes", "request",
+	"request_digest", "result", "result_digest", "signature", "duration_us", "prev_hash", "hash"}
+
+// Store is the audit database. The owner handle migrates, verifies,
+// archives and reports; the writer handle appends (on PostgreSQL under
+// WriterRole).
+type Store struct {
+	owner  *sqldb.DB
+	writer *sqldb.DB
+
+	lockHead, setHead, insertRecord, insertCheckpoint, page, lastCheckpoint string
+}
+
+// Open opens and migrates the audit store. On PostgreSQL it also creates
+// WriterRole with its grants and opens the writer pool under it.
+func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
+	cfg.Durable = true
+	owner, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{owner: owner, writer: owner}
+	if owner.Dialect == sqldb.Postgres {
+		if err := grantWriter(ctx, owner); err != nil {
+			owner.Close()
+			return nil, err
+		}
+		wcfg := cfg
+		wcfg.Name = Name
+		wcfg.PostgresDSN = sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", WriterRole)
+		wcfg.MaxOpenConns = 4
+		if s.writer, err = sqldb.Open(ctx, wcfg); err != nil {
+			owner.Close()
+			return nil, fmt.Errorf("audit: writer: %w", err)
+		}
+	}
+	w := s.writer
+	lock := `SELECT seq, hash FROM {head} WHERE id = 1`
+	if w.Dialect == sqldb.Postgres {
+		lock += ` FOR UPDATE`
+	}
+	s.lockHead = w.Q(lock)
+	s.setHead = w.Q(`UPDATE {head} SET seq = ?, hash = ? WHERE id = 1`)
+	s.insertRecord = w.Q(`INSERT INTO {records} (` + sqldb.Columns(recordColumns) + `) VALUES (` + placeholders(len(recordColumns)) + `)`)
+	s.insertCheckpoint = w.Q(`INSERT INTO {checkpoints} (seq, hash, at_us, key_id, signature) VALUES (?, ?, ?, ?, ?)`)
+	s.page = owner.Q(`SELECT ` + sqldb.Columns(recordColumns) + ` FROM {records} WHERE seq > ? ORDER BY seq LIMIT ?`)
+	s.lastCheckpoint = w.Q(`SELECT COALESCE(MAX(seq), 0) FROM {checkpoints}`)
+	return s, nil
+}
+
+// grantWriter creates WriterRole (cluster-wide, once) and grants it exactly
+// what appending needs on this schema.
+func grantWriter(ctx context.Context, db *sqldb.DB) error {
+	stmts := []string{
+		`DO $$ BEGIN
+			IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '` + WriterRole + `') THEN
+				CREATE ROLE ` + WriterRole + ` NOLOGIN;
+			END IF;
+		EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+		END $$`,
+		`GRANT ` + WriterRole + ` TO CURRENT_USER`,
+		`GRANT USAGE ON SCHEMA ` + db.Name + ` TO ` + WriterRole,
+		`GRANT SELECT, INSERT ON ` + db.Table("records") + `, ` + db.Table("checkpoints") + ` TO ` + WriterRole,
+		`GRANT SELECT ON ` + db.Table("archives") + ` TO ` + WriterRole,
+		`GRANT SELECT, UPDATE ON ` + db.Table("head") + ` TO ` + WriterRole,
+	}
+	for _, q := range stmts {
+		if _, err := db.DB.ExecContext(ctx, q); err != nil && !isAlreadyMember(err) {
+			return fmt.Errorf("audit: grants: %w", err)
+		}
+	}
+	return nil
+}
+
+// isAlreadyMember: granting a role to a superuser that has it, or to
+// itself, is harmless.
+func isAlreadyMember(err error) bool {
+	var s interface{ SQLState() string }
+	return errors.As(err, &s) && (s.SQLState() == "0LP01" || s.SQLState() == "42704")
+}
+
+func placeholders(n int) string {
+	b := make([]byte, 0, 2*n)
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '?')
+	}
+	return string(b)
+}
+
+// Owner is the owner handle (reports, verification, administration).
+func (s *Store) Owner() *sqldb.DB { return s.owner }
+
+// Close closes both handles.
+func (s *Store) Close() error {
+	var err error
+	if s.writer != s.owner {
+		err = s.writer.Close()
+	}
+	return errors.Join(err, s.owner.Close())
+}
+
+// DB is the owner handle, for the gateway's health checks.
+func (s *Store) DB() *sqldb.DB { return s.owner }
+
+// row is a records row.
+type row struct {
+	Seq           int64  `db:"seq"`
+	AtUS          int64  `db:"at_us"`
+	Kind          string `db:"kind"`
+	RequestID     string `db:"request_id"`
+	UserIIN       string `db:"user_iin"`
+	Role          string `db:"role"`
+	Agency        string `db:"agency"`
+	AuthVia       string `db:"auth_via"`
+	Basis         string `db:"basis"`
+	CaseNumber    string `db:"case_number"`
+	Justification string `db:"justification"`
+	Operation     string `db:"operation"`
+	Services      string `db:"services"`
+	Subjects      string `db:"subjects"`
+	Denials       string `db:"denials"`
+	ErrorCodes    string `db:"error_codes"`
+	Request       []byte `db:"request"`
+	RequestDigest string `db:"request_digest"`
+	Result        []byte `db:"result"`
+	ResultDigest  string `db:"result_digest"`
+	Signature     string `db:"signature"`
+	DurationUS    int64  `db:"duration_us"`
+	PrevHash      string `db:"prev_hash"`
+	Hash          string `db:"hash"`
+}
+
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func (r *Record) args() []any {
+	nz := func(s []string) []string {
+		if s == nil {
+			return []string{}
+		}
+		return s
+	}
+	ds := r.Denials
+	if ds == nil {
+		ds = []Denial{}
+	}
+	return []any{r.Seq, r.At.UnixMicro(), r.Kind, r.RequestID, r.UserIIN, r.Role, r.Agency, r.AuthVia, r.Basis,
+		r.CaseNumber, r.Justification, r.Operation, jsonText(nz(r.Services)), jsonText(nz(r.Subjects)), jsonText(ds),
+		jsonText(nz(r.ErrorCodes)), r.Request, r.RequestDigest, r.Result, r.ResultDigest, r.Signature, r.DurationUS,
+		r.PrevHash, r.Hash}
+}
+
+// record converts a row back; malformed JSON columns are reported, not
+// hidden (they would mean tampering).
+func (w *row) record() (Record, error) {
+	r := Record{Seq: w.Seq, At: time.UnixMicro(w.AtUS).UTC(), Kind: w.Kind, RequestID: w.RequestID, UserIIN: w.UserIIN,
+		Role: w.Role, Agency: w.Agency, AuthVia: w.AuthVia, Basis: w.Basis, CaseNumber: w.CaseNumber,
+		Justification: w.Justification, Operation: w.Operation, Request: w.Request, RequestDigest: w.RequestDigest,
+		Result: w.Result, ResultDigest: w.ResultDigest, Signature: w.Signature, DurationUS: w.DurationUS,
+		PrevHash: w.PrevHash, Hash: w.Hash}
+	err := errors.Join(json.Unmarshal([]byte(w.Services), &r.Services), json.Unmarshal([]byte(w.Subjects), &r.Subjects),
+		json.Unmarshal([]byte(w.Denials), &r.Denials), json.Unmarshal([]byte(w.ErrorCodes), &r.ErrorCodes))
+	return r, err
+}
+
+// Checkpoint is a signed chain head.
+type Checkpoint struct {
+	Seq       int64  `db:"seq"`
+	Hash      string `db:"hash"`
+	AtUS      int64  `db:"at_us"`
+	KeyID     string `db:"key_id"`
+	Signature string `db:"signature"`
+}
+
+// appendBatch chains and inserts recs in one transaction at time at: it
+// locks the head, gives each record the next seq and the previous hash,
+// computes its hash, inserts it, moves the head and, if sign returns one,
+// inserts a checkpoint of the new head. Nothing is written unless all is.
+func (s *Store) appendBatch(ctx context.Context, recs []*Record, at time.Time, sign func(seq int64, hash string, lastCheckpoint int64) *Checkpoint) error {
+	tx, err := s.writer.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if s.writer.Dialect == sqldb.Postgres {
+		// Never acknowledge a request before its record is on disk, even if
+		// the server's default says otherwise.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = on`); err != nil {
+			return err
+		}
+	}
+	var seq int64
+	var hash string
+	if err := tx.QueryRowxContext(ctx, s.lockHead).Scan(&seq, &hash); err != nil {
+		return fmt.Errorf("audit: head: %w", err)
+	}
+	stmt, err := tx.PreparexContext(ctx, s.insertRecord)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range recs {
+		seq++
+		r.Seq, r.PrevHash, r.At = seq, hash, at
+		r.Hash = r.ComputeHash()
+		hash = r.Hash
+		if _, err := stmt.ExecContext(ctx, r.args()...); err != nil {
+			return fmt.Errorf("audit: insert record: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, s.setHead, seq, hash); err != nil {
+		return fmt.Errorf("audit: move head: %w", err)
+	}
+	if sign != nil {
+		var last int64
+		if err := tx.GetContext(ctx, &last, s.lastCheckpoint); err != nil {
+			return err
+		}
+		if cp := sign(seq, hash, last); cp != nil {
+			if _, err := tx.ExecContext(ctx, s.insertCheckpoint, cp.Seq, cp.Hash, cp.AtUS, cp.KeyID, cp.Signature); err != nil {
+				return fmt.Errorf("audit: checkpoint: %w", err)
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// Head returns the chain head as recorded.
+func (s *Store) Head(ctx context.Context) (int64, string, error) {
+	var h struct {
+		Seq  int64  `db:"seq"`
+		Hash string `db:"hash"`
+	}
+	err := s.owner.Get(ctx, &h, s.owner.Q(`SELECT seq, hash FROM {head} WHERE id = 1`))
+	return h.Seq, h.Hash, err
+}
+
+// scanPage reads up to limit records after seq, in order; rows that do not
+// decode are returned with err set for each.
+func (s *Store) scanPage(ctx context.Context, after int64, limit int) ([]Record, []error, error) {
+	var rows []row
+	if err := s.owner.Select(ctx, &rows, s.page, after, limit); err != nil {
+		return nil, nil, err
+	}
+	out := make([]Record, len(rows))
+	errs := make([]error, len(rows))
+	for i := range rows {
+		out[i], errs[i] = rows[i].record()
+	}
+	return out, errs, nil
+}
+
+// Checkpoints returns every checkpoint, oldest first.
+func (s *Store) Checkpoints(ctx context.Context) ([]Checkpoint, error) {
+	var cps []Checkpoint
+	err := s.owner.Select(ctx, &cps, s.owner.Q(`SELECT seq, hash, at_us, key_id, signature FROM {checkpoints} ORDER BY seq`))
+	return cps, err
+}
+
+// Record returns the record with seq, or sql.ErrNoRows.
+func (s *Store) Record(ctx context.Context, seq int64) (Record, error) {
+	recs, errs, err := s.scanPage(ctx, seq-1, 1)
+	if err != nil {
+		return Record{}, err
+	}
+	if len(recs) == 0 || recs[0].Seq != seq {
+		return Record{}, sql.ErrNoRows
+	}
+	return recs[0], errs[0]
+}
