@@ -176,12 +176,31 @@ func AccessFrom(ctx context.Context) Access {
 	return a
 }
 
-// ServiceDirective implements @service(code): the field resolves only if the
-// inquiry may read the service.
-func (e *Enforcer) ServiceDirective(ctx context.Context, _ any, next graphql.Resolver, code string) (any, error) {
-	access, err := e.Check(InquiryFrom(ctx), code)
+// ServiceDirective implements @service(code, depthCodes): the field
+// resolves only if the inquiry may read the service and, for each level of
+// the field's depth argument, the service depthCodes names for it. A depth
+// beyond depthCodes is refused (fail closed).
+func (e *Enforcer) ServiceDirective(ctx context.Context, _ any, next graphql.Resolver, code string, depthCodes []string) (any, error) {
+	inq := InquiryFrom(ctx)
+	access, err := e.Check(inq, code)
 	if err != nil {
 		return nil, err
+	}
+	if len(depthCodes) > 0 {
+		depth := 1
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if d, ok := fc.Args["depth"].(int); ok {
+				depth = d
+			}
+		}
+		if depth > len(depthCodes) {
+			return nil, forbidden(ReasonUnknownService, "", "no service of the policy covers depth %d", depth)
+		}
+		for _, c := range depthCodes[:max(depth, 0)] {
+			if _, err := e.Check(inq, c); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return next(context.WithValue(ctx, accessKey{}, access))
 }

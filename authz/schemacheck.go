@@ -55,12 +55,10 @@ func CheckSchema(schema *ast.Schema, root any, p *Policy) error {
 			if svc == nil {
 				continue
 			}
-			code := ""
-			if a := svc.Arguments.ForName("code"); a != nil && a.Value != nil {
-				code = a.Value.Raw
-			}
-			if _, ok := p.Service(code); !ok {
-				problems = append(problems, fmt.Sprintf("%s: @service(code: %q) is not a service of the policy", coord, code))
+			for _, code := range serviceCodes(svc) {
+				if _, ok := p.Service(code); !ok {
+					problems = append(problems, fmt.Sprintf("%s: @service(code: %q) is not a service of the policy", coord, code))
+				}
 			}
 			if f.Type.NonNull {
 				problems = append(problems, coord+": a @service field must be nullable")
@@ -84,14 +82,34 @@ func ServiceFields(schema *ast.Schema) map[string][]string {
 		}
 		for _, f := range def.Fields {
 			if svc := f.Directives.ForName("service"); svc != nil {
-				if a := svc.Arguments.ForName("code"); a != nil && a.Value != nil {
-					out[a.Value.Raw] = append(out[a.Value.Raw], def.Name+"."+f.Name)
+				seen := map[string]bool{}
+				for _, code := range serviceCodes(svc) {
+					if !seen[code] {
+						seen[code] = true
+						out[code] = append(out[code], def.Name+"."+f.Name)
+					}
 				}
 			}
 		}
 	}
 	for _, v := range out {
 		sort.Strings(v)
+	}
+	return out
+}
+
+// serviceCodes lists the services a @service directive names: its code and
+// its depthCodes ("" for a missing code, so that it fails the check).
+func serviceCodes(d *ast.Directive) []string {
+	code := ""
+	if a := d.Arguments.ForName("code"); a != nil && a.Value != nil {
+		code = a.Value.Raw
+	}
+	out := []string{code}
+	if a := d.Arguments.ForName("depthCodes"); a != nil && a.Value != nil {
+		for _, c := range a.Value.Children {
+			out = append(out, c.Value.Raw)
+		}
 	}
 	return out
 }

@@ -26,6 +26,7 @@ import (
 	"sio/connectors/weapons"
 	"sio/graph"
 	"sio/httpapi"
+	"sio/links"
 	"sio/resolvers"
 	"sio/sqldb"
 	"sio/synth"
@@ -156,14 +157,43 @@ func (g *Gateway) Enforcer() *authz.Enforcer {
 	return &authz.Enforcer{Policy: g.Policy, Cases: g.Cases}
 }
 
+// LinkEngine is the relationship-graph builder over the state databases
+// that hold links between persons and companies.
+func (g *Gateway) LinkEngine() *links.Engine {
+	return &links.Engine{
+		Persons: g.Persons, Entities: g.Entities,
+		Sources: []links.Source{
+			links.FamilySource{Civil: g.Civil},
+			links.CompanySource{Entities: g.Entities},
+			links.RealEstateSource(g.RealEstate),
+			links.LandSource(g.Land),
+			links.VehicleSource{Vehicles: g.Vehicles},
+			links.AddressSource{Persons: g.Persons, Residents: g.Persons},
+		},
+	}
+}
+
 // Schema builds the executable GraphQL schema with resolvers and directives.
 func (g *Gateway) Schema() graph.Config {
 	e := g.Enforcer()
 	return graph.Config{
 		Resolvers: &resolvers.Resolver{
-			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
-			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
-			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			Users:      g.Accounts,
+			Cases:      g.Cases,
+			Enforcer:   e,
+			LinkEngine: g.LinkEngine(),
+			Sandbox:    g.cfg.Sandbox,
+			Logger:     g.cfg.Logger,
+			// State databases, one per line.
+			PersonRegistry:     g.Persons,
+			EntityRegistry:     g.Entities,
+			RealEstateRegistry: g.RealEstate,
+			LandRegistry:       g.Land,
+			VehicleRegistry:    g.Vehicles,
+			TaxpayerRegistry:   g.Taxpayers,
+			TaxDebtRegistry:    g.TaxDebts,
+			CivilRegistry:      g.Civil,
+			WeaponRegistry:     g.Weapons,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

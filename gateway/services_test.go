@@ -316,8 +316,6 @@ var pendingServices = map[string]string{
 	"DISPENSARY_REGISTRATION":          "issue 4",
 	"HOSPITAL_REFERRALS":               "issue 4",
 	"INPATIENT_TREATMENT":              "issue 4",
-	"LINKS_LEVEL1":                     "issue 5",
-	"LINKS_LEVEL2":                     "issue 5",
 }
 
 // checkEveryServiceServed fails if a service of the policy has no field in

@@ -12,6 +12,7 @@ import (
 	"sio/authz"
 	"sio/gqlscalar"
 	"sio/graph/model"
+	"sio/links"
 	"strconv"
 	"sync/atomic"
 
@@ -39,6 +40,7 @@ type ResolverRoot interface {
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
+	LinkGraph() LinkGraphResolver
 	Person() PersonResolver
 	Query() QueryResolver
 	RealEstate() RealEstateResolver
@@ -49,7 +51,7 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
-	Service func(ctx context.Context, obj any, next graphql.Resolver, code string) (res any, err error)
+	Service func(ctx context.Context, obj any, next graphql.Resolver, code string, depthCodes []string) (res any, err error)
 	System  func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error)
 }
 
@@ -100,6 +102,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ExportFile struct {
+		Content   func(childComplexity int) int
+		MediaType func(childComplexity int) int
+		Name      func(childComplexity int) int
+	}
+
 	FamilyTie struct {
 		ActID    func(childComplexity int) int
 		Relation func(childComplexity int) int
@@ -120,6 +128,7 @@ type ComplexityRoot struct {
 		Case        func(childComplexity int) int
 		LandPlot    func(childComplexity int, cadastralNumber string) int
 		LegalEntity func(childComplexity int, bin sio.BIN) int
+		Links       func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
 		Person      func(childComplexity int, iin sio.IIN) int
 		Persons     func(childComplexity int, iins []sio.IIN) int
 		RealEstate  func(childComplexity int, cadastralNumber string) int
@@ -184,6 +193,46 @@ type ComplexityRoot struct {
 		Taxpayer         func(childComplexity int) int
 		Vehicles         func(childComplexity int, first *int, after *string) int
 		Weapons          func(childComplexity int) int
+	}
+
+	LinkAttr struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	LinkEdge struct {
+		Attrs      func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Provenance func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Target     func(childComplexity int) int
+	}
+
+	LinkGraph struct {
+		Depth     func(childComplexity int) int
+		Edges     func(childComplexity int) int
+		Export    func(childComplexity int, format links.Format) int
+		Nodes     func(childComplexity int) int
+		RootID    func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	LinkNode struct {
+		Attrs      func(childComplexity int) int
+		Degree     func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Level      func(childComplexity int) int
+		Provenance func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+	}
+
+	LinkProvenance struct {
+		Record  func(childComplexity int) int
+		Service func(childComplexity int) int
 	}
 
 	Me struct {
@@ -394,6 +443,7 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -414,6 +464,9 @@ type LegalEntityResolver interface {
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
+}
+type LinkGraphResolver interface {
+	Export(ctx context.Context, obj *links.Graph, format links.Format) ([]links.File, error)
 }
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
@@ -643,6 +696,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "ExportFile.content":
+		if e.ComplexityRoot.ExportFile.Content == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportFile.Content(childComplexity), true
+	case "ExportFile.mediaType":
+		if e.ComplexityRoot.ExportFile.MediaType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportFile.MediaType(childComplexity), true
+	case "ExportFile.name":
+		if e.ComplexityRoot.ExportFile.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportFile.Name(childComplexity), true
+
 	case "FamilyTie.actId":
 		if e.ComplexityRoot.FamilyTie.ActID == nil {
 			break
@@ -733,6 +805,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.LegalEntity(childComplexity, args["bin"].(sio.BIN)), true
+	case "Inquiry.links":
+		if e.ComplexityRoot.Inquiry.Links == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_links_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Links(childComplexity, args["subject"].(model.SubjectInput), args["depth"].(int), args["kinds"].([]links.EdgeKind), args["maxNodes"].(*int), args["perNode"].(*int)), true
 	case "Inquiry.person":
 		if e.ComplexityRoot.Inquiry.Person == nil {
 			break
@@ -1082,6 +1165,166 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Weapons(childComplexity), true
+
+	case "LinkAttr.name":
+		if e.ComplexityRoot.LinkAttr.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkAttr.Name(childComplexity), true
+	case "LinkAttr.value":
+		if e.ComplexityRoot.LinkAttr.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkAttr.Value(childComplexity), true
+
+	case "LinkEdge.attrs":
+		if e.ComplexityRoot.LinkEdge.Attrs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEdge.Attrs(childComplexity), true
+	case "LinkEdge.id":
+		if e.ComplexityRoot.LinkEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEdge.ID(childComplexity), true
+	case "LinkEdge.kind":
+		if e.ComplexityRoot.LinkEdge.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEdge.Kind(childComplexity), true
+	case "LinkEdge.provenance":
+		if e.ComplexityRoot.LinkEdge.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEdge.Provenance(childComplexity), true
+	case "LinkEdge.source":
+		if e.ComplexityRoot.LinkEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEdge.Source(childComplexity), true
+	case "LinkEdge.target":
+		if e.ComplexityRoot.LinkEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEdge.Target(childComplexity), true
+
+	case "LinkGraph.depth":
+		if e.ComplexityRoot.LinkGraph.Depth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkGraph.Depth(childComplexity), true
+	case "LinkGraph.edges":
+		if e.ComplexityRoot.LinkGraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkGraph.Edges(childComplexity), true
+	case "LinkGraph.export":
+		if e.ComplexityRoot.LinkGraph.Export == nil {
+			break
+		}
+
+		args, err := ec.field_LinkGraph_export_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LinkGraph.Export(childComplexity, args["format"].(links.Format)), true
+	case "LinkGraph.nodes":
+		if e.ComplexityRoot.LinkGraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkGraph.Nodes(childComplexity), true
+	case "LinkGraph.root":
+		if e.ComplexityRoot.LinkGraph.RootID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkGraph.RootID(childComplexity), true
+	case "LinkGraph.truncated":
+		if e.ComplexityRoot.LinkGraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkGraph.Truncated(childComplexity), true
+
+	case "LinkNode.attrs":
+		if e.ComplexityRoot.LinkNode.Attrs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Attrs(childComplexity), true
+	case "LinkNode.degree":
+		if e.ComplexityRoot.LinkNode.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Degree(childComplexity), true
+	case "LinkNode.id":
+		if e.ComplexityRoot.LinkNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.ID(childComplexity), true
+	case "LinkNode.key":
+		if e.ComplexityRoot.LinkNode.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Key(childComplexity), true
+	case "LinkNode.kind":
+		if e.ComplexityRoot.LinkNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Kind(childComplexity), true
+	case "LinkNode.label":
+		if e.ComplexityRoot.LinkNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Label(childComplexity), true
+	case "LinkNode.level":
+		if e.ComplexityRoot.LinkNode.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Level(childComplexity), true
+	case "LinkNode.provenance":
+		if e.ComplexityRoot.LinkNode.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Provenance(childComplexity), true
+	case "LinkNode.truncated":
+		if e.ComplexityRoot.LinkNode.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkNode.Truncated(childComplexity), true
+
+	case "LinkProvenance.record":
+		if e.ComplexityRoot.LinkProvenance.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkProvenance.Record(childComplexity), true
+	case "LinkProvenance.service":
+		if e.ComplexityRoot.LinkProvenance.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkProvenance.Service(childComplexity), true
 
 	case "Me.agency":
 		if e.ComplexityRoot.Me.Agency == nil {
@@ -1905,6 +2148,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("BasisInput", ec.unmarshalInputBasisInput),
+			graphql.NewInputUnmarshaler("SubjectInput", ec.unmarshalInputSubjectInput),
 		)
 	}
 	first := true
@@ -2024,7 +2268,14 @@ the policy allows that service for the caller's role under the inquiry's legal
 basis; otherwise the field is null and the error carries
 ` + "`" + `extensions.code = FORBIDDEN` + "`" + `, the ` + "`" + `reason` + "`" + ` and the ` + "`" + `source` + "`" + ` of the rule.
 """
-directive @service(code: String!) on FIELD_DEFINITION
+directive @service(
+  code: String!
+  """
+  For a field with a ` + "`" + `depth` + "`" + ` argument: the services also required at each
+  depth (` + "`" + `depthCodes[i]` + "`" + ` when depth > i), e.g. Взаимосвязи 2-го уровня.
+  """
+  depthCodes: [String!]
+) on FIELD_DEFINITION
 
 """
 The field reads no state database: system information, the policy itself, the
@@ -2132,6 +2383,132 @@ type CompanyRoleConnection {
 type CompanyRoleEdge {
   cursor: String!
   node: CompanyRole!
+}
+`, BuiltIn: false},
+	{Name: "../schema/links.graphqls", Input: `enum LinkNodeKind {
+  PERSON
+  LEGAL_ENTITY
+  REAL_ESTATE
+  LAND_PLOT
+  VEHICLE
+  PHONE
+  ADDRESS
+}
+
+enum LinkKind {
+  "ЗАГС: spouses (undirected)."
+  SPOUSE
+  "ЗАГС: former spouses (undirected)."
+  EX_SPOUSE
+  "ЗАГС: parent -> child."
+  PARENT
+  "ЗАГС: a common parent (undirected)."
+  SIBLING
+  "ГБД ЮЛ: founder -> company."
+  FOUNDER
+  "ГБД ЮЛ: director -> company."
+  DIRECTOR
+  "Пенсионные отчисления: employee -> employer."
+  EMPLOYEE
+  "Регистр недвижимости: holder -> object (co-owners share the object)."
+  PROPERTY_OWNER
+  "Земельный участок: holder -> plot."
+  LAND_HOLDER
+  "Транспортные средства: owner -> vehicle."
+  VEHICLE_OWNER
+  "ГБД ФЛ: person -> registered address (residents share the address)."
+  REGISTERED_AT
+  "Contacts and telephone registers: subscriber -> phone number."
+  PHONE_SUBSCRIBER
+}
+
+enum LinkExportFormat {
+  "GraphML (yEd, Gephi, Cytoscape desktop)."
+  GRAPHML
+  "GEXF 1.3 (Gephi)."
+  GEXF
+  "Cytoscape.js elements JSON."
+  CYTOSCAPE_JSON
+  "Entity and link tables for i2 Analyst's Notebook (see links/I2-IMPORT.md)."
+  I2_CSV
+}
+
+"A person (IIN) or a legal entity (BIN): exactly one."
+input SubjectInput {
+  iin: IIN
+  bin: BIN
+}
+
+type LinkAttr {
+  name: String!
+  value: String!
+}
+
+"Where a node or an edge comes from."
+type LinkProvenance {
+  "Policy code of the state database."
+  service: ID!
+  "Source record, e.g. ` + "`" + `civil_act:1234` + "`" + `, ` + "`" + `founder:<BIN>/<IIN>` + "`" + `, ` + "`" + `right:77` + "`" + `."
+  record: String!
+}
+
+type LinkNode {
+  "Kind and key, e.g. ` + "`" + `PERSON:850314400109` + "`" + `."
+  id: ID!
+  kind: LinkNodeKind!
+  "IIN, BIN, cadastral number, VIN, phone number or address."
+  key: String!
+  label: String!
+  "Hops from the root (assets take the level of the subject they link)."
+  level: Int!
+  attrs: [LinkAttr!]!
+  provenance: LinkProvenance!
+  "Links the sources hold around the node; truncated when the fan-out cap kept fewer."
+  degree: Int!
+  truncated: Boolean!
+}
+
+type LinkEdge {
+  id: ID!
+  source: ID!
+  target: ID!
+  kind: LinkKind!
+  attrs: [LinkAttr!]!
+  provenance: LinkProvenance!
+}
+
+"An exported document: text (UTF-8)."
+type ExportFile {
+  name: String!
+  mediaType: String!
+  content: String!
+}
+
+"""
+Взаимосвязи: the persons and companies around a subject, with the assets,
+phones and addresses linking them, in a deterministic order. Edges whose
+source the inquiry may not read are left out; their number is in the
+response's ` + "`" + `extensions.linksOmitted` + "`" + `.
+"""
+type LinkGraph {
+  root: ID!
+  depth: Int!
+  nodes: [LinkNode!]!
+  edges: [LinkEdge!]!
+  "The node cap stopped the build, or some node's fan-out was capped."
+  truncated: Boolean!
+  "The graph in a link-analysis format (computed from this graph)."
+  export(format: LinkExportFormat!): [ExportFile!]! @system
+}
+
+extend type Inquiry {
+  """
+  Взаимосвязи 1-го уровня (depth 1, service LINKS_LEVEL1) or 2-го уровня
+  (depth 2, also service LINKS_LEVEL2). kinds restricts the edge kinds;
+  maxNodes (default 500, at most 5000) caps the nodes, perNode (default 50,
+  at most 500) the links kept around one node.
+  """
+  links(subject: SubjectInput!, depth: Int! = 1, kinds: [LinkKind!], maxNodes: Int = 500, perNode: Int = 50): LinkGraph @service(code: "LINKS_LEVEL1", depthCodes: ["LINKS_LEVEL1", "LINKS_LEVEL2"])
 }
 `, BuiltIn: false},
 	{Name: "../schema/person.graphqls", Input: `enum Gender {
@@ -2605,6 +2982,18 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ExportFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ExportFile_name(ctx, field)
+	case "mediaType":
+		return ec.fieldContext_ExportFile_mediaType(ctx, field)
+	case "content":
+		return ec.fieldContext_ExportFile_content(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportFile", field.Name)
+}
+
 func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "relation":
@@ -2657,6 +3046,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "links":
+		return ec.fieldContext_Inquiry_links(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -2777,6 +3168,86 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LegalEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkAttr(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_LinkAttr_name(ctx, field)
+	case "value":
+		return ec.fieldContext_LinkAttr_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkAttr", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LinkEdge_id(ctx, field)
+	case "source":
+		return ec.fieldContext_LinkEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_LinkEdge_target(ctx, field)
+	case "kind":
+		return ec.fieldContext_LinkEdge_kind(ctx, field)
+	case "attrs":
+		return ec.fieldContext_LinkEdge_attrs(ctx, field)
+	case "provenance":
+		return ec.fieldContext_LinkEdge_provenance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkGraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "root":
+		return ec.fieldContext_LinkGraph_root(ctx, field)
+	case "depth":
+		return ec.fieldContext_LinkGraph_depth(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LinkGraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_LinkGraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_LinkGraph_truncated(ctx, field)
+	case "export":
+		return ec.fieldContext_LinkGraph_export(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkGraph", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LinkNode_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_LinkNode_kind(ctx, field)
+	case "key":
+		return ec.fieldContext_LinkNode_key(ctx, field)
+	case "label":
+		return ec.fieldContext_LinkNode_label(ctx, field)
+	case "level":
+		return ec.fieldContext_LinkNode_level(ctx, field)
+	case "attrs":
+		return ec.fieldContext_LinkNode_attrs(ctx, field)
+	case "provenance":
+		return ec.fieldContext_LinkNode_provenance(ctx, field)
+	case "degree":
+		return ec.fieldContext_LinkNode_degree(ctx, field)
+	case "truncated":
+		return ec.fieldContext_LinkNode_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkNode", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkProvenance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "service":
+		return ec.fieldContext_LinkProvenance_service(ctx, field)
+	case "record":
+		return ec.fieldContext_LinkProvenance_record(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkProvenance", field.Name)
 }
 
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3258,6 +3729,14 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 		return nil, err
 	}
 	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depthCodes",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depthCodes"] = arg1
 	return args, nil
 }
 
@@ -3286,6 +3765,52 @@ func (ec *executionContext) field_Inquiry_legalEntity_args(ctx context.Context, 
 		return nil, err
 	}
 	args["bin"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_links_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "subject",
+		func(ctx context.Context, v any) (model.SubjectInput, error) {
+			return ec.unmarshalNSubjectInput2sioᚋgraphᚋmodelᚐSubjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["subject"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]links.EdgeKind, error) {
+			return ec.unmarshalOLinkKind2ᚕsioᚋlinksᚐEdgeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxNodes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxNodes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "perNode",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["perNode"] = arg4
 	return args, nil
 }
 
@@ -3466,6 +3991,20 @@ func (ec *executionContext) field_LegalEntity_vehicles_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LinkGraph_export_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (links.Format, error) {
+			return ec.unmarshalNLinkExportFormat2sioᚋlinksᚐFormat(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg0
 	return args, nil
 }
 
@@ -4092,7 +4631,7 @@ func (ec *executionContext) _CivilActParty_person(ctx context.Context, field gra
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4234,7 +4773,7 @@ func (ec *executionContext) _CompanyRole_legalEntity(ctx context.Context, field 
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4402,6 +4941,75 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _ExportFile_name(ctx context.Context, field graphql.CollectedField, obj *links.File) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportFile_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportFile_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportFile_mediaType(ctx context.Context, field graphql.CollectedField, obj *links.File) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportFile_mediaType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MediaType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportFile_mediaType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportFile_content(ctx context.Context, field graphql.CollectedField, obj *links.File) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportFile_content(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Content, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportFile_content(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportFile", field, false, false, "String")
+}
+
 func (ec *executionContext) _FamilyTie_relation(ctx context.Context, field graphql.CollectedField, obj *sio.FamilyTie) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4495,7 +5103,7 @@ func (ec *executionContext) _FamilyTie_relative(ctx context.Context, field graph
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4637,7 +5245,7 @@ func (ec *executionContext) _Founder_person(ctx context.Context, field graphql.C
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4687,7 +5295,7 @@ func (ec *executionContext) _Founder_legalEntity(ctx context.Context, field grap
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4819,7 +5427,7 @@ func (ec *executionContext) _Inquiry_person(ctx context.Context, field graphql.C
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4881,7 +5489,7 @@ func (ec *executionContext) _Inquiry_persons(ctx context.Context, field graphql.
 					var zeroVal []*sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -4943,7 +5551,7 @@ func (ec *executionContext) _Inquiry_legalEntity(ctx context.Context, field grap
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5005,7 +5613,7 @@ func (ec *executionContext) _Inquiry_realEstate(ctx context.Context, field graph
 					var zeroVal *sio.RealEstate
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5067,7 +5675,7 @@ func (ec *executionContext) _Inquiry_landPlot(ctx context.Context, field graphql
 					var zeroVal *sio.LandPlot
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5129,7 +5737,7 @@ func (ec *executionContext) _Inquiry_vehicle(ctx context.Context, field graphql.
 					var zeroVal *sio.Vehicle
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5191,7 +5799,7 @@ func (ec *executionContext) _Inquiry_taxpayer(ctx context.Context, field graphql
 					var zeroVal *sio.Taxpayer
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5228,6 +5836,73 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_links(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Links(ctx, obj, fc.Args["subject"].(model.SubjectInput), fc.Args["depth"].(int), fc.Args["kinds"].([]links.EdgeKind), fc.Args["maxNodes"].(*int), fc.Args["perNode"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LINKS_LEVEL1")
+				if err != nil {
+					var zeroVal *links.Graph
+					return zeroVal, err
+				}
+				depthCodes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"LINKS_LEVEL1", "LINKS_LEVEL2"})
+				if err != nil {
+					var zeroVal *links.Graph
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *links.Graph
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, depthCodes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *links.Graph) graphql.Marshaler {
+			return ec.marshalOLinkGraph2ᚖsioᚋlinksᚐGraph(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_links(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkGraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_links_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5253,7 +5928,7 @@ func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.C
 					var zeroVal *sio.Weapon
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5484,7 +6159,7 @@ func (ec *executionContext) _LandPlot_rights(ctx context.Context, field graphql.
 					var zeroVal []sio.PropertyRight
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5695,7 +6370,7 @@ func (ec *executionContext) _LandRight_landPlot(ctx context.Context, field graph
 					var zeroVal *sio.LandPlot
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5745,7 +6420,7 @@ func (ec *executionContext) _LandRight_person(ctx context.Context, field graphql
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -5795,7 +6470,7 @@ func (ec *executionContext) _LandRight_legalEntity(ctx context.Context, field gr
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6249,7 +6924,7 @@ func (ec *executionContext) _LegalEntity_director(ctx context.Context, field gra
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6299,7 +6974,7 @@ func (ec *executionContext) _LegalEntity_founders(ctx context.Context, field gra
 					var zeroVal []sio.Founder
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6350,7 +7025,7 @@ func (ec *executionContext) _LegalEntity_companies(ctx context.Context, field gr
 					var zeroVal *model.CompanyRoleConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6412,7 +7087,7 @@ func (ec *executionContext) _LegalEntity_realEstate(ctx context.Context, field g
 					var zeroVal *model.RealEstateRightConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6474,7 +7149,7 @@ func (ec *executionContext) _LegalEntity_landPlots(ctx context.Context, field gr
 					var zeroVal *model.LandRightConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6536,7 +7211,7 @@ func (ec *executionContext) _LegalEntity_vehicles(ctx context.Context, field gra
 					var zeroVal *model.VehicleConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6597,7 +7272,7 @@ func (ec *executionContext) _LegalEntity_taxpayer(ctx context.Context, field gra
 					var zeroVal *sio.Taxpayer
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6647,7 +7322,7 @@ func (ec *executionContext) _LegalEntity_taxDebts(ctx context.Context, field gra
 					var zeroVal []sio.TaxDebt
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6697,7 +7372,7 @@ func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field grap
 					var zeroVal []sio.Weapon
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -6721,6 +7396,669 @@ func (ec *executionContext) fieldContext_LegalEntity_weapons(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LinkAttr_name(ctx context.Context, field graphql.CollectedField, obj *links.Attr) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkAttr_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkAttr_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkAttr", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkAttr_value(ctx context.Context, field graphql.CollectedField, obj *links.Attr) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkAttr_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkAttr_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkAttr", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkEdge_id(ctx context.Context, field graphql.CollectedField, obj *links.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LinkEdge_source(ctx context.Context, field graphql.CollectedField, obj *links.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LinkEdge_target(ctx context.Context, field graphql.CollectedField, obj *links.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LinkEdge_kind(ctx context.Context, field graphql.CollectedField, obj *links.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEdge_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v links.EdgeKind) graphql.Marshaler {
+			return ec.marshalNLinkKind2sioᚋlinksᚐEdgeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEdge_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEdge", field, false, false, "LinkKind")
+}
+
+func (ec *executionContext) _LinkEdge_attrs(ctx context.Context, field graphql.CollectedField, obj *links.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEdge_attrs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attrs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []links.Attr) graphql.Marshaler {
+			return ec.marshalNLinkAttr2ᚕsioᚋlinksᚐAttrᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEdge_attrs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkAttr(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkEdge_provenance(ctx context.Context, field graphql.CollectedField, obj *links.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEdge_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v links.Provenance) graphql.Marshaler {
+			return ec.marshalNLinkProvenance2sioᚋlinksᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEdge_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkProvenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkGraph_root(ctx context.Context, field graphql.CollectedField, obj *links.Graph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkGraph_root(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RootID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkGraph_root(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkGraph", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LinkGraph_depth(ctx context.Context, field graphql.CollectedField, obj *links.Graph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkGraph_depth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Depth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkGraph_depth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkGraph", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LinkGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *links.Graph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkGraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []links.Node) graphql.Marshaler {
+			return ec.marshalNLinkNode2ᚕsioᚋlinksᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkGraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkGraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkGraph_edges(ctx context.Context, field graphql.CollectedField, obj *links.Graph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkGraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []links.Edge) graphql.Marshaler {
+			return ec.marshalNLinkEdge2ᚕsioᚋlinksᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkGraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkGraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkGraph_truncated(ctx context.Context, field graphql.CollectedField, obj *links.Graph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkGraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkGraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkGraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LinkGraph_export(ctx context.Context, field graphql.CollectedField, obj *links.Graph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkGraph_export(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LinkGraph().Export(ctx, obj, fc.Args["format"].(links.Format))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []links.File
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []links.File) graphql.Marshaler {
+			return ec.marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkGraph_export(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkGraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportFile(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LinkGraph_export_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkNode_id(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LinkNode_kind(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v links.NodeKind) graphql.Marshaler {
+			return ec.marshalNLinkNodeKind2sioᚋlinksᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, false, false, "LinkNodeKind")
+}
+
+func (ec *executionContext) _LinkNode_key(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkNode_label(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkNode_level(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LinkNode_attrs(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_attrs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attrs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []links.Attr) graphql.Marshaler {
+			return ec.marshalNLinkAttr2ᚕsioᚋlinksᚐAttrᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_attrs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkAttr(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkNode_provenance(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v links.Provenance) graphql.Marshaler {
+			return ec.marshalNLinkProvenance2sioᚋlinksᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkProvenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkNode_degree(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LinkNode_truncated(ctx context.Context, field graphql.CollectedField, obj *links.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkNode_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkNode_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkNode", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LinkProvenance_service(ctx context.Context, field graphql.CollectedField, obj *links.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkProvenance_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkProvenance_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkProvenance", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LinkProvenance_record(ctx context.Context, field graphql.CollectedField, obj *links.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkProvenance_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkProvenance_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkProvenance", field, false, false, "String")
 }
 
 func (ec *executionContext) _Me_iin(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -7295,7 +8633,7 @@ func (ec *executionContext) _Person_realEstate(ctx context.Context, field graphq
 					var zeroVal *model.RealEstateRightConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7357,7 +8695,7 @@ func (ec *executionContext) _Person_landPlots(ctx context.Context, field graphql
 					var zeroVal *model.LandRightConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7419,7 +8757,7 @@ func (ec *executionContext) _Person_vehicles(ctx context.Context, field graphql.
 					var zeroVal *model.VehicleConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7481,7 +8819,7 @@ func (ec *executionContext) _Person_companies(ctx context.Context, field graphql
 					var zeroVal *model.CompanyRoleConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7542,7 +8880,7 @@ func (ec *executionContext) _Person_family(ctx context.Context, field graphql.Co
 					var zeroVal []sio.FamilyTie
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7592,7 +8930,7 @@ func (ec *executionContext) _Person_civilActs(ctx context.Context, field graphql
 					var zeroVal []sio.CivilAct
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7642,7 +8980,7 @@ func (ec *executionContext) _Person_taxpayer(ctx context.Context, field graphql.
 					var zeroVal *sio.Taxpayer
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7692,7 +9030,7 @@ func (ec *executionContext) _Person_taxDebts(ctx context.Context, field graphql.
 					var zeroVal []sio.TaxDebt
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -7742,7 +9080,7 @@ func (ec *executionContext) _Person_weapons(ctx context.Context, field graphql.C
 					var zeroVal []sio.Weapon
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -8208,7 +9546,7 @@ func (ec *executionContext) _RealEstate_rights(ctx context.Context, field graphq
 					var zeroVal []sio.PropertyRight
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -8419,7 +9757,7 @@ func (ec *executionContext) _RealEstateRight_realEstate(ctx context.Context, fie
 					var zeroVal *sio.RealEstate
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -8469,7 +9807,7 @@ func (ec *executionContext) _RealEstateRight_person(ctx context.Context, field g
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -8519,7 +9857,7 @@ func (ec *executionContext) _RealEstateRight_legalEntity(ctx context.Context, fi
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -9451,7 +10789,7 @@ func (ec *executionContext) _Taxpayer_debts(ctx context.Context, field graphql.C
 					var zeroVal []sio.TaxDebt
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -9777,7 +11115,7 @@ func (ec *executionContext) _Vehicle_ownerPerson(ctx context.Context, field grap
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -9827,7 +11165,7 @@ func (ec *executionContext) _Vehicle_ownerLegalEntity(ctx context.Context, field
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -10396,7 +11734,7 @@ func (ec *executionContext) _Weapon_ownerPerson(ctx context.Context, field graph
 					var zeroVal *sio.Person
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -10446,7 +11784,7 @@ func (ec *executionContext) _Weapon_ownerLegalEntity(ctx context.Context, field 
 					var zeroVal *sio.LegalEntity
 					return zeroVal, errors.New("directive service is not implemented")
 				}
-				return ec.Directives.Service(ctx, obj, directive0, code)
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
 			}
 
 			next = directive1
@@ -11615,6 +12953,55 @@ func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSubjectInput(ctx context.Context, obj any) (model.SubjectInput, error) {
+	var it model.SubjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"iin", "bin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "iin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iin"))
+			data, err := ec.unmarshalOIIN2ᚖsioᚐIIN(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Iin = data
+		case "bin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bin"))
+			data, err := ec.unmarshalOBIN2ᚖsioᚐBIN(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubjectInput unmarshals raw into the SubjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubjectInput(ctx context.Context, raw any) (model.SubjectInput, error) {
+	var out model.SubjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubjectInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -11933,6 +13320,49 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var exportFileImplementors = []string{"ExportFile"}
+
+func (ec *executionContext) _ExportFile(ctx context.Context, sel ast.SelectionSet, obj *links.File) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportFileImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportFile")
+		case "name":
+			out.Values[i] = ec._ExportFile_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mediaType":
+			out.Values[i] = ec._ExportFile_mediaType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "content":
+			out.Values[i] = ec._ExportFile_content(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var familyTieImplementors = []string{"FamilyTie"}
 
 func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet, obj *sio.FamilyTie) graphql.Marshaler {
@@ -12104,6 +13534,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
+				})
+		case "links":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_links(ctx, field, obj)
 				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -12479,6 +13915,272 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_weapons(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkAttrImplementors = []string{"LinkAttr"}
+
+func (ec *executionContext) _LinkAttr(ctx context.Context, sel ast.SelectionSet, obj *links.Attr) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkAttrImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkAttr")
+		case "name":
+			out.Values[i] = ec._LinkAttr_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._LinkAttr_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkEdgeImplementors = []string{"LinkEdge"}
+
+func (ec *executionContext) _LinkEdge(ctx context.Context, sel ast.SelectionSet, obj *links.Edge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkEdge")
+		case "id":
+			out.Values[i] = ec._LinkEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._LinkEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._LinkEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._LinkEdge_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attrs":
+			out.Values[i] = ec._LinkEdge_attrs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provenance":
+			out.Values[i] = ec._LinkEdge_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkGraphImplementors = []string{"LinkGraph"}
+
+func (ec *executionContext) _LinkGraph(ctx context.Context, sel ast.SelectionSet, obj *links.Graph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkGraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkGraph")
+		case "root":
+			out.Values[i] = ec._LinkGraph_root(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "depth":
+			out.Values[i] = ec._LinkGraph_depth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._LinkGraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._LinkGraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "truncated":
+			out.Values[i] = ec._LinkGraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "export":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LinkGraph_export(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkNodeImplementors = []string{"LinkNode"}
+
+func (ec *executionContext) _LinkNode(ctx context.Context, sel ast.SelectionSet, obj *links.Node) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkNode")
+		case "id":
+			out.Values[i] = ec._LinkNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._LinkNode_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._LinkNode_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._LinkNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._LinkNode_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attrs":
+			out.Values[i] = ec._LinkNode_attrs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provenance":
+			out.Values[i] = ec._LinkNode_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degree":
+			out.Values[i] = ec._LinkNode_degree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._LinkNode_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkProvenanceImplementors = []string{"LinkProvenance"}
+
+func (ec *executionContext) _LinkProvenance(ctx context.Context, sel ast.SelectionSet, obj *links.Provenance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkProvenanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkProvenance")
+		case "service":
+			out.Values[i] = ec._LinkProvenance_service(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "record":
+			out.Values[i] = ec._LinkProvenance_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14209,6 +15911,26 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalNExportFile2sioᚋlinksᚐFile(ctx context.Context, sel ast.SelectionSet, v links.File) graphql.Marshaler {
+	return ec._ExportFile(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx context.Context, sel ast.SelectionSet, v []links.File) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExportFile2sioᚋlinksᚐFile(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
 }
@@ -14363,6 +16085,115 @@ func (ec *executionContext) marshalNLandRightEdge2ᚕsioᚋgraphᚋmodelᚐLandR
 	return ret
 }
 
+func (ec *executionContext) marshalNLinkAttr2sioᚋlinksᚐAttr(ctx context.Context, sel ast.SelectionSet, v links.Attr) graphql.Marshaler {
+	return ec._LinkAttr(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkAttr2ᚕsioᚋlinksᚐAttrᚄ(ctx context.Context, sel ast.SelectionSet, v []links.Attr) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkAttr2sioᚋlinksᚐAttr(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLinkEdge2sioᚋlinksᚐEdge(ctx context.Context, sel ast.SelectionSet, v links.Edge) graphql.Marshaler {
+	return ec._LinkEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkEdge2ᚕsioᚋlinksᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []links.Edge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkEdge2sioᚋlinksᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNLinkExportFormat2sioᚋlinksᚐFormat(ctx context.Context, v any) (links.Format, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := links.Format(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkExportFormat2sioᚋlinksᚐFormat(ctx context.Context, sel ast.SelectionSet, v links.Format) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LinkExportFormat!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNLinkKind2sioᚋlinksᚐEdgeKind(ctx context.Context, v any) (links.EdgeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := links.EdgeKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkKind2sioᚋlinksᚐEdgeKind(ctx context.Context, sel ast.SelectionSet, v links.EdgeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LinkKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLinkNode2sioᚋlinksᚐNode(ctx context.Context, sel ast.SelectionSet, v links.Node) graphql.Marshaler {
+	return ec._LinkNode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkNode2ᚕsioᚋlinksᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []links.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkNode2sioᚋlinksᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNLinkNodeKind2sioᚋlinksᚐNodeKind(ctx context.Context, v any) (links.NodeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := links.NodeKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkNodeKind2sioᚋlinksᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v links.NodeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LinkNodeKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLinkProvenance2sioᚋlinksᚐProvenance(ctx context.Context, sel ast.SelectionSet, v links.Provenance) graphql.Marshaler {
+	return ec._LinkProvenance(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNMoney2sioᚐMoney(ctx context.Context, v any) (sio.Money, error) {
 	res, err := gqlscalar.UnmarshalMoney(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14487,6 +16318,11 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNSubjectInput2sioᚋgraphᚋmodelᚐSubjectInput(ctx context.Context, v any) (model.SubjectInput, error) {
+	res, err := ec.unmarshalInputSubjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSubjectKind2sioᚐSubjectKind(ctx context.Context, v any) (sio.SubjectKind, error) {
@@ -14717,6 +16553,24 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
+	return res
+}
+
+func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalBIN(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBIN2ᚖsioᚐBIN(ctx context.Context, sel ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalBIN(*v)
 	return res
 }
 
@@ -14951,6 +16805,49 @@ func (ec *executionContext) marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx context
 	return ec._LegalEntity(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOLinkGraph2ᚖsioᚋlinksᚐGraph(ctx context.Context, sel ast.SelectionSet, v *links.Graph) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LinkGraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLinkKind2ᚕsioᚋlinksᚐEdgeKindᚄ(ctx context.Context, v any) ([]links.EdgeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]links.EdgeKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLinkKind2sioᚋlinksᚐEdgeKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLinkKind2ᚕsioᚋlinksᚐEdgeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []links.EdgeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkKind2sioᚋlinksᚐEdgeKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.Context, sel ast.SelectionSet, v *model.Me) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15028,6 +16925,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	_ = ctx
 	res := graphql.MarshalString(v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

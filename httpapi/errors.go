@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -75,7 +76,7 @@ func argumentName(e *sio.Error, g *gqlerror.Error) string {
 // trace in the response; the panic is logged.
 func recoverFunc(logger *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, v any) error {
-		logger.ErrorContext(ctx, "panic in resolver", "panic", slog.AnyValue(v).String())
+		logger.ErrorContext(ctx, "panic in resolver", "panic", slog.AnyValue(v).String(), "stack", string(debug.Stack()))
 		return &sio.Error{Code: sio.EINTERNAL, Message: "internal error"}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sio"
 	"sio/authz"
 	"sio/graph"
+	"sio/links"
 )
 
 // Resolver is the root resolver; its fields are the connectors and services
@@ -29,6 +30,7 @@ type Resolver struct {
 	Users              sio.UserDirectory
 	Cases              sio.CaseRegistry
 	Enforcer           *authz.Enforcer
+	LinkEngine         *links.Engine
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -63,6 +65,7 @@ func (r *Resolver) Inquiry() graph.InquiryResolver             { return &inquiry
 func (r *Resolver) LandPlot() graph.LandPlotResolver           { return &landPlotResolver{r} }
 func (r *Resolver) LandRight() graph.LandRightResolver         { return &landRightResolver{r} }
 func (r *Resolver) LegalEntity() graph.LegalEntityResolver     { return &legalEntityResolver{r} }
+func (r *Resolver) LinkGraph() graph.LinkGraphResolver         { return &linkGraphResolver{r} }
 func (r *Resolver) Person() graph.PersonResolver               { return &personResolver{r} }
 func (r *Resolver) Query() graph.QueryResolver                 { return &queryResolver{r} }
 func (r *Resolver) RealEstate() graph.RealEstateResolver       { return &realEstateResolver{r} }

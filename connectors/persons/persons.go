@@ -22,8 +22,9 @@ const columns = `iin, last_name, first_name, middle_name, birth_date, gender, na
 
 // Store reads and loads ГБД ФЛ.
 type Store struct {
-	db     *sqldb.DB
-	byIINs string
+	db        *sqldb.DB
+	byIINs    string
+	residents string
 }
 
 var _ sio.PersonRegistry = (*Store)(nil)
@@ -40,8 +41,9 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:     db,
-		byIINs: db.Q(`SELECT ` + columns + ` FROM {persons} WHERE ` + db.In("iin")),
+		db:        db,
+		byIINs:    db.Q(`SELECT ` + columns + ` FROM {persons} WHERE ` + db.In("iin")),
+		residents: residentsQuery(db),
 	}
 }
 

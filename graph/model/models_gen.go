@@ -90,6 +90,12 @@ type SandboxUser struct {
 	Cases           []sio.Case `json:"cases"`
 }
 
+// A person (IIN) or a legal entity (BIN): exactly one.
+type SubjectInput struct {
+	Iin *sio.IIN `json:"iin,omitempty"`
+	Bin *sio.BIN `json:"bin,omitempty"`
+}
+
 type VehicleConnection struct {
 	Edges      []VehicleEdge `json:"edges"`
 	PageInfo   *PageInfo     `json:"pageInfo"`
