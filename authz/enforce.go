@@ -179,7 +179,7 @@ func AccessFrom(ctx context.Context) Access {
 // ServiceDirective implements @service(code, depthCodes): the field
 // resolves only if the inquiry may read the service and, for each level of
 // the field's depth argument, the service depthCodes names for it. A depth
-// beyond depthCodes is refused (fail closed).
+// beyond depthCodes is refused as bad input (no service covers it).
 func (e *Enforcer) ServiceDirective(ctx context.Context, _ any, next graphql.Resolver, code string, depthCodes []string) (any, error) {
 	inq := InquiryFrom(ctx)
 	access, err := e.Check(inq, code)
@@ -194,7 +194,7 @@ func (e *Enforcer) ServiceDirective(ctx context.Context, _ any, next graphql.Res
 			}
 		}
 		if depth > len(depthCodes) {
-			return nil, forbidden(ReasonUnknownService, "", "no service of the policy covers depth %d", depth)
+			return nil, &sio.Error{Code: sio.EBADINPUT, Argument: "depth", Message: fmt.Sprintf("depth: at most %d", len(depthCodes))}
 		}
 		for _, c := range depthCodes[:max(depth, 0)] {
 			if _, err := e.Check(inq, c); err != nil {
