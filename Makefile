@@ -23,6 +23,7 @@ vet:
 
 unit:
 	./scripts/ensure-postgres.sh
+	./scripts/ensure-chromium.sh
 	$(GO) test -count=1 -timeout 25m ./...
 
 sandbox:

@@ -30,6 +30,7 @@ import (
 	"sio/resolvers"
 	"sio/sqldb"
 	"sio/synth"
+	"sio/web"
 )
 
 // Config says where the stores live and how the API behaves.
@@ -210,5 +211,6 @@ func (g *Gateway) Handler() (http.Handler, error) {
 	return httpapi.NewHandler(httpapi.Config{
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Health: g.Health, Logger: g.cfg.Logger,
+		Routes: web.Routes(),
 	}), nil
 }

@@ -36,6 +36,8 @@ type Config struct {
 	Sandbox bool
 	// Health reports whether the stores answer.
 	Health func(ctx context.Context) error
+	// Routes are further handlers by ServeMux pattern (pages, downloads).
+	Routes map[string]http.Handler
 	Logger *slog.Logger
 }
 
@@ -91,6 +93,9 @@ func NewHandler(cfg Config) http.Handler {
 	})
 	if cfg.Sandbox {
 		mux.Handle("GET /{$}", playground.Handler("SIO sandbox", "/graphql"))
+	}
+	for pattern, h := range cfg.Routes {
+		mux.Handle(pattern, h)
 	}
 	return mux
 }

@@ -244,7 +244,7 @@ func (e *Engine) label(ctx context.Context, b *builder, allowed func(string) boo
 		}
 		for bin, le := range es {
 			n := b.nodes[Ref{NodeLegalEntity, string(bin)}]
-			n.Label = le.LegalForm + " " + le.NameRu
+			n.Label = le.NameRu
 			n.Attrs = append(n.Attrs, Attr{"status", le.Status})
 			n.Provenance = Provenance{Service: "LEGAL_ENTITIES", Record: "legal_entity:" + string(bin)}
 		}
