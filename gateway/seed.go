@@ -108,6 +108,13 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 	if err := g.Accounts.Insert(ctx, off.Users); err != nil {
 		return st, err
 	}
+	// Fresh planner statistics: bulk loads leave none, and a planner that
+	// believes a table is empty picks sequential scans for the batch lookups.
+	for _, db := range g.dbs {
+		if err := db.Analyze(ctx); err != nil {
+			return st, err
+		}
+	}
 	st.Users, st.Cases = len(off.Users), len(off.Cases)
 	return st, nil
 }

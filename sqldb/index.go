@@ -46,3 +46,21 @@ func (db *DB) Count(ctx context.Context, table string) (int, error) {
 	err := db.Get(ctx, &n, `SELECT COUNT(*) FROM `+db.Table(table))
 	return n, err
 }
+
+// Analyze refreshes the planner statistics of the store's tables.
+func (db *DB) Analyze(ctx context.Context) error {
+	if db.Dialect != Postgres {
+		_, err := db.DB.ExecContext(ctx, `ANALYZE`)
+		return err
+	}
+	var tables []string
+	if err := db.DB.SelectContext(ctx, &tables, `SELECT tablename FROM pg_tables WHERE schemaname = $1`, db.Name); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		if _, err := db.DB.ExecContext(ctx, `ANALYZE `+db.Name+"."+t); err != nil {
+			return fmt.Errorf("analyze %s.%s: %w", db.Name, t, err)
+		}
+	}
+	return nil
+}

@@ -96,7 +96,9 @@ func postgresPool(ctx context.Context, dsn string, maxOpen int) (*sqlx.DB, func(
 	defer pools.Unlock()
 	p := pools.m[dsn]
 	if p == nil {
-		db, err := sqlx.ConnectContext(ctx, "postgres", dsn)
+		// JIT compilation pays off for analytics, not for the short indexed
+		// lookups of the connectors, where it only adds latency.
+		db, err := sqlx.ConnectContext(ctx, "postgres", WithRuntimeParam(dsn, "jit", "off"))
 		if err != nil {
 			return nil, nil, err
 		}

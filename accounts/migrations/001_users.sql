@@ -1,6 +1,6 @@
 -- SIO's own registry of officials allowed to use the gateway.
 CREATE TABLE {users} (
-    iin         CHAR(12) PRIMARY KEY,
+    iin         TEXT PRIMARY KEY,
     full_name   TEXT NOT NULL,
     role_code   TEXT NOT NULL,
     agency_code TEXT NOT NULL,

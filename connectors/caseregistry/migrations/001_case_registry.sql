@@ -18,7 +18,7 @@ CREATE TABLE {cases} (
 CREATE TABLE {case_assignments} (
     registry TEXT NOT NULL,
     number   TEXT NOT NULL,
-    iin      CHAR(12) NOT NULL,
+    iin      TEXT NOT NULL,
     PRIMARY KEY (registry, number, iin),
     FOREIGN KEY (registry, number) REFERENCES {cases} (registry, number)
 )

@@ -14,7 +14,7 @@ CREATE TABLE {civil_acts} (
 CREATE TABLE {civil_act_parties} (
     act_id BIGINT NOT NULL REFERENCES {civil_acts} (id),
     role   TEXT NOT NULL,
-    iin    CHAR(12) NOT NULL,
+    iin    TEXT NOT NULL,
     PRIMARY KEY (act_id, role, iin)
 )
 -- +statement

@@ -1,6 +1,6 @@
 -- ГБД ЮЛ: state database of legal entities and their founders.
 CREATE TABLE {legal_entities} (
-    bin               CHAR(12) PRIMARY KEY,
+    bin               TEXT PRIMARY KEY,
     name_ru           TEXT NOT NULL,
     name_kz           TEXT NOT NULL DEFAULT '',
     legal_form        TEXT NOT NULL,
@@ -11,7 +11,7 @@ CREATE TABLE {legal_entities} (
     activity_code     TEXT NOT NULL DEFAULT '',
     activity_ru       TEXT NOT NULL DEFAULT '',
     -- NULL when the entity has no registered director
-    director_iin      CHAR(12)
+    director_iin      TEXT
 )
 -- +statement
 CREATE INDEX legal_entities_director_iin ON {legal_entities} (director_iin)
@@ -19,8 +19,8 @@ CREATE INDEX legal_entities_director_iin ON {legal_entities} (director_iin)
 -- A founder (participant) is a person (IIN) or another legal entity (BIN).
 -- The primary key also serves lookups by entity_bin.
 CREATE TABLE {founders} (
-    entity_bin    CHAR(12) NOT NULL,
-    founder_id    CHAR(12) NOT NULL,
+    entity_bin    TEXT NOT NULL,
+    founder_id    TEXT NOT NULL,
     founder_kind  TEXT NOT NULL,
     share_percent DOUBLE PRECISION NOT NULL,
     since         DATE NOT NULL,

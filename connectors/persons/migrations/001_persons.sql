@@ -1,6 +1,6 @@
 -- ГБД ФЛ: state database of individuals.
 CREATE TABLE {persons} (
-    iin             CHAR(12) PRIMARY KEY,
+    iin             TEXT PRIMARY KEY,
     last_name       TEXT NOT NULL,
     first_name      TEXT NOT NULL,
     middle_name     TEXT NOT NULL DEFAULT '',

@@ -16,7 +16,7 @@ CREATE TABLE {rights} (
 -- postgres:    record_id BIGINT PRIMARY KEY,
 -- sqlite:    record_id INTEGER PRIMARY KEY,
     object_number     TEXT NOT NULL,
-    holder_id         CHAR(12) NOT NULL,
+    holder_id         TEXT NOT NULL,
     holder_kind       TEXT NOT NULL,
     right_type        TEXT NOT NULL,
     share_numerator   INTEGER NOT NULL,

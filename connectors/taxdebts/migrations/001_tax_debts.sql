@@ -3,7 +3,7 @@
 CREATE TABLE {tax_debts} (
 -- postgres:    record_id BIGINT PRIMARY KEY,
 -- sqlite:    record_id INTEGER PRIMARY KEY,
-    taxpayer_id     CHAR(12) NOT NULL,
+    taxpayer_id     TEXT NOT NULL,
     tax_office_code TEXT NOT NULL,
     kbk             TEXT NOT NULL,
     kbk_name_ru     TEXT NOT NULL DEFAULT '',

@@ -1,7 +1,7 @@
 -- База данных "Налогоплательщиков": the taxpayer register.
 CREATE TABLE {taxpayers} (
     -- IIN of an individual or entrepreneur, BIN of a legal entity
-    id              CHAR(12) PRIMARY KEY,
+    id              TEXT PRIMARY KEY,
     kind            TEXT NOT NULL,
     tax_office_code TEXT NOT NULL,
     tax_office_ru   TEXT NOT NULL DEFAULT '',

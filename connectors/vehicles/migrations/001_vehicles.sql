@@ -11,7 +11,7 @@ CREATE TABLE {vehicles} (
     certificate_no    TEXT NOT NULL DEFAULT '',
     registration_date DATE NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    owner_id          CHAR(12) NOT NULL,
+    owner_id          TEXT NOT NULL,
     owner_kind        TEXT NOT NULL
 )
 -- +statement

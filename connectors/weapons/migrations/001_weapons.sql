@@ -9,7 +9,7 @@ CREATE TABLE {weapons} (
     caliber          TEXT NOT NULL,
     manufacture_year INTEGER NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    owner_id         CHAR(12) NOT NULL,
+    owner_id         TEXT NOT NULL,
     owner_kind       TEXT NOT NULL,
     permit_number    TEXT NOT NULL,
     permit_type_ru   TEXT NOT NULL,
