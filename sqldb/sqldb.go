@@ -198,8 +198,13 @@ func WithRuntimeParam(dsn, key, value string) string {
 			return u.String()
 		}
 	}
+	if m := kvOptions.FindStringSubmatchIndex(dsn); m != nil {
+		return dsn[:m[3]] + " " + opt + dsn[m[3]:]
+	}
 	return dsn + " options='" + opt + "'"
 }
+
+var kvOptions = regexp.MustCompile(`(?:^|\s)options='([^']*)'`)
 
 func isDuplicateSchema(err error) bool {
 	// Two connectors racing to create the same schema: 23505/42P06.
