@@ -16,6 +16,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -62,6 +63,9 @@ type Config struct {
 	// of at checkpoints: for stores whose commits are acknowledged to
 	// clients (the audit log). PostgreSQL commits synchronously by default.
 	Durable bool
+	// Observer, if set, watches every statement of the store (metrics,
+	// tracing).
+	Observer Observer
 	// MaxOpenConns bounds the pool: a SQLite file's, or the PostgreSQL pool
 	// shared by the stores of one DSN (the first store to open it sets the
 	// size). 0 = 8 for SQLite, 32 for PostgreSQL.
@@ -72,9 +76,17 @@ type Config struct {
 // PostgreSQL pool, or its SQLite file.
 type DB struct {
 	*sqlx.DB
-	Dialect Dialect
-	Name    string
-	release func() error
+	Dialect  Dialect
+	Name     string
+	release  func() error
+	observer Observer
+}
+
+// Observer watches the statements of the stores. Statement is called before
+// a statement runs and returns the context to run it in and the func to
+// call with its outcome.
+type Observer interface {
+	Statement(ctx context.Context, store string) (context.Context, func(error))
 }
 
 var validName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
@@ -148,7 +160,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			release()
 			return nil, fmt.Errorf("sqldb: create schema %s: %w", cfg.Name, err)
 		}
-		return &DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release}, nil
+		return &DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release, observer: cfg.Observer}, nil
 	}
 	if cfg.DataDir == "" {
 		return nil, fmt.Errorf("sqldb: %s: neither a PostgreSQL DSN nor a data directory given", cfg.Name)
@@ -172,7 +184,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	}
 	db.SetMaxOpenConns(maxOpen)
 	db.SetMaxIdleConns(maxOpen)
-	return &DB{DB: db, Dialect: SQLite, Name: cfg.Name, release: db.Close}, nil
+	return &DB{DB: db, Dialect: SQLite, Name: cfg.Name, release: db.Close, observer: cfg.Observer}, nil
 }
 
 // Close releases the store: its SQLite file, or its share of the
@@ -277,26 +289,42 @@ func StatsFrom(ctx context.Context) *Stats {
 	return s
 }
 
-func count(ctx context.Context) {
+// statement counts a statement for the request and starts its observation.
+func (db *DB) statement(ctx context.Context) (context.Context, func(error)) {
 	if s := StatsFrom(ctx); s != nil {
 		s.Statements.Add(1)
 	}
+	if db.observer == nil {
+		return ctx, func(error) {}
+	}
+	return db.observer.Statement(ctx, db.Name)
 }
 
-// Select runs a counted query scanning all rows into dest.
+// Select runs a counted, observed query scanning all rows into dest.
 func (db *DB) Select(ctx context.Context, dest any, query string, args ...any) error {
-	count(ctx)
-	return db.DB.SelectContext(ctx, dest, query, args...)
+	ctx, done := db.statement(ctx)
+	err := db.DB.SelectContext(ctx, dest, query, args...)
+	done(err)
+	return err
 }
 
-// Get runs a counted query scanning one row into dest (sql.ErrNoRows if none).
+// Get runs a counted, observed query scanning one row into dest
+// (sql.ErrNoRows if none).
 func (db *DB) Get(ctx context.Context, dest any, query string, args ...any) error {
-	count(ctx)
-	return db.DB.GetContext(ctx, dest, query, args...)
+	ctx, done := db.statement(ctx)
+	err := db.DB.GetContext(ctx, dest, query, args...)
+	if errors.Is(err, sql.ErrNoRows) {
+		done(nil)
+	} else {
+		done(err)
+	}
+	return err
 }
 
-// Exec runs a counted statement.
+// Exec runs a counted, observed statement.
 func (db *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	count(ctx)
-	return db.DB.ExecContext(ctx, query, args...)
+	ctx, done := db.statement(ctx)
+	res, err := db.DB.ExecContext(ctx, query, args...)
+	done(err)
+	return res, err
 }
