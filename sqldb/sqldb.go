@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,9 +26,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"github.com/sony/gobreaker/v2"
 	_ "modernc.org/sqlite" // registers driver "sqlite"
 )
 
@@ -66,6 +69,14 @@ type Config struct {
 	// Observer, if set, watches every statement of the store (metrics,
 	// tracing).
 	Observer Observer
+	// Timeout bounds each statement of the store (0: no bound beyond the
+	// request's own deadline).
+	Timeout time.Duration
+	// Breaker, if set, trips the store's circuit after that many
+	// consecutive failures: statements then fail at once with
+	// ErrUnavailable until a probe succeeds (BreakerCooldown later).
+	Breaker         uint32
+	BreakerCooldown time.Duration
 	// MaxOpenConns bounds the pool: a SQLite file's, or the PostgreSQL pool
 	// shared by the stores of one DSN (the first store to open it sets the
 	// size). 0 = 8 for SQLite, 32 for PostgreSQL.
@@ -80,6 +91,44 @@ type DB struct {
 	Name     string
 	release  func() error
 	observer Observer
+	timeout  time.Duration
+	breaker  *gobreaker.CircuitBreaker[struct{}]
+}
+
+// ErrUnavailable is returned while a store's circuit breaker is open.
+var ErrUnavailable = errors.New("sqldb: state database unavailable (circuit open)")
+
+// guard applies the per-store timeout and circuit breaker of cfg to db.
+func (db *DB) guard(cfg Config) *DB {
+	db.observer, db.timeout = cfg.Observer, cfg.Timeout
+	if cfg.Breaker > 0 {
+		cooldown := cfg.BreakerCooldown
+		if cooldown <= 0 {
+			cooldown = 5 * time.Second
+		}
+		n := cfg.Breaker
+		db.breaker = gobreaker.NewCircuitBreaker[struct{}](gobreaker.Settings{
+			Name:        db.Name,
+			MaxRequests: 1,
+			Timeout:     cooldown,
+			ReadyToTrip: func(c gobreaker.Counts) bool { return c.ConsecutiveFailures >= n },
+			// A missing row or a caller who gave up says nothing about the
+			// source's health.
+			IsSuccessful: func(err error) bool {
+				return err == nil || errors.Is(err, sql.ErrNoRows) || errors.Is(err, context.Canceled)
+			},
+		})
+	}
+	return db
+}
+
+// BreakerState reports the circuit of the store: "closed", "open",
+// "half-open", or "none" without a breaker.
+func (db *DB) BreakerState() string {
+	if db.breaker == nil {
+		return "none"
+	}
+	return db.breaker.State().String()
 }
 
 // Observer watches the statements of the stores. Statement is called before
@@ -110,8 +159,14 @@ func postgresPool(ctx context.Context, dsn string, maxOpen int) (*sqlx.DB, func(
 	if p == nil {
 		// JIT compilation pays off for analytics, not for the short indexed
 		// lookups of the connectors, where it only adds latency.
-		db, err := sqlx.ConnectContext(ctx, "postgres", WithRuntimeParam(dsn, "jit", "off"))
+		conn, err := pq.NewConnector(withConnectTimeout(WithRuntimeParam(dsn, "jit", "off")))
 		if err != nil {
+			return nil, nil, err
+		}
+		conn.Dialer(ctxDialer{})
+		db := sqlx.NewDb(sql.OpenDB(conn), "postgres")
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
 			return nil, nil, err
 		}
 		if maxOpen <= 0 {
@@ -160,7 +215,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			release()
 			return nil, fmt.Errorf("sqldb: create schema %s: %w", cfg.Name, err)
 		}
-		return &DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release, observer: cfg.Observer}, nil
+		return (&DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release}).guard(cfg), nil
 	}
 	if cfg.DataDir == "" {
 		return nil, fmt.Errorf("sqldb: %s: neither a PostgreSQL DSN nor a data directory given", cfg.Name)
@@ -184,7 +239,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	}
 	db.SetMaxOpenConns(maxOpen)
 	db.SetMaxIdleConns(maxOpen)
-	return &DB{DB: db, Dialect: SQLite, Name: cfg.Name, release: db.Close, observer: cfg.Observer}, nil
+	return (&DB{DB: db, Dialect: SQLite, Name: cfg.Name, release: db.Close}).guard(cfg), nil
 }
 
 // Close releases the store: its SQLite file, or its share of the
@@ -217,6 +272,66 @@ func WithRuntimeParam(dsn, key, value string) string {
 }
 
 var kvOptions = regexp.MustCompile(`(?:^|\s)options='([^']*)'`)
+
+// withConnectTimeout gives a DSN without one a connect_timeout, so that a
+// server that accepts connections and never answers cannot hold a pool
+// connection attempt forever (lib/pq does not watch the context during the
+// start-up handshake; ctxDialer then bounds it by the statement's deadline).
+func withConnectTimeout(dsn string) string {
+	if strings.Contains(dsn, "connect_timeout") {
+		return dsn
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			q := u.Query()
+			q.Set("connect_timeout", "10")
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	return dsn + " connect_timeout=10"
+}
+
+// ctxDialer dials with the caller's context and keeps the connection's
+// handshake within that context's deadline.
+type ctxDialer struct{}
+
+func (ctxDialer) Dial(network, address string) (net.Conn, error) {
+	return ctxDialer{}.DialContext(context.Background(), network, address)
+}
+
+func (ctxDialer) DialTimeout(network, address string, timeout time.Duration) (net.Conn, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	return ctxDialer{}.DialContext(ctx, network, address)
+}
+
+func (ctxDialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	var d net.Dialer
+	c, err := d.DialContext(ctx, network, address)
+	if err != nil {
+		return nil, err
+	}
+	limit, _ := ctx.Deadline()
+	return &handshakeConn{Conn: c, limit: limit}, nil
+}
+
+// handshakeConn caps the deadlines lib/pq sets during the handshake at the
+// dialling context's deadline; lib/pq clears the deadline (a zero time)
+// once connected, which lifts the cap.
+type handshakeConn struct {
+	net.Conn
+	limit time.Time
+}
+
+func (c *handshakeConn) SetDeadline(t time.Time) error {
+	if t.IsZero() {
+		c.limit = time.Time{}
+	} else if !c.limit.IsZero() && c.limit.Before(t) {
+		t = c.limit
+	}
+	return c.Conn.SetDeadline(t)
+}
 
 func isDuplicateSchema(err error) bool {
 	// Two connectors racing to create the same schema: 23505/42P06.
@@ -289,30 +404,30 @@ func StatsFrom(ctx context.Context) *Stats {
 	return s
 }
 
-// statement counts a statement for the request and starts its observation.
-func (db *DB) statement(ctx context.Context) (context.Context, func(error)) {
+// run counts a statement for the request, observes it and runs it under the
+// store's timeout and circuit breaker.
+func (db *DB) run(ctx context.Context, f func(ctx context.Context) error) error {
 	if s := StatsFrom(ctx); s != nil {
 		s.Statements.Add(1)
 	}
-	if db.observer == nil {
-		return ctx, func(error) {}
+	done := func(error) {}
+	if db.observer != nil {
+		ctx, done = db.observer.Statement(ctx, db.Name)
 	}
-	return db.observer.Statement(ctx, db.Name)
-}
-
-// Select runs a counted, observed query scanning all rows into dest.
-func (db *DB) Select(ctx context.Context, dest any, query string, args ...any) error {
-	ctx, done := db.statement(ctx)
-	err := db.DB.SelectContext(ctx, dest, query, args...)
-	done(err)
-	return err
-}
-
-// Get runs a counted, observed query scanning one row into dest
-// (sql.ErrNoRows if none).
-func (db *DB) Get(ctx context.Context, dest any, query string, args ...any) error {
-	ctx, done := db.statement(ctx)
-	err := db.DB.GetContext(ctx, dest, query, args...)
+	if db.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, db.timeout)
+		defer cancel()
+	}
+	var err error
+	if db.breaker != nil {
+		_, err = db.breaker.Execute(func() (struct{}, error) { return struct{}{}, f(ctx) })
+		if errors.Is(err, gobreaker.ErrOpenState) || errors.Is(err, gobreaker.ErrTooManyRequests) {
+			err = fmt.Errorf("%s: %w", db.Name, ErrUnavailable)
+		}
+	} else {
+		err = f(ctx)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		done(nil)
 	} else {
@@ -321,10 +436,24 @@ func (db *DB) Get(ctx context.Context, dest any, query string, args ...any) erro
 	return err
 }
 
-// Exec runs a counted, observed statement.
+// Select runs a counted, observed, guarded query scanning all rows into
+// dest.
+func (db *DB) Select(ctx context.Context, dest any, query string, args ...any) error {
+	return db.run(ctx, func(ctx context.Context) error { return db.DB.SelectContext(ctx, dest, query, args...) })
+}
+
+// Get runs a counted, observed, guarded query scanning one row into dest
+// (sql.ErrNoRows if none).
+func (db *DB) Get(ctx context.Context, dest any, query string, args ...any) error {
+	return db.run(ctx, func(ctx context.Context) error { return db.DB.GetContext(ctx, dest, query, args...) })
+}
+
+// Exec runs a counted, observed, guarded statement.
 func (db *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	ctx, done := db.statement(ctx)
-	res, err := db.DB.ExecContext(ctx, query, args...)
-	done(err)
+	var res sql.Result
+	err := db.run(ctx, func(ctx context.Context) (err error) {
+		res, err = db.DB.ExecContext(ctx, query, args...)
+		return err
+	})
 	return res, err
 }
