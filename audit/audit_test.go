@@ -207,7 +207,7 @@ func TestTamperingIsDetected(t *testing.T) {
 			`UPDATE {head} SET seq = 16, hash = (SELECT hash FROM {records} WHERE seq = 16)`,
 		}, []want{{17, audit.ProblemTruncated}}},
 		{"hash overwritten", []string{
-			`UPDATE {records} SET hash = 'f' || SUBSTR(hash, 2) WHERE seq = 10`,
+			`UPDATE {records} SET hash = (CASE WHEN SUBSTR(hash, 1, 1) = '0' THEN '1' ELSE '0' END) || SUBSTR(hash, 2) WHERE seq = 10`,
 		}, []want{{10, audit.ProblemAltered}, {11, audit.ProblemBrokenLink}}},
 	}
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
