@@ -737,14 +737,44 @@ func naive(p *authz.Policy, role, basis, service string) authz.Decision {
 		}
 	}
 	if rb == nil {
-		return authz.Decision{Reason: "ROLE_NOT_ALLOWED_FOR_BASIS"}
+		// The empty cell: the role's row and the basis' column of the
+		// roles table, or the sub-basis' own appendix when the role holds
+		// its parent.
+		if b.Parent != "" && find(b.Parent) != nil {
+			return authz.Decision{Reason: "ROLE_NOT_ALLOWED_FOR_BASIS", Source: authz.Source{Doc: b.Source.Doc, Appendix: b.Source.Appendix}}
+		}
+		src := authz.Source{Doc: b.Source.Doc, Appendix: map[string]string{"000": "1", "002": "12"}[b.Source.Doc]}
+		for _, s := range r.Sources {
+			if s.Doc == b.Source.Doc {
+				src.Row = s.Row
+			}
+		}
+		col := basis
+		if b.Parent != "" {
+			col = b.Parent
+		}
+		for _, x := range p.RoleBases {
+			if x.Basis == col {
+				src.Col = x.Source.Col
+			}
+		}
+		return authz.Decision{Reason: "ROLE_NOT_ALLOWED_FOR_BASIS", Source: src}
 	}
 	for _, sr := range p.ServiceRules {
 		if sr.Basis == basis && sr.Service == service {
 			return authz.Decision{Allowed: true, Access: sr.Access, RoleQualifier: rb.Qualifier, Source: sr.Source}
 		}
 	}
-	return authz.Decision{Reason: "SERVICE_NOT_ALLOWED_FOR_BASIS"}
+	s, _ := p.Service(service)
+	row := s.Number
+	if b.Source.Doc == "002" {
+		row = s.Number002
+	}
+	src := authz.Source{Doc: b.Source.Doc, Appendix: b.Source.Appendix, Col: b.Source.Col}
+	if row > 0 {
+		src.Row = strconv.Itoa(row)
+	}
+	return authz.Decision{Reason: "SERVICE_NOT_ALLOWED_FOR_BASIS", Source: src}
 }
 
 func TestDecideMatchesNaive(t *testing.T) {
@@ -801,8 +831,8 @@ agencies: [{code: MVD, nameRu: 'МВД'}]
 roles:
   - {code: R, nameRu: 'роль', agencies: [MVD], sources: [{doc: "000", appendix: "1", row: "1"}]}
 bases:
-  - {code: B, nameRu: 'основание', source: {doc: "000", appendix: "2", col: "1"}}
-  - {code: P, nameRu: 'родитель', source: {doc: "002", appendix: "12", col: "4"}}
+  - {code: B, nameRu: 'основание', source: {doc: "000", appendix: "2", col: "1"}, request: {registry: ERDR, case: REQUIRED, justification: REQUIRED, ref: '000 §21'}}
+  - {code: P, nameRu: 'родитель', source: {doc: "002", appendix: "12", col: "4"}, request: {registry: ORD, case: OPTIONAL, justification: OPTIONAL, ref: '002 §20'}}
   - {code: C, nameRu: 'дочернее', parent: P, agencies: [MVD], inheritRoles: true, source: {doc: "002", appendix: "4", col: "1"}}
 services:
   - {number: 1, code: S, nameRu: 'сервис', footnotes: [F], source: {doc: "000", appendix: "2", row: "1"}}
@@ -847,6 +877,14 @@ func TestParseValidation(t *testing.T) {
 		{"bad article", `"214 ч.1"`, `"214 part 1"`, "malformed item"},
 		{"unknown field", "nameRu: 'сервис'", "nameRu: 'сервис', colour: red", "unknown field"},
 		{"not yaml", "roles:", "roles: [", ""},
+		{"unknown registry", "registry: ERDR", "registry: EGOV", `unknown registry "EGOV"`},
+		{"no request rule", ", request: {registry: ERDR, case: REQUIRED, justification: REQUIRED, ref: '000 §21'}", "", "no request rule"},
+		{"bad case level", "case: REQUIRED", "case: SOMETIMES", "case must be REQUIRED or OPTIONAL"},
+		{"bad justification level", "justification: REQUIRED", "justification: NEVER", "justification must be"},
+		{"court data outside EAIAS", "case: REQUIRED, justification", "case: REQUIRED, courtData: true, justification", "EAIAS only"},
+		{"unknown instruction kind", "case: REQUIRED, justification", "case: REQUIRED, instructions: [ORAL], justification", `unknown instruction kind "ORAL"`},
+		{"request without ref", ", ref: '000 §21'", "", "no ref"},
+		{"sub-basis with a request rule", "inheritRoles: true, source", "inheritRoles: true, request: {registry: ORD, case: OPTIONAL, justification: OPTIONAL, ref: 'x'}, source", "parent's request rule"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
