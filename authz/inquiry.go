@@ -2,6 +2,8 @@ package authz
 
 import (
 	"context"
+	"crypto/x509"
+	"time"
 
 	"sio"
 )
@@ -11,6 +13,9 @@ type Principal struct {
 	User *sio.User
 	// Via tells how the caller authenticated: "sandbox-header" or "mtls".
 	Via string
+	// Certificate is the client certificate of an mTLS caller (its public
+	// key verifies the caller's signatures), nil otherwise.
+	Certificate *x509.Certificate
 }
 
 type principalKey struct{}
@@ -26,12 +31,42 @@ func PrincipalFrom(ctx context.Context) *Principal {
 	return p
 }
 
-// Inquiry is a verified legal basis: the user, the basis and, when the basis
-// requires one, the case from the case registry. It is created only by
-// Verifier.Open and is the parent object of every state-database field.
+// Inquiry is a verified legal basis: the user, the basis and what the basis
+// named, each verified in the case registries. It is created only by
+// Enforcer.Open and is the parent object of every state-database field.
 type Inquiry struct {
-	Basis         string
+	Basis string
+	// Case is the verified case, nil when the basis names none (a primary
+	// check, ОРД or иные задачи without a case; an international request).
 	Case          *sio.Case
 	Justification string
 	User          *sio.User
+	// Via tells how the case is the user's (ViaAssigned, ViaGroup,
+	// ViaInstruction, ViaLegalAssistance, ViaNone).
+	Via string
+	// Instruction is the verified instruction (Via == ViaInstruction).
+	Instruction *Instruction
+	// LegalAssistance is the verified international request (Via ==
+	// ViaLegalAssistance).
+	LegalAssistance *LegalAssistance
+	// Sanction is the court sanction the basis named, when it is
+	// registered for the case; SanctionProblem says why a named sanction
+	// was not accepted. Its validity is checked when a COURT_SANCTION
+	// service is read.
+	Sanction        *CourtSanction
+	SanctionProblem string
+	// OpenedAt is when the inquiry was opened.
+	OpenedAt time.Time
+}
+
+// Article is the criminal-code article of the basis, from the registry: of
+// the case, or of the international request. "" when there is none.
+func (inq *Inquiry) Article() string {
+	switch {
+	case inq.Case != nil:
+		return inq.Case.Article
+	case inq.LegalAssistance != nil:
+		return inq.LegalAssistance.Article
+	}
+	return ""
 }
