@@ -8,6 +8,7 @@ require (
 	github.com/lib/pq v1.12.3
 	github.com/vektah/gqlparser/v2 v2.5.64
 	github.com/vikstrous/dataloadgen v0.0.10
+	golang.org/x/crypto v0.58.0
 	modernc.org/sqlite v1.61.1
 )
 

@@ -365,14 +365,14 @@ func (e *Enforcer) attachSanction(ctx context.Context, number string, inq *Inqui
 	case s.Registry != inq.Case.Registry || s.CaseNumber != inq.Case.Number:
 		inq.SanctionProblem = "court sanction " + number + " was granted on another case"
 	default:
-		inq.Sanction = s
+		inq.CourtSanction = s
 	}
 	return nil
 }
 
 // sanctionValid checks the inquiry's court sanction at the current date.
 func (e *Enforcer) sanctionValid(inq *Inquiry) string {
-	s := inq.Sanction
+	s := inq.CourtSanction
 	today := e.today().Time
 	switch {
 	case s == nil && inq.SanctionProblem != "":

@@ -3,6 +3,7 @@ package authz
 import (
 	"context"
 	"crypto/x509"
+	"errors"
 	"time"
 
 	"sio"
@@ -14,8 +15,26 @@ type Principal struct {
 	// Via tells how the caller authenticated: "sandbox-header" or "mtls".
 	Via string
 	// Certificate is the client certificate of an mTLS caller (its public
-	// key verifies the caller's signatures), nil otherwise.
+	// key verifies the caller's signatures), nil otherwise; Verifiers are
+	// the algorithms the authenticator trusts (nil: DefaultVerifiers).
 	Certificate *x509.Certificate
+	Verifiers   []Verifier
+}
+
+// Authentication methods (Principal.Via).
+const (
+	ViaSandboxHeader = "sandbox-header"
+	ViaMTLS          = "mtls"
+)
+
+// VerifySignature checks a signature of data made with the key of the
+// caller's certificate (see Verifier.VerifyData).
+func (p *Principal) VerifySignature(data, signature []byte) error {
+	if p.Certificate == nil {
+		return errors.New("the caller has no certificate")
+	}
+	a := CertAuthority{Verifiers: p.Verifiers}
+	return a.VerifyData(p.Certificate, data, signature)
 }
 
 type principalKey struct{}
@@ -49,11 +68,11 @@ type Inquiry struct {
 	// LegalAssistance is the verified international request (Via ==
 	// ViaLegalAssistance).
 	LegalAssistance *LegalAssistance
-	// Sanction is the court sanction the basis named, when it is
+	// CourtSanction is the court sanction the basis named, when it is
 	// registered for the case; SanctionProblem says why a named sanction
 	// was not accepted. Its validity is checked when a COURT_SANCTION
 	// service is read.
-	Sanction        *CourtSanction
+	CourtSanction   *CourtSanction
 	SanctionProblem string
 	// OpenedAt is when the inquiry was opened.
 	OpenedAt time.Time

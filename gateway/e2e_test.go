@@ -28,7 +28,7 @@ func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	g, err := gateway.Open(ctx, gateway.Config{DataDir: cfg.DataDir, PostgresDSN: cfg.PostgresDSN, Sandbox: sandbox,
-		LoaderWait: 30 * time.Millisecond})
+		LoaderWait: 30 * time.Millisecond, Now: synth.SnapshotClock(time.Now)})
 	testdb.Must(t, err)
 	t.Cleanup(func() { g.Close() })
 	seeded, err := g.IsSeeded(ctx)
@@ -122,9 +122,21 @@ type official struct {
 	Basis   string
 	Case    string
 	Article string
+	// Year and Court of a court case (ЕАИАС).
+	Year  int
+	Court string
 }
 
-const sandboxUsersQuery = `{ sandboxUsers { iin fullName agency blocked agreementSigned role { code nameRu } cases { registry number basis article status } } }`
+// basis is the BasisInput naming the official's case.
+func (o official) basis() map[string]any {
+	b := map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка по материалам дела"}
+	if o.Court != "" {
+		b["year"], b["court"] = o.Year, o.Court
+	}
+	return b
+}
+
+const sandboxUsersQuery = `{ sandboxUsers { iin fullName agency blocked agreementSigned role { code nameRu } cases { registry number basis article status court year } } }`
 
 // officials lists, from the sandboxUsers API, every usable (user, open case).
 func (fx *fixture) officials(t *testing.T) []official {
@@ -142,8 +154,10 @@ func (fx *fixture) officials(t *testing.T) []official {
 				continue
 			}
 			art, _ := get(c, "article").(string)
+			court, _ := get(c, "court").(string)
+			year, _ := get(c, "year").(float64)
 			out = append(out, official{IIN: sio.IIN(get(u, "iin").(string)), Role: get(u, "role.code").(string), Agency: get(u, "agency").(string),
-				Basis: get(c, "basis").(string), Case: get(c, "number").(string), Article: art})
+				Basis: get(c, "basis").(string), Case: get(c, "number").(string), Article: art, Court: court, Year: int(year)})
 		}
 	}
 	if len(out) == 0 {
@@ -194,7 +208,7 @@ func TestEndToEnd(t *testing.T) {
 		fx := newFixture(t, cfg, true)
 		core := []string{"PERSONS", "LEGAL_ENTITIES", "REAL_ESTATE", "LAND_PLOTS", "VEHICLES", "TAXPAYERS", "TAX_DEBTS", "CIVIL_REGISTRY"}
 		inv := fx.allowedAll(t, core...)
-		basis := map[string]any{"kind": inv.Basis, "caseNumber": inv.Case, "justification": "проверка связей подозреваемого"}
+		basis := inv.basis()
 
 		t.Run("healthz", func(t *testing.T) {
 			resp, err := http.Get(fx.srv.URL + "/healthz")
@@ -358,7 +372,7 @@ func TestEndToEnd(t *testing.T) {
 					}
 					iin := one[string](t, fx.g.Persons.DB(), `SELECT iin FROM {persons} ORDER BY iin LIMIT 1`)
 					r := fx.post(t, o.IIN, `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { person(iin: $iin) { iin `+svc.field+` } } }`,
-						map[string]any{"b": map[string]any{"kind": o.Basis, "caseNumber": o.Case}, "iin": iin})
+						map[string]any{"b": o.basis(), "iin": iin})
 					name := strings.Fields(svc.field)[0]
 					e := r.errorAt("inquiry.person." + name)
 					if get(r.Data, "inquiry.person.iin") != iin || e == nil || e.Extensions["code"] != sio.EFORBIDDEN ||
