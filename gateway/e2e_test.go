@@ -194,15 +194,6 @@ func one[T any](t *testing.T, db *sqldb.DB, query string) T {
 	return v
 }
 
-// refusal is an inquiry that must be refused with code (and reason).
-type refusal struct {
-	name   string
-	user   sio.IIN
-	basis  map[string]any
-	code   string
-	reason string
-}
-
 func TestEndToEnd(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		fx := newFixture(t, cfg, true)
@@ -383,67 +374,6 @@ func TestEndToEnd(t *testing.T) {
 				}
 			}
 			t.Fatal("the policy denies none of the core services to any seeded official; cannot test a denial")
-		})
-
-		t.Run("basis refusals", func(t *testing.T) {
-			q := `query($b: BasisInput!) { inquiry(basis: $b) { basis } }`
-			cases := []refusal{
-				{"no user", "", basis, sio.EUNAUTHENTICATED, ""},
-				{"unknown basis", inv.IIN, map[string]any{"kind": "NO_SUCH_BASIS", "caseNumber": inv.Case}, sio.EBADINPUT, ""},
-				{"missing case number", inv.IIN, map[string]any{"kind": inv.Basis}, sio.EBADINPUT, ""},
-				{"unknown case", inv.IIN, map[string]any{"kind": inv.Basis, "caseNumber": "999999999999999"}, sio.EFORBIDDEN, "CASE_NOT_FOUND"},
-			}
-			// A case of another user's caseload, a closed case, a blocked and an unsigned user come from the seed.
-			type row struct {
-				Registry string `db:"registry"`
-				Number   string `db:"number"`
-				Basis    string `db:"basis"`
-				Status   string `db:"status"`
-			}
-			var rows []row
-			testdb.Must(t, fx.g.Cases.DB().Select(context.Background(), &rows, fx.g.Cases.DB().Q(`SELECT registry, number, basis, status FROM {cases} ORDER BY registry, number`)))
-			mine := map[string]bool{}
-			cs, err := fx.g.Cases.CasesOfUser(context.Background(), inv.IIN)
-			testdb.Must(t, err)
-			for _, c := range cs {
-				mine[c.Registry+"/"+c.Number] = true
-			}
-			for _, c := range rows {
-				if !mine[c.Registry+"/"+c.Number] && c.Basis == inv.Basis && c.Status == sio.CaseOpen {
-					cases = append(cases, refusal{"not in caseload", inv.IIN, map[string]any{"kind": c.Basis, "caseNumber": c.Number}, sio.EFORBIDDEN, "CASE_NOT_IN_CASELOAD"})
-					break
-				}
-			}
-			users, err := fx.g.Accounts.ListUsers(context.Background())
-			testdb.Must(t, err)
-			var sawBlocked, sawUnsigned, sawClosed bool
-			for _, u := range users {
-				ucs, _ := fx.g.Cases.CasesOfUser(context.Background(), u.IIN)
-				for _, c := range ucs {
-					b := map[string]any{"kind": c.Basis, "caseNumber": c.Number}
-					switch {
-					case u.Blocked && !sawBlocked:
-						sawBlocked = true
-						cases = append(cases, refusal{"blocked", u.IIN, b, sio.EFORBIDDEN, "USER_BLOCKED"})
-					case !u.Blocked && u.AgreementSignedAt == nil && !sawUnsigned:
-						sawUnsigned = true
-						cases = append(cases, refusal{"unsigned", u.IIN, b, sio.EFORBIDDEN, "AGREEMENT_NOT_SIGNED"})
-					case !u.Blocked && u.AgreementSignedAt != nil && c.Status == sio.CaseClosed && !sawClosed:
-						sawClosed = true
-						cases = append(cases, refusal{"closed", u.IIN, b, sio.EFORBIDDEN, "CASE_CLOSED"})
-					}
-				}
-			}
-			if len(cases) != 8 {
-				t.Fatalf("the seed lacks a refusal scenario: %d of 8 found", len(cases))
-			}
-			for _, tc := range cases {
-				r := fx.post(t, tc.user, q, map[string]any{"b": tc.basis})
-				e := r.errorAt("inquiry")
-				if r.Data["inquiry"] != nil || e == nil || e.Extensions["code"] != tc.code || (tc.reason != "" && e.Extensions["reason"] != tc.reason) {
-					t.Errorf("%s: %+v; want %s %s", tc.name, r, tc.code, tc.reason)
-				}
-			}
 		})
 
 		t.Run("sandbox header", func(t *testing.T) {
