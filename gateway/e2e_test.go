@@ -26,9 +26,19 @@ type fixture struct {
 
 func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	g, err := gateway.Open(ctx, gateway.Config{DataDir: cfg.DataDir, PostgresDSN: cfg.PostgresDSN, Sandbox: sandbox,
+	g, h := openSeeded(t, gateway.Config{DataDir: cfg.DataDir, PostgresDSN: cfg.PostgresDSN, Sandbox: sandbox,
 		LoaderWait: 30 * time.Millisecond, Now: synth.SnapshotClock(time.Now)})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &fixture{g: g, srv: srv}
+}
+
+// openSeeded opens a gateway, seeds it (600 persons, seed 7) and builds its
+// handler.
+func openSeeded(t *testing.T, gcfg gateway.Config) (*gateway.Gateway, http.Handler) {
+	t.Helper()
+	ctx := context.Background()
+	g, err := gateway.Open(ctx, gcfg)
 	testdb.Must(t, err)
 	t.Cleanup(func() { g.Close() })
 	seeded, err := g.IsSeeded(ctx)
@@ -44,9 +54,7 @@ func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
 	}
 	h, err := g.Handler()
 	testdb.Must(t, err)
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return &fixture{g: g, srv: srv}
+	return g, h
 }
 
 type gqlError struct {
