@@ -216,7 +216,9 @@ func TestAccessControl(t *testing.T) {
 				t.Fatalf("own case: %v", inq)
 			}
 			// A case of another official's caseload.
-			other := s.user(t, func(u sio.User) bool { return u.IIN != investigator.IIN && u.RoleCode == "INVESTIGATOR_NATIONAL_SECURITY" })
+			other := s.user(t, func(u sio.User) bool {
+				return u.IIN != investigator.IIN && u.RoleCode == "INVESTIGATOR_NATIONAL_SECURITY"
+			})
 			fx.refused(t, investigator.IIN, basisOf(s.caseOf(t, other, "CRIMINAL_CASE", sio.CaseOpen)), sio.EFORBIDDEN, authz.ReasonCaseNotInCaseload)
 			// A closed case of one's own.
 			var closed sio.Case
