@@ -3,6 +3,7 @@ package authz
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -450,13 +451,39 @@ func AccessFrom(ctx context.Context) Access {
 }
 
 // ServiceDirective implements @service(code): the field resolves only if the
-// inquiry may read the service.
-func (e *Enforcer) ServiceDirective(ctx context.Context, _ any, next graphql.Resolver, code string) (any, error) {
+// inquiry may read the service. On an argument or input field (gqlgen calls
+// the directive with the raw arguments or input object, a map, as obj, and
+// next yields the value) a given value is checked the same way: a filter by
+// a service's data is as good as reading it.
+func (e *Enforcer) ServiceDirective(ctx context.Context, obj any, next graphql.Resolver, code string) (any, error) {
+	if _, isInput := obj.(map[string]any); isInput {
+		v, err := next(ctx)
+		if err != nil || isNil(v) {
+			return v, err
+		}
+		if _, err := e.Check(InquiryFrom(ctx), code); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
 	access, err := e.Check(InquiryFrom(ctx), code)
 	if err != nil {
 		return nil, err
 	}
 	return next(context.WithValue(ctx, accessKey{}, access))
+}
+
+// isNil reports whether an argument value is absent: nil, or a nil pointer,
+// slice or map.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch r := reflect.ValueOf(v); r.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return r.IsNil()
+	}
+	return false
 }
 
 // SystemDirective implements @system: the field reads no state database.

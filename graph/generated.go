@@ -2671,8 +2671,13 @@ policy (seed 000 Appendix 2; codes in ` + "`" + `policy.services` + "`" + `). It
 the policy allows that service for the caller's role under the inquiry's legal
 basis; otherwise the field is null and the error carries
 ` + "`" + `extensions.code = FORBIDDEN` + "`" + `, the ` + "`" + `reason` + "`" + ` and the ` + "`" + `source` + "`" + ` of the rule.
+
+On an argument or an input field that filters or searches by the data of a
+state database, it subjects the filter to the same check (no filter oracle):
+when the argument is given and the service is refused, the field is null
+with the FORBIDDEN error. Such arguments and input fields are nullable.
 """
-directive @service(code: String!) on FIELD_DEFINITION
+directive @service(code: String!) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
 
 """
 The field reads no state database: system information, the policy itself, the
