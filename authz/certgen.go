@@ -88,24 +88,17 @@ func template(spec CertSpec) (*x509.Certificate, error) {
 // SelfSigned creates a self-signed certificate (a root, or a certificate
 // no CA vouches for).
 func SelfSigned(spec CertSpec) (*x509.Certificate, crypto.Signer, error) {
-	key, err := NewKey(spec.KeyType)
-	if err != nil {
-		return nil, nil, err
-	}
-	tmpl, err := template(spec)
-	if err != nil {
-		return nil, nil, err
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
-	if err != nil {
-		return nil, nil, err
-	}
-	cert, err := x509.ParseCertificate(der)
-	return cert, key, err
+	return issue(spec, nil, nil)
 }
 
 // Issue creates a certificate signed by the CA with a new key.
 func (ca *CA) Issue(spec CertSpec) (*x509.Certificate, crypto.Signer, error) {
+	return issue(spec, ca.Cert, ca.Key)
+}
+
+// issue creates a certificate with a new key, signed by parent (itself when
+// nil).
+func issue(spec CertSpec, parent *x509.Certificate, parentKey crypto.Signer) (*x509.Certificate, crypto.Signer, error) {
 	key, err := NewKey(spec.KeyType)
 	if err != nil {
 		return nil, nil, err
@@ -114,7 +107,10 @@ func (ca *CA) Issue(spec CertSpec) (*x509.Certificate, crypto.Signer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.Cert, key.Public(), ca.Key)
+	if parent == nil {
+		parent, parentKey = tmpl, key
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, key.Public(), parentKey)
 	if err != nil {
 		return nil, nil, err
 	}

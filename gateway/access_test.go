@@ -39,6 +39,19 @@ func (fx *fixture) seeded(t *testing.T) seeded {
 	return s
 }
 
+// designated returns the seed's blocked user and its active user who has
+// not signed the agreement.
+func (s seeded) designated() (blocked, unsigned sio.User) {
+	for _, u := range s.users {
+		if u.Blocked {
+			blocked = u
+		} else if u.AgreementSignedAt == nil {
+			unsigned = u
+		}
+	}
+	return blocked, unsigned
+}
+
 // user returns the first active, signed user for whom ok holds.
 func (s seeded) user(t *testing.T, ok func(u sio.User) bool) sio.User {
 	t.Helper()
@@ -129,14 +142,7 @@ func TestAccessControl(t *testing.T) {
 		person := one[string](t, fx.g.Persons.DB(), `SELECT iin FROM {persons} ORDER BY iin LIMIT 1`)
 
 		t.Run("user states", func(t *testing.T) {
-			var blocked, unsigned sio.User
-			for _, u := range s.users {
-				if u.Blocked {
-					blocked = u
-				} else if u.AgreementSignedAt == nil {
-					unsigned = u
-				}
-			}
+			blocked, unsigned := s.designated()
 			e := fx.refused(t, blocked.IIN, basisOf(s.cases[blocked.IIN][0]), sio.EFORBIDDEN, authz.ReasonUserBlocked)
 			if e.Extensions["source"] == nil {
 				t.Errorf("USER_BLOCKED without a source: %+v", e)
@@ -466,14 +472,7 @@ func TestAccessControl(t *testing.T) {
 		})
 
 		t.Run("agreement", func(t *testing.T) {
-			var unsigned, blocked sio.User
-			for _, u := range s.users {
-				if u.Blocked {
-					blocked = u
-				} else if u.AgreementSignedAt == nil {
-					unsigned = u
-				}
-			}
+			blocked, unsigned := s.designated()
 			r := fx.post(t, unsigned.IIN, `{ agreement { textRu sha256 source signedAt } me { agreementSigned agreementSignedAt authenticatedVia } }`, nil)
 			text, _ := get(r.Data, "agreement.textRu").(string)
 			if len(r.Errors) > 0 || !strings.Contains(text, unsigned.FullName+", "+unsigned.Position) || !strings.Contains(text, "СОГЛАШЕНИЕ") ||

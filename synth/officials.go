@@ -392,8 +392,14 @@ func (o *officialsGen) sanction(c *sio.Case, status string, from, until int) {
 
 // judgeName is the investigating judge's full name.
 func (o *officialsGen) judgeName(ri int) string {
+	return o.fullName(ri, o.r.IntN(100) < 60, 0)
+}
+
+// fullName draws a name of the region's population: surname, given name
+// and patronymic, in the Kazakh style (-ұлы/-қызы) at kazakhRate percent
+// where the ethnos uses it.
+func (o *officialsGen) fullName(ri int, male bool, kazakhRate int) string {
 	eth := &ethnoses[ethnos(pickCum(o.r, regionEthCum[ri]))]
-	male := o.r.IntN(100) < 60
 	last, first := pick(o.r, eth.surnames), ""
 	if male {
 		first = pick(o.r, eth.male).name
@@ -403,7 +409,8 @@ func (o *officialsGen) judgeName(ri int) string {
 			last = feminine(last)
 		}
 	}
-	return last + " " + first + " " + patronymic(pick(o.r, eth.male), male, false)
+	kz := eth.kazakhPat && o.r.IntN(100) < kazakhRate
+	return last + " " + first + " " + patronymic(pick(o.r, eth.male), male, kz)
 }
 
 func dayOf(d sio.Date) day { return day(d.Unix() / 86400) }
@@ -428,23 +435,10 @@ func (o *officialsGen) user(role RoleSpec, agency string, ri int) sio.User {
 		}
 	}
 	o.iins[iin] = true
-	e := ethnos(pickCum(o.r, regionEthCum[ri]))
-	eth := &ethnoses[e]
-	last := pick(o.r, eth.surnames)
-	first := ""
-	if male {
-		first = pick(o.r, eth.male).name
-	} else {
-		first = pick(o.r, eth.female)
-		if eth.gendered {
-			last = feminine(last)
-		}
-	}
-	kz := eth.kazakhPat && o.r.IntN(100) < 20
-	middle := patronymic(pick(o.r, eth.male), male, kz)
+	name := o.fullName(ri, male, 20)
 	signed := (o.signedBase + day(o.r.IntN(90))).time().Add(time.Duration(9*60+o.r.IntN(8*60)) * time.Minute)
 	return sio.User{
-		IIN: iin, FullName: last + " " + first + " " + middle, RoleCode: role.Code, AgencyCode: agency,
+		IIN: iin, FullName: name, RoleCode: role.Code, AgencyCode: agency,
 		Position: position(role.Code, agency, ri), AgreementSignedAt: &signed,
 	}
 }

@@ -28,21 +28,7 @@ func TestSandboxStartsAndServes(t *testing.T) {
 		if m.Addr != "127.0.0.1:8080" || m.Mode != "sandbox" || m.Command != "serve" {
 			t.Fatalf("defaults: %+v", m)
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		m.Listener, m.Ready = ln, make(chan struct{})
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- m.Run(ctx) }()
-		select {
-		case <-m.Ready:
-		case err := <-done:
-			t.Fatalf("Run: %v", err)
-		case <-time.After(2 * time.Minute):
-			t.Fatal("sandbox did not start")
-		}
+		ln, cancel, done := start(t, m)
 		base := "http://" + ln.Addr().String()
 		resp, err := http.Get(base + "/healthz")
 		if err != nil || resp.StatusCode != 200 {
@@ -118,17 +104,7 @@ func TestCertsAndProductionServe(t *testing.T) {
 	m := NewMain()
 	must(t, m.ParseFlags([]string{"--mode", "production", "--data-dir", dir, "--tls-cert", filepath.Join(out, "server.pem"),
 		"--tls-key", filepath.Join(out, "server-key.pem"), "--client-ca", filepath.Join(out, "ca.pem"), "--crl", filepath.Join(out, "crl.pem")}))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	m.Listener, m.Ready = ln, make(chan struct{})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	select {
-	case <-m.Ready:
-	case err := <-done:
-		t.Fatalf("Run: %v", err)
-	}
+	ln, cancel, done := start(t, m)
 	defer func() {
 		cancel()
 		<-done
@@ -164,4 +140,25 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// start runs m on a loopback listener until cancel; done yields Run's error.
+func start(t *testing.T, m *Main) (net.Listener, context.CancelFunc, chan error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	m.Listener, m.Ready = ln, make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	select {
+	case <-m.Ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("Run: %v", err)
+	case <-time.After(2 * time.Minute):
+		cancel()
+		t.Fatal("the server did not start")
+	}
+	return ln, cancel, done
 }
