@@ -12,16 +12,16 @@ import (
 
 type policyResolver struct{ *Resolver }
 
-// policyView is the policy as GraphQL values, built once: the policy and
-// the schema do not change while the server runs.
-var policyView struct {
-	once sync.Once
-	p    *model.Policy
-}
+// policyViews holds each compiled policy as GraphQL values, built once: a
+// policy and the schema do not change while the server runs.
+var policyViews sync.Map // *authz.Policy -> *model.Policy
 
 func (r *queryResolver) Policy(ctx context.Context) (*model.Policy, error) {
-	policyView.once.Do(func() { policyView.p = r.policyModel() })
-	return policyView.p, nil
+	if v, ok := policyViews.Load(r.Enforcer.Policy); ok {
+		return v.(*model.Policy), nil
+	}
+	v, _ := policyViews.LoadOrStore(r.Enforcer.Policy, r.policyModel())
+	return v.(*model.Policy), nil
 }
 
 func sources(ss []authz.Source) string {
