@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"time"
@@ -30,11 +31,12 @@ const columns = `iin, full_name, role_code, agency_code, position, blocked, agre
 
 // Store reads and updates the officials.
 type Store struct {
-	db       *sqldb.DB
-	byIIN    string
-	list     string
-	sign     string
-	setBlock string
+	db        *sqldb.DB
+	byIIN     string
+	list      string
+	sign      string
+	signature string
+	setBlock  string
 }
 
 var _ sio.UserDirectory = (*Store)(nil)
@@ -51,11 +53,13 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:       db,
-		byIIN:    db.Q(`SELECT ` + columns + ` FROM {users} WHERE iin = ?`),
-		list:     db.Q(`SELECT ` + columns + ` FROM {users} ORDER BY role_code, iin`),
-		sign:     db.Q(`UPDATE {users} SET agreement_signed_at = ? WHERE iin = ?`),
-		setBlock: db.Q(`UPDATE {users} SET blocked = ? WHERE iin = ?`),
+		db:    db,
+		byIIN: db.Q(`SELECT ` + columns + ` FROM {users} WHERE iin = ?`),
+		list:  db.Q(`SELECT ` + columns + ` FROM {users} ORDER BY role_code, iin`),
+		sign: db.Q(`UPDATE {users} SET agreement_signed_at = ?, agreement_signature = ?, agreement_certificate = ?
+			WHERE iin = ?`),
+		setBlock:  db.Q(`UPDATE {users} SET blocked = ? WHERE iin = ?`),
+		signature: db.Q(`SELECT agreement_signature, agreement_certificate FROM {users} WHERE iin = ?`),
 	}
 }
 
@@ -117,10 +121,40 @@ func (s *Store) Insert(ctx context.Context, us []sio.User) error {
 		"blocked", "agreement_signed_at"}, rows)
 }
 
-// SignAgreement records that the official signed the confidentiality
-// agreement at at (UTC, to the microsecond). ErrNoUser if not registered.
-func (s *Store) SignAgreement(ctx context.Context, iin sio.IIN, at time.Time) error {
-	return s.update(ctx, "sign agreement", s.sign, s.timeValue(&at), string(iin))
+// Signature is a signature of the usage agreement: its bytes and the
+// certificate that verifies it ("" for both in sandbox mode).
+type Signature struct {
+	Value       []byte
+	Certificate string
+}
+
+// SignAgreement records that the official signed the usage agreement at at
+// (UTC, to the microsecond) with the signature (seed 000 §17: the signed
+// agreement and the date are recorded). ErrNoUser if not registered.
+func (s *Store) SignAgreement(ctx context.Context, iin sio.IIN, at time.Time, sig Signature) error {
+	return s.update(ctx, "sign agreement", s.sign, s.timeValue(&at), base64.StdEncoding.EncodeToString(sig.Value),
+		sig.Certificate, string(iin))
+}
+
+// AgreementSignature returns the recorded signature of the official's
+// agreement (zero when unsigned or unregistered).
+func (s *Store) AgreementSignature(ctx context.Context, iin sio.IIN) (Signature, error) {
+	var row struct {
+		Value       string `db:"agreement_signature"`
+		Certificate string `db:"agreement_certificate"`
+	}
+	err := s.db.Get(ctx, &row, s.signature, string(iin))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Signature{}, nil
+	}
+	if err != nil {
+		return Signature{}, fmt.Errorf("accounts: agreement signature: %w", err)
+	}
+	v, err := base64.StdEncoding.DecodeString(row.Value)
+	if err != nil {
+		return Signature{}, fmt.Errorf("accounts: agreement signature: %w", err)
+	}
+	return Signature{Value: v, Certificate: row.Certificate}, nil
 }
 
 // SetBlocked blocks or unblocks the official. ErrNoUser if not registered.

@@ -71,7 +71,13 @@ func TestAccounts(t *testing.T) {
 
 		// Sign, block and unblock round-trip.
 		later := time.Date(2025, 2, 3, 4, 5, 6, 0, time.UTC)
-		testdb.Must(t, s.SignAgreement(ctx, analyst, later))
+		testdb.Must(t, s.SignAgreement(ctx, analyst, later, accounts.Signature{Value: []byte{0x30, 0x45, 0x02}, Certificate: "3a7f IIN issuer"}))
+		if sig, err := s.AgreementSignature(ctx, analyst); err != nil || string(sig.Value) != "\x30\x45\x02" || sig.Certificate != "3a7f IIN issuer" {
+			t.Fatalf("agreement signature = %+v, %v", sig, err)
+		}
+		if sig, err := s.AgreementSignature(ctx, nobody); err != nil || sig.Value != nil && len(sig.Value) > 0 {
+			t.Fatalf("signature of an unregistered user = %+v, %v", sig, err)
+		}
 		testdb.Must(t, s.SetBlocked(ctx, analyst, true))
 		testdb.Must(t, s.SetBlocked(ctx, blocked, false))
 		if u, err := s.UserByIIN(ctx, analyst); err != nil || u == nil || u.AgreementSignedAt == nil ||
@@ -81,7 +87,7 @@ func TestAccounts(t *testing.T) {
 		if u, err := s.UserByIIN(ctx, blocked); err != nil || u == nil || u.Blocked {
 			t.Fatalf("unblocked user = %+v, %v", u, err)
 		}
-		if err := s.SignAgreement(ctx, nobody, later); !errors.Is(err, accounts.ErrNoUser) || sio.ErrorCode(err) != sio.ENOTFOUND {
+		if err := s.SignAgreement(ctx, nobody, later, accounts.Signature{}); !errors.Is(err, accounts.ErrNoUser) || sio.ErrorCode(err) != sio.ENOTFOUND {
 			t.Fatalf("SignAgreement of an unregistered user = %v", err)
 		}
 		if err := s.SetBlocked(ctx, nobody, true); !errors.Is(err, accounts.ErrNoUser) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -126,6 +127,42 @@ type Basis struct {
 	Agencies     []string `yaml:"agencies"`
 	InheritRoles bool     `yaml:"inheritRoles"`
 	Source       Source   `yaml:"source"`
+	// Request is what a request under a top-level basis must name; a
+	// sub-basis uses its parent's (see Policy.Request).
+	Request *RequestRule `yaml:"request"`
+}
+
+// Requirement levels of a RequestRule.
+const (
+	Required = "REQUIRED"
+	Optional = "OPTIONAL"
+)
+
+// RequestRule is what the rules require of a request under a basis: the
+// registry its case is verified in, whether a case number is required, the
+// court data of ЕАИАС (number, year, court), the instructions that may open
+// another's case, and whether the justification text is required.
+type RequestRule struct {
+	Registry      string   `yaml:"registry"`
+	Case          string   `yaml:"case"`
+	CourtData     bool     `yaml:"courtData"`
+	Instructions  []string `yaml:"instructions"`
+	Justification string   `yaml:"justification"`
+	// Ref cites the paragraphs of the rules, e.g. "000 §21, §22".
+	Ref         string `yaml:"ref"`
+	Interpreted bool   `yaml:"interpreted"`
+	Note        string `yaml:"note"`
+}
+
+// AllowsInstruction reports whether an instruction of the kind may serve
+// as the basis of the request.
+func (r RequestRule) AllowsInstruction(kind string) bool {
+	for _, k := range r.Instructions {
+		if k == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // Service is a state database (row of doc 000 App.2).
@@ -225,6 +262,18 @@ type Policy struct {
 	rules []ServiceRule
 	// articlesOf[basis]: set of list items applying to the basis, nil if none.
 	articlesOf []map[string]struct{}
+	// request[basis]: the request rule of the basis or of its parent.
+	request []*RequestRule
+	// hasChildren[basis]: the basis is an umbrella of sub-bases.
+	hasChildren []bool
+	// Citations of empty cells, precomputed so that Decide does not
+	// allocate: roleRow[doc][role] is the role's row in that document's
+	// roles table; serviceRow[doc][service] the service's row in its
+	// services tables.
+	roleRow    map[string][]string
+	serviceRow map[string][]string
+	// roleCol[basis]: the basis' column in its roles table.
+	roleCol []string
 }
 
 type document struct {
@@ -263,6 +312,7 @@ var (
 	codeRe        = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
 	articleItemRe = regexp.MustCompile(`^\d+(?:[.-]\d+)?(?: ч\.\d+)?$`)
 	docs          = map[string]bool{"000": true, "002": true}
+	registries    = map[string]bool{RegistryERDR: true, RegistryAISSU: true, RegistryEAIAS: true, RegistryAISOIP: true, RegistryORD: true}
 )
 
 type errList []error
@@ -353,6 +403,52 @@ func (p *Policy) compile() error {
 			}
 		} else if b.InheritRoles || len(b.Agencies) > 0 {
 			errs.add("%s: inheritRoles/agencies need a parent", what)
+		}
+	}
+
+	p.request = make([]*RequestRule, len(p.Bases))
+	p.hasChildren = make([]bool, len(p.Bases))
+	for i := range p.Bases {
+		b := &p.Bases[i]
+		what := "basis " + b.Code
+		if b.Parent != "" {
+			if b.Request != nil {
+				errs.add("%s: a sub-basis uses its parent's request rule", what)
+			}
+			if pi, ok := p.basisIdx[b.Parent]; ok {
+				p.hasChildren[pi] = true
+				p.request[i] = p.Bases[pi].Request
+			}
+			continue
+		}
+		p.request[i] = b.Request
+		r := b.Request
+		if r == nil {
+			errs.add("%s: no request rule", what)
+			continue
+		}
+		if !registries[r.Registry] {
+			errs.add("%s: request: unknown registry %q", what, r.Registry)
+		}
+		if r.Case != Required && r.Case != Optional {
+			errs.add("%s: request: case must be REQUIRED or OPTIONAL", what)
+		}
+		if r.Justification != Required && r.Justification != Optional {
+			errs.add("%s: request: justification must be REQUIRED or OPTIONAL", what)
+		}
+		for _, k := range r.Instructions {
+			if k != InstructionInvestigative && k != InstructionProsecutor && k != InstructionInternational {
+				errs.add("%s: request: unknown instruction kind %q", what, k)
+			}
+		}
+		if r.CourtData && r.Registry != RegistryEAIAS {
+			errs.add("%s: request: court data are verified in EAIAS only", what)
+		}
+		if r.Ref == "" {
+			errs.add("%s: request: no ref", what)
+		}
+		if r.Interpreted && r.Note == "" {
+			errs.add("%s: request: interpreted without a note", what)
 		}
 	}
 
@@ -454,6 +550,38 @@ func (p *Policy) compile() error {
 				continue
 			}
 			p.roleBasis[k] = parent
+		}
+	}
+
+	// Citations of denials: the role's row (and the basis column) of the
+	// roles table, the service's row of the basis' services table.
+	p.roleRow = map[string][]string{"000": make([]string, nR), "002": make([]string, nR)}
+	for ri, r := range p.Roles {
+		for _, s := range r.Sources {
+			if rows, ok := p.roleRow[s.Doc]; ok {
+				rows[ri] = s.Row
+			}
+		}
+	}
+	p.serviceRow = map[string][]string{"000": make([]string, nS), "002": make([]string, nS)}
+	for si, s := range p.Services {
+		p.serviceRow["000"][si] = strconv.Itoa(s.Number)
+		if s.Number002 > 0 {
+			p.serviceRow["002"][si] = strconv.Itoa(s.Number002)
+		}
+	}
+	p.roleCol = make([]string, nB)
+	for _, rb := range p.roleBases {
+		if bi, ok := p.basisIdx[rb.Basis]; ok {
+			if c := p.roleCol[bi]; c != "" && c != rb.Source.Col {
+				errs.add("roleBases (%s x %s): column %s, other entries of the basis say %s", rb.Role, rb.Basis, rb.Source.Col, c)
+			}
+			p.roleCol[bi] = rb.Source.Col
+		}
+	}
+	for bi, b := range p.Bases {
+		if pi, ok := p.basisIdx[b.Parent]; ok {
+			p.roleCol[bi] = p.roleCol[pi]
 		}
 	}
 
@@ -567,14 +695,64 @@ func (p *Policy) Decide(role, basis, service string) Decision {
 	}
 	rb := p.roleBasis[int(ri)*p.nBases+int(bi)]
 	if rb < 0 {
-		return Decision{Reason: reasonRoleNotAllowed}
+		return Decision{Reason: reasonRoleNotAllowed, Source: p.roleCell(int(ri), int(bi))}
 	}
 	r := p.rule[int(bi)*p.nServices+int(si)]
 	if r < 0 {
-		return Decision{Reason: ReasonServiceNotAllowedForBasis}
+		b := &p.Bases[bi]
+		return Decision{Reason: ReasonServiceNotAllowedForBasis, Source: Source{Doc: b.Source.Doc, Appendix: b.Source.Appendix,
+			Row: p.serviceRow[b.Source.Doc][si], Col: b.Source.Col}}
 	}
 	rule := &p.rules[r]
 	return Decision{Allowed: true, Access: rule.Access, RoleQualifier: p.roleBases[rb].Qualifier, Source: rule.Source}
+}
+
+// roleCell cites the (empty) cell of the roles table of the basis' document
+// for the role: doc 000 App.1 or doc 002 App.12, the role's row (none if the
+// role is not in that table) and the basis' column.
+//
+// A sub-basis refused to a role that holds its parent (the sub-basis is
+// another agency's, doc 002 §5-§8) cites the sub-basis' appendix instead.
+func (p *Policy) roleCell(ri, bi int) Source {
+	b := &p.Bases[bi]
+	if pi, ok := p.basisIdx[b.Parent]; ok && p.roleBasis[ri*p.nBases+int(pi)] >= 0 {
+		return Source{Doc: b.Source.Doc, Appendix: b.Source.Appendix}
+	}
+	doc := b.Source.Doc
+	app := "1"
+	if doc == "002" {
+		app = "12"
+	}
+	return Source{Doc: doc, Appendix: app, Row: p.roleRow[doc][ri], Col: p.roleCol[bi]}
+}
+
+// RoleDenial cites the empty cell of the roles table that refuses role the
+// basis (zero Source for unknown codes).
+func (p *Policy) RoleDenial(role, basis string) Source {
+	ri, okR := p.roleIdx[role]
+	bi, okB := p.basisIdx[basis]
+	if !okR || !okB {
+		return Source{}
+	}
+	return p.roleCell(int(ri), int(bi))
+}
+
+// Request returns the request rule of the basis (a sub-basis: its
+// parent's).
+func (p *Policy) Request(basis string) (RequestRule, bool) {
+	bi, ok := p.basisIdx[basis]
+	if !ok || p.request[bi] == nil {
+		return RequestRule{}, false
+	}
+	return *p.request[bi], true
+}
+
+// Requestable reports whether a request may name the basis: every basis
+// but an umbrella of sub-bases ("иные задачи": the user picks one of the
+// bases of doc 002 App.4-7, §20).
+func (p *Policy) Requestable(basis string) bool {
+	bi, ok := p.basisIdx[basis]
+	return ok && !p.hasChildren[bi]
 }
 
 // RoleBasis returns the roleBases entry that lets role make requests under

@@ -1,6 +1,7 @@
 package authz_test
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -737,14 +738,44 @@ func naive(p *authz.Policy, role, basis, service string) authz.Decision {
 		}
 	}
 	if rb == nil {
-		return authz.Decision{Reason: "ROLE_NOT_ALLOWED_FOR_BASIS"}
+		// The empty cell: the role's row and the basis' column of the
+		// roles table, or the sub-basis' own appendix when the role holds
+		// its parent.
+		if b.Parent != "" && find(b.Parent) != nil {
+			return authz.Decision{Reason: "ROLE_NOT_ALLOWED_FOR_BASIS", Source: authz.Source{Doc: b.Source.Doc, Appendix: b.Source.Appendix}}
+		}
+		src := authz.Source{Doc: b.Source.Doc, Appendix: map[string]string{"000": "1", "002": "12"}[b.Source.Doc]}
+		for _, s := range r.Sources {
+			if s.Doc == b.Source.Doc {
+				src.Row = s.Row
+			}
+		}
+		col := basis
+		if b.Parent != "" {
+			col = b.Parent
+		}
+		for _, x := range p.RoleBases {
+			if x.Basis == col {
+				src.Col = x.Source.Col
+			}
+		}
+		return authz.Decision{Reason: "ROLE_NOT_ALLOWED_FOR_BASIS", Source: src}
 	}
 	for _, sr := range p.ServiceRules {
 		if sr.Basis == basis && sr.Service == service {
 			return authz.Decision{Allowed: true, Access: sr.Access, RoleQualifier: rb.Qualifier, Source: sr.Source}
 		}
 	}
-	return authz.Decision{Reason: "SERVICE_NOT_ALLOWED_FOR_BASIS"}
+	s, _ := p.Service(service)
+	row := s.Number
+	if b.Source.Doc == "002" {
+		row = s.Number002
+	}
+	src := authz.Source{Doc: b.Source.Doc, Appendix: b.Source.Appendix, Col: b.Source.Col}
+	if row > 0 {
+		src.Row = strconv.Itoa(row)
+	}
+	return authz.Decision{Reason: "SERVICE_NOT_ALLOWED_FOR_BASIS", Source: src}
 }
 
 func TestDecideMatchesNaive(t *testing.T) {
@@ -801,8 +832,8 @@ agencies: [{code: MVD, nameRu: 'МВД'}]
 roles:
   - {code: R, nameRu: 'роль', agencies: [MVD], sources: [{doc: "000", appendix: "1", row: "1"}]}
 bases:
-  - {code: B, nameRu: 'основание', source: {doc: "000", appendix: "2", col: "1"}}
-  - {code: P, nameRu: 'родитель', source: {doc: "002", appendix: "12", col: "4"}}
+  - {code: B, nameRu: 'основание', source: {doc: "000", appendix: "2", col: "1"}, request: {registry: ERDR, case: REQUIRED, justification: REQUIRED, ref: '000 §21'}}
+  - {code: P, nameRu: 'родитель', source: {doc: "002", appendix: "12", col: "4"}, request: {registry: ORD, case: OPTIONAL, justification: OPTIONAL, ref: '002 §20'}}
   - {code: C, nameRu: 'дочернее', parent: P, agencies: [MVD], inheritRoles: true, source: {doc: "002", appendix: "4", col: "1"}}
 services:
   - {number: 1, code: S, nameRu: 'сервис', footnotes: [F], source: {doc: "000", appendix: "2", row: "1"}}
@@ -847,6 +878,14 @@ func TestParseValidation(t *testing.T) {
 		{"bad article", `"214 ч.1"`, `"214 part 1"`, "malformed item"},
 		{"unknown field", "nameRu: 'сервис'", "nameRu: 'сервис', colour: red", "unknown field"},
 		{"not yaml", "roles:", "roles: [", ""},
+		{"unknown registry", "registry: ERDR", "registry: EGOV", `unknown registry "EGOV"`},
+		{"no request rule", ", request: {registry: ERDR, case: REQUIRED, justification: REQUIRED, ref: '000 §21'}", "", "no request rule"},
+		{"bad case level", "case: REQUIRED", "case: SOMETIMES", "case must be REQUIRED or OPTIONAL"},
+		{"bad justification level", "justification: REQUIRED", "justification: NEVER", "justification must be"},
+		{"court data outside EAIAS", "case: REQUIRED, justification", "case: REQUIRED, courtData: true, justification", "EAIAS only"},
+		{"unknown instruction kind", "case: REQUIRED, justification", "case: REQUIRED, instructions: [ORAL], justification", `unknown instruction kind "ORAL"`},
+		{"request without ref", ", ref: '000 §21'", "", "no ref"},
+		{"sub-basis with a request rule", "inheritRoles: true, source", "inheritRoles: true, request: {registry: ORD, case: OPTIONAL, justification: OPTIONAL, ref: 'x'}, source", "parent's request rule"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -912,4 +951,110 @@ func BenchmarkDecide(b *testing.B) {
 		}
 	}
 	_ = allowed
+}
+
+// ---------------------------------------------------------------- article lists and agreement, against the texts
+
+// TestArticleListsMatchSeeds re-reads the numbered rows of doc 000 App.3 and
+// doc 002 App.8 and compares them, in order, with the lists.
+func TestArticleListsMatchSeeds(t *testing.T) {
+	p := load(t)
+	lists := map[string][]string{}
+	for _, l := range p.Articles {
+		lists[l.Doc] = l.Items
+	}
+	item := func(article, part string) string {
+		if part == "" {
+			return article
+		}
+		return article + " ч." + part
+	}
+
+	t000 := readSeed(t, seed000)
+	i := strings.Index(t000, "Приложение 3 к Правилам")
+	j := strings.Index(t000[i:], "Приложение 4")
+	// Numbered rows: a cell with the row number, then "Статья N[ часть M]".
+	re000 := regexp.MustCompile(`\t\n(\d+)\n\t\nСтатья (\d+)(?: часть (\d+))?\s*\n`)
+	var got000 []string
+	for k, m := range re000.FindAllStringSubmatch(t000[i:i+j], -1) {
+		if m[1] != strconv.Itoa(k+1) {
+			t.Fatalf("doc 000 App.3: row %s found as the %d-th", m[1], k+1)
+		}
+		got000 = append(got000, item(m[2], m[3]))
+	}
+	if !slices.Equal(got000, lists["000"]) {
+		t.Errorf("doc 000 App.3 rows:\n  text   %v\n  policy %v", got000, lists["000"])
+	}
+
+	t002 := readSeed(t, seed002)
+	i = strings.Index(t002, "\nПриложение 8\n")
+	j = strings.Index(t002, "\nПриложение 9\n")
+	re002 := regexp.MustCompile(`(?m)^\s*(\d+)\s+(?:часть\s*(\d+))?\s*Статья\s*(\d+)`)
+	var got002 []string
+	for k, m := range re002.FindAllStringSubmatch(t002[i:j], -1) {
+		if m[1] != strconv.Itoa(k+1) {
+			t.Fatalf("doc 002 App.8: row %s found as the %d-th", m[1], k+1)
+		}
+		got002 = append(got002, item(m[3], m[2]))
+	}
+	if !slices.Equal(got002, lists["002"]) {
+		t.Errorf("doc 002 App.8 rows:\n  text   %v\n  policy %v", got002, lists["002"])
+	}
+}
+
+// TestAgreementFormIsTheSeeds: the agreement signed is doc 000 App.6.
+func TestAgreementFormIsTheSeeds(t *testing.T) {
+	form := authz.AgreementForm()
+	if !strings.Contains(norm(readSeed(t, seed000)), norm(form)) {
+		t.Fatal("the agreement form is not the text of doc 000 App.6")
+	}
+	for _, want := range []string{"СОГЛАШЕНИЕ", "1. Предмет соглашения", "5. Положение о конфиденциальности", "подписывается средствами ЭЦП НУЦ"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the form lacks %q", want)
+		}
+	}
+	text := authz.AgreementText("Иванов Иван Иванович", "Следователь СУ ДП г. Астаны", "Министерство внутренних дел")
+	if !strings.Contains(text, "Пользователь, в лице Иванов Иван Иванович, Следователь СУ ДП г. Астаны, являющийся сотрудником Министерство внутренних дел ознакомлен") ||
+		strings.Count(text, "_") != strings.Count(form, "_")-strings.Count("________________________________________", "_")-strings.Count("_____________________", "_") {
+		t.Errorf("the filled agreement: %s", text[:400])
+	}
+	if authz.AgreementDigest(text) == authz.AgreementDigest(form) || len(authz.AgreementDigest(text)) != 64 {
+		t.Error("digest")
+	}
+}
+
+// TestRequestRules: every requestable basis has the request rule the seeds
+// give its kind.
+func TestRequestRules(t *testing.T) {
+	p := load(t)
+	want := map[string]string{ // registry/case/justification/courtData/instructions
+		"CRIMINAL_CASE":     "ERDR/REQUIRED/REQUIRED/false/[INVESTIGATIVE PROSECUTOR INTERNATIONAL]",
+		"ADMIN_CASE_COURT":  "EAIAS/REQUIRED/REQUIRED/true/[]",
+		"ADMIN_CASE_KPSISU": "AIS_SU/REQUIRED/REQUIRED/false/[]",
+		"CIVIL_CASE":        "EAIAS/REQUIRED/REQUIRED/true/[]",
+		"PRIMARY_CHECK":     "ERDR/OPTIONAL/REQUIRED/false/[]",
+		"ENFORCEMENT":       "AIS_OIP/REQUIRED/REQUIRED/false/[]",
+		"SEARCH_CASE":       "AIS_SU/REQUIRED/REQUIRED/false/[]",
+		"ORD":               "ORD/OPTIONAL/OPTIONAL/false/[]",
+		"NSD":               "ERDR/REQUIRED/REQUIRED/false/[INVESTIGATIVE]",
+		"SEARCH_MEASURES":   "ERDR/REQUIRED/REQUIRED/false/[INVESTIGATIVE]",
+		"OTHER_TASKS":       "ORD/OPTIONAL/REQUIRED/false/[]",
+	}
+	for _, b := range p.Bases {
+		r, ok := p.Request(b.Code)
+		key := b.Code
+		if b.Parent != "" {
+			key = b.Parent
+		}
+		got := fmt.Sprintf("%s/%s/%s/%v/%v", r.Registry, r.Case, r.Justification, r.CourtData, r.Instructions)
+		if r.Instructions == nil {
+			got = strings.TrimSuffix(got, "[]") + "[]"
+		}
+		if !ok || got != want[key] {
+			t.Errorf("%s: request rule %s, want %s", b.Code, got, want[key])
+		}
+		if p.Requestable(b.Code) == (b.Code == "OTHER_TASKS") {
+			t.Errorf("%s: requestable %v", b.Code, p.Requestable(b.Code))
+		}
+	}
 }

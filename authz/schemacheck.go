@@ -34,11 +34,34 @@ func ResolverFields(root any) map[string]bool {
 //   - every field with a resolver, and every field of Query, Mutation and
 //     Inquiry, carries @service or @system;
 //   - every @service names a service of the policy;
-//   - every @service field is nullable, so a denial nulls that field only.
+//   - every @service field is nullable, so a denial nulls that field only;
+//   - every @service argument or input field (a filter by a service's data)
+//     names a service of the policy and is nullable (optional).
 func CheckSchema(schema *ast.Schema, root any, p *Policy) error {
 	resolved := ResolverFields(root)
 	var problems []string
+	// guarded checks a @service on a field, argument or input field: a
+	// service of the policy, on a nullable type.
+	guarded := func(coord, what string, d ast.DirectiveList, t *ast.Type) {
+		svc := d.ForName("service")
+		if svc == nil {
+			return
+		}
+		for _, code := range serviceCodes(svc) {
+			if _, ok := p.Service(code); !ok {
+				problems = append(problems, fmt.Sprintf("%s: @service(code: %q) is not a service of the policy", coord, code))
+			}
+		}
+		if t.NonNull {
+			problems = append(problems, coord+": a @service "+what+" must be nullable")
+		}
+	}
 	for _, def := range schema.Types {
+		if def.Kind == ast.InputObject {
+			for _, f := range def.Fields {
+				guarded(def.Name+"."+f.Name, "argument or input field", f.Directives, f.Type)
+			}
+		}
 		if def.Kind != ast.Object || strings.HasPrefix(def.Name, "__") {
 			continue
 		}
@@ -48,21 +71,14 @@ func CheckSchema(schema *ast.Schema, root any, p *Policy) error {
 				continue
 			}
 			coord := def.Name + "." + f.Name
+			for _, a := range f.Arguments {
+				guarded(coord+"("+a.Name+":)", "argument or input field", a.Directives, a.Type)
+			}
 			svc, sys := f.Directives.ForName("service"), f.Directives.ForName("system")
 			if (rootType || resolved[def.Name+"."+strings.ToLower(f.Name)]) && svc == nil && sys == nil {
 				problems = append(problems, coord+": resolver field without @service or @system")
 			}
-			if svc == nil {
-				continue
-			}
-			for _, code := range serviceCodes(svc) {
-				if _, ok := p.Service(code); !ok {
-					problems = append(problems, fmt.Sprintf("%s: @service(code: %q) is not a service of the policy", coord, code))
-				}
-			}
-			if f.Type.NonNull {
-				problems = append(problems, coord+": a @service field must be nullable")
-			}
+			guarded(coord, "field", f.Directives, f.Type)
 		}
 	}
 	if len(problems) > 0 {

@@ -47,6 +47,13 @@ type Config struct {
 	// LoaderWait is the dataloader batching window (0 = default).
 	LoaderWait time.Duration
 	Logger     *slog.Logger
+	// Now is the clock of the access checks (validity of instructions and
+	// court sanctions); nil is time.Now. The sandbox runs at the date of
+	// its synthetic snapshot (synth.SnapshotClock).
+	Now func() time.Time
+	// Certs verifies client certificates (production mTLS); nil accepts
+	// none.
+	Certs *authz.CertAuthority
 }
 
 // Gateway holds the opened stores and the compiled policy.
@@ -155,7 +162,7 @@ func (g *Gateway) Health(ctx context.Context) error {
 
 // Enforcer returns the policy enforcer over the case registries.
 func (g *Gateway) Enforcer() *authz.Enforcer {
-	return &authz.Enforcer{Policy: g.Policy, Cases: g.Cases}
+	return &authz.Enforcer{Policy: g.Policy, Cases: g.Cases, Now: g.cfg.Now}
 }
 
 // LinkEngine is the relationship-graph builder over the state databases
@@ -180,6 +187,7 @@ func (g *Gateway) Schema() graph.Config {
 	return graph.Config{
 		Resolvers: &resolvers.Resolver{
 			Users:      g.Accounts,
+			Agreements: g.Accounts,
 			Cases:      g.Cases,
 			Enforcer:   e,
 			LinkEngine: g.LinkEngine(),
@@ -210,7 +218,7 @@ func (g *Gateway) Handler() (http.Handler, error) {
 	}
 	return httpapi.NewHandler(httpapi.Config{
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
-		Sandbox: g.cfg.Sandbox, Health: g.Health, Logger: g.cfg.Logger,
+		Sandbox: g.cfg.Sandbox, Certs: g.cfg.Certs, Health: g.Health, Logger: g.cfg.Logger,
 		Routes: web.Routes(),
 	}), nil
 }

@@ -95,14 +95,12 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 		return st, err
 	}
 	off := synth.GenerateOfficials(cfg, g.RoleSpecs())
-	if err := g.Cases.Insert(ctx, off.Cases); err != nil {
-		return st, err
-	}
 	as := make([]caseregistry.Assignment, len(off.Assignments))
 	for i, a := range off.Assignments {
 		as[i] = caseregistry.Assignment{Registry: a.Registry, Number: a.Number, IIN: a.IIN}
 	}
-	if err := g.Cases.Assign(ctx, as); err != nil {
+	if err := g.Cases.Load(ctx, caseregistry.Records{Cases: off.Cases, Assignments: as, Groups: off.Groups,
+		Instructions: off.Instructions, LegalAssistance: off.LegalAssistance, Sanctions: off.Sanctions}); err != nil {
 		return st, err
 	}
 	if err := g.Accounts.Insert(ctx, off.Users); err != nil {
@@ -120,7 +118,8 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 }
 
 // RoleSpecs describes every role of the policy for the officials generator:
-// its agency and the bases it may use.
+// its agency and the bases it may request (for "иные задачи", the sub-bases
+// of the role's agency), with the registry of their cases.
 func (g *Gateway) RoleSpecs() []synth.RoleSpec {
 	var out []synth.RoleSpec
 	for _, r := range g.Policy.Roles {
@@ -128,9 +127,10 @@ func (g *Gateway) RoleSpecs() []synth.RoleSpec {
 		if len(r.Agencies) > 0 {
 			spec.Agency = r.Agencies[0]
 		}
-		for _, rb := range g.Policy.RoleBases {
-			if rb.Role == r.Code {
-				spec.Bases = append(spec.Bases, rb.Basis)
+		for _, b := range g.Policy.Bases {
+			if _, ok := g.Policy.RoleBasis(r.Code, b.Code); ok && g.Policy.Requestable(b.Code) {
+				rule, _ := g.Policy.Request(b.Code)
+				spec.Bases = append(spec.Bases, synth.BasisSpec{Code: b.Code, Registry: rule.Registry})
 			}
 		}
 		out = append(out, spec)

@@ -130,7 +130,7 @@ func TestServices(t *testing.T) {
 				if !ok {
 					t.Fatalf("no seeded official may read %s with FULL access", c.service)
 				}
-				vars["b"] = map[string]any{"kind": allowed.Basis, "caseNumber": allowed.Case, "justification": "проверка"}
+				vars["b"] = allowed.basis()
 				r := fx.post(t, allowed.IIN, c.query(), vars)
 				got := get(r.Data, "inquiry."+c.path)
 				if len(r.Errors) > 0 || !nonEmpty(got) {
@@ -162,7 +162,7 @@ func TestServices(t *testing.T) {
 					t.Logf("%s is allowed wherever %v are: no refusal to test", c.service, above)
 					return
 				}
-				vars["b"] = map[string]any{"kind": refused.Basis, "caseNumber": refused.Case, "justification": "проверка"}
+				vars["b"] = refused.basis()
 				r = fx.post(t, refused.IIN, c.query(), vars)
 				e := r.errorAt("inquiry." + c.path)
 				if e == nil || e.Extensions["code"] != sio.EFORBIDDEN || e.Extensions["reason"] == nil || get(r.Data, "inquiry."+c.path) != nil {

@@ -41,7 +41,9 @@ type ResolverRoot interface {
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
 	LinkGraph() LinkGraphResolver
+	Mutation() MutationResolver
 	Person() PersonResolver
+	Policy() PolicyResolver
 	Query() QueryResolver
 	RealEstate() RealEstateResolver
 	RealEstateRight() RealEstateRightResolver
@@ -56,6 +58,13 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Agreement struct {
+		Sha256   func(childComplexity int) int
+		SignedAt func(childComplexity int) int
+		Source   func(childComplexity int) int
+		TextRu   func(childComplexity int) int
+	}
+
 	CaseInfo struct {
 		Article  func(childComplexity int) int
 		Basis    func(childComplexity int) int
@@ -65,6 +74,18 @@ type ComplexityRoot struct {
 		Registry func(childComplexity int) int
 		Status   func(childComplexity int) int
 		Year     func(childComplexity int) int
+	}
+
+	CaseInstruction struct {
+		CaseNumber  func(childComplexity int) int
+		DueAt       func(childComplexity int) int
+		IssuedAt    func(childComplexity int) int
+		IssuerIIN   func(childComplexity int) int
+		IssuingBody func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Registry    func(childComplexity int) int
+		Status      func(childComplexity int) int
 	}
 
 	CivilAct struct {
@@ -102,6 +123,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CourtSanction struct {
+		CaseNumber func(childComplexity int) int
+		Court      func(childComplexity int) int
+		GrantedAt  func(childComplexity int) int
+		Judge      func(childComplexity int) int
+		Measure    func(childComplexity int) int
+		Number     func(childComplexity int) int
+		Registry   func(childComplexity int) int
+		Status     func(childComplexity int) int
+		ValidFrom  func(childComplexity int) int
+		ValidUntil func(childComplexity int) int
+	}
+
 	ExportFile struct {
 		Content   func(childComplexity int) int
 		MediaType func(childComplexity int) int
@@ -124,17 +158,22 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis       func(childComplexity int) int
-		Case        func(childComplexity int) int
-		LandPlot    func(childComplexity int, cadastralNumber string) int
-		LegalEntity func(childComplexity int, bin sio.BIN) int
-		Links       func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
-		Person      func(childComplexity int, iin sio.IIN) int
-		Persons     func(childComplexity int, iins []sio.IIN) int
-		RealEstate  func(childComplexity int, cadastralNumber string) int
-		Taxpayer    func(childComplexity int, id string) int
-		Vehicle     func(childComplexity int, plate *string, vin *string) int
-		Weapon      func(childComplexity int, serialNumber string) int
+		Basis           func(childComplexity int) int
+		Case            func(childComplexity int) int
+		CourtSanction   func(childComplexity int) int
+		Instruction     func(childComplexity int) int
+		Justification   func(childComplexity int) int
+		LandPlot        func(childComplexity int, cadastralNumber string) int
+		LegalAssistance func(childComplexity int) int
+		LegalEntity     func(childComplexity int, bin sio.BIN) int
+		Links           func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
+		Person          func(childComplexity int, iin sio.IIN) int
+		Persons         func(childComplexity int, iins []sio.IIN) int
+		RealEstate      func(childComplexity int, cadastralNumber string) int
+		Taxpayer        func(childComplexity int, id string) int
+		Vehicle         func(childComplexity int, plate *string, vin *string) int
+		Via             func(childComplexity int) int
+		Weapon          func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -170,6 +209,18 @@ type ComplexityRoot struct {
 	LandRightEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	LegalAssistanceRequest struct {
+		Article           func(childComplexity int) int
+		AuthorizedBody    func(childComplexity int) int
+		Country           func(childComplexity int) int
+		CoverLetterNumber func(childComplexity int) int
+		DueAt             func(childComplexity int) int
+		Number            func(childComplexity int) int
+		ReceivedAt        func(childComplexity int) int
+		RequestingBody    func(childComplexity int) int
+		Status            func(childComplexity int) int
 	}
 
 	LegalEntity struct {
@@ -236,13 +287,19 @@ type ComplexityRoot struct {
 	}
 
 	Me struct {
-		Agency          func(childComplexity int) int
-		AgreementSigned func(childComplexity int) int
-		Blocked         func(childComplexity int) int
-		FullName        func(childComplexity int) int
-		Iin             func(childComplexity int) int
-		Position        func(childComplexity int) int
-		Role            func(childComplexity int) int
+		Agency            func(childComplexity int) int
+		AgreementSigned   func(childComplexity int) int
+		AgreementSignedAt func(childComplexity int) int
+		AuthenticatedVia  func(childComplexity int) int
+		Blocked           func(childComplexity int) int
+		FullName          func(childComplexity int) int
+		Iin               func(childComplexity int) int
+		Position          func(childComplexity int) int
+		Role              func(childComplexity int) int
+	}
+
+	Mutation struct {
+		SignAgreement func(childComplexity int, signature *string) int
 	}
 
 	PageInfo struct {
@@ -276,9 +333,62 @@ type ComplexityRoot struct {
 		Weapons        func(childComplexity int) int
 	}
 
+	Policy struct {
+		Bases        func(childComplexity int) int
+		Decide       func(childComplexity int, role string, basis string, service string) int
+		RoleBases    func(childComplexity int) int
+		Roles        func(childComplexity int) int
+		ServiceRules func(childComplexity int) int
+		Services     func(childComplexity int) int
+	}
+
+	PolicyBasis struct {
+		CaseNumber    func(childComplexity int) int
+		Code          func(childComplexity int) int
+		CourtData     func(childComplexity int) int
+		Instructions  func(childComplexity int) int
+		Justification func(childComplexity int) int
+		NameRu        func(childComplexity int) int
+		Parent        func(childComplexity int) int
+		Registry      func(childComplexity int) int
+		RequestSource func(childComplexity int) int
+		Requestable   func(childComplexity int) int
+		Source        func(childComplexity int) int
+	}
+
+	PolicyDecision struct {
+		Access  func(childComplexity int) int
+		Allowed func(childComplexity int) int
+		Reason  func(childComplexity int) int
+		Source  func(childComplexity int) int
+	}
+
+	PolicyRoleBasis struct {
+		Basis     func(childComplexity int) int
+		Qualifier func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Source    func(childComplexity int) int
+	}
+
+	PolicyService struct {
+		Code   func(childComplexity int) int
+		Fields func(childComplexity int) int
+		NameRu func(childComplexity int) int
+		Number func(childComplexity int) int
+	}
+
+	PolicyServiceRule struct {
+		Access  func(childComplexity int) int
+		Basis   func(childComplexity int) int
+		Service func(childComplexity int) int
+		Source  func(childComplexity int) int
+	}
+
 	Query struct {
+		Agreement    func(childComplexity int) int
 		Inquiry      func(childComplexity int, basis model.BasisInput) int
 		Me           func(childComplexity int) int
+		Policy       func(childComplexity int) int
 		SandboxUsers func(childComplexity int) int
 	}
 
@@ -328,15 +438,21 @@ type ComplexityRoot struct {
 	Role struct {
 		Code   func(childComplexity int) int
 		NameRu func(childComplexity int) int
+		Source func(childComplexity int) int
 	}
 
 	SandboxUser struct {
 		Agency          func(childComplexity int) int
 		AgreementSigned func(childComplexity int) int
+		Bases           func(childComplexity int) int
 		Blocked         func(childComplexity int) int
 		Cases           func(childComplexity int) int
+		CourtSanctions  func(childComplexity int) int
 		FullName        func(childComplexity int) int
 		Iin             func(childComplexity int) int
+		Instructions    func(childComplexity int) int
+		LegalAssistance func(childComplexity int) int
+		Position        func(childComplexity int) int
 		Role            func(childComplexity int) int
 	}
 
@@ -444,6 +560,7 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
+
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -468,6 +585,9 @@ type LegalEntityResolver interface {
 type LinkGraphResolver interface {
 	Export(ctx context.Context, obj *links.Graph, format links.Format) ([]links.File, error)
 }
+type MutationResolver interface {
+	SignAgreement(ctx context.Context, signature *string) (*model.Me, error)
+}
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
 	LandPlots(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.LandRightConnection, error)
@@ -479,10 +599,15 @@ type PersonResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
+type PolicyResolver interface {
+	Decide(ctx context.Context, obj *model.Policy, role string, basis string, service string) (*model.PolicyDecision, error)
+}
 type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
 	SandboxUsers(ctx context.Context) ([]model.SandboxUser, error)
 	Inquiry(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error)
+	Agreement(ctx context.Context) (*model.Agreement, error)
+	Policy(ctx context.Context) (*model.Policy, error)
 }
 type RealEstateResolver interface {
 	Rights(ctx context.Context, obj *sio.RealEstate) ([]sio.PropertyRight, error)
@@ -521,6 +646,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Agreement.sha256":
+		if e.ComplexityRoot.Agreement.Sha256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Sha256(childComplexity), true
+	case "Agreement.signedAt":
+		if e.ComplexityRoot.Agreement.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.SignedAt(childComplexity), true
+	case "Agreement.source":
+		if e.ComplexityRoot.Agreement.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Source(childComplexity), true
+	case "Agreement.textRu":
+		if e.ComplexityRoot.Agreement.TextRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.TextRu(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -570,6 +720,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseInfo.Year(childComplexity), true
+
+	case "CaseInstruction.caseNumber":
+		if e.ComplexityRoot.CaseInstruction.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.CaseNumber(childComplexity), true
+	case "CaseInstruction.dueAt":
+		if e.ComplexityRoot.CaseInstruction.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.DueAt(childComplexity), true
+	case "CaseInstruction.issuedAt":
+		if e.ComplexityRoot.CaseInstruction.IssuedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.IssuedAt(childComplexity), true
+	case "CaseInstruction.issuerIin":
+		if e.ComplexityRoot.CaseInstruction.IssuerIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.IssuerIIN(childComplexity), true
+	case "CaseInstruction.issuingBody":
+		if e.ComplexityRoot.CaseInstruction.IssuingBody == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.IssuingBody(childComplexity), true
+	case "CaseInstruction.kind":
+		if e.ComplexityRoot.CaseInstruction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.Kind(childComplexity), true
+	case "CaseInstruction.number":
+		if e.ComplexityRoot.CaseInstruction.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.Number(childComplexity), true
+	case "CaseInstruction.registry":
+		if e.ComplexityRoot.CaseInstruction.Registry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.Registry(childComplexity), true
+	case "CaseInstruction.status":
+		if e.ComplexityRoot.CaseInstruction.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseInstruction.Status(childComplexity), true
 
 	case "CivilAct.date":
 		if e.ComplexityRoot.CivilAct.Date == nil {
@@ -696,6 +901,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "CourtSanction.caseNumber":
+		if e.ComplexityRoot.CourtSanction.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.CaseNumber(childComplexity), true
+	case "CourtSanction.court":
+		if e.ComplexityRoot.CourtSanction.Court == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.Court(childComplexity), true
+	case "CourtSanction.grantedAt":
+		if e.ComplexityRoot.CourtSanction.GrantedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.GrantedAt(childComplexity), true
+	case "CourtSanction.judge":
+		if e.ComplexityRoot.CourtSanction.Judge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.Judge(childComplexity), true
+	case "CourtSanction.measure":
+		if e.ComplexityRoot.CourtSanction.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.Measure(childComplexity), true
+	case "CourtSanction.number":
+		if e.ComplexityRoot.CourtSanction.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.Number(childComplexity), true
+	case "CourtSanction.registry":
+		if e.ComplexityRoot.CourtSanction.Registry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.Registry(childComplexity), true
+	case "CourtSanction.status":
+		if e.ComplexityRoot.CourtSanction.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.Status(childComplexity), true
+	case "CourtSanction.validFrom":
+		if e.ComplexityRoot.CourtSanction.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.ValidFrom(childComplexity), true
+	case "CourtSanction.validUntil":
+		if e.ComplexityRoot.CourtSanction.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtSanction.ValidUntil(childComplexity), true
+
 	case "ExportFile.content":
 		if e.ComplexityRoot.ExportFile.Content == nil {
 			break
@@ -783,6 +1049,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.courtSanction":
+		if e.ComplexityRoot.Inquiry.CourtSanction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Inquiry.CourtSanction(childComplexity), true
+	case "Inquiry.instruction":
+		if e.ComplexityRoot.Inquiry.Instruction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Inquiry.Instruction(childComplexity), true
+	case "Inquiry.justification":
+		if e.ComplexityRoot.Inquiry.Justification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Inquiry.Justification(childComplexity), true
 	case "Inquiry.landPlot":
 		if e.ComplexityRoot.Inquiry.LandPlot == nil {
 			break
@@ -794,6 +1078,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.LandPlot(childComplexity, args["cadastralNumber"].(string)), true
+	case "Inquiry.legalAssistance":
+		if e.ComplexityRoot.Inquiry.LegalAssistance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Inquiry.LegalAssistance(childComplexity), true
 	case "Inquiry.legalEntity":
 		if e.ComplexityRoot.Inquiry.LegalEntity == nil {
 			break
@@ -871,6 +1161,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Vehicle(childComplexity, args["plate"].(*string), args["vin"].(*string)), true
+	case "Inquiry.via":
+		if e.ComplexityRoot.Inquiry.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Inquiry.Via(childComplexity), true
 	case "Inquiry.weapon":
 		if e.ComplexityRoot.Inquiry.Weapon == nil {
 			break
@@ -1024,6 +1320,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandRightEdge.Node(childComplexity), true
+
+	case "LegalAssistanceRequest.article":
+		if e.ComplexityRoot.LegalAssistanceRequest.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.Article(childComplexity), true
+	case "LegalAssistanceRequest.authorizedBody":
+		if e.ComplexityRoot.LegalAssistanceRequest.AuthorizedBody == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.AuthorizedBody(childComplexity), true
+	case "LegalAssistanceRequest.country":
+		if e.ComplexityRoot.LegalAssistanceRequest.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.Country(childComplexity), true
+	case "LegalAssistanceRequest.coverLetterNumber":
+		if e.ComplexityRoot.LegalAssistanceRequest.CoverLetterNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.CoverLetterNumber(childComplexity), true
+	case "LegalAssistanceRequest.dueAt":
+		if e.ComplexityRoot.LegalAssistanceRequest.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.DueAt(childComplexity), true
+	case "LegalAssistanceRequest.number":
+		if e.ComplexityRoot.LegalAssistanceRequest.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.Number(childComplexity), true
+	case "LegalAssistanceRequest.receivedAt":
+		if e.ComplexityRoot.LegalAssistanceRequest.ReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.ReceivedAt(childComplexity), true
+	case "LegalAssistanceRequest.requestingBody":
+		if e.ComplexityRoot.LegalAssistanceRequest.RequestingBody == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.RequestingBody(childComplexity), true
+	case "LegalAssistanceRequest.status":
+		if e.ComplexityRoot.LegalAssistanceRequest.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalAssistanceRequest.Status(childComplexity), true
 
 	case "LegalEntity.activityCode":
 		if e.ComplexityRoot.LegalEntity.ActivityCode == nil {
@@ -1338,6 +1689,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.AgreementSigned(childComplexity), true
+	case "Me.agreementSignedAt":
+		if e.ComplexityRoot.Me.AgreementSignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Me.AgreementSignedAt(childComplexity), true
+	case "Me.authenticatedVia":
+		if e.ComplexityRoot.Me.AuthenticatedVia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Me.AuthenticatedVia(childComplexity), true
 	case "Me.blocked":
 		if e.ComplexityRoot.Me.Blocked == nil {
 			break
@@ -1368,6 +1731,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.Role(childComplexity), true
+
+	case "Mutation.signAgreement":
+		if e.ComplexityRoot.Mutation.SignAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SignAgreement(childComplexity, args["signature"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1541,6 +1916,221 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Person.Weapons(childComplexity), true
 
+	case "Policy.bases":
+		if e.ComplexityRoot.Policy.Bases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Policy.Bases(childComplexity), true
+	case "Policy.decide":
+		if e.ComplexityRoot.Policy.Decide == nil {
+			break
+		}
+
+		args, err := ec.field_Policy_decide_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Policy.Decide(childComplexity, args["role"].(string), args["basis"].(string), args["service"].(string)), true
+	case "Policy.roleBases":
+		if e.ComplexityRoot.Policy.RoleBases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Policy.RoleBases(childComplexity), true
+	case "Policy.roles":
+		if e.ComplexityRoot.Policy.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Policy.Roles(childComplexity), true
+	case "Policy.serviceRules":
+		if e.ComplexityRoot.Policy.ServiceRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Policy.ServiceRules(childComplexity), true
+	case "Policy.services":
+		if e.ComplexityRoot.Policy.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Policy.Services(childComplexity), true
+
+	case "PolicyBasis.caseNumber":
+		if e.ComplexityRoot.PolicyBasis.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.CaseNumber(childComplexity), true
+	case "PolicyBasis.code":
+		if e.ComplexityRoot.PolicyBasis.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Code(childComplexity), true
+	case "PolicyBasis.courtData":
+		if e.ComplexityRoot.PolicyBasis.CourtData == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.CourtData(childComplexity), true
+	case "PolicyBasis.instructions":
+		if e.ComplexityRoot.PolicyBasis.Instructions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Instructions(childComplexity), true
+	case "PolicyBasis.justification":
+		if e.ComplexityRoot.PolicyBasis.Justification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Justification(childComplexity), true
+	case "PolicyBasis.nameRu":
+		if e.ComplexityRoot.PolicyBasis.NameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.NameRu(childComplexity), true
+	case "PolicyBasis.parent":
+		if e.ComplexityRoot.PolicyBasis.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Parent(childComplexity), true
+	case "PolicyBasis.registry":
+		if e.ComplexityRoot.PolicyBasis.Registry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Registry(childComplexity), true
+	case "PolicyBasis.requestSource":
+		if e.ComplexityRoot.PolicyBasis.RequestSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.RequestSource(childComplexity), true
+	case "PolicyBasis.requestable":
+		if e.ComplexityRoot.PolicyBasis.Requestable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Requestable(childComplexity), true
+	case "PolicyBasis.source":
+		if e.ComplexityRoot.PolicyBasis.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyBasis.Source(childComplexity), true
+
+	case "PolicyDecision.access":
+		if e.ComplexityRoot.PolicyDecision.Access == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyDecision.Access(childComplexity), true
+	case "PolicyDecision.allowed":
+		if e.ComplexityRoot.PolicyDecision.Allowed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyDecision.Allowed(childComplexity), true
+	case "PolicyDecision.reason":
+		if e.ComplexityRoot.PolicyDecision.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyDecision.Reason(childComplexity), true
+	case "PolicyDecision.source":
+		if e.ComplexityRoot.PolicyDecision.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyDecision.Source(childComplexity), true
+
+	case "PolicyRoleBasis.basis":
+		if e.ComplexityRoot.PolicyRoleBasis.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRoleBasis.Basis(childComplexity), true
+	case "PolicyRoleBasis.qualifier":
+		if e.ComplexityRoot.PolicyRoleBasis.Qualifier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRoleBasis.Qualifier(childComplexity), true
+	case "PolicyRoleBasis.role":
+		if e.ComplexityRoot.PolicyRoleBasis.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRoleBasis.Role(childComplexity), true
+	case "PolicyRoleBasis.source":
+		if e.ComplexityRoot.PolicyRoleBasis.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRoleBasis.Source(childComplexity), true
+
+	case "PolicyService.code":
+		if e.ComplexityRoot.PolicyService.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyService.Code(childComplexity), true
+	case "PolicyService.fields":
+		if e.ComplexityRoot.PolicyService.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyService.Fields(childComplexity), true
+	case "PolicyService.nameRu":
+		if e.ComplexityRoot.PolicyService.NameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyService.NameRu(childComplexity), true
+	case "PolicyService.number":
+		if e.ComplexityRoot.PolicyService.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyService.Number(childComplexity), true
+
+	case "PolicyServiceRule.access":
+		if e.ComplexityRoot.PolicyServiceRule.Access == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyServiceRule.Access(childComplexity), true
+	case "PolicyServiceRule.basis":
+		if e.ComplexityRoot.PolicyServiceRule.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyServiceRule.Basis(childComplexity), true
+	case "PolicyServiceRule.service":
+		if e.ComplexityRoot.PolicyServiceRule.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyServiceRule.Service(childComplexity), true
+	case "PolicyServiceRule.source":
+		if e.ComplexityRoot.PolicyServiceRule.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyServiceRule.Source(childComplexity), true
+
+	case "Query.agreement":
+		if e.ComplexityRoot.Query.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Agreement(childComplexity), true
 	case "Query.inquiry":
 		if e.ComplexityRoot.Query.Inquiry == nil {
 			break
@@ -1559,6 +2149,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.policy":
+		if e.ComplexityRoot.Query.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Policy(childComplexity), true
 	case "Query.sandboxUsers":
 		if e.ComplexityRoot.Query.SandboxUsers == nil {
 			break
@@ -1751,6 +2347,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.NameRu(childComplexity), true
+	case "Role.source":
+		if e.ComplexityRoot.Role.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Source(childComplexity), true
 
 	case "SandboxUser.agency":
 		if e.ComplexityRoot.SandboxUser.Agency == nil {
@@ -1764,6 +2366,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SandboxUser.AgreementSigned(childComplexity), true
+	case "SandboxUser.bases":
+		if e.ComplexityRoot.SandboxUser.Bases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxUser.Bases(childComplexity), true
 	case "SandboxUser.blocked":
 		if e.ComplexityRoot.SandboxUser.Blocked == nil {
 			break
@@ -1776,6 +2384,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SandboxUser.Cases(childComplexity), true
+	case "SandboxUser.courtSanctions":
+		if e.ComplexityRoot.SandboxUser.CourtSanctions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxUser.CourtSanctions(childComplexity), true
 	case "SandboxUser.fullName":
 		if e.ComplexityRoot.SandboxUser.FullName == nil {
 			break
@@ -1788,6 +2402,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SandboxUser.Iin(childComplexity), true
+	case "SandboxUser.instructions":
+		if e.ComplexityRoot.SandboxUser.Instructions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxUser.Instructions(childComplexity), true
+	case "SandboxUser.legalAssistance":
+		if e.ComplexityRoot.SandboxUser.LegalAssistance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxUser.LegalAssistance(childComplexity), true
+	case "SandboxUser.position":
+		if e.ComplexityRoot.SandboxUser.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxUser.Position(childComplexity), true
 	case "SandboxUser.role":
 		if e.ComplexityRoot.SandboxUser.Role == nil {
 			break
@@ -2148,6 +2780,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("BasisInput", ec.unmarshalInputBasisInput),
+			graphql.NewInputUnmarshaler("InstructionInput", ec.unmarshalInputInstructionInput),
 			graphql.NewInputUnmarshaler("SubjectInput", ec.unmarshalInputSubjectInput),
 		)
 	}
@@ -2183,6 +2816,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -2267,6 +2915,11 @@ policy (seed 000 Appendix 2; codes in ` + "`" + `policy.services` + "`" + `). It
 the policy allows that service for the caller's role under the inquiry's legal
 basis; otherwise the field is null and the error carries
 ` + "`" + `extensions.code = FORBIDDEN` + "`" + `, the ` + "`" + `reason` + "`" + ` and the ` + "`" + `source` + "`" + ` of the rule.
+
+On an argument or an input field that filters or searches by the data of a
+state database, it subjects the filter to the same check (no filter oracle):
+when the argument is given and the service is refused, the field is null
+with the FORBIDDEN error. Such arguments and input fields are nullable.
 """
 directive @service(
   code: String!
@@ -2275,7 +2928,7 @@ directive @service(
   depth (` + "`" + `depthCodes[i]` + "`" + ` when depth > i), e.g. Взаимосвязи 2-го уровня.
   """
   depthCodes: [String!]
-) on FIELD_DEFINITION
+) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
 
 """
 The field reads no state database: system information, the policy itself, the
@@ -2555,6 +3208,113 @@ type Person {
   taxDebts: [TaxDebt!] @service(code: "TAX_DEBTS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/policy.graphqls", Input: `extend type Query {
+  """
+  The access policy: the matrices of seed 000 (Appendices 1-3) and seed 002
+  (Appendices 1-8, 12) as data, each entry with its source (document,
+  appendix, row, column; "(interpreted)" where the reading of the text is not
+  literal).
+  """
+  policy: Policy! @system
+}
+
+"The access policy of СИО ПСО."
+type Policy {
+  "Roles of seed 000 App.1 and seed 002 App.12 (a role of both is one entry)."
+  roles: [Role!]!
+  "Bases of requests: the 7 of seed 000, the 4 of seed 002 and the sub-bases of seed 002 App.4-7."
+  bases: [PolicyBasis!]!
+  "The 79 services of seed 000 App.2."
+  services: [PolicyService!]!
+  "Which role may request under which basis (a + of the roles tables)."
+  roleBases: [PolicyRoleBasis!]!
+  "Which service a basis may read, and how (a non-empty cell of the services tables)."
+  serviceRules: [PolicyServiceRule!]!
+  "The decision of the matrices for a role, basis and service (no case or user data)."
+  decide(role: ID!, basis: ID!, service: ID!): PolicyDecision! @system
+}
+
+"A role of the access policy."
+type Role {
+  code: ID!
+  "The seed's own text (of seed 000 where the role is in both)."
+  nameRu: String!
+  "Rows of the roles tables, e.g. ` + "`" + `000/App1/row1, 002/App12/row1` + "`" + `."
+  source: String!
+}
+
+"A basis of requests."
+type PolicyBasis {
+  code: ID!
+  nameRu: String!
+  source: String!
+  "The umbrella basis of a sub-basis (OTHER_TASKS)."
+  parent: ID
+  "Whether a request may name it (an umbrella may not: name one of its bases)."
+  requestable: Boolean!
+  "Registry of its cases: ERDR, AIS_SU, EAIAS, AIS_OIP, ORD."
+  registry: String!
+  "REQUIRED or OPTIONAL."
+  caseNumber: String!
+  "REQUIRED or OPTIONAL."
+  justification: String!
+  "Whether the case is named with its year and court (ЕАИАС)."
+  courtData: Boolean!
+  "Instruction kinds the basis takes (seed 000 §22)."
+  instructions: [InstructionKind!]!
+  "Paragraphs of the rules the request requirements come from."
+  requestSource: String!
+}
+
+"A state database of seed 000 App.2."
+type PolicyService {
+  code: ID!
+  "Row of seed 000 App.2."
+  number: Int!
+  nameRu: String!
+  "Schema coordinates (Type.field) guarded by the service."
+  fields: [String!]!
+}
+
+type PolicyRoleBasis {
+  role: ID!
+  basis: ID!
+  "ACCOUNTING_REGISTRATION_DISCIPLINE for \"+ (учетно-регистрационная дисциплина)\"."
+  qualifier: String
+  source: String!
+}
+
+"How a service may be read under a basis."
+enum PolicyAccess {
+  "+"
+  FULL
+  "+усеченный: pension contributions without amounts."
+  TRUNCATED
+  "КГД services: only when the case article is in seed 000 App.3 / seed 002 App.8."
+  ARTICLES_ONLY
+  "только МВД: only users of internal-affairs bodies."
+  MVD_ONLY
+  "Postal items: only with an electronic court sanction (seed 000 §28)."
+  COURT_SANCTION
+}
+
+type PolicyServiceRule {
+  basis: ID!
+  service: ID!
+  access: PolicyAccess!
+  source: String!
+}
+
+type PolicyDecision {
+  allowed: Boolean!
+  "The rule's qualifier when allowed."
+  access: PolicyAccess
+  "Why not: ROLE_NOT_ALLOWED_FOR_BASIS, SERVICE_NOT_ALLOWED_FOR_BASIS, UNKNOWN_ROLE, UNKNOWN_BASIS, UNKNOWN_SERVICE."
+  reason: String
+  "The cell decided on (the rule's, or the empty cell's)."
+  source: String
+}
+`, BuiltIn: false},
 	{Name: "../schema/property.graphqls", Input: `"An object of Регистр недвижимости."
 type RealEstate {
   cadastralNumber: String!
@@ -2647,25 +3407,156 @@ type LandRightEdge {
   sandboxUsers: [SandboxUser!]! @system
   """
   Opens an inquiry under a legal basis: every state-database read happens
-  under it. The basis is verified against the case registry (the case must
-  exist, be open and be in the caller's caseload); a refused basis gives a
-  null inquiry and a FORBIDDEN error.
+  under it. The basis is verified against the case registries (see
+  BasisInput); a refused basis gives a null inquiry and a FORBIDDEN error
+  with its ` + "`" + `reason` + "`" + `, a missing or malformed field a BAD_USER_INPUT error
+  naming ` + "`" + `basis.<field>` + "`" + `.
   """
   inquiry(basis: BasisInput!): Inquiry @system
+  "The usage agreement (seed 000 Appendix 6) for the caller to sign (§17)."
+  agreement: Agreement @system
 }
 
-"The legal basis of an inquiry, as the rules require per kind."
+type Mutation {
+  """
+  Signs the usage agreement (seed 000 §17): records the signature and the
+  date. With a client certificate (production), ` + "`" + `signature` + "`" + ` is required: the
+  base64 signature of the UTF-8 bytes of ` + "`" + `agreement.textRu` + "`" + ` with the
+  certificate's key (RSA PKCS #1 v1.5 or ECDSA, SHA-256). In sandbox mode the
+  development user signs without one.
+  """
+  signAgreement(signature: String): Me @system
+}
+
+"""
+The legal basis of an inquiry, as the rules require per kind (see
+` + "`" + `policy.bases` + "`" + `):
+
+- CRIMINAL_CASE, NSD, SEARCH_MEASURES: ` + "`" + `caseNumber` + "`" + ` of ЕРДР (seed 000 §21,
+  seed 002 §19);
+- ADMIN_CASE_KPSISU, SEARCH_CASE: ` + "`" + `caseNumber` + "`" + ` of АИС СУ (seed 000 §23, §26);
+- ADMIN_CASE_COURT, CIVIL_CASE: ` + "`" + `caseNumber` + "`" + `, ` + "`" + `year` + "`" + ` and ` + "`" + `court` + "`" + ` as
+  registered in ЕАИАС (seed 000 §25);
+- ENFORCEMENT: the through number of АИС ОИП (seed 000 §27);
+- PRIMARY_CHECK, ORD and the bases of "иные задачи" (OTHER_TASKS_*): no case
+  is required; a ` + "`" + `caseNumber` + "`" + ` given is verified (it supplies the article of
+  ARTICLES_ONLY services);
+- an ` + "`" + `instruction` + "`" + ` (seed 000 §22) lets its executor use another official's
+  case: INVESTIGATIVE or PROSECUTOR with ` + "`" + `caseNumber` + "`" + ` and the instruction's
+  outgoing ` + "`" + `number` + "`" + `; INTERNATIONAL (a request for legal assistance, no case)
+  with ` + "`" + `number` + "`" + `, ` + "`" + `requestingBody` + "`" + ` and ` + "`" + `coverLetterNumber` + "`" + `;
+- ` + "`" + `courtSanction` + "`" + `: the ЕАИАС number of the electronic court sanction on the
+  case (seed 000 §28), required by COURT_SANCTION services;
+- ` + "`" + `justification` + "`" + ` is required except for ORD (seed 002 §18).
+"""
 input BasisInput {
-  "Basis code, e.g. CRIMINAL_CASE, ENFORCEMENT, ORD (see ` + "`" + `policy.bases` + "`" + `)."
+  "Basis code, e.g. CRIMINAL_CASE, ENFORCEMENT, ORD, OTHER_TASKS_MVD (see ` + "`" + `policy.bases` + "`" + `)."
   kind: ID!
-  "Case, proceeding or instruction number in its registry (ЕРДР, АИС СУ, ЕАИАС, АИС ОИП)."
+  "Case, proceeding or material number in the basis' registry (ЕРДР, АИС СУ, ЕАИАС, АИС ОИП)."
   caseNumber: String
   "Year of the court case (ЕАИАС)."
   year: Int
-  "Court of the case (ЕАИАС)."
+  "Court of the court case, as registered in ЕАИАС."
   court: String
-  "Why the data is needed (обоснование)."
+  "An instruction executed by the caller (seed 000 §22)."
+  instruction: InstructionInput
+  "ЕАИАС number of an electronic court sanction on the case (seed 000 §28)."
+  courtSanction: String
+  "Why the data is needed (обоснование запроса)."
   justification: String
+}
+
+"Kinds of instructions of seed 000 §22."
+enum InstructionKind {
+  "A следственное поручение of the body conducting the case (part 1)."
+  INVESTIGATIVE
+  "A prosecutor's instruction on a case being tried by a court (part 1)."
+  PROSECUTOR
+  "An international request for legal assistance in a criminal matter (part 2)."
+  INTERNATIONAL
+}
+
+"An instruction the caller executes."
+input InstructionInput {
+  kind: InstructionKind!
+  "Outgoing number of the instruction (of the foreign request for INTERNATIONAL)."
+  number: String
+  "INTERNATIONAL: the foreign body that sent the request."
+  requestingBody: String
+  "INTERNATIONAL: outgoing number of the cover letter of the authorized body of the Republic."
+  coverLetterNumber: String
+}
+
+extend type Inquiry {
+  "How the case is the caller's: ASSIGNED, GROUP (investigative group), INSTRUCTION, LEGAL_ASSISTANCE, or NONE (no case)."
+  via: String! @system
+  "The justification given."
+  justification: String! @system
+  "The verified instruction (via INSTRUCTION)."
+  instruction: CaseInstruction @system
+  "The verified international request (via LEGAL_ASSISTANCE)."
+  legalAssistance: LegalAssistanceRequest @system
+  "The court sanction named by the basis, when registered on the case."
+  courtSanction: CourtSanction @system
+}
+
+"An instruction on a case of ЕРДР (seed 000 §22 part 1)."
+type CaseInstruction {
+  kind: String!
+  "Outgoing number."
+  number: String!
+  registry: String!
+  caseNumber: String!
+  issuerIin: IIN!
+  issuingBody: String!
+  issuedAt: Date!
+  dueAt: Date!
+  "OPEN, EXECUTED or WITHDRAWN."
+  status: String!
+}
+
+"An international request for legal assistance accepted for execution (seed 000 §22 part 2)."
+type LegalAssistanceRequest {
+  "Outgoing number of the foreign request."
+  number: String!
+  requestingBody: String!
+  country: String!
+  "Outgoing number of the cover letter of the authorized body."
+  coverLetterNumber: String!
+  authorizedBody: String!
+  "Criminal-code article (of the Republic) of the act."
+  article: String!
+  receivedAt: Date!
+  dueAt: Date!
+  status: String!
+}
+
+"An electronic court sanction registered in ЕАИАС СО РК (seed 000 §28)."
+type CourtSanction {
+  "ЕАИАС number."
+  number: String!
+  registry: String!
+  caseNumber: String!
+  court: String!
+  judge: String!
+  measure: String!
+  grantedAt: Date!
+  validFrom: Date!
+  validUntil: Date!
+  "GRANTED or REVOKED."
+  status: String!
+}
+
+"The usage agreement to sign."
+type Agreement {
+  "The text of seed 000 Appendix 6 with the caller's name, position and body."
+  textRu: String!
+  "SHA-256 (hex) of the UTF-8 bytes of textRu."
+  sha256: String!
+  "Where the text comes from."
+  source: String!
+  "When the caller signed it (RFC 3339), null if not yet."
+  signedAt: String
 }
 
 "The caller."
@@ -2676,24 +3567,32 @@ type Me {
   agency: String!
   position: String!
   agreementSigned: Boolean!
+  "When the agreement was signed (RFC 3339)."
+  agreementSignedAt: String
   blocked: Boolean!
+  "How the caller authenticated: mtls or sandbox-header."
+  authenticatedVia: String!
 }
 
-"A role of the access policy."
-type Role {
-  code: ID!
-  nameRu: String!
-}
-
-"A seeded sandbox user and the cases in their caseload."
+"A seeded sandbox user and what they can name as a basis."
 type SandboxUser {
   iin: IIN!
   fullName: String!
   role: Role!
   agency: String!
+  position: String!
   blocked: Boolean!
   agreementSigned: Boolean!
+  "Bases the role may request."
+  bases: [ID!]!
+  "Cases in the caseload (assigned, or through an investigative group)."
   cases: [CaseInfo!]!
+  "Instructions the user executes."
+  instructions: [CaseInstruction!]!
+  "International requests the user executes."
+  legalAssistance: [LegalAssistanceRequest!]!
+  "Court sanctions on the cases of the caseload."
+  courtSanctions: [CourtSanction!]!
 }
 
 "A case of a case registry."
@@ -2890,6 +3789,20 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Agreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "textRu":
+		return ec.fieldContext_Agreement_textRu(ctx, field)
+	case "sha256":
+		return ec.fieldContext_Agreement_sha256(ctx, field)
+	case "source":
+		return ec.fieldContext_Agreement_source(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_Agreement_signedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -2910,6 +3823,30 @@ func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field grap
 		return ec.fieldContext_CaseInfo_year(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CaseInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_CaseInstruction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_CaseInstruction_kind(ctx, field)
+	case "number":
+		return ec.fieldContext_CaseInstruction_number(ctx, field)
+	case "registry":
+		return ec.fieldContext_CaseInstruction_registry(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_CaseInstruction_caseNumber(ctx, field)
+	case "issuerIin":
+		return ec.fieldContext_CaseInstruction_issuerIin(ctx, field)
+	case "issuingBody":
+		return ec.fieldContext_CaseInstruction_issuingBody(ctx, field)
+	case "issuedAt":
+		return ec.fieldContext_CaseInstruction_issuedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_CaseInstruction_dueAt(ctx, field)
+	case "status":
+		return ec.fieldContext_CaseInstruction_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseInstruction", field.Name)
 }
 
 func (ec *executionContext) childFields_CivilAct(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2982,6 +3919,32 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CourtSanction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_CourtSanction_number(ctx, field)
+	case "registry":
+		return ec.fieldContext_CourtSanction_registry(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_CourtSanction_caseNumber(ctx, field)
+	case "court":
+		return ec.fieldContext_CourtSanction_court(ctx, field)
+	case "judge":
+		return ec.fieldContext_CourtSanction_judge(ctx, field)
+	case "measure":
+		return ec.fieldContext_CourtSanction_measure(ctx, field)
+	case "grantedAt":
+		return ec.fieldContext_CourtSanction_grantedAt(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_CourtSanction_validFrom(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_CourtSanction_validUntil(ctx, field)
+	case "status":
+		return ec.fieldContext_CourtSanction_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourtSanction", field.Name)
+}
+
 func (ec *executionContext) childFields_ExportFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -3048,6 +4011,16 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "links":
 		return ec.fieldContext_Inquiry_links(ctx, field)
+	case "via":
+		return ec.fieldContext_Inquiry_via(ctx, field)
+	case "justification":
+		return ec.fieldContext_Inquiry_justification(ctx, field)
+	case "instruction":
+		return ec.fieldContext_Inquiry_instruction(ctx, field)
+	case "legalAssistance":
+		return ec.fieldContext_Inquiry_legalAssistance(ctx, field)
+	case "courtSanction":
+		return ec.fieldContext_Inquiry_courtSanction(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -3122,6 +4095,30 @@ func (ec *executionContext) childFields_LandRightEdge(ctx context.Context, field
 		return ec.fieldContext_LandRightEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LandRightEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LegalAssistanceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_LegalAssistanceRequest_number(ctx, field)
+	case "requestingBody":
+		return ec.fieldContext_LegalAssistanceRequest_requestingBody(ctx, field)
+	case "country":
+		return ec.fieldContext_LegalAssistanceRequest_country(ctx, field)
+	case "coverLetterNumber":
+		return ec.fieldContext_LegalAssistanceRequest_coverLetterNumber(ctx, field)
+	case "authorizedBody":
+		return ec.fieldContext_LegalAssistanceRequest_authorizedBody(ctx, field)
+	case "article":
+		return ec.fieldContext_LegalAssistanceRequest_article(ctx, field)
+	case "receivedAt":
+		return ec.fieldContext_LegalAssistanceRequest_receivedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_LegalAssistanceRequest_dueAt(ctx, field)
+	case "status":
+		return ec.fieldContext_LegalAssistanceRequest_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LegalAssistanceRequest", field.Name)
 }
 
 func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3264,8 +4261,12 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_position(ctx, field)
 	case "agreementSigned":
 		return ec.fieldContext_Me_agreementSigned(ctx, field)
+	case "agreementSignedAt":
+		return ec.fieldContext_Me_agreementSignedAt(ctx, field)
 	case "blocked":
 		return ec.fieldContext_Me_blocked(ctx, field)
+	case "authenticatedVia":
+		return ec.fieldContext_Me_authenticatedVia(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
 }
@@ -3330,6 +4331,108 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_Policy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "roles":
+		return ec.fieldContext_Policy_roles(ctx, field)
+	case "bases":
+		return ec.fieldContext_Policy_bases(ctx, field)
+	case "services":
+		return ec.fieldContext_Policy_services(ctx, field)
+	case "roleBases":
+		return ec.fieldContext_Policy_roleBases(ctx, field)
+	case "serviceRules":
+		return ec.fieldContext_Policy_serviceRules(ctx, field)
+	case "decide":
+		return ec.fieldContext_Policy_decide(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Policy", field.Name)
+}
+
+func (ec *executionContext) childFields_PolicyBasis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_PolicyBasis_code(ctx, field)
+	case "nameRu":
+		return ec.fieldContext_PolicyBasis_nameRu(ctx, field)
+	case "source":
+		return ec.fieldContext_PolicyBasis_source(ctx, field)
+	case "parent":
+		return ec.fieldContext_PolicyBasis_parent(ctx, field)
+	case "requestable":
+		return ec.fieldContext_PolicyBasis_requestable(ctx, field)
+	case "registry":
+		return ec.fieldContext_PolicyBasis_registry(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_PolicyBasis_caseNumber(ctx, field)
+	case "justification":
+		return ec.fieldContext_PolicyBasis_justification(ctx, field)
+	case "courtData":
+		return ec.fieldContext_PolicyBasis_courtData(ctx, field)
+	case "instructions":
+		return ec.fieldContext_PolicyBasis_instructions(ctx, field)
+	case "requestSource":
+		return ec.fieldContext_PolicyBasis_requestSource(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PolicyBasis", field.Name)
+}
+
+func (ec *executionContext) childFields_PolicyDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "allowed":
+		return ec.fieldContext_PolicyDecision_allowed(ctx, field)
+	case "access":
+		return ec.fieldContext_PolicyDecision_access(ctx, field)
+	case "reason":
+		return ec.fieldContext_PolicyDecision_reason(ctx, field)
+	case "source":
+		return ec.fieldContext_PolicyDecision_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PolicyDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_PolicyRoleBasis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_PolicyRoleBasis_role(ctx, field)
+	case "basis":
+		return ec.fieldContext_PolicyRoleBasis_basis(ctx, field)
+	case "qualifier":
+		return ec.fieldContext_PolicyRoleBasis_qualifier(ctx, field)
+	case "source":
+		return ec.fieldContext_PolicyRoleBasis_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PolicyRoleBasis", field.Name)
+}
+
+func (ec *executionContext) childFields_PolicyService(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_PolicyService_code(ctx, field)
+	case "number":
+		return ec.fieldContext_PolicyService_number(ctx, field)
+	case "nameRu":
+		return ec.fieldContext_PolicyService_nameRu(ctx, field)
+	case "fields":
+		return ec.fieldContext_PolicyService_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PolicyService", field.Name)
+}
+
+func (ec *executionContext) childFields_PolicyServiceRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "basis":
+		return ec.fieldContext_PolicyServiceRule_basis(ctx, field)
+	case "service":
+		return ec.fieldContext_PolicyServiceRule_service(ctx, field)
+	case "access":
+		return ec.fieldContext_PolicyServiceRule_access(ctx, field)
+	case "source":
+		return ec.fieldContext_PolicyServiceRule_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PolicyServiceRule", field.Name)
 }
 
 func (ec *executionContext) childFields_RealEstate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3424,6 +4527,8 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_code(ctx, field)
 	case "nameRu":
 		return ec.fieldContext_Role_nameRu(ctx, field)
+	case "source":
+		return ec.fieldContext_Role_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Role", field.Name)
 }
@@ -3438,12 +4543,22 @@ func (ec *executionContext) childFields_SandboxUser(ctx context.Context, field g
 		return ec.fieldContext_SandboxUser_role(ctx, field)
 	case "agency":
 		return ec.fieldContext_SandboxUser_agency(ctx, field)
+	case "position":
+		return ec.fieldContext_SandboxUser_position(ctx, field)
 	case "blocked":
 		return ec.fieldContext_SandboxUser_blocked(ctx, field)
 	case "agreementSigned":
 		return ec.fieldContext_SandboxUser_agreementSigned(ctx, field)
+	case "bases":
+		return ec.fieldContext_SandboxUser_bases(ctx, field)
 	case "cases":
 		return ec.fieldContext_SandboxUser_cases(ctx, field)
+	case "instructions":
+		return ec.fieldContext_SandboxUser_instructions(ctx, field)
+	case "legalAssistance":
+		return ec.fieldContext_SandboxUser_legalAssistance(ctx, field)
+	case "courtSanctions":
+		return ec.fieldContext_SandboxUser_courtSanctions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SandboxUser", field.Name)
 }
@@ -4008,6 +5123,20 @@ func (ec *executionContext) field_LinkGraph_export_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_signAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "signature",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signature"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4093,6 +5222,36 @@ func (ec *executionContext) field_Person_vehicles_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Policy_decide_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "basis",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["basis"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "service",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["service"] = arg2
 	return args, nil
 }
 
@@ -4197,6 +5356,98 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Agreement_textRu(ctx context.Context, field graphql.CollectedField, obj *model.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_textRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TextRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_textRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_sha256(ctx context.Context, field graphql.CollectedField, obj *model.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sha256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_source(ctx context.Context, field graphql.CollectedField, obj *model.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_signedAt(ctx context.Context, field graphql.CollectedField, obj *model.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
 
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4380,6 +5631,213 @@ func (ec *executionContext) _CaseInfo_year(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_CaseInfo_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CaseInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CaseInstruction_kind(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseInstruction_number(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseInstruction_registry(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_registry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Registry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_registry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseInstruction_caseNumber(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseInstruction_issuerIin(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_issuerIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuerIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_issuerIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CaseInstruction_issuingBody(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_issuingBody(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuingBody, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_issuingBody(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseInstruction_issuedAt(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_issuedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_issuedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CaseInstruction_dueAt(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CaseInstruction_status(ctx context.Context, field graphql.CollectedField, obj *authz.Instruction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseInstruction_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseInstruction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
 }
 
 func (ec *executionContext) _CivilAct_id(ctx context.Context, field graphql.CollectedField, obj *sio.CivilAct) (ret graphql.Marshaler) {
@@ -4939,6 +6397,236 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CourtSanction_number(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtSanction_registry(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_registry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Registry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_registry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtSanction_caseNumber(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtSanction_court(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_court(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Court, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_court(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtSanction_judge(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_judge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Judge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_judge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtSanction_measure(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_measure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtSanction_grantedAt(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_grantedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrantedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_grantedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtSanction_validFrom(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtSanction_validUntil(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtSanction_status(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtSanction_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtSanction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
 }
 
 func (ec *executionContext) _ExportFile_name(ctx context.Context, field graphql.CollectedField, obj *links.File) (ret graphql.Marshaler) {
@@ -5903,6 +7591,213 @@ func (ec *executionContext) fieldContext_Inquiry_links(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_via(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Inquiry", field, false, false, "String")
+}
+
+func (ec *executionContext) _Inquiry_justification(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_justification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Justification, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_justification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Inquiry", field, false, false, "String")
+}
+
+func (ec *executionContext) _Inquiry_instruction(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_instruction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instruction, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *authz.Instruction
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *authz.Instruction) graphql.Marshaler {
+			return ec.marshalOCaseInstruction2ᚖsioᚋauthzᚐInstruction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_instruction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseInstruction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_legalAssistance(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_legalAssistance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LegalAssistance, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *authz.LegalAssistance
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *authz.LegalAssistance) graphql.Marshaler {
+			return ec.marshalOLegalAssistanceRequest2ᚖsioᚋauthzᚐLegalAssistance(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_legalAssistance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalAssistanceRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_courtSanction(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_courtSanction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtSanction, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *authz.CourtSanction
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *authz.CourtSanction) graphql.Marshaler {
+			return ec.marshalOCourtSanction2ᚖsioᚋauthzᚐCourtSanction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_courtSanction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtSanction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6636,6 +8531,213 @@ func (ec *executionContext) fieldContext_LandRightEdge_node(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_number(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_requestingBody(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_requestingBody(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestingBody, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_requestingBody(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_country(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_coverLetterNumber(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_coverLetterNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoverLetterNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_coverLetterNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_authorizedBody(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_authorizedBody(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorizedBody, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_authorizedBody(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_article(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_receivedAt(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_receivedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_receivedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_dueAt(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LegalAssistanceRequest_status(ctx context.Context, field graphql.CollectedField, obj *authz.LegalAssistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalAssistanceRequest_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalAssistanceRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalAssistanceRequest", field, false, false, "String")
 }
 
 func (ec *executionContext) _LegalEntity_bin(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
@@ -8208,6 +10310,29 @@ func (ec *executionContext) fieldContext_Me_agreementSigned(_ context.Context, f
 	return graphql.NewScalarFieldContext("Me", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Me_agreementSignedAt(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Me_agreementSignedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AgreementSignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Me_agreementSignedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
+}
+
 func (ec *executionContext) _Me_blocked(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8229,6 +10354,86 @@ func (ec *executionContext) _Me_blocked(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Me_blocked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Me", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Me_authenticatedVia(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Me_authenticatedVia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthenticatedVia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Me_authenticatedVia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
+}
+
+func (ec *executionContext) _Mutation_signAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_signAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SignAgreement(ctx, fc.Args["signature"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.Me
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Me) graphql.Marshaler {
+			return ec.marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_signAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Me(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_signAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -9106,6 +11311,844 @@ func (ec *executionContext) fieldContext_Person_weapons(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Policy_roles(ctx context.Context, field graphql.CollectedField, obj *model.Policy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Policy_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕsioᚋgraphᚋmodelᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Policy_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Policy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Policy_bases(ctx context.Context, field graphql.CollectedField, obj *model.Policy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Policy_bases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PolicyBasis) graphql.Marshaler {
+			return ec.marshalNPolicyBasis2ᚕsioᚋgraphᚋmodelᚐPolicyBasisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Policy_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Policy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyBasis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Policy_services(ctx context.Context, field graphql.CollectedField, obj *model.Policy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Policy_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PolicyService) graphql.Marshaler {
+			return ec.marshalNPolicyService2ᚕsioᚋgraphᚋmodelᚐPolicyServiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Policy_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Policy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyService(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Policy_roleBases(ctx context.Context, field graphql.CollectedField, obj *model.Policy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Policy_roleBases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleBases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PolicyRoleBasis) graphql.Marshaler {
+			return ec.marshalNPolicyRoleBasis2ᚕsioᚋgraphᚋmodelᚐPolicyRoleBasisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Policy_roleBases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Policy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyRoleBasis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Policy_serviceRules(ctx context.Context, field graphql.CollectedField, obj *model.Policy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Policy_serviceRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceRules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PolicyServiceRule) graphql.Marshaler {
+			return ec.marshalNPolicyServiceRule2ᚕsioᚋgraphᚋmodelᚐPolicyServiceRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Policy_serviceRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Policy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyServiceRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Policy_decide(ctx context.Context, field graphql.CollectedField, obj *model.Policy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Policy_decide(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Policy().Decide(ctx, obj, fc.Args["role"].(string), fc.Args["basis"].(string), fc.Args["service"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.PolicyDecision
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PolicyDecision) graphql.Marshaler {
+			return ec.marshalNPolicyDecision2ᚖsioᚋgraphᚋmodelᚐPolicyDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Policy_decide(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Policy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyDecision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Policy_decide_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PolicyBasis_code(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyBasis_nameRu(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_nameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_nameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyBasis_source(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyBasis_parent(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyBasis_requestable(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_requestable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requestable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_requestable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PolicyBasis_registry(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_registry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Registry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_registry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyBasis_caseNumber(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyBasis_justification(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_justification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Justification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_justification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyBasis_courtData(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_courtData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtData, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_courtData(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PolicyBasis_instructions(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_instructions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instructions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.InstructionKind) graphql.Marshaler {
+			return ec.marshalNInstructionKind2ᚕsioᚋgraphᚋmodelᚐInstructionKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_instructions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "InstructionKind")
+}
+
+func (ec *executionContext) _PolicyBasis_requestSource(ctx context.Context, field graphql.CollectedField, obj *model.PolicyBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyBasis_requestSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestSource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyBasis_requestSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyDecision_allowed(ctx context.Context, field graphql.CollectedField, obj *model.PolicyDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyDecision_allowed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allowed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyDecision_allowed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyDecision", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PolicyDecision_access(ctx context.Context, field graphql.CollectedField, obj *model.PolicyDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyDecision_access(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Access, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PolicyAccess) graphql.Marshaler {
+			return ec.marshalOPolicyAccess2ᚖsioᚋgraphᚋmodelᚐPolicyAccess(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyDecision_access(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyDecision", field, false, false, "PolicyAccess")
+}
+
+func (ec *executionContext) _PolicyDecision_reason(ctx context.Context, field graphql.CollectedField, obj *model.PolicyDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyDecision_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyDecision_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyDecision_source(ctx context.Context, field graphql.CollectedField, obj *model.PolicyDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyDecision_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyDecision_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyRoleBasis_role(ctx context.Context, field graphql.CollectedField, obj *model.PolicyRoleBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRoleBasis_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRoleBasis_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRoleBasis", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyRoleBasis_basis(ctx context.Context, field graphql.CollectedField, obj *model.PolicyRoleBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRoleBasis_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRoleBasis_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRoleBasis", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyRoleBasis_qualifier(ctx context.Context, field graphql.CollectedField, obj *model.PolicyRoleBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRoleBasis_qualifier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Qualifier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRoleBasis_qualifier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRoleBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyRoleBasis_source(ctx context.Context, field graphql.CollectedField, obj *model.PolicyRoleBasis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRoleBasis_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRoleBasis_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRoleBasis", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyService_code(ctx context.Context, field graphql.CollectedField, obj *model.PolicyService) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyService_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyService_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyService", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyService_number(ctx context.Context, field graphql.CollectedField, obj *model.PolicyService) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyService_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyService_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyService", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PolicyService_nameRu(ctx context.Context, field graphql.CollectedField, obj *model.PolicyService) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyService_nameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyService_nameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyService", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyService_fields(ctx context.Context, field graphql.CollectedField, obj *model.PolicyService) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyService_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyService_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyService", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyServiceRule_basis(ctx context.Context, field graphql.CollectedField, obj *model.PolicyServiceRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyServiceRule_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyServiceRule_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyServiceRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyServiceRule_service(ctx context.Context, field graphql.CollectedField, obj *model.PolicyServiceRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyServiceRule_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyServiceRule_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyServiceRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PolicyServiceRule_access(ctx context.Context, field graphql.CollectedField, obj *model.PolicyServiceRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyServiceRule_access(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Access, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PolicyAccess) graphql.Marshaler {
+			return ec.marshalNPolicyAccess2sioᚋgraphᚋmodelᚐPolicyAccess(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyServiceRule_access(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyServiceRule", field, false, false, "PolicyAccess")
+}
+
+func (ec *executionContext) _PolicyServiceRule_source(ctx context.Context, field graphql.CollectedField, obj *model.PolicyServiceRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyServiceRule_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyServiceRule_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyServiceRule", field, false, false, "String")
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9249,6 +12292,96 @@ func (ec *executionContext) fieldContext_Query_inquiry(ctx context.Context, fiel
 	if fc.Args, err = ec.field_Query_inquiry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_agreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Agreement(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.Agreement
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Agreement) graphql.Marshaler {
+			return ec.marshalOAgreement2ᚖsioᚋgraphᚋmodelᚐAgreement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_policy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Policy(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.Policy
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Policy) graphql.Marshaler {
+			return ec.marshalNPolicy2ᚖsioᚋgraphᚋmodelᚐPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Policy(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -10163,6 +13296,29 @@ func (ec *executionContext) fieldContext_Role_nameRu(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
+func (ec *executionContext) _Role_source(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
+}
+
 func (ec *executionContext) _SandboxUser_iin(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10264,6 +13420,29 @@ func (ec *executionContext) fieldContext_SandboxUser_agency(_ context.Context, f
 	return graphql.NewScalarFieldContext("SandboxUser", field, false, false, "String")
 }
 
+func (ec *executionContext) _SandboxUser_position(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SandboxUser_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SandboxUser_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SandboxUser", field, false, false, "String")
+}
+
 func (ec *executionContext) _SandboxUser_blocked(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10310,6 +13489,29 @@ func (ec *executionContext) fieldContext_SandboxUser_agreementSigned(_ context.C
 	return graphql.NewScalarFieldContext("SandboxUser", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _SandboxUser_bases(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SandboxUser_bases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SandboxUser_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SandboxUser", field, false, false, "ID")
+}
+
 func (ec *executionContext) _SandboxUser_cases(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10337,6 +13539,102 @@ func (ec *executionContext) fieldContext_SandboxUser_cases(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxUser_instructions(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SandboxUser_instructions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instructions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []authz.Instruction) graphql.Marshaler {
+			return ec.marshalNCaseInstruction2ᚕsioᚋauthzᚐInstructionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SandboxUser_instructions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxUser",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseInstruction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxUser_legalAssistance(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SandboxUser_legalAssistance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LegalAssistance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []authz.LegalAssistance) graphql.Marshaler {
+			return ec.marshalNLegalAssistanceRequest2ᚕsioᚋauthzᚐLegalAssistanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SandboxUser_legalAssistance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxUser",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalAssistanceRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxUser_courtSanctions(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SandboxUser_courtSanctions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtSanctions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []authz.CourtSanction) graphql.Marshaler {
+			return ec.marshalNCourtSanction2ᚕsioᚋauthzᚐCourtSanctionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SandboxUser_courtSanctions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxUser",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtSanction(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12894,7 +16192,7 @@ func (ec *executionContext) unmarshalInputBasisInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "caseNumber", "year", "court", "justification"}
+	fieldsInOrder := [...]string{"kind", "caseNumber", "year", "court", "instruction", "courtSanction", "justification"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12929,6 +16227,20 @@ func (ec *executionContext) unmarshalInputBasisInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Court = data
+		case "instruction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instruction"))
+			data, err := ec.unmarshalOInstructionInput2ᚖsioᚋgraphᚋmodelᚐInstructionInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Instruction = data
+		case "courtSanction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courtSanction"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourtSanction = data
 		case "justification":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("justification"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -12950,6 +16262,69 @@ func (ec *executionContext) unmarshalInputBasisInput(ctx context.Context, obj an
 func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error) {
 	var out model.BasisInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "BasisInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInstructionInput(ctx context.Context, obj any) (model.InstructionInput, error) {
+	var it model.InstructionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "number", "requestingBody", "coverLetterNumber"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "requestingBody":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestingBody"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestingBody = data
+		case "coverLetterNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("coverLetterNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CoverLetterNumber = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInstructionInput unmarshals raw into the InstructionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInstructionInput(ctx context.Context, raw any) (model.InstructionInput, error) {
+	var out model.InstructionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InstructionInput", raw, &out)
 	return out, err
 }
 
@@ -13010,6 +16385,54 @@ func UnmarshalSubjectInput(ctx context.Context, raw any) (model.SubjectInput, er
 
 // region    **************************** object.gotpl ****************************
 
+var agreementImplementors = []string{"Agreement"}
+
+func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet, obj *model.Agreement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Agreement")
+		case "textRu":
+			out.Values[i] = ec._Agreement_textRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sha256":
+			out.Values[i] = ec._Agreement_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Agreement_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signedAt":
+			out.Values[i] = ec._Agreement_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -13059,6 +16482,79 @@ func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet,
 		case "year":
 			out.Values[i] = ec._CaseInfo_year(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var caseInstructionImplementors = []string{"CaseInstruction"}
+
+func (ec *executionContext) _CaseInstruction(ctx context.Context, sel ast.SelectionSet, obj *authz.Instruction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseInstructionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseInstruction")
+		case "kind":
+			out.Values[i] = ec._CaseInstruction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._CaseInstruction_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registry":
+			out.Values[i] = ec._CaseInstruction_registry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseNumber":
+			out.Values[i] = ec._CaseInstruction_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issuerIin":
+			out.Values[i] = ec._CaseInstruction_issuerIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issuingBody":
+			out.Values[i] = ec._CaseInstruction_issuingBody(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issuedAt":
+			out.Values[i] = ec._CaseInstruction_issuedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._CaseInstruction_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._CaseInstruction_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -13320,6 +16816,84 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var courtSanctionImplementors = []string{"CourtSanction"}
+
+func (ec *executionContext) _CourtSanction(ctx context.Context, sel ast.SelectionSet, obj *authz.CourtSanction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtSanctionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtSanction")
+		case "number":
+			out.Values[i] = ec._CourtSanction_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registry":
+			out.Values[i] = ec._CourtSanction_registry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseNumber":
+			out.Values[i] = ec._CourtSanction_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "court":
+			out.Values[i] = ec._CourtSanction_court(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "judge":
+			out.Values[i] = ec._CourtSanction_judge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "measure":
+			out.Values[i] = ec._CourtSanction_measure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grantedAt":
+			out.Values[i] = ec._CourtSanction_grantedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validFrom":
+			out.Values[i] = ec._CourtSanction_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validUntil":
+			out.Values[i] = ec._CourtSanction_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._CourtSanction_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exportFileImplementors = []string{"ExportFile"}
 
 func (ec *executionContext) _ExportFile(ctx context.Context, sel ast.SelectionSet, obj *links.File) graphql.Marshaler {
@@ -13541,6 +17115,31 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_links(ctx, field, obj)
 				})
+		case "via":
+			out.Values[i] = ec._Inquiry_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "justification":
+			out.Values[i] = ec._Inquiry_justification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "instruction":
+			out.Values[i] = ec._Inquiry_instruction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "legalAssistance":
+			out.Values[i] = ec._Inquiry_legalAssistance(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtSanction":
+			out.Values[i] = ec._Inquiry_courtSanction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -13775,6 +17374,79 @@ func (ec *executionContext) _LandRightEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._LandRightEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var legalAssistanceRequestImplementors = []string{"LegalAssistanceRequest"}
+
+func (ec *executionContext) _LegalAssistanceRequest(ctx context.Context, sel ast.SelectionSet, obj *authz.LegalAssistance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, legalAssistanceRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LegalAssistanceRequest")
+		case "number":
+			out.Values[i] = ec._LegalAssistanceRequest_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestingBody":
+			out.Values[i] = ec._LegalAssistanceRequest_requestingBody(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._LegalAssistanceRequest_country(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverLetterNumber":
+			out.Values[i] = ec._LegalAssistanceRequest_coverLetterNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "authorizedBody":
+			out.Values[i] = ec._LegalAssistanceRequest_authorizedBody(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "article":
+			out.Values[i] = ec._LegalAssistanceRequest_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receivedAt":
+			out.Values[i] = ec._LegalAssistanceRequest_receivedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._LegalAssistanceRequest_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._LegalAssistanceRequest_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14239,9 +17911,62 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "agreementSignedAt":
+			out.Values[i] = ec._Me_agreementSignedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "blocked":
 			out.Values[i] = ec._Me_blocked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "authenticatedVia":
+			out.Values[i] = ec._Me_authenticatedVia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "signAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_signAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -14451,6 +18176,340 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var policyImplementors = []string{"Policy"}
+
+func (ec *executionContext) _Policy(ctx context.Context, sel ast.SelectionSet, obj *model.Policy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Policy")
+		case "roles":
+			out.Values[i] = ec._Policy_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bases":
+			out.Values[i] = ec._Policy_bases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "services":
+			out.Values[i] = ec._Policy_services(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roleBases":
+			out.Values[i] = ec._Policy_roleBases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serviceRules":
+			out.Values[i] = ec._Policy_serviceRules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decide":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Policy_decide(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var policyBasisImplementors = []string{"PolicyBasis"}
+
+func (ec *executionContext) _PolicyBasis(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyBasis) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyBasisImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PolicyBasis")
+		case "code":
+			out.Values[i] = ec._PolicyBasis_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameRu":
+			out.Values[i] = ec._PolicyBasis_nameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._PolicyBasis_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parent":
+			out.Values[i] = ec._PolicyBasis_parent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "requestable":
+			out.Values[i] = ec._PolicyBasis_requestable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registry":
+			out.Values[i] = ec._PolicyBasis_registry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseNumber":
+			out.Values[i] = ec._PolicyBasis_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "justification":
+			out.Values[i] = ec._PolicyBasis_justification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "courtData":
+			out.Values[i] = ec._PolicyBasis_courtData(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "instructions":
+			out.Values[i] = ec._PolicyBasis_instructions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestSource":
+			out.Values[i] = ec._PolicyBasis_requestSource(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var policyDecisionImplementors = []string{"PolicyDecision"}
+
+func (ec *executionContext) _PolicyDecision(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PolicyDecision")
+		case "allowed":
+			out.Values[i] = ec._PolicyDecision_allowed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "access":
+			out.Values[i] = ec._PolicyDecision_access(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._PolicyDecision_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._PolicyDecision_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var policyRoleBasisImplementors = []string{"PolicyRoleBasis"}
+
+func (ec *executionContext) _PolicyRoleBasis(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyRoleBasis) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyRoleBasisImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PolicyRoleBasis")
+		case "role":
+			out.Values[i] = ec._PolicyRoleBasis_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._PolicyRoleBasis_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "qualifier":
+			out.Values[i] = ec._PolicyRoleBasis_qualifier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._PolicyRoleBasis_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var policyServiceImplementors = []string{"PolicyService"}
+
+func (ec *executionContext) _PolicyService(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyService) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyServiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PolicyService")
+		case "code":
+			out.Values[i] = ec._PolicyService_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._PolicyService_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameRu":
+			out.Values[i] = ec._PolicyService_nameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._PolicyService_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var policyServiceRuleImplementors = []string{"PolicyServiceRule"}
+
+func (ec *executionContext) _PolicyServiceRule(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyServiceRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyServiceRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PolicyServiceRule")
+		case "basis":
+			out.Values[i] = ec._PolicyServiceRule_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "service":
+			out.Values[i] = ec._PolicyServiceRule_service(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "access":
+			out.Values[i] = ec._PolicyServiceRule_access(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._PolicyServiceRule_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -14487,6 +18546,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_inquiry(ctx, field)
+				})
+		case "agreement":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_agreement(ctx, field)
+				})
+		case "policy":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_policy(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -14824,6 +18895,11 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "source":
+			out.Values[i] = ec._Role_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14872,6 +18948,11 @@ func (ec *executionContext) _SandboxUser(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "position":
+			out.Values[i] = ec._SandboxUser_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "blocked":
 			out.Values[i] = ec._SandboxUser_blocked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -14882,8 +18963,28 @@ func (ec *executionContext) _SandboxUser(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "bases":
+			out.Values[i] = ec._SandboxUser_bases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "cases":
 			out.Values[i] = ec._SandboxUser_cases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "instructions":
+			out.Values[i] = ec._SandboxUser_instructions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "legalAssistance":
+			out.Values[i] = ec._SandboxUser_legalAssistance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "courtSanctions":
+			out.Values[i] = ec._SandboxUser_courtSanctions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15800,6 +19901,26 @@ func (ec *executionContext) marshalNCaseInfo2ᚕsioᚐCaseᚄ(ctx context.Contex
 	return ret
 }
 
+func (ec *executionContext) marshalNCaseInstruction2sioᚋauthzᚐInstruction(ctx context.Context, sel ast.SelectionSet, v authz.Instruction) graphql.Marshaler {
+	return ec._CaseInstruction(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCaseInstruction2ᚕsioᚋauthzᚐInstructionᚄ(ctx context.Context, sel ast.SelectionSet, v []authz.Instruction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseInstruction2sioᚋauthzᚐInstruction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCivilAct2sioᚐCivilAct(ctx context.Context, sel ast.SelectionSet, v sio.CivilAct) graphql.Marshaler {
 	return ec._CivilAct(ctx, sel, &v)
 }
@@ -15895,6 +20016,26 @@ func (ec *executionContext) marshalNCompanyRoleKind2sioᚐCompanyRoleKind(ctx co
 		graphql.AddInvalidNullFromMarshaler(ctx, "CompanyRoleKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCourtSanction2sioᚋauthzᚐCourtSanction(ctx context.Context, sel ast.SelectionSet, v authz.CourtSanction) graphql.Marshaler {
+	return ec._CourtSanction(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCourtSanction2ᚕsioᚋauthzᚐCourtSanctionᚄ(ctx context.Context, sel ast.SelectionSet, v []authz.CourtSanction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourtSanction2sioᚋauthzᚐCourtSanction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNDate2sioᚐDate(ctx context.Context, v any) (sio.Date, error) {
@@ -15996,6 +20137,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNIIN2sioᚐIIN(ctx context.Context, v any) (sio.IIN, error) {
 	res, err := gqlscalar.UnmarshalIIN(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16029,6 +20199,46 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	for i := range v {
 		ret[i] = ec.marshalNIIN2sioᚐIIN(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx context.Context, v any) (model.InstructionKind, error) {
+	var res model.InstructionKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx context.Context, sel ast.SelectionSet, v model.InstructionKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNInstructionKind2ᚕsioᚋgraphᚋmodelᚐInstructionKindᚄ(ctx context.Context, v any) ([]model.InstructionKind, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.InstructionKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInstructionKind2ᚕsioᚋgraphᚋmodelᚐInstructionKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InstructionKind) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {
@@ -16074,6 +20284,26 @@ func (ec *executionContext) marshalNLandRightEdge2ᚕsioᚋgraphᚋmodelᚐLandR
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLandRightEdge2sioᚋgraphᚋmodelᚐLandRightEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLegalAssistanceRequest2sioᚋauthzᚐLegalAssistance(ctx context.Context, sel ast.SelectionSet, v authz.LegalAssistance) graphql.Marshaler {
+	return ec._LegalAssistanceRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLegalAssistanceRequest2ᚕsioᚋauthzᚐLegalAssistanceᚄ(ctx context.Context, sel ast.SelectionSet, v []authz.LegalAssistance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLegalAssistanceRequest2sioᚋauthzᚐLegalAssistance(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -16231,6 +20461,112 @@ func (ec *executionContext) marshalNPermitStatus2sioᚐPermitStatus(ctx context.
 	return res
 }
 
+func (ec *executionContext) marshalNPolicy2ᚖsioᚋgraphᚋmodelᚐPolicy(ctx context.Context, sel ast.SelectionSet, v *model.Policy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Policy!")
+		return graphql.Null
+	}
+	return ec._Policy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPolicyAccess2sioᚋgraphᚋmodelᚐPolicyAccess(ctx context.Context, v any) (model.PolicyAccess, error) {
+	var res model.PolicyAccess
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPolicyAccess2sioᚋgraphᚋmodelᚐPolicyAccess(ctx context.Context, sel ast.SelectionSet, v model.PolicyAccess) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPolicyBasis2sioᚋgraphᚋmodelᚐPolicyBasis(ctx context.Context, sel ast.SelectionSet, v model.PolicyBasis) graphql.Marshaler {
+	return ec._PolicyBasis(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPolicyBasis2ᚕsioᚋgraphᚋmodelᚐPolicyBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyBasis) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPolicyBasis2sioᚋgraphᚋmodelᚐPolicyBasis(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPolicyDecision2ᚖsioᚋgraphᚋmodelᚐPolicyDecision(ctx context.Context, sel ast.SelectionSet, v *model.PolicyDecision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PolicyDecision!")
+		return graphql.Null
+	}
+	return ec._PolicyDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPolicyRoleBasis2sioᚋgraphᚋmodelᚐPolicyRoleBasis(ctx context.Context, sel ast.SelectionSet, v model.PolicyRoleBasis) graphql.Marshaler {
+	return ec._PolicyRoleBasis(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPolicyRoleBasis2ᚕsioᚋgraphᚋmodelᚐPolicyRoleBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyRoleBasis) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPolicyRoleBasis2sioᚋgraphᚋmodelᚐPolicyRoleBasis(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPolicyService2sioᚋgraphᚋmodelᚐPolicyService(ctx context.Context, sel ast.SelectionSet, v model.PolicyService) graphql.Marshaler {
+	return ec._PolicyService(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPolicyService2ᚕsioᚋgraphᚋmodelᚐPolicyServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyService) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPolicyService2sioᚋgraphᚋmodelᚐPolicyService(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPolicyServiceRule2sioᚋgraphᚋmodelᚐPolicyServiceRule(ctx context.Context, sel ast.SelectionSet, v model.PolicyServiceRule) graphql.Marshaler {
+	return ec._PolicyServiceRule(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPolicyServiceRule2ᚕsioᚋgraphᚋmodelᚐPolicyServiceRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyServiceRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPolicyServiceRule2sioᚋgraphᚋmodelᚐPolicyServiceRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._RealEstateRight(ctx, sel, &v)
 }
@@ -16278,6 +20614,26 @@ func (ec *executionContext) marshalNRelation2sioᚐRelation(ctx context.Context,
 	return res
 }
 
+func (ec *executionContext) marshalNRole2sioᚋgraphᚋmodelᚐRole(ctx context.Context, sel ast.SelectionSet, v model.Role) graphql.Marshaler {
+	return ec._Role(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRole2ᚕsioᚋgraphᚋmodelᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Role) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRole2sioᚋgraphᚋmodelᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRole2ᚖsioᚋgraphᚋmodelᚐRole(ctx context.Context, sel ast.SelectionSet, v *model.Role) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Role!")
@@ -16318,6 +20674,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNSubjectInput2sioᚋgraphᚋmodelᚐSubjectInput(ctx context.Context, v any) (model.SubjectInput, error) {
@@ -16556,6 +20941,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAgreement2ᚖsioᚋgraphᚋmodelᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *model.Agreement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Agreement(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
 	if v == nil {
 		return nil, nil
@@ -16611,6 +21003,13 @@ func (ec *executionContext) marshalOCaseInfo2ᚖsioᚐCase(ctx context.Context, 
 	return ec._CaseInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCaseInstruction2ᚖsioᚋauthzᚐInstruction(ctx context.Context, sel ast.SelectionSet, v *authz.Instruction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CaseInstruction(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCivilAct2ᚕsioᚐCivilActᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilAct) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -16635,6 +21034,13 @@ func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodel
 		return graphql.Null
 	}
 	return ec._CompanyRoleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCourtSanction2ᚖsioᚋauthzᚐCourtSanction(ctx context.Context, sel ast.SelectionSet, v *authz.CourtSanction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourtSanction(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODate2ᚖsioᚐDate(ctx context.Context, v any) (*sio.Date, error) {
@@ -16710,6 +21116,24 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	return ret
 }
 
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOIIN2ᚖsioᚐIIN(ctx context.Context, v any) (*sio.IIN, error) {
 	if v == nil {
 		return nil, nil
@@ -16733,6 +21157,14 @@ func (ec *executionContext) marshalOInquiry2ᚖsioᚋauthzᚐInquiry(ctx context
 		return graphql.Null
 	}
 	return ec._Inquiry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOInstructionInput2ᚖsioᚋgraphᚋmodelᚐInstructionInput(ctx context.Context, v any) (*model.InstructionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInstructionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
@@ -16796,6 +21228,13 @@ func (ec *executionContext) marshalOLandRightConnection2ᚖsioᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._LandRightConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLegalAssistanceRequest2ᚖsioᚋauthzᚐLegalAssistance(ctx context.Context, sel ast.SelectionSet, v *authz.LegalAssistance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LegalAssistanceRequest(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx context.Context, sel ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
@@ -16873,6 +21312,22 @@ func (ec *executionContext) marshalOPerson2ᚖsioᚐPerson(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPolicyAccess2ᚖsioᚋgraphᚋmodelᚐPolicyAccess(ctx context.Context, v any) (*model.PolicyAccess, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PolicyAccess)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPolicyAccess2ᚖsioᚋgraphᚋmodelᚐPolicyAccess(ctx context.Context, sel ast.SelectionSet, v *model.PolicyAccess) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalORealEstate2ᚖsioᚐRealEstate(ctx context.Context, sel ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {

@@ -6,6 +6,7 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -34,6 +35,9 @@ type Config struct {
 	// Sandbox enables X-Dev-User authentication from loopback, the
 	// playground and introspection.
 	Sandbox bool
+	// Certs verifies the client certificates of a TLS connection
+	// (production): the caller is the user of the certificate's IIN.
+	Certs *authz.CertAuthority
 	// Health reports whether the stores answer.
 	Health func(ctx context.Context) error
 	// Routes are further handlers by ServeMux pattern (pages, downloads).
@@ -106,42 +110,78 @@ func countStatements(next http.Handler) http.Handler {
 	})
 }
 
-// authenticate establishes the caller. In sandbox mode the X-Dev-User header
-// names a seeded user, accepted only from loopback; a header that cannot be
-// honoured is refused outright rather than silently ignored.
+// authenticate establishes the caller: from a client certificate of a TLS
+// connection verified against the national CA (production), or in sandbox
+// mode from the X-Dev-User header naming a seeded user, accepted only from
+// loopback. A credential that cannot be honoured is refused outright (401,
+// UNAUTHENTICATED with a reason) rather than silently ignored; so is a
+// certificate of an unknown or blocked user.
 func authenticate(cfg Config, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := r.Header.Get(DevUserHeader)
-		if h == "" {
+		var p *authz.Principal
+		switch {
+		case h != "" && !cfg.Sandbox:
+			writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: DevUserHeader + " is accepted in sandbox mode only"})
+			return
+		case h != "" && !isLoopback(r.RemoteAddr):
+			writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: DevUserHeader + " is accepted from loopback only"})
+			return
+		case h != "":
+			iin, err := sio.ParseIIN(h, DevUserHeader)
+			if err != nil {
+				writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: sio.ErrorMessage(err)})
+				return
+			}
+			u, ok := lookup(cfg, w, r, iin)
+			if !ok {
+				return
+			}
+			p = &authz.Principal{User: u, Via: authz.ViaSandboxHeader}
+		case cfg.Certs != nil && r.TLS != nil:
+			leaf, iin, err := cfg.Certs.Verify(r.Context(), r.TLS.PeerCertificates)
+			if err != nil {
+				writeError(w, http.StatusUnauthorized, err)
+				return
+			}
+			u, ok := lookup(cfg, w, r, iin)
+			if !ok {
+				return
+			}
+			if u.Blocked {
+				writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonUserBlocked,
+					Message: "the user of the certificate is blocked"})
+				return
+			}
+			p = &authz.Principal{User: u, Via: authz.ViaMTLS, Certificate: leaf, Verifiers: cfg.Certs.Verifiers}
+		case cfg.Certs != nil:
+			// Production never serves a request it cannot attribute.
+			writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonCertMissing,
+				Message: "a client certificate over TLS is required"})
+			return
+		default:
 			next.ServeHTTP(w, r)
 			return
 		}
-		if !cfg.Sandbox {
-			writeError(w, http.StatusUnauthorized, sio.EUNAUTHENTICATED, DevUserHeader+" is accepted in sandbox mode only")
-			return
-		}
-		if !isLoopback(r.RemoteAddr) {
-			writeError(w, http.StatusUnauthorized, sio.EUNAUTHENTICATED, DevUserHeader+" is accepted from loopback only")
-			return
-		}
-		iin, err := sio.ParseIIN(h, DevUserHeader)
-		if err != nil {
-			writeError(w, http.StatusUnauthorized, sio.EUNAUTHENTICATED, sio.ErrorMessage(err))
-			return
-		}
-		u, err := cfg.Users.UserByIIN(r.Context(), iin)
-		if err != nil {
-			cfg.Logger.Error("user lookup failed", "err", err.Error())
-			writeError(w, http.StatusServiceUnavailable, sio.ESOURCEUNAVAILABLE, "user directory unavailable")
-			return
-		}
-		if u == nil {
-			writeError(w, http.StatusUnauthorized, sio.EUNAUTHENTICATED, DevUserHeader+": no such user")
-			return
-		}
-		ctx := authz.WithPrincipal(r.Context(), &authz.Principal{User: u, Via: "sandbox-header"})
-		next.ServeHTTP(w, r.WithContext(ctx))
+		next.ServeHTTP(w, r.WithContext(authz.WithPrincipal(r.Context(), p)))
 	})
+}
+
+// lookup finds the registered user of an IIN; it answers the request itself
+// (401 or 503) when there is none.
+func lookup(cfg Config, w http.ResponseWriter, r *http.Request, iin sio.IIN) (*sio.User, bool) {
+	u, err := cfg.Users.UserByIIN(r.Context(), iin)
+	if err != nil {
+		cfg.Logger.Error("user lookup failed", "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, &sio.Error{Code: sio.ESOURCEUNAVAILABLE, Message: "user directory unavailable"})
+		return nil, false
+	}
+	if u == nil {
+		writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonUnknownUser,
+			Message: "no registered SIO user has this IIN"})
+		return nil, false
+	}
+	return u, true
 }
 
 func isLoopback(remoteAddr string) bool {
@@ -159,7 +199,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-// writeError writes a GraphQL-shaped error response.
-func writeError(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
+// writeError writes a GraphQL-shaped error response of a refused request.
+func writeError(w http.ResponseWriter, status int, err error) {
+	ext := map[string]any{"code": sio.ErrorCode(err)}
+	var e *sio.Error
+	if errors.As(err, &e) && e.Reason != "" {
+		ext["reason"] = e.Reason
+	}
+	writeJSON(w, status, map[string]any{"errors": []any{map[string]any{"message": sio.ErrorMessage(err), "extensions": ext}}})
 }

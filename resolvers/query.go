@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"time"
 
 	"sio"
 	"sio/authz"
@@ -10,7 +11,7 @@ import (
 
 type queryResolver struct{ *Resolver }
 
-func (r *queryResolver) principal(ctx context.Context) (*authz.Principal, error) {
+func (r *Resolver) principal(ctx context.Context) (*authz.Principal, error) {
 	p := authz.PrincipalFrom(ctx)
 	if p == nil || p.User == nil {
 		return nil, sio.Errorf(sio.EUNAUTHENTICATED, "authentication required")
@@ -18,12 +19,22 @@ func (r *queryResolver) principal(ctx context.Context) (*authz.Principal, error)
 	return p, nil
 }
 
-func (r *queryResolver) role(code string) *model.Role {
-	role := &model.Role{Code: code}
+func (r *Resolver) role(code string) *model.Role {
 	if pr, ok := r.Enforcer.Policy.Role(code); ok {
-		role.NameRu = pr.NameRu
+		return r.roleModel(pr)
 	}
-	return role
+	return &model.Role{Code: code}
+}
+
+func (r *Resolver) me(p *authz.Principal) *model.Me {
+	u := p.User
+	m := &model.Me{Iin: u.IIN, FullName: u.FullName, Role: r.role(u.RoleCode), Agency: u.AgencyCode,
+		Position: u.Position, AgreementSigned: u.AgreementSignedAt != nil, Blocked: u.Blocked, AuthenticatedVia: p.Via}
+	if u.AgreementSignedAt != nil {
+		at := u.AgreementSignedAt.Format(time.RFC3339)
+		m.AgreementSignedAt = &at
+	}
+	return m
 }
 
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
@@ -31,9 +42,7 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := p.User
-	return &model.Me{Iin: u.IIN, FullName: u.FullName, Role: r.role(u.RoleCode), Agency: u.AgencyCode,
-		Position: u.Position, AgreementSigned: u.AgreementSignedAt != nil, Blocked: u.Blocked}, nil
+	return r.me(p), nil
 }
 
 func (r *queryResolver) SandboxUsers(ctx context.Context) ([]model.SandboxUser, error) {
@@ -44,31 +53,34 @@ func (r *queryResolver) SandboxUsers(ctx context.Context) ([]model.SandboxUser, 
 	if err != nil {
 		return nil, r.source(ctx, "sio_accounts", err)
 	}
+	cases := r.Enforcer.Cases
+	p := r.Enforcer.Policy
 	out := make([]model.SandboxUser, len(users))
 	for i, u := range users {
-		cases, err := r.Cases.CasesOfUser(ctx, u.IIN)
+		su := model.SandboxUser{Iin: u.IIN, FullName: u.FullName, Role: r.role(u.RoleCode), Agency: u.AgencyCode,
+			Position: u.Position, Blocked: u.Blocked, AgreementSigned: u.AgreementSignedAt != nil, Bases: []string{}}
+		for _, b := range p.Bases {
+			if _, ok := p.RoleBasis(u.RoleCode, b.Code); ok && p.Requestable(b.Code) {
+				su.Bases = append(su.Bases, b.Code)
+			}
+		}
+		if su.Cases, err = cases.CasesOfUser(ctx, u.IIN); err == nil {
+			if su.Instructions, err = cases.InstructionsOfExecutor(ctx, u.IIN); err == nil {
+				if su.LegalAssistance, err = cases.LegalAssistanceOfExecutor(ctx, u.IIN); err == nil {
+					su.CourtSanctions, err = cases.SanctionsOfUser(ctx, u.IIN)
+				}
+			}
+		}
 		if err != nil {
 			return nil, r.source(ctx, "case_registry", err)
 		}
-		out[i] = model.SandboxUser{Iin: u.IIN, FullName: u.FullName, Role: r.role(u.RoleCode), Agency: u.AgencyCode,
-			Blocked: u.Blocked, AgreementSigned: u.AgreementSignedAt != nil, Cases: cases}
+		su.Cases, su.Instructions = nonNil(su.Cases), nonNil(su.Instructions)
+		su.LegalAssistance, su.CourtSanctions = nonNil(su.LegalAssistance), nonNil(su.CourtSanctions)
+		out[i] = su
 	}
 	return out, nil
 }
 
 func (r *queryResolver) Inquiry(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error) {
-	req := authz.BasisRequest{Kind: basis.Kind}
-	if basis.CaseNumber != nil {
-		req.CaseNumber = *basis.CaseNumber
-	}
-	if basis.Year != nil {
-		req.Year = *basis.Year
-	}
-	if basis.Court != nil {
-		req.Court = *basis.Court
-	}
-	if basis.Justification != nil {
-		req.Justification = *basis.Justification
-	}
-	return r.Enforcer.Open(ctx, authz.PrincipalFrom(ctx), req)
+	return r.OpenInquiry(ctx, basis)
 }

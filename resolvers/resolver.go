@@ -28,6 +28,7 @@ type Resolver struct {
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
 	Users              sio.UserDirectory
+	Agreements         AgreementStore
 	Cases              sio.CaseRegistry
 	Enforcer           *authz.Enforcer
 	LinkEngine         *links.Engine
@@ -66,7 +67,9 @@ func (r *Resolver) LandPlot() graph.LandPlotResolver           { return &landPlo
 func (r *Resolver) LandRight() graph.LandRightResolver         { return &landRightResolver{r} }
 func (r *Resolver) LegalEntity() graph.LegalEntityResolver     { return &legalEntityResolver{r} }
 func (r *Resolver) LinkGraph() graph.LinkGraphResolver         { return &linkGraphResolver{r} }
+func (r *Resolver) Mutation() graph.MutationResolver           { return &mutationResolver{r} }
 func (r *Resolver) Person() graph.PersonResolver               { return &personResolver{r} }
+func (r *Resolver) Policy() graph.PolicyResolver               { return &policyResolver{r} }
 func (r *Resolver) Query() graph.QueryResolver                 { return &queryResolver{r} }
 func (r *Resolver) RealEstate() graph.RealEstateResolver       { return &realEstateResolver{r} }
 func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {

@@ -2,17 +2,24 @@ package synth
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 
 	"sio"
+	"sio/authz"
 )
 
 // RoleSpec describes a role of the access policy for GenerateOfficials: its
-// agency and the legal bases it may use.
+// agency and the legal bases it may request.
 type RoleSpec struct {
 	Code, NameRu, Agency string
-	Bases                []string
+	Bases                []BasisSpec
+}
+
+// BasisSpec is a basis a role may request and the registry of its cases.
+type BasisSpec struct {
+	Code, Registry string
 }
 
 // CaseAssignment puts a case into an official's caseload.
@@ -21,40 +28,28 @@ type CaseAssignment struct {
 	IIN              sio.IIN
 }
 
-// Officials are SIO's users with their cases and caseloads.
+// Officials are SIO's users with their cases, caseloads and the other
+// records a basis can name: investigative groups, instructions,
+// international requests and court sanctions.
 type Officials struct {
-	Users       []sio.User
-	Cases       []sio.Case
-	Assignments []CaseAssignment
+	Users           []sio.User
+	Cases           []sio.Case
+	Assignments     []CaseAssignment
+	Groups          []authz.InvestigativeGroup
+	Instructions    []authz.Instruction
+	LegalAssistance []authz.LegalAssistance
+	Sanctions       []authz.CourtSanction
 }
 
-// Case registries.
-const (
-	RegistryERDR   = "ERDR"    // ЕРДР: единый реестр досудебных расследований
-	RegistryAISSU  = "AIS_SU"  // АИС СУ: специальные учёты (административные и розыскные дела)
-	RegistryEAIAS  = "EAIAS"   // ЕАИАС судов
-	RegistryAISOIP = "AIS_OIP" // АИС ОИП: исполнительные производства
-	RegistryORD    = "ORD"     // учёт дел оперативного учёта
-)
-
-// RegistryOf names the registry where cases of a basis are registered; a
-// basis code starting with ORD or OTHER_TASKS (the sub-bases of "иные
-// задачи") goes to the operational accounting registry.
-func RegistryOf(basis string) string {
-	switch basis {
-	case "CRIMINAL_CASE", "NSD", "SEARCH_MEASURES", "PRIMARY_CHECK":
-		return RegistryERDR
-	case "ADMIN_CASE_KPSISU", "SEARCH_CASE":
-		return RegistryAISSU
-	case "ADMIN_CASE_COURT", "CIVIL_CASE":
-		return RegistryEAIAS
-	case "ENFORCEMENT":
-		return RegistryAISOIP
+// SnapshotClock returns the sandbox's clock: the date of the synthetic
+// snapshot (Today), at the time of day of now in Astana, so that the
+// validity of synthetic instructions and sanctions does not run out.
+func SnapshotClock(now func() time.Time) func() time.Time {
+	return func() time.Time {
+		t := now().In(authz.Astana)
+		d := today.time()
+		return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), authz.Astana)
 	}
-	if strings.HasPrefix(basis, "ORD") || strings.HasPrefix(basis, "OTHER_TASKS") {
-		return RegistryORD
-	}
-	return RegistryERDR
 }
 
 // agencyCodes are the 2-digit codes of the registering body used in case
@@ -90,13 +85,24 @@ var (
 //     the regional user of the last role (unsigned); the regional user of
 //     the second-to-last role (of the only role, if there is one) is
 //     blocked;
-//   - every user has one OPEN case per basis of the role; the Astana user's
-//     criminal cases carry an economic article (the first one "245 ч.1"),
-//     the regional user's a general one (the first one "188 ч.2");
+//   - every user has one OPEN case per basis of the role in the basis'
+//     registry; the Astana user's criminal cases carry an economic article
+//     (the first one "245 ч.1"), the regional user's a general one (the
+//     first one "188 ч.2");
 //   - the first role's Astana user also has a CLOSED case; one case of the
 //     first role's first basis is assigned only to a user of another role;
-//     one case (an investigative group) is assigned to the Astana users of
-//     two roles sharing a basis (CRIMINAL_CASE if possible).
+//     one case has an investigative group (§21): assigned to the Astana user
+//     of one role, whose group also holds the Astana user of another role
+//     sharing the basis (CRIMINAL_CASE if possible);
+//   - with two roles that hold CRIMINAL_CASE (investigators preferred as
+//     issuers): investigative instructions (§22) from the first role's
+//     Astana user to the second role's Astana user on new cases of the
+//     issuer, one open, one executed, one overdue, and a prosecutor's
+//     instruction when a PROSECUTOR role exists; two international requests
+//     for legal assistance executed by the issuer (one open, one executed);
+//     electronic court sanctions of ЕАИАС (§28) on the issuer's criminal
+//     case (one valid, one expired, one revoked) and one valid sanction on
+//     the executor's criminal case.
 //
 // Case numbers (YY: year opened, RR: KATO region of the user, AA: agency
 // code 00 МВД, 01 прокуратура, 02 КНБ, 03 АПК, 04 АФМ, 05 МО, 06 ЧС, 07 СГО,
@@ -107,6 +113,12 @@ var (
 //	EAIAS   RR9K-YY-00-K/NNNN    court code RR9K (K = 3 administrative, 2 civil)
 //	AIS_OIP YY RR 7 NNNNNNN      12 digits
 //	ORD     YY RR AA 9 NNNNNN    13 digits
+//
+// Instructions carry the outgoing number of the issuing unit
+// ("RR-AA-YY/NNNN"), international requests the foreign body's number and
+// the cover letter of the Prosecutor General's Office ("2-12-YY/NNNN"),
+// sanctions the ЕАИАС number of the investigative court's material
+// ("RR91-YY-00-1с/NNN").
 func GenerateOfficials(cfg Config, roles []RoleSpec) Officials {
 	s1, s2 := seedPair(cfg.Seed, 2)
 	o := &officialsGen{r: rand.New(rand.NewPCG(s1, s2)), iins: map[sio.IIN]bool{}, serial: map[string]int{}}
@@ -176,29 +188,27 @@ func (o *officialsGen) run(roles []RoleSpec) Officials {
 		o.assign(c, colleague.user.IIN)
 	}
 	if a, b, basis, ok := groupPair(roles); ok {
-		c := o.newCase(basis, &users[a][0], true, sio.CaseOpen, 2024)
-		o.assign(c, users[a][0].user.IIN)
-		o.assign(c, users[b][0].user.IIN)
-	} else if len(roles) > 0 && len(roles[0].Bases) > 0 {
-		c := o.newCase(roles[0].Bases[0], &users[0][0], true, sio.CaseOpen, 2024)
-		o.assign(c, users[0][0].user.IIN)
-		o.assign(c, users[0][1].user.IIN)
+		head := &users[a][0]
+		c := o.newCase(basis, head, true, sio.CaseOpen, 2024)
+		o.assign(c, head.user.IIN)
+		o.group(c, head.user.IIN, users[b][0].user.IIN)
 	}
+	o.instructions(roles, users)
 	return o.out
 }
 
 // groupPair finds two roles sharing a basis (preferring CRIMINAL_CASE) for
 // an investigative-group case.
-func groupPair(roles []RoleSpec) (int, int, string, bool) {
-	for _, want := range []string{"CRIMINAL_CASE", ""} {
+func groupPair(roles []RoleSpec) (int, int, BasisSpec, bool) {
+	for _, want := range []string{criminalCase, ""} {
 		for a := range roles {
 			for b := a + 1; b < len(roles); b++ {
 				for _, x := range roles[a].Bases {
-					if want != "" && x != want {
+					if want != "" && x.Code != want {
 						continue
 					}
 					for _, y := range roles[b].Bases {
-						if x == y {
+						if x.Code == y.Code {
 							return a, b, x, true
 						}
 					}
@@ -206,12 +216,204 @@ func groupPair(roles []RoleSpec) (int, int, string, bool) {
 			}
 		}
 	}
-	return 0, 0, "", false
+	return 0, 0, BasisSpec{}, false
+}
+
+const criminalCase = "CRIMINAL_CASE"
+
+// criminalRoles are the roles holding CRIMINAL_CASE, investigators first.
+func criminalRoles(roles []RoleSpec) (out []int, basis BasisSpec) {
+	for pass := 0; pass < 2; pass++ {
+		for i, r := range roles {
+			if strings.HasPrefix(r.Code, "INVESTIGATOR") != (pass == 0) {
+				continue
+			}
+			for _, b := range r.Bases {
+				if b.Code == criminalCase {
+					out, basis = append(out, i), b
+				}
+			}
+		}
+	}
+	return out, basis
+}
+
+// instructions makes the records of §22 and §28 (see GenerateOfficials).
+func (o *officialsGen) instructions(roles []RoleSpec, users [][2]official) {
+	crim, basis := criminalRoles(roles)
+	// The executor is a body of criminal prosecution: not a court, not a
+	// prosecutor (who issues instructions of its own).
+	ex := -1
+	for _, i := range crim[min(1, len(crim)):] {
+		if c := roles[i].Code; c != "PROSECUTOR" && c != "JUDGE" && ex < 0 {
+			ex = i
+		}
+	}
+	if len(crim) < 2 || ex < 0 {
+		return
+	}
+	issuer, executor := &users[crim[0]][0], &users[ex][0]
+	for _, st := range []struct {
+		status  string
+		dueDays int
+	}{{authz.InstructionOpen, 25}, {authz.InstructionExecuted, -30}, {authz.InstructionOpen, -3}} {
+		c := o.newCase(basis, issuer, true, sio.CaseOpen, 2024)
+		o.assign(c, issuer.user.IIN)
+		o.instruction(c, authz.InstructionInvestigative, issuer, executor, st.status, st.dueDays)
+	}
+	for i, r := range roles {
+		if r.Code != "PROSECUTOR" {
+			continue
+		}
+		for _, b := range r.Bases {
+			if b.Code == criminalCase {
+				pr := &users[i][0]
+				c := o.newCase(basis, pr, true, sio.CaseOpen, 2023)
+				o.assign(c, pr.user.IIN)
+				o.instruction(c, authz.InstructionProsecutor, pr, executor, authz.InstructionOpen, 14)
+			}
+		}
+	}
+	for _, status := range []string{authz.InstructionOpen, authz.InstructionExecuted} {
+		o.legalAssistance(issuer, status)
+	}
+	own := o.firstCase(issuer.user.IIN, criminalCase)
+	for _, st := range []struct {
+		status      string
+		from, until int // days from Today
+	}{{authz.SanctionGranted, -12, 78}, {authz.SanctionGranted, -140, -50}, {authz.SanctionRevoked, -30, 60}} {
+		o.sanction(own, st.status, st.from, st.until)
+	}
+	o.sanction(o.firstCase(executor.user.IIN, criminalCase), authz.SanctionGranted, -5, 85)
+}
+
+// firstCase is the user's first open case of the basis.
+func (o *officialsGen) firstCase(iin sio.IIN, basis string) *sio.Case {
+	for _, a := range o.out.Assignments {
+		if a.IIN != iin {
+			continue
+		}
+		for i := range o.out.Cases {
+			c := &o.out.Cases[i]
+			if c.Registry == a.Registry && c.Number == a.Number && c.Basis == basis && c.Status == sio.CaseOpen {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 func (o *officialsGen) assign(c *sio.Case, iin sio.IIN) {
 	o.out.Assignments = append(o.out.Assignments, CaseAssignment{Registry: c.Registry, Number: c.Number, IIN: iin})
 }
+
+// group forms an investigative group on the case, headed by the first
+// member.
+func (o *officialsGen) group(c *sio.Case, members ...sio.IIN) {
+	formed := minDay(dayOf(c.OpenedAt)+day(1+o.r.IntN(15)), today)
+	o.out.Groups = append(o.out.Groups, authz.InvestigativeGroup{ID: int64(len(o.out.Groups) + 1), Registry: c.Registry,
+		Number: c.Number, HeadIIN: members[0], FormedAt: formed.date(), Members: members})
+}
+
+// outgoing is an outgoing number of a unit: "RR-AA-YY/NNNN".
+func (o *officialsGen) outgoing(u *official, d day) string {
+	aa, ok := agencyCodes[u.user.AgencyCode]
+	if !ok {
+		aa = "11"
+	}
+	yy := pad(d.year()%100, 2)
+	return regions[u.region].kato + "-" + aa + "-" + yy + "/" + pad(o.serialFor("out"+regions[u.region].kato+aa+yy, 4), 4)
+}
+
+func (o *officialsGen) instruction(c *sio.Case, kind string, from, to *official, status string, dueDays int) {
+	due := today + day(dueDays)
+	issued := minDay(due-day(30+o.r.IntN(30)), today-1)
+	issued = max(issued, dayOf(c.OpenedAt))
+	o.out.Instructions = append(o.out.Instructions, authz.Instruction{Registry: c.Registry, CaseNumber: c.Number,
+		Number: o.outgoing(from, issued), Kind: kind, IssuerIIN: from.user.IIN, IssuingBody: from.user.Position,
+		ExecutorIIN: to.user.IIN, IssuedAt: issued.date(), DueAt: due.date(), Status: status})
+}
+
+// requestingBodies are foreign bodies sending requests for legal assistance
+// in criminal matters, with their country and a sample of their numbering.
+var requestingBodies = []struct{ body, country, prefix string }{
+	{"Генеральная прокуратура Российской Федерации", "Российская Федерация", "87-"},
+	{"Генеральная прокуратура Кыргызской Республики", "Кыргызская Республика", "11-"},
+	{"Генеральная прокуратура Республики Узбекистан", "Республика Узбекистан", "15/"},
+	{"Генеральная прокуратура Республики Беларусь", "Республика Беларусь", "16-"},
+	{"Федеральное министерство юстиции Федеративной Республики Германия", "Федеративная Республика Германия", "RHI-"},
+}
+
+// legalAssistance registers a foreign request accepted by the Prosecutor
+// General's Office (the authorized body) and passed to the user.
+func (o *officialsGen) legalAssistance(u *official, status string) {
+	rb := requestingBodies[o.r.IntN(len(requestingBodies))]
+	received := today - day(20+o.r.IntN(120))
+	due := received + day(90)
+	if status == authz.InstructionOpen {
+		due = max(due, today+day(30))
+	}
+	yy := pad(received.year()%100, 2)
+	o.out.LegalAssistance = append(o.out.LegalAssistance, authz.LegalAssistance{
+		Number:         rb.prefix + itoa(100+o.r.IntN(800)) + "-" + strconv.Itoa(received.year()) + "/" + itoa(1000+o.r.IntN(9000)),
+		RequestingBody: rb.body, Country: rb.country,
+		CoverLetterNumber: "2-12-" + yy + "/" + pad(o.serialFor("mla"+yy, 4), 4),
+		AuthorizedBody:    "Генеральная прокуратура Республики Казахстан",
+		ExecutorIIN:       u.user.IIN, Article: o.article(u.user.AgencyCode, true),
+		ReceivedAt: received.date(), DueAt: due.date(), Status: status,
+	})
+}
+
+// investigativeCourts grant the sanctions: the specialized investigative
+// court of the region's centre (Астана, Алматы, Шымкент) or of the oblast
+// centre.
+func investigativeCourt(ri int) string {
+	return "Специализированный следственный суд " + regions[ri].gen
+}
+
+// sanction registers an electronic court sanction of ЕАИАС on the case.
+func (o *officialsGen) sanction(c *sio.Case, status string, from, until int) {
+	if c == nil {
+		return
+	}
+	ri := regionIdx[c.Number[2:4]]
+	valid := today + day(from)
+	granted := max(valid-day(1+o.r.IntN(3)), dayOf(c.OpenedAt))
+	judge := o.judgeName(ri)
+	yy := pad(granted.year()%100, 2)
+	code := regions[ri].kato + "91"
+	o.out.Sanctions = append(o.out.Sanctions, authz.CourtSanction{
+		Number:   code + "-" + yy + "-00-1с/" + pad(o.serialFor("sanction"+code+yy, 3), 3),
+		Registry: c.Registry, CaseNumber: c.Number, Court: investigativeCourt(ri), Judge: judge,
+		Measure:   "Негласный контроль почтовых и иных отправлений (УПК РК ст. 231)",
+		GrantedAt: granted.date(), ValidFrom: valid.date(), ValidUntil: (today + day(until)).date(), Status: status,
+	})
+}
+
+// judgeName is the investigating judge's full name.
+func (o *officialsGen) judgeName(ri int) string {
+	return o.fullName(ri, o.r.IntN(100) < 60, 0)
+}
+
+// fullName draws a name of the region's population: surname, given name
+// and patronymic, in the Kazakh style (-ұлы/-қызы) at kazakhRate percent
+// where the ethnos uses it.
+func (o *officialsGen) fullName(ri int, male bool, kazakhRate int) string {
+	eth := &ethnoses[ethnos(pickCum(o.r, regionEthCum[ri]))]
+	last, first := pick(o.r, eth.surnames), ""
+	if male {
+		first = pick(o.r, eth.male).name
+	} else {
+		first = pick(o.r, eth.female)
+		if eth.gendered {
+			last = feminine(last)
+		}
+	}
+	kz := eth.kazakhPat && o.r.IntN(100) < kazakhRate
+	return last + " " + first + " " + patronymic(pick(o.r, eth.male), male, kz)
+}
+
+func dayOf(d sio.Date) day { return day(d.Unix() / 86400) }
 
 func (o *officialsGen) user(role RoleSpec, agency string, ri int) sio.User {
 	male := o.r.IntN(100) < 72
@@ -233,30 +435,17 @@ func (o *officialsGen) user(role RoleSpec, agency string, ri int) sio.User {
 		}
 	}
 	o.iins[iin] = true
-	e := ethnos(pickCum(o.r, regionEthCum[ri]))
-	eth := &ethnoses[e]
-	last := pick(o.r, eth.surnames)
-	first := ""
-	if male {
-		first = pick(o.r, eth.male).name
-	} else {
-		first = pick(o.r, eth.female)
-		if eth.gendered {
-			last = feminine(last)
-		}
-	}
-	kz := eth.kazakhPat && o.r.IntN(100) < 20
-	middle := patronymic(pick(o.r, eth.male), male, kz)
+	name := o.fullName(ri, male, 20)
 	signed := (o.signedBase + day(o.r.IntN(90))).time().Add(time.Duration(9*60+o.r.IntN(8*60)) * time.Minute)
 	return sio.User{
-		IIN: iin, FullName: last + " " + first + " " + middle, RoleCode: role.Code, AgencyCode: agency,
+		IIN: iin, FullName: name, RoleCode: role.Code, AgencyCode: agency,
 		Position: position(role.Code, agency, ri), AgreementSignedAt: &signed,
 	}
 }
 
 // newCase registers a case of a basis opened by the user's unit.
-func (o *officialsGen) newCase(basis string, u *official, economic bool, status string, fromYear int) *sio.Case {
-	reg := RegistryOf(basis)
+func (o *officialsGen) newCase(basis BasisSpec, u *official, economic bool, status string, fromYear int) *sio.Case {
+	reg := basis.Registry
 	opened := mkDay(fromYear, 1, 10) + day(o.r.IntN(700))
 	if status == sio.CaseOpen {
 		opened = minDay(opened, today-20)
@@ -267,31 +456,33 @@ func (o *officialsGen) newCase(basis string, u *official, economic bool, status 
 	if !ok {
 		aa = "11"
 	}
-	c := sio.Case{Registry: reg, Basis: basis, Status: status, OpenedAt: opened.date()}
+	c := sio.Case{Registry: reg, Basis: basis.Code, Status: status, OpenedAt: opened.date()}
 	switch reg {
-	case RegistryERDR:
+	case authz.RegistryERDR:
 		c.Number = yy + rr + aa + "031" + pad(o.serialFor(reg+yy+rr+aa, 6), 6)
-	case RegistryAISSU:
+	case authz.RegistryAISSU:
 		k := "1"
-		if basis == "SEARCH_CASE" {
+		if basis.Code == "SEARCH_CASE" {
 			k = "2"
 		}
 		c.Number = yy + rr + aa + k + pad(o.serialFor(reg+yy+rr+aa+k, 6), 6)
-	case RegistryEAIAS:
+	case authz.RegistryEAIAS:
 		k, court := "3", "Специализированный межрайонный административный суд "
-		if basis == "CIVIL_CASE" {
+		if basis.Code == "CIVIL_CASE" {
 			k, court = "2", "Специализированный межрайонный экономический суд "
 		}
 		code := rr + "9" + k
 		c.Number = code + "-" + yy + "-00-" + k + "/" + itoa(o.serialFor(reg+code+yy, 4))
 		c.Court = court + regions[u.region].gen
 		c.Year = opened.year()
-	case RegistryAISOIP:
+	case authz.RegistryAISOIP:
 		c.Number = yy + rr + "7" + pad(o.serialFor(reg+yy+rr, 7), 7)
-	case RegistryORD:
+	default: // authz.RegistryORD
 		c.Number = yy + rr + aa + "9" + pad(o.serialFor(reg+yy+rr+aa, 6), 6)
 	}
-	if reg == RegistryERDR || (reg == RegistryORD && !strings.HasPrefix(basis, "OTHER_TASKS")) {
+	// Criminal cases, reports of crimes, operational cases and tasks carry
+	// the criminal-code qualification of the act.
+	if reg == authz.RegistryERDR || reg == authz.RegistryORD {
 		c.Article = o.article(u.user.AgencyCode, economic)
 	}
 	o.out.Cases = append(o.out.Cases, c)

@@ -656,14 +656,24 @@ func TestDefaultsAndEmitError(t *testing.T) {
 }
 
 func testRoles() []synth.RoleSpec {
+	b := func(codes ...string) []synth.BasisSpec {
+		reg := map[string]string{"CRIMINAL_CASE": "ERDR", "NSD": "ERDR", "SEARCH_MEASURES": "ERDR", "PRIMARY_CHECK": "ERDR",
+			"ADMIN_CASE_KPSISU": "AIS_SU", "SEARCH_CASE": "AIS_SU", "ADMIN_CASE_COURT": "EAIAS", "CIVIL_CASE": "EAIAS",
+			"ENFORCEMENT": "AIS_OIP", "ORD": "ORD", "OTHER_TASKS_PROSECUTOR": "ORD", "OTHER_TASKS_MVD": "ORD", "OTHER_TASKS_MVD_IBD": "ORD"}
+		var out []synth.BasisSpec
+		for _, c := range codes {
+			out = append(out, synth.BasisSpec{Code: c, Registry: reg[c]})
+		}
+		return out
+	}
 	return []synth.RoleSpec{
-		{Code: "PROSECUTOR", NameRu: "Прокурор", Agency: "PROSECUTOR_OFFICE", Bases: []string{"CRIMINAL_CASE", "ADMIN_CASE_KPSISU", "CIVIL_CASE",
-			"ENFORCEMENT", "NSD", "ORD", "OTHER_TASKS", "PRIMARY_CHECK", "SEARCH_MEASURES"}},
-		{Code: "JUDGE", NameRu: "Судья", Agency: "COURT", Bases: []string{"ADMIN_CASE_COURT", "CIVIL_CASE", "CRIMINAL_CASE"}},
-		{Code: "INVESTIGATOR_INTERNAL_AFFAIRS", NameRu: "Следователь МВД", Agency: "MVD", Bases: []string{"ADMIN_CASE_KPSISU", "CRIMINAL_CASE", "PRIMARY_CHECK"}},
-		{Code: "ANTICORRUPTION_OFFICER", NameRu: "Офицер Антикоррупционной службы", Bases: []string{"CRIMINAL_CASE", "SEARCH_CASE"}},
-		{Code: "BAILIFF", NameRu: "Судебный исполнитель", Agency: "ENFORCEMENT_SERVICE", Bases: []string{"ENFORCEMENT", "PRIMARY_CHECK"}},
-		{Code: "OPERATIVE_INTERNAL_AFFAIRS", NameRu: "Оперативные сотрудники ОВД", Agency: "MVD", Bases: []string{"ORD", "OTHER_TASKS_MVD", "ORD_SPECIAL"}},
+		{Code: "PROSECUTOR", NameRu: "Прокурор", Agency: "PROSECUTOR_OFFICE", Bases: b("CRIMINAL_CASE", "ADMIN_CASE_KPSISU", "CIVIL_CASE",
+			"ENFORCEMENT", "NSD", "ORD", "OTHER_TASKS_PROSECUTOR", "PRIMARY_CHECK", "SEARCH_MEASURES")},
+		{Code: "JUDGE", NameRu: "Судья", Agency: "COURT", Bases: b("ADMIN_CASE_COURT", "CIVIL_CASE", "CRIMINAL_CASE")},
+		{Code: "INVESTIGATOR_INTERNAL_AFFAIRS", NameRu: "Следователь МВД", Agency: "MVD", Bases: b("ADMIN_CASE_KPSISU", "CRIMINAL_CASE", "PRIMARY_CHECK")},
+		{Code: "ANTICORRUPTION_OFFICER", NameRu: "Офицер Антикоррупционной службы", Bases: b("CRIMINAL_CASE", "SEARCH_CASE")},
+		{Code: "BAILIFF", NameRu: "Судебный исполнитель", Agency: "ENFORCEMENT_SERVICE", Bases: b("ENFORCEMENT", "PRIMARY_CHECK")},
+		{Code: "OPERATIVE_INTERNAL_AFFAIRS", NameRu: "Оперативные сотрудники ОВД", Agency: "MVD", Bases: b("ORD", "OTHER_TASKS_MVD", "OTHER_TASKS_MVD_IBD")},
 	}
 }
 
@@ -746,6 +756,11 @@ func TestOfficials(t *testing.T) {
 			if !strings.HasPrefix(c.Number, yy) || c.Article == "" {
 				t.Fatalf("ERDR case %+v", c)
 			}
+		case "ORD", "OTHER_TASKS_PROSECUTOR", "OTHER_TASKS_MVD", "OTHER_TASKS_MVD_IBD":
+			want, re = "ORD", ordRe
+			if !strings.HasPrefix(c.Number, yy) || c.Article == "" {
+				t.Fatalf("ORD case %+v", c)
+			}
 		case "ADMIN_CASE_KPSISU", "SEARCH_CASE":
 			want, re = "AIS_SU", aisSuRe
 		case "ADMIN_CASE_COURT", "CIVIL_CASE":
@@ -756,7 +771,7 @@ func TestOfficials(t *testing.T) {
 		case "ENFORCEMENT":
 			want, re = "AIS_OIP", oipRe
 		default:
-			want, re = "ORD", ordRe
+			t.Fatalf("case %+v of a basis no role has", c)
 		}
 		if c.Registry != want || !re.MatchString(c.Number) {
 			t.Fatalf("case %+v: want registry %s and its number format", c, want)
@@ -792,7 +807,7 @@ func TestOfficials(t *testing.T) {
 			for _, b := range role.Bases {
 				ok := false
 				for _, c := range caseload[u.IIN] {
-					ok = ok || (c.Basis == b && c.Status == sio.CaseOpen)
+					ok = ok || (c.Basis == b.Code && c.Status == sio.CaseOpen)
 				}
 				if !ok {
 					t.Fatalf("user %s (%s) has no open %s case", u.IIN, role.Code, b)
@@ -808,18 +823,28 @@ func TestOfficials(t *testing.T) {
 		if c.Status == sio.CaseClosed && as[0].RoleCode == first.Code {
 			closed = true
 		}
-		if c.Basis == first.Bases[0] && c.Status == sio.CaseOpen {
+		if c.Basis == first.Bases[0].Code && c.Status == sio.CaseOpen {
 			other := true
 			for _, u := range as {
 				other = other && u.RoleCode != first.Code
 			}
 			colleague = colleague || other
 		}
-		if len(as) >= 2 && as[0].IIN != as[1].IIN {
-			group = true
-		}
 		econ = econ || strings.HasPrefix(c.Article, "245")
 		general = general || strings.HasPrefix(c.Article, "188")
+	}
+	// An investigative group: its head holds the case, the other member
+	// only through the group.
+	for _, g := range off.Groups {
+		c := cases[g.Registry+"/"+g.Number]
+		if c == nil || len(g.Members) < 2 || g.Members[0] != g.HeadIIN || g.FormedAt.Before(c.OpenedAt.Time) || g.FormedAt.After(snapshot) {
+			t.Fatalf("group %+v", g)
+		}
+		held := map[sio.IIN]bool{}
+		for _, u := range assignees[g.Registry+"/"+g.Number] {
+			held[u.IIN] = true
+		}
+		group = held[g.HeadIIN] && !held[g.Members[1]] && users[g.Members[1]] != nil && users[g.Members[1]].RoleCode != users[g.HeadIIN].RoleCode
 	}
 	if !closed || !colleague || !group || !econ || !general {
 		t.Fatalf("closed %v, colleague-only %v, group %v, article 245 %v, article 188 %v", closed, colleague, group, econ, general)

@@ -4,6 +4,10 @@
 //	sio serve [flags]        the same, with flags (see -h)
 //	sio seed --postgres DSN --persons N [--seed S]
 //	                         fill the stores with deterministic synthetic data
+//	sio serve --mode production --tls-cert F --tls-key F --client-ca F [--crl F] [--ocsp URL|aia]
+//	                         HTTPS with client certificates of the national CA
+//	sio certs --out DIR      a test CA, a server certificate and a client
+//	                         certificate per seeded user (sandbox, tests)
 package main
 
 import (
@@ -21,7 +25,11 @@ import (
 	"syscall"
 	"time"
 
+	"crypto/tls"
+
+	"sio/authz"
 	"sio/gateway"
+	"sio/httpapi"
 	"sio/synth"
 )
 
@@ -55,6 +63,12 @@ type Main struct {
 	StoreDSN    map[string]string
 	Persons     int
 	Seed        int64
+	// Production TLS: server certificate and key, the CA bundle of client
+	// certificates (roots and intermediates), a CRL, an OCSP responder
+	// ("aia": the one each certificate names).
+	TLSCert, TLSKey, ClientCA, CRL, OCSP string
+	// CertsOut is the directory `sio certs` writes to.
+	CertsOut string
 
 	Logger   *slog.Logger
 	Gateway  *gateway.Gateway
@@ -80,8 +94,8 @@ func (m *Main) ParseFlags(args []string) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		m.Command, args = args[0], args[1:]
 	}
-	if m.Command != "serve" && m.Command != "seed" {
-		return fmt.Errorf("unknown command %q (serve, seed)", m.Command)
+	if m.Command != "serve" && m.Command != "seed" && m.Command != "certs" {
+		return fmt.Errorf("unknown command %q (serve, seed, certs)", m.Command)
 	}
 	fs := flag.NewFlagSet("sio "+m.Command, flag.ContinueOnError)
 	fs.StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the SQLite stores (sandbox)")
@@ -98,13 +112,24 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.Int64Var(&m.Seed, "seed", m.Seed, "seed of the synthetic data generator")
 	if m.Command == "serve" {
 		fs.StringVar(&m.Addr, "addr", m.Addr, "listen address")
-		fs.StringVar(&m.Mode, "mode", m.Mode, "sandbox (X-Dev-User from loopback, playground) or production")
+		fs.StringVar(&m.Mode, "mode", m.Mode, "sandbox (X-Dev-User from loopback, playground) or production (HTTPS, client certificates)")
+		fs.StringVar(&m.TLSCert, "tls-cert", "", "production: server certificate (PEM)")
+		fs.StringVar(&m.TLSKey, "tls-key", "", "production: server key (PEM)")
+		fs.StringVar(&m.ClientCA, "client-ca", "", "production: CA bundle of client certificates (PEM: the national CA root(s) and intermediates)")
+		fs.StringVar(&m.CRL, "crl", "", "production: certificate revocation list of the CA (PEM or DER)")
+		fs.StringVar(&m.OCSP, "ocsp", "", "production: OCSP responder URL, or aia for the responder each certificate names")
+	}
+	if m.Command == "certs" {
+		fs.StringVar(&m.CertsOut, "out", "./sio-certs", "directory for the CA, server and user certificates")
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if m.Mode != "sandbox" && m.Mode != "production" {
 		return fmt.Errorf("--mode must be sandbox or production")
+	}
+	if m.Mode == "production" && (m.TLSCert == "" || m.TLSKey == "" || m.ClientCA == "") {
+		return fmt.Errorf("--mode production needs --tls-cert, --tls-key and --client-ca (see `sio certs` for a test CA)")
 	}
 	if m.Persons < 1 {
 		return fmt.Errorf("--persons must be positive")
@@ -114,16 +139,42 @@ func (m *Main) ParseFlags(args []string) error {
 
 // Run opens the gateway and serves or seeds until ctx ends.
 func (m *Main) Run(ctx context.Context) error {
-	g, err := gateway.Open(ctx, gateway.Config{
+	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
 		Sandbox: m.Mode == "sandbox", Logger: m.Logger,
-	})
+	}
+	var tlsCfg *tls.Config
+	if m.Command == "serve" && m.Mode == "production" {
+		cert, err := tls.LoadX509KeyPair(m.TLSCert, m.TLSKey)
+		if err != nil {
+			return fmt.Errorf("--tls-cert/--tls-key: %w", err)
+		}
+		if cfg.Certs, err = authz.LoadCertAuthority(m.ClientCA, m.CRL); err != nil {
+			return err
+		}
+		switch m.OCSP {
+		case "":
+		case "aia":
+			cfg.Certs.OCSP = &authz.OCSPClient{}
+		default:
+			cfg.Certs.OCSP = &authz.OCSPClient{URL: m.OCSP}
+		}
+		tlsCfg = httpapi.TLSConfig(cert)
+	} else {
+		// The sandbox lives at the date of its synthetic snapshot, so that
+		// its instructions and court sanctions stay in force.
+		cfg.Now = synth.SnapshotClock(time.Now)
+	}
+	g, err := gateway.Open(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	m.Gateway = g
-	if m.Command == "seed" {
+	switch m.Command {
+	case "seed":
 		return m.seed(ctx)
+	case "certs":
+		return m.certs(ctx)
 	}
 	seeded, err := g.IsSeeded(ctx)
 	if err != nil {
@@ -145,13 +196,23 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
-	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
-	m.Logger.Info("SIO listening", "addr", "http://"+m.Listener.Addr().String(), "mode", m.Mode, "graphql", "/graphql")
+	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10, TLSConfig: tlsCfg}
+	scheme := "http://"
+	if tlsCfg != nil {
+		scheme = "https://"
+	}
+	m.Logger.Info("SIO listening", "addr", scheme+m.Listener.Addr().String(), "mode", m.Mode, "graphql", "/graphql")
 	if m.Ready != nil {
 		close(m.Ready)
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- m.server.Serve(m.Listener) }()
+	go func() {
+		if tlsCfg != nil {
+			errc <- m.server.ServeTLS(m.Listener, "", "")
+			return
+		}
+		errc <- m.server.Serve(m.Listener)
+	}()
 	select {
 	case err := <-errc:
 		if errors.Is(err, http.ErrServerClosed) {

@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,21 +28,7 @@ func TestSandboxStartsAndServes(t *testing.T) {
 		if m.Addr != "127.0.0.1:8080" || m.Mode != "sandbox" || m.Command != "serve" {
 			t.Fatalf("defaults: %+v", m)
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		m.Listener, m.Ready = ln, make(chan struct{})
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- m.Run(ctx) }()
-		select {
-		case <-m.Ready:
-		case err := <-done:
-			t.Fatalf("Run: %v", err)
-		case <-time.After(2 * time.Minute):
-			t.Fatal("sandbox did not start")
-		}
+		ln, cancel, done := start(t, m)
 		base := "http://" + ln.Addr().String()
 		resp, err := http.Get(base + "/healthz")
 		if err != nil || resp.StatusCode != 200 {
@@ -77,4 +68,97 @@ func TestParseFlagsRejectsBadInput(t *testing.T) {
 			t.Errorf("ParseFlags(%v) accepted", args)
 		}
 	}
+}
+
+// `sio certs` writes a test CA and a certificate per seeded user; `sio serve
+// --mode production` with them serves HTTPS to a user's certificate only.
+func TestCertsAndProductionServe(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	seed := NewMain()
+	must(t, seed.ParseFlags([]string{"seed", "--data-dir", dir, "--persons", "300"}))
+	must(t, seed.Run(context.Background()))
+	seed.Close()
+	certs := NewMain()
+	certs.Out = io.Discard
+	must(t, certs.ParseFlags([]string{"certs", "--data-dir", dir, "--out", out}))
+	must(t, certs.Run(context.Background()))
+	certs.Close()
+
+	index, err := os.ReadFile(filepath.Join(out, "users.tsv"))
+	must(t, err)
+	var iin string
+	for _, line := range strings.Split(string(index), "\n")[1:] {
+		if f := strings.Split(line, "\t"); len(f) == 5 && f[3] == "active" {
+			iin = f[0]
+			break
+		}
+	}
+	if iin == "" {
+		t.Fatalf("users.tsv lists no active user:\n%s", index)
+	}
+	for _, args := range [][]string{{"--mode", "production"}, {"--mode", "production", "--tls-cert", "x", "--tls-key", "y"}} {
+		if err := NewMain().ParseFlags(args); err == nil {
+			t.Errorf("ParseFlags(%v) accepted production without TLS files", args)
+		}
+	}
+	m := NewMain()
+	must(t, m.ParseFlags([]string{"--mode", "production", "--data-dir", dir, "--tls-cert", filepath.Join(out, "server.pem"),
+		"--tls-key", filepath.Join(out, "server-key.pem"), "--client-ca", filepath.Join(out, "ca.pem"), "--crl", filepath.Join(out, "crl.pem")}))
+	ln, cancel, done := start(t, m)
+	defer func() {
+		cancel()
+		<-done
+		m.Close()
+	}()
+	caPEM, err := os.ReadFile(filepath.Join(out, "ca.pem"))
+	must(t, err)
+	roots := x509.NewCertPool()
+	roots.AppendCertsFromPEM(caPEM)
+	pair, err := tls.LoadX509KeyPair(filepath.Join(out, "users", iin+".pem"), filepath.Join(out, "users", iin+"-key.pem"))
+	must(t, err)
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: roots, Certificates: []tls.Certificate{pair}}}}
+	resp, err := client.Post("https://"+ln.Addr().String()+"/graphql", "application/json", strings.NewReader(`{"query":"{ me { iin authenticatedVia } }"}`))
+	must(t, err)
+	var body struct {
+		Data struct {
+			Me struct{ Iin, AuthenticatedVia string } `json:"me"`
+		} `json:"data"`
+	}
+	json.NewDecoder(resp.Body).Decode(&body)
+	resp.Body.Close()
+	if body.Data.Me.Iin != iin || body.Data.Me.AuthenticatedVia != "mtls" {
+		t.Fatalf("me over mTLS = %+v", body)
+	}
+	// Plain HTTP is not served.
+	if resp, err := http.Get("http://" + ln.Addr().String() + "/healthz"); err == nil && resp.StatusCode == http.StatusOK {
+		t.Fatal("production answered plain HTTP")
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// start runs m on a loopback listener until cancel; done yields Run's error.
+func start(t *testing.T, m *Main) (net.Listener, context.CancelFunc, chan error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	m.Listener, m.Ready = ln, make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	select {
+	case <-m.Ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("Run: %v", err)
+	case <-time.After(2 * time.Minute):
+		cancel()
+		t.Fatal("the server did not start")
+	}
+	return ln, cancel, done
 }

@@ -3,20 +3,59 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"sio"
+	"sio/authz"
+	"strconv"
 )
 
-// The legal basis of an inquiry, as the rules require per kind.
+// The usage agreement to sign.
+type Agreement struct {
+	// The text of seed 000 Appendix 6 with the caller's name, position and body.
+	TextRu string `json:"textRu"`
+	// SHA-256 (hex) of the UTF-8 bytes of textRu.
+	Sha256 string `json:"sha256"`
+	// Where the text comes from.
+	Source string `json:"source"`
+	// When the caller signed it (RFC 3339), null if not yet.
+	SignedAt *string `json:"signedAt,omitempty"`
+}
+
+// The legal basis of an inquiry, as the rules require per kind (see
+// `policy.bases`):
+//
+//   - CRIMINAL_CASE, NSD, SEARCH_MEASURES: `caseNumber` of ЕРДР (seed 000 §21,
+//     seed 002 §19);
+//   - ADMIN_CASE_KPSISU, SEARCH_CASE: `caseNumber` of АИС СУ (seed 000 §23, §26);
+//   - ADMIN_CASE_COURT, CIVIL_CASE: `caseNumber`, `year` and `court` as
+//     registered in ЕАИАС (seed 000 §25);
+//   - ENFORCEMENT: the through number of АИС ОИП (seed 000 §27);
+//   - PRIMARY_CHECK, ORD and the bases of "иные задачи" (OTHER_TASKS_*): no case
+//     is required; a `caseNumber` given is verified (it supplies the article of
+//     ARTICLES_ONLY services);
+//   - an `instruction` (seed 000 §22) lets its executor use another official's
+//     case: INVESTIGATIVE or PROSECUTOR with `caseNumber` and the instruction's
+//     outgoing `number`; INTERNATIONAL (a request for legal assistance, no case)
+//     with `number`, `requestingBody` and `coverLetterNumber`;
+//   - `courtSanction`: the ЕАИАС number of the electronic court sanction on the
+//     case (seed 000 §28), required by COURT_SANCTION services;
+//   - `justification` is required except for ORD (seed 002 §18).
 type BasisInput struct {
-	// Basis code, e.g. CRIMINAL_CASE, ENFORCEMENT, ORD (see `policy.bases`).
+	// Basis code, e.g. CRIMINAL_CASE, ENFORCEMENT, ORD, OTHER_TASKS_MVD (see `policy.bases`).
 	Kind string `json:"kind"`
-	// Case, proceeding or instruction number in its registry (ЕРДР, АИС СУ, ЕАИАС, АИС ОИП).
+	// Case, proceeding or material number in the basis' registry (ЕРДР, АИС СУ, ЕАИАС, АИС ОИП).
 	CaseNumber *string `json:"caseNumber,omitempty"`
 	// Year of the court case (ЕАИАС).
 	Year *int `json:"year,omitempty"`
-	// Court of the case (ЕАИАС).
+	// Court of the court case, as registered in ЕАИАС.
 	Court *string `json:"court,omitempty"`
-	// Why the data is needed (обоснование).
+	// An instruction executed by the caller (seed 000 §22).
+	Instruction *InstructionInput `json:"instruction,omitempty"`
+	// ЕАИАС number of an electronic court sanction on the case (seed 000 §28).
+	CourtSanction *string `json:"courtSanction,omitempty"`
+	// Why the data is needed (обоснование запроса).
 	Justification *string `json:"justification,omitempty"`
 }
 
@@ -29,6 +68,17 @@ type CompanyRoleConnection struct {
 type CompanyRoleEdge struct {
 	Cursor string           `json:"cursor"`
 	Node   *sio.CompanyRole `json:"node"`
+}
+
+// An instruction the caller executes.
+type InstructionInput struct {
+	Kind InstructionKind `json:"kind"`
+	// Outgoing number of the instruction (of the foreign request for INTERNATIONAL).
+	Number *string `json:"number,omitempty"`
+	// INTERNATIONAL: the foreign body that sent the request.
+	RequestingBody *string `json:"requestingBody,omitempty"`
+	// INTERNATIONAL: outgoing number of the cover letter of the authorized body of the Republic.
+	CoverLetterNumber *string `json:"coverLetterNumber,omitempty"`
 }
 
 type LandRightConnection struct {
@@ -50,13 +100,94 @@ type Me struct {
 	Agency          string  `json:"agency"`
 	Position        string  `json:"position"`
 	AgreementSigned bool    `json:"agreementSigned"`
-	Blocked         bool    `json:"blocked"`
+	// When the agreement was signed (RFC 3339).
+	AgreementSignedAt *string `json:"agreementSignedAt,omitempty"`
+	Blocked           bool    `json:"blocked"`
+	// How the caller authenticated: mtls or sandbox-header.
+	AuthenticatedVia string `json:"authenticatedVia"`
+}
+
+type Mutation struct {
 }
 
 // Pagination info of a Relay connection.
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+// The access policy of СИО ПСО.
+type Policy struct {
+	// Roles of seed 000 App.1 and seed 002 App.12 (a role of both is one entry).
+	Roles []Role `json:"roles"`
+	// Bases of requests: the 7 of seed 000, the 4 of seed 002 and the sub-bases of seed 002 App.4-7.
+	Bases []PolicyBasis `json:"bases"`
+	// The 79 services of seed 000 App.2.
+	Services []PolicyService `json:"services"`
+	// Which role may request under which basis (a + of the roles tables).
+	RoleBases []PolicyRoleBasis `json:"roleBases"`
+	// Which service a basis may read, and how (a non-empty cell of the services tables).
+	ServiceRules []PolicyServiceRule `json:"serviceRules"`
+	// The decision of the matrices for a role, basis and service (no case or user data).
+	Decide *PolicyDecision `json:"decide"`
+}
+
+// A basis of requests.
+type PolicyBasis struct {
+	Code   string `json:"code"`
+	NameRu string `json:"nameRu"`
+	Source string `json:"source"`
+	// The umbrella basis of a sub-basis (OTHER_TASKS).
+	Parent *string `json:"parent,omitempty"`
+	// Whether a request may name it (an umbrella may not: name one of its bases).
+	Requestable bool `json:"requestable"`
+	// Registry of its cases: ERDR, AIS_SU, EAIAS, AIS_OIP, ORD.
+	Registry string `json:"registry"`
+	// REQUIRED or OPTIONAL.
+	CaseNumber string `json:"caseNumber"`
+	// REQUIRED or OPTIONAL.
+	Justification string `json:"justification"`
+	// Whether the case is named with its year and court (ЕАИАС).
+	CourtData bool `json:"courtData"`
+	// Instruction kinds the basis takes (seed 000 §22).
+	Instructions []InstructionKind `json:"instructions"`
+	// Paragraphs of the rules the request requirements come from.
+	RequestSource string `json:"requestSource"`
+}
+
+type PolicyDecision struct {
+	Allowed bool `json:"allowed"`
+	// The rule's qualifier when allowed.
+	Access *PolicyAccess `json:"access,omitempty"`
+	// Why not: ROLE_NOT_ALLOWED_FOR_BASIS, SERVICE_NOT_ALLOWED_FOR_BASIS, UNKNOWN_ROLE, UNKNOWN_BASIS, UNKNOWN_SERVICE.
+	Reason *string `json:"reason,omitempty"`
+	// The cell decided on (the rule's, or the empty cell's).
+	Source *string `json:"source,omitempty"`
+}
+
+type PolicyRoleBasis struct {
+	Role  string `json:"role"`
+	Basis string `json:"basis"`
+	// ACCOUNTING_REGISTRATION_DISCIPLINE for "+ (учетно-регистрационная дисциплина)".
+	Qualifier *string `json:"qualifier,omitempty"`
+	Source    string  `json:"source"`
+}
+
+// A state database of seed 000 App.2.
+type PolicyService struct {
+	Code string `json:"code"`
+	// Row of seed 000 App.2.
+	Number int    `json:"number"`
+	NameRu string `json:"nameRu"`
+	// Schema coordinates (Type.field) guarded by the service.
+	Fields []string `json:"fields"`
+}
+
+type PolicyServiceRule struct {
+	Basis   string       `json:"basis"`
+	Service string       `json:"service"`
+	Access  PolicyAccess `json:"access"`
+	Source  string       `json:"source"`
 }
 
 type Query struct {
@@ -75,19 +206,32 @@ type RealEstateRightEdge struct {
 
 // A role of the access policy.
 type Role struct {
-	Code   string `json:"code"`
+	Code string `json:"code"`
+	// The seed's own text (of seed 000 where the role is in both).
 	NameRu string `json:"nameRu"`
+	// Rows of the roles tables, e.g. `000/App1/row1, 002/App12/row1`.
+	Source string `json:"source"`
 }
 
-// A seeded sandbox user and the cases in their caseload.
+// A seeded sandbox user and what they can name as a basis.
 type SandboxUser struct {
-	Iin             sio.IIN    `json:"iin"`
-	FullName        string     `json:"fullName"`
-	Role            *Role      `json:"role"`
-	Agency          string     `json:"agency"`
-	Blocked         bool       `json:"blocked"`
-	AgreementSigned bool       `json:"agreementSigned"`
-	Cases           []sio.Case `json:"cases"`
+	Iin             sio.IIN `json:"iin"`
+	FullName        string  `json:"fullName"`
+	Role            *Role   `json:"role"`
+	Agency          string  `json:"agency"`
+	Position        string  `json:"position"`
+	Blocked         bool    `json:"blocked"`
+	AgreementSigned bool    `json:"agreementSigned"`
+	// Bases the role may request.
+	Bases []string `json:"bases"`
+	// Cases in the caseload (assigned, or through an investigative group).
+	Cases []sio.Case `json:"cases"`
+	// Instructions the user executes.
+	Instructions []authz.Instruction `json:"instructions"`
+	// International requests the user executes.
+	LegalAssistance []authz.LegalAssistance `json:"legalAssistance"`
+	// Court sanctions on the cases of the caseload.
+	CourtSanctions []authz.CourtSanction `json:"courtSanctions"`
 }
 
 // A person (IIN) or a legal entity (BIN): exactly one.
@@ -105,4 +249,132 @@ type VehicleConnection struct {
 type VehicleEdge struct {
 	Cursor string       `json:"cursor"`
 	Node   *sio.Vehicle `json:"node"`
+}
+
+// Kinds of instructions of seed 000 §22.
+type InstructionKind string
+
+const (
+	// A следственное поручение of the body conducting the case (part 1).
+	InstructionKindInvestigative InstructionKind = "INVESTIGATIVE"
+	// A prosecutor's instruction on a case being tried by a court (part 1).
+	InstructionKindProsecutor InstructionKind = "PROSECUTOR"
+	// An international request for legal assistance in a criminal matter (part 2).
+	InstructionKindInternational InstructionKind = "INTERNATIONAL"
+)
+
+var AllInstructionKind = []InstructionKind{
+	InstructionKindInvestigative,
+	InstructionKindProsecutor,
+	InstructionKindInternational,
+}
+
+func (e InstructionKind) IsValid() bool {
+	switch e {
+	case InstructionKindInvestigative, InstructionKindProsecutor, InstructionKindInternational:
+		return true
+	}
+	return false
+}
+
+func (e InstructionKind) String() string {
+	return string(e)
+}
+
+func (e *InstructionKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InstructionKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InstructionKind", str)
+	}
+	return nil
+}
+
+func (e InstructionKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InstructionKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InstructionKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a service may be read under a basis.
+type PolicyAccess string
+
+const (
+	// +
+	PolicyAccessFull PolicyAccess = "FULL"
+	// +усеченный: pension contributions without amounts.
+	PolicyAccessTruncated PolicyAccess = "TRUNCATED"
+	// КГД services: only when the case article is in seed 000 App.3 / seed 002 App.8.
+	PolicyAccessArticlesOnly PolicyAccess = "ARTICLES_ONLY"
+	// только МВД: only users of internal-affairs bodies.
+	PolicyAccessMvdOnly PolicyAccess = "MVD_ONLY"
+	// Postal items: only with an electronic court sanction (seed 000 §28).
+	PolicyAccessCourtSanction PolicyAccess = "COURT_SANCTION"
+)
+
+var AllPolicyAccess = []PolicyAccess{
+	PolicyAccessFull,
+	PolicyAccessTruncated,
+	PolicyAccessArticlesOnly,
+	PolicyAccessMvdOnly,
+	PolicyAccessCourtSanction,
+}
+
+func (e PolicyAccess) IsValid() bool {
+	switch e {
+	case PolicyAccessFull, PolicyAccessTruncated, PolicyAccessArticlesOnly, PolicyAccessMvdOnly, PolicyAccessCourtSanction:
+		return true
+	}
+	return false
+}
+
+func (e PolicyAccess) String() string {
+	return string(e)
+}
+
+func (e *PolicyAccess) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PolicyAccess(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PolicyAccess", str)
+	}
+	return nil
+}
+
+func (e PolicyAccess) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PolicyAccess) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PolicyAccess) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
