@@ -1,0 +1,34 @@
+-- Почтовые отправления (АО «Казпочта»): tracked items with their S10
+-- number, sender, recipient, offices, weight and state of delivery.
+CREATE TABLE {items} (
+    tracking_number    CHAR(13) PRIMARY KEY,
+    kind               TEXT NOT NULL,
+    kind_ru            TEXT NOT NULL,
+    -- IIN or BIN when the party is in the registers, else NULL (a sender
+    -- abroad, a state body)
+    sender_id          CHAR(12),
+    sender_kind        TEXT,
+    sender_name        TEXT NOT NULL,
+    sender_address     TEXT NOT NULL,
+    recipient_id       CHAR(12),
+    recipient_kind     TEXT,
+    recipient_name     TEXT NOT NULL,
+    recipient_address  TEXT NOT NULL,
+    -- postcode of the office, or the foreign office of exchange (CNSZXA)
+    origin_index       TEXT NOT NULL,
+    origin_office      TEXT NOT NULL,
+    destination_index  TEXT NOT NULL,
+    destination_office TEXT NOT NULL,
+    accepted_on        DATE NOT NULL,
+    delivered_on       DATE,
+    weight_grams       INTEGER NOT NULL,
+    status             TEXT NOT NULL
+)
+-- +statement
+-- The parties (sender, recipient) of each item that are in the registers:
+-- one index serves "items a subject sent or received".
+CREATE TABLE {item_parties} (
+    party_id        CHAR(12) NOT NULL,
+    tracking_number CHAR(13) NOT NULL REFERENCES {items} (tracking_number),
+    PRIMARY KEY (party_id, tracking_number)
+)
