@@ -53,10 +53,24 @@ type Me struct {
 	Blocked         bool    `json:"blocked"`
 }
 
+type Mutation struct {
+}
+
 // Pagination info of a Relay connection.
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+type PostalItemConnection struct {
+	Edges      []PostalItemEdge `json:"edges"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type PostalItemEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *sio.PostalItem `json:"node"`
 }
 
 type Query struct {
