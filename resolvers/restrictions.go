@@ -70,13 +70,8 @@ func (r *mutationResolver) InquiryAction(ctx context.Context, basis model.BasisI
 type inquiryActionResolver struct{ *Resolver }
 
 func (r *inquiryActionResolver) BanRealEstate(ctx context.Context, obj *authz.Inquiry, cadastralNumber, reason, clientKey string) (*sio.Restriction, error) {
-	n, err := parseCadastral(cadastralNumber)
-	if err != nil {
-		return nil, err
-	}
-	return r.impose(ctx, obj, sio.RestrictionRealEstateBan, n, reason, clientKey, func(ctx context.Context) error {
-		return mustExist(ctx, r.Resolver, r.RealEstateRegistry.PropertiesByNumber, n, "cadastralNumber", "Регистр недвижимости", "real_estate")
-	})
+	return imposeOnCadastral(ctx, r, obj, sio.RestrictionRealEstateBan, cadastralNumber, reason, clientKey,
+		r.RealEstateRegistry.PropertiesByNumber, "Регистр недвижимости", "real_estate")
 }
 
 func (r *inquiryActionResolver) LiftRealEstateBan(ctx context.Context, obj *authz.Inquiry, id, reason, clientKey string) (*sio.Restriction, error) {
@@ -104,17 +99,25 @@ func (r *inquiryActionResolver) LiftPersonParticipationBan(ctx context.Context, 
 }
 
 func (r *inquiryActionResolver) EncumberLandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber, reason, clientKey string) (*sio.Restriction, error) {
-	n, err := parseCadastral(cadastralNumber)
-	if err != nil {
-		return nil, err
-	}
-	return r.impose(ctx, obj, sio.RestrictionLandEncumbrance, n, reason, clientKey, func(ctx context.Context) error {
-		return mustExist(ctx, r.Resolver, r.LandRegistry.PlotsByNumber, n, "cadastralNumber", "Земельный участок", "land_cadastre")
-	})
+	return imposeOnCadastral(ctx, r, obj, sio.RestrictionLandEncumbrance, cadastralNumber, reason, clientKey,
+		r.LandRegistry.PlotsByNumber, "Земельный участок", "land_cadastre")
 }
 
 func (r *inquiryActionResolver) LiftLandEncumbrance(ctx context.Context, obj *authz.Inquiry, id, reason, clientKey string) (*sio.Restriction, error) {
 	return r.lift(ctx, obj, sio.RestrictionLandEncumbrance, id, reason, clientKey)
+}
+
+// imposeOnCadastral imposes a restriction on an object of a cadastral
+// register (real estate, land plots), found by fetch.
+func imposeOnCadastral[V any](ctx context.Context, r *inquiryActionResolver, inq *authz.Inquiry, typ sio.RestrictionType, cadastralNumber, reason, clientKey string,
+	fetch func(context.Context, []string) (map[string]V, error), register, store string) (*sio.Restriction, error) {
+	n, err := parseCadastral(cadastralNumber)
+	if err != nil {
+		return nil, err
+	}
+	return r.impose(ctx, inq, typ, n, reason, clientKey, func(ctx context.Context) error {
+		return mustExist(ctx, r.Resolver, fetch, n, "cadastralNumber", register, store)
+	})
 }
 
 // mustExist looks key up in its register: NOT_FOUND naming arg if the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -278,8 +279,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		t.Fatalf("restrictions: %d with one batch, %d with several", len(a), len(b))
 	}
 	for i := range a {
-		if a[i].ID != b[i].ID || a[i].ObjectID != b[i].ObjectID || a[i].CaseNumber != b[i].CaseNumber || !a[i].ImposedAt.Equal(b[i].ImposedAt) ||
-			a[i].Status != b[i].Status || len(a[i].History) != len(b[i].History) {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
 		}
 	}

@@ -2,6 +2,7 @@ package telecom_test
 
 import (
 	"context"
+	"reflect"
 	"regexp"
 	"testing"
 
@@ -99,8 +100,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		t.Fatalf("contracts: %d with one batch, %d with several", len(a), len(b))
 	}
 	for i := range a {
-		if a[i].ContractNumber != b[i].ContractNumber || a[i].PhoneNumber != b[i].PhoneNumber || a[i].SubscriberID != b[i].SubscriberID ||
-			a[i].ContractDate != b[i].ContractDate || a[i].Status != b[i].Status || a[i].ServiceList != b[i].ServiceList {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
 		}
 	}
