@@ -28,7 +28,7 @@ func TestPostalItems(t *testing.T) {
 			legalEntity(bin: $bin) { postalItems { totalCount edges { node { trackingNumber recipientId } } } } } }`
 
 		t.Run("by party, paged, newest first", func(t *testing.T) {
-			want := one[int](t, fx.g.Postal.DB(), `SELECT COUNT(*) FROM {item_parties} WHERE party_id = '`+iin+`'`)
+			want := one[int](t, fx.g.Postal.DB(), `SELECT COUNT(*) FROM {items} WHERE sender_id = '`+iin+`' OR recipient_id = '`+iin+`'`)
 			var after any
 			var seen []string
 			last := "9999-12-31"

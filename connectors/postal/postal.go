@@ -44,8 +44,13 @@ func New(db *sqldb.DB) *Store {
 	cols := "i." + strings.Join(columns, ", i.")
 	return &Store{
 		db: db,
-		byParty: db.Q(`SELECT p.party_id, ` + cols + ` FROM {item_parties} p JOIN {items} i ON i.tracking_number = p.tracking_number
-			WHERE ` + db.In("p.party_id") + ` ORDER BY p.party_id, i.accepted_on DESC, i.tracking_number`),
+		// The keys are bound twice: once for the items sent, once for the
+		// items received (each side by its index).
+		byParty: db.Q(`SELECT p.party_id, ` + cols + ` FROM (
+			SELECT sender_id AS party_id, tracking_number FROM {items} WHERE ` + db.In("sender_id") + `
+			UNION ALL
+			SELECT recipient_id, tracking_number FROM {items} WHERE ` + db.In("recipient_id") + `
+			) p JOIN {items} i ON i.tracking_number = p.tracking_number ORDER BY p.party_id, i.accepted_on DESC, i.tracking_number`),
 		byTracking: db.Q(`SELECT ` + sqldb.Columns(columns) + ` FROM {items} WHERE ` + db.In("tracking_number")),
 	}
 }
@@ -62,7 +67,8 @@ type partyItem struct {
 // ItemsByParty returns the items each subject (IIN or BIN) sent or
 // received, the newest first, in one statement.
 func (s *Store) ItemsByParty(ctx context.Context, ids []string) (map[string][]sio.PostalItem, error) {
-	rows, err := sqldb.Group(ctx, s.db, "kazpost: by party", s.byParty, func(r *partyItem) string { return r.Party }, sqldb.List(s.db, ids))
+	keys := sqldb.List(s.db, ids)
+	rows, err := sqldb.Group(ctx, s.db, "kazpost: by party", s.byParty, func(r *partyItem) string { return r.Party }, keys, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -84,24 +90,15 @@ func (s *Store) ItemsByTracking(ctx context.Context, numbers []string) (map[stri
 		func(p *sio.PostalItem) string { return p.TrackingNumber }, sqldb.List(s.db, numbers))
 }
 
-// Insert bulk-loads items and their parties (used by the data generator).
+// Insert bulk-loads items (used by the data generator).
 func (s *Store) Insert(ctx context.Context, items []sio.PostalItem) error {
 	rows := make([][]any, len(items))
-	var parties [][]any
 	for i, p := range items {
 		rows[i] = []any{p.TrackingNumber, string(p.Kind), p.KindRu, p.SenderID, kindOrNil(p.SenderKind), p.SenderName, p.SenderAddress,
 			p.RecipientID, kindOrNil(p.RecipientKind), p.RecipientName, p.RecipientAddress, p.OriginIndex, p.OriginOffice,
 			p.DestinationIndex, p.DestinationOffice, p.AcceptedOn, p.DeliveredOn, p.WeightGrams, string(p.Status)}
-		for _, id := range []*string{p.SenderID, p.RecipientID} {
-			if id != nil {
-				parties = append(parties, []any{*id, p.TrackingNumber})
-			}
-		}
 	}
-	if err := s.db.BulkInsert(ctx, "items", columns, rows); err != nil {
-		return err
-	}
-	return s.db.BulkInsert(ctx, "item_parties", []string{"party_id", "tracking_number"}, parties)
+	return s.db.BulkInsert(ctx, "items", columns, rows)
 }
 
 func kindOrNil(k *sio.SubjectKind) any {

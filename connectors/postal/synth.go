@@ -61,7 +61,7 @@ var postcodes = map[string]int{
 
 // Rates of the generator.
 const (
-	shoppersRate  = 0.25 // adults receiving items from abroad
+	shoppersRate  = 0.12 // adults receiving items from abroad
 	relativesRate = 0.3  // parent and adult child at different addresses who send each other items
 	noticeRate    = 0.7  // debtors sent a notice by the tax office
 	importersRate = 0.3  // ТОО/АО receiving items from abroad
@@ -91,7 +91,7 @@ func (s *serials) tracking(stream int, indicator, country string) string {
 }
 
 // Filler returns the generator of Почтовые отправления over the last three
-// years: small packets and parcels from online shops abroad to a quarter of
+// years: small packets and parcels from online shops abroad to an eighth of
 // the adults and to a third of the companies, parcels, letters and EMS
 // between parents and their grown-up children living apart, and the tax
 // offices' registered notices to debtors (a quarter of them returned
@@ -114,7 +114,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 			if !synth.Chance(r, shoppersRate) {
 				continue
 			}
-			for range 1 + r.IntN(4) {
+			for range 1 + r.IntN(3) {
 				out = append(out, fromAbroad(r, &sn, streamShoppers, party{string(p.IIN), sio.SubjectPerson, p.FullName(), p.Address, p.RegionKATO}, false, since))
 			}
 		}

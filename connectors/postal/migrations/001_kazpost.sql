@@ -25,10 +25,6 @@ CREATE TABLE {items} (
     status             TEXT NOT NULL
 )
 -- +statement
--- The parties (sender, recipient) of each item that are in the registers:
--- one index serves "items a subject sent or received".
-CREATE TABLE {item_parties} (
-    party_id        CHAR(12) NOT NULL,
-    tracking_number CHAR(13) NOT NULL REFERENCES {items} (tracking_number),
-    PRIMARY KEY (party_id, tracking_number)
-)
+CREATE INDEX items_sender_id ON {items} (sender_id)
+-- +statement
+CREATE INDEX items_recipient_id ON {items} (recipient_id)
