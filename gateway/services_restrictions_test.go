@@ -45,8 +45,8 @@ var restrictionTypes = []struct {
 const restrictionFields = `id type measureRu objectId status authorityRu basis caseRegistry caseNumber reason imposedAt liftedAt
 	history { action at officialIin officialRole officialAgency basis caseRegistry caseNumber reason recordedVia }`
 
-// objectDB is the store holding the register of a restriction type's objects.
-func (fx *fixture) objectDB(typ string) *sqldb.DB {
+// restrictedObjectDB is the store holding the register of a restriction type's objects.
+func (fx *fixture) restrictedObjectDB(typ string) *sqldb.DB {
 	switch typ {
 	case "REAL_ESTATE_BAN":
 		return fx.g.RealEstate.DB()
@@ -84,7 +84,7 @@ func init() {
 			serviceCase{
 				service: rt.service, mutation: true, args: "$key: " + rt.argType, path: rt.ban,
 				vars: func(t *testing.T, fx *fixture) map[string]any {
-					return map[string]any{"key": one[string](t, fx.objectDB(rt.typ), rt.objectQuery)}
+					return map[string]any{"key": one[string](t, fx.restrictedObjectDB(rt.typ), rt.objectQuery)}
 				},
 				selection: rt.ban + `(` + rt.arg + `: $key, reason: "Обеспечение исполнения", clientKey: "svc-` + rt.ban + `") { ` + restrictionFields + ` }`,
 				check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
@@ -130,7 +130,7 @@ func TestRestrictionChanges(t *testing.T) {
 
 		for _, rt := range restrictionTypes {
 			t.Run(rt.service, func(t *testing.T) {
-				key := one[string](t, fx.objectDB(rt.typ), rt.objectQuery)
+				key := one[string](t, fx.restrictedObjectDB(rt.typ), rt.objectQuery)
 				ban := `mutation($b: BasisInput!, $key: ` + rt.argType + `, $reason: String!, $ck: String!) { inquiryAction(basis: $b) {
 					basis ` + rt.ban + `(` + rt.arg + `: $key, reason: $reason, clientKey: $ck) { ` + restrictionFields + ` } } }`
 				lift := `mutation($b: BasisInput!, $id: ID!, $reason: String!, $ck: String!) { inquiryAction(basis: $b) {
