@@ -17,7 +17,10 @@ const (
 	// (филиал, представительство) (service 58), on an entity of ГБД ЮЛ.
 	RestrictionLegalEntityBan RestrictionType = "LEGAL_ENTITY_BAN"
 	// RestrictionParticipationBan: Наложение запрета на участие физического
-	// лица (service 59), on a person of ГБД ФЛ.
+	// лица (service 59), on a person of ГБД ФЛ. Interpretation: the seeds
+	// name the service only; read as the bailiffs' ban on a debtor's
+	// participation in legal entities (founding, acquiring or alienating
+	// shares), the measure the registration service enforces.
 	RestrictionParticipationBan RestrictionType = "PERSON_PARTICIPATION_BAN"
 	// RestrictionLandEncumbrance: Наложение/снятие обременения на земельный
 	// участок (service 65), on a plot of the land cadastre.
@@ -97,7 +100,9 @@ type ChangeRequest struct {
 	Reason       string
 	// ClientKey makes the change idempotent: the same official sending the
 	// same key again with the same request gets the same record; with
-	// another request, BAD_USER_INPUT.
+	// another request, BAD_USER_INPUT. Interpretation: keys are scoped to
+	// the official (two officials may use the same key), and the request is
+	// the action, type, target, reason, basis and case.
 	ClientKey string
 }
 
@@ -110,6 +115,9 @@ type ImposeRequest struct {
 }
 
 // LiftRequest lifts restriction ID, which must be of Type and in force.
+// Interpretation: the access matrix decides who may lift; the lifting case
+// need not be the imposing one (both are recorded in the history), so
+// restrictions from the source systems can be lifted through SIO.
 type LiftRequest struct {
 	Type RestrictionType
 	ID   string
@@ -131,7 +139,8 @@ type RestrictionRegister interface {
 // RestrictionMeasureRu names the measure a restriction of typ stands for
 // under a basis: an arrest in a criminal case, a ban on alienation and
 // registration in enforcement proceedings, a ban on registration
-// otherwise.
+// otherwise. Interpretation: the write services take no measure argument;
+// the basis decides it.
 func RestrictionMeasureRu(typ RestrictionType, basis string) string {
 	criminal, enforcement := basis == "CRIMINAL_CASE", basis == "ENFORCEMENT"
 	switch typ {

@@ -180,8 +180,9 @@ func (r *inquiryActionResolver) changeRequest(inq *authz.Inquiry, reason, client
 	return c, nil
 }
 
-// agencyName is the policy's name of an agency (the authority of a
-// restriction imposed through SIO), or its code.
+// agencyName is the policy's name of an agency, or its code.
+// Interpretation: the authority of a restriction imposed through SIO is the
+// official's agency (the unit is not in the account).
 func (r *Resolver) agencyName(code string) string {
 	for _, a := range r.Enforcer.Policy.Agencies {
 		if a.Code == code {

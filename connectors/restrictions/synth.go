@@ -75,7 +75,11 @@ type proceeding struct {
 // gen derives the restrictions of a batch. Whether a subject is a debtor
 // or accused is a function of its identifier alone, so that the rights to
 // its objects, which may come in later batches (a flat let to tenants),
-// agree whatever the batch cuts.
+// agree whatever the batch cuts. Interpretation: a proceeding is
+// registered in the region of the object (its number carries the region),
+// so a debtor with property in two regions has two; the source systems do
+// not pass the officer's IIN on, so their changes carry the role and
+// agency only.
 type gen struct {
 	k *synth.Keyed
 	// counters per stream (property rights, plot rights, entities,

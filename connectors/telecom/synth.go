@@ -31,6 +31,11 @@ const (
 	soleLine    = 0.12
 )
 
+// Interpretation: synth.LandlineNumber draws random local numbers, which
+// collide between households at a million persons; numbers here come from
+// synth.LandlineNumberAt (the same area codes) so that one number is one
+// household's or one office's.
+//
 // Numbering streams: households and companies each come in population order
 // whatever the batch cuts. Each has its own contract counters per region
 // (the stream is the contract number's third digit) and takes the even
