@@ -242,6 +242,17 @@ type Case struct {
 	Year     int    `db:"year"`
 }
 
+// Case registries (Case.Registry).
+const (
+	RegistryERDR   = "ERDR"    // ЕРДР: Единый реестр досудебных расследований
+	RegistryAISSU  = "AIS_SU"  // АИС СУ: административные и розыскные дела
+	RegistryEAIAS  = "EAIAS"   // ЕАИАС СО РК: судебные дела
+	RegistryAISOIP = "AIS_OIP" // АИС ОИП: исполнительные производства
+	// RegistryORD is the register of operational-accounting cases (дела
+	// оперативного учёта) and of the tasks of "иные задачи".
+	RegistryORD = "ORD"
+)
+
 // Case statuses.
 const (
 	CaseOpen   = "OPEN"

@@ -10,15 +10,13 @@ import (
 // itself (seed 000 §21, §22, §25, §28). connectors/caseregistry stores them;
 // the enforcer verifies a basis against them.
 
-// Case registries (sio.Case.Registry).
+// Case registries (sio.Case.Registry), named in the core package.
 const (
-	RegistryERDR   = "ERDR"    // ЕРДР: Единый реестр досудебных расследований
-	RegistryAISSU  = "AIS_SU"  // АИС СУ: административные и розыскные дела
-	RegistryEAIAS  = "EAIAS"   // ЕАИАС СО РК: судебные дела
-	RegistryAISOIP = "AIS_OIP" // АИС ОИП: исполнительные производства
-	// RegistryORD is the register of operational-accounting cases (дела
-	// оперативного учёта) and of the tasks of "иные задачи".
-	RegistryORD = "ORD"
+	RegistryERDR   = sio.RegistryERDR
+	RegistryAISSU  = sio.RegistryAISSU
+	RegistryEAIAS  = sio.RegistryEAIAS
+	RegistryAISOIP = sio.RegistryAISOIP
+	RegistryORD    = sio.RegistryORD
 )
 
 // How the case reached the user's caseload (Inquiry.Via).

@@ -19,9 +19,12 @@ import (
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/persons"
+	"sio/connectors/postal"
 	"sio/connectors/realestate"
+	"sio/connectors/restrictions"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
+	"sio/connectors/telecom"
 	"sio/connectors/vehicles"
 	"sio/connectors/weapons"
 	"sio/graph"
@@ -70,6 +73,9 @@ type Gateway struct {
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
+	Telecom    *telecom.Store
+	Postal     *postal.Store
+	Bans       *restrictions.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -129,6 +135,9 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
+		func() error { return open(ctx, g, telecom.Name, telecom.Open, &g.Telecom) },
+		func() error { return open(ctx, g, postal.Name, postal.Open, &g.Postal) },
+		func() error { return open(ctx, g, restrictions.Name, restrictions.Open, &g.Bans) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -203,6 +212,9 @@ func (g *Gateway) Schema() graph.Config {
 			TaxDebtRegistry:    g.TaxDebts,
 			CivilRegistry:      g.Civil,
 			WeaponRegistry:     g.Weapons,
+			FixedLineRegistry:  g.Telecom,
+			PostalRegistry:     g.Postal,
+			Restrictions:       g.Bans,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -57,7 +57,7 @@ func TestLinks(t *testing.T) {
 		if !ok {
 			t.Fatal("no official may read both link levels")
 		}
-		basis := map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "связи"}
+		basis := o.basis()
 		build := func(t *testing.T, vars map[string]any) (linkGraph, gqlResponse) {
 			t.Helper()
 			vars["b"] = basis

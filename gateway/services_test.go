@@ -39,6 +39,10 @@ type serviceCase struct {
 	path string
 	// check, if set, inspects the allowed result further.
 	check func(t *testing.T, fx *fixture, vars map[string]any, got any)
+	// mutation sends the selection as a mutation under
+	// `inquiryAction(basis: $b) { basis ... }` (the write services) instead
+	// of a query under `inquiry`; path is then under inquiryAction.
+	mutation bool
 }
 
 var serviceCases []serviceCase
@@ -67,10 +71,10 @@ func (fx *fixture) byOfficialWhere(t *testing.T, want func(*authz.Inquiry) bool)
 }
 
 // servicesAbove lists the services guarding the fields above the last one
-// of path (a dotted path under Inquiry; list indices are skipped).
-func servicesAbove(schema *ast.Schema, path string) []string {
+// of path (a dotted path under typ, Inquiry or InquiryAction; list indices
+// are skipped).
+func servicesAbove(schema *ast.Schema, typ, path string) []string {
 	var out []string
-	typ := "Inquiry"
 	segs := strings.Split(path, ".")
 	for _, seg := range segs[:len(segs)-1] {
 		if seg != "" && seg[0] >= '0' && seg[0] <= '9' {
@@ -92,12 +96,25 @@ func servicesAbove(schema *ast.Schema, path string) []string {
 	return out
 }
 
+// root is the field the selection is under and its type.
+func (c serviceCase) root() (field, typ string) {
+	if c.mutation {
+		return "inquiryAction", "InquiryAction"
+	}
+	return "inquiry", "Inquiry"
+}
+
 func (c serviceCase) query() string {
 	args := "$b: BasisInput!"
 	if c.args != "" {
 		args += ", " + c.args
 	}
-	return `query(` + args + `) { inquiry(basis: $b) { basis ` + c.selection + ` } }`
+	root, _ := c.root()
+	op := "query"
+	if c.mutation {
+		op = "mutation"
+	}
+	return op + `(` + args + `) { ` + root + `(basis: $b) { basis ` + c.selection + ` } }`
 }
 
 func nonEmpty(v any) bool {
@@ -125,6 +142,7 @@ func TestServices(t *testing.T) {
 		served := map[string]bool{}
 		for _, c := range serviceCases {
 			t.Run(c.service+"/"+c.path, func(t *testing.T) {
+				root, rootType := c.root()
 				vars := c.vars(t, fx)
 				allowed, ok := fx.byOfficial(t, c.service, func(a authz.Access, err error) bool { return err == nil && a == authz.AccessFull })
 				if !ok {
@@ -132,7 +150,7 @@ func TestServices(t *testing.T) {
 				}
 				vars["b"] = allowed.basis()
 				r := fx.post(t, allowed.IIN, c.query(), vars)
-				got := get(r.Data, "inquiry."+c.path)
+				got := get(r.Data, root+"."+c.path)
 				if len(r.Errors) > 0 || !nonEmpty(got) {
 					t.Fatalf("%s as %s under %s: no data at %s: %+v", c.service, allowed.Role, allowed.Basis, c.path, r)
 				}
@@ -142,7 +160,7 @@ func TestServices(t *testing.T) {
 				markServed(t, schema, c.query(), r.Data, served)
 
 				// Refused: this service, but not the guarded fields above it.
-				above := servicesAbove(schema, c.path)
+				above := servicesAbove(schema, rootType, c.path)
 				enf := fx.g.Enforcer()
 				refused, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
 					if _, err := enf.Check(inq, c.service); err == nil {
@@ -164,13 +182,13 @@ func TestServices(t *testing.T) {
 				}
 				vars["b"] = refused.basis()
 				r = fx.post(t, refused.IIN, c.query(), vars)
-				e := r.errorAt("inquiry." + c.path)
-				if e == nil || e.Extensions["code"] != sio.EFORBIDDEN || e.Extensions["reason"] == nil || get(r.Data, "inquiry."+c.path) != nil {
+				e := r.errorAt(root + "." + c.path)
+				if e == nil || e.Extensions["code"] != sio.EFORBIDDEN || e.Extensions["reason"] == nil || get(r.Data, root+"."+c.path) != nil {
 					t.Fatalf("%s as %s under %s: want FORBIDDEN at %s, got %+v", c.service, refused.Role, refused.Basis, c.path, r)
 				}
-				parent := "inquiry.basis"
+				parent := root + ".basis"
 				if i := strings.LastIndex(c.path, "."); i > 0 {
-					parent = "inquiry." + c.path[:i]
+					parent = root + "." + c.path[:i]
 				}
 				if get(r.Data, parent) == nil {
 					t.Fatalf("%s refused: the denial nulled %s too: %+v", c.service, parent, r)
@@ -291,20 +309,14 @@ var pendingServices = map[string]string{
 	"STATE_INSPECTIONS":                "issue 4",
 	"BUDGET_RECEIPTS":                  "issue 4",
 	"KAZAKHSTAN_RAILWAYS":              "issue 4",
-	"KAZAKHTELECOM":                    "issue 4",
 	"FUGITIVES":                        "issue 4",
 	"MISSING_PERSONS":                  "issue 4",
 	"FOREIGN_WORKER_VIOLATIONS":        "issue 4",
-	"BAN_REAL_ESTATE":                  "issue 4",
-	"BAN_LEGAL_ENTITY":                 "issue 4",
-	"BAN_PERSON_PARTICIPATION":         "issue 4",
 	"DEPORTATION_CONTROL":              "issue 4",
 	"UNFAIR_PROCUREMENT_PARTICIPANTS":  "issue 4",
 	"ADDRESS_PHONE_SEARCH":             "issue 4",
 	"CIVIL_SERVANTS":                   "issue 4",
 	"TECHNICAL_INSPECTIONS":            "issue 4",
-	"LAND_ENCUMBRANCE":                 "issue 4",
-	"POSTAL_ITEMS":                     "issue 4",
 	"STUDENTS_GRADUATES":               "issue 4",
 	"ETHYL_ALCOHOL_DECLARATIONS":       "issue 4",
 	"ALCOHOL_PRODUCTION_DECLARATIONS":  "issue 4",
@@ -318,8 +330,16 @@ var pendingServices = map[string]string{
 	"INPATIENT_TREATMENT":              "issue 4",
 }
 
+// servedWithoutCase are services with fields in the schema that no service
+// case can serve yet, with the reason: they must have a field, but need not
+// have returned data.
+var servedWithoutCase = map[string]string{
+	"POSTAL_ITEMS": "needs an electronic court sanction in the basis (access-policy work)",
+}
+
 // checkEveryServiceServed fails if a service of the policy has no field in
-// the schema (unless pending), or a guarded field was never served.
+// the schema (unless pending), or a guarded field was never served (unless
+// the service is served without a case).
 func checkEveryServiceServed(t *testing.T, p *authz.Policy, fields map[string][]string, served map[string]bool) {
 	var missing []string
 	for _, s := range p.Services {
@@ -330,6 +350,9 @@ func checkEveryServiceServed(t *testing.T, p *authz.Policy, fields map[string][]
 		case len(fs) > 0 && pending:
 			missing = append(missing, s.Code+": served now; remove it from pendingServices")
 		default:
+			if _, ok := servedWithoutCase[s.Code]; ok {
+				continue
+			}
 			for _, f := range fs {
 				if !served[f] {
 					missing = append(missing, s.Code+": "+f+" returned no data in any service case")

@@ -15,6 +15,7 @@ import (
 	"sio/links"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
@@ -35,8 +36,10 @@ type ResolverRoot interface {
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
 	FamilyTie() FamilyTieResolver
+	FixedLineSubscription() FixedLineSubscriptionResolver
 	Founder() FounderResolver
 	Inquiry() InquiryResolver
+	InquiryAction() InquiryActionResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
@@ -148,6 +151,24 @@ type ComplexityRoot struct {
 		Relative func(childComplexity int) int
 	}
 
+	FixedLineSubscription struct {
+		Address               func(childComplexity int) int
+		Branch                func(childComplexity int) int
+		ContractDate          func(childComplexity int) int
+		ContractNumber        func(childComplexity int) int
+		InternetTariff        func(childComplexity int) int
+		PhoneNumber           func(childComplexity int) int
+		Region                func(childComplexity int) int
+		Services              func(childComplexity int) int
+		Status                func(childComplexity int) int
+		SubscriberID          func(childComplexity int) int
+		SubscriberKind        func(childComplexity int) int
+		SubscriberLegalEntity func(childComplexity int) int
+		SubscriberName        func(childComplexity int) int
+		SubscriberPerson      func(childComplexity int) int
+		TerminatedOn          func(childComplexity int) int
+	}
+
 	Founder struct {
 		FounderID    func(childComplexity int) int
 		FounderKind  func(childComplexity int) int
@@ -158,22 +179,37 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis           func(childComplexity int) int
-		Case            func(childComplexity int) int
-		CourtSanction   func(childComplexity int) int
-		Instruction     func(childComplexity int) int
-		Justification   func(childComplexity int) int
-		LandPlot        func(childComplexity int, cadastralNumber string) int
-		LegalAssistance func(childComplexity int) int
-		LegalEntity     func(childComplexity int, bin sio.BIN) int
-		Links           func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
-		Person          func(childComplexity int, iin sio.IIN) int
-		Persons         func(childComplexity int, iins []sio.IIN) int
-		RealEstate      func(childComplexity int, cadastralNumber string) int
-		Taxpayer        func(childComplexity int, id string) int
-		Vehicle         func(childComplexity int, plate *string, vin *string) int
-		Via             func(childComplexity int) int
-		Weapon          func(childComplexity int, serialNumber string) int
+		Basis                  func(childComplexity int) int
+		Case                   func(childComplexity int) int
+		CourtSanction          func(childComplexity int) int
+		FixedLineSubscriptions func(childComplexity int, phoneNumber string) int
+		Instruction            func(childComplexity int) int
+		Justification          func(childComplexity int) int
+		LandPlot               func(childComplexity int, cadastralNumber string) int
+		LegalAssistance        func(childComplexity int) int
+		LegalEntity            func(childComplexity int, bin sio.BIN) int
+		Links                  func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
+		Person                 func(childComplexity int, iin sio.IIN) int
+		Persons                func(childComplexity int, iins []sio.IIN) int
+		PostalItem             func(childComplexity int, trackingNumber string) int
+		RealEstate             func(childComplexity int, cadastralNumber string) int
+		Taxpayer               func(childComplexity int, id string) int
+		Vehicle                func(childComplexity int, plate *string, vin *string) int
+		Via                    func(childComplexity int) int
+		Weapon                 func(childComplexity int, serialNumber string) int
+	}
+
+	InquiryAction struct {
+		BanLegalEntity             func(childComplexity int, bin sio.BIN, reason string, clientKey string) int
+		BanPersonParticipation     func(childComplexity int, iin sio.IIN, reason string, clientKey string) int
+		BanRealEstate              func(childComplexity int, cadastralNumber string, reason string, clientKey string) int
+		Basis                      func(childComplexity int) int
+		Case                       func(childComplexity int) int
+		EncumberLandPlot           func(childComplexity int, cadastralNumber string, reason string, clientKey string) int
+		LiftLandEncumbrance        func(childComplexity int, id string, reason string, clientKey string) int
+		LiftLegalEntityBan         func(childComplexity int, id string, reason string, clientKey string) int
+		LiftPersonParticipationBan func(childComplexity int, id string, reason string, clientKey string) int
+		LiftRealEstateBan          func(childComplexity int, id string, reason string, clientKey string) int
 	}
 
 	LandPlot struct {
@@ -182,6 +218,7 @@ type ComplexityRoot struct {
 		CadastralNumber func(childComplexity int) int
 		Category        func(childComplexity int) int
 		Divisible       func(childComplexity int) int
+		Encumbrances    func(childComplexity int) int
 		Purpose         func(childComplexity int) int
 		Region          func(childComplexity int) int
 		Rights          func(childComplexity int) int
@@ -224,26 +261,29 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ActivityCode     func(childComplexity int) int
-		ActivityRu       func(childComplexity int) int
-		Address          func(childComplexity int) int
-		BIN              func(childComplexity int) int
-		Companies        func(childComplexity int, first *int, after *string) int
-		Director         func(childComplexity int) int
-		DirectorIIN      func(childComplexity int) int
-		Founders         func(childComplexity int) int
-		LandPlots        func(childComplexity int, first *int, after *string) int
-		LegalForm        func(childComplexity int) int
-		NameKz           func(childComplexity int) int
-		NameRu           func(childComplexity int) int
-		RealEstate       func(childComplexity int, first *int, after *string) int
-		Region           func(childComplexity int) int
-		RegistrationDate func(childComplexity int) int
-		Status           func(childComplexity int) int
-		TaxDebts         func(childComplexity int) int
-		Taxpayer         func(childComplexity int) int
-		Vehicles         func(childComplexity int, first *int, after *string) int
-		Weapons          func(childComplexity int) int
+		ActivityCode           func(childComplexity int) int
+		ActivityRu             func(childComplexity int) int
+		Address                func(childComplexity int) int
+		BIN                    func(childComplexity int) int
+		Companies              func(childComplexity int, first *int, after *string) int
+		Director               func(childComplexity int) int
+		DirectorIIN            func(childComplexity int) int
+		FixedLineSubscriptions func(childComplexity int) int
+		Founders               func(childComplexity int) int
+		LandPlots              func(childComplexity int, first *int, after *string) int
+		LegalForm              func(childComplexity int) int
+		NameKz                 func(childComplexity int) int
+		NameRu                 func(childComplexity int) int
+		PostalItems            func(childComplexity int, first *int, after *string) int
+		RealEstate             func(childComplexity int, first *int, after *string) int
+		Region                 func(childComplexity int) int
+		RegistrationDate       func(childComplexity int) int
+		Restrictions           func(childComplexity int) int
+		Status                 func(childComplexity int) int
+		TaxDebts               func(childComplexity int) int
+		Taxpayer               func(childComplexity int) int
+		Vehicles               func(childComplexity int, first *int, after *string) int
+		Weapons                func(childComplexity int) int
 	}
 
 	LinkAttr struct {
@@ -299,6 +339,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		InquiryAction func(childComplexity int, basis model.BasisInput) int
 		SignAgreement func(childComplexity int, signature *string) int
 	}
 
@@ -308,29 +349,32 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Address        func(childComplexity int) int
-		BirthDate      func(childComplexity int) int
-		BirthPlace     func(childComplexity int) int
-		Citizenship    func(childComplexity int) int
-		CivilActs      func(childComplexity int) int
-		Companies      func(childComplexity int, first *int, after *string) int
-		DeathDate      func(childComplexity int) int
-		DocumentNumber func(childComplexity int) int
-		Family         func(childComplexity int) int
-		FirstName      func(childComplexity int) int
-		FullName       func(childComplexity int) int
-		Gender         func(childComplexity int) int
-		IIN            func(childComplexity int) int
-		LandPlots      func(childComplexity int, first *int, after *string) int
-		LastName       func(childComplexity int) int
-		MiddleName     func(childComplexity int) int
-		Nationality    func(childComplexity int) int
-		RealEstate     func(childComplexity int, first *int, after *string) int
-		Region         func(childComplexity int) int
-		TaxDebts       func(childComplexity int) int
-		Taxpayer       func(childComplexity int) int
-		Vehicles       func(childComplexity int, first *int, after *string) int
-		Weapons        func(childComplexity int) int
+		Address                func(childComplexity int) int
+		BirthDate              func(childComplexity int) int
+		BirthPlace             func(childComplexity int) int
+		Citizenship            func(childComplexity int) int
+		CivilActs              func(childComplexity int) int
+		Companies              func(childComplexity int, first *int, after *string) int
+		DeathDate              func(childComplexity int) int
+		DocumentNumber         func(childComplexity int) int
+		Family                 func(childComplexity int) int
+		FirstName              func(childComplexity int) int
+		FixedLineSubscriptions func(childComplexity int) int
+		FullName               func(childComplexity int) int
+		Gender                 func(childComplexity int) int
+		IIN                    func(childComplexity int) int
+		LandPlots              func(childComplexity int, first *int, after *string) int
+		LastName               func(childComplexity int) int
+		MiddleName             func(childComplexity int) int
+		Nationality            func(childComplexity int) int
+		ParticipationBans      func(childComplexity int) int
+		PostalItems            func(childComplexity int, first *int, after *string) int
+		RealEstate             func(childComplexity int, first *int, after *string) int
+		Region                 func(childComplexity int) int
+		TaxDebts               func(childComplexity int) int
+		Taxpayer               func(childComplexity int) int
+		Vehicles               func(childComplexity int, first *int, after *string) int
+		Weapons                func(childComplexity int) int
 	}
 
 	Policy struct {
@@ -384,6 +428,40 @@ type ComplexityRoot struct {
 		Source  func(childComplexity int) int
 	}
 
+	PostalItem struct {
+		AcceptedOn        func(childComplexity int) int
+		DeliveredOn       func(childComplexity int) int
+		DestinationIndex  func(childComplexity int) int
+		DestinationOffice func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		KindRu            func(childComplexity int) int
+		OriginCountry     func(childComplexity int) int
+		OriginIndex       func(childComplexity int) int
+		OriginOffice      func(childComplexity int) int
+		RecipientAddress  func(childComplexity int) int
+		RecipientID       func(childComplexity int) int
+		RecipientKind     func(childComplexity int) int
+		RecipientName     func(childComplexity int) int
+		SenderAddress     func(childComplexity int) int
+		SenderID          func(childComplexity int) int
+		SenderKind        func(childComplexity int) int
+		SenderName        func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TrackingNumber    func(childComplexity int) int
+		WeightGrams       func(childComplexity int) int
+	}
+
+	PostalItemConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PostalItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Query struct {
 		Agreement    func(childComplexity int) int
 		Inquiry      func(childComplexity int, basis model.BasisInput) int
@@ -399,6 +477,7 @@ type ComplexityRoot struct {
 		Kind            func(childComplexity int) int
 		Region          func(childComplexity int) int
 		RegisteredAt    func(childComplexity int) int
+		Restrictions    func(childComplexity int) int
 		Rights          func(childComplexity int) int
 		Rooms           func(childComplexity int) int
 		YearBuilt       func(childComplexity int) int
@@ -433,6 +512,35 @@ type ComplexityRoot struct {
 		NameKz    func(childComplexity int) int
 		NameRu    func(childComplexity int) int
 		PlateCode func(childComplexity int) int
+	}
+
+	Restriction struct {
+		AuthorityRu  func(childComplexity int) int
+		Basis        func(childComplexity int) int
+		CaseNumber   func(childComplexity int) int
+		CaseRegistry func(childComplexity int) int
+		History      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		ImposedAt    func(childComplexity int) int
+		LiftedAt     func(childComplexity int) int
+		MeasureRu    func(childComplexity int) int
+		ObjectID     func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Type         func(childComplexity int) int
+	}
+
+	RestrictionChange struct {
+		Action         func(childComplexity int) int
+		At             func(childComplexity int) int
+		Basis          func(childComplexity int) int
+		CaseNumber     func(childComplexity int) int
+		CaseRegistry   func(childComplexity int) int
+		OfficialAgency func(childComplexity int) int
+		OfficialIIN    func(childComplexity int) int
+		OfficialRole   func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		RecordedVia    func(childComplexity int) int
 	}
 
 	Role struct {
@@ -547,6 +655,10 @@ type CompanyRoleResolver interface {
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
+type FixedLineSubscriptionResolver interface {
+	SubscriberPerson(ctx context.Context, obj *sio.FixedLineSubscription) (*sio.Person, error)
+	SubscriberLegalEntity(ctx context.Context, obj *sio.FixedLineSubscription) (*sio.LegalEntity, error)
+}
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
@@ -560,11 +672,24 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
+	PostalItem(ctx context.Context, obj *authz.Inquiry, trackingNumber string) (*sio.PostalItem, error)
 
+	FixedLineSubscriptions(ctx context.Context, obj *authz.Inquiry, phoneNumber string) ([]sio.FixedLineSubscription, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
+}
+type InquiryActionResolver interface {
+	BanRealEstate(ctx context.Context, obj *authz.Inquiry, cadastralNumber string, reason string, clientKey string) (*sio.Restriction, error)
+	LiftRealEstateBan(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
+	BanLegalEntity(ctx context.Context, obj *authz.Inquiry, bin sio.BIN, reason string, clientKey string) (*sio.Restriction, error)
+	LiftLegalEntityBan(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
+	BanPersonParticipation(ctx context.Context, obj *authz.Inquiry, iin sio.IIN, reason string, clientKey string) (*sio.Restriction, error)
+	LiftPersonParticipationBan(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
+	EncumberLandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string, reason string, clientKey string) (*sio.Restriction, error)
+	LiftLandEncumbrance(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
 }
 type LandPlotResolver interface {
 	Rights(ctx context.Context, obj *sio.LandPlot) ([]sio.PropertyRight, error)
+	Encumbrances(ctx context.Context, obj *sio.LandPlot) ([]sio.Restriction, error)
 }
 type LandRightResolver interface {
 	LandPlot(ctx context.Context, obj *sio.PropertyRight) (*sio.LandPlot, error)
@@ -580,6 +705,9 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	PostalItems(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PostalItemConnection, error)
+	Restrictions(ctx context.Context, obj *sio.LegalEntity) ([]sio.Restriction, error)
+	FixedLineSubscriptions(ctx context.Context, obj *sio.LegalEntity) ([]sio.FixedLineSubscription, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type LinkGraphResolver interface {
@@ -587,6 +715,7 @@ type LinkGraphResolver interface {
 }
 type MutationResolver interface {
 	SignAgreement(ctx context.Context, signature *string) (*model.Me, error)
+	InquiryAction(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error)
 }
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
@@ -597,6 +726,9 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	PostalItems(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PostalItemConnection, error)
+	ParticipationBans(ctx context.Context, obj *sio.Person) ([]sio.Restriction, error)
+	FixedLineSubscriptions(ctx context.Context, obj *sio.Person) ([]sio.FixedLineSubscription, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type PolicyResolver interface {
@@ -611,6 +743,7 @@ type QueryResolver interface {
 }
 type RealEstateResolver interface {
 	Rights(ctx context.Context, obj *sio.RealEstate) ([]sio.PropertyRight, error)
+	Restrictions(ctx context.Context, obj *sio.RealEstate) ([]sio.Restriction, error)
 }
 type RealEstateRightResolver interface {
 	RealEstate(ctx context.Context, obj *sio.PropertyRight) (*sio.RealEstate, error)
@@ -1000,6 +1133,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyTie.Relative(childComplexity), true
 
+	case "FixedLineSubscription.address":
+		if e.ComplexityRoot.FixedLineSubscription.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.Address(childComplexity), true
+	case "FixedLineSubscription.branch":
+		if e.ComplexityRoot.FixedLineSubscription.Branch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.Branch(childComplexity), true
+	case "FixedLineSubscription.contractDate":
+		if e.ComplexityRoot.FixedLineSubscription.ContractDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.ContractDate(childComplexity), true
+	case "FixedLineSubscription.contractNumber":
+		if e.ComplexityRoot.FixedLineSubscription.ContractNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.ContractNumber(childComplexity), true
+	case "FixedLineSubscription.internetTariff":
+		if e.ComplexityRoot.FixedLineSubscription.InternetTariff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.InternetTariff(childComplexity), true
+	case "FixedLineSubscription.phoneNumber":
+		if e.ComplexityRoot.FixedLineSubscription.PhoneNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.PhoneNumber(childComplexity), true
+	case "FixedLineSubscription.region":
+		if e.ComplexityRoot.FixedLineSubscription.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.Region(childComplexity), true
+	case "FixedLineSubscription.services":
+		if e.ComplexityRoot.FixedLineSubscription.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.Services(childComplexity), true
+	case "FixedLineSubscription.status":
+		if e.ComplexityRoot.FixedLineSubscription.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.Status(childComplexity), true
+	case "FixedLineSubscription.subscriberId":
+		if e.ComplexityRoot.FixedLineSubscription.SubscriberID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.SubscriberID(childComplexity), true
+	case "FixedLineSubscription.subscriberKind":
+		if e.ComplexityRoot.FixedLineSubscription.SubscriberKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.SubscriberKind(childComplexity), true
+	case "FixedLineSubscription.subscriberLegalEntity":
+		if e.ComplexityRoot.FixedLineSubscription.SubscriberLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.SubscriberLegalEntity(childComplexity), true
+	case "FixedLineSubscription.subscriberName":
+		if e.ComplexityRoot.FixedLineSubscription.SubscriberName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.SubscriberName(childComplexity), true
+	case "FixedLineSubscription.subscriberPerson":
+		if e.ComplexityRoot.FixedLineSubscription.SubscriberPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.SubscriberPerson(childComplexity), true
+	case "FixedLineSubscription.terminatedOn":
+		if e.ComplexityRoot.FixedLineSubscription.TerminatedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FixedLineSubscription.TerminatedOn(childComplexity), true
+
 	case "Founder.founderId":
 		if e.ComplexityRoot.Founder.FounderID == nil {
 			break
@@ -1055,6 +1279,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CourtSanction(childComplexity), true
+	case "Inquiry.fixedLineSubscriptions":
+		if e.ComplexityRoot.Inquiry.FixedLineSubscriptions == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_fixedLineSubscriptions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.FixedLineSubscriptions(childComplexity, args["phoneNumber"].(string)), true
 	case "Inquiry.instruction":
 		if e.ComplexityRoot.Inquiry.Instruction == nil {
 			break
@@ -1128,6 +1363,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Persons(childComplexity, args["iins"].([]sio.IIN)), true
+	case "Inquiry.postalItem":
+		if e.ComplexityRoot.Inquiry.PostalItem == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_postalItem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PostalItem(childComplexity, args["trackingNumber"].(string)), true
 	case "Inquiry.realEstate":
 		if e.ComplexityRoot.Inquiry.RealEstate == nil {
 			break
@@ -1179,6 +1425,107 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Inquiry.Weapon(childComplexity, args["serialNumber"].(string)), true
 
+	case "InquiryAction.banLegalEntity":
+		if e.ComplexityRoot.InquiryAction.BanLegalEntity == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_banLegalEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.BanLegalEntity(childComplexity, args["bin"].(sio.BIN), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.banPersonParticipation":
+		if e.ComplexityRoot.InquiryAction.BanPersonParticipation == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_banPersonParticipation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.BanPersonParticipation(childComplexity, args["iin"].(sio.IIN), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.banRealEstate":
+		if e.ComplexityRoot.InquiryAction.BanRealEstate == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_banRealEstate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.BanRealEstate(childComplexity, args["cadastralNumber"].(string), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.basis":
+		if e.ComplexityRoot.InquiryAction.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InquiryAction.Basis(childComplexity), true
+	case "InquiryAction.case":
+		if e.ComplexityRoot.InquiryAction.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InquiryAction.Case(childComplexity), true
+	case "InquiryAction.encumberLandPlot":
+		if e.ComplexityRoot.InquiryAction.EncumberLandPlot == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_encumberLandPlot_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.EncumberLandPlot(childComplexity, args["cadastralNumber"].(string), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.liftLandEncumbrance":
+		if e.ComplexityRoot.InquiryAction.LiftLandEncumbrance == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_liftLandEncumbrance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.LiftLandEncumbrance(childComplexity, args["id"].(string), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.liftLegalEntityBan":
+		if e.ComplexityRoot.InquiryAction.LiftLegalEntityBan == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_liftLegalEntityBan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.LiftLegalEntityBan(childComplexity, args["id"].(string), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.liftPersonParticipationBan":
+		if e.ComplexityRoot.InquiryAction.LiftPersonParticipationBan == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_liftPersonParticipationBan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.LiftPersonParticipationBan(childComplexity, args["id"].(string), args["reason"].(string), args["clientKey"].(string)), true
+	case "InquiryAction.liftRealEstateBan":
+		if e.ComplexityRoot.InquiryAction.LiftRealEstateBan == nil {
+			break
+		}
+
+		args, err := ec.field_InquiryAction_liftRealEstateBan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InquiryAction.LiftRealEstateBan(childComplexity, args["id"].(string), args["reason"].(string), args["clientKey"].(string)), true
+
 	case "LandPlot.address":
 		if e.ComplexityRoot.LandPlot.Address == nil {
 			break
@@ -1209,6 +1556,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandPlot.Divisible(childComplexity), true
+	case "LandPlot.encumbrances":
+		if e.ComplexityRoot.LandPlot.Encumbrances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandPlot.Encumbrances(childComplexity), true
 	case "LandPlot.purpose":
 		if e.ComplexityRoot.LandPlot.Purpose == nil {
 			break
@@ -1423,6 +1776,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.DirectorIIN(childComplexity), true
+	case "LegalEntity.fixedLineSubscriptions":
+		if e.ComplexityRoot.LegalEntity.FixedLineSubscriptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.FixedLineSubscriptions(childComplexity), true
 	case "LegalEntity.founders":
 		if e.ComplexityRoot.LegalEntity.Founders == nil {
 			break
@@ -1458,6 +1817,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.postalItems":
+		if e.ComplexityRoot.LegalEntity.PostalItems == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_postalItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PostalItems(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.realEstate":
 		if e.ComplexityRoot.LegalEntity.RealEstate == nil {
 			break
@@ -1481,6 +1851,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.RegistrationDate(childComplexity), true
+	case "LegalEntity.restrictions":
+		if e.ComplexityRoot.LegalEntity.Restrictions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Restrictions(childComplexity), true
 	case "LegalEntity.status":
 		if e.ComplexityRoot.LegalEntity.Status == nil {
 			break
@@ -1732,6 +2108,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.Role(childComplexity), true
 
+	case "Mutation.inquiryAction":
+		if e.ComplexityRoot.Mutation.InquiryAction == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inquiryAction_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InquiryAction(childComplexity, args["basis"].(model.BasisInput)), true
 	case "Mutation.signAgreement":
 		if e.ComplexityRoot.Mutation.SignAgreement == nil {
 			break
@@ -1822,6 +2209,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.FirstName(childComplexity), true
+	case "Person.fixedLineSubscriptions":
+		if e.ComplexityRoot.Person.FixedLineSubscriptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.FixedLineSubscriptions(childComplexity), true
 	case "Person.fullName":
 		if e.ComplexityRoot.Person.FullName == nil {
 			break
@@ -1869,6 +2262,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
+	case "Person.participationBans":
+		if e.ComplexityRoot.Person.ParticipationBans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ParticipationBans(childComplexity), true
+	case "Person.postalItems":
+		if e.ComplexityRoot.Person.PostalItems == nil {
+			break
+		}
+
+		args, err := ec.field_Person_postalItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.PostalItems(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.realEstate":
 		if e.ComplexityRoot.Person.RealEstate == nil {
 			break
@@ -2125,6 +2535,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PolicyServiceRule.Source(childComplexity), true
 
+	case "PostalItem.acceptedOn":
+		if e.ComplexityRoot.PostalItem.AcceptedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.AcceptedOn(childComplexity), true
+	case "PostalItem.deliveredOn":
+		if e.ComplexityRoot.PostalItem.DeliveredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.DeliveredOn(childComplexity), true
+	case "PostalItem.destinationIndex":
+		if e.ComplexityRoot.PostalItem.DestinationIndex == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.DestinationIndex(childComplexity), true
+	case "PostalItem.destinationOffice":
+		if e.ComplexityRoot.PostalItem.DestinationOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.DestinationOffice(childComplexity), true
+	case "PostalItem.kind":
+		if e.ComplexityRoot.PostalItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.Kind(childComplexity), true
+	case "PostalItem.kindRu":
+		if e.ComplexityRoot.PostalItem.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.KindRu(childComplexity), true
+	case "PostalItem.originCountry":
+		if e.ComplexityRoot.PostalItem.OriginCountry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.OriginCountry(childComplexity), true
+	case "PostalItem.originIndex":
+		if e.ComplexityRoot.PostalItem.OriginIndex == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.OriginIndex(childComplexity), true
+	case "PostalItem.originOffice":
+		if e.ComplexityRoot.PostalItem.OriginOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.OriginOffice(childComplexity), true
+	case "PostalItem.recipientAddress":
+		if e.ComplexityRoot.PostalItem.RecipientAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.RecipientAddress(childComplexity), true
+	case "PostalItem.recipientId":
+		if e.ComplexityRoot.PostalItem.RecipientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.RecipientID(childComplexity), true
+	case "PostalItem.recipientKind":
+		if e.ComplexityRoot.PostalItem.RecipientKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.RecipientKind(childComplexity), true
+	case "PostalItem.recipientName":
+		if e.ComplexityRoot.PostalItem.RecipientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.RecipientName(childComplexity), true
+	case "PostalItem.senderAddress":
+		if e.ComplexityRoot.PostalItem.SenderAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.SenderAddress(childComplexity), true
+	case "PostalItem.senderId":
+		if e.ComplexityRoot.PostalItem.SenderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.SenderID(childComplexity), true
+	case "PostalItem.senderKind":
+		if e.ComplexityRoot.PostalItem.SenderKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.SenderKind(childComplexity), true
+	case "PostalItem.senderName":
+		if e.ComplexityRoot.PostalItem.SenderName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.SenderName(childComplexity), true
+	case "PostalItem.status":
+		if e.ComplexityRoot.PostalItem.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.Status(childComplexity), true
+	case "PostalItem.trackingNumber":
+		if e.ComplexityRoot.PostalItem.TrackingNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.TrackingNumber(childComplexity), true
+	case "PostalItem.weightGrams":
+		if e.ComplexityRoot.PostalItem.WeightGrams == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItem.WeightGrams(childComplexity), true
+
+	case "PostalItemConnection.edges":
+		if e.ComplexityRoot.PostalItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItemConnection.Edges(childComplexity), true
+	case "PostalItemConnection.pageInfo":
+		if e.ComplexityRoot.PostalItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItemConnection.PageInfo(childComplexity), true
+	case "PostalItemConnection.totalCount":
+		if e.ComplexityRoot.PostalItemConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItemConnection.TotalCount(childComplexity), true
+
+	case "PostalItemEdge.cursor":
+		if e.ComplexityRoot.PostalItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItemEdge.Cursor(childComplexity), true
+	case "PostalItemEdge.node":
+		if e.ComplexityRoot.PostalItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostalItemEdge.Node(childComplexity), true
+
 	case "Query.agreement":
 		if e.ComplexityRoot.Query.Agreement == nil {
 			break
@@ -2198,6 +2761,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RealEstate.RegisteredAt(childComplexity), true
+	case "RealEstate.restrictions":
+		if e.ComplexityRoot.RealEstate.Restrictions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealEstate.Restrictions(childComplexity), true
 	case "RealEstate.rights":
 		if e.ComplexityRoot.RealEstate.Rights == nil {
 			break
@@ -2334,6 +2903,146 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Region.PlateCode(childComplexity), true
+
+	case "Restriction.authorityRu":
+		if e.ComplexityRoot.Restriction.AuthorityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.AuthorityRu(childComplexity), true
+	case "Restriction.basis":
+		if e.ComplexityRoot.Restriction.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.Basis(childComplexity), true
+	case "Restriction.caseNumber":
+		if e.ComplexityRoot.Restriction.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.CaseNumber(childComplexity), true
+	case "Restriction.caseRegistry":
+		if e.ComplexityRoot.Restriction.CaseRegistry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.CaseRegistry(childComplexity), true
+	case "Restriction.history":
+		if e.ComplexityRoot.Restriction.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.History(childComplexity), true
+	case "Restriction.id":
+		if e.ComplexityRoot.Restriction.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.ID(childComplexity), true
+	case "Restriction.imposedAt":
+		if e.ComplexityRoot.Restriction.ImposedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.ImposedAt(childComplexity), true
+	case "Restriction.liftedAt":
+		if e.ComplexityRoot.Restriction.LiftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.LiftedAt(childComplexity), true
+	case "Restriction.measureRu":
+		if e.ComplexityRoot.Restriction.MeasureRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.MeasureRu(childComplexity), true
+	case "Restriction.objectId":
+		if e.ComplexityRoot.Restriction.ObjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.ObjectID(childComplexity), true
+	case "Restriction.reason":
+		if e.ComplexityRoot.Restriction.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.Reason(childComplexity), true
+	case "Restriction.status":
+		if e.ComplexityRoot.Restriction.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.Status(childComplexity), true
+	case "Restriction.type":
+		if e.ComplexityRoot.Restriction.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Restriction.Type(childComplexity), true
+
+	case "RestrictionChange.action":
+		if e.ComplexityRoot.RestrictionChange.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.Action(childComplexity), true
+	case "RestrictionChange.at":
+		if e.ComplexityRoot.RestrictionChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.At(childComplexity), true
+	case "RestrictionChange.basis":
+		if e.ComplexityRoot.RestrictionChange.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.Basis(childComplexity), true
+	case "RestrictionChange.caseNumber":
+		if e.ComplexityRoot.RestrictionChange.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.CaseNumber(childComplexity), true
+	case "RestrictionChange.caseRegistry":
+		if e.ComplexityRoot.RestrictionChange.CaseRegistry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.CaseRegistry(childComplexity), true
+	case "RestrictionChange.officialAgency":
+		if e.ComplexityRoot.RestrictionChange.OfficialAgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.OfficialAgency(childComplexity), true
+	case "RestrictionChange.officialIin":
+		if e.ComplexityRoot.RestrictionChange.OfficialIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.OfficialIIN(childComplexity), true
+	case "RestrictionChange.officialRole":
+		if e.ComplexityRoot.RestrictionChange.OfficialRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.OfficialRole(childComplexity), true
+	case "RestrictionChange.reason":
+		if e.ComplexityRoot.RestrictionChange.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.Reason(childComplexity), true
+	case "RestrictionChange.recordedVia":
+		if e.ComplexityRoot.RestrictionChange.RecordedVia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RestrictionChange.RecordedVia(childComplexity), true
 
 	case "Role.code":
 		if e.ComplexityRoot.Role.Code == nil {
@@ -3315,6 +4024,80 @@ type PolicyDecision {
   source: String
 }
 `, BuiltIn: false},
+	{Name: "../schema/postal.graphqls", Input: `enum PostalItemKind {
+  REGISTERED_LETTER
+  PARCEL
+  EMS
+  SMALL_PACKET
+}
+
+enum PostalItemStatus {
+  IN_TRANSIT
+  "At the office of delivery, waiting to be collected."
+  AWAITING_PICKUP
+  DELIVERED
+  "Not collected within the storage period and sent back."
+  RETURNED
+}
+
+"""
+A tracked item of Почтовые отправления (АО «Казпочта»). Parties in the
+registers carry their IIN or BIN; others (shops abroad, state bodies) only a
+name and address.
+"""
+type PostalItem {
+  "UPU S10 number, e.g. ` + "`" + `RR123456785KZ` + "`" + ` (service indicator, serial, check digit, country)."
+  trackingNumber: String!
+  kind: PostalItemKind!
+  "Class as Казпочта names it, e.g. «Заказное письмо»."
+  kindRu: String!
+  "ISO 3166 alpha-2 country of posting (the number's suffix)."
+  originCountry: String!
+  senderId: ID
+  senderKind: SubjectKind
+  senderName: String!
+  senderAddress: String!
+  recipientId: ID
+  recipientKind: SubjectKind
+  recipientName: String!
+  recipientAddress: String!
+  "Postcode of the office of acceptance, or the foreign office of exchange (e.g. CNSZXA)."
+  originIndex: String!
+  originOffice: String!
+  destinationIndex: String!
+  destinationOffice: String!
+  acceptedOn: Date!
+  deliveredOn: Date
+  weightGrams: Int!
+  status: PostalItemStatus!
+}
+
+type PostalItemConnection {
+  edges: [PostalItemEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PostalItemEdge {
+  cursor: String!
+  node: PostalItem!
+}
+
+extend type Person {
+  "Почтовые отправления: items the person sent or received, the newest first."
+  postalItems(first: Int = 20, after: String): PostalItemConnection @service(code: "POSTAL_ITEMS")
+}
+
+extend type LegalEntity {
+  "Почтовые отправления: items the entity sent or received, the newest first."
+  postalItems(first: Int = 20, after: String): PostalItemConnection @service(code: "POSTAL_ITEMS")
+}
+
+extend type Inquiry {
+  "Почтовые отправления: an item by its S10 tracking number."
+  postalItem(trackingNumber: String!): PostalItem @service(code: "POSTAL_ITEMS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/property.graphqls", Input: `"An object of Регистр недвижимости."
 type RealEstate {
   cadastralNumber: String!
@@ -3609,6 +4392,135 @@ type CaseInfo {
   year: Int
 }
 `, BuiltIn: false},
+	{Name: "../schema/restrictions.graphqls", Input: `enum RestrictionType {
+  "Наложение запрета на недвижимость (service 57)."
+  REAL_ESTATE_BAN
+  "Наложение запрета на юридическое лицо (филиал, представительство) (service 58)."
+  LEGAL_ENTITY_BAN
+  "Наложение запрета на участие физического лица (service 59)."
+  PERSON_PARTICIPATION_BAN
+  "Наложение/снятие обременения на земельный участок (service 65)."
+  LAND_ENCUMBRANCE
+}
+
+enum RestrictionStatus {
+  ACTIVE
+  LIFTED
+}
+
+enum RestrictionAction {
+  IMPOSE
+  LIFT
+}
+
+"""
+A ban or encumbrance of the register of restrictions on an object (a
+cadastral number, BIN or IIN), with the authority, basis and case it was
+imposed under and every change since.
+"""
+type Restriction {
+  "` + "`" + `RE-` + "`" + `, ` + "`" + `LP-` + "`" + `, ` + "`" + `LE-` + "`" + `, ` + "`" + `PP-` + "`" + ` by type; ` + "`" + `S` + "`" + ` marks records created through SIO."
+  id: ID!
+  type: RestrictionType!
+  "The measure, e.g. «Арест недвижимого имущества»."
+  measureRu: String!
+  "Cadastral number, BIN or IIN of the object."
+  objectId: String!
+  status: RestrictionStatus!
+  "The body that imposed it."
+  authorityRu: String!
+  "Basis code of the imposition."
+  basis: ID!
+  caseRegistry: String!
+  caseNumber: String!
+  reason: String!
+  imposedAt: Time!
+  liftedAt: Time
+  "The changes, the imposition first."
+  history: [RestrictionChange!]!
+}
+
+"A recorded change of a restriction: what, when, who, under which basis and case, why."
+type RestrictionChange {
+  action: RestrictionAction!
+  at: Time!
+  "The SIO user who made the change; null for changes from the source systems."
+  officialIin: IIN
+  officialRole: ID!
+  officialAgency: ID!
+  basis: ID!
+  caseRegistry: String!
+  caseNumber: String!
+  reason: String!
+  "СИО ПСО, or the source system (АИС ОИП, ЕРДР)."
+  recordedVia: String!
+}
+
+extend type RealEstate {
+  "Restrictions (bans, arrests) on the object, with their history."
+  restrictions: [Restriction!] @service(code: "BAN_REAL_ESTATE")
+}
+
+extend type LandPlot {
+  "Encumbrances of the plot, with their history."
+  encumbrances: [Restriction!] @service(code: "LAND_ENCUMBRANCE")
+}
+
+extend type LegalEntity {
+  "Bans on the entity's registration actions, with their history."
+  restrictions: [Restriction!] @service(code: "BAN_LEGAL_ENTITY")
+}
+
+extend type Person {
+  "Bans on the person's participation in legal entities, with their history."
+  participationBans: [Restriction!] @service(code: "BAN_PERSON_PARTICIPATION")
+}
+
+extend type Mutation {
+  """
+  Opens an inquiry under a legal basis for changes to state registers (the
+  write services), verified as ` + "`" + `Query.inquiry` + "`" + ` is; a refused basis gives a
+  null result and a FORBIDDEN error. Each change below is checked against
+  the access matrix like a read, runs in its own transaction and is
+  recorded with the official, the time, the basis and case and the reason.
+  Fields of one inquiryAction run in no guaranteed order: send changes that
+  depend on each other as separate root fields or requests.
+  """
+  inquiryAction(basis: BasisInput!): InquiryAction @system
+}
+
+"""
+Changes under one verified legal basis. Every change is idempotent by
+` + "`" + `clientKey` + "`" + ` (8-64 characters of letters, digits and ` + "`" + `.` + "`" + ` ` + "`" + `_` + "`" + ` ` + "`" + `:` + "`" + ` ` + "`" + `-` + "`" + `, e.g. a
+UUID; the key is the caller's): sending the same key with the same request
+returns the same record without a new change; the same key with another
+request is BAD_USER_INPUT. The object must exist in its register
+(NOT_FOUND otherwise).
+"""
+type InquiryAction {
+  "Basis code."
+  basis: ID! @system
+  "The verified case."
+  case: CaseInfo @system
+
+  "Imposes a ban on an object of Регистр недвижимости."
+  banRealEstate(cadastralNumber: String!, reason: String!, clientKey: String!): Restriction @service(code: "BAN_REAL_ESTATE")
+  "Lifts a ban on real estate."
+  liftRealEstateBan(id: ID!, reason: String!, clientKey: String!): Restriction @service(code: "BAN_REAL_ESTATE")
+  "Imposes a ban on the registration actions of an entity of ГБД ЮЛ."
+  banLegalEntity(bin: BIN!, reason: String!, clientKey: String!): Restriction @service(code: "BAN_LEGAL_ENTITY")
+  "Lifts a ban on a legal entity."
+  liftLegalEntityBan(id: ID!, reason: String!, clientKey: String!): Restriction @service(code: "BAN_LEGAL_ENTITY")
+  "Bars a person of ГБД ФЛ from participating in legal entities."
+  banPersonParticipation(iin: IIN!, reason: String!, clientKey: String!): Restriction @service(code: "BAN_PERSON_PARTICIPATION")
+  "Lifts a ban on a person's participation."
+  liftPersonParticipationBan(id: ID!, reason: String!, clientKey: String!): Restriction @service(code: "BAN_PERSON_PARTICIPATION")
+  "Encumbers a plot of the land cadastre."
+  encumberLandPlot(cadastralNumber: String!, reason: String!, clientKey: String!): Restriction @service(code: "LAND_ENCUMBRANCE")
+  "Lifts an encumbrance of a land plot."
+  liftLandEncumbrance(id: ID!, reason: String!, clientKey: String!): Restriction @service(code: "LAND_ENCUMBRANCE")
+}
+`, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"A calendar date, ` + "`" + `YYYY-MM-DD` + "`" + `."
 scalar Date
 
@@ -3649,6 +4561,9 @@ Business identification number (БИН): 12 digits, registration year and
 month, entity type (4-6), attribute, serial and a check digit.
 """
 scalar BIN
+
+"An instant, RFC 3339 in UTC (clients show Astana time, UTC+5)."
+scalar Time
 `, BuiltIn: false},
 	{Name: "../schema/tax.graphqls", Input: `enum TaxpayerKind {
   INDIVIDUAL
@@ -3687,6 +4602,70 @@ type TaxDebt {
   fine: Money!
   total: Money!
   asOf: Date!
+}
+`, BuiltIn: false},
+	{Name: "../schema/telecom.graphqls", Input: `enum FixedLineService {
+  PHONE
+  INTERNET
+  IPTV
+}
+
+enum SubscriptionStatus {
+  ACTIVE
+  "Suspended for non-payment."
+  SUSPENDED
+  TERMINATED
+}
+
+"""
+A contract of БД «Казахтелеком»: a fixed line (with the internet and IPTV
+services on it) installed at an address for a subscriber, a person or a
+company. A household's number passes from contract to contract when the
+line is re-registered (e.g. after the subscriber's death).
+"""
+type FixedLineSubscription {
+  contractNumber: String!
+  "E.164, e.g. ` + "`" + `+77272501234` + "`" + `."
+  phoneNumber: String!
+  "IIN or BIN of the subscriber."
+  subscriberId: ID!
+  subscriberKind: SubjectKind!
+  "Name on the contract (ФИО or company name)."
+  subscriberName: String!
+  "Installation address."
+  address: String!
+  region: Region
+  contractDate: Date!
+  terminatedOn: Date
+  status: SubscriptionStatus!
+  "Services on the line, the fixed line first."
+  services: [FixedLineService!]!
+  "Tariff plan of the internet service, e.g. «ID Net 300»."
+  internetTariff: String
+  "Regional directorate of telecommunications serving the line."
+  branch: String!
+  "ГБД ФЛ: the subscriber, when a person."
+  subscriberPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the subscriber, when a legal entity."
+  subscriberLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type Person {
+  "БД «Казахтелеком»: the person's fixed-line contracts, oldest first."
+  fixedLineSubscriptions: [FixedLineSubscription!] @service(code: "KAZAKHTELECOM")
+}
+
+extend type LegalEntity {
+  "БД «Казахтелеком»: the entity's office lines, oldest first."
+  fixedLineSubscriptions: [FixedLineSubscription!] @service(code: "KAZAKHTELECOM")
+}
+
+extend type Inquiry {
+  """
+  БД «Казахтелеком»: the contracts on a fixed-line number, the latest first.
+  The number may be written +7 727 250 12 34, 8 (727) 2501234 or 77272501234.
+  """
+  fixedLineSubscriptions(phoneNumber: String!): [FixedLineSubscription!] @service(code: "KAZAKHTELECOM")
 }
 `, BuiltIn: false},
 	{Name: "../schema/vehicle.graphqls", Input: `"A vehicle of the register Транспортные средства."
@@ -3971,6 +4950,42 @@ func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type FamilyTie", field.Name)
 }
 
+func (ec *executionContext) childFields_FixedLineSubscription(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contractNumber":
+		return ec.fieldContext_FixedLineSubscription_contractNumber(ctx, field)
+	case "phoneNumber":
+		return ec.fieldContext_FixedLineSubscription_phoneNumber(ctx, field)
+	case "subscriberId":
+		return ec.fieldContext_FixedLineSubscription_subscriberId(ctx, field)
+	case "subscriberKind":
+		return ec.fieldContext_FixedLineSubscription_subscriberKind(ctx, field)
+	case "subscriberName":
+		return ec.fieldContext_FixedLineSubscription_subscriberName(ctx, field)
+	case "address":
+		return ec.fieldContext_FixedLineSubscription_address(ctx, field)
+	case "region":
+		return ec.fieldContext_FixedLineSubscription_region(ctx, field)
+	case "contractDate":
+		return ec.fieldContext_FixedLineSubscription_contractDate(ctx, field)
+	case "terminatedOn":
+		return ec.fieldContext_FixedLineSubscription_terminatedOn(ctx, field)
+	case "status":
+		return ec.fieldContext_FixedLineSubscription_status(ctx, field)
+	case "services":
+		return ec.fieldContext_FixedLineSubscription_services(ctx, field)
+	case "internetTariff":
+		return ec.fieldContext_FixedLineSubscription_internetTariff(ctx, field)
+	case "branch":
+		return ec.fieldContext_FixedLineSubscription_branch(ctx, field)
+	case "subscriberPerson":
+		return ec.fieldContext_FixedLineSubscription_subscriberPerson(ctx, field)
+	case "subscriberLegalEntity":
+		return ec.fieldContext_FixedLineSubscription_subscriberLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FixedLineSubscription", field.Name)
+}
+
 func (ec *executionContext) childFields_Founder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "founderId":
@@ -4011,6 +5026,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "links":
 		return ec.fieldContext_Inquiry_links(ctx, field)
+	case "postalItem":
+		return ec.fieldContext_Inquiry_postalItem(ctx, field)
 	case "via":
 		return ec.fieldContext_Inquiry_via(ctx, field)
 	case "justification":
@@ -4021,10 +5038,38 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_legalAssistance(ctx, field)
 	case "courtSanction":
 		return ec.fieldContext_Inquiry_courtSanction(ctx, field)
+	case "fixedLineSubscriptions":
+		return ec.fieldContext_Inquiry_fixedLineSubscriptions(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Inquiry", field.Name)
+}
+
+func (ec *executionContext) childFields_InquiryAction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "basis":
+		return ec.fieldContext_InquiryAction_basis(ctx, field)
+	case "case":
+		return ec.fieldContext_InquiryAction_case(ctx, field)
+	case "banRealEstate":
+		return ec.fieldContext_InquiryAction_banRealEstate(ctx, field)
+	case "liftRealEstateBan":
+		return ec.fieldContext_InquiryAction_liftRealEstateBan(ctx, field)
+	case "banLegalEntity":
+		return ec.fieldContext_InquiryAction_banLegalEntity(ctx, field)
+	case "liftLegalEntityBan":
+		return ec.fieldContext_InquiryAction_liftLegalEntityBan(ctx, field)
+	case "banPersonParticipation":
+		return ec.fieldContext_InquiryAction_banPersonParticipation(ctx, field)
+	case "liftPersonParticipationBan":
+		return ec.fieldContext_InquiryAction_liftPersonParticipationBan(ctx, field)
+	case "encumberLandPlot":
+		return ec.fieldContext_InquiryAction_encumberLandPlot(ctx, field)
+	case "liftLandEncumbrance":
+		return ec.fieldContext_InquiryAction_liftLandEncumbrance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InquiryAction", field.Name)
 }
 
 func (ec *executionContext) childFields_LandPlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4045,6 +5090,8 @@ func (ec *executionContext) childFields_LandPlot(ctx context.Context, field grap
 		return ec.fieldContext_LandPlot_divisible(ctx, field)
 	case "rights":
 		return ec.fieldContext_LandPlot_rights(ctx, field)
+	case "encumbrances":
+		return ec.fieldContext_LandPlot_encumbrances(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LandPlot", field.Name)
 }
@@ -4161,6 +5208,12 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "postalItems":
+		return ec.fieldContext_LegalEntity_postalItems(ctx, field)
+	case "restrictions":
+		return ec.fieldContext_LegalEntity_restrictions(ctx, field)
+	case "fixedLineSubscriptions":
+		return ec.fieldContext_LegalEntity_fixedLineSubscriptions(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -4327,6 +5380,12 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "postalItems":
+		return ec.fieldContext_Person_postalItems(ctx, field)
+	case "participationBans":
+		return ec.fieldContext_Person_participationBans(ctx, field)
+	case "fixedLineSubscriptions":
+		return ec.fieldContext_Person_fixedLineSubscriptions(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
@@ -4435,6 +5494,74 @@ func (ec *executionContext) childFields_PolicyServiceRule(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type PolicyServiceRule", field.Name)
 }
 
+func (ec *executionContext) childFields_PostalItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "trackingNumber":
+		return ec.fieldContext_PostalItem_trackingNumber(ctx, field)
+	case "kind":
+		return ec.fieldContext_PostalItem_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_PostalItem_kindRu(ctx, field)
+	case "originCountry":
+		return ec.fieldContext_PostalItem_originCountry(ctx, field)
+	case "senderId":
+		return ec.fieldContext_PostalItem_senderId(ctx, field)
+	case "senderKind":
+		return ec.fieldContext_PostalItem_senderKind(ctx, field)
+	case "senderName":
+		return ec.fieldContext_PostalItem_senderName(ctx, field)
+	case "senderAddress":
+		return ec.fieldContext_PostalItem_senderAddress(ctx, field)
+	case "recipientId":
+		return ec.fieldContext_PostalItem_recipientId(ctx, field)
+	case "recipientKind":
+		return ec.fieldContext_PostalItem_recipientKind(ctx, field)
+	case "recipientName":
+		return ec.fieldContext_PostalItem_recipientName(ctx, field)
+	case "recipientAddress":
+		return ec.fieldContext_PostalItem_recipientAddress(ctx, field)
+	case "originIndex":
+		return ec.fieldContext_PostalItem_originIndex(ctx, field)
+	case "originOffice":
+		return ec.fieldContext_PostalItem_originOffice(ctx, field)
+	case "destinationIndex":
+		return ec.fieldContext_PostalItem_destinationIndex(ctx, field)
+	case "destinationOffice":
+		return ec.fieldContext_PostalItem_destinationOffice(ctx, field)
+	case "acceptedOn":
+		return ec.fieldContext_PostalItem_acceptedOn(ctx, field)
+	case "deliveredOn":
+		return ec.fieldContext_PostalItem_deliveredOn(ctx, field)
+	case "weightGrams":
+		return ec.fieldContext_PostalItem_weightGrams(ctx, field)
+	case "status":
+		return ec.fieldContext_PostalItem_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostalItem", field.Name)
+}
+
+func (ec *executionContext) childFields_PostalItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PostalItemConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PostalItemConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PostalItemConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostalItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PostalItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PostalItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PostalItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostalItemEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RealEstate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cadastralNumber":
@@ -4455,6 +5582,8 @@ func (ec *executionContext) childFields_RealEstate(ctx context.Context, field gr
 		return ec.fieldContext_RealEstate_registeredAt(ctx, field)
 	case "rights":
 		return ec.fieldContext_RealEstate_rights(ctx, field)
+	case "restrictions":
+		return ec.fieldContext_RealEstate_restrictions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RealEstate", field.Name)
 }
@@ -4519,6 +5648,64 @@ func (ec *executionContext) childFields_Region(ctx context.Context, field graphq
 		return ec.fieldContext_Region_nameKz(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Region", field.Name)
+}
+
+func (ec *executionContext) childFields_Restriction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Restriction_id(ctx, field)
+	case "type":
+		return ec.fieldContext_Restriction_type(ctx, field)
+	case "measureRu":
+		return ec.fieldContext_Restriction_measureRu(ctx, field)
+	case "objectId":
+		return ec.fieldContext_Restriction_objectId(ctx, field)
+	case "status":
+		return ec.fieldContext_Restriction_status(ctx, field)
+	case "authorityRu":
+		return ec.fieldContext_Restriction_authorityRu(ctx, field)
+	case "basis":
+		return ec.fieldContext_Restriction_basis(ctx, field)
+	case "caseRegistry":
+		return ec.fieldContext_Restriction_caseRegistry(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_Restriction_caseNumber(ctx, field)
+	case "reason":
+		return ec.fieldContext_Restriction_reason(ctx, field)
+	case "imposedAt":
+		return ec.fieldContext_Restriction_imposedAt(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_Restriction_liftedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Restriction_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Restriction", field.Name)
+}
+
+func (ec *executionContext) childFields_RestrictionChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_RestrictionChange_action(ctx, field)
+	case "at":
+		return ec.fieldContext_RestrictionChange_at(ctx, field)
+	case "officialIin":
+		return ec.fieldContext_RestrictionChange_officialIin(ctx, field)
+	case "officialRole":
+		return ec.fieldContext_RestrictionChange_officialRole(ctx, field)
+	case "officialAgency":
+		return ec.fieldContext_RestrictionChange_officialAgency(ctx, field)
+	case "basis":
+		return ec.fieldContext_RestrictionChange_basis(ctx, field)
+	case "caseRegistry":
+		return ec.fieldContext_RestrictionChange_caseRegistry(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_RestrictionChange_caseNumber(ctx, field)
+	case "reason":
+		return ec.fieldContext_RestrictionChange_reason(ctx, field)
+	case "recordedVia":
+		return ec.fieldContext_RestrictionChange_recordedVia(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RestrictionChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4855,6 +6042,260 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_InquiryAction_banLegalEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "bin",
+		func(ctx context.Context, v any) (sio.BIN, error) {
+			return ec.unmarshalNBIN2sioᚐBIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_banPersonParticipation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "iin",
+		func(ctx context.Context, v any) (sio.IIN, error) {
+			return ec.unmarshalNIIN2sioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["iin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_banRealEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "cadastralNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cadastralNumber"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_encumberLandPlot_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "cadastralNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cadastralNumber"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_liftLandEncumbrance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_liftLegalEntityBan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_liftPersonParticipationBan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_InquiryAction_liftRealEstateBan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientKey"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_fixedLineSubscriptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "phoneNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["phoneNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_landPlot_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4954,6 +6395,20 @@ func (ec *executionContext) field_Inquiry_persons_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["iins"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_postalItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "trackingNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["trackingNumber"] = arg0
 	return args, nil
 }
 
@@ -5065,6 +6520,28 @@ func (ec *executionContext) field_LegalEntity_landPlots_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_postalItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5123,6 +6600,20 @@ func (ec *executionContext) field_LinkGraph_export_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_inquiryAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "basis",
+		func(ctx context.Context, v any) (model.BasisInput, error) {
+			return ec.unmarshalNBasisInput2sioᚋgraphᚋmodelᚐBasisInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["basis"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_signAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5160,6 +6651,28 @@ func (ec *executionContext) field_Person_companies_args(ctx context.Context, raw
 }
 
 func (ec *executionContext) field_Person_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_postalItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6817,6 +8330,414 @@ func (ec *executionContext) fieldContext_FamilyTie_relative(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _FixedLineSubscription_contractNumber(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_contractNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_contractNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _FixedLineSubscription_phoneNumber(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_phoneNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PhoneNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_phoneNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _FixedLineSubscription_subscriberId(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_subscriberId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubscriberID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_subscriberId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FixedLineSubscription_subscriberKind(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_subscriberKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubscriberKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_subscriberKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _FixedLineSubscription_subscriberName(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_subscriberName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubscriberName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_subscriberName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _FixedLineSubscription_address(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _FixedLineSubscription_region(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FixedLineSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FixedLineSubscription_contractDate(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_contractDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_contractDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "Date")
+}
+
+func (ec *executionContext) _FixedLineSubscription_terminatedOn(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_terminatedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TerminatedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_terminatedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "Date")
+}
+
+func (ec *executionContext) _FixedLineSubscription_status(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubscriptionStatus) graphql.Marshaler {
+			return ec.marshalNSubscriptionStatus2sioᚐSubscriptionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "SubscriptionStatus")
+}
+
+func (ec *executionContext) _FixedLineSubscription_services(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.FixedLineService) graphql.Marshaler {
+			return ec.marshalNFixedLineService2ᚕsioᚐFixedLineServiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, true, false, "FixedLineService")
+}
+
+func (ec *executionContext) _FixedLineSubscription_internetTariff(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_internetTariff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InternetTariff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_internetTariff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _FixedLineSubscription_branch(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_branch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Branch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_branch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FixedLineSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _FixedLineSubscription_subscriberPerson(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_subscriberPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FixedLineSubscription().SubscriberPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_subscriberPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FixedLineSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FixedLineSubscription_subscriberLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.FixedLineSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FixedLineSubscription_subscriberLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FixedLineSubscription().SubscriberLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FixedLineSubscription_subscriberLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FixedLineSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Founder_founderId(ctx context.Context, field graphql.CollectedField, obj *sio.Founder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7591,6 +9512,68 @@ func (ec *executionContext) fieldContext_Inquiry_links(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_postalItem(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_postalItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PostalItem(ctx, obj, fc.Args["trackingNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "POSTAL_ITEMS")
+				if err != nil {
+					var zeroVal *sio.PostalItem
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.PostalItem
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PostalItem) graphql.Marshaler {
+			return ec.marshalOPostalItem2ᚖsioᚐPostalItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_postalItem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostalItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_postalItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_via(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7798,6 +9781,68 @@ func (ec *executionContext) fieldContext_Inquiry_courtSanction(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_fixedLineSubscriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().FixedLineSubscriptions(ctx, obj, fc.Args["phoneNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "KAZAKHTELECOM")
+				if err != nil {
+					var zeroVal []sio.FixedLineSubscription
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.FixedLineSubscription
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.FixedLineSubscription) graphql.Marshaler {
+			return ec.marshalOFixedLineSubscription2ᚕsioᚐFixedLineSubscriptionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FixedLineSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_fixedLineSubscriptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7854,6 +9899,583 @@ func (ec *executionContext) fieldContext_Inquiry_weapon(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_weapon_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_basis(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InquiryAction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InquiryAction_case(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.Case
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Case) graphql.Marshaler {
+			return ec.marshalOCaseInfo2ᚖsioᚐCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_banRealEstate(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_banRealEstate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().BanRealEstate(ctx, obj, fc.Args["cadastralNumber"].(string), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_REAL_ESTATE")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_banRealEstate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_banRealEstate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_liftRealEstateBan(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_liftRealEstateBan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().LiftRealEstateBan(ctx, obj, fc.Args["id"].(string), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_REAL_ESTATE")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_liftRealEstateBan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_liftRealEstateBan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_banLegalEntity(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_banLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().BanLegalEntity(ctx, obj, fc.Args["bin"].(sio.BIN), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_LEGAL_ENTITY")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_banLegalEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_banLegalEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_liftLegalEntityBan(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_liftLegalEntityBan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().LiftLegalEntityBan(ctx, obj, fc.Args["id"].(string), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_LEGAL_ENTITY")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_liftLegalEntityBan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_liftLegalEntityBan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_banPersonParticipation(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_banPersonParticipation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().BanPersonParticipation(ctx, obj, fc.Args["iin"].(sio.IIN), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_PERSON_PARTICIPATION")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_banPersonParticipation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_banPersonParticipation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_liftPersonParticipationBan(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_liftPersonParticipationBan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().LiftPersonParticipationBan(ctx, obj, fc.Args["id"].(string), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_PERSON_PARTICIPATION")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_liftPersonParticipationBan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_liftPersonParticipationBan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_encumberLandPlot(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_encumberLandPlot(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().EncumberLandPlot(ctx, obj, fc.Args["cadastralNumber"].(string), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LAND_ENCUMBRANCE")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_encumberLandPlot(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_encumberLandPlot_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InquiryAction_liftLandEncumbrance(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InquiryAction_liftLandEncumbrance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InquiryAction().LiftLandEncumbrance(ctx, obj, fc.Args["id"].(string), fc.Args["reason"].(string), fc.Args["clientKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LAND_ENCUMBRANCE")
+				if err != nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚖsioᚐRestriction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InquiryAction_liftLandEncumbrance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InquiryAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InquiryAction_liftLandEncumbrance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8075,6 +10697,56 @@ func (ec *executionContext) fieldContext_LandPlot_rights(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LandRight(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandPlot_encumbrances(ctx context.Context, field graphql.CollectedField, obj *sio.LandPlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandPlot_encumbrances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LandPlot().Encumbrances(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LAND_ENCUMBRANCE")
+				if err != nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚕsioᚐRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandPlot_encumbrances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandPlot",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9450,6 +12122,168 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_postalItems(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_postalItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PostalItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "POSTAL_ITEMS")
+				if err != nil {
+					var zeroVal *model.PostalItemConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PostalItemConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostalItemConnection) graphql.Marshaler {
+			return ec.marshalOPostalItemConnection2ᚖsioᚋgraphᚋmodelᚐPostalItemConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_postalItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostalItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_postalItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_restrictions(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_restrictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Restrictions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_LEGAL_ENTITY")
+				if err != nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚕsioᚐRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_restrictions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_fixedLineSubscriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().FixedLineSubscriptions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "KAZAKHTELECOM")
+				if err != nil {
+					var zeroVal []sio.FixedLineSubscription
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.FixedLineSubscription
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.FixedLineSubscription) graphql.Marshaler {
+			return ec.marshalOFixedLineSubscription2ᚕsioᚐFixedLineSubscriptionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_fixedLineSubscriptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FixedLineSubscription(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10436,6 +13270,63 @@ func (ec *executionContext) fieldContext_Mutation_signAgreement(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_inquiryAction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_inquiryAction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InquiryAction(ctx, fc.Args["basis"].(model.BasisInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *authz.Inquiry
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *authz.Inquiry) graphql.Marshaler {
+			return ec.marshalOInquiryAction2ᚖsioᚋauthzᚐInquiry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_inquiryAction(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InquiryAction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_inquiryAction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11256,6 +14147,168 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_postalItems(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_postalItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().PostalItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "POSTAL_ITEMS")
+				if err != nil {
+					var zeroVal *model.PostalItemConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PostalItemConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostalItemConnection) graphql.Marshaler {
+			return ec.marshalOPostalItemConnection2ᚖsioᚋgraphᚋmodelᚐPostalItemConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_postalItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostalItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_postalItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_participationBans(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_participationBans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().ParticipationBans(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_PERSON_PARTICIPATION")
+				if err != nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚕsioᚐRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_participationBans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_fixedLineSubscriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().FixedLineSubscriptions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "KAZAKHTELECOM")
+				if err != nil {
+					var zeroVal []sio.FixedLineSubscription
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.FixedLineSubscription
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.FixedLineSubscription) graphql.Marshaler {
+			return ec.marshalOFixedLineSubscription2ᚕsioᚐFixedLineSubscriptionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_fixedLineSubscriptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FixedLineSubscription(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12149,6 +15202,608 @@ func (ec *executionContext) fieldContext_PolicyServiceRule_source(_ context.Cont
 	return graphql.NewScalarFieldContext("PolicyServiceRule", field, false, false, "String")
 }
 
+func (ec *executionContext) _PostalItem_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_trackingNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrackingNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_kind(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PostalItemKind) graphql.Marshaler {
+			return ec.marshalNPostalItemKind2sioᚐPostalItemKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "PostalItemKind")
+}
+
+func (ec *executionContext) _PostalItem_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_originCountry(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_originCountry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginCountry(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_originCountry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, true, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_senderId(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_senderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SenderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_senderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PostalItem_senderKind(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_senderKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SenderKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_senderKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _PostalItem_senderName(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_senderName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SenderName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_senderName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_senderAddress(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_senderAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SenderAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_senderAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_recipientId(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_recipientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_recipientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PostalItem_recipientKind(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_recipientKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_recipientKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _PostalItem_recipientName(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_recipientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_recipientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_recipientAddress(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_recipientAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_recipientAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_originIndex(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_originIndex(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginIndex, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_originIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_originOffice(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_originOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginOffice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_originOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_destinationIndex(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_destinationIndex(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DestinationIndex, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_destinationIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_destinationOffice(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_destinationOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DestinationOffice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_destinationOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItem_acceptedOn(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_acceptedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcceptedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_acceptedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PostalItem_deliveredOn(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_deliveredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliveredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_deliveredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PostalItem_weightGrams(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_weightGrams(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightGrams, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_weightGrams(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PostalItem_status(ctx context.Context, field graphql.CollectedField, obj *sio.PostalItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItem_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PostalItemStatus) graphql.Marshaler {
+			return ec.marshalNPostalItemStatus2sioᚐPostalItemStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItem_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItem", field, false, false, "PostalItemStatus")
+}
+
+func (ec *executionContext) _PostalItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PostalItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PostalItemEdge) graphql.Marshaler {
+			return ec.marshalNPostalItemEdge2ᚕsioᚋgraphᚋmodelᚐPostalItemEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostalItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostalItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostalItemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PostalItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostalItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostalItemConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PostalItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItemConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItemConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItemConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PostalItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PostalItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostalItemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostalItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PostalItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostalItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PostalItem) graphql.Marshaler {
+			return ec.marshalNPostalItem2ᚖsioᚐPostalItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostalItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostalItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostalItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12705,6 +16360,56 @@ func (ec *executionContext) fieldContext_RealEstate_rights(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _RealEstate_restrictions(ctx context.Context, field graphql.CollectedField, obj *sio.RealEstate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealEstate_restrictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RealEstate().Restrictions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BAN_REAL_ESTATE")
+				if err != nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Restriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Restriction) graphql.Marshaler {
+			return ec.marshalORestriction2ᚕsioᚐRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RealEstate_restrictions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RealEstate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Restriction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RealEstateRight_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.PropertyRight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13248,6 +16953,544 @@ func (ec *executionContext) _Region_nameKz(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Region_nameKz(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Region", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_id(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Restriction_type(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RestrictionType) graphql.Marshaler {
+			return ec.marshalNRestrictionType2sioᚐRestrictionType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "RestrictionType")
+}
+
+func (ec *executionContext) _Restriction_measureRu(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_measureRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasureRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_measureRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_objectId(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_objectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_objectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_status(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RestrictionStatus) graphql.Marshaler {
+			return ec.marshalNRestrictionStatus2sioᚐRestrictionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "RestrictionStatus")
+}
+
+func (ec *executionContext) _Restriction_authorityRu(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_authorityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_authorityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_basis(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Restriction_caseRegistry(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_caseRegistry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseRegistry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_caseRegistry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_caseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_reason(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Restriction_imposedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_imposedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImposedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_imposedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Restriction_liftedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_liftedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_liftedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Restriction", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Restriction_history(ctx context.Context, field graphql.CollectedField, obj *sio.Restriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Restriction_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.RestrictionChange) graphql.Marshaler {
+			return ec.marshalNRestrictionChange2ᚕsioᚐRestrictionChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Restriction_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Restriction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RestrictionChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RestrictionChange_action(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RestrictionAction) graphql.Marshaler {
+			return ec.marshalNRestrictionAction2sioᚐRestrictionAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "RestrictionAction")
+}
+
+func (ec *executionContext) _RestrictionChange_at(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RestrictionChange_officialIin(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_officialIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficialIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IIN) graphql.Marshaler {
+			return ec.marshalOIIN2ᚖsioᚐIIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_officialIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _RestrictionChange_officialRole(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_officialRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficialRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_officialRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RestrictionChange_officialAgency(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_officialAgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficialAgency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_officialAgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RestrictionChange_basis(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RestrictionChange_caseRegistry(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_caseRegistry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseRegistry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_caseRegistry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _RestrictionChange_caseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _RestrictionChange_reason(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _RestrictionChange_recordedVia(ctx context.Context, field graphql.CollectedField, obj *sio.RestrictionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RestrictionChange_recordedVia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedVia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RestrictionChange_recordedVia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _Role_code(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
@@ -16986,6 +21229,111 @@ func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var fixedLineSubscriptionImplementors = []string{"FixedLineSubscription"}
+
+func (ec *executionContext) _FixedLineSubscription(ctx context.Context, sel ast.SelectionSet, obj *sio.FixedLineSubscription) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fixedLineSubscriptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FixedLineSubscription")
+		case "contractNumber":
+			out.Values[i] = ec._FixedLineSubscription_contractNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phoneNumber":
+			out.Values[i] = ec._FixedLineSubscription_phoneNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subscriberId":
+			out.Values[i] = ec._FixedLineSubscription_subscriberId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subscriberKind":
+			out.Values[i] = ec._FixedLineSubscription_subscriberKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subscriberName":
+			out.Values[i] = ec._FixedLineSubscription_subscriberName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "address":
+			out.Values[i] = ec._FixedLineSubscription_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._FixedLineSubscription_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractDate":
+			out.Values[i] = ec._FixedLineSubscription_contractDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "terminatedOn":
+			out.Values[i] = ec._FixedLineSubscription_terminatedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._FixedLineSubscription_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "services":
+			out.Values[i] = ec._FixedLineSubscription_services(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "internetTariff":
+			out.Values[i] = ec._FixedLineSubscription_internetTariff(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "branch":
+			out.Values[i] = ec._FixedLineSubscription_branch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subscriberPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FixedLineSubscription_subscriberPerson(ctx, field, obj)
+				})
+		case "subscriberLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FixedLineSubscription_subscriberLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var founderImplementors = []string{"Founder"}
 
 func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, obj *sio.Founder) graphql.Marshaler {
@@ -17115,6 +21463,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_links(ctx, field, obj)
 				})
+		case "postalItem":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_postalItem(ctx, field, obj)
+				})
 		case "via":
 			out.Values[i] = ec._Inquiry_via(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17140,11 +21494,103 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "fixedLineSubscriptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_fixedLineSubscriptions(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_weapon(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inquiryActionImplementors = []string{"InquiryAction"}
+
+func (ec *executionContext) _InquiryAction(ctx context.Context, sel ast.SelectionSet, obj *authz.Inquiry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inquiryActionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InquiryAction")
+		case "basis":
+			out.Values[i] = ec._InquiryAction_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "case":
+			out.Values[i] = ec._InquiryAction_case(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "banRealEstate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_banRealEstate(ctx, field, obj)
+				})
+		case "liftRealEstateBan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_liftRealEstateBan(ctx, field, obj)
+				})
+		case "banLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_banLegalEntity(ctx, field, obj)
+				})
+		case "liftLegalEntityBan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_liftLegalEntityBan(ctx, field, obj)
+				})
+		case "banPersonParticipation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_banPersonParticipation(ctx, field, obj)
+				})
+		case "liftPersonParticipationBan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_liftPersonParticipationBan(ctx, field, obj)
+				})
+		case "encumberLandPlot":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_encumberLandPlot(ctx, field, obj)
+				})
+		case "liftLandEncumbrance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InquiryAction_liftLandEncumbrance(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17214,6 +21660,12 @@ func (ec *executionContext) _LandPlot(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LandPlot_rights(ctx, field, obj)
+				})
+		case "encumbrances":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LandPlot_encumbrances(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17580,6 +22032,24 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
+				})
+		case "postalItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_postalItems(ctx, field, obj)
+				})
+		case "restrictions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_restrictions(ctx, field, obj)
+				})
+		case "fixedLineSubscriptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_fixedLineSubscriptions(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -17969,6 +22439,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inquiryAction":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_inquiryAction(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18152,6 +22629,24 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
+				})
+		case "postalItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_postalItems(ctx, field, obj)
+				})
+		case "participationBans":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_participationBans(ctx, field, obj)
+				})
+		case "fixedLineSubscriptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_fixedLineSubscriptions(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -18510,6 +23005,215 @@ func (ec *executionContext) _PolicyServiceRule(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var postalItemImplementors = []string{"PostalItem"}
+
+func (ec *executionContext) _PostalItem(ctx context.Context, sel ast.SelectionSet, obj *sio.PostalItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postalItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostalItem")
+		case "trackingNumber":
+			out.Values[i] = ec._PostalItem_trackingNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._PostalItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kindRu":
+			out.Values[i] = ec._PostalItem_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "originCountry":
+			out.Values[i] = ec._PostalItem_originCountry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "senderId":
+			out.Values[i] = ec._PostalItem_senderId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "senderKind":
+			out.Values[i] = ec._PostalItem_senderKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "senderName":
+			out.Values[i] = ec._PostalItem_senderName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "senderAddress":
+			out.Values[i] = ec._PostalItem_senderAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recipientId":
+			out.Values[i] = ec._PostalItem_recipientId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recipientKind":
+			out.Values[i] = ec._PostalItem_recipientKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recipientName":
+			out.Values[i] = ec._PostalItem_recipientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recipientAddress":
+			out.Values[i] = ec._PostalItem_recipientAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "originIndex":
+			out.Values[i] = ec._PostalItem_originIndex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "originOffice":
+			out.Values[i] = ec._PostalItem_originOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "destinationIndex":
+			out.Values[i] = ec._PostalItem_destinationIndex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "destinationOffice":
+			out.Values[i] = ec._PostalItem_destinationOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptedOn":
+			out.Values[i] = ec._PostalItem_acceptedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deliveredOn":
+			out.Values[i] = ec._PostalItem_deliveredOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weightGrams":
+			out.Values[i] = ec._PostalItem_weightGrams(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._PostalItem_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postalItemConnectionImplementors = []string{"PostalItemConnection"}
+
+func (ec *executionContext) _PostalItemConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PostalItemConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postalItemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostalItemConnection")
+		case "edges":
+			out.Values[i] = ec._PostalItemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PostalItemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PostalItemConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postalItemEdgeImplementors = []string{"PostalItemEdge"}
+
+func (ec *executionContext) _PostalItemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PostalItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postalItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostalItemEdge")
+		case "cursor":
+			out.Values[i] = ec._PostalItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PostalItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -18646,6 +23350,12 @@ func (ec *executionContext) _RealEstate(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RealEstate_rights(ctx, field, obj)
+				})
+		case "restrictions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RealEstate_restrictions(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -18854,6 +23564,177 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "nameKz":
 			out.Values[i] = ec._Region_nameKz(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var restrictionImplementors = []string{"Restriction"}
+
+func (ec *executionContext) _Restriction(ctx context.Context, sel ast.SelectionSet, obj *sio.Restriction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, restrictionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Restriction")
+		case "id":
+			out.Values[i] = ec._Restriction_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._Restriction_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "measureRu":
+			out.Values[i] = ec._Restriction_measureRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "objectId":
+			out.Values[i] = ec._Restriction_objectId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Restriction_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "authorityRu":
+			out.Values[i] = ec._Restriction_authorityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._Restriction_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseRegistry":
+			out.Values[i] = ec._Restriction_caseRegistry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseNumber":
+			out.Values[i] = ec._Restriction_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Restriction_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "imposedAt":
+			out.Values[i] = ec._Restriction_imposedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftedAt":
+			out.Values[i] = ec._Restriction_liftedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "history":
+			out.Values[i] = ec._Restriction_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var restrictionChangeImplementors = []string{"RestrictionChange"}
+
+func (ec *executionContext) _RestrictionChange(ctx context.Context, sel ast.SelectionSet, obj *sio.RestrictionChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, restrictionChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RestrictionChange")
+		case "action":
+			out.Values[i] = ec._RestrictionChange_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._RestrictionChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "officialIin":
+			out.Values[i] = ec._RestrictionChange_officialIin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "officialRole":
+			out.Values[i] = ec._RestrictionChange_officialRole(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "officialAgency":
+			out.Values[i] = ec._RestrictionChange_officialAgency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._RestrictionChange_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseRegistry":
+			out.Values[i] = ec._RestrictionChange_caseRegistry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseNumber":
+			out.Values[i] = ec._RestrictionChange_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._RestrictionChange_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordedVia":
+			out.Values[i] = ec._RestrictionChange_recordedVia(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20076,6 +24957,55 @@ func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Contex
 	return ec._FamilyTie(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNFixedLineService2sioᚐFixedLineService(ctx context.Context, v any) (sio.FixedLineService, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.FixedLineService(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFixedLineService2sioᚐFixedLineService(ctx context.Context, sel ast.SelectionSet, v sio.FixedLineService) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FixedLineService!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNFixedLineService2ᚕsioᚐFixedLineServiceᚄ(ctx context.Context, v any) ([]sio.FixedLineService, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]sio.FixedLineService, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFixedLineService2sioᚐFixedLineService(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNFixedLineService2ᚕsioᚐFixedLineServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FixedLineService) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFixedLineService2sioᚐFixedLineService(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFixedLineSubscription2sioᚐFixedLineSubscription(ctx context.Context, sel ast.SelectionSet, v sio.FixedLineSubscription) graphql.Marshaler {
+	return ec._FixedLineSubscription(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20567,6 +25497,64 @@ func (ec *executionContext) marshalNPolicyServiceRule2ᚕsioᚋgraphᚋmodelᚐP
 	return ret
 }
 
+func (ec *executionContext) marshalNPostalItem2ᚖsioᚐPostalItem(ctx context.Context, sel ast.SelectionSet, v *sio.PostalItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostalItem!")
+		return graphql.Null
+	}
+	return ec._PostalItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPostalItemEdge2sioᚋgraphᚋmodelᚐPostalItemEdge(ctx context.Context, sel ast.SelectionSet, v model.PostalItemEdge) graphql.Marshaler {
+	return ec._PostalItemEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPostalItemEdge2ᚕsioᚋgraphᚋmodelᚐPostalItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PostalItemEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPostalItemEdge2sioᚋgraphᚋmodelᚐPostalItemEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPostalItemKind2sioᚐPostalItemKind(ctx context.Context, v any) (sio.PostalItemKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.PostalItemKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPostalItemKind2sioᚐPostalItemKind(ctx context.Context, sel ast.SelectionSet, v sio.PostalItemKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PostalItemKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNPostalItemStatus2sioᚐPostalItemStatus(ctx context.Context, v any) (sio.PostalItemStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.PostalItemStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPostalItemStatus2sioᚐPostalItemStatus(ctx context.Context, sel ast.SelectionSet, v sio.PostalItemStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PostalItemStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._RealEstateRight(ctx, sel, &v)
 }
@@ -20610,6 +25598,75 @@ func (ec *executionContext) marshalNRelation2sioᚐRelation(ctx context.Context,
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Relation!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRestriction2sioᚐRestriction(ctx context.Context, sel ast.SelectionSet, v sio.Restriction) graphql.Marshaler {
+	return ec._Restriction(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNRestrictionAction2sioᚐRestrictionAction(ctx context.Context, v any) (sio.RestrictionAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.RestrictionAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRestrictionAction2sioᚐRestrictionAction(ctx context.Context, sel ast.SelectionSet, v sio.RestrictionAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RestrictionAction!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRestrictionChange2sioᚐRestrictionChange(ctx context.Context, sel ast.SelectionSet, v sio.RestrictionChange) graphql.Marshaler {
+	return ec._RestrictionChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRestrictionChange2ᚕsioᚐRestrictionChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.RestrictionChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRestrictionChange2sioᚐRestrictionChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRestrictionStatus2sioᚐRestrictionStatus(ctx context.Context, v any) (sio.RestrictionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.RestrictionStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRestrictionStatus2sioᚐRestrictionStatus(ctx context.Context, sel ast.SelectionSet, v sio.RestrictionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RestrictionStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNRestrictionType2sioᚐRestrictionType(ctx context.Context, v any) (sio.RestrictionType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.RestrictionType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRestrictionType2sioᚐRestrictionType(ctx context.Context, sel ast.SelectionSet, v sio.RestrictionType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RestrictionType!")
 	}
 	return res
 }
@@ -20725,6 +25782,21 @@ func (ec *executionContext) marshalNSubjectKind2sioᚐSubjectKind(ctx context.Co
 	return res
 }
 
+func (ec *executionContext) unmarshalNSubscriptionStatus2sioᚐSubscriptionStatus(ctx context.Context, v any) (sio.SubscriptionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubscriptionStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubscriptionStatus2sioᚐSubscriptionStatus(ctx context.Context, sel ast.SelectionSet, v sio.SubscriptionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubscriptionStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTaxDebt2sioᚐTaxDebt(ctx context.Context, sel ast.SelectionSet, v sio.TaxDebt) graphql.Marshaler {
 	return ec._TaxDebt(ctx, sel, &v)
 }
@@ -20748,6 +25820,20 @@ func (ec *executionContext) marshalNTaxpayerKind2sioᚐTaxpayerKind(ctx context.
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "TaxpayerKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
 }
@@ -21080,6 +26166,25 @@ func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.
 	return ret
 }
 
+func (ec *executionContext) marshalOFixedLineSubscription2ᚕsioᚐFixedLineSubscriptionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FixedLineSubscription) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFixedLineSubscription2sioᚐFixedLineSubscription(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -21157,6 +26262,13 @@ func (ec *executionContext) marshalOInquiry2ᚖsioᚋauthzᚐInquiry(ctx context
 		return graphql.Null
 	}
 	return ec._Inquiry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOInquiryAction2ᚖsioᚋauthzᚐInquiry(ctx context.Context, sel ast.SelectionSet, v *authz.Inquiry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InquiryAction(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOInstructionInput2ᚖsioᚋgraphᚋmodelᚐInstructionInput(ctx context.Context, v any) (*model.InstructionInput, error) {
@@ -21330,6 +26442,20 @@ func (ec *executionContext) marshalOPolicyAccess2ᚖsioᚋgraphᚋmodelᚐPolicy
 	return v
 }
 
+func (ec *executionContext) marshalOPostalItem2ᚖsioᚐPostalItem(ctx context.Context, sel ast.SelectionSet, v *sio.PostalItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PostalItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPostalItemConnection2ᚖsioᚋgraphᚋmodelᚐPostalItemConnection(ctx context.Context, sel ast.SelectionSet, v *model.PostalItemConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PostalItemConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalORealEstate2ᚖsioᚐRealEstate(ctx context.Context, sel ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -21368,6 +26494,32 @@ func (ec *executionContext) marshalORegion2ᚖsioᚐRegion(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Region(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORestriction2ᚕsioᚐRestrictionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Restriction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRestriction2sioᚐRestriction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalORestriction2ᚖsioᚐRestriction(ctx context.Context, sel ast.SelectionSet, v *sio.Restriction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Restriction(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
@@ -21435,6 +26587,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalOSubjectKind2ᚖsioᚐSubjectKind(ctx context.Context, v any) (*sio.SubjectKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubjectKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx context.Context, sel ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.TaxDebt) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -21459,6 +26630,24 @@ func (ec *executionContext) marshalOTaxpayer2ᚖsioᚐTaxpayer(ctx context.Conte
 		return graphql.Null
 	}
 	return ec._Taxpayer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {

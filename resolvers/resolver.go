@@ -27,6 +27,9 @@ type Resolver struct {
 	TaxDebtRegistry    sio.TaxDebtRegistry
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
+	FixedLineRegistry  sio.FixedLineRegistry
+	PostalRegistry     sio.PostalRegistry
+	Restrictions       sio.RestrictionRegister
 	Users              sio.UserDirectory
 	Agreements         AgreementStore
 	Cases              sio.CaseRegistry
@@ -78,3 +81,8 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
 func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+
+func (r *Resolver) FixedLineSubscription() graph.FixedLineSubscriptionResolver {
+	return &fixedLineSubscriptionResolver{r}
+}
+func (r *Resolver) InquiryAction() graph.InquiryActionResolver { return &inquiryActionResolver{r} }

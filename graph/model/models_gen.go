@@ -190,6 +190,17 @@ type PolicyServiceRule struct {
 	Source  string       `json:"source"`
 }
 
+type PostalItemConnection struct {
+	Edges      []PostalItemEdge `json:"edges"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type PostalItemEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *sio.PostalItem `json:"node"`
+}
+
 type Query struct {
 }
 
