@@ -37,16 +37,16 @@ type CriminalVehicleRecord struct {
 	Event CriminalVehicleEvent `db:"event"`
 	VIN   string               `db:"vin"`
 	// Plate at the time of the event.
-	Plate     string      `db:"plate"`
-	Make      string      `db:"make"`
-	Model     string      `db:"model"`
-	Color     string      `db:"color"`
-	Year      int         `db:"year"`
-	OwnerID   string      `db:"owner_id"`
-	OwnerKind SubjectKind `db:"owner_kind"`
-	EventDate Date        `db:"event_date"`
-	PlaceRu   string      `db:"place_ru"`
-	RegionKATO string     `db:"region_kato"`
+	Plate      string      `db:"plate"`
+	Make       string      `db:"make"`
+	Model      string      `db:"model"`
+	Color      string      `db:"color"`
+	Year       int         `db:"year"`
+	OwnerID    string      `db:"owner_id"`
+	OwnerKind  SubjectKind `db:"owner_kind"`
+	EventDate  Date        `db:"event_date"`
+	PlaceRu    string      `db:"place_ru"`
+	RegionKATO string      `db:"region_kato"`
 	// ERDRNumber of the pre-trial investigation, 15 digits.
 	ERDRNumber string `db:"erdr_number"`
 	// Article of the Criminal Code, "188 ч.2".

@@ -45,9 +45,9 @@ type RollingStock struct {
 	CertificateNumber string `db:"certificate_number"`
 	RegisteredAt      Date   `db:"registered_at"`
 	// HomeStation is the station (for locomotives the depot) of registry.
-	HomeStation  string             `db:"home_station"`
-	RegionKATO   string             `db:"region_kato"`
-	Status       RegistrationStatus `db:"status"`
+	HomeStation    string             `db:"home_station"`
+	RegionKATO     string             `db:"region_kato"`
+	Status         RegistrationStatus `db:"status"`
 	DeregisteredAt *Date              `db:"deregistered_at"`
 }
 
@@ -119,9 +119,9 @@ type RiverVessel struct {
 	RegisteredBy string `db:"registered_by"`
 	RegisteredAt Date   `db:"registered_at"`
 	// HomeWaterRu is the water body (area of navigation) of registry.
-	HomeWaterRu  string             `db:"home_water_ru"`
-	RegionKATO   string             `db:"region_kato"`
-	Status       RegistrationStatus `db:"status"`
+	HomeWaterRu    string             `db:"home_water_ru"`
+	RegionKATO     string             `db:"region_kato"`
+	Status         RegistrationStatus `db:"status"`
 	DeregisteredAt *Date              `db:"deregistered_at"`
 }
 
@@ -240,15 +240,15 @@ type RailwayTicket struct {
 	TrainNumber    string `db:"train_number"`
 	// DepartureStation and ArrivalStation are the passenger's stations (not
 	// necessarily the train's terminals).
-	DepartureStation string    `db:"departure_station"`
-	ArrivalStation   string    `db:"arrival_station"`
-	DepartureAt      time.Time `db:"departure_at"`
-	ArrivalAt        time.Time `db:"arrival_at"`
-	CarNumber        int       `db:"car_number"`
-	CarTypeRu        string    `db:"car_type_ru"`
-	Seat             int       `db:"seat"`
-	PriceTiyn        int64     `db:"price_tiyn"`
-	PurchasedAt      time.Time `db:"purchased_at"`
+	DepartureStation string        `db:"departure_station"`
+	ArrivalStation   string        `db:"arrival_station"`
+	DepartureAt      time.Time     `db:"departure_at"`
+	ArrivalAt        time.Time     `db:"arrival_at"`
+	CarNumber        int           `db:"car_number"`
+	CarTypeRu        string        `db:"car_type_ru"`
+	Seat             int           `db:"seat"`
+	PriceTiyn        int64         `db:"price_tiyn"`
+	PurchasedAt      time.Time     `db:"purchased_at"`
 	Channel          TicketChannel `db:"channel"`
 	// SoldBy names the cash desk (station) or the agent.
 	SoldBy string       `db:"sold_by"`

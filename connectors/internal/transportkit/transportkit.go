@@ -110,7 +110,9 @@ func Genitive(kato string) string {
 
 // PoliceDepartment is the regional police department, "Департамент
 // полиции г. Алматы".
-func PoliceDepartment(kato string) string { return "Департамент полиции " + Genitive(kato) }
+func PoliceDepartment(kato string) string {
+	return "Департамент полиции " + Genitive(kato)
+}
 
 // PatrolUnit is the patrol police of the region.
 func PatrolUnit(kato string) string {
