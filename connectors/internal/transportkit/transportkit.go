@@ -7,6 +7,7 @@ package transportkit
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"time"
 
@@ -285,13 +286,14 @@ func NewPerm(k *synth.Keyed, name string, m uint64) Perm {
 
 // At is the image of n.
 func (p Perm) At(n uint64) uint64 {
-	hi, lo := mulMod(p.a, n%p.m, p.m), p.b
-	return (hi + lo) % p.m
+	return (mulMod(p.a, n%p.m, p.m) + p.b) % p.m
 }
 
+// mulMod is a·b mod m without overflow (a, b < m).
 func mulMod(a, b, m uint64) uint64 {
-	// m stays far below 2^32 here, so the product fits.
-	return a % m * (b % m) % m
+	hi, lo := bits.Mul64(a, b)
+	_, rem := bits.Div64(hi, lo, m)
+	return rem
 }
 
 func gcd(a, b uint64) uint64 {
