@@ -194,7 +194,7 @@ func Place(r *rand.Rand, kato string) string {
 	}
 	city := Center(kato)
 	switch x := r.IntN(100); {
-	case x < 25 && !(kato == "71" || kato == "75" || kato == "79") || x < 8:
+	case x < 25 && !IsCity(kato) || x < 8:
 		return fmt.Sprintf("%s, %d км", synth.Pick(r, rd.highways), 3+r.IntN(180))
 	case x < 60:
 		a := synth.Pick(r, rd.streets)
