@@ -55,7 +55,7 @@ type CriminalVehicleRecord struct {
 	Initiator    string       `db:"initiator"`
 	Status       WantedStatus `db:"status"`
 	FoundAt      *Date        `db:"found_at"`
-	FoundPlaceRu string       `db:"found_place_ru"`
+	FoundPlaceRu *string      `db:"found_place_ru"`
 }
 
 // Region where the event occurred.
@@ -87,9 +87,11 @@ type CriminalWeaponRecord struct {
 	EventDate    Date                `db:"event_date"`
 	PlaceRu      string              `db:"place_ru"`
 	RegionKATO   string              `db:"region_kato"`
-	ERDRNumber   string              `db:"erdr_number"`
-	Article      string              `db:"article"`
-	Initiator    string              `db:"initiator"`
+	// ERDRNumber and Article of the criminal case; nil for a loss, which
+	// opens none.
+	ERDRNumber *string `db:"erdr_number"`
+	Article    *string `db:"article"`
+	Initiator  string  `db:"initiator"`
 	// PersonIIN is the owner who lost it or from whom it was stolen, or the
 	// person it was seized from; nil for found weapons.
 	PersonIIN *IIN         `db:"person_iin"`
