@@ -307,6 +307,9 @@ type TrafficViolationRegistry interface {
 	// ViolationsByVehicle returns the offences committed with each vehicle
 	// (by VIN), latest first.
 	ViolationsByVehicle(ctx context.Context, vins []string) (map[string][]TrafficViolation, error)
+	// ViolationsByPlate is ViolationsByVehicle by the plate the vehicle
+	// carried.
+	ViolationsByPlate(ctx context.Context, plates []string) (map[string][]TrafficViolation, error)
 	// ViolationsBySubject returns, for each person (IIN) or legal entity
 	// (BIN), the offences they committed as the identified driver or are
 	// liable for as the owner, latest first.
@@ -320,6 +323,9 @@ type RoadAccidentRegistry interface {
 	AccidentsByPerson(ctx context.Context, iins []IIN) (map[IIN][]RoadAccident, error)
 	// AccidentsByVehicle is AccidentsByPerson for vehicles (by VIN).
 	AccidentsByVehicle(ctx context.Context, vins []string) (map[string][]RoadAccident, error)
+	// AccidentsByNumber returns the accidents found among card numbers,
+	// with all their participants.
+	AccidentsByNumber(ctx context.Context, numbers []string) (map[string]*RoadAccident, error)
 }
 
 // TechnicalInspectionRegistry is Прохождение технического осмотра.

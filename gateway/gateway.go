@@ -14,14 +14,26 @@ import (
 
 	"sio/accounts"
 	"sio/authz"
+	"sio/connectors/agrimachinery"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/criminalvehicles"
+	"sio/connectors/criminalweapons"
+	"sio/connectors/driverlicenses"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/persons"
+	"sio/connectors/railtickets"
+	"sio/connectors/railway"
 	"sio/connectors/realestate"
+	"sio/connectors/rivervessels"
+	"sio/connectors/roadaccidents"
+	"sio/connectors/seavessels"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
+	"sio/connectors/techinspections"
+	"sio/connectors/trafficviolations"
+	"sio/connectors/vehiclecustoms"
 	"sio/connectors/vehicles"
 	"sio/connectors/weapons"
 	"sio/graph"
@@ -61,8 +73,21 @@ type Gateway struct {
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
-	Cases      *caseregistry.Store
-	Accounts   *accounts.Store
+	// The transport, road-traffic and criminal-records databases.
+	RollingStock     *railway.Store
+	RiverVessels     *rivervessels.Store
+	SeaVessels       *seavessels.Store
+	AgriMachinery    *agrimachinery.Store
+	RailwayTickets   *railtickets.Store
+	DriverLicenses   *driverlicenses.Store
+	Violations       *trafficviolations.Store
+	Accidents        *roadaccidents.Store
+	Inspections      *techinspections.Store
+	VehicleCustoms   *vehiclecustoms.Store
+	CriminalVehicles *criminalvehicles.Store
+	CriminalWeapons  *criminalweapons.Store
+	Cases            *caseregistry.Store
+	Accounts         *accounts.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
@@ -120,6 +145,18 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
+		func() error { return open(ctx, g, railway.Name, railway.Open, &g.RollingStock) },
+		func() error { return open(ctx, g, rivervessels.Name, rivervessels.Open, &g.RiverVessels) },
+		func() error { return open(ctx, g, seavessels.Name, seavessels.Open, &g.SeaVessels) },
+		func() error { return open(ctx, g, agrimachinery.Name, agrimachinery.Open, &g.AgriMachinery) },
+		func() error { return open(ctx, g, railtickets.Name, railtickets.Open, &g.RailwayTickets) },
+		func() error { return open(ctx, g, driverlicenses.Name, driverlicenses.Open, &g.DriverLicenses) },
+		func() error { return open(ctx, g, trafficviolations.Name, trafficviolations.Open, &g.Violations) },
+		func() error { return open(ctx, g, roadaccidents.Name, roadaccidents.Open, &g.Accidents) },
+		func() error { return open(ctx, g, techinspections.Name, techinspections.Open, &g.Inspections) },
+		func() error { return open(ctx, g, vehiclecustoms.Name, vehiclecustoms.Open, &g.VehicleCustoms) },
+		func() error { return open(ctx, g, criminalvehicles.Name, criminalvehicles.Open, &g.CriminalVehicles) },
+		func() error { return open(ctx, g, criminalweapons.Name, criminalweapons.Open, &g.CriminalWeapons) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -164,6 +201,10 @@ func (g *Gateway) Schema() graph.Config {
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			RollingStockRegistry: g.RollingStock, RiverVesselRegistry: g.RiverVessels, SeaVesselRegistry: g.SeaVessels,
+			AgriculturalMachineRegistry: g.AgriMachinery, RailwayTicketRegistry: g.RailwayTickets, DriverLicenseRegistry: g.DriverLicenses,
+			TrafficViolationRegistry: g.Violations, RoadAccidentRegistry: g.Accidents, TechnicalInspectionRegistry: g.Inspections,
+			VehicleCustomsRegistry: g.VehicleCustoms, CriminalVehicleRegistry: g.CriminalVehicles, CriminalWeaponRegistry: g.CriminalWeapons,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

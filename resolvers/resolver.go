@@ -26,9 +26,22 @@ type Resolver struct {
 	TaxDebtRegistry    sio.TaxDebtRegistry
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
-	Users              sio.UserDirectory
-	Cases              sio.CaseRegistry
-	Enforcer           *authz.Enforcer
+	// The transport, road-traffic and criminal-records databases.
+	RollingStockRegistry        sio.RollingStockRegistry
+	RiverVesselRegistry         sio.RiverVesselRegistry
+	SeaVesselRegistry           sio.SeaVesselRegistry
+	AgriculturalMachineRegistry sio.AgriculturalMachineRegistry
+	RailwayTicketRegistry       sio.RailwayTicketRegistry
+	DriverLicenseRegistry       sio.DriverLicenseRegistry
+	TrafficViolationRegistry    sio.TrafficViolationRegistry
+	RoadAccidentRegistry        sio.RoadAccidentRegistry
+	TechnicalInspectionRegistry sio.TechnicalInspectionRegistry
+	VehicleCustomsRegistry      sio.VehicleCustomsRegistry
+	CriminalVehicleRegistry     sio.CriminalVehicleRegistry
+	CriminalWeaponRegistry      sio.CriminalWeaponRegistry
+	Users                       sio.UserDirectory
+	Cases                       sio.CaseRegistry
+	Enforcer                    *authz.Enforcer
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -72,3 +85,27 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
 func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+
+func (r *Resolver) AccidentParticipant() graph.AccidentParticipantResolver {
+	return &accidentParticipantResolver{r}
+}
+func (r *Resolver) AgriculturalMachine() graph.AgriculturalMachineResolver {
+	return &agriculturalMachineResolver{r}
+}
+func (r *Resolver) CriminalVehicleRecord() graph.CriminalVehicleRecordResolver {
+	return &criminalVehicleRecordResolver{r}
+}
+func (r *Resolver) CriminalWeaponRecord() graph.CriminalWeaponRecordResolver {
+	return &criminalWeaponRecordResolver{r}
+}
+func (r *Resolver) DriverLicense() graph.DriverLicenseResolver { return &driverLicenseResolver{r} }
+func (r *Resolver) RailwayTicket() graph.RailwayTicketResolver { return &railwayTicketResolver{r} }
+func (r *Resolver) RiverVessel() graph.RiverVesselResolver     { return &riverVesselResolver{r} }
+func (r *Resolver) RollingStock() graph.RollingStockResolver   { return &rollingStockResolver{r} }
+func (r *Resolver) SeaVessel() graph.SeaVesselResolver         { return &seaVesselResolver{r} }
+func (r *Resolver) TrafficViolation() graph.TrafficViolationResolver {
+	return &trafficViolationResolver{r}
+}
+func (r *Resolver) VehicleCustomsDeclaration() graph.VehicleCustomsDeclarationResolver {
+	return &vehicleCustomsDeclarationResolver{r}
+}

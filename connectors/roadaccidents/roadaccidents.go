@@ -30,6 +30,7 @@ type Store struct {
 	db        *sqldb.DB
 	byPerson  string
 	byVehicle string
+	byNumber  string
 }
 
 var _ sio.RoadAccidentRegistry = (*Store)(nil)
@@ -58,7 +59,7 @@ func New(db *sqldb.DB) *Store {
 			JOIN {accident_participants} p ON p.accident_number = a.number
 			ORDER BY me.subject, a.occurred_at DESC, a.number, p.seq`)
 	}
-	return &Store{db: db, byPerson: q("iin"), byVehicle: q("vin")}
+	return &Store{db: db, byPerson: q("iin"), byVehicle: q("vin"), byNumber: q("accident_number")}
 }
 
 // DB exposes the handle for administration (seeding, health checks).
@@ -116,6 +117,20 @@ func (s *Store) AccidentsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.
 // latest first, each with all its participants, in one statement.
 func (s *Store) AccidentsByVehicle(ctx context.Context, vins []string) (map[string][]sio.RoadAccident, error) {
 	return s.load(ctx, "by vehicle", s.byVehicle, sqldb.List(s.db, vins))
+}
+
+// AccidentsByNumber returns the accidents found among card numbers, each
+// with all its participants, in one statement.
+func (s *Store) AccidentsByNumber(ctx context.Context, numbers []string) (map[string]*sio.RoadAccident, error) {
+	m, err := s.load(ctx, "by number", s.byNumber, sqldb.List(s.db, numbers))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*sio.RoadAccident, len(m))
+	for k, as := range m {
+		out[k] = &as[0]
+	}
+	return out, nil
 }
 
 // Insert bulk-loads accidents with their participants (used by the data

@@ -63,6 +63,15 @@ func TestRoadAccidents(t *testing.T) {
 		if len(byVehicle) != 2 || len(byVehicle[vin]) != 1 || len(byVehicle[vin][0].Participants) != 3 || len(byVehicle[vin2]) != 2 {
 			t.Fatalf("by vehicle = %+v", byVehicle)
 		}
+		var byNumber map[string]*sio.RoadAccident
+		testdb.OneStatement(t, "AccidentsByNumber", func(ctx context.Context) (err error) {
+			byNumber, err = s.AccidentsByNumber(ctx, []string{"0221000001", "9999999999"})
+			return err
+		})
+		if a := byNumber["0221000001"]; len(byNumber) != 1 || a == nil || a.Kind != sio.AccidentCollision || len(a.Participants) != 3 ||
+			a.Participants[0].IIN != driver || a.Participants[2].IIN != other {
+			t.Fatalf("by number = %+v", byNumber)
+		}
 	})
 }
 

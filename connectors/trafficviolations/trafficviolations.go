@@ -5,9 +5,8 @@ package trafficviolations
 
 import (
 	"context"
-	"fmt"
-
 	"embed"
+	"fmt"
 
 	"sio"
 	"sio/connectors/internal/transportkit"
@@ -28,6 +27,7 @@ var columns = []string{"number", "article", "description_ru", "occurred_at", "pl
 type Store struct {
 	db        *sqldb.DB
 	byVehicle string
+	byPlate   string
 	bySubject string
 }
 
@@ -45,9 +45,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	cols := sqldb.Columns(columns)
+	sel := transportkit.Select("violations", columns)
 	return &Store{
 		db:        db,
-		byVehicle: db.Q(transportkit.Select("violations", columns) + db.In("vin") + ` ORDER BY vin, occurred_at DESC, number`),
+		byVehicle: db.Q(sel + db.In("vin") + ` ORDER BY vin, occurred_at DESC, number`),
+		byPlate:   db.Q(sel + db.In("plate") + ` ORDER BY plate, occurred_at DESC, number`),
 		// A subject's offences as the identified driver, and those they are
 		// liable for as the owner but did not drive themselves (or with no
 		// identified driver): each offence once per subject.
@@ -66,6 +68,12 @@ func (s *Store) DB() *sqldb.DB { return s.db }
 // VIN), latest first, in one statement.
 func (s *Store) ViolationsByVehicle(ctx context.Context, vins []string) (map[string][]sio.TrafficViolation, error) {
 	return sqldb.Group(ctx, s.db, "traffic violations: by vehicle", s.byVehicle, func(v *sio.TrafficViolation) string { return v.VIN }, sqldb.List(s.db, vins))
+}
+
+// ViolationsByPlate returns the offences recorded against each plate,
+// latest first, in one statement.
+func (s *Store) ViolationsByPlate(ctx context.Context, plates []string) (map[string][]sio.TrafficViolation, error) {
+	return sqldb.Group(ctx, s.db, "traffic violations: by plate", s.byPlate, func(v *sio.TrafficViolation) string { return v.Plate }, sqldb.List(s.db, plates))
 }
 
 // subjectRow is a row of bySubject: an offence and the subject it was

@@ -52,6 +52,14 @@ func TestTrafficViolations(t *testing.T) {
 			vs[2].Fine().String() != "15315.00" || vs[2].Paid().String() != "7657.50" || vs[2].PaidAt.String() != "2023-03-03" {
 			t.Fatalf("by vehicle (latest first) = %+v", byVehicle)
 		}
+		var byPlate map[string][]sio.TrafficViolation
+		testdb.OneStatement(t, "ViolationsByPlate", func(ctx context.Context) (err error) {
+			byPlate, err = s.ViolationsByPlate(ctx, []string{"123ABC02", "000AAA01"})
+			return err
+		})
+		if vs := byPlate["123ABC02"]; len(byPlate) != 1 || len(vs) != 4 || vs[0].Number != "0224000004" || vs[3].Number != "0222000001" {
+			t.Fatalf("by plate (latest first) = %+v", byPlate)
+		}
 		var bySubject map[string][]sio.TrafficViolation
 		testdb.OneStatement(t, "ViolationsBySubject", func(ctx context.Context) (err error) {
 			bySubject, err = s.ViolationsBySubject(ctx, []string{string(owner), string(spouse), string(company), "000000000000"})

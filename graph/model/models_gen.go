@@ -62,6 +62,17 @@ type PageInfo struct {
 type Query struct {
 }
 
+type RailwayTicketConnection struct {
+	Edges      []RailwayTicketEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type RailwayTicketEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *sio.RailwayTicket `json:"node"`
+}
+
 type RealEstateRightConnection struct {
 	Edges      []RealEstateRightEdge `json:"edges"`
 	PageInfo   *PageInfo             `json:"pageInfo"`
@@ -73,10 +84,32 @@ type RealEstateRightEdge struct {
 	Node   *sio.PropertyRight `json:"node"`
 }
 
+type RoadAccidentConnection struct {
+	Edges      []RoadAccidentEdge `json:"edges"`
+	PageInfo   *PageInfo          `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+type RoadAccidentEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *sio.RoadAccident `json:"node"`
+}
+
 // A role of the access policy.
 type Role struct {
 	Code   string `json:"code"`
 	NameRu string `json:"nameRu"`
+}
+
+type RollingStockConnection struct {
+	Edges      []RollingStockEdge `json:"edges"`
+	PageInfo   *PageInfo          `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+type RollingStockEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *sio.RollingStock `json:"node"`
 }
 
 // A seeded sandbox user and the cases in their caseload.
@@ -88,6 +121,28 @@ type SandboxUser struct {
 	Blocked         bool       `json:"blocked"`
 	AgreementSigned bool       `json:"agreementSigned"`
 	Cases           []sio.Case `json:"cases"`
+}
+
+type TechnicalInspectionConnection struct {
+	Edges      []TechnicalInspectionEdge `json:"edges"`
+	PageInfo   *PageInfo                 `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+type TechnicalInspectionEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *sio.TechnicalInspection `json:"node"`
+}
+
+type TrafficViolationConnection struct {
+	Edges      []TrafficViolationEdge `json:"edges"`
+	PageInfo   *PageInfo              `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+type TrafficViolationEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *sio.TrafficViolation `json:"node"`
 }
 
 type VehicleConnection struct {

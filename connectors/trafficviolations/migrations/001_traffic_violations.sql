@@ -27,6 +27,8 @@ CREATE TABLE {violations} (
 -- +statement
 CREATE INDEX violations_vin ON {violations} (vin)
 -- +statement
+CREATE INDEX violations_plate ON {violations} (plate)
+-- +statement
 CREATE INDEX violations_driver_iin ON {violations} (driver_iin)
 -- +statement
 CREATE INDEX violations_offender_id ON {violations} (offender_id)
