@@ -148,9 +148,8 @@ func newMachine(r *rand.Rand, m machine, n, cert int, o transportkit.Owner) sio.
 		RegisteredAt:      transportkit.Registered(r, o, built, sio.MustDate("1998-01-01")),
 		RegionKATO:        o.KATO, Status: sio.Registered,
 	}
-	if today.Year()-built > 20 && synth.Chance(r, 0.07) {
-		d := synth.DateBetween(r, x.RegisteredAt, synth.AddDays(today, -1))
-		x.Status, x.DeregisteredAt = sio.Deregistered, &d
+	if today.Year()-built > 20 {
+		x.Status, x.DeregisteredAt = transportkit.StruckOff(r, x.RegisteredAt, 0.07)
 	}
 	return x
 }

@@ -81,15 +81,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 
 // record draws the n-th record, of vehicle v, on day.
 func record(r *rand.Rand, n int64, v *sio.Vehicle, day sio.Date, kato string, erdr *transportkit.Counters) sio.CriminalVehicleRecord {
-	w := r.IntN(100)
-	e := events[0]
-	for _, x := range events {
-		if w < x.weight {
-			e = x
-			break
-		}
-		w -= x.weight
-	}
+	e := events[transportkit.Weighted(r, events[0].weight, events[1].weight, events[2].weight)]
 	registered := synth.AddDays(day, r.IntN(3))
 	if registered.After(synth.Today().Time) {
 		registered = day

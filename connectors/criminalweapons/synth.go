@@ -65,7 +65,7 @@ const (
 // register has them (their revocation is the register's business).
 func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
-	replay := weapons.New(s.db).Filler(seed)
+	replay := weapons.New(s.DB()).Filler(seed)
 	lostStolen, seized := &transportkit.Rare{Min: 1}, &transportkit.Rare{Min: 1}
 	erdr := transportkit.NewCounters(erdrBase)
 	var n int64
@@ -151,10 +151,10 @@ func (s *Store) replay(ctx context.Context, fill synth.Filler, b *synth.Batch) (
 		return nil, err
 	}
 	var ws []sio.Weapon
-	if err := s.db.Select(ctx, &ws, s.registered); err != nil {
+	if err := s.DB().Select(ctx, &ws, s.registered); err != nil {
 		return nil, fmt.Errorf("criminal weapons: registered weapons: %w", err)
 	}
-	if _, err := s.db.Exec(ctx, s.clear); err != nil {
+	if _, err := s.DB().Exec(ctx, s.clear); err != nil {
 		return nil, fmt.Errorf("criminal weapons: clear registered weapons: %w", err)
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].SerialNumber < ws[j].SerialNumber })

@@ -170,15 +170,7 @@ func ticket(r *rand.Rand, p *sio.Person, t *train, forward bool, from, to int, d
 	c := cars[ci]
 	hours := arr.Sub(dep).Hours()
 	price := int64(hours*float64(c.perHour)*(0.9+0.3*r.Float64())) * 100
-	w := r.IntN(100)
-	ch := channels[0]
-	for _, x := range channels {
-		if w < x.weight {
-			ch = x
-			break
-		}
-		w -= x.weight
-	}
+	ch := channels[transportkit.Weighted(r, channels[0].weight, channels[1].weight, channels[2].weight, channels[3].weight)]
 	bought := dep.Add(-time.Duration(1+r.IntN(30)) * 24 * time.Hour).Add(-time.Duration(r.IntN(600)) * time.Minute)
 	doc := "удостоверение личности гражданина РК"
 	if p.Citizenship != "KZ" {

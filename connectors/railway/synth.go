@@ -178,9 +178,8 @@ func newUnit(r *rand.Rand, m model, o transportkit.Owner) sio.RollingStock {
 	reg := transportkit.Registered(r, o, built, registerFrom)
 	x := sio.RollingStock{Model: m.model, BuildYear: built, Plant: m.plant, OwnerID: o.ID, OwnerKind: o.Kind,
 		RegisteredAt: reg, HomeStation: synth.Pick(r, homeStations[o.KATO]), RegionKATO: o.KATO, Status: sio.Registered}
-	if built < 2000 && synth.Chance(r, 0.05) {
-		d := synth.DateBetween(r, reg, synth.AddDays(synth.Today(), -1))
-		x.Status, x.DeregisteredAt = sio.Deregistered, &d
+	if built < 2000 {
+		x.Status, x.DeregisteredAt = transportkit.StruckOff(r, reg, 0.05)
 	}
 	return x
 }

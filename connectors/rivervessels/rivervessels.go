@@ -23,54 +23,40 @@ var columns = []string{"registration_number", "category", "hull_type_ru", "make"
 	"length_m", "engine_make", "engine_number", "engine_power_hp", "passengers", "owner_id", "owner_kind",
 	"registered_by", "registered_at", "home_water_ru", "region_kato", "status", "deregistered_at"}
 
+func values(v *sio.RiverVessel) []any {
+	return []any{v.RegistrationNumber, string(v.Category), v.HullTypeRu, v.Make, v.Model, v.HullNumber, v.BuildYear,
+		v.LengthM, v.EngineMake, v.EngineNumber, v.EnginePowerHP, v.Passengers, v.OwnerID, string(v.OwnerKind),
+		v.RegisteredBy, v.RegisteredAt, v.HomeWaterRu, v.RegionKATO, string(v.Status), v.DeregisteredAt}
+}
+
 // Store reads and loads Речные и маломерные суда.
 type Store struct {
-	db       *sqldb.DB
-	byOwner  string
-	byNumber string
+	*transportkit.Register[sio.RiverVessel]
+	byOwner, byNumber string
 }
 
 var _ sio.RiverVesselRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return transportkit.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	sel := transportkit.Select("river_vessels", columns)
-	return &Store{
-		db:       db,
-		byOwner:  db.Q(sel + db.In("owner_id") + ` ORDER BY owner_id, registered_at, registration_number`),
-		byNumber: db.Q(sel + db.In("registration_number")),
-	}
+	g := transportkit.NewRegister(db, "river_vessels", columns, values)
+	return &Store{Register: g, byOwner: g.Lookup("owner_id", "owner_id, registered_at, registration_number"),
+		byNumber: g.Lookup("registration_number", "")}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // RiverVesselsByOwner returns the vessels of each owner (IIN or BIN), in
 // order of registration, in one statement.
 func (s *Store) RiverVesselsByOwner(ctx context.Context, owners []string) (map[string][]sio.RiverVessel, error) {
-	return sqldb.Group(ctx, s.db, "river vessels: by owner", s.byOwner, func(v *sio.RiverVessel) string { return v.OwnerID }, sqldb.List(s.db, owners))
+	return transportkit.Group(ctx, s.Register, "river vessels: by owner", s.byOwner, func(v *sio.RiverVessel) string { return v.OwnerID }, owners)
 }
 
 // RiverVesselsByNumber returns the vessels found among registration numbers
 // ("KZ 0123 16"), in one statement.
 func (s *Store) RiverVesselsByNumber(ctx context.Context, numbers []string) (map[string]*sio.RiverVessel, error) {
-	return sqldb.Index(ctx, s.db, "river vessels: by number", s.byNumber, func(v *sio.RiverVessel) string { return v.RegistrationNumber }, sqldb.List(s.db, numbers))
-}
-
-// Insert bulk-loads vessels (used by the data generator).
-func (s *Store) Insert(ctx context.Context, vs []sio.RiverVessel) error {
-	return transportkit.Insert(ctx, s.db, "river_vessels", columns, vs, func(v *sio.RiverVessel) []any {
-		return []any{v.RegistrationNumber, string(v.Category), v.HullTypeRu, v.Make, v.Model, v.HullNumber, v.BuildYear,
-			v.LengthM, v.EngineMake, v.EngineNumber, v.EnginePowerHP, v.Passengers, v.OwnerID, string(v.OwnerKind),
-			v.RegisteredBy, v.RegisteredAt, v.HomeWaterRu, v.RegionKATO, string(v.Status), v.DeregisteredAt}
-	})
+	return transportkit.Index(ctx, s.Register, "river vessels: by number", s.byNumber, func(v *sio.RiverVessel) string { return v.RegistrationNumber }, numbers)
 }

@@ -166,9 +166,8 @@ func newVessel(r *rand.Rand, h hull, n *transportkit.Counters, o transportkit.Ow
 	// Small craft are often bought second-hand: registered to this owner
 	// years after they were built.
 	v.RegisteredAt = transportkit.Registered(r, o, built, sio.MustDate("1995-01-01"))
-	if today.Year()-built > 15 && synth.Chance(r, 0.06) {
-		d := synth.DateBetween(r, v.RegisteredAt, synth.AddDays(today, -1))
-		v.Status, v.DeregisteredAt = sio.Deregistered, &d
+	if today.Year()-built > 15 {
+		v.Status, v.DeregisteredAt = transportkit.StruckOff(r, v.RegisteredAt, 0.06)
 	}
 	return v
 }

@@ -25,23 +25,26 @@ var (
 	participantColumns = []string{"accident_number", "seq", "role", "iin", "vin", "plate", "injury", "culprit"}
 )
 
+func values(a *sio.RoadAccident) []any {
+	var culprit any
+	if a.CulpritIIN != nil {
+		culprit = string(*a.CulpritIIN)
+	}
+	return []any{a.Number, a.OccurredAt, a.PlaceRu, a.RegionKATO, string(a.Kind), a.KindRu, a.ConditionsRu,
+		a.Injured, a.Killed, culprit}
+}
+
 // Store reads and loads Учет ДТП.
 type Store struct {
-	db        *sqldb.DB
-	byPerson  string
-	byVehicle string
-	byNumber  string
+	accidents                     *transportkit.Register[sio.RoadAccident]
+	byPerson, byVehicle, byNumber string
 }
 
 var _ sio.RoadAccidentRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return transportkit.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
@@ -59,11 +62,12 @@ func New(db *sqldb.DB) *Store {
 			JOIN {accident_participants} p ON p.accident_number = a.number
 			ORDER BY me.subject, a.occurred_at DESC, a.number, p.seq`)
 	}
-	return &Store{db: db, byPerson: q("iin"), byVehicle: q("vin"), byNumber: q("accident_number")}
+	return &Store{accidents: transportkit.NewRegister(db, "accidents", columns, values),
+		byPerson: q("iin"), byVehicle: q("vin"), byNumber: q("accident_number")}
 }
 
 // DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
+func (s *Store) DB() *sqldb.DB { return s.accidents.DB() }
 
 // accidentRow is one (subject, accident, participant) row.
 type accidentRow struct {
@@ -80,7 +84,7 @@ type accidentRow struct {
 // load runs query for keys and assembles each subject's accidents.
 func (s *Store) load(ctx context.Context, what, query string, keys any) (map[string][]sio.RoadAccident, error) {
 	var rows []accidentRow
-	if err := s.db.Select(ctx, &rows, query, keys); err != nil {
+	if err := s.DB().Select(ctx, &rows, query, keys); err != nil {
 		return nil, fmt.Errorf("road accidents: %s: %w", what, err)
 	}
 	out := make(map[string][]sio.RoadAccident)
@@ -102,7 +106,7 @@ func (s *Store) load(ctx context.Context, what, query string, keys any) (map[str
 // AccidentsByPerson returns the accidents each person took part in, latest
 // first, each with all its participants, in one statement.
 func (s *Store) AccidentsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.RoadAccident, error) {
-	m, err := s.load(ctx, "by person", s.byPerson, sqldb.List(s.db, iins))
+	m, err := s.load(ctx, "by person", s.byPerson, sqldb.List(s.DB(), iins))
 	if err != nil {
 		return nil, err
 	}
@@ -116,13 +120,13 @@ func (s *Store) AccidentsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.
 // AccidentsByVehicle returns the accidents each vehicle (by VIN) was in,
 // latest first, each with all its participants, in one statement.
 func (s *Store) AccidentsByVehicle(ctx context.Context, vins []string) (map[string][]sio.RoadAccident, error) {
-	return s.load(ctx, "by vehicle", s.byVehicle, sqldb.List(s.db, vins))
+	return s.load(ctx, "by vehicle", s.byVehicle, sqldb.List(s.DB(), vins))
 }
 
 // AccidentsByNumber returns the accidents found among card numbers, each
 // with all its participants, in one statement.
 func (s *Store) AccidentsByNumber(ctx context.Context, numbers []string) (map[string]*sio.RoadAccident, error) {
-	m, err := s.load(ctx, "by number", s.byNumber, sqldb.List(s.db, numbers))
+	m, err := s.load(ctx, "by number", s.byNumber, sqldb.List(s.DB(), numbers))
 	if err != nil {
 		return nil, err
 	}
@@ -136,15 +140,7 @@ func (s *Store) AccidentsByNumber(ctx context.Context, numbers []string) (map[st
 // Insert bulk-loads accidents with their participants (used by the data
 // generator).
 func (s *Store) Insert(ctx context.Context, as []sio.RoadAccident) error {
-	err := transportkit.Insert(ctx, s.db, "accidents", columns, as, func(a *sio.RoadAccident) []any {
-		var culprit any
-		if a.CulpritIIN != nil {
-			culprit = string(*a.CulpritIIN)
-		}
-		return []any{a.Number, a.OccurredAt, a.PlaceRu, a.RegionKATO, string(a.Kind), a.KindRu, a.ConditionsRu,
-			a.Injured, a.Killed, culprit}
-	})
-	if err != nil {
+	if err := s.accidents.Insert(ctx, as); err != nil {
 		return err
 	}
 	var ps [][]any
@@ -153,5 +149,5 @@ func (s *Store) Insert(ctx context.Context, as []sio.RoadAccident) error {
 			ps = append(ps, []any{a.Number, i + 1, string(p.Role), string(p.IIN), p.VIN, p.Plate, string(p.Injury), p.Culprit})
 		}
 	}
-	return s.db.BulkInsert(ctx, "accident_participants", participantColumns, ps)
+	return s.DB().BulkInsert(ctx, "accident_participants", participantColumns, ps)
 }

@@ -100,15 +100,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 
 // accident draws an accident caused by driver on day.
 func accident(r *rand.Rand, driver road, prev *road, day sio.Date, met, drivers *transportkit.Ring[road], kato string) sio.RoadAccident {
-	w := r.IntN(100)
-	k := kinds[0]
-	for _, x := range kinds {
-		if w < x.weight {
-			k = x
-			break
-		}
-		w -= x.weight
-	}
+	k := kinds[transportkit.Weighted(r, kinds[0].weight, kinds[1].weight, kinds[2].weight, kinds[3].weight)]
 	at := transportkit.At(r, day, 0, 24)
 	a := sio.RoadAccident{OccurredAt: at, PlaceRu: transportkit.Place(r, kato), RegionKATO: kato, Kind: k.kind, KindRu: k.ru,
 		ConditionsRu: conditions(r, day, at)}

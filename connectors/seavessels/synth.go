@@ -86,7 +86,6 @@ func (s *Store) Filler(seed int64) synth.Filler {
 
 // newShip draws the n-th ship of the register, of type t, for owner o.
 func newShip(r *rand.Rand, t shipType, x, n uint64, series *transportkit.Counters, o transportkit.Owner) sio.SeaVessel {
-	today := synth.Today()
 	built := t.from + r.IntN(t.to-t.from+1)
 	first := "9"
 	if built < 1990 {
@@ -94,15 +93,7 @@ func newShip(r *rand.Rand, t shipType, x, n uint64, series *transportkit.Counter
 	}
 	first6 := fmt.Sprintf("%s%05d", first, x)
 	d, _ := sio.IMOCheckDigit(first6)
-	w := r.IntN(100)
-	port := ports[0]
-	for _, p := range ports {
-		if w < p.weight {
-			port = p
-			break
-		}
-		w -= p.weight
-	}
+	port := ports[transportkit.Weighted(r, ports[0].weight, ports[1].weight, ports[2].weight)]
 	name := synth.Pick(r, names)
 	if synth.Chance(r, 0.4) {
 		name += fmt.Sprintf("-%d", 1+r.IntN(5))
@@ -118,9 +109,6 @@ func newShip(r *rand.Rand, t shipType, x, n uint64, series *transportkit.Counter
 		RegistryNumber: fmt.Sprintf("%s-%04d", port.series, series.Next(port.series)),
 		RegisteredAt:   transportkit.Registered(r, o, built, sio.MustDate("1995-01-01")), Status: sio.Registered,
 	}
-	if synth.Chance(r, 0.05) {
-		d := synth.DateBetween(r, v.RegisteredAt, synth.AddDays(today, -1))
-		v.Status, v.DeregisteredAt = sio.Deregistered, &d
-	}
+	v.Status, v.DeregisteredAt = transportkit.StruckOff(r, v.RegisteredAt, 0.05)
 	return v
 }

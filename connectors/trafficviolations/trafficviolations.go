@@ -23,33 +23,37 @@ var columns = []string{"number", "article", "description_ru", "occurred_at", "pl
 	"driver_iin", "offender_id", "offender_kind", "source", "recorded_by", "fine_mrp", "fine_tiyn", "paid_tiyn",
 	"fine_status", "paid_at", "sanction_ru"}
 
+func values(v *sio.TrafficViolation) []any {
+	var driver any
+	if v.DriverIIN != nil {
+		driver = string(*v.DriverIIN)
+	}
+	return []any{v.Number, v.Article, v.DescriptionRu, v.OccurredAt, v.PlaceRu, v.RegionKATO, v.VIN, v.Plate,
+		driver, v.OffenderID, string(v.OffenderKind), string(v.Source), v.RecordedBy, v.FineMRP, v.FineTiyn, v.PaidTiyn,
+		string(v.FineStatus), v.PaidAt, v.SanctionRu}
+}
+
 // Store reads and loads Нарушения правил дорожного движения.
 type Store struct {
-	db        *sqldb.DB
-	byVehicle string
-	byPlate   string
-	bySubject string
+	*transportkit.Register[sio.TrafficViolation]
+	byVehicle, byPlate, bySubject string
 }
 
 var _ sio.TrafficViolationRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return transportkit.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
+	g := transportkit.NewRegister(db, "violations", columns, values)
 	cols := sqldb.Columns(columns)
-	sel := transportkit.Select("violations", columns)
 	return &Store{
-		db:        db,
-		byVehicle: db.Q(sel + db.In("vin") + ` ORDER BY vin, occurred_at DESC, number`),
-		byPlate:   db.Q(sel + db.In("plate") + ` ORDER BY plate, occurred_at DESC, number`),
+		Register:  g,
+		byVehicle: g.Lookup("vin", "vin, occurred_at DESC, number"),
+		byPlate:   g.Lookup("plate", "plate, occurred_at DESC, number"),
 		// A subject's offences as the identified driver, and those they are
 		// liable for as the owner but did not drive themselves (or with no
 		// identified driver): each offence once per subject.
@@ -61,19 +65,16 @@ func New(db *sqldb.DB) *Store {
 	}
 }
 
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
-
 // ViolationsByVehicle returns the offences committed with each vehicle (by
 // VIN), latest first, in one statement.
 func (s *Store) ViolationsByVehicle(ctx context.Context, vins []string) (map[string][]sio.TrafficViolation, error) {
-	return sqldb.Group(ctx, s.db, "traffic violations: by vehicle", s.byVehicle, func(v *sio.TrafficViolation) string { return v.VIN }, sqldb.List(s.db, vins))
+	return transportkit.Group(ctx, s.Register, "traffic violations: by vehicle", s.byVehicle, func(v *sio.TrafficViolation) string { return v.VIN }, vins)
 }
 
 // ViolationsByPlate returns the offences recorded against each plate,
 // latest first, in one statement.
 func (s *Store) ViolationsByPlate(ctx context.Context, plates []string) (map[string][]sio.TrafficViolation, error) {
-	return sqldb.Group(ctx, s.db, "traffic violations: by plate", s.byPlate, func(v *sio.TrafficViolation) string { return v.Plate }, sqldb.List(s.db, plates))
+	return transportkit.Group(ctx, s.Register, "traffic violations: by plate", s.byPlate, func(v *sio.TrafficViolation) string { return v.Plate }, plates)
 }
 
 // subjectRow is a row of bySubject: an offence and the subject it was
@@ -88,8 +89,8 @@ type subjectRow struct {
 // liable for as the owner, latest first, in one statement.
 func (s *Store) ViolationsBySubject(ctx context.Context, ids []string) (map[string][]sio.TrafficViolation, error) {
 	var rows []subjectRow
-	list := sqldb.List(s.db, ids)
-	if err := s.db.Select(ctx, &rows, s.bySubject, list, list); err != nil {
+	list := sqldb.List(s.DB(), ids)
+	if err := s.DB().Select(ctx, &rows, s.bySubject, list, list); err != nil {
 		return nil, fmt.Errorf("traffic violations: by subject: %w", err)
 	}
 	out := make(map[string][]sio.TrafficViolation)
@@ -97,17 +98,4 @@ func (s *Store) ViolationsBySubject(ctx context.Context, ids []string) (map[stri
 		out[r.Subject] = append(out[r.Subject], r.TrafficViolation)
 	}
 	return out, nil
-}
-
-// Insert bulk-loads offences (used by the data generator).
-func (s *Store) Insert(ctx context.Context, vs []sio.TrafficViolation) error {
-	return transportkit.Insert(ctx, s.db, "violations", columns, vs, func(v *sio.TrafficViolation) []any {
-		var driver any
-		if v.DriverIIN != nil {
-			driver = string(*v.DriverIIN)
-		}
-		return []any{v.Number, v.Article, v.DescriptionRu, v.OccurredAt, v.PlaceRu, v.RegionKATO, v.VIN, v.Plate,
-			driver, v.OffenderID, string(v.OffenderKind), string(v.Source), v.RecordedBy, v.FineMRP, v.FineTiyn, v.PaidTiyn,
-			string(v.FineStatus), v.PaidAt, v.SanctionRu}
-	})
 }

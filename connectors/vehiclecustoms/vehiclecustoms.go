@@ -22,56 +22,41 @@ var columns = []string{"number", "declared_at", "customs_post_ru", "declarant_id
 	"year", "engine_cc", "origin_country_ru", "dispatch_country_ru", "customs_value_tiyn", "duty_tiyn", "vat_tiyn",
 	"excise_tiyn", "fee_tiyn"}
 
+func values(d *sio.VehicleCustomsDeclaration) []any {
+	return []any{d.Number, d.DeclaredAt, d.CustomsPostRu, d.DeclarantID, string(d.DeclarantKind), d.VIN, d.Make, d.Model,
+		d.Year, d.EngineCC, d.OriginCountryRu, d.DispatchCountryRu, d.CustomsValueTiyn, d.DutyTiyn, d.VATTiyn,
+		d.ExciseTiyn, d.FeeTiyn}
+}
+
 // Store reads and loads Сведения по декларациям на транспортное средство.
 type Store struct {
-	db       *sqldb.DB
-	byVIN    string
-	byNumber string
+	*transportkit.Register[sio.VehicleCustomsDeclaration]
+	byVIN, byNumber string
 }
 
 var _ sio.VehicleCustomsRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return transportkit.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	sel := transportkit.Select("declarations", columns)
-	return &Store{
-		db: db,
-		// Oldest first: Index keeps the last row of a key, the latest
-		// declaration of a vehicle imported more than once.
-		byVIN:    db.Q(sel + db.In("vin") + ` ORDER BY vin, declared_at, number`),
-		byNumber: db.Q(sel + db.In("number")),
-	}
+	g := transportkit.NewRegister(db, "declarations", columns, values)
+	// byVIN oldest first: Index keeps the last row of a key, the latest
+	// declaration of a vehicle imported more than once.
+	return &Store{Register: g, byVIN: g.Lookup("vin", "vin, declared_at, number"), byNumber: g.Lookup("number", "")}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // DeclarationsByVIN returns the latest declaration of each vehicle, in one
 // statement.
 func (s *Store) DeclarationsByVIN(ctx context.Context, vins []string) (map[string]*sio.VehicleCustomsDeclaration, error) {
-	return sqldb.Index(ctx, s.db, "vehicle customs: by VIN", s.byVIN, func(d *sio.VehicleCustomsDeclaration) string { return d.VIN }, sqldb.List(s.db, vins))
+	return transportkit.Index(ctx, s.Register, "vehicle customs: by VIN", s.byVIN, func(d *sio.VehicleCustomsDeclaration) string { return d.VIN }, vins)
 }
 
 // DeclarationsByNumber returns the declarations found among numbers, in one
 // statement.
 func (s *Store) DeclarationsByNumber(ctx context.Context, numbers []string) (map[string]*sio.VehicleCustomsDeclaration, error) {
-	return sqldb.Index(ctx, s.db, "vehicle customs: by number", s.byNumber, func(d *sio.VehicleCustomsDeclaration) string { return d.Number }, sqldb.List(s.db, numbers))
-}
-
-// Insert bulk-loads declarations (used by the data generator).
-func (s *Store) Insert(ctx context.Context, ds []sio.VehicleCustomsDeclaration) error {
-	return transportkit.Insert(ctx, s.db, "declarations", columns, ds, func(d *sio.VehicleCustomsDeclaration) []any {
-		return []any{d.Number, d.DeclaredAt, d.CustomsPostRu, d.DeclarantID, string(d.DeclarantKind), d.VIN, d.Make, d.Model,
-			d.Year, d.EngineCC, d.OriginCountryRu, d.DispatchCountryRu, d.CustomsValueTiyn, d.DutyTiyn, d.VATTiyn,
-			d.ExciseTiyn, d.FeeTiyn}
-	})
+	return transportkit.Index(ctx, s.Register, "vehicle customs: by number", s.byNumber, func(d *sio.VehicleCustomsDeclaration) string { return d.Number }, numbers)
 }

@@ -302,3 +302,31 @@ func gcd(a, b uint64) uint64 {
 	}
 	return a
 }
+
+// StruckOff decides, with probability p, that an entry registered on day
+// was struck off the register since, and when: the status and the date
+// (nil while registered).
+func StruckOff(r *rand.Rand, registered sio.Date, p float64) (sio.RegistrationStatus, *sio.Date) {
+	if !synth.Chance(r, p) {
+		return sio.Registered, nil
+	}
+	d := synth.DateBetween(r, registered, synth.AddDays(synth.Today(), -1))
+	return sio.Deregistered, &d
+}
+
+// Weighted draws an index of weights (non-negative, not all zero) with
+// probability proportional to its weight.
+func Weighted(r *rand.Rand, weights ...int) int {
+	total := 0
+	for _, w := range weights {
+		total += w
+	}
+	x := r.IntN(total)
+	for i, w := range weights {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(weights) - 1
+}
