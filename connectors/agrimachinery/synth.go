@@ -108,13 +108,8 @@ func (s *Store) Filler(seed int64) synth.Filler {
 				}
 			}
 		}
-		today := synth.Today()
-		for i := range b.Persons {
-			p := &b.Persons[i]
-			if !synth.Alive(p) || p.Gender != sio.Male || !strings.Contains(p.Address, " с. ") {
-				continue
-			}
-			if age := synth.AgeAt(p, today); age < 30 || age > 70 {
+		for p := range transportkit.Living(b, 30, 70) {
+			if p.Gender != sio.Male || !strings.Contains(p.Address, " с. ") {
 				continue
 			}
 			r := k.For(string(p.IIN))

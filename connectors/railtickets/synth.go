@@ -101,13 +101,9 @@ func (s *Store) Filler(seed int64) synth.Filler {
 		var out []sio.RailwayTicket
 		today := synth.Today()
 		last := synth.AddDays(today, -3)
-		for i := range b.Persons {
-			p := &b.Persons[i]
+		for p := range transportkit.Living(b, 18, 80) {
 			home := homeStation[p.RegionKATO]
-			if !synth.Alive(p) || len(servedBy[home]) == 0 {
-				continue
-			}
-			if age := synth.AgeAt(p, today); age < 18 || age > 80 {
+			if len(servedBy[home]) == 0 {
 				continue
 			}
 			r := k.For(string(p.IIN))

@@ -111,7 +111,6 @@ func (s *Store) Filler(seed int64) synth.Filler {
 	locoN := transportkit.NewCounters(1000)
 	return func(ctx context.Context, b *synth.Batch) error {
 		var out []sio.RollingStock
-		today := synth.Today()
 		for i := range b.Entities {
 			e := &b.Entities[i]
 			types, ok := wagonsFor[e.ActivityCode]
@@ -138,14 +137,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 				out = append(out, x)
 			}
 		}
-		for i := range b.Persons {
-			p := &b.Persons[i]
-			if !synth.Alive(p) {
-				continue
-			}
-			if age := synth.AgeAt(p, today); age < 30 || age > 70 {
-				continue
-			}
+		for p := range transportkit.Living(b, 30, 70) {
 			r := k.For(string(p.IIN))
 			if !persons.Draw(r, 0.0006) {
 				continue

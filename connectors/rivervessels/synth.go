@@ -100,15 +100,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 	personN, entityN := transportkit.NewCounters(0), transportkit.NewCounters(7000)
 	return func(ctx context.Context, b *synth.Batch) error {
 		var out []sio.RiverVessel
-		today := synth.Today()
-		for i := range b.Persons {
-			p := &b.Persons[i]
-			if !synth.Alive(p) {
-				continue
-			}
-			if age := synth.AgeAt(p, today); age < 25 || age > 70 {
-				continue
-			}
+		for p := range transportkit.Living(b, 25, 70) {
 			r := k.For(string(p.IIN))
 			rate := 0.012
 			if p.Gender == sio.Female {

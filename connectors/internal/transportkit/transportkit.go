@@ -7,6 +7,7 @@ package transportkit
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math/bits"
 	"math/rand/v2"
 	"time"
@@ -329,4 +330,24 @@ func Weighted(r *rand.Rand, weights ...int) int {
 		x -= w
 	}
 	return len(weights) - 1
+}
+
+// Living yields the living persons of the batch aged lo to hi (full years)
+// at the snapshot, in population order.
+func Living(b *synth.Batch, lo, hi int) iter.Seq[*sio.Person] {
+	today := synth.Today()
+	return func(yield func(*sio.Person) bool) {
+		for i := range b.Persons {
+			p := &b.Persons[i]
+			if !synth.Alive(p) {
+				continue
+			}
+			if age := synth.AgeAt(p, today); age < lo || age > hi {
+				continue
+			}
+			if !yield(p) {
+				return
+			}
+		}
+	}
 }
