@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"sio"
+	"sio/authz"
+	"sio/sqldb"
 )
 
 // The transport registers: Железнодорожный транспорт, Речные и маломерные
@@ -125,4 +127,47 @@ func init() {
 			},
 		},
 	)
+}
+
+// Malformed keys of the transport, road-traffic and criminal-records
+// lookups are BAD_USER_INPUT naming the argument, for an official the
+// policy allows (the check is the resolver's, whatever the store).
+func TestTransportLookupsRejectMalformedKeys(t *testing.T) {
+	fx := newFixture(t, sqldb.Config{DataDir: t.TempDir()}, true)
+	for _, tc := range []struct{ service, field, arg, want string }{
+		{"RAILWAY_TRANSPORT", `rollingStock(number: "62345674") { number }`, "number", "check digit"},
+		{"RAILWAY_TRANSPORT", `rollingStock(number: "ВАГОН") { number }`, "number", "8-digit wagon number"},
+		{"RIVER_SMALL_VESSELS", `riverVessel(registrationNumber: "KZ 12 3") { category }`, "registrationNumber", "KZ, four digits"},
+		{"SEA_VESSELS", `seaVessel(imoNumber: "IMO 9074728") { name }`, "imoNumber", "check digit"},
+		{"AGRICULTURAL_MACHINERY", `agriculturalMachine(plate: "123AB10") { make }`, "plate", "four digits"},
+		{"DRIVER_LICENSES", `driverLicense(number: "A1234567") { status }`, "number", "six digits"},
+		{"VEHICLE_CUSTOMS_DECLARATIONS", `vehicleCustomsDeclaration(number: "123/456") { vin }`, "number", "post code"},
+		{"TRAFFIC_VIOLATIONS", `trafficViolations(plate: "12") { totalCount }`, "plate", "registration plate"},
+		{"TRAFFIC_VIOLATIONS", `trafficViolations { totalCount }`, "plate", "exactly one"},
+		{"ROAD_ACCIDENTS", `roadAccident(number: "12-34") { kind }`, "number", "10 digits"},
+		{"CRIMINAL_VEHICLES", `criminalVehicleRecords(vin: "IOQ") { event }`, "vin", "17 characters"},
+		{"CRIMINAL_WEAPONS", `criminalWeaponRecords(serialNumber: "ИЖ 12") { event }`, "serialNumber", "as engraved"},
+	} {
+		o, ok := fx.byOfficial(t, tc.service, func(a authz.Access, err error) bool { return err == nil && a == authz.AccessFull })
+		if !ok {
+			t.Fatalf("no official may read %s", tc.service)
+		}
+		b := map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка"}
+		r := fx.post(t, o.IIN, `query($b: BasisInput!) { inquiry(basis: $b) { `+tc.field+` } }`, map[string]any{"b": b})
+		if len(r.Errors) != 1 {
+			t.Fatalf("%s: want one error, got %+v", tc.field, r.Errors)
+		}
+		if e := r.Errors[0]; e.Extensions["code"] != sio.EBADINPUT || e.Extensions["argument"] != tc.arg || !strings.Contains(e.Message, tc.want) {
+			t.Errorf("%s: error %+v; want BAD_USER_INPUT naming %s mentioning %q", tc.field, e, tc.arg, tc.want)
+		}
+	}
+	// Locomotive numbers (series with hyphens and a number) are keys too.
+	loco := one[string](t, fx.g.RollingStock.DB(), `SELECT number FROM {rolling_stock} WHERE kind = 'LOCOMOTIVE' ORDER BY number LIMIT 1`)
+	o, _ := fx.byOfficial(t, "RAILWAY_TRANSPORT", func(a authz.Access, err error) bool { return err == nil && a == authz.AccessFull })
+	b := map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка"}
+	r := fx.post(t, o.IIN, `query($b: BasisInput!, $n: String!) { inquiry(basis: $b) { rollingStock(number: $n) { number kind } } }`,
+		map[string]any{"b": b, "n": strings.ToLower(loco)})
+	if len(r.Errors) > 0 || get(r.Data, "inquiry.rollingStock.number") != loco || get(r.Data, "inquiry.rollingStock.kind") != "LOCOMOTIVE" {
+		t.Fatalf("locomotive %s: %+v", loco, r)
+	}
 }

@@ -58,7 +58,7 @@ func (x relayOf[T, E, C]) page(items []T, err error, first *int, after *string) 
 
 var (
 	wagonNumberPattern = regexp.MustCompile(`^\d{8}$`)
-	locomotivePattern  = regexp.MustCompile(`^[0-9A-ZА-ЯЁ]+-\d{3,4}$`)
+	locomotivePattern  = regexp.MustCompile(`^[0-9A-ZА-ЯЁ]+(-[0-9A-ZА-ЯЁ]+)*-\d{3,4}$`)
 	riverNumberPattern = regexp.MustCompile(`^KZ\d{6}$`)
 	imoPattern         = regexp.MustCompile(`^\d{7}$`)
 	machinePlate       = regexp.MustCompile(`^\d{4}[A-Z]{2}\d{2}$`)

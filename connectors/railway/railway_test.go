@@ -94,7 +94,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 			t.Fatalf("region/station: %+v", x)
 		}
 	}
-	if kinds[sio.RollingStockWagon] == 0 || owners[sio.SubjectPerson] == 0 || owners[sio.SubjectLegalEntity] == 0 {
+	if kinds[sio.RollingStockWagon] == 0 || kinds[sio.RollingStockLocomotive] == 0 || owners[sio.SubjectPerson] == 0 || owners[sio.SubjectLegalEntity] == 0 {
 		t.Fatalf("kinds %v, owners %v", kinds, owners)
 	}
 }

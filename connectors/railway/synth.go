@@ -88,8 +88,8 @@ var registerFrom = sio.MustDate("2002-01-01")
 // Filler returns the generator of Железнодорожный транспорт:
 //   - active ТОО and АО whose activity uses wagons (oil, fuel trade, grain,
 //     power, freight operators, wholesale): ~15% own 2-40 wagons of the
-//     types of their activity, a third of those with 10 or more wagons
-//     also a shunting locomotive;
+//     types of their activity; a third of those with 10 or more wagons
+//     (and 2% of the others) also run a shunting locomotive;
 //   - ~0.06% of living persons aged 30-70 own 1-6 wagons leased to
 //     operators (investors);
 //   - the first candidate of each stream always qualifies (see
@@ -106,7 +106,7 @@ var registerFrom = sio.MustDate("2002-01-01")
 func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
 	perm := transportkit.NewPerm(k, "wagon", 500_000)
-	entities, persons := &transportkit.Rare{Min: 1}, &transportkit.Rare{Min: 1}
+	entities, persons, locos := &transportkit.Rare{Min: 1}, &transportkit.Rare{Min: 1}, &transportkit.Rare{Min: 1}
 	var nEntity, nPerson uint64
 	locoN := transportkit.NewCounters(1000)
 	return func(ctx context.Context, b *synth.Batch) error {
@@ -128,7 +128,11 @@ func (s *Store) Filler(seed int64) synth.Filler {
 				nEntity++
 				out = append(out, newWagon(r, synth.Pick(r, types), perm.At(nEntity), o))
 			}
-			if n >= 10 && synth.Chance(r, 0.33) {
+			p := 0.02
+			if n >= 10 {
+				p = 0.33
+			}
+			if locos.Draw(r, p) {
 				l := synth.Pick(r, locomotives)
 				x := newUnit(r, l.m, o)
 				x.Number = fmt.Sprintf("%s-%04d", l.series, locoN.Next(l.series))
