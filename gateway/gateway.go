@@ -14,17 +14,29 @@ import (
 
 	"sio/accounts"
 	"sio/authz"
+	"sio/connectors/agrimachinery"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/criminalvehicles"
+	"sio/connectors/criminalweapons"
+	"sio/connectors/driverlicenses"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/persons"
 	"sio/connectors/postal"
+	"sio/connectors/railtickets"
+	"sio/connectors/railway"
 	"sio/connectors/realestate"
 	"sio/connectors/restrictions"
+	"sio/connectors/rivervessels"
+	"sio/connectors/roadaccidents"
+	"sio/connectors/seavessels"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
+	"sio/connectors/techinspections"
 	"sio/connectors/telecom"
+	"sio/connectors/trafficviolations"
+	"sio/connectors/vehiclecustoms"
 	"sio/connectors/vehicles"
 	"sio/connectors/weapons"
 	"sio/graph"
@@ -78,6 +90,19 @@ type Gateway struct {
 	Bans       *restrictions.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
+	// The transport, road-traffic and criminal-records databases.
+	RollingStock     *railway.Store
+	RiverVessels     *rivervessels.Store
+	SeaVessels       *seavessels.Store
+	AgriMachinery    *agrimachinery.Store
+	RailwayTickets   *railtickets.Store
+	DriverLicenses   *driverlicenses.Store
+	Violations       *trafficviolations.Store
+	Accidents        *roadaccidents.Store
+	Inspections      *techinspections.Store
+	VehicleCustoms   *vehiclecustoms.Store
+	CriminalVehicles *criminalvehicles.Store
+	CriminalWeapons  *criminalweapons.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
@@ -138,6 +163,18 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, telecom.Name, telecom.Open, &g.Telecom) },
 		func() error { return open(ctx, g, postal.Name, postal.Open, &g.Postal) },
 		func() error { return open(ctx, g, restrictions.Name, restrictions.Open, &g.Bans) },
+		func() error { return open(ctx, g, railway.Name, railway.Open, &g.RollingStock) },
+		func() error { return open(ctx, g, rivervessels.Name, rivervessels.Open, &g.RiverVessels) },
+		func() error { return open(ctx, g, seavessels.Name, seavessels.Open, &g.SeaVessels) },
+		func() error { return open(ctx, g, agrimachinery.Name, agrimachinery.Open, &g.AgriMachinery) },
+		func() error { return open(ctx, g, railtickets.Name, railtickets.Open, &g.RailwayTickets) },
+		func() error { return open(ctx, g, driverlicenses.Name, driverlicenses.Open, &g.DriverLicenses) },
+		func() error { return open(ctx, g, trafficviolations.Name, trafficviolations.Open, &g.Violations) },
+		func() error { return open(ctx, g, roadaccidents.Name, roadaccidents.Open, &g.Accidents) },
+		func() error { return open(ctx, g, techinspections.Name, techinspections.Open, &g.Inspections) },
+		func() error { return open(ctx, g, vehiclecustoms.Name, vehiclecustoms.Open, &g.VehicleCustoms) },
+		func() error { return open(ctx, g, criminalvehicles.Name, criminalvehicles.Open, &g.CriminalVehicles) },
+		func() error { return open(ctx, g, criminalweapons.Name, criminalweapons.Open, &g.CriminalWeapons) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -203,18 +240,30 @@ func (g *Gateway) Schema() graph.Config {
 			Sandbox:    g.cfg.Sandbox,
 			Logger:     g.cfg.Logger,
 			// State databases, one per line.
-			PersonRegistry:     g.Persons,
-			EntityRegistry:     g.Entities,
-			RealEstateRegistry: g.RealEstate,
-			LandRegistry:       g.Land,
-			VehicleRegistry:    g.Vehicles,
-			TaxpayerRegistry:   g.Taxpayers,
-			TaxDebtRegistry:    g.TaxDebts,
-			CivilRegistry:      g.Civil,
-			WeaponRegistry:     g.Weapons,
-			FixedLineRegistry:  g.Telecom,
-			PostalRegistry:     g.Postal,
-			Restrictions:       g.Bans,
+			PersonRegistry:              g.Persons,
+			EntityRegistry:              g.Entities,
+			RealEstateRegistry:          g.RealEstate,
+			LandRegistry:                g.Land,
+			VehicleRegistry:             g.Vehicles,
+			TaxpayerRegistry:            g.Taxpayers,
+			TaxDebtRegistry:             g.TaxDebts,
+			CivilRegistry:               g.Civil,
+			WeaponRegistry:              g.Weapons,
+			FixedLineRegistry:           g.Telecom,
+			PostalRegistry:              g.Postal,
+			Restrictions:                g.Bans,
+			RollingStockRegistry:        g.RollingStock,
+			RiverVesselRegistry:         g.RiverVessels,
+			SeaVesselRegistry:           g.SeaVessels,
+			AgriculturalMachineRegistry: g.AgriMachinery,
+			RailwayTicketRegistry:       g.RailwayTickets,
+			DriverLicenseRegistry:       g.DriverLicenses,
+			TrafficViolationRegistry:    g.Violations,
+			RoadAccidentRegistry:        g.Accidents,
+			TechnicalInspectionRegistry: g.Inspections,
+			VehicleCustomsRegistry:      g.VehicleCustoms,
+			CriminalVehicleRegistry:     g.CriminalVehicles,
+			CriminalWeaponRegistry:      g.CriminalWeapons,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -33,8 +33,13 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AccidentParticipant() AccidentParticipantResolver
+	AgriculturalMachine() AgriculturalMachineResolver
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
+	CriminalVehicleRecord() CriminalVehicleRecordResolver
+	CriminalWeaponRecord() CriminalWeaponRecordResolver
+	DriverLicense() DriverLicenseResolver
 	FamilyTie() FamilyTieResolver
 	FixedLineSubscription() FixedLineSubscriptionResolver
 	Founder() FounderResolver
@@ -48,10 +53,16 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Policy() PolicyResolver
 	Query() QueryResolver
+	RailwayTicket() RailwayTicketResolver
 	RealEstate() RealEstateResolver
 	RealEstateRight() RealEstateRightResolver
+	RiverVessel() RiverVesselResolver
+	RollingStock() RollingStockResolver
+	SeaVessel() SeaVesselResolver
 	Taxpayer() TaxpayerResolver
+	TrafficViolation() TrafficViolationResolver
 	Vehicle() VehicleResolver
+	VehicleCustomsDeclaration() VehicleCustomsDeclarationResolver
 	Weapon() WeaponResolver
 }
 
@@ -61,11 +72,43 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AccidentParticipant struct {
+		Culprit func(childComplexity int) int
+		IIN     func(childComplexity int) int
+		Injury  func(childComplexity int) int
+		Person  func(childComplexity int) int
+		Plate   func(childComplexity int) int
+		Role    func(childComplexity int) int
+		VIN     func(childComplexity int) int
+		Vehicle func(childComplexity int) int
+	}
+
 	Agreement struct {
 		Sha256   func(childComplexity int) int
 		SignedAt func(childComplexity int) int
 		Source   func(childComplexity int) int
 		TextRu   func(childComplexity int) int
+	}
+
+	AgriculturalMachine struct {
+		BuildYear         func(childComplexity int) int
+		CertificateNumber func(childComplexity int) int
+		DeregisteredAt    func(childComplexity int) int
+		EngineNumber      func(childComplexity int) int
+		EnginePowerHP     func(childComplexity int) int
+		KindRu            func(childComplexity int) int
+		Make              func(childComplexity int) int
+		Model             func(childComplexity int) int
+		OwnerID           func(childComplexity int) int
+		OwnerKind         func(childComplexity int) int
+		OwnerLegalEntity  func(childComplexity int) int
+		OwnerPerson       func(childComplexity int) int
+		Plate             func(childComplexity int) int
+		Region            func(childComplexity int) int
+		RegisteredAt      func(childComplexity int) int
+		RegisteredBy      func(childComplexity int) int
+		SerialNumber      func(childComplexity int) int
+		Status            func(childComplexity int) int
 	}
 
 	CaseInfo struct {
@@ -139,6 +182,63 @@ type ComplexityRoot struct {
 		ValidUntil func(childComplexity int) int
 	}
 
+	CriminalVehicleRecord struct {
+		Article      func(childComplexity int) int
+		Color        func(childComplexity int) int
+		ERDRNumber   func(childComplexity int) int
+		Event        func(childComplexity int) int
+		EventDate    func(childComplexity int) int
+		FoundAt      func(childComplexity int) int
+		FoundPlaceRu func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Initiator    func(childComplexity int) int
+		Make         func(childComplexity int) int
+		Model        func(childComplexity int) int
+		OwnerID      func(childComplexity int) int
+		OwnerKind    func(childComplexity int) int
+		PlaceRu      func(childComplexity int) int
+		Plate        func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Status       func(childComplexity int) int
+		VIN          func(childComplexity int) int
+		Vehicle      func(childComplexity int) int
+		Year         func(childComplexity int) int
+	}
+
+	CriminalWeaponRecord struct {
+		Article          func(childComplexity int) int
+		Caliber          func(childComplexity int) int
+		ERDRNumber       func(childComplexity int) int
+		Event            func(childComplexity int) int
+		EventDate        func(childComplexity int) int
+		FoundAt          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Initiator        func(childComplexity int) int
+		KindRu           func(childComplexity int) int
+		Make             func(childComplexity int) int
+		Model            func(childComplexity int) int
+		Person           func(childComplexity int) int
+		PersonIIN        func(childComplexity int) int
+		PlaceRu          func(childComplexity int) int
+		Region           func(childComplexity int) int
+		RegisteredWeapon func(childComplexity int) int
+		SerialNumber     func(childComplexity int) int
+		Status           func(childComplexity int) int
+	}
+
+	DriverLicense struct {
+		Categories  func(childComplexity int) int
+		Deprivation func(childComplexity int) int
+		ExpiresAt   func(childComplexity int) int
+		Holder      func(childComplexity int) int
+		HolderIIN   func(childComplexity int) int
+		IssuedAt    func(childComplexity int) int
+		IssuedBy    func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Region      func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
 	ExportFile struct {
 		Content   func(childComplexity int) int
 		MediaType func(childComplexity int) int
@@ -179,24 +279,34 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis                  func(childComplexity int) int
-		Case                   func(childComplexity int) int
-		CourtSanction          func(childComplexity int) int
-		FixedLineSubscriptions func(childComplexity int, phoneNumber string) int
-		Instruction            func(childComplexity int) int
-		Justification          func(childComplexity int) int
-		LandPlot               func(childComplexity int, cadastralNumber string) int
-		LegalAssistance        func(childComplexity int) int
-		LegalEntity            func(childComplexity int, bin sio.BIN) int
-		Links                  func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
-		Person                 func(childComplexity int, iin sio.IIN) int
-		Persons                func(childComplexity int, iins []sio.IIN) int
-		PostalItem             func(childComplexity int, trackingNumber string) int
-		RealEstate             func(childComplexity int, cadastralNumber string) int
-		Taxpayer               func(childComplexity int, id string) int
-		Vehicle                func(childComplexity int, plate *string, vin *string) int
-		Via                    func(childComplexity int) int
-		Weapon                 func(childComplexity int, serialNumber string) int
+		AgriculturalMachine       func(childComplexity int, plate string) int
+		Basis                     func(childComplexity int) int
+		Case                      func(childComplexity int) int
+		CourtSanction             func(childComplexity int) int
+		CriminalVehicleRecords    func(childComplexity int, plate *string, vin *string) int
+		CriminalWeaponRecords     func(childComplexity int, serialNumber string) int
+		DriverLicense             func(childComplexity int, number string) int
+		FixedLineSubscriptions    func(childComplexity int, phoneNumber string) int
+		Instruction               func(childComplexity int) int
+		Justification             func(childComplexity int) int
+		LandPlot                  func(childComplexity int, cadastralNumber string) int
+		LegalAssistance           func(childComplexity int) int
+		LegalEntity               func(childComplexity int, bin sio.BIN) int
+		Links                     func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
+		Person                    func(childComplexity int, iin sio.IIN) int
+		Persons                   func(childComplexity int, iins []sio.IIN) int
+		PostalItem                func(childComplexity int, trackingNumber string) int
+		RealEstate                func(childComplexity int, cadastralNumber string) int
+		RiverVessel               func(childComplexity int, registrationNumber string) int
+		RoadAccident              func(childComplexity int, number string) int
+		RollingStock              func(childComplexity int, number string) int
+		SeaVessel                 func(childComplexity int, imoNumber string) int
+		Taxpayer                  func(childComplexity int, id string) int
+		TrafficViolations         func(childComplexity int, plate *string, vin *string, first *int, after *string) int
+		Vehicle                   func(childComplexity int, plate *string, vin *string) int
+		VehicleCustomsDeclaration func(childComplexity int, number string) int
+		Via                       func(childComplexity int) int
+		Weapon                    func(childComplexity int, serialNumber string) int
 	}
 
 	InquiryAction struct {
@@ -264,6 +374,7 @@ type ComplexityRoot struct {
 		ActivityCode           func(childComplexity int) int
 		ActivityRu             func(childComplexity int) int
 		Address                func(childComplexity int) int
+		AgriculturalMachinery  func(childComplexity int) int
 		BIN                    func(childComplexity int) int
 		Companies              func(childComplexity int, first *int, after *string) int
 		Director               func(childComplexity int) int
@@ -279,11 +390,22 @@ type ComplexityRoot struct {
 		Region                 func(childComplexity int) int
 		RegistrationDate       func(childComplexity int) int
 		Restrictions           func(childComplexity int) int
+		RiverVessels           func(childComplexity int) int
+		RollingStock           func(childComplexity int, first *int, after *string) int
+		SeaVessels             func(childComplexity int) int
 		Status                 func(childComplexity int) int
 		TaxDebts               func(childComplexity int) int
 		Taxpayer               func(childComplexity int) int
+		TrafficViolations      func(childComplexity int, first *int, after *string) int
 		Vehicles               func(childComplexity int, first *int, after *string) int
 		Weapons                func(childComplexity int) int
+	}
+
+	LicenseDeprivation struct {
+		Article func(childComplexity int) int
+		Court   func(childComplexity int) int
+		From    func(childComplexity int) int
+		Until   func(childComplexity int) int
 	}
 
 	LinkAttr struct {
@@ -350,6 +472,7 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Address                func(childComplexity int) int
+		AgriculturalMachinery  func(childComplexity int) int
 		BirthDate              func(childComplexity int) int
 		BirthPlace             func(childComplexity int) int
 		Citizenship            func(childComplexity int) int
@@ -357,6 +480,7 @@ type ComplexityRoot struct {
 		Companies              func(childComplexity int, first *int, after *string) int
 		DeathDate              func(childComplexity int) int
 		DocumentNumber         func(childComplexity int) int
+		DriverLicenses         func(childComplexity int) int
 		Family                 func(childComplexity int) int
 		FirstName              func(childComplexity int) int
 		FixedLineSubscriptions func(childComplexity int) int
@@ -369,10 +493,15 @@ type ComplexityRoot struct {
 		Nationality            func(childComplexity int) int
 		ParticipationBans      func(childComplexity int) int
 		PostalItems            func(childComplexity int, first *int, after *string) int
+		RailwayTickets         func(childComplexity int, first *int, after *string) int
 		RealEstate             func(childComplexity int, first *int, after *string) int
 		Region                 func(childComplexity int) int
+		RiverVessels           func(childComplexity int) int
+		RoadAccidents          func(childComplexity int, first *int, after *string) int
+		RollingStock           func(childComplexity int, first *int, after *string) int
 		TaxDebts               func(childComplexity int) int
 		Taxpayer               func(childComplexity int) int
+		TrafficViolations      func(childComplexity int, first *int, after *string) int
 		Vehicles               func(childComplexity int, first *int, after *string) int
 		Weapons                func(childComplexity int) int
 	}
@@ -470,6 +599,39 @@ type ComplexityRoot struct {
 		SandboxUsers func(childComplexity int) int
 	}
 
+	RailwayTicket struct {
+		ArrivalAt        func(childComplexity int) int
+		ArrivalStation   func(childComplexity int) int
+		CarNumber        func(childComplexity int) int
+		CarTypeRu        func(childComplexity int) int
+		Channel          func(childComplexity int) int
+		DepartureAt      func(childComplexity int) int
+		DepartureStation func(childComplexity int) int
+		DocumentNumber   func(childComplexity int) int
+		DocumentTypeRu   func(childComplexity int) int
+		Passenger        func(childComplexity int) int
+		PassengerIIN     func(childComplexity int) int
+		PassengerName    func(childComplexity int) int
+		Price            func(childComplexity int) int
+		PurchasedAt      func(childComplexity int) int
+		Seat             func(childComplexity int) int
+		SoldBy           func(childComplexity int) int
+		Status           func(childComplexity int) int
+		TicketNumber     func(childComplexity int) int
+		TrainNumber      func(childComplexity int) int
+	}
+
+	RailwayTicketConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RailwayTicketEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	RealEstate struct {
 		Address         func(childComplexity int) int
 		AreaSqm         func(childComplexity int) int
@@ -543,10 +705,90 @@ type ComplexityRoot struct {
 		RecordedVia    func(childComplexity int) int
 	}
 
+	RiverVessel struct {
+		BuildYear          func(childComplexity int) int
+		Category           func(childComplexity int) int
+		DeregisteredAt     func(childComplexity int) int
+		EngineMake         func(childComplexity int) int
+		EngineNumber       func(childComplexity int) int
+		EnginePowerHP      func(childComplexity int) int
+		HomeWaterRu        func(childComplexity int) int
+		HullNumber         func(childComplexity int) int
+		HullTypeRu         func(childComplexity int) int
+		LengthM            func(childComplexity int) int
+		Make               func(childComplexity int) int
+		Model              func(childComplexity int) int
+		OwnerID            func(childComplexity int) int
+		OwnerKind          func(childComplexity int) int
+		OwnerLegalEntity   func(childComplexity int) int
+		OwnerPerson        func(childComplexity int) int
+		Passengers         func(childComplexity int) int
+		Region             func(childComplexity int) int
+		RegisteredAt       func(childComplexity int) int
+		RegisteredBy       func(childComplexity int) int
+		RegistrationNumber func(childComplexity int) int
+		Status             func(childComplexity int) int
+	}
+
+	RoadAccident struct {
+		ConditionsRu func(childComplexity int) int
+		CulpritIIN   func(childComplexity int) int
+		Injured      func(childComplexity int) int
+		Killed       func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		KindRu       func(childComplexity int) int
+		Number       func(childComplexity int) int
+		OccurredAt   func(childComplexity int) int
+		Participants func(childComplexity int) int
+		PlaceRu      func(childComplexity int) int
+		Region       func(childComplexity int) int
+	}
+
+	RoadAccidentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RoadAccidentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Role struct {
 		Code   func(childComplexity int) int
 		NameRu func(childComplexity int) int
 		Source func(childComplexity int) int
+	}
+
+	RollingStock struct {
+		BuildYear         func(childComplexity int) int
+		CertificateNumber func(childComplexity int) int
+		DeregisteredAt    func(childComplexity int) int
+		HomeStation       func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Model             func(childComplexity int) int
+		Number            func(childComplexity int) int
+		OwnerID           func(childComplexity int) int
+		OwnerKind         func(childComplexity int) int
+		OwnerLegalEntity  func(childComplexity int) int
+		OwnerPerson       func(childComplexity int) int
+		Plant             func(childComplexity int) int
+		Region            func(childComplexity int) int
+		RegisteredAt      func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TypeRu            func(childComplexity int) int
+	}
+
+	RollingStockConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RollingStockEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SandboxUser struct {
@@ -562,6 +804,27 @@ type ComplexityRoot struct {
 		LegalAssistance func(childComplexity int) int
 		Position        func(childComplexity int) int
 		Role            func(childComplexity int) int
+	}
+
+	SeaVessel struct {
+		BuildYear        func(childComplexity int) int
+		Builder          func(childComplexity int) int
+		CallSign         func(childComplexity int) int
+		Deadweight       func(childComplexity int) int
+		DeregisteredAt   func(childComplexity int) int
+		Flag             func(childComplexity int) int
+		GrossTonnage     func(childComplexity int) int
+		IMONumber        func(childComplexity int) int
+		LengthM          func(childComplexity int) int
+		MMSI             func(childComplexity int) int
+		Name             func(childComplexity int) int
+		OwnerBIN         func(childComplexity int) int
+		OwnerLegalEntity func(childComplexity int) int
+		PortOfRegistry   func(childComplexity int) int
+		RegisteredAt     func(childComplexity int) int
+		RegistryNumber   func(childComplexity int) int
+		Status           func(childComplexity int) int
+		TypeRu           func(childComplexity int) int
 	}
 
 	TaxDebt struct {
@@ -592,27 +855,117 @@ type ComplexityRoot struct {
 		VATPayer     func(childComplexity int) int
 	}
 
+	TechnicalInspection struct {
+		CardNumber  func(childComplexity int) int
+		DefectsRu   func(childComplexity int) int
+		InspectedAt func(childComplexity int) int
+		MileageKm   func(childComplexity int) int
+		NextDate    func(childComplexity int) int
+		Plate       func(childComplexity int) int
+		Region      func(childComplexity int) int
+		Result      func(childComplexity int) int
+		Station     func(childComplexity int) int
+		VIN         func(childComplexity int) int
+	}
+
+	TechnicalInspectionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TechnicalInspectionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TrafficViolation struct {
+		Article             func(childComplexity int) int
+		DescriptionRu       func(childComplexity int) int
+		Driver              func(childComplexity int) int
+		DriverIIN           func(childComplexity int) int
+		Fine                func(childComplexity int) int
+		FineMRP             func(childComplexity int) int
+		FineStatus          func(childComplexity int) int
+		Number              func(childComplexity int) int
+		OccurredAt          func(childComplexity int) int
+		OffenderID          func(childComplexity int) int
+		OffenderKind        func(childComplexity int) int
+		OffenderLegalEntity func(childComplexity int) int
+		OffenderPerson      func(childComplexity int) int
+		Paid                func(childComplexity int) int
+		PaidAt              func(childComplexity int) int
+		PlaceRu             func(childComplexity int) int
+		Plate               func(childComplexity int) int
+		RecordedBy          func(childComplexity int) int
+		Region              func(childComplexity int) int
+		SanctionRu          func(childComplexity int) int
+		Source              func(childComplexity int) int
+		VIN                 func(childComplexity int) int
+		Vehicle             func(childComplexity int) int
+	}
+
+	TrafficViolationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TrafficViolationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Vehicle struct {
-		BodyType          func(childComplexity int) int
-		CertificateNumber func(childComplexity int) int
-		Color             func(childComplexity int) int
-		EngineCC          func(childComplexity int) int
-		Make              func(childComplexity int) int
-		Model             func(childComplexity int) int
-		OwnerID           func(childComplexity int) int
-		OwnerKind         func(childComplexity int) int
-		OwnerLegalEntity  func(childComplexity int) int
-		OwnerPerson       func(childComplexity int) int
-		Plate             func(childComplexity int) int
-		RegistrationDate  func(childComplexity int) int
-		VIN               func(childComplexity int) int
-		Year              func(childComplexity int) int
+		Accidents          func(childComplexity int, first *int, after *string) int
+		BodyType           func(childComplexity int) int
+		CertificateNumber  func(childComplexity int) int
+		Color              func(childComplexity int) int
+		CriminalRecords    func(childComplexity int) int
+		CustomsDeclaration func(childComplexity int) int
+		EngineCC           func(childComplexity int) int
+		Inspections        func(childComplexity int, first *int, after *string) int
+		Make               func(childComplexity int) int
+		Model              func(childComplexity int) int
+		OwnerID            func(childComplexity int) int
+		OwnerKind          func(childComplexity int) int
+		OwnerLegalEntity   func(childComplexity int) int
+		OwnerPerson        func(childComplexity int) int
+		Plate              func(childComplexity int) int
+		RegistrationDate   func(childComplexity int) int
+		VIN                func(childComplexity int) int
+		Violations         func(childComplexity int, first *int, after *string) int
+		Year               func(childComplexity int) int
 	}
 
 	VehicleConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	VehicleCustomsDeclaration struct {
+		CustomsPostRu        func(childComplexity int) int
+		CustomsValue         func(childComplexity int) int
+		DeclarantID          func(childComplexity int) int
+		DeclarantKind        func(childComplexity int) int
+		DeclarantLegalEntity func(childComplexity int) int
+		DeclarantPerson      func(childComplexity int) int
+		DeclaredAt           func(childComplexity int) int
+		DispatchCountryRu    func(childComplexity int) int
+		Duty                 func(childComplexity int) int
+		EngineCC             func(childComplexity int) int
+		Excise               func(childComplexity int) int
+		Fee                  func(childComplexity int) int
+		Make                 func(childComplexity int) int
+		Model                func(childComplexity int) int
+		Number               func(childComplexity int) int
+		OriginCountryRu      func(childComplexity int) int
+		TotalPaid            func(childComplexity int) int
+		VAT                  func(childComplexity int) int
+		VIN                  func(childComplexity int) int
+		Vehicle              func(childComplexity int) int
+		Year                 func(childComplexity int) int
 	}
 
 	VehicleEdge struct {
@@ -622,6 +975,7 @@ type ComplexityRoot struct {
 
 	Weapon struct {
 		Caliber          func(childComplexity int) int
+		CriminalRecords  func(childComplexity int) int
 		IssuedBy         func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		KindRu           func(childComplexity int) int
@@ -646,11 +1000,29 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AccidentParticipantResolver interface {
+	Person(ctx context.Context, obj *sio.AccidentParticipant) (*sio.Person, error)
+	Vehicle(ctx context.Context, obj *sio.AccidentParticipant) (*sio.Vehicle, error)
+}
+type AgriculturalMachineResolver interface {
+	OwnerPerson(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.Person, error)
+	OwnerLegalEntity(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.LegalEntity, error)
+}
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
 }
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
+}
+type CriminalVehicleRecordResolver interface {
+	Vehicle(ctx context.Context, obj *sio.CriminalVehicleRecord) (*sio.Vehicle, error)
+}
+type CriminalWeaponRecordResolver interface {
+	RegisteredWeapon(ctx context.Context, obj *sio.CriminalWeaponRecord) (*sio.Weapon, error)
+	Person(ctx context.Context, obj *sio.CriminalWeaponRecord) (*sio.Person, error)
+}
+type DriverLicenseResolver interface {
+	Holder(ctx context.Context, obj *sio.DriverLicense) (*sio.Person, error)
 }
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
@@ -671,10 +1043,20 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	CriminalVehicleRecords(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) ([]sio.CriminalVehicleRecord, error)
+	CriminalWeaponRecords(ctx context.Context, obj *authz.Inquiry, serialNumber string) ([]sio.CriminalWeaponRecord, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
 	PostalItem(ctx context.Context, obj *authz.Inquiry, trackingNumber string) (*sio.PostalItem, error)
 
+	TrafficViolations(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string, first *int, after *string) (*model.TrafficViolationConnection, error)
+	RoadAccident(ctx context.Context, obj *authz.Inquiry, number string) (*sio.RoadAccident, error)
+	DriverLicense(ctx context.Context, obj *authz.Inquiry, number string) (*sio.DriverLicense, error)
+	VehicleCustomsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.VehicleCustomsDeclaration, error)
 	FixedLineSubscriptions(ctx context.Context, obj *authz.Inquiry, phoneNumber string) ([]sio.FixedLineSubscription, error)
+	RollingStock(ctx context.Context, obj *authz.Inquiry, number string) (*sio.RollingStock, error)
+	RiverVessel(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.RiverVessel, error)
+	SeaVessel(ctx context.Context, obj *authz.Inquiry, imoNumber string) (*sio.SeaVessel, error)
+	AgriculturalMachine(ctx context.Context, obj *authz.Inquiry, plate string) (*sio.AgriculturalMachine, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type InquiryActionResolver interface {
@@ -707,7 +1089,12 @@ type LegalEntityResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
 	PostalItems(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PostalItemConnection, error)
 	Restrictions(ctx context.Context, obj *sio.LegalEntity) ([]sio.Restriction, error)
+	TrafficViolations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.TrafficViolationConnection, error)
 	FixedLineSubscriptions(ctx context.Context, obj *sio.LegalEntity) ([]sio.FixedLineSubscription, error)
+	RollingStock(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.RollingStockConnection, error)
+	RiverVessels(ctx context.Context, obj *sio.LegalEntity) ([]sio.RiverVessel, error)
+	SeaVessels(ctx context.Context, obj *sio.LegalEntity) ([]sio.SeaVessel, error)
+	AgriculturalMachinery(ctx context.Context, obj *sio.LegalEntity) ([]sio.AgriculturalMachine, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type LinkGraphResolver interface {
@@ -728,7 +1115,14 @@ type PersonResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	PostalItems(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PostalItemConnection, error)
 	ParticipationBans(ctx context.Context, obj *sio.Person) ([]sio.Restriction, error)
+	DriverLicenses(ctx context.Context, obj *sio.Person) ([]sio.DriverLicense, error)
+	TrafficViolations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.TrafficViolationConnection, error)
+	RoadAccidents(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RoadAccidentConnection, error)
 	FixedLineSubscriptions(ctx context.Context, obj *sio.Person) ([]sio.FixedLineSubscription, error)
+	RollingStock(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RollingStockConnection, error)
+	RiverVessels(ctx context.Context, obj *sio.Person) ([]sio.RiverVessel, error)
+	AgriculturalMachinery(ctx context.Context, obj *sio.Person) ([]sio.AgriculturalMachine, error)
+	RailwayTickets(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RailwayTicketConnection, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type PolicyResolver interface {
@@ -741,6 +1135,9 @@ type QueryResolver interface {
 	Agreement(ctx context.Context) (*model.Agreement, error)
 	Policy(ctx context.Context) (*model.Policy, error)
 }
+type RailwayTicketResolver interface {
+	Passenger(ctx context.Context, obj *sio.RailwayTicket) (*sio.Person, error)
+}
 type RealEstateResolver interface {
 	Rights(ctx context.Context, obj *sio.RealEstate) ([]sio.PropertyRight, error)
 	Restrictions(ctx context.Context, obj *sio.RealEstate) ([]sio.Restriction, error)
@@ -750,16 +1147,44 @@ type RealEstateRightResolver interface {
 	Person(ctx context.Context, obj *sio.PropertyRight) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.PropertyRight) (*sio.LegalEntity, error)
 }
+type RiverVesselResolver interface {
+	OwnerPerson(ctx context.Context, obj *sio.RiverVessel) (*sio.Person, error)
+	OwnerLegalEntity(ctx context.Context, obj *sio.RiverVessel) (*sio.LegalEntity, error)
+}
+type RollingStockResolver interface {
+	OwnerPerson(ctx context.Context, obj *sio.RollingStock) (*sio.Person, error)
+	OwnerLegalEntity(ctx context.Context, obj *sio.RollingStock) (*sio.LegalEntity, error)
+}
+type SeaVesselResolver interface {
+	OwnerLegalEntity(ctx context.Context, obj *sio.SeaVessel) (*sio.LegalEntity, error)
+}
 type TaxpayerResolver interface {
 	Debts(ctx context.Context, obj *sio.Taxpayer) ([]sio.TaxDebt, error)
+}
+type TrafficViolationResolver interface {
+	Vehicle(ctx context.Context, obj *sio.TrafficViolation) (*sio.Vehicle, error)
+	Driver(ctx context.Context, obj *sio.TrafficViolation) (*sio.Person, error)
+	OffenderPerson(ctx context.Context, obj *sio.TrafficViolation) (*sio.Person, error)
+	OffenderLegalEntity(ctx context.Context, obj *sio.TrafficViolation) (*sio.LegalEntity, error)
 }
 type VehicleResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.Vehicle) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.Vehicle) (*sio.LegalEntity, error)
+	CriminalRecords(ctx context.Context, obj *sio.Vehicle) ([]sio.CriminalVehicleRecord, error)
+	Violations(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.TrafficViolationConnection, error)
+	Accidents(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.RoadAccidentConnection, error)
+	Inspections(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.TechnicalInspectionConnection, error)
+	CustomsDeclaration(ctx context.Context, obj *sio.Vehicle) (*sio.VehicleCustomsDeclaration, error)
+}
+type VehicleCustomsDeclarationResolver interface {
+	Vehicle(ctx context.Context, obj *sio.VehicleCustomsDeclaration) (*sio.Vehicle, error)
+	DeclarantPerson(ctx context.Context, obj *sio.VehicleCustomsDeclaration) (*sio.Person, error)
+	DeclarantLegalEntity(ctx context.Context, obj *sio.VehicleCustomsDeclaration) (*sio.LegalEntity, error)
 }
 type WeaponResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.Weapon) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.Weapon) (*sio.LegalEntity, error)
+	CriminalRecords(ctx context.Context, obj *sio.Weapon) ([]sio.CriminalWeaponRecord, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -779,6 +1204,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AccidentParticipant.culprit":
+		if e.ComplexityRoot.AccidentParticipant.Culprit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.Culprit(childComplexity), true
+	case "AccidentParticipant.iin":
+		if e.ComplexityRoot.AccidentParticipant.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.IIN(childComplexity), true
+	case "AccidentParticipant.injury":
+		if e.ComplexityRoot.AccidentParticipant.Injury == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.Injury(childComplexity), true
+	case "AccidentParticipant.person":
+		if e.ComplexityRoot.AccidentParticipant.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.Person(childComplexity), true
+	case "AccidentParticipant.plate":
+		if e.ComplexityRoot.AccidentParticipant.Plate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.Plate(childComplexity), true
+	case "AccidentParticipant.role":
+		if e.ComplexityRoot.AccidentParticipant.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.Role(childComplexity), true
+	case "AccidentParticipant.vin":
+		if e.ComplexityRoot.AccidentParticipant.VIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.VIN(childComplexity), true
+	case "AccidentParticipant.vehicle":
+		if e.ComplexityRoot.AccidentParticipant.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccidentParticipant.Vehicle(childComplexity), true
 
 	case "Agreement.sha256":
 		if e.ComplexityRoot.Agreement.Sha256 == nil {
@@ -804,6 +1278,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.TextRu(childComplexity), true
+
+	case "AgriculturalMachine.buildYear":
+		if e.ComplexityRoot.AgriculturalMachine.BuildYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.BuildYear(childComplexity), true
+	case "AgriculturalMachine.certificateNumber":
+		if e.ComplexityRoot.AgriculturalMachine.CertificateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.CertificateNumber(childComplexity), true
+	case "AgriculturalMachine.deregisteredAt":
+		if e.ComplexityRoot.AgriculturalMachine.DeregisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.DeregisteredAt(childComplexity), true
+	case "AgriculturalMachine.engineNumber":
+		if e.ComplexityRoot.AgriculturalMachine.EngineNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.EngineNumber(childComplexity), true
+	case "AgriculturalMachine.enginePowerHp":
+		if e.ComplexityRoot.AgriculturalMachine.EnginePowerHP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.EnginePowerHP(childComplexity), true
+	case "AgriculturalMachine.kindRu":
+		if e.ComplexityRoot.AgriculturalMachine.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.KindRu(childComplexity), true
+	case "AgriculturalMachine.make":
+		if e.ComplexityRoot.AgriculturalMachine.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.Make(childComplexity), true
+	case "AgriculturalMachine.model":
+		if e.ComplexityRoot.AgriculturalMachine.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.Model(childComplexity), true
+	case "AgriculturalMachine.ownerId":
+		if e.ComplexityRoot.AgriculturalMachine.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.OwnerID(childComplexity), true
+	case "AgriculturalMachine.ownerKind":
+		if e.ComplexityRoot.AgriculturalMachine.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.OwnerKind(childComplexity), true
+	case "AgriculturalMachine.ownerLegalEntity":
+		if e.ComplexityRoot.AgriculturalMachine.OwnerLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.OwnerLegalEntity(childComplexity), true
+	case "AgriculturalMachine.ownerPerson":
+		if e.ComplexityRoot.AgriculturalMachine.OwnerPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.OwnerPerson(childComplexity), true
+	case "AgriculturalMachine.plate":
+		if e.ComplexityRoot.AgriculturalMachine.Plate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.Plate(childComplexity), true
+	case "AgriculturalMachine.region":
+		if e.ComplexityRoot.AgriculturalMachine.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.Region(childComplexity), true
+	case "AgriculturalMachine.registeredAt":
+		if e.ComplexityRoot.AgriculturalMachine.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.RegisteredAt(childComplexity), true
+	case "AgriculturalMachine.registeredBy":
+		if e.ComplexityRoot.AgriculturalMachine.RegisteredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.RegisteredBy(childComplexity), true
+	case "AgriculturalMachine.serialNumber":
+		if e.ComplexityRoot.AgriculturalMachine.SerialNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.SerialNumber(childComplexity), true
+	case "AgriculturalMachine.status":
+		if e.ComplexityRoot.AgriculturalMachine.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgriculturalMachine.Status(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -1095,6 +1678,297 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CourtSanction.ValidUntil(childComplexity), true
 
+	case "CriminalVehicleRecord.article":
+		if e.ComplexityRoot.CriminalVehicleRecord.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Article(childComplexity), true
+	case "CriminalVehicleRecord.color":
+		if e.ComplexityRoot.CriminalVehicleRecord.Color == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Color(childComplexity), true
+	case "CriminalVehicleRecord.erdrNumber":
+		if e.ComplexityRoot.CriminalVehicleRecord.ERDRNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.ERDRNumber(childComplexity), true
+	case "CriminalVehicleRecord.event":
+		if e.ComplexityRoot.CriminalVehicleRecord.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Event(childComplexity), true
+	case "CriminalVehicleRecord.eventDate":
+		if e.ComplexityRoot.CriminalVehicleRecord.EventDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.EventDate(childComplexity), true
+	case "CriminalVehicleRecord.foundAt":
+		if e.ComplexityRoot.CriminalVehicleRecord.FoundAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.FoundAt(childComplexity), true
+	case "CriminalVehicleRecord.foundPlaceRu":
+		if e.ComplexityRoot.CriminalVehicleRecord.FoundPlaceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.FoundPlaceRu(childComplexity), true
+	case "CriminalVehicleRecord.id":
+		if e.ComplexityRoot.CriminalVehicleRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.ID(childComplexity), true
+	case "CriminalVehicleRecord.initiator":
+		if e.ComplexityRoot.CriminalVehicleRecord.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Initiator(childComplexity), true
+	case "CriminalVehicleRecord.make":
+		if e.ComplexityRoot.CriminalVehicleRecord.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Make(childComplexity), true
+	case "CriminalVehicleRecord.model":
+		if e.ComplexityRoot.CriminalVehicleRecord.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Model(childComplexity), true
+	case "CriminalVehicleRecord.ownerId":
+		if e.ComplexityRoot.CriminalVehicleRecord.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.OwnerID(childComplexity), true
+	case "CriminalVehicleRecord.ownerKind":
+		if e.ComplexityRoot.CriminalVehicleRecord.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.OwnerKind(childComplexity), true
+	case "CriminalVehicleRecord.placeRu":
+		if e.ComplexityRoot.CriminalVehicleRecord.PlaceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.PlaceRu(childComplexity), true
+	case "CriminalVehicleRecord.plate":
+		if e.ComplexityRoot.CriminalVehicleRecord.Plate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Plate(childComplexity), true
+	case "CriminalVehicleRecord.region":
+		if e.ComplexityRoot.CriminalVehicleRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Region(childComplexity), true
+	case "CriminalVehicleRecord.status":
+		if e.ComplexityRoot.CriminalVehicleRecord.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Status(childComplexity), true
+	case "CriminalVehicleRecord.vin":
+		if e.ComplexityRoot.CriminalVehicleRecord.VIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.VIN(childComplexity), true
+	case "CriminalVehicleRecord.vehicle":
+		if e.ComplexityRoot.CriminalVehicleRecord.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Vehicle(childComplexity), true
+	case "CriminalVehicleRecord.year":
+		if e.ComplexityRoot.CriminalVehicleRecord.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalVehicleRecord.Year(childComplexity), true
+
+	case "CriminalWeaponRecord.article":
+		if e.ComplexityRoot.CriminalWeaponRecord.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Article(childComplexity), true
+	case "CriminalWeaponRecord.caliber":
+		if e.ComplexityRoot.CriminalWeaponRecord.Caliber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Caliber(childComplexity), true
+	case "CriminalWeaponRecord.erdrNumber":
+		if e.ComplexityRoot.CriminalWeaponRecord.ERDRNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.ERDRNumber(childComplexity), true
+	case "CriminalWeaponRecord.event":
+		if e.ComplexityRoot.CriminalWeaponRecord.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Event(childComplexity), true
+	case "CriminalWeaponRecord.eventDate":
+		if e.ComplexityRoot.CriminalWeaponRecord.EventDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.EventDate(childComplexity), true
+	case "CriminalWeaponRecord.foundAt":
+		if e.ComplexityRoot.CriminalWeaponRecord.FoundAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.FoundAt(childComplexity), true
+	case "CriminalWeaponRecord.id":
+		if e.ComplexityRoot.CriminalWeaponRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.ID(childComplexity), true
+	case "CriminalWeaponRecord.initiator":
+		if e.ComplexityRoot.CriminalWeaponRecord.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Initiator(childComplexity), true
+	case "CriminalWeaponRecord.kindRu":
+		if e.ComplexityRoot.CriminalWeaponRecord.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.KindRu(childComplexity), true
+	case "CriminalWeaponRecord.make":
+		if e.ComplexityRoot.CriminalWeaponRecord.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Make(childComplexity), true
+	case "CriminalWeaponRecord.model":
+		if e.ComplexityRoot.CriminalWeaponRecord.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Model(childComplexity), true
+	case "CriminalWeaponRecord.person":
+		if e.ComplexityRoot.CriminalWeaponRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Person(childComplexity), true
+	case "CriminalWeaponRecord.personIin":
+		if e.ComplexityRoot.CriminalWeaponRecord.PersonIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.PersonIIN(childComplexity), true
+	case "CriminalWeaponRecord.placeRu":
+		if e.ComplexityRoot.CriminalWeaponRecord.PlaceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.PlaceRu(childComplexity), true
+	case "CriminalWeaponRecord.region":
+		if e.ComplexityRoot.CriminalWeaponRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Region(childComplexity), true
+	case "CriminalWeaponRecord.registeredWeapon":
+		if e.ComplexityRoot.CriminalWeaponRecord.RegisteredWeapon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.RegisteredWeapon(childComplexity), true
+	case "CriminalWeaponRecord.serialNumber":
+		if e.ComplexityRoot.CriminalWeaponRecord.SerialNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.SerialNumber(childComplexity), true
+	case "CriminalWeaponRecord.status":
+		if e.ComplexityRoot.CriminalWeaponRecord.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalWeaponRecord.Status(childComplexity), true
+
+	case "DriverLicense.categories":
+		if e.ComplexityRoot.DriverLicense.Categories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.Categories(childComplexity), true
+	case "DriverLicense.deprivation":
+		if e.ComplexityRoot.DriverLicense.Deprivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.Deprivation(childComplexity), true
+	case "DriverLicense.expiresAt":
+		if e.ComplexityRoot.DriverLicense.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.ExpiresAt(childComplexity), true
+	case "DriverLicense.holder":
+		if e.ComplexityRoot.DriverLicense.Holder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.Holder(childComplexity), true
+	case "DriverLicense.holderIin":
+		if e.ComplexityRoot.DriverLicense.HolderIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.HolderIIN(childComplexity), true
+	case "DriverLicense.issuedAt":
+		if e.ComplexityRoot.DriverLicense.IssuedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.IssuedAt(childComplexity), true
+	case "DriverLicense.issuedBy":
+		if e.ComplexityRoot.DriverLicense.IssuedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.IssuedBy(childComplexity), true
+	case "DriverLicense.number":
+		if e.ComplexityRoot.DriverLicense.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.Number(childComplexity), true
+	case "DriverLicense.region":
+		if e.ComplexityRoot.DriverLicense.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.Region(childComplexity), true
+	case "DriverLicense.status":
+		if e.ComplexityRoot.DriverLicense.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DriverLicense.Status(childComplexity), true
+
 	case "ExportFile.content":
 		if e.ComplexityRoot.ExportFile.Content == nil {
 			break
@@ -1261,6 +2135,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "Inquiry.agriculturalMachine":
+		if e.ComplexityRoot.Inquiry.AgriculturalMachine == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_agriculturalMachine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.AgriculturalMachine(childComplexity, args["plate"].(string)), true
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -1279,6 +2164,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CourtSanction(childComplexity), true
+	case "Inquiry.criminalVehicleRecords":
+		if e.ComplexityRoot.Inquiry.CriminalVehicleRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_criminalVehicleRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CriminalVehicleRecords(childComplexity, args["plate"].(*string), args["vin"].(*string)), true
+	case "Inquiry.criminalWeaponRecords":
+		if e.ComplexityRoot.Inquiry.CriminalWeaponRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_criminalWeaponRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CriminalWeaponRecords(childComplexity, args["serialNumber"].(string)), true
+	case "Inquiry.driverLicense":
+		if e.ComplexityRoot.Inquiry.DriverLicense == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_driverLicense_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.DriverLicense(childComplexity, args["number"].(string)), true
 	case "Inquiry.fixedLineSubscriptions":
 		if e.ComplexityRoot.Inquiry.FixedLineSubscriptions == nil {
 			break
@@ -1385,6 +2303,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.RealEstate(childComplexity, args["cadastralNumber"].(string)), true
+	case "Inquiry.riverVessel":
+		if e.ComplexityRoot.Inquiry.RiverVessel == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_riverVessel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.RiverVessel(childComplexity, args["registrationNumber"].(string)), true
+	case "Inquiry.roadAccident":
+		if e.ComplexityRoot.Inquiry.RoadAccident == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_roadAccident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.RoadAccident(childComplexity, args["number"].(string)), true
+	case "Inquiry.rollingStock":
+		if e.ComplexityRoot.Inquiry.RollingStock == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_rollingStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.RollingStock(childComplexity, args["number"].(string)), true
+	case "Inquiry.seaVessel":
+		if e.ComplexityRoot.Inquiry.SeaVessel == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_seaVessel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SeaVessel(childComplexity, args["imoNumber"].(string)), true
 	case "Inquiry.taxpayer":
 		if e.ComplexityRoot.Inquiry.Taxpayer == nil {
 			break
@@ -1396,6 +2358,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Taxpayer(childComplexity, args["id"].(string)), true
+	case "Inquiry.trafficViolations":
+		if e.ComplexityRoot.Inquiry.TrafficViolations == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_trafficViolations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.TrafficViolations(childComplexity, args["plate"].(*string), args["vin"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Inquiry.vehicle":
 		if e.ComplexityRoot.Inquiry.Vehicle == nil {
 			break
@@ -1407,6 +2380,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Vehicle(childComplexity, args["plate"].(*string), args["vin"].(*string)), true
+	case "Inquiry.vehicleCustomsDeclaration":
+		if e.ComplexityRoot.Inquiry.VehicleCustomsDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_vehicleCustomsDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.VehicleCustomsDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.via":
 		if e.ComplexityRoot.Inquiry.Via == nil {
 			break
@@ -1747,6 +2731,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Address(childComplexity), true
+	case "LegalEntity.agriculturalMachinery":
+		if e.ComplexityRoot.LegalEntity.AgriculturalMachinery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.AgriculturalMachinery(childComplexity), true
 	case "LegalEntity.bin":
 		if e.ComplexityRoot.LegalEntity.BIN == nil {
 			break
@@ -1857,6 +2847,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Restrictions(childComplexity), true
+	case "LegalEntity.riverVessels":
+		if e.ComplexityRoot.LegalEntity.RiverVessels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.RiverVessels(childComplexity), true
+	case "LegalEntity.rollingStock":
+		if e.ComplexityRoot.LegalEntity.RollingStock == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_rollingStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.RollingStock(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.seaVessels":
+		if e.ComplexityRoot.LegalEntity.SeaVessels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.SeaVessels(childComplexity), true
 	case "LegalEntity.status":
 		if e.ComplexityRoot.LegalEntity.Status == nil {
 			break
@@ -1875,6 +2888,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Taxpayer(childComplexity), true
+	case "LegalEntity.trafficViolations":
+		if e.ComplexityRoot.LegalEntity.TrafficViolations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_trafficViolations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.TrafficViolations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.vehicles":
 		if e.ComplexityRoot.LegalEntity.Vehicles == nil {
 			break
@@ -1892,6 +2916,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Weapons(childComplexity), true
+
+	case "LicenseDeprivation.article":
+		if e.ComplexityRoot.LicenseDeprivation.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LicenseDeprivation.Article(childComplexity), true
+	case "LicenseDeprivation.court":
+		if e.ComplexityRoot.LicenseDeprivation.Court == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LicenseDeprivation.Court(childComplexity), true
+	case "LicenseDeprivation.from":
+		if e.ComplexityRoot.LicenseDeprivation.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LicenseDeprivation.From(childComplexity), true
+	case "LicenseDeprivation.until":
+		if e.ComplexityRoot.LicenseDeprivation.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LicenseDeprivation.Until(childComplexity), true
 
 	case "LinkAttr.name":
 		if e.ComplexityRoot.LinkAttr.Name == nil {
@@ -2150,6 +3199,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Address(childComplexity), true
+	case "Person.agriculturalMachinery":
+		if e.ComplexityRoot.Person.AgriculturalMachinery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.AgriculturalMachinery(childComplexity), true
 	case "Person.birthDate":
 		if e.ComplexityRoot.Person.BirthDate == nil {
 			break
@@ -2197,6 +3252,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DocumentNumber(childComplexity), true
+	case "Person.driverLicenses":
+		if e.ComplexityRoot.Person.DriverLicenses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DriverLicenses(childComplexity), true
 	case "Person.family":
 		if e.ComplexityRoot.Person.Family == nil {
 			break
@@ -2279,6 +3340,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.PostalItems(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.railwayTickets":
+		if e.ComplexityRoot.Person.RailwayTickets == nil {
+			break
+		}
+
+		args, err := ec.field_Person_railwayTickets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.RailwayTickets(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.realEstate":
 		if e.ComplexityRoot.Person.RealEstate == nil {
 			break
@@ -2296,6 +3368,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Region(childComplexity), true
+	case "Person.riverVessels":
+		if e.ComplexityRoot.Person.RiverVessels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.RiverVessels(childComplexity), true
+	case "Person.roadAccidents":
+		if e.ComplexityRoot.Person.RoadAccidents == nil {
+			break
+		}
+
+		args, err := ec.field_Person_roadAccidents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.RoadAccidents(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.rollingStock":
+		if e.ComplexityRoot.Person.RollingStock == nil {
+			break
+		}
+
+		args, err := ec.field_Person_rollingStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.RollingStock(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.taxDebts":
 		if e.ComplexityRoot.Person.TaxDebts == nil {
 			break
@@ -2308,6 +3408,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Taxpayer(childComplexity), true
+	case "Person.trafficViolations":
+		if e.ComplexityRoot.Person.TrafficViolations == nil {
+			break
+		}
+
+		args, err := ec.field_Person_trafficViolations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.TrafficViolations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.vehicles":
 		if e.ComplexityRoot.Person.Vehicles == nil {
 			break
@@ -2725,6 +3836,153 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.SandboxUsers(childComplexity), true
 
+	case "RailwayTicket.arrivalAt":
+		if e.ComplexityRoot.RailwayTicket.ArrivalAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.ArrivalAt(childComplexity), true
+	case "RailwayTicket.arrivalStation":
+		if e.ComplexityRoot.RailwayTicket.ArrivalStation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.ArrivalStation(childComplexity), true
+	case "RailwayTicket.carNumber":
+		if e.ComplexityRoot.RailwayTicket.CarNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.CarNumber(childComplexity), true
+	case "RailwayTicket.carTypeRu":
+		if e.ComplexityRoot.RailwayTicket.CarTypeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.CarTypeRu(childComplexity), true
+	case "RailwayTicket.channel":
+		if e.ComplexityRoot.RailwayTicket.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.Channel(childComplexity), true
+	case "RailwayTicket.departureAt":
+		if e.ComplexityRoot.RailwayTicket.DepartureAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.DepartureAt(childComplexity), true
+	case "RailwayTicket.departureStation":
+		if e.ComplexityRoot.RailwayTicket.DepartureStation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.DepartureStation(childComplexity), true
+	case "RailwayTicket.documentNumber":
+		if e.ComplexityRoot.RailwayTicket.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.DocumentNumber(childComplexity), true
+	case "RailwayTicket.documentTypeRu":
+		if e.ComplexityRoot.RailwayTicket.DocumentTypeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.DocumentTypeRu(childComplexity), true
+	case "RailwayTicket.passenger":
+		if e.ComplexityRoot.RailwayTicket.Passenger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.Passenger(childComplexity), true
+	case "RailwayTicket.passengerIin":
+		if e.ComplexityRoot.RailwayTicket.PassengerIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.PassengerIIN(childComplexity), true
+	case "RailwayTicket.passengerName":
+		if e.ComplexityRoot.RailwayTicket.PassengerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.PassengerName(childComplexity), true
+	case "RailwayTicket.price":
+		if e.ComplexityRoot.RailwayTicket.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.Price(childComplexity), true
+	case "RailwayTicket.purchasedAt":
+		if e.ComplexityRoot.RailwayTicket.PurchasedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.PurchasedAt(childComplexity), true
+	case "RailwayTicket.seat":
+		if e.ComplexityRoot.RailwayTicket.Seat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.Seat(childComplexity), true
+	case "RailwayTicket.soldBy":
+		if e.ComplexityRoot.RailwayTicket.SoldBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.SoldBy(childComplexity), true
+	case "RailwayTicket.status":
+		if e.ComplexityRoot.RailwayTicket.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.Status(childComplexity), true
+	case "RailwayTicket.ticketNumber":
+		if e.ComplexityRoot.RailwayTicket.TicketNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.TicketNumber(childComplexity), true
+	case "RailwayTicket.trainNumber":
+		if e.ComplexityRoot.RailwayTicket.TrainNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicket.TrainNumber(childComplexity), true
+
+	case "RailwayTicketConnection.edges":
+		if e.ComplexityRoot.RailwayTicketConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicketConnection.Edges(childComplexity), true
+	case "RailwayTicketConnection.pageInfo":
+		if e.ComplexityRoot.RailwayTicketConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicketConnection.PageInfo(childComplexity), true
+	case "RailwayTicketConnection.totalCount":
+		if e.ComplexityRoot.RailwayTicketConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicketConnection.TotalCount(childComplexity), true
+
+	case "RailwayTicketEdge.cursor":
+		if e.ComplexityRoot.RailwayTicketEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicketEdge.Cursor(childComplexity), true
+	case "RailwayTicketEdge.node":
+		if e.ComplexityRoot.RailwayTicketEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RailwayTicketEdge.Node(childComplexity), true
+
 	case "RealEstate.address":
 		if e.ComplexityRoot.RealEstate.Address == nil {
 			break
@@ -3044,6 +4302,238 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RestrictionChange.RecordedVia(childComplexity), true
 
+	case "RiverVessel.buildYear":
+		if e.ComplexityRoot.RiverVessel.BuildYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.BuildYear(childComplexity), true
+	case "RiverVessel.category":
+		if e.ComplexityRoot.RiverVessel.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.Category(childComplexity), true
+	case "RiverVessel.deregisteredAt":
+		if e.ComplexityRoot.RiverVessel.DeregisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.DeregisteredAt(childComplexity), true
+	case "RiverVessel.engineMake":
+		if e.ComplexityRoot.RiverVessel.EngineMake == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.EngineMake(childComplexity), true
+	case "RiverVessel.engineNumber":
+		if e.ComplexityRoot.RiverVessel.EngineNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.EngineNumber(childComplexity), true
+	case "RiverVessel.enginePowerHp":
+		if e.ComplexityRoot.RiverVessel.EnginePowerHP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.EnginePowerHP(childComplexity), true
+	case "RiverVessel.homeWaterRu":
+		if e.ComplexityRoot.RiverVessel.HomeWaterRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.HomeWaterRu(childComplexity), true
+	case "RiverVessel.hullNumber":
+		if e.ComplexityRoot.RiverVessel.HullNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.HullNumber(childComplexity), true
+	case "RiverVessel.hullTypeRu":
+		if e.ComplexityRoot.RiverVessel.HullTypeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.HullTypeRu(childComplexity), true
+	case "RiverVessel.lengthM":
+		if e.ComplexityRoot.RiverVessel.LengthM == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.LengthM(childComplexity), true
+	case "RiverVessel.make":
+		if e.ComplexityRoot.RiverVessel.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.Make(childComplexity), true
+	case "RiverVessel.model":
+		if e.ComplexityRoot.RiverVessel.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.Model(childComplexity), true
+	case "RiverVessel.ownerId":
+		if e.ComplexityRoot.RiverVessel.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.OwnerID(childComplexity), true
+	case "RiverVessel.ownerKind":
+		if e.ComplexityRoot.RiverVessel.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.OwnerKind(childComplexity), true
+	case "RiverVessel.ownerLegalEntity":
+		if e.ComplexityRoot.RiverVessel.OwnerLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.OwnerLegalEntity(childComplexity), true
+	case "RiverVessel.ownerPerson":
+		if e.ComplexityRoot.RiverVessel.OwnerPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.OwnerPerson(childComplexity), true
+	case "RiverVessel.passengers":
+		if e.ComplexityRoot.RiverVessel.Passengers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.Passengers(childComplexity), true
+	case "RiverVessel.region":
+		if e.ComplexityRoot.RiverVessel.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.Region(childComplexity), true
+	case "RiverVessel.registeredAt":
+		if e.ComplexityRoot.RiverVessel.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.RegisteredAt(childComplexity), true
+	case "RiverVessel.registeredBy":
+		if e.ComplexityRoot.RiverVessel.RegisteredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.RegisteredBy(childComplexity), true
+	case "RiverVessel.registrationNumber":
+		if e.ComplexityRoot.RiverVessel.RegistrationNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.RegistrationNumber(childComplexity), true
+	case "RiverVessel.status":
+		if e.ComplexityRoot.RiverVessel.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RiverVessel.Status(childComplexity), true
+
+	case "RoadAccident.conditionsRu":
+		if e.ComplexityRoot.RoadAccident.ConditionsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.ConditionsRu(childComplexity), true
+	case "RoadAccident.culpritIin":
+		if e.ComplexityRoot.RoadAccident.CulpritIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.CulpritIIN(childComplexity), true
+	case "RoadAccident.injured":
+		if e.ComplexityRoot.RoadAccident.Injured == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.Injured(childComplexity), true
+	case "RoadAccident.killed":
+		if e.ComplexityRoot.RoadAccident.Killed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.Killed(childComplexity), true
+	case "RoadAccident.kind":
+		if e.ComplexityRoot.RoadAccident.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.Kind(childComplexity), true
+	case "RoadAccident.kindRu":
+		if e.ComplexityRoot.RoadAccident.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.KindRu(childComplexity), true
+	case "RoadAccident.number":
+		if e.ComplexityRoot.RoadAccident.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.Number(childComplexity), true
+	case "RoadAccident.occurredAt":
+		if e.ComplexityRoot.RoadAccident.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.OccurredAt(childComplexity), true
+	case "RoadAccident.participants":
+		if e.ComplexityRoot.RoadAccident.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.Participants(childComplexity), true
+	case "RoadAccident.placeRu":
+		if e.ComplexityRoot.RoadAccident.PlaceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.PlaceRu(childComplexity), true
+	case "RoadAccident.region":
+		if e.ComplexityRoot.RoadAccident.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccident.Region(childComplexity), true
+
+	case "RoadAccidentConnection.edges":
+		if e.ComplexityRoot.RoadAccidentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccidentConnection.Edges(childComplexity), true
+	case "RoadAccidentConnection.pageInfo":
+		if e.ComplexityRoot.RoadAccidentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccidentConnection.PageInfo(childComplexity), true
+	case "RoadAccidentConnection.totalCount":
+		if e.ComplexityRoot.RoadAccidentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccidentConnection.TotalCount(childComplexity), true
+
+	case "RoadAccidentEdge.cursor":
+		if e.ComplexityRoot.RoadAccidentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccidentEdge.Cursor(childComplexity), true
+	case "RoadAccidentEdge.node":
+		if e.ComplexityRoot.RoadAccidentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoadAccidentEdge.Node(childComplexity), true
+
 	case "Role.code":
 		if e.ComplexityRoot.Role.Code == nil {
 			break
@@ -3062,6 +4552,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Source(childComplexity), true
+
+	case "RollingStock.buildYear":
+		if e.ComplexityRoot.RollingStock.BuildYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.BuildYear(childComplexity), true
+	case "RollingStock.certificateNumber":
+		if e.ComplexityRoot.RollingStock.CertificateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.CertificateNumber(childComplexity), true
+	case "RollingStock.deregisteredAt":
+		if e.ComplexityRoot.RollingStock.DeregisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.DeregisteredAt(childComplexity), true
+	case "RollingStock.homeStation":
+		if e.ComplexityRoot.RollingStock.HomeStation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.HomeStation(childComplexity), true
+	case "RollingStock.kind":
+		if e.ComplexityRoot.RollingStock.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.Kind(childComplexity), true
+	case "RollingStock.model":
+		if e.ComplexityRoot.RollingStock.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.Model(childComplexity), true
+	case "RollingStock.number":
+		if e.ComplexityRoot.RollingStock.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.Number(childComplexity), true
+	case "RollingStock.ownerId":
+		if e.ComplexityRoot.RollingStock.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.OwnerID(childComplexity), true
+	case "RollingStock.ownerKind":
+		if e.ComplexityRoot.RollingStock.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.OwnerKind(childComplexity), true
+	case "RollingStock.ownerLegalEntity":
+		if e.ComplexityRoot.RollingStock.OwnerLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.OwnerLegalEntity(childComplexity), true
+	case "RollingStock.ownerPerson":
+		if e.ComplexityRoot.RollingStock.OwnerPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.OwnerPerson(childComplexity), true
+	case "RollingStock.plant":
+		if e.ComplexityRoot.RollingStock.Plant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.Plant(childComplexity), true
+	case "RollingStock.region":
+		if e.ComplexityRoot.RollingStock.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.Region(childComplexity), true
+	case "RollingStock.registeredAt":
+		if e.ComplexityRoot.RollingStock.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.RegisteredAt(childComplexity), true
+	case "RollingStock.status":
+		if e.ComplexityRoot.RollingStock.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.Status(childComplexity), true
+	case "RollingStock.typeRu":
+		if e.ComplexityRoot.RollingStock.TypeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStock.TypeRu(childComplexity), true
+
+	case "RollingStockConnection.edges":
+		if e.ComplexityRoot.RollingStockConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStockConnection.Edges(childComplexity), true
+	case "RollingStockConnection.pageInfo":
+		if e.ComplexityRoot.RollingStockConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStockConnection.PageInfo(childComplexity), true
+	case "RollingStockConnection.totalCount":
+		if e.ComplexityRoot.RollingStockConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStockConnection.TotalCount(childComplexity), true
+
+	case "RollingStockEdge.cursor":
+		if e.ComplexityRoot.RollingStockEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStockEdge.Cursor(childComplexity), true
+	case "RollingStockEdge.node":
+		if e.ComplexityRoot.RollingStockEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RollingStockEdge.Node(childComplexity), true
 
 	case "SandboxUser.agency":
 		if e.ComplexityRoot.SandboxUser.Agency == nil {
@@ -3135,6 +4754,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SandboxUser.Role(childComplexity), true
+
+	case "SeaVessel.buildYear":
+		if e.ComplexityRoot.SeaVessel.BuildYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.BuildYear(childComplexity), true
+	case "SeaVessel.builder":
+		if e.ComplexityRoot.SeaVessel.Builder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.Builder(childComplexity), true
+	case "SeaVessel.callSign":
+		if e.ComplexityRoot.SeaVessel.CallSign == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.CallSign(childComplexity), true
+	case "SeaVessel.deadweight":
+		if e.ComplexityRoot.SeaVessel.Deadweight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.Deadweight(childComplexity), true
+	case "SeaVessel.deregisteredAt":
+		if e.ComplexityRoot.SeaVessel.DeregisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.DeregisteredAt(childComplexity), true
+	case "SeaVessel.flag":
+		if e.ComplexityRoot.SeaVessel.Flag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.Flag(childComplexity), true
+	case "SeaVessel.grossTonnage":
+		if e.ComplexityRoot.SeaVessel.GrossTonnage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.GrossTonnage(childComplexity), true
+	case "SeaVessel.imoNumber":
+		if e.ComplexityRoot.SeaVessel.IMONumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.IMONumber(childComplexity), true
+	case "SeaVessel.lengthM":
+		if e.ComplexityRoot.SeaVessel.LengthM == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.LengthM(childComplexity), true
+	case "SeaVessel.mmsi":
+		if e.ComplexityRoot.SeaVessel.MMSI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.MMSI(childComplexity), true
+	case "SeaVessel.name":
+		if e.ComplexityRoot.SeaVessel.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.Name(childComplexity), true
+	case "SeaVessel.ownerBin":
+		if e.ComplexityRoot.SeaVessel.OwnerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.OwnerBIN(childComplexity), true
+	case "SeaVessel.ownerLegalEntity":
+		if e.ComplexityRoot.SeaVessel.OwnerLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.OwnerLegalEntity(childComplexity), true
+	case "SeaVessel.portOfRegistry":
+		if e.ComplexityRoot.SeaVessel.PortOfRegistry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.PortOfRegistry(childComplexity), true
+	case "SeaVessel.registeredAt":
+		if e.ComplexityRoot.SeaVessel.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.RegisteredAt(childComplexity), true
+	case "SeaVessel.registryNumber":
+		if e.ComplexityRoot.SeaVessel.RegistryNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.RegistryNumber(childComplexity), true
+	case "SeaVessel.status":
+		if e.ComplexityRoot.SeaVessel.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.Status(childComplexity), true
+	case "SeaVessel.typeRu":
+		if e.ComplexityRoot.SeaVessel.TypeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeaVessel.TypeRu(childComplexity), true
 
 	case "TaxDebt.asOf":
 		if e.ComplexityRoot.TaxDebt.AsOf == nil {
@@ -3253,6 +4981,281 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Taxpayer.VATPayer(childComplexity), true
 
+	case "TechnicalInspection.cardNumber":
+		if e.ComplexityRoot.TechnicalInspection.CardNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.CardNumber(childComplexity), true
+	case "TechnicalInspection.defectsRu":
+		if e.ComplexityRoot.TechnicalInspection.DefectsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.DefectsRu(childComplexity), true
+	case "TechnicalInspection.inspectedAt":
+		if e.ComplexityRoot.TechnicalInspection.InspectedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.InspectedAt(childComplexity), true
+	case "TechnicalInspection.mileageKm":
+		if e.ComplexityRoot.TechnicalInspection.MileageKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.MileageKm(childComplexity), true
+	case "TechnicalInspection.nextDate":
+		if e.ComplexityRoot.TechnicalInspection.NextDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.NextDate(childComplexity), true
+	case "TechnicalInspection.plate":
+		if e.ComplexityRoot.TechnicalInspection.Plate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.Plate(childComplexity), true
+	case "TechnicalInspection.region":
+		if e.ComplexityRoot.TechnicalInspection.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.Region(childComplexity), true
+	case "TechnicalInspection.result":
+		if e.ComplexityRoot.TechnicalInspection.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.Result(childComplexity), true
+	case "TechnicalInspection.station":
+		if e.ComplexityRoot.TechnicalInspection.Station == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.Station(childComplexity), true
+	case "TechnicalInspection.vin":
+		if e.ComplexityRoot.TechnicalInspection.VIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspection.VIN(childComplexity), true
+
+	case "TechnicalInspectionConnection.edges":
+		if e.ComplexityRoot.TechnicalInspectionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspectionConnection.Edges(childComplexity), true
+	case "TechnicalInspectionConnection.pageInfo":
+		if e.ComplexityRoot.TechnicalInspectionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspectionConnection.PageInfo(childComplexity), true
+	case "TechnicalInspectionConnection.totalCount":
+		if e.ComplexityRoot.TechnicalInspectionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspectionConnection.TotalCount(childComplexity), true
+
+	case "TechnicalInspectionEdge.cursor":
+		if e.ComplexityRoot.TechnicalInspectionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspectionEdge.Cursor(childComplexity), true
+	case "TechnicalInspectionEdge.node":
+		if e.ComplexityRoot.TechnicalInspectionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnicalInspectionEdge.Node(childComplexity), true
+
+	case "TrafficViolation.article":
+		if e.ComplexityRoot.TrafficViolation.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Article(childComplexity), true
+	case "TrafficViolation.descriptionRu":
+		if e.ComplexityRoot.TrafficViolation.DescriptionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.DescriptionRu(childComplexity), true
+	case "TrafficViolation.driver":
+		if e.ComplexityRoot.TrafficViolation.Driver == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Driver(childComplexity), true
+	case "TrafficViolation.driverIin":
+		if e.ComplexityRoot.TrafficViolation.DriverIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.DriverIIN(childComplexity), true
+	case "TrafficViolation.fine":
+		if e.ComplexityRoot.TrafficViolation.Fine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Fine(childComplexity), true
+	case "TrafficViolation.fineMrp":
+		if e.ComplexityRoot.TrafficViolation.FineMRP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.FineMRP(childComplexity), true
+	case "TrafficViolation.fineStatus":
+		if e.ComplexityRoot.TrafficViolation.FineStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.FineStatus(childComplexity), true
+	case "TrafficViolation.number":
+		if e.ComplexityRoot.TrafficViolation.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Number(childComplexity), true
+	case "TrafficViolation.occurredAt":
+		if e.ComplexityRoot.TrafficViolation.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.OccurredAt(childComplexity), true
+	case "TrafficViolation.offenderId":
+		if e.ComplexityRoot.TrafficViolation.OffenderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.OffenderID(childComplexity), true
+	case "TrafficViolation.offenderKind":
+		if e.ComplexityRoot.TrafficViolation.OffenderKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.OffenderKind(childComplexity), true
+	case "TrafficViolation.offenderLegalEntity":
+		if e.ComplexityRoot.TrafficViolation.OffenderLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.OffenderLegalEntity(childComplexity), true
+	case "TrafficViolation.offenderPerson":
+		if e.ComplexityRoot.TrafficViolation.OffenderPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.OffenderPerson(childComplexity), true
+	case "TrafficViolation.paid":
+		if e.ComplexityRoot.TrafficViolation.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Paid(childComplexity), true
+	case "TrafficViolation.paidAt":
+		if e.ComplexityRoot.TrafficViolation.PaidAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.PaidAt(childComplexity), true
+	case "TrafficViolation.placeRu":
+		if e.ComplexityRoot.TrafficViolation.PlaceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.PlaceRu(childComplexity), true
+	case "TrafficViolation.plate":
+		if e.ComplexityRoot.TrafficViolation.Plate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Plate(childComplexity), true
+	case "TrafficViolation.recordedBy":
+		if e.ComplexityRoot.TrafficViolation.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.RecordedBy(childComplexity), true
+	case "TrafficViolation.region":
+		if e.ComplexityRoot.TrafficViolation.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Region(childComplexity), true
+	case "TrafficViolation.sanctionRu":
+		if e.ComplexityRoot.TrafficViolation.SanctionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.SanctionRu(childComplexity), true
+	case "TrafficViolation.source":
+		if e.ComplexityRoot.TrafficViolation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Source(childComplexity), true
+	case "TrafficViolation.vin":
+		if e.ComplexityRoot.TrafficViolation.VIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.VIN(childComplexity), true
+	case "TrafficViolation.vehicle":
+		if e.ComplexityRoot.TrafficViolation.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolation.Vehicle(childComplexity), true
+
+	case "TrafficViolationConnection.edges":
+		if e.ComplexityRoot.TrafficViolationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolationConnection.Edges(childComplexity), true
+	case "TrafficViolationConnection.pageInfo":
+		if e.ComplexityRoot.TrafficViolationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolationConnection.PageInfo(childComplexity), true
+	case "TrafficViolationConnection.totalCount":
+		if e.ComplexityRoot.TrafficViolationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolationConnection.TotalCount(childComplexity), true
+
+	case "TrafficViolationEdge.cursor":
+		if e.ComplexityRoot.TrafficViolationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolationEdge.Cursor(childComplexity), true
+	case "TrafficViolationEdge.node":
+		if e.ComplexityRoot.TrafficViolationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrafficViolationEdge.Node(childComplexity), true
+
+	case "Vehicle.accidents":
+		if e.ComplexityRoot.Vehicle.Accidents == nil {
+			break
+		}
+
+		args, err := ec.field_Vehicle_accidents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Vehicle.Accidents(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Vehicle.bodyType":
 		if e.ComplexityRoot.Vehicle.BodyType == nil {
 			break
@@ -3271,12 +5274,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Vehicle.Color(childComplexity), true
+	case "Vehicle.criminalRecords":
+		if e.ComplexityRoot.Vehicle.CriminalRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vehicle.CriminalRecords(childComplexity), true
+	case "Vehicle.customsDeclaration":
+		if e.ComplexityRoot.Vehicle.CustomsDeclaration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vehicle.CustomsDeclaration(childComplexity), true
 	case "Vehicle.engineCc":
 		if e.ComplexityRoot.Vehicle.EngineCC == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Vehicle.EngineCC(childComplexity), true
+	case "Vehicle.inspections":
+		if e.ComplexityRoot.Vehicle.Inspections == nil {
+			break
+		}
+
+		args, err := ec.field_Vehicle_inspections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Vehicle.Inspections(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Vehicle.make":
 		if e.ComplexityRoot.Vehicle.Make == nil {
 			break
@@ -3331,6 +5357,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Vehicle.VIN(childComplexity), true
+	case "Vehicle.violations":
+		if e.ComplexityRoot.Vehicle.Violations == nil {
+			break
+		}
+
+		args, err := ec.field_Vehicle_violations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Vehicle.Violations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Vehicle.year":
 		if e.ComplexityRoot.Vehicle.Year == nil {
 			break
@@ -3357,6 +5394,133 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VehicleConnection.TotalCount(childComplexity), true
 
+	case "VehicleCustomsDeclaration.customsPostRu":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.CustomsPostRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.CustomsPostRu(childComplexity), true
+	case "VehicleCustomsDeclaration.customsValue":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.CustomsValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.CustomsValue(childComplexity), true
+	case "VehicleCustomsDeclaration.declarantId":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantID(childComplexity), true
+	case "VehicleCustomsDeclaration.declarantKind":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantKind(childComplexity), true
+	case "VehicleCustomsDeclaration.declarantLegalEntity":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantLegalEntity(childComplexity), true
+	case "VehicleCustomsDeclaration.declarantPerson":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.DeclarantPerson(childComplexity), true
+	case "VehicleCustomsDeclaration.declaredAt":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.DeclaredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.DeclaredAt(childComplexity), true
+	case "VehicleCustomsDeclaration.dispatchCountryRu":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.DispatchCountryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.DispatchCountryRu(childComplexity), true
+	case "VehicleCustomsDeclaration.duty":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Duty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Duty(childComplexity), true
+	case "VehicleCustomsDeclaration.engineCc":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.EngineCC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.EngineCC(childComplexity), true
+	case "VehicleCustomsDeclaration.excise":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Excise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Excise(childComplexity), true
+	case "VehicleCustomsDeclaration.fee":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Fee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Fee(childComplexity), true
+	case "VehicleCustomsDeclaration.make":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Make(childComplexity), true
+	case "VehicleCustomsDeclaration.model":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Model(childComplexity), true
+	case "VehicleCustomsDeclaration.number":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Number(childComplexity), true
+	case "VehicleCustomsDeclaration.originCountryRu":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.OriginCountryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.OriginCountryRu(childComplexity), true
+	case "VehicleCustomsDeclaration.totalPaid":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.TotalPaid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.TotalPaid(childComplexity), true
+	case "VehicleCustomsDeclaration.vat":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.VAT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.VAT(childComplexity), true
+	case "VehicleCustomsDeclaration.vin":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.VIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.VIN(childComplexity), true
+	case "VehicleCustomsDeclaration.vehicle":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Vehicle(childComplexity), true
+	case "VehicleCustomsDeclaration.year":
+		if e.ComplexityRoot.VehicleCustomsDeclaration.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VehicleCustomsDeclaration.Year(childComplexity), true
+
 	case "VehicleEdge.cursor":
 		if e.ComplexityRoot.VehicleEdge.Cursor == nil {
 			break
@@ -3376,6 +5540,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Weapon.Caliber(childComplexity), true
+	case "Weapon.criminalRecords":
+		if e.ComplexityRoot.Weapon.CriminalRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Weapon.CriminalRecords(childComplexity), true
 	case "Weapon.issuedBy":
 		if e.ComplexityRoot.Weapon.IssuedBy == nil {
 			break
@@ -3616,6 +5786,118 @@ type FamilyTie {
   actId: ID!
   "ГБД ФЛ: the relative."
   relative: Person @service(code: "PERSONS")
+}
+`, BuiltIn: false},
+	{Name: "../schema/criminal.graphqls", Input: `# The criminal records on objects: Криминальный автотранспорт and
+# Криминальное оружие.
+
+enum WantedStatus {
+  "On the wanted list."
+  WANTED
+  "Found; the search is over."
+  FOUND
+  "Seized or found, kept by the police."
+  IN_STORAGE
+}
+
+enum CriminalVehicleEvent {
+  "Stolen (УК РК art. 188)."
+  THEFT
+  "Taken without intent to steal (art. 200)."
+  HIJACKING
+  "Used in committing a crime."
+  USED_IN_CRIME
+}
+
+"""
+A record of База данных «Криминальный автотранспорт»: a vehicle wanted after
+theft or hijacking, or used in a crime.
+"""
+type CriminalVehicleRecord {
+  id: ID!
+  event: CriminalVehicleEvent!
+  vin: String!
+  "Plate at the time of the event."
+  plate: String!
+  make: String!
+  model: String!
+  color: String!
+  year: Int!
+  "The registered owner at the time of the event."
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  eventDate: Date!
+  placeRu: String!
+  region: Region
+  "ЕРДР number of the pre-trial investigation."
+  erdrNumber: String!
+  "Article of УК РК, e.g. ` + "`" + `188 ч.3` + "`" + `."
+  article: String!
+  "The police unit that put the vehicle on the wanted list."
+  initiator: String!
+  status: WantedStatus!
+  foundAt: Date
+  foundPlaceRu: String
+  "Транспортные средства: the vehicle as registered now."
+  vehicle: Vehicle @service(code: "VEHICLES")
+}
+
+enum CriminalWeaponEvent {
+  LOST
+  STOLEN
+  "Taken from a person in illegal possession."
+  SEIZED
+  "Found without an owner."
+  FOUND
+}
+
+"""
+A record of База данных «Криминальное оружие»: a lost, stolen, seized or found
+weapon. Lost and stolen registered weapons keep their serial number in
+Зарегистрированное оружие.
+"""
+type CriminalWeaponRecord {
+  id: ID!
+  event: CriminalWeaponEvent!
+  "Empty when the number was destroyed."
+  serialNumber: String!
+  kindRu: String!
+  make: String!
+  model: String!
+  caliber: String!
+  eventDate: Date!
+  placeRu: String!
+  region: Region
+  "ЕРДР number of the criminal case; null for a loss."
+  erdrNumber: String
+  "Article of УК РК; null for a loss."
+  article: String
+  initiator: String!
+  "The owner who lost it or was robbed of it, or the person it was seized from."
+  personIin: IIN
+  status: WantedStatus!
+  foundAt: Date
+  "Зарегистрированное оружие: the weapon registered under the serial number."
+  registeredWeapon: Weapon @service(code: "WEAPONS")
+  "ГБД ФЛ: the person of the record."
+  person: Person @service(code: "PERSONS")
+}
+
+extend type Vehicle {
+  "Криминальный автотранспорт: the vehicle's records, latest first."
+  criminalRecords: [CriminalVehicleRecord!] @service(code: "CRIMINAL_VEHICLES")
+}
+
+extend type Weapon {
+  "Криминальное оружие: records of the weapon's serial number, latest first."
+  criminalRecords: [CriminalWeaponRecord!] @service(code: "CRIMINAL_WEAPONS")
+}
+
+extend type Inquiry {
+  "Криминальный автотранспорт: records by plate or VIN (exactly one), latest first."
+  criminalVehicleRecords(plate: String, vin: String): [CriminalVehicleRecord!] @service(code: "CRIMINAL_VEHICLES")
+  "Криминальное оружие: records by serial number, latest first."
+  criminalWeaponRecords(serialNumber: String!): [CriminalWeaponRecord!] @service(code: "CRIMINAL_WEAPONS")
 }
 `, BuiltIn: false},
 	{Name: "../schema/directives.graphqls", Input: `"""
@@ -4521,6 +6803,281 @@ type InquiryAction {
   liftLandEncumbrance(id: ID!, reason: String!, clientKey: String!): Restriction @service(code: "LAND_ENCUMBRANCE")
 }
 `, BuiltIn: false},
+	{Name: "../schema/roads.graphqls", Input: `# The road-traffic databases: Водительское удостоверение, Нарушения правил
+# дорожного движения, Учет ДТП, Прохождение технического осмотра and
+# Сведения по декларациям на транспортное средство.
+
+enum LicenseStatus {
+  VALID
+  "Not exchanged after its ten years."
+  EXPIRED
+  "Exchanged for a new licence."
+  REPLACED
+  "The right to drive is withdrawn by a court."
+  DEPRIVED
+  "Cancelled on the holder's death."
+  ANNULLED
+}
+
+"A driving licence of База данных «Водительское удостоверение»."
+type DriverLicense {
+  "Series and number, e.g. ` + "`" + `AB123456` + "`" + `."
+  number: String!
+  holderIin: IIN!
+  "As printed: A, B, BE, C, CE, D ..."
+  categories: [String!]!
+  issuedAt: Date!
+  expiresAt: Date!
+  issuedBy: String!
+  region: Region
+  status: LicenseStatus!
+  "The court deprivation of the right to drive, if any."
+  deprivation: LicenseDeprivation
+  "ГБД ФЛ: the holder."
+  holder: Person @service(code: "PERSONS")
+}
+
+"A court's deprivation of the right to drive."
+type LicenseDeprivation {
+  from: Date!
+  until: Date!
+  court: String!
+  "Article of КоАП РК, e.g. ` + "`" + `608 ч.1` + "`" + `."
+  article: String!
+}
+
+enum ViolationSource {
+  "A photo and video recording complex: the owner is liable."
+  CAMERA
+  "A protocol of a patrol that stopped the driver."
+  PATROL
+}
+
+enum FineStatus {
+  PAID
+  "Paid within seven days at half the amount."
+  PAID_REDUCED
+  UNPAID
+  "Sent for compulsory enforcement."
+  ENFORCEMENT
+  "The sanction is not a fine."
+  NO_FINE
+}
+
+"An offence of База данных «Нарушения правил дорожного движения» (КоАП РК, chapter 29)."
+type TrafficViolation {
+  "Number of the resolution or protocol."
+  number: String!
+  "Article of КоАП РК, e.g. ` + "`" + `592 ч.1` + "`" + `."
+  article: String!
+  descriptionRu: String!
+  occurredAt: Time!
+  placeRu: String!
+  region: Region
+  vin: String!
+  plate: String!
+  "The identified driver; null when a camera recorded the offence."
+  driverIin: IIN
+  "The person (IIN) or entity (BIN) held liable."
+  offenderId: ID!
+  offenderKind: SubjectKind!
+  source: ViolationSource!
+  "The camera complex or patrol unit."
+  recordedBy: String!
+  "Fine in monthly calculation indices (МРП)."
+  fineMrp: Int!
+  fine: Money!
+  paid: Money!
+  fineStatus: FineStatus!
+  paidAt: Date
+  sanctionRu: String!
+  "Транспортные средства: the vehicle."
+  vehicle: Vehicle @service(code: "VEHICLES")
+  "ГБД ФЛ: the identified driver."
+  driver: Person @service(code: "PERSONS")
+  "ГБД ФЛ: the person held liable."
+  offenderPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the entity held liable."
+  offenderLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type TrafficViolationConnection {
+  edges: [TrafficViolationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type TrafficViolationEdge {
+  cursor: String!
+  node: TrafficViolation!
+}
+
+enum AccidentKind {
+  COLLISION
+  PEDESTRIAN_HIT
+  ROLLOVER
+  OBSTACLE_HIT
+}
+
+enum ParticipantRole {
+  DRIVER
+  PASSENGER
+  PEDESTRIAN
+}
+
+enum Injury {
+  NONE
+  INJURED
+  KILLED
+}
+
+"A road accident of База данных «Учет ДТП» with its participants."
+type RoadAccident {
+  "Number of the accident card."
+  number: String!
+  occurredAt: Time!
+  placeRu: String!
+  region: Region
+  kind: AccidentKind!
+  kindRu: String!
+  "Road surface and light."
+  conditionsRu: String!
+  injured: Int!
+  killed: Int!
+  "The participant found at fault."
+  culpritIin: IIN
+  participants: [AccidentParticipant!]!
+}
+
+"A person involved in a road accident, with the vehicle they drove or rode in."
+type AccidentParticipant {
+  role: ParticipantRole!
+  iin: IIN!
+  "Null for pedestrians."
+  vin: String
+  plate: String
+  injury: Injury!
+  culprit: Boolean!
+  "ГБД ФЛ: the participant."
+  person: Person @service(code: "PERSONS")
+  "Транспортные средства: the vehicle."
+  vehicle: Vehicle @service(code: "VEHICLES")
+}
+
+type RoadAccidentConnection {
+  edges: [RoadAccidentEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type RoadAccidentEdge {
+  cursor: String!
+  node: RoadAccident!
+}
+
+enum InspectionResult {
+  PASSED
+  FAILED
+}
+
+"An inspection of Прохождение технического осмотра at a technical inspection centre (ЦТО)."
+type TechnicalInspection {
+  "Number of the diagnostic card."
+  cardNumber: String!
+  vin: String!
+  plate: String!
+  inspectedAt: Date!
+  station: String!
+  region: Region
+  result: InspectionResult!
+  "The defect found; empty when passed."
+  defectsRu: String!
+  mileageKm: Int!
+  "When the next inspection is due (after a failure, the repeat inspection)."
+  nextDate: Date!
+}
+
+type TechnicalInspectionConnection {
+  edges: [TechnicalInspectionEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type TechnicalInspectionEdge {
+  cursor: String!
+  node: TechnicalInspection!
+}
+
+"""
+A declaration of База данных «Сведения по декларациям на транспортное
+средство»: the customs declaration under which a vehicle was imported.
+"""
+type VehicleCustomsDeclaration {
+  "` + "`" + `post code/DDMMYY/serial` + "`" + `."
+  number: String!
+  declaredAt: Date!
+  customsPostRu: String!
+  declarantId: ID!
+  declarantKind: SubjectKind!
+  vin: String!
+  make: String!
+  model: String!
+  year: Int!
+  engineCc: Int!
+  "Country of manufacture."
+  originCountryRu: String!
+  "Country the vehicle was shipped from."
+  dispatchCountryRu: String!
+  customsValue: Money!
+  duty: Money!
+  vat: Money!
+  excise: Money!
+  fee: Money!
+  totalPaid: Money!
+  "Транспортные средства: the vehicle as registered."
+  vehicle: Vehicle @service(code: "VEHICLES")
+  "ГБД ФЛ: the declarant, when a person."
+  declarantPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the declarant, when a legal entity."
+  declarantLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type Vehicle {
+  "Нарушения правил дорожного движения committed with the vehicle, latest first."
+  violations(first: Int = 20, after: String): TrafficViolationConnection @service(code: "TRAFFIC_VIOLATIONS")
+  "Учет ДТП: accidents the vehicle was in, latest first."
+  accidents(first: Int = 20, after: String): RoadAccidentConnection @service(code: "ROAD_ACCIDENTS")
+  "Прохождение технического осмотра: the vehicle's inspections, latest first."
+  inspections(first: Int = 20, after: String): TechnicalInspectionConnection @service(code: "TECHNICAL_INSPECTIONS")
+  "Сведения по декларациям на транспортное средство: the declaration it was imported under."
+  customsDeclaration: VehicleCustomsDeclaration @service(code: "VEHICLE_CUSTOMS_DECLARATIONS")
+}
+
+extend type Person {
+  "Водительское удостоверение: the person's licences, oldest first."
+  driverLicenses: [DriverLicense!] @service(code: "DRIVER_LICENSES")
+  "Нарушения правил дорожного движения: offences as the identified driver or as the liable owner, latest first."
+  trafficViolations(first: Int = 20, after: String): TrafficViolationConnection @service(code: "TRAFFIC_VIOLATIONS")
+  "Учет ДТП: accidents the person took part in, latest first."
+  roadAccidents(first: Int = 20, after: String): RoadAccidentConnection @service(code: "ROAD_ACCIDENTS")
+}
+
+extend type LegalEntity {
+  "Нарушения правил дорожного движения the entity is liable for as the owner, latest first."
+  trafficViolations(first: Int = 20, after: String): TrafficViolationConnection @service(code: "TRAFFIC_VIOLATIONS")
+}
+
+extend type Inquiry {
+  "Нарушения правил дорожного движения: offences recorded against a plate or a vehicle (VIN), exactly one, latest first."
+  trafficViolations(plate: String, vin: String, first: Int = 20, after: String): TrafficViolationConnection @service(code: "TRAFFIC_VIOLATIONS")
+  "Учет ДТП: an accident by card number (10 digits)."
+  roadAccident(number: String!): RoadAccident @service(code: "ROAD_ACCIDENTS")
+  "Водительское удостоверение: a licence by number (` + "`" + `AB123456` + "`" + `)."
+  driverLicense(number: String!): DriverLicense @service(code: "DRIVER_LICENSES")
+  "Сведения по декларациям на транспортное средство: a declaration by number."
+  vehicleCustomsDeclaration(number: String!): VehicleCustomsDeclaration @service(code: "VEHICLE_CUSTOMS_DECLARATIONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"A calendar date, ` + "`" + `YYYY-MM-DD` + "`" + `."
 scalar Date
 
@@ -4668,6 +7225,244 @@ extend type Inquiry {
   fixedLineSubscriptions(phoneNumber: String!): [FixedLineSubscription!] @service(code: "KAZAKHTELECOM")
 }
 `, BuiltIn: false},
+	{Name: "../schema/transport.graphqls", Input: `# The transport registers beyond road vehicles: Железнодорожный транспорт,
+# Речные и маломерные суда, Морские суда, Сельхозтехника, and the passenger
+# tickets of Қазақстан теміржолы.
+
+"Whether an entry of a transport register is in force."
+enum RegistrationStatus {
+  REGISTERED
+  "Struck off: sold abroad, scrapped or written off."
+  DEREGISTERED
+}
+
+enum RollingStockKind {
+  WAGON
+  LOCOMOTIVE
+}
+
+"""
+A unit of База данных «Железнодорожный транспорт»: a freight wagon or a
+locomotive in the state register of rolling stock.
+"""
+type RollingStock {
+  "8-digit wagon number with its check digit, or a locomotive's series and number (` + "`" + `ТЭМ2-1001` + "`" + `)."
+  number: String!
+  kind: RollingStockKind!
+  "As registered: полувагон, цистерна, крытый вагон, платформа, хоппер-зерновоз, маневровый тепловоз."
+  typeRu: String!
+  model: String!
+  buildYear: Int!
+  plant: String!
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "Certificate of state registration."
+  certificateNumber: String!
+  registeredAt: Date!
+  "Station (for locomotives the depot) of registry."
+  homeStation: String!
+  region: Region
+  status: RegistrationStatus!
+  deregisteredAt: Date
+  "ГБД ФЛ: the owner, when a person."
+  ownerPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the owner, when a legal entity."
+  ownerLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type RollingStockConnection {
+  edges: [RollingStockEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type RollingStockEdge {
+  cursor: String!
+  node: RollingStock!
+}
+
+enum VesselCategory {
+  "Маломерное судно: boat, launch, jet ski."
+  SMALL
+  "Судно внутреннего водного плавания: tug, barge, passenger ship."
+  RIVER
+}
+
+"A vessel of База данных «Речные и маломерные суда»."
+type RiverVessel {
+  "Hull (board) number, e.g. ` + "`" + `KZ 0457 16` + "`" + `."
+  registrationNumber: String!
+  category: VesselCategory!
+  "моторная лодка, катер, гидроцикл, буксир-толкач, несамоходная баржа ..."
+  hullTypeRu: String!
+  make: String!
+  model: String!
+  "Builder's hull number."
+  hullNumber: String!
+  buildYear: Int!
+  lengthM: Float!
+  "Engine make; empty when not self-propelled."
+  engineMake: String!
+  engineNumber: String!
+  enginePowerHp: Int!
+  "Permitted number of persons on board."
+  passengers: Int!
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "The body that keeps the entry."
+  registeredBy: String!
+  registeredAt: Date!
+  "Water body (area of navigation) of registry."
+  homeWaterRu: String!
+  region: Region
+  status: RegistrationStatus!
+  deregisteredAt: Date
+  "ГБД ФЛ: the owner, when a person."
+  ownerPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the owner, when a legal entity."
+  ownerLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"A sea-going ship of База данных «Морские суда» under the flag of Kazakhstan."
+type SeaVessel {
+  "IMO ship identification number, 7 digits with the check digit."
+  imoNumber: String!
+  name: String!
+  typeRu: String!
+  "ISO 3166 alpha-2."
+  flag: String!
+  "Актау, Баутино or Курык."
+  portOfRegistry: String!
+  callSign: String!
+  mmsi: String!
+  grossTonnage: Int!
+  deadweight: Int!
+  lengthM: Float!
+  buildYear: Int!
+  "Shipyard and country."
+  builder: String!
+  ownerBin: BIN!
+  "Entry number in the state ship register."
+  registryNumber: String!
+  registeredAt: Date!
+  status: RegistrationStatus!
+  deregisteredAt: Date
+  "ГБД ЮЛ: the owner."
+  ownerLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"A tractor, combine or other self-propelled machine of База данных «Сельхозтехника»."
+type AgriculturalMachine {
+  "Registration plate, e.g. ` + "`" + `1234AB10` + "`" + `."
+  plate: String!
+  "трактор колёсный, комбайн зерноуборочный ..."
+  kindRu: String!
+  make: String!
+  model: String!
+  "Factory number (VIN for the machines that have one)."
+  serialNumber: String!
+  engineNumber: String!
+  buildYear: Int!
+  enginePowerHp: Int!
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "Registration certificate (технический паспорт)."
+  certificateNumber: String!
+  registeredBy: String!
+  registeredAt: Date!
+  region: Region
+  status: RegistrationStatus!
+  deregisteredAt: Date
+  "ГБД ФЛ: the owner, when a person."
+  ownerPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the owner, when a legal entity."
+  ownerLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+enum TicketChannel {
+  CASH_DESK
+  WEBSITE
+  MOBILE_APP
+  AGENT
+}
+
+enum TicketStatus {
+  USED
+  RETURNED
+}
+
+"A passenger ticket of База данных «Қазақстан теміржолы»."
+type RailwayTicket {
+  ticketNumber: String!
+  passengerIin: IIN!
+  "As on the ticket."
+  passengerName: String!
+  documentTypeRu: String!
+  documentNumber: String!
+  "e.g. ` + "`" + `001Т` + "`" + `."
+  trainNumber: String!
+  departureStation: String!
+  arrivalStation: String!
+  departureAt: Time!
+  arrivalAt: Time!
+  carNumber: Int!
+  "плацкартный, купе, СВ ..."
+  carTypeRu: String!
+  seat: Int!
+  price: Money!
+  purchasedAt: Time!
+  channel: TicketChannel!
+  "The station's cash desk, the website, the application or the agent."
+  soldBy: String!
+  status: TicketStatus!
+  "ГБД ФЛ: the passenger."
+  passenger: Person @service(code: "PERSONS")
+}
+
+type RailwayTicketConnection {
+  edges: [RailwayTicketEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type RailwayTicketEdge {
+  cursor: String!
+  node: RailwayTicket!
+}
+
+extend type Person {
+  "Железнодорожный транспорт: wagons and locomotives registered to the person."
+  rollingStock(first: Int = 20, after: String): RollingStockConnection @service(code: "RAILWAY_TRANSPORT")
+  "Речные и маломерные суда registered to the person."
+  riverVessels: [RiverVessel!] @service(code: "RIVER_SMALL_VESSELS")
+  "Сельхозтехника registered to the person."
+  agriculturalMachinery: [AgriculturalMachine!] @service(code: "AGRICULTURAL_MACHINERY")
+  "Қазақстан теміржолы: the person's tickets, latest departure first."
+  railwayTickets(first: Int = 20, after: String): RailwayTicketConnection @service(code: "KAZAKHSTAN_RAILWAYS")
+}
+
+extend type LegalEntity {
+  "Железнодорожный транспорт: wagons and locomotives registered to the entity."
+  rollingStock(first: Int = 20, after: String): RollingStockConnection @service(code: "RAILWAY_TRANSPORT")
+  "Речные и маломерные суда registered to the entity."
+  riverVessels: [RiverVessel!] @service(code: "RIVER_SMALL_VESSELS")
+  "Морские суда owned by the entity."
+  seaVessels: [SeaVessel!] @service(code: "SEA_VESSELS")
+  "Сельхозтехника registered to the entity."
+  agriculturalMachinery: [AgriculturalMachine!] @service(code: "AGRICULTURAL_MACHINERY")
+}
+
+extend type Inquiry {
+  "Железнодорожный транспорт: a wagon (8 digits with the check digit) or a locomotive (` + "`" + `ТЭМ2-1001` + "`" + `) by number."
+  rollingStock(number: String!): RollingStock @service(code: "RAILWAY_TRANSPORT")
+  "Речные и маломерные суда: a vessel by registration number (` + "`" + `KZ 0457 16` + "`" + `)."
+  riverVessel(registrationNumber: String!): RiverVessel @service(code: "RIVER_SMALL_VESSELS")
+  "Морские суда: a ship by IMO number (7 digits, with or without ` + "`" + `IMO` + "`" + `)."
+  seaVessel(imoNumber: String!): SeaVessel @service(code: "SEA_VESSELS")
+  "Сельхозтехника: a machine by plate (` + "`" + `1234AB10` + "`" + `)."
+  agriculturalMachine(plate: String!): AgriculturalMachine @service(code: "AGRICULTURAL_MACHINERY")
+}
+`, BuiltIn: false},
 	{Name: "../schema/vehicle.graphqls", Input: `"A vehicle of the register Транспортные средства."
 type Vehicle {
   vin: String!
@@ -4768,6 +7563,28 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AccidentParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_AccidentParticipant_role(ctx, field)
+	case "iin":
+		return ec.fieldContext_AccidentParticipant_iin(ctx, field)
+	case "vin":
+		return ec.fieldContext_AccidentParticipant_vin(ctx, field)
+	case "plate":
+		return ec.fieldContext_AccidentParticipant_plate(ctx, field)
+	case "injury":
+		return ec.fieldContext_AccidentParticipant_injury(ctx, field)
+	case "culprit":
+		return ec.fieldContext_AccidentParticipant_culprit(ctx, field)
+	case "person":
+		return ec.fieldContext_AccidentParticipant_person(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_AccidentParticipant_vehicle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccidentParticipant", field.Name)
+}
+
 func (ec *executionContext) childFields_Agreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "textRu":
@@ -4780,6 +7597,48 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 		return ec.fieldContext_Agreement_signedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
+}
+
+func (ec *executionContext) childFields_AgriculturalMachine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plate":
+		return ec.fieldContext_AgriculturalMachine_plate(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_AgriculturalMachine_kindRu(ctx, field)
+	case "make":
+		return ec.fieldContext_AgriculturalMachine_make(ctx, field)
+	case "model":
+		return ec.fieldContext_AgriculturalMachine_model(ctx, field)
+	case "serialNumber":
+		return ec.fieldContext_AgriculturalMachine_serialNumber(ctx, field)
+	case "engineNumber":
+		return ec.fieldContext_AgriculturalMachine_engineNumber(ctx, field)
+	case "buildYear":
+		return ec.fieldContext_AgriculturalMachine_buildYear(ctx, field)
+	case "enginePowerHp":
+		return ec.fieldContext_AgriculturalMachine_enginePowerHp(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_AgriculturalMachine_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_AgriculturalMachine_ownerKind(ctx, field)
+	case "certificateNumber":
+		return ec.fieldContext_AgriculturalMachine_certificateNumber(ctx, field)
+	case "registeredBy":
+		return ec.fieldContext_AgriculturalMachine_registeredBy(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_AgriculturalMachine_registeredAt(ctx, field)
+	case "region":
+		return ec.fieldContext_AgriculturalMachine_region(ctx, field)
+	case "status":
+		return ec.fieldContext_AgriculturalMachine_status(ctx, field)
+	case "deregisteredAt":
+		return ec.fieldContext_AgriculturalMachine_deregisteredAt(ctx, field)
+	case "ownerPerson":
+		return ec.fieldContext_AgriculturalMachine_ownerPerson(ctx, field)
+	case "ownerLegalEntity":
+		return ec.fieldContext_AgriculturalMachine_ownerLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgriculturalMachine", field.Name)
 }
 
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4924,6 +7783,120 @@ func (ec *executionContext) childFields_CourtSanction(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type CourtSanction", field.Name)
 }
 
+func (ec *executionContext) childFields_CriminalVehicleRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CriminalVehicleRecord_id(ctx, field)
+	case "event":
+		return ec.fieldContext_CriminalVehicleRecord_event(ctx, field)
+	case "vin":
+		return ec.fieldContext_CriminalVehicleRecord_vin(ctx, field)
+	case "plate":
+		return ec.fieldContext_CriminalVehicleRecord_plate(ctx, field)
+	case "make":
+		return ec.fieldContext_CriminalVehicleRecord_make(ctx, field)
+	case "model":
+		return ec.fieldContext_CriminalVehicleRecord_model(ctx, field)
+	case "color":
+		return ec.fieldContext_CriminalVehicleRecord_color(ctx, field)
+	case "year":
+		return ec.fieldContext_CriminalVehicleRecord_year(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_CriminalVehicleRecord_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_CriminalVehicleRecord_ownerKind(ctx, field)
+	case "eventDate":
+		return ec.fieldContext_CriminalVehicleRecord_eventDate(ctx, field)
+	case "placeRu":
+		return ec.fieldContext_CriminalVehicleRecord_placeRu(ctx, field)
+	case "region":
+		return ec.fieldContext_CriminalVehicleRecord_region(ctx, field)
+	case "erdrNumber":
+		return ec.fieldContext_CriminalVehicleRecord_erdrNumber(ctx, field)
+	case "article":
+		return ec.fieldContext_CriminalVehicleRecord_article(ctx, field)
+	case "initiator":
+		return ec.fieldContext_CriminalVehicleRecord_initiator(ctx, field)
+	case "status":
+		return ec.fieldContext_CriminalVehicleRecord_status(ctx, field)
+	case "foundAt":
+		return ec.fieldContext_CriminalVehicleRecord_foundAt(ctx, field)
+	case "foundPlaceRu":
+		return ec.fieldContext_CriminalVehicleRecord_foundPlaceRu(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_CriminalVehicleRecord_vehicle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CriminalVehicleRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_CriminalWeaponRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CriminalWeaponRecord_id(ctx, field)
+	case "event":
+		return ec.fieldContext_CriminalWeaponRecord_event(ctx, field)
+	case "serialNumber":
+		return ec.fieldContext_CriminalWeaponRecord_serialNumber(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_CriminalWeaponRecord_kindRu(ctx, field)
+	case "make":
+		return ec.fieldContext_CriminalWeaponRecord_make(ctx, field)
+	case "model":
+		return ec.fieldContext_CriminalWeaponRecord_model(ctx, field)
+	case "caliber":
+		return ec.fieldContext_CriminalWeaponRecord_caliber(ctx, field)
+	case "eventDate":
+		return ec.fieldContext_CriminalWeaponRecord_eventDate(ctx, field)
+	case "placeRu":
+		return ec.fieldContext_CriminalWeaponRecord_placeRu(ctx, field)
+	case "region":
+		return ec.fieldContext_CriminalWeaponRecord_region(ctx, field)
+	case "erdrNumber":
+		return ec.fieldContext_CriminalWeaponRecord_erdrNumber(ctx, field)
+	case "article":
+		return ec.fieldContext_CriminalWeaponRecord_article(ctx, field)
+	case "initiator":
+		return ec.fieldContext_CriminalWeaponRecord_initiator(ctx, field)
+	case "personIin":
+		return ec.fieldContext_CriminalWeaponRecord_personIin(ctx, field)
+	case "status":
+		return ec.fieldContext_CriminalWeaponRecord_status(ctx, field)
+	case "foundAt":
+		return ec.fieldContext_CriminalWeaponRecord_foundAt(ctx, field)
+	case "registeredWeapon":
+		return ec.fieldContext_CriminalWeaponRecord_registeredWeapon(ctx, field)
+	case "person":
+		return ec.fieldContext_CriminalWeaponRecord_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CriminalWeaponRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_DriverLicense(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_DriverLicense_number(ctx, field)
+	case "holderIin":
+		return ec.fieldContext_DriverLicense_holderIin(ctx, field)
+	case "categories":
+		return ec.fieldContext_DriverLicense_categories(ctx, field)
+	case "issuedAt":
+		return ec.fieldContext_DriverLicense_issuedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_DriverLicense_expiresAt(ctx, field)
+	case "issuedBy":
+		return ec.fieldContext_DriverLicense_issuedBy(ctx, field)
+	case "region":
+		return ec.fieldContext_DriverLicense_region(ctx, field)
+	case "status":
+		return ec.fieldContext_DriverLicense_status(ctx, field)
+	case "deprivation":
+		return ec.fieldContext_DriverLicense_deprivation(ctx, field)
+	case "holder":
+		return ec.fieldContext_DriverLicense_holder(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DriverLicense", field.Name)
+}
+
 func (ec *executionContext) childFields_ExportFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -5024,6 +7997,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "criminalVehicleRecords":
+		return ec.fieldContext_Inquiry_criminalVehicleRecords(ctx, field)
+	case "criminalWeaponRecords":
+		return ec.fieldContext_Inquiry_criminalWeaponRecords(ctx, field)
 	case "links":
 		return ec.fieldContext_Inquiry_links(ctx, field)
 	case "postalItem":
@@ -5038,8 +8015,24 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_legalAssistance(ctx, field)
 	case "courtSanction":
 		return ec.fieldContext_Inquiry_courtSanction(ctx, field)
+	case "trafficViolations":
+		return ec.fieldContext_Inquiry_trafficViolations(ctx, field)
+	case "roadAccident":
+		return ec.fieldContext_Inquiry_roadAccident(ctx, field)
+	case "driverLicense":
+		return ec.fieldContext_Inquiry_driverLicense(ctx, field)
+	case "vehicleCustomsDeclaration":
+		return ec.fieldContext_Inquiry_vehicleCustomsDeclaration(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_Inquiry_fixedLineSubscriptions(ctx, field)
+	case "rollingStock":
+		return ec.fieldContext_Inquiry_rollingStock(ctx, field)
+	case "riverVessel":
+		return ec.fieldContext_Inquiry_riverVessel(ctx, field)
+	case "seaVessel":
+		return ec.fieldContext_Inquiry_seaVessel(ctx, field)
+	case "agriculturalMachine":
+		return ec.fieldContext_Inquiry_agriculturalMachine(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -5212,12 +8205,36 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_postalItems(ctx, field)
 	case "restrictions":
 		return ec.fieldContext_LegalEntity_restrictions(ctx, field)
+	case "trafficViolations":
+		return ec.fieldContext_LegalEntity_trafficViolations(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_LegalEntity_fixedLineSubscriptions(ctx, field)
+	case "rollingStock":
+		return ec.fieldContext_LegalEntity_rollingStock(ctx, field)
+	case "riverVessels":
+		return ec.fieldContext_LegalEntity_riverVessels(ctx, field)
+	case "seaVessels":
+		return ec.fieldContext_LegalEntity_seaVessels(ctx, field)
+	case "agriculturalMachinery":
+		return ec.fieldContext_LegalEntity_agriculturalMachinery(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LegalEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_LicenseDeprivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_LicenseDeprivation_from(ctx, field)
+	case "until":
+		return ec.fieldContext_LicenseDeprivation_until(ctx, field)
+	case "court":
+		return ec.fieldContext_LicenseDeprivation_court(ctx, field)
+	case "article":
+		return ec.fieldContext_LicenseDeprivation_article(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LicenseDeprivation", field.Name)
 }
 
 func (ec *executionContext) childFields_LinkAttr(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5384,8 +8401,22 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_postalItems(ctx, field)
 	case "participationBans":
 		return ec.fieldContext_Person_participationBans(ctx, field)
+	case "driverLicenses":
+		return ec.fieldContext_Person_driverLicenses(ctx, field)
+	case "trafficViolations":
+		return ec.fieldContext_Person_trafficViolations(ctx, field)
+	case "roadAccidents":
+		return ec.fieldContext_Person_roadAccidents(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_Person_fixedLineSubscriptions(ctx, field)
+	case "rollingStock":
+		return ec.fieldContext_Person_rollingStock(ctx, field)
+	case "riverVessels":
+		return ec.fieldContext_Person_riverVessels(ctx, field)
+	case "agriculturalMachinery":
+		return ec.fieldContext_Person_agriculturalMachinery(ctx, field)
+	case "railwayTickets":
+		return ec.fieldContext_Person_railwayTickets(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
@@ -5562,6 +8593,72 @@ func (ec *executionContext) childFields_PostalItemEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type PostalItemEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RailwayTicket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ticketNumber":
+		return ec.fieldContext_RailwayTicket_ticketNumber(ctx, field)
+	case "passengerIin":
+		return ec.fieldContext_RailwayTicket_passengerIin(ctx, field)
+	case "passengerName":
+		return ec.fieldContext_RailwayTicket_passengerName(ctx, field)
+	case "documentTypeRu":
+		return ec.fieldContext_RailwayTicket_documentTypeRu(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_RailwayTicket_documentNumber(ctx, field)
+	case "trainNumber":
+		return ec.fieldContext_RailwayTicket_trainNumber(ctx, field)
+	case "departureStation":
+		return ec.fieldContext_RailwayTicket_departureStation(ctx, field)
+	case "arrivalStation":
+		return ec.fieldContext_RailwayTicket_arrivalStation(ctx, field)
+	case "departureAt":
+		return ec.fieldContext_RailwayTicket_departureAt(ctx, field)
+	case "arrivalAt":
+		return ec.fieldContext_RailwayTicket_arrivalAt(ctx, field)
+	case "carNumber":
+		return ec.fieldContext_RailwayTicket_carNumber(ctx, field)
+	case "carTypeRu":
+		return ec.fieldContext_RailwayTicket_carTypeRu(ctx, field)
+	case "seat":
+		return ec.fieldContext_RailwayTicket_seat(ctx, field)
+	case "price":
+		return ec.fieldContext_RailwayTicket_price(ctx, field)
+	case "purchasedAt":
+		return ec.fieldContext_RailwayTicket_purchasedAt(ctx, field)
+	case "channel":
+		return ec.fieldContext_RailwayTicket_channel(ctx, field)
+	case "soldBy":
+		return ec.fieldContext_RailwayTicket_soldBy(ctx, field)
+	case "status":
+		return ec.fieldContext_RailwayTicket_status(ctx, field)
+	case "passenger":
+		return ec.fieldContext_RailwayTicket_passenger(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RailwayTicket", field.Name)
+}
+
+func (ec *executionContext) childFields_RailwayTicketConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RailwayTicketConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RailwayTicketConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RailwayTicketConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RailwayTicketConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RailwayTicketEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RailwayTicketEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RailwayTicketEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RailwayTicketEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RealEstate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cadastralNumber":
@@ -5708,6 +8805,106 @@ func (ec *executionContext) childFields_RestrictionChange(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type RestrictionChange", field.Name)
 }
 
+func (ec *executionContext) childFields_RiverVessel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registrationNumber":
+		return ec.fieldContext_RiverVessel_registrationNumber(ctx, field)
+	case "category":
+		return ec.fieldContext_RiverVessel_category(ctx, field)
+	case "hullTypeRu":
+		return ec.fieldContext_RiverVessel_hullTypeRu(ctx, field)
+	case "make":
+		return ec.fieldContext_RiverVessel_make(ctx, field)
+	case "model":
+		return ec.fieldContext_RiverVessel_model(ctx, field)
+	case "hullNumber":
+		return ec.fieldContext_RiverVessel_hullNumber(ctx, field)
+	case "buildYear":
+		return ec.fieldContext_RiverVessel_buildYear(ctx, field)
+	case "lengthM":
+		return ec.fieldContext_RiverVessel_lengthM(ctx, field)
+	case "engineMake":
+		return ec.fieldContext_RiverVessel_engineMake(ctx, field)
+	case "engineNumber":
+		return ec.fieldContext_RiverVessel_engineNumber(ctx, field)
+	case "enginePowerHp":
+		return ec.fieldContext_RiverVessel_enginePowerHp(ctx, field)
+	case "passengers":
+		return ec.fieldContext_RiverVessel_passengers(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_RiverVessel_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_RiverVessel_ownerKind(ctx, field)
+	case "registeredBy":
+		return ec.fieldContext_RiverVessel_registeredBy(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_RiverVessel_registeredAt(ctx, field)
+	case "homeWaterRu":
+		return ec.fieldContext_RiverVessel_homeWaterRu(ctx, field)
+	case "region":
+		return ec.fieldContext_RiverVessel_region(ctx, field)
+	case "status":
+		return ec.fieldContext_RiverVessel_status(ctx, field)
+	case "deregisteredAt":
+		return ec.fieldContext_RiverVessel_deregisteredAt(ctx, field)
+	case "ownerPerson":
+		return ec.fieldContext_RiverVessel_ownerPerson(ctx, field)
+	case "ownerLegalEntity":
+		return ec.fieldContext_RiverVessel_ownerLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RiverVessel", field.Name)
+}
+
+func (ec *executionContext) childFields_RoadAccident(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_RoadAccident_number(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_RoadAccident_occurredAt(ctx, field)
+	case "placeRu":
+		return ec.fieldContext_RoadAccident_placeRu(ctx, field)
+	case "region":
+		return ec.fieldContext_RoadAccident_region(ctx, field)
+	case "kind":
+		return ec.fieldContext_RoadAccident_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_RoadAccident_kindRu(ctx, field)
+	case "conditionsRu":
+		return ec.fieldContext_RoadAccident_conditionsRu(ctx, field)
+	case "injured":
+		return ec.fieldContext_RoadAccident_injured(ctx, field)
+	case "killed":
+		return ec.fieldContext_RoadAccident_killed(ctx, field)
+	case "culpritIin":
+		return ec.fieldContext_RoadAccident_culpritIin(ctx, field)
+	case "participants":
+		return ec.fieldContext_RoadAccident_participants(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoadAccident", field.Name)
+}
+
+func (ec *executionContext) childFields_RoadAccidentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RoadAccidentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RoadAccidentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RoadAccidentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoadAccidentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RoadAccidentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RoadAccidentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RoadAccidentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoadAccidentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
@@ -5718,6 +8915,66 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Role", field.Name)
+}
+
+func (ec *executionContext) childFields_RollingStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_RollingStock_number(ctx, field)
+	case "kind":
+		return ec.fieldContext_RollingStock_kind(ctx, field)
+	case "typeRu":
+		return ec.fieldContext_RollingStock_typeRu(ctx, field)
+	case "model":
+		return ec.fieldContext_RollingStock_model(ctx, field)
+	case "buildYear":
+		return ec.fieldContext_RollingStock_buildYear(ctx, field)
+	case "plant":
+		return ec.fieldContext_RollingStock_plant(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_RollingStock_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_RollingStock_ownerKind(ctx, field)
+	case "certificateNumber":
+		return ec.fieldContext_RollingStock_certificateNumber(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_RollingStock_registeredAt(ctx, field)
+	case "homeStation":
+		return ec.fieldContext_RollingStock_homeStation(ctx, field)
+	case "region":
+		return ec.fieldContext_RollingStock_region(ctx, field)
+	case "status":
+		return ec.fieldContext_RollingStock_status(ctx, field)
+	case "deregisteredAt":
+		return ec.fieldContext_RollingStock_deregisteredAt(ctx, field)
+	case "ownerPerson":
+		return ec.fieldContext_RollingStock_ownerPerson(ctx, field)
+	case "ownerLegalEntity":
+		return ec.fieldContext_RollingStock_ownerLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RollingStock", field.Name)
+}
+
+func (ec *executionContext) childFields_RollingStockConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RollingStockConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RollingStockConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RollingStockConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RollingStockConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RollingStockEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RollingStockEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RollingStockEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RollingStockEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SandboxUser(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5748,6 +9005,48 @@ func (ec *executionContext) childFields_SandboxUser(ctx context.Context, field g
 		return ec.fieldContext_SandboxUser_courtSanctions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SandboxUser", field.Name)
+}
+
+func (ec *executionContext) childFields_SeaVessel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "imoNumber":
+		return ec.fieldContext_SeaVessel_imoNumber(ctx, field)
+	case "name":
+		return ec.fieldContext_SeaVessel_name(ctx, field)
+	case "typeRu":
+		return ec.fieldContext_SeaVessel_typeRu(ctx, field)
+	case "flag":
+		return ec.fieldContext_SeaVessel_flag(ctx, field)
+	case "portOfRegistry":
+		return ec.fieldContext_SeaVessel_portOfRegistry(ctx, field)
+	case "callSign":
+		return ec.fieldContext_SeaVessel_callSign(ctx, field)
+	case "mmsi":
+		return ec.fieldContext_SeaVessel_mmsi(ctx, field)
+	case "grossTonnage":
+		return ec.fieldContext_SeaVessel_grossTonnage(ctx, field)
+	case "deadweight":
+		return ec.fieldContext_SeaVessel_deadweight(ctx, field)
+	case "lengthM":
+		return ec.fieldContext_SeaVessel_lengthM(ctx, field)
+	case "buildYear":
+		return ec.fieldContext_SeaVessel_buildYear(ctx, field)
+	case "builder":
+		return ec.fieldContext_SeaVessel_builder(ctx, field)
+	case "ownerBin":
+		return ec.fieldContext_SeaVessel_ownerBin(ctx, field)
+	case "registryNumber":
+		return ec.fieldContext_SeaVessel_registryNumber(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_SeaVessel_registeredAt(ctx, field)
+	case "status":
+		return ec.fieldContext_SeaVessel_status(ctx, field)
+	case "deregisteredAt":
+		return ec.fieldContext_SeaVessel_deregisteredAt(ctx, field)
+	case "ownerLegalEntity":
+		return ec.fieldContext_SeaVessel_ownerLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SeaVessel", field.Name)
 }
 
 func (ec *executionContext) childFields_TaxDebt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5806,6 +9105,128 @@ func (ec *executionContext) childFields_Taxpayer(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Taxpayer", field.Name)
 }
 
+func (ec *executionContext) childFields_TechnicalInspection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cardNumber":
+		return ec.fieldContext_TechnicalInspection_cardNumber(ctx, field)
+	case "vin":
+		return ec.fieldContext_TechnicalInspection_vin(ctx, field)
+	case "plate":
+		return ec.fieldContext_TechnicalInspection_plate(ctx, field)
+	case "inspectedAt":
+		return ec.fieldContext_TechnicalInspection_inspectedAt(ctx, field)
+	case "station":
+		return ec.fieldContext_TechnicalInspection_station(ctx, field)
+	case "region":
+		return ec.fieldContext_TechnicalInspection_region(ctx, field)
+	case "result":
+		return ec.fieldContext_TechnicalInspection_result(ctx, field)
+	case "defectsRu":
+		return ec.fieldContext_TechnicalInspection_defectsRu(ctx, field)
+	case "mileageKm":
+		return ec.fieldContext_TechnicalInspection_mileageKm(ctx, field)
+	case "nextDate":
+		return ec.fieldContext_TechnicalInspection_nextDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TechnicalInspection", field.Name)
+}
+
+func (ec *executionContext) childFields_TechnicalInspectionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TechnicalInspectionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TechnicalInspectionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TechnicalInspectionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TechnicalInspectionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TechnicalInspectionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TechnicalInspectionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TechnicalInspectionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TechnicalInspectionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TrafficViolation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_TrafficViolation_number(ctx, field)
+	case "article":
+		return ec.fieldContext_TrafficViolation_article(ctx, field)
+	case "descriptionRu":
+		return ec.fieldContext_TrafficViolation_descriptionRu(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_TrafficViolation_occurredAt(ctx, field)
+	case "placeRu":
+		return ec.fieldContext_TrafficViolation_placeRu(ctx, field)
+	case "region":
+		return ec.fieldContext_TrafficViolation_region(ctx, field)
+	case "vin":
+		return ec.fieldContext_TrafficViolation_vin(ctx, field)
+	case "plate":
+		return ec.fieldContext_TrafficViolation_plate(ctx, field)
+	case "driverIin":
+		return ec.fieldContext_TrafficViolation_driverIin(ctx, field)
+	case "offenderId":
+		return ec.fieldContext_TrafficViolation_offenderId(ctx, field)
+	case "offenderKind":
+		return ec.fieldContext_TrafficViolation_offenderKind(ctx, field)
+	case "source":
+		return ec.fieldContext_TrafficViolation_source(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_TrafficViolation_recordedBy(ctx, field)
+	case "fineMrp":
+		return ec.fieldContext_TrafficViolation_fineMrp(ctx, field)
+	case "fine":
+		return ec.fieldContext_TrafficViolation_fine(ctx, field)
+	case "paid":
+		return ec.fieldContext_TrafficViolation_paid(ctx, field)
+	case "fineStatus":
+		return ec.fieldContext_TrafficViolation_fineStatus(ctx, field)
+	case "paidAt":
+		return ec.fieldContext_TrafficViolation_paidAt(ctx, field)
+	case "sanctionRu":
+		return ec.fieldContext_TrafficViolation_sanctionRu(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_TrafficViolation_vehicle(ctx, field)
+	case "driver":
+		return ec.fieldContext_TrafficViolation_driver(ctx, field)
+	case "offenderPerson":
+		return ec.fieldContext_TrafficViolation_offenderPerson(ctx, field)
+	case "offenderLegalEntity":
+		return ec.fieldContext_TrafficViolation_offenderLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrafficViolation", field.Name)
+}
+
+func (ec *executionContext) childFields_TrafficViolationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TrafficViolationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TrafficViolationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TrafficViolationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrafficViolationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TrafficViolationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TrafficViolationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TrafficViolationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrafficViolationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "vin":
@@ -5836,6 +9257,16 @@ func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graph
 		return ec.fieldContext_Vehicle_ownerPerson(ctx, field)
 	case "ownerLegalEntity":
 		return ec.fieldContext_Vehicle_ownerLegalEntity(ctx, field)
+	case "criminalRecords":
+		return ec.fieldContext_Vehicle_criminalRecords(ctx, field)
+	case "violations":
+		return ec.fieldContext_Vehicle_violations(ctx, field)
+	case "accidents":
+		return ec.fieldContext_Vehicle_accidents(ctx, field)
+	case "inspections":
+		return ec.fieldContext_Vehicle_inspections(ctx, field)
+	case "customsDeclaration":
+		return ec.fieldContext_Vehicle_customsDeclaration(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Vehicle", field.Name)
 }
@@ -5850,6 +9281,54 @@ func (ec *executionContext) childFields_VehicleConnection(ctx context.Context, f
 		return ec.fieldContext_VehicleConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VehicleConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_VehicleCustomsDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_VehicleCustomsDeclaration_number(ctx, field)
+	case "declaredAt":
+		return ec.fieldContext_VehicleCustomsDeclaration_declaredAt(ctx, field)
+	case "customsPostRu":
+		return ec.fieldContext_VehicleCustomsDeclaration_customsPostRu(ctx, field)
+	case "declarantId":
+		return ec.fieldContext_VehicleCustomsDeclaration_declarantId(ctx, field)
+	case "declarantKind":
+		return ec.fieldContext_VehicleCustomsDeclaration_declarantKind(ctx, field)
+	case "vin":
+		return ec.fieldContext_VehicleCustomsDeclaration_vin(ctx, field)
+	case "make":
+		return ec.fieldContext_VehicleCustomsDeclaration_make(ctx, field)
+	case "model":
+		return ec.fieldContext_VehicleCustomsDeclaration_model(ctx, field)
+	case "year":
+		return ec.fieldContext_VehicleCustomsDeclaration_year(ctx, field)
+	case "engineCc":
+		return ec.fieldContext_VehicleCustomsDeclaration_engineCc(ctx, field)
+	case "originCountryRu":
+		return ec.fieldContext_VehicleCustomsDeclaration_originCountryRu(ctx, field)
+	case "dispatchCountryRu":
+		return ec.fieldContext_VehicleCustomsDeclaration_dispatchCountryRu(ctx, field)
+	case "customsValue":
+		return ec.fieldContext_VehicleCustomsDeclaration_customsValue(ctx, field)
+	case "duty":
+		return ec.fieldContext_VehicleCustomsDeclaration_duty(ctx, field)
+	case "vat":
+		return ec.fieldContext_VehicleCustomsDeclaration_vat(ctx, field)
+	case "excise":
+		return ec.fieldContext_VehicleCustomsDeclaration_excise(ctx, field)
+	case "fee":
+		return ec.fieldContext_VehicleCustomsDeclaration_fee(ctx, field)
+	case "totalPaid":
+		return ec.fieldContext_VehicleCustomsDeclaration_totalPaid(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_VehicleCustomsDeclaration_vehicle(ctx, field)
+	case "declarantPerson":
+		return ec.fieldContext_VehicleCustomsDeclaration_declarantPerson(ctx, field)
+	case "declarantLegalEntity":
+		return ec.fieldContext_VehicleCustomsDeclaration_declarantLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VehicleCustomsDeclaration", field.Name)
 }
 
 func (ec *executionContext) childFields_VehicleEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5900,6 +9379,8 @@ func (ec *executionContext) childFields_Weapon(ctx context.Context, field graphq
 		return ec.fieldContext_Weapon_ownerPerson(ctx, field)
 	case "ownerLegalEntity":
 		return ec.fieldContext_Weapon_ownerLegalEntity(ctx, field)
+	case "criminalRecords":
+		return ec.fieldContext_Weapon_criminalRecords(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Weapon", field.Name)
 }
@@ -6282,6 +9763,70 @@ func (ec *executionContext) field_InquiryAction_liftRealEstateBan_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_agriculturalMachine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "plate",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plate"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_criminalVehicleRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "plate",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plate"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "vin",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vin"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_criminalWeaponRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serialNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serialNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_driverLicense_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_fixedLineSubscriptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6426,6 +9971,62 @@ func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_riverVessel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "registrationNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["registrationNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_roadAccident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_rollingStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_seaVessel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "imoNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["imoNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_taxpayer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6437,6 +10038,58 @@ func (ec *executionContext) field_Inquiry_taxpayer_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_trafficViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "plate",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plate"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "vin",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vin"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_vehicleCustomsDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -6543,6 +10196,50 @@ func (ec *executionContext) field_LegalEntity_postalItems_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_LegalEntity_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_rollingStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_trafficViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6694,7 +10391,95 @@ func (ec *executionContext) field_Person_postalItems_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_railwayTickets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_roadAccidents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_rollingStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_trafficViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6796,6 +10581,72 @@ func (ec *executionContext) field_Query_inquiry_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Vehicle_accidents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Vehicle_inspections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Vehicle_violations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6869,6 +10720,244 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AccidentParticipant_role(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ParticipantRole) graphql.Marshaler {
+			return ec.marshalNParticipantRole2sioᚐParticipantRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccidentParticipant", field, false, false, "ParticipantRole")
+}
+
+func (ec *executionContext) _AccidentParticipant_iin(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccidentParticipant", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _AccidentParticipant_vin(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_vin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_vin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccidentParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccidentParticipant_plate(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_plate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_plate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccidentParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccidentParticipant_injury(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_injury(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Injury, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Injury) graphql.Marshaler {
+			return ec.marshalNInjury2sioᚐInjury(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_injury(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccidentParticipant", field, false, false, "Injury")
+}
+
+func (ec *executionContext) _AccidentParticipant_culprit(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_culprit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Culprit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_culprit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccidentParticipant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AccidentParticipant_person(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AccidentParticipant().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccidentParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccidentParticipant_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.AccidentParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccidentParticipant_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AccidentParticipant().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccidentParticipant_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccidentParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Agreement_textRu(ctx context.Context, field graphql.CollectedField, obj *model.Agreement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6960,6 +11049,483 @@ func (ec *executionContext) _Agreement_signedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Agreement_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_plate(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_plate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_plate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_make(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_model(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_serialNumber(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_serialNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SerialNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_serialNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_engineNumber(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_engineNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EngineNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_engineNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_buildYear(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_buildYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuildYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_buildYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgriculturalMachine_enginePowerHp(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_enginePowerHp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnginePowerHP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_enginePowerHp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgriculturalMachine_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AgriculturalMachine_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _AgriculturalMachine_certificateNumber(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_certificateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_certificateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_registeredBy(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_registeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_registeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgriculturalMachine_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AgriculturalMachine_region(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgriculturalMachine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgriculturalMachine_status(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RegistrationStatus) graphql.Marshaler {
+			return ec.marshalNRegistrationStatus2sioᚐRegistrationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "RegistrationStatus")
+}
+
+func (ec *executionContext) _AgriculturalMachine_deregisteredAt(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_deregisteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_deregisteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgriculturalMachine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AgriculturalMachine_ownerPerson(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_ownerPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AgriculturalMachine().OwnerPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_ownerPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgriculturalMachine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgriculturalMachine_ownerLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.AgriculturalMachine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgriculturalMachine_ownerLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AgriculturalMachine().OwnerLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgriculturalMachine_ownerLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgriculturalMachine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
@@ -8140,6 +12706,1254 @@ func (ec *executionContext) _CourtSanction_status(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CourtSanction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_event(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CriminalVehicleEvent) graphql.Marshaler {
+			return ec.marshalNCriminalVehicleEvent2sioᚐCriminalVehicleEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "CriminalVehicleEvent")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_vin(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_vin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_vin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_plate(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_plate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_plate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_make(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_model(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_color(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_color(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Color, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_color(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_year(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_eventDate(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_eventDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_eventDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_placeRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_placeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlaceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_placeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalVehicleRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_erdrNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_erdrNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ERDRNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_erdrNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_article(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_initiator(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Initiator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_status(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.WantedStatus) graphql.Marshaler {
+			return ec.marshalNWantedStatus2sioᚐWantedStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "WantedStatus")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_foundAt(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_foundAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FoundAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_foundAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_foundPlaceRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_foundPlaceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FoundPlaceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_foundPlaceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalVehicleRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalVehicleRecord_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalVehicleRecord_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CriminalVehicleRecord().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalVehicleRecord_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalVehicleRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_event(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CriminalWeaponEvent) graphql.Marshaler {
+			return ec.marshalNCriminalWeaponEvent2sioᚐCriminalWeaponEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "CriminalWeaponEvent")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_serialNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_serialNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SerialNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_serialNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_make(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_model(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_caliber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_caliber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Caliber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_caliber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_eventDate(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_eventDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_eventDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_placeRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_placeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlaceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_placeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalWeaponRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_erdrNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_erdrNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ERDRNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_erdrNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_article(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_initiator(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Initiator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_personIin(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_personIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IIN) graphql.Marshaler {
+			return ec.marshalOIIN2ᚖsioᚐIIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_personIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_status(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.WantedStatus) graphql.Marshaler {
+			return ec.marshalNWantedStatus2sioᚐWantedStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "WantedStatus")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_foundAt(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_foundAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FoundAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_foundAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalWeaponRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_registeredWeapon(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_registeredWeapon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CriminalWeaponRecord().RegisteredWeapon(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "WEAPONS")
+				if err != nil {
+					var zeroVal *sio.Weapon
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Weapon
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Weapon) graphql.Marshaler {
+			return ec.marshalOWeapon2ᚖsioᚐWeapon(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_registeredWeapon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalWeaponRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalWeaponRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalWeaponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalWeaponRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CriminalWeaponRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalWeaponRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalWeaponRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DriverLicense_number(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _DriverLicense_holderIin(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_holderIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HolderIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_holderIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _DriverLicense_categories(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Categories(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_categories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, true, false, "String")
+}
+
+func (ec *executionContext) _DriverLicense_issuedAt(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_issuedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_issuedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DriverLicense_expiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DriverLicense_issuedBy(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_issuedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_issuedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _DriverLicense_region(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DriverLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DriverLicense_status(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.LicenseStatus) graphql.Marshaler {
+			return ec.marshalNLicenseStatus2sioᚐLicenseStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DriverLicense", field, false, false, "LicenseStatus")
+}
+
+func (ec *executionContext) _DriverLicense_deprivation(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_deprivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deprivation(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LicenseDeprivation) graphql.Marshaler {
+			return ec.marshalOLicenseDeprivation2ᚖsioᚐLicenseDeprivation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_deprivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DriverLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LicenseDeprivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DriverLicense_holder(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DriverLicense_holder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DriverLicense().Holder(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DriverLicense_holder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DriverLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ExportFile_name(ctx context.Context, field graphql.CollectedField, obj *links.File) (ret graphql.Marshaler) {
@@ -9445,6 +15259,130 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_criminalVehicleRecords(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_criminalVehicleRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CriminalVehicleRecords(ctx, obj, fc.Args["plate"].(*string), fc.Args["vin"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CRIMINAL_VEHICLES")
+				if err != nil {
+					var zeroVal []sio.CriminalVehicleRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CriminalVehicleRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CriminalVehicleRecord) graphql.Marshaler {
+			return ec.marshalOCriminalVehicleRecord2ᚕsioᚐCriminalVehicleRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_criminalVehicleRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalVehicleRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_criminalVehicleRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_criminalWeaponRecords(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_criminalWeaponRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CriminalWeaponRecords(ctx, obj, fc.Args["serialNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CRIMINAL_WEAPONS")
+				if err != nil {
+					var zeroVal []sio.CriminalWeaponRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CriminalWeaponRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CriminalWeaponRecord) graphql.Marshaler {
+			return ec.marshalOCriminalWeaponRecord2ᚕsioᚐCriminalWeaponRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_criminalWeaponRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalWeaponRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_criminalWeaponRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_links(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9781,6 +15719,254 @@ func (ec *executionContext) fieldContext_Inquiry_courtSanction(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_trafficViolations(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_trafficViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().TrafficViolations(ctx, obj, fc.Args["plate"].(*string), fc.Args["vin"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TRAFFIC_VIOLATIONS")
+				if err != nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TrafficViolationConnection) graphql.Marshaler {
+			return ec.marshalOTrafficViolationConnection2ᚖsioᚋgraphᚋmodelᚐTrafficViolationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_trafficViolations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrafficViolationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_trafficViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_roadAccident(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_roadAccident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().RoadAccident(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ROAD_ACCIDENTS")
+				if err != nil {
+					var zeroVal *sio.RoadAccident
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.RoadAccident
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RoadAccident) graphql.Marshaler {
+			return ec.marshalORoadAccident2ᚖsioᚐRoadAccident(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_roadAccident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoadAccident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_roadAccident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_driverLicense(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_driverLicense(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().DriverLicense(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DRIVER_LICENSES")
+				if err != nil {
+					var zeroVal *sio.DriverLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.DriverLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.DriverLicense) graphql.Marshaler {
+			return ec.marshalODriverLicense2ᚖsioᚐDriverLicense(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_driverLicense(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DriverLicense(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_driverLicense_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_vehicleCustomsDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_vehicleCustomsDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().VehicleCustomsDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLE_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.VehicleCustomsDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.VehicleCustomsDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.VehicleCustomsDeclaration) graphql.Marshaler {
+			return ec.marshalOVehicleCustomsDeclaration2ᚖsioᚐVehicleCustomsDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_vehicleCustomsDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VehicleCustomsDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_vehicleCustomsDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9837,6 +16023,254 @@ func (ec *executionContext) fieldContext_Inquiry_fixedLineSubscriptions(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_fixedLineSubscriptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_rollingStock(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_rollingStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().RollingStock(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "RAILWAY_TRANSPORT")
+				if err != nil {
+					var zeroVal *sio.RollingStock
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.RollingStock
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RollingStock) graphql.Marshaler {
+			return ec.marshalORollingStock2ᚖsioᚐRollingStock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_rollingStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RollingStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_rollingStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_riverVessel(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_riverVessel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().RiverVessel(ctx, obj, fc.Args["registrationNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "RIVER_SMALL_VESSELS")
+				if err != nil {
+					var zeroVal *sio.RiverVessel
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.RiverVessel
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RiverVessel) graphql.Marshaler {
+			return ec.marshalORiverVessel2ᚖsioᚐRiverVessel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_riverVessel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RiverVessel(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_riverVessel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_seaVessel(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_seaVessel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SeaVessel(ctx, obj, fc.Args["imoNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SEA_VESSELS")
+				if err != nil {
+					var zeroVal *sio.SeaVessel
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.SeaVessel
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SeaVessel) graphql.Marshaler {
+			return ec.marshalOSeaVessel2ᚖsioᚐSeaVessel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_seaVessel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeaVessel(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_seaVessel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_agriculturalMachine(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_agriculturalMachine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().AgriculturalMachine(ctx, obj, fc.Args["plate"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "AGRICULTURAL_MACHINERY")
+				if err != nil {
+					var zeroVal *sio.AgriculturalMachine
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.AgriculturalMachine
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.AgriculturalMachine) graphql.Marshaler {
+			return ec.marshalOAgriculturalMachine2ᚖsioᚐAgriculturalMachine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_agriculturalMachine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgriculturalMachine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_agriculturalMachine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12234,6 +18668,68 @@ func (ec *executionContext) fieldContext_LegalEntity_restrictions(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_trafficViolations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_trafficViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().TrafficViolations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TRAFFIC_VIOLATIONS")
+				if err != nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TrafficViolationConnection) graphql.Marshaler {
+			return ec.marshalOTrafficViolationConnection2ᚖsioᚋgraphᚋmodelᚐTrafficViolationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_trafficViolations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrafficViolationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_trafficViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12279,6 +18775,218 @@ func (ec *executionContext) fieldContext_LegalEntity_fixedLineSubscriptions(_ co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FixedLineSubscription(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_rollingStock(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_rollingStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().RollingStock(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "RAILWAY_TRANSPORT")
+				if err != nil {
+					var zeroVal *model.RollingStockConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.RollingStockConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RollingStockConnection) graphql.Marshaler {
+			return ec.marshalORollingStockConnection2ᚖsioᚋgraphᚋmodelᚐRollingStockConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_rollingStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RollingStockConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_rollingStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_riverVessels(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_riverVessels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().RiverVessels(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "RIVER_SMALL_VESSELS")
+				if err != nil {
+					var zeroVal []sio.RiverVessel
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.RiverVessel
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.RiverVessel) graphql.Marshaler {
+			return ec.marshalORiverVessel2ᚕsioᚐRiverVesselᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_riverVessels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RiverVessel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_seaVessels(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_seaVessels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().SeaVessels(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SEA_VESSELS")
+				if err != nil {
+					var zeroVal []sio.SeaVessel
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SeaVessel
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SeaVessel) graphql.Marshaler {
+			return ec.marshalOSeaVessel2ᚕsioᚐSeaVesselᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_seaVessels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeaVessel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_agriculturalMachinery(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_agriculturalMachinery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().AgriculturalMachinery(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "AGRICULTURAL_MACHINERY")
+				if err != nil {
+					var zeroVal []sio.AgriculturalMachine
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.AgriculturalMachine
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.AgriculturalMachine) graphql.Marshaler {
+			return ec.marshalOAgriculturalMachine2ᚕsioᚐAgriculturalMachineᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_agriculturalMachinery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgriculturalMachine(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12332,6 +19040,98 @@ func (ec *executionContext) fieldContext_LegalEntity_weapons(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LicenseDeprivation_from(ctx context.Context, field graphql.CollectedField, obj *sio.LicenseDeprivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LicenseDeprivation_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LicenseDeprivation_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LicenseDeprivation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LicenseDeprivation_until(ctx context.Context, field graphql.CollectedField, obj *sio.LicenseDeprivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LicenseDeprivation_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LicenseDeprivation_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LicenseDeprivation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LicenseDeprivation_court(ctx context.Context, field graphql.CollectedField, obj *sio.LicenseDeprivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LicenseDeprivation_court(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Court, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LicenseDeprivation_court(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LicenseDeprivation", field, false, false, "String")
+}
+
+func (ec *executionContext) _LicenseDeprivation_article(ctx context.Context, field graphql.CollectedField, obj *sio.LicenseDeprivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LicenseDeprivation_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LicenseDeprivation_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LicenseDeprivation", field, false, false, "String")
 }
 
 func (ec *executionContext) _LinkAttr_name(ctx context.Context, field graphql.CollectedField, obj *links.Attr) (ret graphql.Marshaler) {
@@ -14264,6 +21064,180 @@ func (ec *executionContext) fieldContext_Person_participationBans(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_driverLicenses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_driverLicenses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DriverLicenses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DRIVER_LICENSES")
+				if err != nil {
+					var zeroVal []sio.DriverLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DriverLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DriverLicense) graphql.Marshaler {
+			return ec.marshalODriverLicense2ᚕsioᚐDriverLicenseᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_driverLicenses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DriverLicense(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_trafficViolations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_trafficViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().TrafficViolations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TRAFFIC_VIOLATIONS")
+				if err != nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TrafficViolationConnection) graphql.Marshaler {
+			return ec.marshalOTrafficViolationConnection2ᚖsioᚋgraphᚋmodelᚐTrafficViolationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_trafficViolations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrafficViolationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_trafficViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_roadAccidents(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_roadAccidents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().RoadAccidents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ROAD_ACCIDENTS")
+				if err != nil {
+					var zeroVal *model.RoadAccidentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.RoadAccidentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RoadAccidentConnection) graphql.Marshaler {
+			return ec.marshalORoadAccidentConnection2ᚖsioᚋgraphᚋmodelᚐRoadAccidentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_roadAccidents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoadAccidentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_roadAccidents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_fixedLineSubscriptions(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14310,6 +21284,230 @@ func (ec *executionContext) fieldContext_Person_fixedLineSubscriptions(_ context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FixedLineSubscription(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_rollingStock(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_rollingStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().RollingStock(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "RAILWAY_TRANSPORT")
+				if err != nil {
+					var zeroVal *model.RollingStockConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.RollingStockConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RollingStockConnection) graphql.Marshaler {
+			return ec.marshalORollingStockConnection2ᚖsioᚋgraphᚋmodelᚐRollingStockConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_rollingStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RollingStockConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_rollingStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_riverVessels(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_riverVessels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().RiverVessels(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "RIVER_SMALL_VESSELS")
+				if err != nil {
+					var zeroVal []sio.RiverVessel
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.RiverVessel
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.RiverVessel) graphql.Marshaler {
+			return ec.marshalORiverVessel2ᚕsioᚐRiverVesselᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_riverVessels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RiverVessel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_agriculturalMachinery(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_agriculturalMachinery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().AgriculturalMachinery(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "AGRICULTURAL_MACHINERY")
+				if err != nil {
+					var zeroVal []sio.AgriculturalMachine
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.AgriculturalMachine
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.AgriculturalMachine) graphql.Marshaler {
+			return ec.marshalOAgriculturalMachine2ᚕsioᚐAgriculturalMachineᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_agriculturalMachinery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgriculturalMachine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_railwayTickets(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_railwayTickets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().RailwayTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "KAZAKHSTAN_RAILWAYS")
+				if err != nil {
+					var zeroVal *model.RailwayTicketConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.RailwayTicketConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RailwayTicketConnection) graphql.Marshaler {
+			return ec.marshalORailwayTicketConnection2ᚖsioᚋgraphᚋmodelᚐRailwayTicketConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_railwayTickets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RailwayTicketConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_railwayTickets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16117,6 +23315,612 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RailwayTicket_ticketNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_ticketNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_ticketNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_passengerIin(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_passengerIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassengerIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_passengerIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _RailwayTicket_passengerName(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_passengerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassengerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_passengerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_documentTypeRu(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_documentTypeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentTypeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_documentTypeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_trainNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_trainNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_trainNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_departureStation(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_departureStation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartureStation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_departureStation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_arrivalStation(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_arrivalStation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArrivalStation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_arrivalStation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_departureAt(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_departureAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartureAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_departureAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RailwayTicket_arrivalAt(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_arrivalAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArrivalAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_arrivalAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RailwayTicket_carNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_carNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_carNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RailwayTicket_carTypeRu(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_carTypeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarTypeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_carTypeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_seat(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_seat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_seat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RailwayTicket_price(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, true, false, "Money")
+}
+
+func (ec *executionContext) _RailwayTicket_purchasedAt(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_purchasedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchasedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_purchasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RailwayTicket_channel(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TicketChannel) graphql.Marshaler {
+			return ec.marshalNTicketChannel2sioᚐTicketChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "TicketChannel")
+}
+
+func (ec *executionContext) _RailwayTicket_soldBy(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_soldBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SoldBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_soldBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicket_status(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TicketStatus) graphql.Marshaler {
+			return ec.marshalNTicketStatus2sioᚐTicketStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicket", field, false, false, "TicketStatus")
+}
+
+func (ec *executionContext) _RailwayTicket_passenger(ctx context.Context, field graphql.CollectedField, obj *sio.RailwayTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicket_passenger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RailwayTicket().Passenger(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicket_passenger(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RailwayTicket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RailwayTicketConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RailwayTicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicketConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RailwayTicketEdge) graphql.Marshaler {
+			return ec.marshalNRailwayTicketEdge2ᚕsioᚋgraphᚋmodelᚐRailwayTicketEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicketConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RailwayTicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RailwayTicketEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RailwayTicketConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RailwayTicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicketConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicketConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RailwayTicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RailwayTicketConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RailwayTicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicketConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicketConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicketConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RailwayTicketEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RailwayTicketEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicketEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicketEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RailwayTicketEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RailwayTicketEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RailwayTicketEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RailwayTicketEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RailwayTicket) graphql.Marshaler {
+			return ec.marshalNRailwayTicket2ᚖsioᚐRailwayTicket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RailwayTicketEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RailwayTicketEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RailwayTicket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RealEstate_cadastralNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RealEstate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17493,6 +25297,988 @@ func (ec *executionContext) fieldContext_RestrictionChange_recordedVia(_ context
 	return graphql.NewScalarFieldContext("RestrictionChange", field, false, false, "String")
 }
 
+func (ec *executionContext) _RiverVessel_registrationNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_registrationNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_registrationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_category(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.VesselCategory) graphql.Marshaler {
+			return ec.marshalNVesselCategory2sioᚐVesselCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "VesselCategory")
+}
+
+func (ec *executionContext) _RiverVessel_hullTypeRu(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_hullTypeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HullTypeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_hullTypeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_make(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_model(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_hullNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_hullNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HullNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_hullNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_buildYear(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_buildYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuildYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_buildYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RiverVessel_lengthM(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_lengthM(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LengthM, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_lengthM(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RiverVessel_engineMake(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_engineMake(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EngineMake, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_engineMake(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_engineNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_engineNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EngineNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_engineNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_enginePowerHp(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_enginePowerHp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnginePowerHP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_enginePowerHp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RiverVessel_passengers(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_passengers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Passengers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_passengers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RiverVessel_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RiverVessel_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _RiverVessel_registeredBy(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_registeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_registeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RiverVessel_homeWaterRu(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_homeWaterRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HomeWaterRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_homeWaterRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _RiverVessel_region(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RiverVessel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RiverVessel_status(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RegistrationStatus) graphql.Marshaler {
+			return ec.marshalNRegistrationStatus2sioᚐRegistrationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "RegistrationStatus")
+}
+
+func (ec *executionContext) _RiverVessel_deregisteredAt(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_deregisteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_deregisteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RiverVessel", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RiverVessel_ownerPerson(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_ownerPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RiverVessel().OwnerPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_ownerPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RiverVessel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RiverVessel_ownerLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.RiverVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RiverVessel_ownerLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RiverVessel().OwnerLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RiverVessel_ownerLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RiverVessel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoadAccident_number(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoadAccident_occurredAt(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoadAccident_placeRu(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_placeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlaceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_placeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoadAccident_region(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoadAccident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoadAccident_kind(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.AccidentKind) graphql.Marshaler {
+			return ec.marshalNAccidentKind2sioᚐAccidentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "AccidentKind")
+}
+
+func (ec *executionContext) _RoadAccident_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoadAccident_conditionsRu(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_conditionsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConditionsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_conditionsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoadAccident_injured(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_injured(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Injured, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_injured(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoadAccident_killed(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_killed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Killed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_killed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoadAccident_culpritIin(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_culpritIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CulpritIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IIN) graphql.Marshaler {
+			return ec.marshalOIIN2ᚖsioᚐIIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_culpritIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccident", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _RoadAccident_participants(ctx context.Context, field graphql.CollectedField, obj *sio.RoadAccident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccident_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.AccidentParticipant) graphql.Marshaler {
+			return ec.marshalNAccidentParticipant2ᚕsioᚐAccidentParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccident_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoadAccident",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccidentParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoadAccidentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RoadAccidentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccidentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RoadAccidentEdge) graphql.Marshaler {
+			return ec.marshalNRoadAccidentEdge2ᚕsioᚋgraphᚋmodelᚐRoadAccidentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccidentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoadAccidentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoadAccidentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoadAccidentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RoadAccidentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccidentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccidentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoadAccidentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoadAccidentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RoadAccidentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccidentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccidentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccidentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoadAccidentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RoadAccidentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccidentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccidentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoadAccidentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoadAccidentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RoadAccidentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoadAccidentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RoadAccident) graphql.Marshaler {
+			return ec.marshalNRoadAccident2ᚖsioᚐRoadAccident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoadAccidentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoadAccidentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoadAccident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Role_code(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17560,6 +26346,579 @@ func (ec *executionContext) _Role_source(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Role_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_number(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_kind(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RollingStockKind) graphql.Marshaler {
+			return ec.marshalNRollingStockKind2sioᚐRollingStockKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "RollingStockKind")
+}
+
+func (ec *executionContext) _RollingStock_typeRu(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_typeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TypeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_typeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_model(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_buildYear(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_buildYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuildYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_buildYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RollingStock_plant(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_plant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plant, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_plant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RollingStock_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _RollingStock_certificateNumber(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_certificateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_certificateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RollingStock_homeStation(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_homeStation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HomeStation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_homeStation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStock_region(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RollingStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RollingStock_status(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RegistrationStatus) graphql.Marshaler {
+			return ec.marshalNRegistrationStatus2sioᚐRegistrationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "RegistrationStatus")
+}
+
+func (ec *executionContext) _RollingStock_deregisteredAt(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_deregisteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_deregisteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStock", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RollingStock_ownerPerson(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_ownerPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RollingStock().OwnerPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_ownerPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RollingStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RollingStock_ownerLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.RollingStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStock_ownerLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RollingStock().OwnerLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStock_ownerLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RollingStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RollingStockConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RollingStockConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStockConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RollingStockEdge) graphql.Marshaler {
+			return ec.marshalNRollingStockEdge2ᚕsioᚋgraphᚋmodelᚐRollingStockEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStockConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RollingStockConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RollingStockEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RollingStockConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RollingStockConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStockConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStockConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RollingStockConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RollingStockConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RollingStockConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStockConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStockConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStockConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RollingStockEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RollingStockEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStockEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStockEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RollingStockEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RollingStockEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RollingStockEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RollingStockEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RollingStock) graphql.Marshaler {
+			return ec.marshalNRollingStock2ᚖsioᚐRollingStock(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RollingStockEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RollingStockEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RollingStock(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SandboxUser_iin(ctx context.Context, field graphql.CollectedField, obj *model.SandboxUser) (ret graphql.Marshaler) {
@@ -17878,6 +27237,447 @@ func (ec *executionContext) fieldContext_SandboxUser_courtSanctions(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CourtSanction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SeaVessel_imoNumber(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_imoNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IMONumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_imoNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_name(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_typeRu(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_typeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TypeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_typeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_flag(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_flag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_flag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_portOfRegistry(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_portOfRegistry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PortOfRegistry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_portOfRegistry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_callSign(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_callSign(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallSign, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_callSign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_mmsi(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_mmsi(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MMSI, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_mmsi(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_grossTonnage(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_grossTonnage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossTonnage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_grossTonnage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SeaVessel_deadweight(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_deadweight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadweight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_deadweight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SeaVessel_lengthM(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_lengthM(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LengthM, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_lengthM(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SeaVessel_buildYear(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_buildYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuildYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_buildYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SeaVessel_builder(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_builder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Builder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_builder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_ownerBin(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_ownerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_ownerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _SeaVessel_registryNumber(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_registryNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistryNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_registryNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeaVessel_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SeaVessel_status(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RegistrationStatus) graphql.Marshaler {
+			return ec.marshalNRegistrationStatus2sioᚐRegistrationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "RegistrationStatus")
+}
+
+func (ec *executionContext) _SeaVessel_deregisteredAt(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_deregisteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_deregisteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeaVessel", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SeaVessel_ownerLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.SeaVessel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeaVessel_ownerLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SeaVessel().OwnerLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SeaVessel_ownerLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeaVessel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18356,6 +28156,1175 @@ func (ec *executionContext) fieldContext_Taxpayer_debts(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _TechnicalInspection_cardNumber(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_cardNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_cardNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _TechnicalInspection_vin(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_vin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_vin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _TechnicalInspection_plate(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_plate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_plate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _TechnicalInspection_inspectedAt(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_inspectedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InspectedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_inspectedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TechnicalInspection_station(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_station(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Station, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_station(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _TechnicalInspection_region(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnicalInspection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnicalInspection_result(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.InspectionResult) graphql.Marshaler {
+			return ec.marshalNInspectionResult2sioᚐInspectionResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "InspectionResult")
+}
+
+func (ec *executionContext) _TechnicalInspection_defectsRu(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_defectsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefectsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_defectsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _TechnicalInspection_mileageKm(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_mileageKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MileageKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_mileageKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TechnicalInspection_nextDate(ctx context.Context, field graphql.CollectedField, obj *sio.TechnicalInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspection_nextDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspection_nextDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TechnicalInspectionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TechnicalInspectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspectionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TechnicalInspectionEdge) graphql.Marshaler {
+			return ec.marshalNTechnicalInspectionEdge2ᚕsioᚋgraphᚋmodelᚐTechnicalInspectionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspectionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnicalInspectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TechnicalInspectionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnicalInspectionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TechnicalInspectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspectionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspectionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnicalInspectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnicalInspectionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TechnicalInspectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspectionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspectionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspectionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TechnicalInspectionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TechnicalInspectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspectionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspectionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnicalInspectionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TechnicalInspectionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TechnicalInspectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnicalInspectionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TechnicalInspection) graphql.Marshaler {
+			return ec.marshalNTechnicalInspection2ᚖsioᚐTechnicalInspection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnicalInspectionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnicalInspectionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TechnicalInspection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolation_number(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_article(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_descriptionRu(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_descriptionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_descriptionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_occurredAt(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TrafficViolation_placeRu(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_placeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlaceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_placeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_region(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolation_vin(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_vin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_vin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_plate(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_plate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_plate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_driverIin(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_driverIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DriverIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IIN) graphql.Marshaler {
+			return ec.marshalOIIN2ᚖsioᚐIIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_driverIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _TrafficViolation_offenderId(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_offenderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OffenderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_offenderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TrafficViolation_offenderKind(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_offenderKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OffenderKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_offenderKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _TrafficViolation_source(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ViolationSource) graphql.Marshaler {
+			return ec.marshalNViolationSource2sioᚐViolationSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "ViolationSource")
+}
+
+func (ec *executionContext) _TrafficViolation_recordedBy(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_fineMrp(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_fineMrp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FineMRP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_fineMrp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TrafficViolation_fine(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_fine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fine(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_fine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, true, false, "Money")
+}
+
+func (ec *executionContext) _TrafficViolation_paid(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_paid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paid(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_paid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, true, false, "Money")
+}
+
+func (ec *executionContext) _TrafficViolation_fineStatus(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_fineStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FineStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.FineStatus) graphql.Marshaler {
+			return ec.marshalNFineStatus2sioᚐFineStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_fineStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "FineStatus")
+}
+
+func (ec *executionContext) _TrafficViolation_paidAt(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_paidAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_paidAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TrafficViolation_sanctionRu(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_sanctionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SanctionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_sanctionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolation_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TrafficViolation().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolation_driver(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_driver(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TrafficViolation().Driver(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_driver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolation_offenderPerson(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_offenderPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TrafficViolation().OffenderPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_offenderPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolation_offenderLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.TrafficViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolation_offenderLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TrafficViolation().OffenderLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolation_offenderLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TrafficViolationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TrafficViolationEdge) graphql.Marshaler {
+			return ec.marshalNTrafficViolationEdge2ᚕsioᚋgraphᚋmodelᚐTrafficViolationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrafficViolationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TrafficViolationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrafficViolationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TrafficViolationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TrafficViolationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TrafficViolationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrafficViolationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrafficViolationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TrafficViolationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrafficViolationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TrafficViolation) graphql.Marshaler {
+			return ec.marshalNTrafficViolation2ᚖsioᚐTrafficViolation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrafficViolationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrafficViolationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrafficViolation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Vehicle_vin(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18732,6 +29701,292 @@ func (ec *executionContext) fieldContext_Vehicle_ownerLegalEntity(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Vehicle_criminalRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vehicle_criminalRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Vehicle().CriminalRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CRIMINAL_VEHICLES")
+				if err != nil {
+					var zeroVal []sio.CriminalVehicleRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CriminalVehicleRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CriminalVehicleRecord) graphql.Marshaler {
+			return ec.marshalOCriminalVehicleRecord2ᚕsioᚐCriminalVehicleRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vehicle_criminalRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vehicle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalVehicleRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Vehicle_violations(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vehicle_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Vehicle().Violations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TRAFFIC_VIOLATIONS")
+				if err != nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TrafficViolationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TrafficViolationConnection) graphql.Marshaler {
+			return ec.marshalOTrafficViolationConnection2ᚖsioᚋgraphᚋmodelᚐTrafficViolationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vehicle_violations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vehicle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrafficViolationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Vehicle_violations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Vehicle_accidents(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vehicle_accidents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Vehicle().Accidents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ROAD_ACCIDENTS")
+				if err != nil {
+					var zeroVal *model.RoadAccidentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.RoadAccidentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RoadAccidentConnection) graphql.Marshaler {
+			return ec.marshalORoadAccidentConnection2ᚖsioᚋgraphᚋmodelᚐRoadAccidentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vehicle_accidents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vehicle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoadAccidentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Vehicle_accidents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Vehicle_inspections(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vehicle_inspections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Vehicle().Inspections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TECHNICAL_INSPECTIONS")
+				if err != nil {
+					var zeroVal *model.TechnicalInspectionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TechnicalInspectionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TechnicalInspectionConnection) graphql.Marshaler {
+			return ec.marshalOTechnicalInspectionConnection2ᚖsioᚋgraphᚋmodelᚐTechnicalInspectionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vehicle_inspections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vehicle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TechnicalInspectionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Vehicle_inspections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Vehicle_customsDeclaration(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vehicle_customsDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Vehicle().CustomsDeclaration(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLE_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.VehicleCustomsDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.VehicleCustomsDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.VehicleCustomsDeclaration) graphql.Marshaler {
+			return ec.marshalOVehicleCustomsDeclaration2ᚖsioᚐVehicleCustomsDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vehicle_customsDeclaration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vehicle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VehicleCustomsDeclaration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _VehicleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.VehicleConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18817,6 +30072,570 @@ func (ec *executionContext) _VehicleConnection_totalCount(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_VehicleConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VehicleConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_declaredAt(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_declaredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclaredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_declaredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_customsPostRu(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_customsPostRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_customsPostRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_declarantId(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_declarantId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclarantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_declarantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_declarantKind(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_declarantKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclarantKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_declarantKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_vin(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_vin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_vin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_make(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_model(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_year(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_engineCc(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_engineCc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EngineCC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_engineCc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_originCountryRu(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_originCountryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginCountryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_originCountryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_dispatchCountryRu(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_dispatchCountryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DispatchCountryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_dispatchCountryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_customsValue(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_customsValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsValue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_customsValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_duty(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_duty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duty(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_duty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_vat(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_vat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VAT(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_vat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_excise(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_excise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Excise(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_excise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_fee(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_fee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fee(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_fee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_totalPaid(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_totalPaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalPaid(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_totalPaid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VehicleCustomsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VehicleCustomsDeclaration().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VehicleCustomsDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_declarantPerson(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_declarantPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VehicleCustomsDeclaration().DeclarantPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_declarantPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VehicleCustomsDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VehicleCustomsDeclaration_declarantLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.VehicleCustomsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VehicleCustomsDeclaration_declarantLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VehicleCustomsDeclaration().DeclarantLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VehicleCustomsDeclaration_declarantLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VehicleCustomsDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _VehicleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.VehicleEdge) (ret graphql.Marshaler) {
@@ -19346,6 +31165,56 @@ func (ec *executionContext) fieldContext_Weapon_ownerLegalEntity(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Weapon_criminalRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Weapon_criminalRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Weapon().CriminalRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CRIMINAL_WEAPONS")
+				if err != nil {
+					var zeroVal []sio.CriminalWeaponRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CriminalWeaponRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CriminalWeaponRecord) graphql.Marshaler {
+			return ec.marshalOCriminalWeaponRecord2ᚕsioᚐCriminalWeaponRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Weapon_criminalRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Weapon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalWeaponRecord(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20628,6 +32497,76 @@ func UnmarshalSubjectInput(ctx context.Context, raw any) (model.SubjectInput, er
 
 // region    **************************** object.gotpl ****************************
 
+var accidentParticipantImplementors = []string{"AccidentParticipant"}
+
+func (ec *executionContext) _AccidentParticipant(ctx context.Context, sel ast.SelectionSet, obj *sio.AccidentParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accidentParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccidentParticipant")
+		case "role":
+			out.Values[i] = ec._AccidentParticipant_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._AccidentParticipant_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vin":
+			out.Values[i] = ec._AccidentParticipant_vin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plate":
+			out.Values[i] = ec._AccidentParticipant_plate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "injury":
+			out.Values[i] = ec._AccidentParticipant_injury(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "culprit":
+			out.Values[i] = ec._AccidentParticipant_culprit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AccidentParticipant_person(ctx, field, obj)
+				})
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AccidentParticipant_vehicle(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var agreementImplementors = []string{"Agreement"}
 
 func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet, obj *model.Agreement) graphql.Marshaler {
@@ -20659,6 +32598,126 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agriculturalMachineImplementors = []string{"AgriculturalMachine"}
+
+func (ec *executionContext) _AgriculturalMachine(ctx context.Context, sel ast.SelectionSet, obj *sio.AgriculturalMachine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agriculturalMachineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgriculturalMachine")
+		case "plate":
+			out.Values[i] = ec._AgriculturalMachine_plate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._AgriculturalMachine_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "make":
+			out.Values[i] = ec._AgriculturalMachine_make(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._AgriculturalMachine_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serialNumber":
+			out.Values[i] = ec._AgriculturalMachine_serialNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "engineNumber":
+			out.Values[i] = ec._AgriculturalMachine_engineNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buildYear":
+			out.Values[i] = ec._AgriculturalMachine_buildYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enginePowerHp":
+			out.Values[i] = ec._AgriculturalMachine_enginePowerHp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._AgriculturalMachine_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._AgriculturalMachine_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certificateNumber":
+			out.Values[i] = ec._AgriculturalMachine_certificateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredBy":
+			out.Values[i] = ec._AgriculturalMachine_registeredBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._AgriculturalMachine_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._AgriculturalMachine_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._AgriculturalMachine_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregisteredAt":
+			out.Values[i] = ec._AgriculturalMachine_deregisteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgriculturalMachine_ownerPerson(ctx, field, obj)
+				})
+		case "ownerLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgriculturalMachine_ownerLegalEntity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21137,6 +33196,334 @@ func (ec *executionContext) _CourtSanction(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var criminalVehicleRecordImplementors = []string{"CriminalVehicleRecord"}
+
+func (ec *executionContext) _CriminalVehicleRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.CriminalVehicleRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criminalVehicleRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriminalVehicleRecord")
+		case "id":
+			out.Values[i] = ec._CriminalVehicleRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "event":
+			out.Values[i] = ec._CriminalVehicleRecord_event(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vin":
+			out.Values[i] = ec._CriminalVehicleRecord_vin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plate":
+			out.Values[i] = ec._CriminalVehicleRecord_plate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "make":
+			out.Values[i] = ec._CriminalVehicleRecord_make(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._CriminalVehicleRecord_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "color":
+			out.Values[i] = ec._CriminalVehicleRecord_color(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._CriminalVehicleRecord_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._CriminalVehicleRecord_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._CriminalVehicleRecord_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eventDate":
+			out.Values[i] = ec._CriminalVehicleRecord_eventDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "placeRu":
+			out.Values[i] = ec._CriminalVehicleRecord_placeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CriminalVehicleRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erdrNumber":
+			out.Values[i] = ec._CriminalVehicleRecord_erdrNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._CriminalVehicleRecord_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiator":
+			out.Values[i] = ec._CriminalVehicleRecord_initiator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CriminalVehicleRecord_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "foundAt":
+			out.Values[i] = ec._CriminalVehicleRecord_foundAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "foundPlaceRu":
+			out.Values[i] = ec._CriminalVehicleRecord_foundPlaceRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CriminalVehicleRecord_vehicle(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var criminalWeaponRecordImplementors = []string{"CriminalWeaponRecord"}
+
+func (ec *executionContext) _CriminalWeaponRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.CriminalWeaponRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criminalWeaponRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriminalWeaponRecord")
+		case "id":
+			out.Values[i] = ec._CriminalWeaponRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "event":
+			out.Values[i] = ec._CriminalWeaponRecord_event(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serialNumber":
+			out.Values[i] = ec._CriminalWeaponRecord_serialNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._CriminalWeaponRecord_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "make":
+			out.Values[i] = ec._CriminalWeaponRecord_make(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._CriminalWeaponRecord_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caliber":
+			out.Values[i] = ec._CriminalWeaponRecord_caliber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eventDate":
+			out.Values[i] = ec._CriminalWeaponRecord_eventDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "placeRu":
+			out.Values[i] = ec._CriminalWeaponRecord_placeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CriminalWeaponRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erdrNumber":
+			out.Values[i] = ec._CriminalWeaponRecord_erdrNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._CriminalWeaponRecord_article(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiator":
+			out.Values[i] = ec._CriminalWeaponRecord_initiator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "personIin":
+			out.Values[i] = ec._CriminalWeaponRecord_personIin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CriminalWeaponRecord_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "foundAt":
+			out.Values[i] = ec._CriminalWeaponRecord_foundAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredWeapon":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CriminalWeaponRecord_registeredWeapon(ctx, field, obj)
+				})
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CriminalWeaponRecord_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var driverLicenseImplementors = []string{"DriverLicense"}
+
+func (ec *executionContext) _DriverLicense(ctx context.Context, sel ast.SelectionSet, obj *sio.DriverLicense) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, driverLicenseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DriverLicense")
+		case "number":
+			out.Values[i] = ec._DriverLicense_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderIin":
+			out.Values[i] = ec._DriverLicense_holderIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "categories":
+			out.Values[i] = ec._DriverLicense_categories(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedAt":
+			out.Values[i] = ec._DriverLicense_issuedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._DriverLicense_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedBy":
+			out.Values[i] = ec._DriverLicense_issuedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._DriverLicense_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._DriverLicense_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deprivation":
+			out.Values[i] = ec._DriverLicense_deprivation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holder":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DriverLicense_holder(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exportFileImplementors = []string{"ExportFile"}
 
 func (ec *executionContext) _ExportFile(ctx context.Context, sel ast.SelectionSet, obj *links.File) graphql.Marshaler {
@@ -21457,6 +33844,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
 				})
+		case "criminalVehicleRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_criminalVehicleRecords(ctx, field, obj)
+				})
+		case "criminalWeaponRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_criminalWeaponRecords(ctx, field, obj)
+				})
 		case "links":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -21494,11 +33893,59 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "trafficViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_trafficViolations(ctx, field, obj)
+				})
+		case "roadAccident":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_roadAccident(ctx, field, obj)
+				})
+		case "driverLicense":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_driverLicense(ctx, field, obj)
+				})
+		case "vehicleCustomsDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_vehicleCustomsDeclaration(ctx, field, obj)
+				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_fixedLineSubscriptions(ctx, field, obj)
+				})
+		case "rollingStock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_rollingStock(ctx, field, obj)
+				})
+		case "riverVessel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_riverVessel(ctx, field, obj)
+				})
+		case "seaVessel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_seaVessel(ctx, field, obj)
+				})
+		case "agriculturalMachine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_agriculturalMachine(ctx, field, obj)
 				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22045,11 +34492,41 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_restrictions(ctx, field, obj)
 				})
+		case "trafficViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_trafficViolations(ctx, field, obj)
+				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_fixedLineSubscriptions(ctx, field, obj)
+				})
+		case "rollingStock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_rollingStock(ctx, field, obj)
+				})
+		case "riverVessels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_riverVessels(ctx, field, obj)
+				})
+		case "seaVessels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_seaVessels(ctx, field, obj)
+				})
+		case "agriculturalMachinery":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_agriculturalMachinery(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22057,6 +34534,54 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_weapons(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var licenseDeprivationImplementors = []string{"LicenseDeprivation"}
+
+func (ec *executionContext) _LicenseDeprivation(ctx context.Context, sel ast.SelectionSet, obj *sio.LicenseDeprivation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, licenseDeprivationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LicenseDeprivation")
+		case "from":
+			out.Values[i] = ec._LicenseDeprivation_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "until":
+			out.Values[i] = ec._LicenseDeprivation_until(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "court":
+			out.Values[i] = ec._LicenseDeprivation_court(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "article":
+			out.Values[i] = ec._LicenseDeprivation_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22642,11 +35167,53 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_participationBans(ctx, field, obj)
 				})
+		case "driverLicenses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_driverLicenses(ctx, field, obj)
+				})
+		case "trafficViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_trafficViolations(ctx, field, obj)
+				})
+		case "roadAccidents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_roadAccidents(ctx, field, obj)
+				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_fixedLineSubscriptions(ctx, field, obj)
+				})
+		case "rollingStock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_rollingStock(ctx, field, obj)
+				})
+		case "riverVessels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_riverVessels(ctx, field, obj)
+				})
+		case "agriculturalMachinery":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_agriculturalMachinery(ctx, field, obj)
+				})
+		case "railwayTickets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_railwayTickets(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -23294,6 +35861,211 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var railwayTicketImplementors = []string{"RailwayTicket"}
+
+func (ec *executionContext) _RailwayTicket(ctx context.Context, sel ast.SelectionSet, obj *sio.RailwayTicket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, railwayTicketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RailwayTicket")
+		case "ticketNumber":
+			out.Values[i] = ec._RailwayTicket_ticketNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passengerIin":
+			out.Values[i] = ec._RailwayTicket_passengerIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passengerName":
+			out.Values[i] = ec._RailwayTicket_passengerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentTypeRu":
+			out.Values[i] = ec._RailwayTicket_documentTypeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._RailwayTicket_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trainNumber":
+			out.Values[i] = ec._RailwayTicket_trainNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departureStation":
+			out.Values[i] = ec._RailwayTicket_departureStation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "arrivalStation":
+			out.Values[i] = ec._RailwayTicket_arrivalStation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departureAt":
+			out.Values[i] = ec._RailwayTicket_departureAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "arrivalAt":
+			out.Values[i] = ec._RailwayTicket_arrivalAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carNumber":
+			out.Values[i] = ec._RailwayTicket_carNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carTypeRu":
+			out.Values[i] = ec._RailwayTicket_carTypeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seat":
+			out.Values[i] = ec._RailwayTicket_seat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "price":
+			out.Values[i] = ec._RailwayTicket_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purchasedAt":
+			out.Values[i] = ec._RailwayTicket_purchasedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._RailwayTicket_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "soldBy":
+			out.Values[i] = ec._RailwayTicket_soldBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._RailwayTicket_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passenger":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RailwayTicket_passenger(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var railwayTicketConnectionImplementors = []string{"RailwayTicketConnection"}
+
+func (ec *executionContext) _RailwayTicketConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RailwayTicketConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, railwayTicketConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RailwayTicketConnection")
+		case "edges":
+			out.Values[i] = ec._RailwayTicketConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RailwayTicketConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RailwayTicketConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var railwayTicketEdgeImplementors = []string{"RailwayTicketEdge"}
+
+func (ec *executionContext) _RailwayTicketEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RailwayTicketEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, railwayTicketEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RailwayTicketEdge")
+		case "cursor":
+			out.Values[i] = ec._RailwayTicketEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RailwayTicketEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var realEstateImplementors = []string{"RealEstate"}
 
 func (ec *executionContext) _RealEstate(ctx context.Context, sel ast.SelectionSet, obj *sio.RealEstate) graphql.Marshaler {
@@ -23755,6 +36527,310 @@ func (ec *executionContext) _RestrictionChange(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var riverVesselImplementors = []string{"RiverVessel"}
+
+func (ec *executionContext) _RiverVessel(ctx context.Context, sel ast.SelectionSet, obj *sio.RiverVessel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, riverVesselImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RiverVessel")
+		case "registrationNumber":
+			out.Values[i] = ec._RiverVessel_registrationNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._RiverVessel_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hullTypeRu":
+			out.Values[i] = ec._RiverVessel_hullTypeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "make":
+			out.Values[i] = ec._RiverVessel_make(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._RiverVessel_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hullNumber":
+			out.Values[i] = ec._RiverVessel_hullNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buildYear":
+			out.Values[i] = ec._RiverVessel_buildYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lengthM":
+			out.Values[i] = ec._RiverVessel_lengthM(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "engineMake":
+			out.Values[i] = ec._RiverVessel_engineMake(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "engineNumber":
+			out.Values[i] = ec._RiverVessel_engineNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enginePowerHp":
+			out.Values[i] = ec._RiverVessel_enginePowerHp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passengers":
+			out.Values[i] = ec._RiverVessel_passengers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._RiverVessel_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._RiverVessel_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredBy":
+			out.Values[i] = ec._RiverVessel_registeredBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._RiverVessel_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "homeWaterRu":
+			out.Values[i] = ec._RiverVessel_homeWaterRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._RiverVessel_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._RiverVessel_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregisteredAt":
+			out.Values[i] = ec._RiverVessel_deregisteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RiverVessel_ownerPerson(ctx, field, obj)
+				})
+		case "ownerLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RiverVessel_ownerLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roadAccidentImplementors = []string{"RoadAccident"}
+
+func (ec *executionContext) _RoadAccident(ctx context.Context, sel ast.SelectionSet, obj *sio.RoadAccident) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roadAccidentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoadAccident")
+		case "number":
+			out.Values[i] = ec._RoadAccident_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occurredAt":
+			out.Values[i] = ec._RoadAccident_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placeRu":
+			out.Values[i] = ec._RoadAccident_placeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._RoadAccident_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._RoadAccident_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kindRu":
+			out.Values[i] = ec._RoadAccident_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conditionsRu":
+			out.Values[i] = ec._RoadAccident_conditionsRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "injured":
+			out.Values[i] = ec._RoadAccident_injured(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "killed":
+			out.Values[i] = ec._RoadAccident_killed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "culpritIin":
+			out.Values[i] = ec._RoadAccident_culpritIin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "participants":
+			out.Values[i] = ec._RoadAccident_participants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roadAccidentConnectionImplementors = []string{"RoadAccidentConnection"}
+
+func (ec *executionContext) _RoadAccidentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RoadAccidentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roadAccidentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoadAccidentConnection")
+		case "edges":
+			out.Values[i] = ec._RoadAccidentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RoadAccidentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RoadAccidentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roadAccidentEdgeImplementors = []string{"RoadAccidentEdge"}
+
+func (ec *executionContext) _RoadAccidentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RoadAccidentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roadAccidentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoadAccidentEdge")
+		case "cursor":
+			out.Values[i] = ec._RoadAccidentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RoadAccidentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var roleImplementors = []string{"Role"}
 
 func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *model.Role) graphql.Marshaler {
@@ -23778,6 +36854,197 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "source":
 			out.Values[i] = ec._Role_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rollingStockImplementors = []string{"RollingStock"}
+
+func (ec *executionContext) _RollingStock(ctx context.Context, sel ast.SelectionSet, obj *sio.RollingStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rollingStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RollingStock")
+		case "number":
+			out.Values[i] = ec._RollingStock_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._RollingStock_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "typeRu":
+			out.Values[i] = ec._RollingStock_typeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._RollingStock_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buildYear":
+			out.Values[i] = ec._RollingStock_buildYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plant":
+			out.Values[i] = ec._RollingStock_plant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._RollingStock_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._RollingStock_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certificateNumber":
+			out.Values[i] = ec._RollingStock_certificateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._RollingStock_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "homeStation":
+			out.Values[i] = ec._RollingStock_homeStation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._RollingStock_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._RollingStock_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregisteredAt":
+			out.Values[i] = ec._RollingStock_deregisteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RollingStock_ownerPerson(ctx, field, obj)
+				})
+		case "ownerLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RollingStock_ownerLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rollingStockConnectionImplementors = []string{"RollingStockConnection"}
+
+func (ec *executionContext) _RollingStockConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RollingStockConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rollingStockConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RollingStockConnection")
+		case "edges":
+			out.Values[i] = ec._RollingStockConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RollingStockConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RollingStockConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rollingStockEdgeImplementors = []string{"RollingStockEdge"}
+
+func (ec *executionContext) _RollingStockEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RollingStockEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rollingStockEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RollingStockEdge")
+		case "cursor":
+			out.Values[i] = ec._RollingStockEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RollingStockEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23869,6 +37136,125 @@ func (ec *executionContext) _SandboxUser(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var seaVesselImplementors = []string{"SeaVessel"}
+
+func (ec *executionContext) _SeaVessel(ctx context.Context, sel ast.SelectionSet, obj *sio.SeaVessel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, seaVesselImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SeaVessel")
+		case "imoNumber":
+			out.Values[i] = ec._SeaVessel_imoNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._SeaVessel_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "typeRu":
+			out.Values[i] = ec._SeaVessel_typeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flag":
+			out.Values[i] = ec._SeaVessel_flag(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "portOfRegistry":
+			out.Values[i] = ec._SeaVessel_portOfRegistry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "callSign":
+			out.Values[i] = ec._SeaVessel_callSign(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mmsi":
+			out.Values[i] = ec._SeaVessel_mmsi(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "grossTonnage":
+			out.Values[i] = ec._SeaVessel_grossTonnage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadweight":
+			out.Values[i] = ec._SeaVessel_deadweight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lengthM":
+			out.Values[i] = ec._SeaVessel_lengthM(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buildYear":
+			out.Values[i] = ec._SeaVessel_buildYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "builder":
+			out.Values[i] = ec._SeaVessel_builder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerBin":
+			out.Values[i] = ec._SeaVessel_ownerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registryNumber":
+			out.Values[i] = ec._SeaVessel_registryNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._SeaVessel_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SeaVessel_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregisteredAt":
+			out.Values[i] = ec._SeaVessel_deregisteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SeaVessel_ownerLegalEntity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24066,6 +37452,393 @@ func (ec *executionContext) _Taxpayer(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var technicalInspectionImplementors = []string{"TechnicalInspection"}
+
+func (ec *executionContext) _TechnicalInspection(ctx context.Context, sel ast.SelectionSet, obj *sio.TechnicalInspection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, technicalInspectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechnicalInspection")
+		case "cardNumber":
+			out.Values[i] = ec._TechnicalInspection_cardNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vin":
+			out.Values[i] = ec._TechnicalInspection_vin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plate":
+			out.Values[i] = ec._TechnicalInspection_plate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inspectedAt":
+			out.Values[i] = ec._TechnicalInspection_inspectedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "station":
+			out.Values[i] = ec._TechnicalInspection_station(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._TechnicalInspection_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "result":
+			out.Values[i] = ec._TechnicalInspection_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "defectsRu":
+			out.Values[i] = ec._TechnicalInspection_defectsRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mileageKm":
+			out.Values[i] = ec._TechnicalInspection_mileageKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextDate":
+			out.Values[i] = ec._TechnicalInspection_nextDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var technicalInspectionConnectionImplementors = []string{"TechnicalInspectionConnection"}
+
+func (ec *executionContext) _TechnicalInspectionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TechnicalInspectionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, technicalInspectionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechnicalInspectionConnection")
+		case "edges":
+			out.Values[i] = ec._TechnicalInspectionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TechnicalInspectionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TechnicalInspectionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var technicalInspectionEdgeImplementors = []string{"TechnicalInspectionEdge"}
+
+func (ec *executionContext) _TechnicalInspectionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TechnicalInspectionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, technicalInspectionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechnicalInspectionEdge")
+		case "cursor":
+			out.Values[i] = ec._TechnicalInspectionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TechnicalInspectionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trafficViolationImplementors = []string{"TrafficViolation"}
+
+func (ec *executionContext) _TrafficViolation(ctx context.Context, sel ast.SelectionSet, obj *sio.TrafficViolation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trafficViolationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrafficViolation")
+		case "number":
+			out.Values[i] = ec._TrafficViolation_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._TrafficViolation_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "descriptionRu":
+			out.Values[i] = ec._TrafficViolation_descriptionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "occurredAt":
+			out.Values[i] = ec._TrafficViolation_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "placeRu":
+			out.Values[i] = ec._TrafficViolation_placeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._TrafficViolation_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vin":
+			out.Values[i] = ec._TrafficViolation_vin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plate":
+			out.Values[i] = ec._TrafficViolation_plate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "driverIin":
+			out.Values[i] = ec._TrafficViolation_driverIin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offenderId":
+			out.Values[i] = ec._TrafficViolation_offenderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offenderKind":
+			out.Values[i] = ec._TrafficViolation_offenderKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._TrafficViolation_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.Values[i] = ec._TrafficViolation_recordedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fineMrp":
+			out.Values[i] = ec._TrafficViolation_fineMrp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fine":
+			out.Values[i] = ec._TrafficViolation_fine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paid":
+			out.Values[i] = ec._TrafficViolation_paid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fineStatus":
+			out.Values[i] = ec._TrafficViolation_fineStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paidAt":
+			out.Values[i] = ec._TrafficViolation_paidAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sanctionRu":
+			out.Values[i] = ec._TrafficViolation_sanctionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TrafficViolation_vehicle(ctx, field, obj)
+				})
+		case "driver":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TrafficViolation_driver(ctx, field, obj)
+				})
+		case "offenderPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TrafficViolation_offenderPerson(ctx, field, obj)
+				})
+		case "offenderLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TrafficViolation_offenderLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trafficViolationConnectionImplementors = []string{"TrafficViolationConnection"}
+
+func (ec *executionContext) _TrafficViolationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TrafficViolationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trafficViolationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrafficViolationConnection")
+		case "edges":
+			out.Values[i] = ec._TrafficViolationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TrafficViolationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TrafficViolationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trafficViolationEdgeImplementors = []string{"TrafficViolationEdge"}
+
+func (ec *executionContext) _TrafficViolationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TrafficViolationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trafficViolationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrafficViolationEdge")
+		case "cursor":
+			out.Values[i] = ec._TrafficViolationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TrafficViolationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var vehicleImplementors = []string{"Vehicle"}
 
 func (ec *executionContext) _Vehicle(ctx context.Context, sel ast.SelectionSet, obj *sio.Vehicle) graphql.Marshaler {
@@ -24149,6 +37922,36 @@ func (ec *executionContext) _Vehicle(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Vehicle_ownerLegalEntity(ctx, field, obj)
 				})
+		case "criminalRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vehicle_criminalRecords(ctx, field, obj)
+				})
+		case "violations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vehicle_violations(ctx, field, obj)
+				})
+		case "accidents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vehicle_accidents(ctx, field, obj)
+				})
+		case "inspections":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vehicle_inspections(ctx, field, obj)
+				})
+		case "customsDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vehicle_customsDeclaration(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24192,6 +37995,142 @@ func (ec *executionContext) _VehicleConnection(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vehicleCustomsDeclarationImplementors = []string{"VehicleCustomsDeclaration"}
+
+func (ec *executionContext) _VehicleCustomsDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.VehicleCustomsDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vehicleCustomsDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VehicleCustomsDeclaration")
+		case "number":
+			out.Values[i] = ec._VehicleCustomsDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declaredAt":
+			out.Values[i] = ec._VehicleCustomsDeclaration_declaredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostRu":
+			out.Values[i] = ec._VehicleCustomsDeclaration_customsPostRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarantId":
+			out.Values[i] = ec._VehicleCustomsDeclaration_declarantId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarantKind":
+			out.Values[i] = ec._VehicleCustomsDeclaration_declarantKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vin":
+			out.Values[i] = ec._VehicleCustomsDeclaration_vin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "make":
+			out.Values[i] = ec._VehicleCustomsDeclaration_make(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._VehicleCustomsDeclaration_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._VehicleCustomsDeclaration_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "engineCc":
+			out.Values[i] = ec._VehicleCustomsDeclaration_engineCc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originCountryRu":
+			out.Values[i] = ec._VehicleCustomsDeclaration_originCountryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dispatchCountryRu":
+			out.Values[i] = ec._VehicleCustomsDeclaration_dispatchCountryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsValue":
+			out.Values[i] = ec._VehicleCustomsDeclaration_customsValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duty":
+			out.Values[i] = ec._VehicleCustomsDeclaration_duty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vat":
+			out.Values[i] = ec._VehicleCustomsDeclaration_vat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "excise":
+			out.Values[i] = ec._VehicleCustomsDeclaration_excise(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fee":
+			out.Values[i] = ec._VehicleCustomsDeclaration_fee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalPaid":
+			out.Values[i] = ec._VehicleCustomsDeclaration_totalPaid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VehicleCustomsDeclaration_vehicle(ctx, field, obj)
+				})
+		case "declarantPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VehicleCustomsDeclaration_declarantPerson(ctx, field, obj)
+				})
+		case "declarantLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VehicleCustomsDeclaration_declarantLegalEntity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24349,6 +38288,12 @@ func (ec *executionContext) _Weapon(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Weapon_ownerLegalEntity(ctx, field, obj)
+				})
+		case "criminalRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Weapon_criminalRecords(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24729,6 +38674,45 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAccidentKind2sioᚐAccidentKind(ctx context.Context, v any) (sio.AccidentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.AccidentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAccidentKind2sioᚐAccidentKind(ctx context.Context, sel ast.SelectionSet, v sio.AccidentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AccidentKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNAccidentParticipant2sioᚐAccidentParticipant(ctx context.Context, sel ast.SelectionSet, v sio.AccidentParticipant) graphql.Marshaler {
+	return ec._AccidentParticipant(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAccidentParticipant2ᚕsioᚐAccidentParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.AccidentParticipant) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccidentParticipant2sioᚐAccidentParticipant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAgriculturalMachine2sioᚐAgriculturalMachine(ctx context.Context, sel ast.SelectionSet, v sio.AgriculturalMachine) graphql.Marshaler {
+	return ec._AgriculturalMachine(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNBIN2sioᚐBIN(ctx context.Context, v any) (sio.BIN, error) {
 	res, err := gqlscalar.UnmarshalBIN(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24919,6 +38903,44 @@ func (ec *executionContext) marshalNCourtSanction2ᚕsioᚋauthzᚐCourtSanction
 	return ret
 }
 
+func (ec *executionContext) unmarshalNCriminalVehicleEvent2sioᚐCriminalVehicleEvent(ctx context.Context, v any) (sio.CriminalVehicleEvent, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CriminalVehicleEvent(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriminalVehicleEvent2sioᚐCriminalVehicleEvent(ctx context.Context, sel ast.SelectionSet, v sio.CriminalVehicleEvent) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CriminalVehicleEvent!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCriminalVehicleRecord2sioᚐCriminalVehicleRecord(ctx context.Context, sel ast.SelectionSet, v sio.CriminalVehicleRecord) graphql.Marshaler {
+	return ec._CriminalVehicleRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCriminalWeaponEvent2sioᚐCriminalWeaponEvent(ctx context.Context, v any) (sio.CriminalWeaponEvent, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CriminalWeaponEvent(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriminalWeaponEvent2sioᚐCriminalWeaponEvent(ctx context.Context, sel ast.SelectionSet, v sio.CriminalWeaponEvent) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CriminalWeaponEvent!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCriminalWeaponRecord2sioᚐCriminalWeaponRecord(ctx context.Context, sel ast.SelectionSet, v sio.CriminalWeaponRecord) graphql.Marshaler {
+	return ec._CriminalWeaponRecord(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNDate2sioᚐDate(ctx context.Context, v any) (sio.Date, error) {
 	res, err := gqlscalar.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24931,6 +38953,10 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDriverLicense2sioᚐDriverLicense(ctx context.Context, sel ast.SelectionSet, v sio.DriverLicense) graphql.Marshaler {
+	return ec._DriverLicense(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNExportFile2sioᚋlinksᚐFile(ctx context.Context, sel ast.SelectionSet, v links.File) graphql.Marshaler {
@@ -24955,6 +38981,21 @@ func (ec *executionContext) marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx cont
 
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNFineStatus2sioᚐFineStatus(ctx context.Context, v any) (sio.FineStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.FineStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFineStatus2sioᚐFineStatus(ctx context.Context, sel ast.SelectionSet, v sio.FineStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FineStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNFixedLineService2sioᚐFixedLineService(ctx context.Context, v any) (sio.FixedLineService, error) {
@@ -25139,6 +39180,36 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNInjury2sioᚐInjury(ctx context.Context, v any) (sio.Injury, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.Injury(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInjury2sioᚐInjury(ctx context.Context, sel ast.SelectionSet, v sio.Injury) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Injury!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, v any) (sio.InspectionResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.InspectionResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, sel ast.SelectionSet, v sio.InspectionResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InspectionResult!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx context.Context, v any) (model.InstructionKind, error) {
 	var res model.InstructionKind
 	err := res.UnmarshalGQL(v)
@@ -25243,6 +39314,21 @@ func (ec *executionContext) marshalNLegalAssistanceRequest2ᚕsioᚋauthzᚐLega
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNLicenseStatus2sioᚐLicenseStatus(ctx context.Context, v any) (sio.LicenseStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.LicenseStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLicenseStatus2sioᚐLicenseStatus(ctx context.Context, sel ast.SelectionSet, v sio.LicenseStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LicenseStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNLinkAttr2sioᚋlinksᚐAttr(ctx context.Context, sel ast.SelectionSet, v links.Attr) graphql.Marshaler {
@@ -25374,6 +39460,21 @@ func (ec *executionContext) marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(c
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParticipantRole2sioᚐParticipantRole(ctx context.Context, v any) (sio.ParticipantRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ParticipantRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParticipantRole2sioᚐParticipantRole(ctx context.Context, sel ast.SelectionSet, v sio.ParticipantRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ParticipantRole!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNPermitStatus2sioᚐPermitStatus(ctx context.Context, v any) (sio.PermitStatus, error) {
@@ -25555,6 +39656,34 @@ func (ec *executionContext) marshalNPostalItemStatus2sioᚐPostalItemStatus(ctx 
 	return res
 }
 
+func (ec *executionContext) marshalNRailwayTicket2ᚖsioᚐRailwayTicket(ctx context.Context, sel ast.SelectionSet, v *sio.RailwayTicket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RailwayTicket!")
+		return graphql.Null
+	}
+	return ec._RailwayTicket(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRailwayTicketEdge2sioᚋgraphᚋmodelᚐRailwayTicketEdge(ctx context.Context, sel ast.SelectionSet, v model.RailwayTicketEdge) graphql.Marshaler {
+	return ec._RailwayTicketEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRailwayTicketEdge2ᚕsioᚋgraphᚋmodelᚐRailwayTicketEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RailwayTicketEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRailwayTicketEdge2sioᚋgraphᚋmodelᚐRailwayTicketEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._RealEstateRight(ctx, sel, &v)
 }
@@ -25585,6 +39714,21 @@ func (ec *executionContext) marshalNRealEstateRightEdge2ᚕsioᚋgraphᚋmodel�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNRegistrationStatus2sioᚐRegistrationStatus(ctx context.Context, v any) (sio.RegistrationStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.RegistrationStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegistrationStatus2sioᚐRegistrationStatus(ctx context.Context, sel ast.SelectionSet, v sio.RegistrationStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RegistrationStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNRelation2sioᚐRelation(ctx context.Context, v any) (sio.Relation, error) {
@@ -25671,6 +39815,38 @@ func (ec *executionContext) marshalNRestrictionType2sioᚐRestrictionType(ctx co
 	return res
 }
 
+func (ec *executionContext) marshalNRiverVessel2sioᚐRiverVessel(ctx context.Context, sel ast.SelectionSet, v sio.RiverVessel) graphql.Marshaler {
+	return ec._RiverVessel(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRoadAccident2ᚖsioᚐRoadAccident(ctx context.Context, sel ast.SelectionSet, v *sio.RoadAccident) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoadAccident!")
+		return graphql.Null
+	}
+	return ec._RoadAccident(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRoadAccidentEdge2sioᚋgraphᚋmodelᚐRoadAccidentEdge(ctx context.Context, sel ast.SelectionSet, v model.RoadAccidentEdge) graphql.Marshaler {
+	return ec._RoadAccidentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRoadAccidentEdge2ᚕsioᚋgraphᚋmodelᚐRoadAccidentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RoadAccidentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoadAccidentEdge2sioᚋgraphᚋmodelᚐRoadAccidentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRole2sioᚋgraphᚋmodelᚐRole(ctx context.Context, sel ast.SelectionSet, v model.Role) graphql.Marshaler {
 	return ec._Role(ctx, sel, &v)
 }
@@ -25699,6 +39875,49 @@ func (ec *executionContext) marshalNRole2ᚖsioᚋgraphᚋmodelᚐRole(ctx conte
 	return ec._Role(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRollingStock2ᚖsioᚐRollingStock(ctx context.Context, sel ast.SelectionSet, v *sio.RollingStock) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RollingStock!")
+		return graphql.Null
+	}
+	return ec._RollingStock(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRollingStockEdge2sioᚋgraphᚋmodelᚐRollingStockEdge(ctx context.Context, sel ast.SelectionSet, v model.RollingStockEdge) graphql.Marshaler {
+	return ec._RollingStockEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRollingStockEdge2ᚕsioᚋgraphᚋmodelᚐRollingStockEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RollingStockEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRollingStockEdge2sioᚋgraphᚋmodelᚐRollingStockEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRollingStockKind2sioᚐRollingStockKind(ctx context.Context, v any) (sio.RollingStockKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.RollingStockKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRollingStockKind2sioᚐRollingStockKind(ctx context.Context, sel ast.SelectionSet, v sio.RollingStockKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RollingStockKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSandboxUser2sioᚋgraphᚋmodelᚐSandboxUser(ctx context.Context, sel ast.SelectionSet, v model.SandboxUser) graphql.Marshaler {
 	return ec._SandboxUser(ctx, sel, &v)
 }
@@ -25717,6 +39936,10 @@ func (ec *executionContext) marshalNSandboxUser2ᚕsioᚋgraphᚋmodelᚐSandbox
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSeaVessel2sioᚐSeaVessel(ctx context.Context, sel ast.SelectionSet, v sio.SeaVessel) graphql.Marshaler {
+	return ec._SeaVessel(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -25824,6 +40047,64 @@ func (ec *executionContext) marshalNTaxpayerKind2sioᚐTaxpayerKind(ctx context.
 	return res
 }
 
+func (ec *executionContext) marshalNTechnicalInspection2ᚖsioᚐTechnicalInspection(ctx context.Context, sel ast.SelectionSet, v *sio.TechnicalInspection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TechnicalInspection!")
+		return graphql.Null
+	}
+	return ec._TechnicalInspection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTechnicalInspectionEdge2sioᚋgraphᚋmodelᚐTechnicalInspectionEdge(ctx context.Context, sel ast.SelectionSet, v model.TechnicalInspectionEdge) graphql.Marshaler {
+	return ec._TechnicalInspectionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechnicalInspectionEdge2ᚕsioᚋgraphᚋmodelᚐTechnicalInspectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TechnicalInspectionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTechnicalInspectionEdge2sioᚋgraphᚋmodelᚐTechnicalInspectionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTicketChannel2sioᚐTicketChannel(ctx context.Context, v any) (sio.TicketChannel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TicketChannel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketChannel2sioᚐTicketChannel(ctx context.Context, sel ast.SelectionSet, v sio.TicketChannel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TicketChannel!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTicketStatus2sioᚐTicketStatus(ctx context.Context, v any) (sio.TicketStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TicketStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketStatus2sioᚐTicketStatus(ctx context.Context, sel ast.SelectionSet, v sio.TicketStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TicketStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25836,6 +40117,34 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTrafficViolation2ᚖsioᚐTrafficViolation(ctx context.Context, sel ast.SelectionSet, v *sio.TrafficViolation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TrafficViolation!")
+		return graphql.Null
+	}
+	return ec._TrafficViolation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTrafficViolationEdge2sioᚋgraphᚋmodelᚐTrafficViolationEdge(ctx context.Context, sel ast.SelectionSet, v model.TrafficViolationEdge) graphql.Marshaler {
+	return ec._TrafficViolationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTrafficViolationEdge2ᚕsioᚋgraphᚋmodelᚐTrafficViolationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TrafficViolationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrafficViolationEdge2sioᚋgraphᚋmodelᚐTrafficViolationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
@@ -25864,6 +40173,51 @@ func (ec *executionContext) marshalNVehicleEdge2ᚕsioᚋgraphᚋmodelᚐVehicle
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNVesselCategory2sioᚐVesselCategory(ctx context.Context, v any) (sio.VesselCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.VesselCategory(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVesselCategory2sioᚐVesselCategory(ctx context.Context, sel ast.SelectionSet, v sio.VesselCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VesselCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNViolationSource2sioᚐViolationSource(ctx context.Context, v any) (sio.ViolationSource, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ViolationSource(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNViolationSource2sioᚐViolationSource(ctx context.Context, sel ast.SelectionSet, v sio.ViolationSource) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ViolationSource!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNWantedStatus2sioᚐWantedStatus(ctx context.Context, v any) (sio.WantedStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.WantedStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWantedStatus2sioᚐWantedStatus(ctx context.Context, sel ast.SelectionSet, v sio.WantedStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WantedStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNWeapon2sioᚐWeapon(ctx context.Context, sel ast.SelectionSet, v sio.Weapon) graphql.Marshaler {
@@ -26034,6 +40388,32 @@ func (ec *executionContext) marshalOAgreement2ᚖsioᚋgraphᚋmodelᚐAgreement
 	return ec._Agreement(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAgriculturalMachine2ᚕsioᚐAgriculturalMachineᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.AgriculturalMachine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgriculturalMachine2sioᚐAgriculturalMachine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAgriculturalMachine2ᚖsioᚐAgriculturalMachine(ctx context.Context, sel ast.SelectionSet, v *sio.AgriculturalMachine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AgriculturalMachine(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
 	if v == nil {
 		return nil, nil
@@ -26129,6 +40509,44 @@ func (ec *executionContext) marshalOCourtSanction2ᚖsioᚋauthzᚐCourtSanction
 	return ec._CourtSanction(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCriminalVehicleRecord2ᚕsioᚐCriminalVehicleRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CriminalVehicleRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCriminalVehicleRecord2sioᚐCriminalVehicleRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCriminalWeaponRecord2ᚕsioᚐCriminalWeaponRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CriminalWeaponRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCriminalWeaponRecord2sioᚐCriminalWeaponRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalODate2ᚖsioᚐDate(ctx context.Context, v any) (*sio.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -26145,6 +40563,32 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	_ = ctx
 	res := gqlscalar.MarshalDate(*v)
 	return res
+}
+
+func (ec *executionContext) marshalODriverLicense2ᚕsioᚐDriverLicenseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DriverLicense) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDriverLicense2sioᚐDriverLicense(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODriverLicense2ᚖsioᚐDriverLicense(ctx context.Context, sel ast.SelectionSet, v *sio.DriverLicense) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DriverLicense(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {
@@ -26356,6 +40800,13 @@ func (ec *executionContext) marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx context
 	return ec._LegalEntity(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOLicenseDeprivation2ᚖsioᚐLicenseDeprivation(ctx context.Context, sel ast.SelectionSet, v *sio.LicenseDeprivation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LicenseDeprivation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOLinkGraph2ᚖsioᚋlinksᚐGraph(ctx context.Context, sel ast.SelectionSet, v *links.Graph) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -26456,6 +40907,13 @@ func (ec *executionContext) marshalOPostalItemConnection2ᚖsioᚋgraphᚋmodel�
 	return ec._PostalItemConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalORailwayTicketConnection2ᚖsioᚋgraphᚋmodelᚐRailwayTicketConnection(ctx context.Context, sel ast.SelectionSet, v *model.RailwayTicketConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RailwayTicketConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalORealEstate2ᚖsioᚐRealEstate(ctx context.Context, sel ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -26520,6 +40978,86 @@ func (ec *executionContext) marshalORestriction2ᚖsioᚐRestriction(ctx context
 		return graphql.Null
 	}
 	return ec._Restriction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORiverVessel2ᚕsioᚐRiverVesselᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.RiverVessel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRiverVessel2sioᚐRiverVessel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalORiverVessel2ᚖsioᚐRiverVessel(ctx context.Context, sel ast.SelectionSet, v *sio.RiverVessel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RiverVessel(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORoadAccident2ᚖsioᚐRoadAccident(ctx context.Context, sel ast.SelectionSet, v *sio.RoadAccident) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RoadAccident(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORoadAccidentConnection2ᚖsioᚋgraphᚋmodelᚐRoadAccidentConnection(ctx context.Context, sel ast.SelectionSet, v *model.RoadAccidentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RoadAccidentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORollingStock2ᚖsioᚐRollingStock(ctx context.Context, sel ast.SelectionSet, v *sio.RollingStock) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RollingStock(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORollingStockConnection2ᚖsioᚋgraphᚋmodelᚐRollingStockConnection(ctx context.Context, sel ast.SelectionSet, v *model.RollingStockConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RollingStockConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSeaVessel2ᚕsioᚐSeaVesselᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.SeaVessel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeaVessel2sioᚐSeaVessel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSeaVessel2ᚖsioᚐSeaVessel(ctx context.Context, sel ast.SelectionSet, v *sio.SeaVessel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SeaVessel(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
@@ -26632,6 +41170,13 @@ func (ec *executionContext) marshalOTaxpayer2ᚖsioᚐTaxpayer(ctx context.Conte
 	return ec._Taxpayer(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTechnicalInspectionConnection2ᚖsioᚋgraphᚋmodelᚐTechnicalInspectionConnection(ctx context.Context, sel ast.SelectionSet, v *model.TechnicalInspectionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TechnicalInspectionConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -26650,6 +41195,13 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalOTrafficViolationConnection2ᚖsioᚋgraphᚋmodelᚐTrafficViolationConnection(ctx context.Context, sel ast.SelectionSet, v *model.TrafficViolationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TrafficViolationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -26662,6 +41214,13 @@ func (ec *executionContext) marshalOVehicleConnection2ᚖsioᚋgraphᚋmodelᚐV
 		return graphql.Null
 	}
 	return ec._VehicleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVehicleCustomsDeclaration2ᚖsioᚐVehicleCustomsDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.VehicleCustomsDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VehicleCustomsDeclaration(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOWeapon2ᚕsioᚐWeaponᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Weapon) graphql.Marshaler {

@@ -35,6 +35,19 @@ type Resolver struct {
 	Cases              sio.CaseRegistry
 	Enforcer           *authz.Enforcer
 	LinkEngine         *links.Engine
+	// The transport, road-traffic and criminal-records databases.
+	RollingStockRegistry        sio.RollingStockRegistry
+	RiverVesselRegistry         sio.RiverVesselRegistry
+	SeaVesselRegistry           sio.SeaVesselRegistry
+	AgriculturalMachineRegistry sio.AgriculturalMachineRegistry
+	RailwayTicketRegistry       sio.RailwayTicketRegistry
+	DriverLicenseRegistry       sio.DriverLicenseRegistry
+	TrafficViolationRegistry    sio.TrafficViolationRegistry
+	RoadAccidentRegistry        sio.RoadAccidentRegistry
+	TechnicalInspectionRegistry sio.TechnicalInspectionRegistry
+	VehicleCustomsRegistry      sio.VehicleCustomsRegistry
+	CriminalVehicleRegistry     sio.CriminalVehicleRegistry
+	CriminalWeaponRegistry      sio.CriminalWeaponRegistry
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -86,3 +99,26 @@ func (r *Resolver) FixedLineSubscription() graph.FixedLineSubscriptionResolver {
 	return &fixedLineSubscriptionResolver{r}
 }
 func (r *Resolver) InquiryAction() graph.InquiryActionResolver { return &inquiryActionResolver{r} }
+func (r *Resolver) AccidentParticipant() graph.AccidentParticipantResolver {
+	return &accidentParticipantResolver{r}
+}
+func (r *Resolver) AgriculturalMachine() graph.AgriculturalMachineResolver {
+	return &agriculturalMachineResolver{r}
+}
+func (r *Resolver) CriminalVehicleRecord() graph.CriminalVehicleRecordResolver {
+	return &criminalVehicleRecordResolver{r}
+}
+func (r *Resolver) CriminalWeaponRecord() graph.CriminalWeaponRecordResolver {
+	return &criminalWeaponRecordResolver{r}
+}
+func (r *Resolver) DriverLicense() graph.DriverLicenseResolver { return &driverLicenseResolver{r} }
+func (r *Resolver) RailwayTicket() graph.RailwayTicketResolver { return &railwayTicketResolver{r} }
+func (r *Resolver) RiverVessel() graph.RiverVesselResolver     { return &riverVesselResolver{r} }
+func (r *Resolver) RollingStock() graph.RollingStockResolver   { return &rollingStockResolver{r} }
+func (r *Resolver) SeaVessel() graph.SeaVesselResolver         { return &seaVesselResolver{r} }
+func (r *Resolver) TrafficViolation() graph.TrafficViolationResolver {
+	return &trafficViolationResolver{r}
+}
+func (r *Resolver) VehicleCustomsDeclaration() graph.VehicleCustomsDeclarationResolver {
+	return &vehicleCustomsDeclarationResolver{r}
+}

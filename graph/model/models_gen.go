@@ -204,6 +204,17 @@ type PostalItemEdge struct {
 type Query struct {
 }
 
+type RailwayTicketConnection struct {
+	Edges      []RailwayTicketEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type RailwayTicketEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *sio.RailwayTicket `json:"node"`
+}
+
 type RealEstateRightConnection struct {
 	Edges      []RealEstateRightEdge `json:"edges"`
 	PageInfo   *PageInfo             `json:"pageInfo"`
@@ -215,6 +226,17 @@ type RealEstateRightEdge struct {
 	Node   *sio.PropertyRight `json:"node"`
 }
 
+type RoadAccidentConnection struct {
+	Edges      []RoadAccidentEdge `json:"edges"`
+	PageInfo   *PageInfo          `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+type RoadAccidentEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *sio.RoadAccident `json:"node"`
+}
+
 // A role of the access policy.
 type Role struct {
 	Code string `json:"code"`
@@ -222,6 +244,17 @@ type Role struct {
 	NameRu string `json:"nameRu"`
 	// Rows of the roles tables, e.g. `000/App1/row1, 002/App12/row1`.
 	Source string `json:"source"`
+}
+
+type RollingStockConnection struct {
+	Edges      []RollingStockEdge `json:"edges"`
+	PageInfo   *PageInfo          `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+type RollingStockEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *sio.RollingStock `json:"node"`
 }
 
 // A seeded sandbox user and what they can name as a basis.
@@ -249,6 +282,28 @@ type SandboxUser struct {
 type SubjectInput struct {
 	Iin *sio.IIN `json:"iin,omitempty"`
 	Bin *sio.BIN `json:"bin,omitempty"`
+}
+
+type TechnicalInspectionConnection struct {
+	Edges      []TechnicalInspectionEdge `json:"edges"`
+	PageInfo   *PageInfo                 `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+type TechnicalInspectionEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *sio.TechnicalInspection `json:"node"`
+}
+
+type TrafficViolationConnection struct {
+	Edges      []TrafficViolationEdge `json:"edges"`
+	PageInfo   *PageInfo              `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+type TrafficViolationEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *sio.TrafficViolation `json:"node"`
 }
 
 type VehicleConnection struct {
