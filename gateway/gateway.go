@@ -18,6 +18,7 @@ import (
 	"sio/connectors/civilregistry"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/pension"
 	"sio/connectors/persons"
 	"sio/connectors/realestate"
 	"sio/connectors/taxdebts"
@@ -61,6 +62,7 @@ type Gateway struct {
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
+	Pension    *pension.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -120,6 +122,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
+		func() error { return open(ctx, g, pension.Name, pension.Open, &g.Pension) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -164,6 +167,7 @@ func (g *Gateway) Schema() graph.Config {
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			PensionRegistry: g.Pension,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

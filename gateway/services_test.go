@@ -252,7 +252,6 @@ var pendingServices = map[string]string{
 	"RIVER_SMALL_VESSELS":              "issue 4",
 	"SEA_VESSELS":                      "issue 4",
 	"AGRICULTURAL_MACHINERY":           "issue 4",
-	"PENSION_CONTRIBUTIONS":            "issue 4",
 	"DISABILITY":                       "issue 4",
 	"SOCIAL_ASSISTANCE":                "issue 4",
 	"LABOR_MARKET":                     "issue 4",

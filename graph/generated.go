@@ -33,12 +33,15 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
+	Employment() EmploymentResolver
 	FamilyTie() FamilyTieResolver
 	Founder() FounderResolver
 	Inquiry() InquiryResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
+	PensionContribution() PensionContributionResolver
+	PensionStatement() PensionStatementResolver
 	Person() PersonResolver
 	Query() QueryResolver
 	RealEstate() RealEstateResolver
@@ -100,6 +103,28 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Employment struct {
+		Current     func(childComplexity int) int
+		Employer    func(childComplexity int) int
+		EmployerBIN func(childComplexity int) int
+		EndDate     func(childComplexity int) int
+		IIN         func(childComplexity int) int
+		PayerKind   func(childComplexity int) int
+		Person      func(childComplexity int) int
+		StartDate   func(childComplexity int) int
+	}
+
+	EmploymentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EmploymentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FamilyTie struct {
 		ActID    func(childComplexity int) int
 		Relation func(childComplexity int) int
@@ -116,16 +141,17 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis       func(childComplexity int) int
-		Case        func(childComplexity int) int
-		LandPlot    func(childComplexity int, cadastralNumber string) int
-		LegalEntity func(childComplexity int, bin sio.BIN) int
-		Person      func(childComplexity int, iin sio.IIN) int
-		Persons     func(childComplexity int, iins []sio.IIN) int
-		RealEstate  func(childComplexity int, cadastralNumber string) int
-		Taxpayer    func(childComplexity int, id string) int
-		Vehicle     func(childComplexity int, plate *string, vin *string) int
-		Weapon      func(childComplexity int, serialNumber string) int
+		Basis            func(childComplexity int) int
+		Case             func(childComplexity int) int
+		LandPlot         func(childComplexity int, cadastralNumber string) int
+		LegalEntity      func(childComplexity int, bin sio.BIN) int
+		PensionStatement func(childComplexity int, iin sio.IIN) int
+		Person           func(childComplexity int, iin sio.IIN) int
+		Persons          func(childComplexity int, iins []sio.IIN) int
+		RealEstate       func(childComplexity int, cadastralNumber string) int
+		Taxpayer         func(childComplexity int, id string) int
+		Vehicle          func(childComplexity int, plate *string, vin *string) int
+		Weapon           func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -164,26 +190,28 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ActivityCode     func(childComplexity int) int
-		ActivityRu       func(childComplexity int) int
-		Address          func(childComplexity int) int
-		BIN              func(childComplexity int) int
-		Companies        func(childComplexity int, first *int, after *string) int
-		Director         func(childComplexity int) int
-		DirectorIIN      func(childComplexity int) int
-		Founders         func(childComplexity int) int
-		LandPlots        func(childComplexity int, first *int, after *string) int
-		LegalForm        func(childComplexity int) int
-		NameKz           func(childComplexity int) int
-		NameRu           func(childComplexity int) int
-		RealEstate       func(childComplexity int, first *int, after *string) int
-		Region           func(childComplexity int) int
-		RegistrationDate func(childComplexity int) int
-		Status           func(childComplexity int) int
-		TaxDebts         func(childComplexity int) int
-		Taxpayer         func(childComplexity int) int
-		Vehicles         func(childComplexity int, first *int, after *string) int
-		Weapons          func(childComplexity int) int
+		ActivityCode             func(childComplexity int) int
+		ActivityRu               func(childComplexity int) int
+		Address                  func(childComplexity int) int
+		BIN                      func(childComplexity int) int
+		Companies                func(childComplexity int, first *int, after *string) int
+		Director                 func(childComplexity int) int
+		DirectorIIN              func(childComplexity int) int
+		Employees                func(childComplexity int, first *int, after *string) int
+		Founders                 func(childComplexity int) int
+		LandPlots                func(childComplexity int, first *int, after *string) int
+		LegalForm                func(childComplexity int) int
+		NameKz                   func(childComplexity int) int
+		NameRu                   func(childComplexity int) int
+		PensionContributionsPaid func(childComplexity int, first *int, after *string) int
+		RealEstate               func(childComplexity int, first *int, after *string) int
+		Region                   func(childComplexity int) int
+		RegistrationDate         func(childComplexity int) int
+		Status                   func(childComplexity int) int
+		TaxDebts                 func(childComplexity int) int
+		Taxpayer                 func(childComplexity int) int
+		Vehicles                 func(childComplexity int, first *int, after *string) int
+		Weapons                  func(childComplexity int) int
 	}
 
 	Me struct {
@@ -201,30 +229,63 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
-	Person struct {
-		Address        func(childComplexity int) int
-		BirthDate      func(childComplexity int) int
-		BirthPlace     func(childComplexity int) int
-		Citizenship    func(childComplexity int) int
-		CivilActs      func(childComplexity int) int
-		Companies      func(childComplexity int, first *int, after *string) int
-		DeathDate      func(childComplexity int) int
-		DocumentNumber func(childComplexity int) int
-		Family         func(childComplexity int) int
-		FirstName      func(childComplexity int) int
-		FullName       func(childComplexity int) int
-		Gender         func(childComplexity int) int
+	PensionContribution struct {
+		Amount         func(childComplexity int) int
+		Employer       func(childComplexity int) int
+		EmployerAmount func(childComplexity int) int
+		EmployerBIN    func(childComplexity int) int
 		IIN            func(childComplexity int) int
-		LandPlots      func(childComplexity int, first *int, after *string) int
-		LastName       func(childComplexity int) int
-		MiddleName     func(childComplexity int) int
-		Nationality    func(childComplexity int) int
-		RealEstate     func(childComplexity int, first *int, after *string) int
-		Region         func(childComplexity int) int
-		TaxDebts       func(childComplexity int) int
-		Taxpayer       func(childComplexity int) int
-		Vehicles       func(childComplexity int, first *int, after *string) int
-		Weapons        func(childComplexity int) int
+		Income         func(childComplexity int) int
+		PayerKind      func(childComplexity int) int
+		PaymentDate    func(childComplexity int) int
+		Period         func(childComplexity int) int
+		Person         func(childComplexity int) int
+		Truncated      func(childComplexity int) int
+	}
+
+	PensionContributionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PensionContributionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PensionStatement struct {
+		Contributions func(childComplexity int, first *int, after *string) int
+		Employment    func(childComplexity int) int
+		IIN           func(childComplexity int) int
+	}
+
+	Person struct {
+		Address              func(childComplexity int) int
+		BirthDate            func(childComplexity int) int
+		BirthPlace           func(childComplexity int) int
+		Citizenship          func(childComplexity int) int
+		CivilActs            func(childComplexity int) int
+		Companies            func(childComplexity int, first *int, after *string) int
+		DeathDate            func(childComplexity int) int
+		DocumentNumber       func(childComplexity int) int
+		Employment           func(childComplexity int) int
+		Family               func(childComplexity int) int
+		FirstName            func(childComplexity int) int
+		FullName             func(childComplexity int) int
+		Gender               func(childComplexity int) int
+		IIN                  func(childComplexity int) int
+		LandPlots            func(childComplexity int, first *int, after *string) int
+		LastName             func(childComplexity int) int
+		MiddleName           func(childComplexity int) int
+		Nationality          func(childComplexity int) int
+		PensionContributions func(childComplexity int, first *int, after *string) int
+		RealEstate           func(childComplexity int, first *int, after *string) int
+		Region               func(childComplexity int) int
+		TaxDebts             func(childComplexity int) int
+		Taxpayer             func(childComplexity int) int
+		Vehicles             func(childComplexity int, first *int, after *string) int
+		Weapons              func(childComplexity int) int
 	}
 
 	Query struct {
@@ -379,6 +440,10 @@ type CivilActPartyResolver interface {
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
 }
+type EmploymentResolver interface {
+	Person(ctx context.Context, obj *sio.Employment) (*sio.Person, error)
+	Employer(ctx context.Context, obj *sio.Employment) (*sio.LegalEntity, error)
+}
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
@@ -394,6 +459,7 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -413,7 +479,16 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	Employees(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.EmploymentConnection, error)
+	PensionContributionsPaid(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PensionContributionConnection, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
+}
+type PensionContributionResolver interface {
+	Person(ctx context.Context, obj *sio.PensionContribution) (*sio.Person, error)
+	Employer(ctx context.Context, obj *sio.PensionContribution) (*sio.LegalEntity, error)
+}
+type PensionStatementResolver interface {
+	Contributions(ctx context.Context, obj *sio.PensionStatement, first *int, after *string) (*model.PensionContributionConnection, error)
 }
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
@@ -424,6 +499,8 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	Employment(ctx context.Context, obj *sio.Person) ([]sio.Employment, error)
+	PensionContributions(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PensionContributionConnection, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type QueryResolver interface {
@@ -643,6 +720,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "Employment.current":
+		if e.ComplexityRoot.Employment.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.Current(childComplexity), true
+	case "Employment.employer":
+		if e.ComplexityRoot.Employment.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.Employer(childComplexity), true
+	case "Employment.employerBin":
+		if e.ComplexityRoot.Employment.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.EmployerBIN(childComplexity), true
+	case "Employment.endDate":
+		if e.ComplexityRoot.Employment.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.EndDate(childComplexity), true
+	case "Employment.iin":
+		if e.ComplexityRoot.Employment.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.IIN(childComplexity), true
+	case "Employment.payerKind":
+		if e.ComplexityRoot.Employment.PayerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.PayerKind(childComplexity), true
+	case "Employment.person":
+		if e.ComplexityRoot.Employment.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.Person(childComplexity), true
+	case "Employment.startDate":
+		if e.ComplexityRoot.Employment.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.StartDate(childComplexity), true
+
+	case "EmploymentConnection.edges":
+		if e.ComplexityRoot.EmploymentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentConnection.Edges(childComplexity), true
+	case "EmploymentConnection.pageInfo":
+		if e.ComplexityRoot.EmploymentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentConnection.PageInfo(childComplexity), true
+	case "EmploymentConnection.totalCount":
+		if e.ComplexityRoot.EmploymentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentConnection.TotalCount(childComplexity), true
+
+	case "EmploymentEdge.cursor":
+		if e.ComplexityRoot.EmploymentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentEdge.Cursor(childComplexity), true
+	case "EmploymentEdge.node":
+		if e.ComplexityRoot.EmploymentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentEdge.Node(childComplexity), true
+
 	case "FamilyTie.actId":
 		if e.ComplexityRoot.FamilyTie.ActID == nil {
 			break
@@ -733,6 +891,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.LegalEntity(childComplexity, args["bin"].(sio.BIN)), true
+	case "Inquiry.pensionStatement":
+		if e.ComplexityRoot.Inquiry.PensionStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_pensionStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PensionStatement(childComplexity, args["iin"].(sio.IIN)), true
 	case "Inquiry.person":
 		if e.ComplexityRoot.Inquiry.Person == nil {
 			break
@@ -989,6 +1158,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.DirectorIIN(childComplexity), true
+	case "LegalEntity.employees":
+		if e.ComplexityRoot.LegalEntity.Employees == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_employees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Employees(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.founders":
 		if e.ComplexityRoot.LegalEntity.Founders == nil {
 			break
@@ -1024,6 +1204,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.pensionContributionsPaid":
+		if e.ComplexityRoot.LegalEntity.PensionContributionsPaid == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_pensionContributionsPaid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PensionContributionsPaid(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.realEstate":
 		if e.ComplexityRoot.LegalEntity.RealEstate == nil {
 			break
@@ -1139,6 +1330,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "PensionContribution.amount":
+		if e.ComplexityRoot.PensionContribution.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Amount(childComplexity), true
+	case "PensionContribution.employer":
+		if e.ComplexityRoot.PensionContribution.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Employer(childComplexity), true
+	case "PensionContribution.employerAmount":
+		if e.ComplexityRoot.PensionContribution.EmployerAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.EmployerAmount(childComplexity), true
+	case "PensionContribution.employerBin":
+		if e.ComplexityRoot.PensionContribution.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.EmployerBIN(childComplexity), true
+	case "PensionContribution.iin":
+		if e.ComplexityRoot.PensionContribution.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.IIN(childComplexity), true
+	case "PensionContribution.income":
+		if e.ComplexityRoot.PensionContribution.Income == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Income(childComplexity), true
+	case "PensionContribution.payerKind":
+		if e.ComplexityRoot.PensionContribution.PayerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.PayerKind(childComplexity), true
+	case "PensionContribution.paymentDate":
+		if e.ComplexityRoot.PensionContribution.PaymentDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.PaymentDate(childComplexity), true
+	case "PensionContribution.period":
+		if e.ComplexityRoot.PensionContribution.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Period(childComplexity), true
+	case "PensionContribution.person":
+		if e.ComplexityRoot.PensionContribution.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Person(childComplexity), true
+	case "PensionContribution.truncated":
+		if e.ComplexityRoot.PensionContribution.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Truncated(childComplexity), true
+
+	case "PensionContributionConnection.edges":
+		if e.ComplexityRoot.PensionContributionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionConnection.Edges(childComplexity), true
+	case "PensionContributionConnection.pageInfo":
+		if e.ComplexityRoot.PensionContributionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionConnection.PageInfo(childComplexity), true
+	case "PensionContributionConnection.totalCount":
+		if e.ComplexityRoot.PensionContributionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionConnection.TotalCount(childComplexity), true
+
+	case "PensionContributionEdge.cursor":
+		if e.ComplexityRoot.PensionContributionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionEdge.Cursor(childComplexity), true
+	case "PensionContributionEdge.node":
+		if e.ComplexityRoot.PensionContributionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionEdge.Node(childComplexity), true
+
+	case "PensionStatement.contributions":
+		if e.ComplexityRoot.PensionStatement.Contributions == nil {
+			break
+		}
+
+		args, err := ec.field_PensionStatement_contributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PensionStatement.Contributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "PensionStatement.employment":
+		if e.ComplexityRoot.PensionStatement.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionStatement.Employment(childComplexity), true
+	case "PensionStatement.iin":
+		if e.ComplexityRoot.PensionStatement.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionStatement.IIN(childComplexity), true
+
 	case "Person.address":
 		if e.ComplexityRoot.Person.Address == nil {
 			break
@@ -1192,6 +1506,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DocumentNumber(childComplexity), true
+	case "Person.employment":
+		if e.ComplexityRoot.Person.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Employment(childComplexity), true
 	case "Person.family":
 		if e.ComplexityRoot.Person.Family == nil {
 			break
@@ -1251,6 +1571,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
+	case "Person.pensionContributions":
+		if e.ComplexityRoot.Person.PensionContributions == nil {
+			break
+		}
+
+		args, err := ec.field_Person_pensionContributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.PensionContributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.realEstate":
 		if e.ComplexityRoot.Person.RealEstate == nil {
 			break
@@ -2374,6 +2705,116 @@ month, entity type (4-6), attribute, serial and a check digit.
 """
 scalar BIN
 `, BuiltIn: false},
+	{Name: "../schema/social.graphqls", Input: `# Social, labour and public-service state databases: Пенсионные отчисления,
+# Инвалидность, Социальная помощь, Рынок труда, услуги ЦОН.
+
+"Who paid a pension contribution."
+enum PensionPayerKind {
+  "A tax agent (employer) withheld it from the wage."
+  EMPLOYER
+  "The person paid it for himself as the head of an ИП or КХ."
+  ENTREPRENEUR
+}
+
+"""
+A period of pension contributions of a person by one payer (БД «Пенсионные
+отчисления»): the person was employed by the payer (or, as ENTREPRENEUR, ran
+it) from startDate to endDate.
+"""
+type Employment {
+  iin: IIN!
+  "BIN of the employer, or of the person's own ИП / КХ."
+  employerBin: BIN!
+  payerKind: PensionPayerKind!
+  startDate: Date!
+  "Null while contributions still come."
+  endDate: Date
+  current: Boolean!
+  "ГБД ФЛ: the employee."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type EmploymentConnection {
+  edges: [EmploymentEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type EmploymentEdge {
+  cursor: String!
+  node: Employment!
+}
+
+"""
+A monthly receipt of mandatory pension contributions (БД «Пенсионные
+отчисления»). Under the truncated service (seed 000 App.2 note *: «без
+указания размера поступлений») the amounts are null and truncated is true.
+"""
+type PensionContribution {
+  iin: IIN!
+  employerBin: BIN!
+  payerKind: PensionPayerKind!
+  "Month the income was earned, YYYY-MM."
+  period: String!
+  "Income the contributions were computed from."
+  income: Money
+  "ОПВ: the person's mandatory pension contribution (10%)."
+  amount: Money
+  "ОПВР: the employer's mandatory pension contribution (1.5%, since 2024)."
+  employerAmount: Money
+  paymentDate: Date!
+  "The amounts are withheld: the inquiry may read the truncated service only."
+  truncated: Boolean!
+  "ГБД ФЛ: the contributor."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the payer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type PensionContributionConnection {
+  edges: [PensionContributionEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PensionContributionEdge {
+  cursor: String!
+  node: PensionContribution!
+}
+
+"""
+The answer of БД «Пенсионные отчисления» to a request by IIN: the person's
+employers over time and the monthly contributions.
+"""
+type PensionStatement {
+  iin: IIN!
+  "Periods of contributions by payer, oldest first."
+  employment: [Employment!]!
+  "Monthly contributions of the last twelve paid months, newest first."
+  contributions(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+extend type Inquiry {
+  "Пенсионные отчисления: the statement of a person (null if nothing was ever paid for the person)."
+  pensionStatement(iin: IIN!): PensionStatement @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+extend type Person {
+  "Пенсионные отчисления: the person's employers over time (periods of contributions by payer)."
+  employment: [Employment!] @service(code: "PENSION_CONTRIBUTIONS")
+  "Пенсионные отчисления: monthly contributions of the last twelve paid months, newest first."
+  pensionContributions(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+extend type LegalEntity {
+  "Пенсионные отчисления: persons the entity paid contributions for (its employees), oldest first."
+  employees(first: Int = 20, after: String): EmploymentConnection @service(code: "PENSION_CONTRIBUTIONS")
+  "Пенсионные отчисления: contributions the entity paid, newest first."
+  pensionContributionsPaid(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/tax.graphqls", Input: `enum TaxpayerKind {
   INDIVIDUAL
   ENTREPRENEUR
@@ -2605,6 +3046,50 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Employment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_Employment_iin(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_Employment_employerBin(ctx, field)
+	case "payerKind":
+		return ec.fieldContext_Employment_payerKind(ctx, field)
+	case "startDate":
+		return ec.fieldContext_Employment_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_Employment_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_Employment_current(ctx, field)
+	case "person":
+		return ec.fieldContext_Employment_person(ctx, field)
+	case "employer":
+		return ec.fieldContext_Employment_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Employment", field.Name)
+}
+
+func (ec *executionContext) childFields_EmploymentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_EmploymentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EmploymentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_EmploymentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmploymentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EmploymentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_EmploymentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_EmploymentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmploymentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "relation":
@@ -2657,6 +3142,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "pensionStatement":
+		return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -2773,6 +3260,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "employees":
+		return ec.fieldContext_LegalEntity_employees(ctx, field)
+	case "pensionContributionsPaid":
+		return ec.fieldContext_LegalEntity_pensionContributionsPaid(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -2807,6 +3298,68 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionContribution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_PensionContribution_iin(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_PensionContribution_employerBin(ctx, field)
+	case "payerKind":
+		return ec.fieldContext_PensionContribution_payerKind(ctx, field)
+	case "period":
+		return ec.fieldContext_PensionContribution_period(ctx, field)
+	case "income":
+		return ec.fieldContext_PensionContribution_income(ctx, field)
+	case "amount":
+		return ec.fieldContext_PensionContribution_amount(ctx, field)
+	case "employerAmount":
+		return ec.fieldContext_PensionContribution_employerAmount(ctx, field)
+	case "paymentDate":
+		return ec.fieldContext_PensionContribution_paymentDate(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PensionContribution_truncated(ctx, field)
+	case "person":
+		return ec.fieldContext_PensionContribution_person(ctx, field)
+	case "employer":
+		return ec.fieldContext_PensionContribution_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionContribution", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionContributionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PensionContributionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PensionContributionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PensionContributionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionContributionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionContributionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PensionContributionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PensionContributionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionContributionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_PensionStatement_iin(ctx, field)
+	case "employment":
+		return ec.fieldContext_PensionStatement_employment(ctx, field)
+	case "contributions":
+		return ec.fieldContext_PensionStatement_contributions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionStatement", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2855,6 +3408,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "employment":
+		return ec.fieldContext_Person_employment(ctx, field)
+	case "pensionContributions":
+		return ec.fieldContext_Person_pensionContributions(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
@@ -3289,6 +3846,20 @@ func (ec *executionContext) field_Inquiry_legalEntity_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_pensionStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "iin",
+		func(ctx context.Context, v any) (sio.IIN, error) {
+			return ec.unmarshalNIIN2sioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["iin"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_person_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3403,7 +3974,51 @@ func (ec *executionContext) field_LegalEntity_companies_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_employees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_pensionContributionsPaid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -3469,6 +4084,28 @@ func (ec *executionContext) field_LegalEntity_vehicles_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_PensionStatement_contributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3492,6 +4129,28 @@ func (ec *executionContext) field_Person_companies_args(ctx context.Context, raw
 }
 
 func (ec *executionContext) field_Person_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_pensionContributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -4402,6 +5061,386 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Employment_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Employment_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _Employment_payerKind(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_payerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PensionPayerKind) graphql.Marshaler {
+			return ec.marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_payerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "PensionPayerKind")
+}
+
+func (ec *executionContext) _Employment_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Employment_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Employment_current(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Employment_person(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Employment().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Employment_employer(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Employment().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmploymentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.EmploymentEdge) graphql.Marshaler {
+			return ec.marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmploymentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmploymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmploymentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmploymentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmploymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmploymentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmploymentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EmploymentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmploymentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmploymentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Employment) graphql.Marshaler {
+			return ec.marshalNEmployment2ᚖsioᚐEmployment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmploymentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FamilyTie_relation(ctx context.Context, field graphql.CollectedField, obj *sio.FamilyTie) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5222,6 +6261,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_taxpayer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_pensionStatement(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PensionStatement(ctx, obj, fc.Args["iin"].(sio.IIN))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *sio.PensionStatement
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.PensionStatement
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PensionStatement) graphql.Marshaler {
+			return ec.marshalOPensionStatement2ᚖsioᚐPensionStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_pensionStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_pensionStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6673,6 +7774,130 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_employees(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_employees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Employees(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.EmploymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.EmploymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EmploymentConnection) graphql.Marshaler {
+			return ec.marshalOEmploymentConnection2ᚖsioᚋgraphᚋmodelᚐEmploymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_employees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmploymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_employees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_pensionContributionsPaid(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_pensionContributionsPaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PensionContributionsPaid(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+			return ec.marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_pensionContributionsPaid(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_pensionContributionsPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6937,6 +8162,572 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PensionContribution_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _PensionContribution_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _PensionContribution_payerKind(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_payerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PensionPayerKind) graphql.Marshaler {
+			return ec.marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_payerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "PensionPayerKind")
+}
+
+func (ec *executionContext) _PensionContribution_period(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _PensionContribution_income(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_income(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Income(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_income(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PensionContribution_amount(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PensionContribution_employerAmount(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_employerAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_employerAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PensionContribution_paymentDate(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_paymentDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_paymentDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PensionContribution_truncated(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PensionContribution_person(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PensionContribution().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContribution_employer(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PensionContribution().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PensionContributionEdge) graphql.Marshaler {
+			return ec.marshalNPensionContributionEdge2ᚕsioᚋgraphᚋmodelᚐPensionContributionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContributionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PensionContributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContributionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PensionContributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PensionContribution) graphql.Marshaler {
+			return ec.marshalNPensionContribution2ᚖsioᚐPensionContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContributionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContribution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionStatement_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionStatement_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionStatement_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionStatement", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _PensionStatement_employment(ctx context.Context, field graphql.CollectedField, obj *sio.PensionStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionStatement_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+			return ec.marshalNEmployment2ᚕsioᚐEmploymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionStatement_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionStatement_contributions(ctx context.Context, field graphql.CollectedField, obj *sio.PensionStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionStatement_contributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.PensionStatement().Contributions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+			return ec.marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionStatement_contributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionStatement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_PensionStatement_contributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Person_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
@@ -7714,6 +9505,118 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_employment(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Employment(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal []sio.Employment
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Employment
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+			return ec.marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_pensionContributions(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_pensionContributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().PensionContributions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+			return ec.marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_pensionContributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_pensionContributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11933,6 +13836,157 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var employmentImplementors = []string{"Employment"}
+
+func (ec *executionContext) _Employment(ctx context.Context, sel ast.SelectionSet, obj *sio.Employment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Employment")
+		case "iin":
+			out.Values[i] = ec._Employment_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._Employment_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payerKind":
+			out.Values[i] = ec._Employment_payerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._Employment_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._Employment_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.Values[i] = ec._Employment_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employment_person(ctx, field, obj)
+				})
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employment_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employmentConnectionImplementors = []string{"EmploymentConnection"}
+
+func (ec *executionContext) _EmploymentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EmploymentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmploymentConnection")
+		case "edges":
+			out.Values[i] = ec._EmploymentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EmploymentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EmploymentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employmentEdgeImplementors = []string{"EmploymentEdge"}
+
+func (ec *executionContext) _EmploymentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EmploymentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmploymentEdge")
+		case "cursor":
+			out.Values[i] = ec._EmploymentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EmploymentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var familyTieImplementors = []string{"FamilyTie"}
 
 func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet, obj *sio.FamilyTie) graphql.Marshaler {
@@ -12104,6 +14158,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
+				})
+		case "pensionStatement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_pensionStatement(ctx, field, obj)
 				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -12473,6 +14533,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "employees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_employees(ctx, field, obj)
+				})
+		case "pensionContributionsPaid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_pensionContributionsPaid(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -12580,6 +14652,216 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionContributionImplementors = []string{"PensionContribution"}
+
+func (ec *executionContext) _PensionContribution(ctx context.Context, sel ast.SelectionSet, obj *sio.PensionContribution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionContributionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionContribution")
+		case "iin":
+			out.Values[i] = ec._PensionContribution_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._PensionContribution_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payerKind":
+			out.Values[i] = ec._PensionContribution_payerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._PensionContribution_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "income":
+			out.Values[i] = ec._PensionContribution_income(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._PensionContribution_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerAmount":
+			out.Values[i] = ec._PensionContribution_employerAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentDate":
+			out.Values[i] = ec._PensionContribution_paymentDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "truncated":
+			out.Values[i] = ec._PensionContribution_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PensionContribution_person(ctx, field, obj)
+				})
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PensionContribution_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionContributionConnectionImplementors = []string{"PensionContributionConnection"}
+
+func (ec *executionContext) _PensionContributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PensionContributionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionContributionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionContributionConnection")
+		case "edges":
+			out.Values[i] = ec._PensionContributionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PensionContributionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PensionContributionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionContributionEdgeImplementors = []string{"PensionContributionEdge"}
+
+func (ec *executionContext) _PensionContributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PensionContributionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionContributionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionContributionEdge")
+		case "cursor":
+			out.Values[i] = ec._PensionContributionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PensionContributionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionStatementImplementors = []string{"PensionStatement"}
+
+func (ec *executionContext) _PensionStatement(ctx context.Context, sel ast.SelectionSet, obj *sio.PensionStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionStatement")
+		case "iin":
+			out.Values[i] = ec._PensionStatement_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employment":
+			out.Values[i] = ec._PensionStatement_employment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contributions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PensionStatement_contributions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12725,6 +15007,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
+				})
+		case "employment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_employment(ctx, field, obj)
+				})
+		case "pensionContributions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_pensionContributions(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -14209,6 +16503,54 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalNEmployment2sioᚐEmployment(ctx context.Context, sel ast.SelectionSet, v sio.Employment) graphql.Marshaler {
+	return ec._Employment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployment2sioᚐEmployment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEmployment2ᚖsioᚐEmployment(ctx context.Context, sel ast.SelectionSet, v *sio.Employment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Employment!")
+		return graphql.Null
+	}
+	return ec._Employment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploymentEdge(ctx context.Context, sel ast.SelectionSet, v model.EmploymentEdge) graphql.Marshaler {
+	return ec._EmploymentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmploymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EmploymentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
 }
@@ -14383,6 +16725,49 @@ func (ec *executionContext) marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(c
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPensionContribution2ᚖsioᚐPensionContribution(ctx context.Context, sel ast.SelectionSet, v *sio.PensionContribution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PensionContribution!")
+		return graphql.Null
+	}
+	return ec._PensionContribution(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPensionContributionEdge2sioᚋgraphᚋmodelᚐPensionContributionEdge(ctx context.Context, sel ast.SelectionSet, v model.PensionContributionEdge) graphql.Marshaler {
+	return ec._PensionContributionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPensionContributionEdge2ᚕsioᚋgraphᚋmodelᚐPensionContributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PensionContributionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPensionContributionEdge2sioᚋgraphᚋmodelᚐPensionContributionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPensionPayerKind2sioᚐPensionPayerKind(ctx context.Context, v any) (sio.PensionPayerKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.PensionPayerKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx context.Context, sel ast.SelectionSet, v sio.PensionPayerKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PensionPayerKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNPermitStatus2sioᚐPermitStatus(ctx context.Context, v any) (sio.PermitStatus, error) {
@@ -14801,6 +17186,32 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	return res
 }
 
+func (ec *executionContext) marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployment2sioᚐEmployment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOEmploymentConnection2ᚖsioᚋgraphᚋmodelᚐEmploymentConnection(ctx context.Context, sel ast.SelectionSet, v *model.EmploymentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EmploymentConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -14956,6 +17367,38 @@ func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.C
 		return graphql.Null
 	}
 	return ec._Me(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMoney2ᚖsioᚐMoney(ctx context.Context, v any) (*sio.Money, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalMoney(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMoney2ᚖsioᚐMoney(ctx context.Context, sel ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalMoney(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PensionContributionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPensionStatement2ᚖsioᚐPensionStatement(ctx context.Context, sel ast.SelectionSet, v *sio.PensionStatement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PensionStatement(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPerson2ᚕᚖsioᚐPerson(ctx context.Context, sel ast.SelectionSet, v []*sio.Person) graphql.Marshaler {

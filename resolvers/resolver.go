@@ -26,6 +26,7 @@ type Resolver struct {
 	TaxDebtRegistry    sio.TaxDebtRegistry
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
+	PensionRegistry    sio.PensionRegistry
 	Users              sio.UserDirectory
 	Cases              sio.CaseRegistry
 	Enforcer           *authz.Enforcer
@@ -72,3 +73,13 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
 func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+
+// Social, labour, civil-service, education and health databases.
+
+func (r *Resolver) Employment() graph.EmploymentResolver { return &employmentResolver{r} }
+func (r *Resolver) PensionContribution() graph.PensionContributionResolver {
+	return &pensionContributionResolver{r}
+}
+func (r *Resolver) PensionStatement() graph.PensionStatementResolver {
+	return &pensionStatementResolver{r}
+}

@@ -31,6 +31,17 @@ type CompanyRoleEdge struct {
 	Node   *sio.CompanyRole `json:"node"`
 }
 
+type EmploymentConnection struct {
+	Edges      []EmploymentEdge `json:"edges"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type EmploymentEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *sio.Employment `json:"node"`
+}
+
 type LandRightConnection struct {
 	Edges      []LandRightEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
@@ -57,6 +68,17 @@ type Me struct {
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+type PensionContributionConnection struct {
+	Edges      []PensionContributionEdge `json:"edges"`
+	PageInfo   *PageInfo                 `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+type PensionContributionEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *sio.PensionContribution `json:"node"`
 }
 
 type Query struct {

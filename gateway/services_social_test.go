@@ -1,0 +1,108 @@
+package gateway_test
+
+import (
+	"testing"
+
+	"sio/authz"
+	"sio/internal/testdb"
+	"sio/sqldb"
+)
+
+// Social, labour and public-service databases: Пенсионные отчисления,
+// Инвалидность, Социальная помощь, Рынок труда, услуги ЦОН. Selections reach
+// every nested guarded field.
+
+func init() {
+	registerServices(
+		// The policy refuses PENSION_CONTRIBUTIONS where it allows PERSONS only
+		// under sub-bases of OTHER_TASKS, which no seeded official has: the
+		// refusal is checked on the root field, and the selection reaches the
+		// fields on Person and LegalEntity too.
+		serviceCase{
+			service: "PENSION_CONTRIBUTIONS", args: "$iin: IIN!, $bin: BIN!", path: "pensionStatement",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{
+					"iin": one[string](t, fx.g.Pension.DB(), `SELECT c.iin FROM {contributions} c JOIN {employments} e ON e.iin = c.iin
+						WHERE c.employer_amount_tiyn IS NOT NULL AND e.end_date IS NOT NULL ORDER BY c.iin, c.period LIMIT 1`),
+					// the employer with the most employees
+					"bin": one[string](t, fx.g.Pension.DB(), `SELECT employer_bin FROM {employments} GROUP BY employer_bin ORDER BY COUNT(*) DESC, employer_bin LIMIT 1`),
+				}
+			},
+			selection: `pensionStatement(iin: $iin) { iin employment { employerBin } contributions(first: 2) { totalCount edges { node { period amount } } } }
+				person(iin: $iin) { iin
+					employment { employerBin payerKind startDate endDate current person { iin } employer { bin nameRu } }
+					pensionContributions(first: 3) { totalCount edges { node {
+						period employerBin payerKind income amount employerAmount paymentDate truncated person { iin } employer { bin } } } } }
+				legalEntity(bin: $bin) { bin
+					employees(first: 5) { totalCount edges { node { iin startDate current person { iin } employer { bin } } } }
+					pensionContributionsPaid(first: 2) { edges { node { iin period amount person { iin } employer { bin } } } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if get(got, "iin") != vars["iin"] || get(got, "employment.0.employerBin") == nil {
+					t.Fatalf("statement = %v", got)
+				}
+			},
+		},
+	)
+}
+
+// TestPensionTruncated checks seed 000 App.2 note * through HTTP: an
+// official whose role and basis give the truncated ГЦВП service sees the
+// contributions without amounts, flagged truncated; one with FULL access
+// sees the amounts.
+func TestPensionTruncated(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		fx := newFixture(t, cfg, true)
+		e := fx.g.Enforcer()
+		withAccess := func(want authz.Access) official {
+			o, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
+				a, err := e.Check(inq, "PENSION_CONTRIBUTIONS")
+				_, errP := e.Check(inq, "PERSONS")
+				_, errL := e.Check(inq, "LEGAL_ENTITIES")
+				return err == nil && a == want && errP == nil && errL == nil
+			})
+			if !ok {
+				t.Fatalf("no seeded official reads PENSION_CONTRIBUTIONS with %s access", want)
+			}
+			return o
+		}
+		iin := one[string](t, fx.g.Pension.DB(), `SELECT iin FROM {contributions} WHERE employer_amount_tiyn IS NOT NULL ORDER BY iin, period LIMIT 1`)
+		bin := one[string](t, fx.g.Pension.DB(), `SELECT employer_bin FROM {contributions} WHERE iin = '`+iin+`' ORDER BY period LIMIT 1`)
+		const q = `query($b: BasisInput!, $iin: IIN!, $bin: BIN!) { inquiry(basis: $b) {
+			pensionStatement(iin: $iin) { contributions(first: 100) { edges { node { amount truncated } } } }
+			person(iin: $iin) { pensionContributions(first: 100) { totalCount edges { node { period income amount employerAmount paymentDate truncated } } } }
+			legalEntity(bin: $bin) { pensionContributionsPaid(first: 100) { edges { node { iin amount truncated } } } } } }`
+		for _, c := range []struct {
+			access    authz.Access
+			truncated bool
+		}{{authz.AccessFull, false}, {authz.AccessTruncated, true}} {
+			o := withAccess(c.access)
+			r := fx.post(t, o.IIN, q, map[string]any{"iin": iin, "bin": bin,
+				"b": map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка доходов"}})
+			if len(r.Errors) > 0 {
+				t.Fatalf("%s as %s under %s: %+v", c.access, o.Role, o.Basis, r.Errors)
+			}
+			for _, path := range []string{"inquiry.person.pensionContributions.edges", "inquiry.legalEntity.pensionContributionsPaid.edges",
+				"inquiry.pensionStatement.contributions.edges"} {
+				edges, _ := get(r.Data, path).([]any)
+				if len(edges) == 0 {
+					t.Fatalf("%s: no contributions at %s: %+v", c.access, path, r.Data)
+				}
+				for _, e := range edges {
+					n := get(e, "node")
+					if get(n, "truncated") != c.truncated || (get(n, "amount") == nil) != c.truncated {
+						t.Fatalf("%s as %s under %s: %s node %v", c.access, o.Role, o.Basis, path, n)
+					}
+					if c.truncated && (get(n, "income") != nil || get(n, "employerAmount") != nil) {
+						t.Fatalf("truncated node shows amounts: %v", n)
+					}
+					if !c.truncated && get(n, "employerAmount") == nil && get(n, "income") != nil && get(n, "period").(string) >= "2024-01" {
+						t.Fatalf("FULL node lacks the employer's contribution: %v", n)
+					}
+				}
+			}
+			if get(r.Data, "inquiry.person.pensionContributions.edges.0.node.paymentDate") == nil {
+				t.Fatalf("%s: payment dates are not amounts and stay visible: %+v", c.access, r.Data)
+			}
+		}
+	})
+}
