@@ -58,10 +58,10 @@ func HubOf(i int) int { return max(0, (i-hubLead)/personsPerHub) }
 // companies it may be attached to. Not safe for concurrent use: a filler owns
 // its own.
 type Staffing struct {
-	base    int       // population index of ring[0]
-	ring    []Company // companies from base on
+	base    int         // population index of ring[0]
+	ring    []Company   // companies from base on
 	hubs    [][]Company // each hub followed by the partnerships that founded it
-	nextIdx int // population index of the next person
+	nextIdx int         // population index of the next person
 	pending []heldPerson
 
 	// pick cache: cumulative weights of the current window per region.
