@@ -16,11 +16,15 @@ import (
 	"sio/authz"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/conservices"
+	"sio/connectors/disability"
+	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/pension"
 	"sio/connectors/persons"
 	"sio/connectors/realestate"
+	"sio/connectors/socialassistance"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
 	"sio/connectors/vehicles"
@@ -63,6 +67,10 @@ type Gateway struct {
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
 	Pension    *pension.Store
+	Disability *disability.Store
+	Benefits   *socialassistance.Store
+	Labor      *labormarket.Store
+	CON        *conservices.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -123,6 +131,10 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
 		func() error { return open(ctx, g, pension.Name, pension.Open, &g.Pension) },
+		func() error { return open(ctx, g, disability.Name, disability.Open, &g.Disability) },
+		func() error { return open(ctx, g, socialassistance.Name, socialassistance.Open, &g.Benefits) },
+		func() error { return open(ctx, g, labormarket.Name, labormarket.Open, &g.Labor) },
+		func() error { return open(ctx, g, conservices.Name, conservices.Open, &g.CON) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -167,7 +179,8 @@ func (g *Gateway) Schema() graph.Config {
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
-			PensionRegistry: g.Pension,
+			PensionRegistry: g.Pension, DisabilityRegistry: g.Disability, SocialAssistanceRegistry: g.Benefits,
+			LaborMarketRegistry: g.Labor, PublicServiceCenter: g.CON,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -42,6 +42,67 @@ func init() {
 				}
 			},
 		},
+		serviceCase{
+			service: "DISABILITY", args: "$iin: IIN!", path: "person.disability",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.Disability.DB(),
+					`SELECT iin FROM {disabilities} WHERE status = 'ACTIVE' ORDER BY id LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin disability { id group groupRu causeRu status certificateNumber establishedOn
+				reexaminationOn indefinite ceasedOn workCapacityLoss department region { nameRu } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				ds := got.([]any)
+				if last := ds[len(ds)-1]; get(last, "status") != "ACTIVE" || get(last, "department") == "" {
+					t.Fatalf("the last decision is the one in force: %v", ds)
+				}
+			},
+		},
+		serviceCase{
+			service: "SOCIAL_ASSISTANCE", args: "$iin: IIN!", path: "person.benefits",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				// a mother paid for a child
+				return map[string]any{"iin": one[string](t, fx.g.Benefits.DB(),
+					`SELECT iin FROM {benefits} WHERE for_iin IS NOT NULL ORDER BY id LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin benefits { id kind kindRu lumpSum amount startDate endDate status decisionNumber
+				department region { kato } forIin forPerson { iin birthDate } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				for _, b := range got.([]any) {
+					if get(b, "forIin") != nil && get(b, "forPerson.iin") != get(b, "forIin") {
+						t.Fatalf("benefit paid for %v resolves %v", get(b, "forIin"), get(b, "forPerson"))
+					}
+				}
+			},
+		},
+		serviceCase{
+			service: "LABOR_MARKET", args: "$iin: IIN!", path: "person.jobSeekerRegistrations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				// a person referred to a vacancy
+				return map[string]any{"iin": one[string](t, fx.g.Labor.DB(),
+					`SELECT iin FROM {referrals} WHERE employer_bin IS NOT NULL ORDER BY id LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin jobSeekerRegistrations { id status registeredOn centre region { nameRu } professionRu
+				educationRu deregisteredOn deregistrationReasonRu active
+				referrals { id kind referredOn employerBin organisationRu positionRu outcome employer { bin nameRu } } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				for _, reg := range got.([]any) {
+					for _, ref := range get(reg, "referrals").([]any) {
+						if get(ref, "employerBin") != nil && get(ref, "employer.nameRu") != get(ref, "organisationRu") {
+							t.Fatalf("vacancy of %v resolves %v", get(ref, "organisationRu"), get(ref, "employer"))
+						}
+					}
+				}
+			},
+		},
+		serviceCase{
+			service: "PUBLIC_SERVICE_CENTER_SERVICES", args: "$iin: IIN!", path: "person.publicServices",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.CON.DB(),
+					`SELECT iin FROM {requests} WHERE result = 'REFUSED' ORDER BY request_number LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin publicServices(first: 10) { totalCount edges { node { requestNumber serviceRu branch
+				region { nameRu } submittedOn submittedTime result completedOn refusalReasonRu } } } }`,
+		},
 	)
 }
 

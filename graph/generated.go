@@ -31,12 +31,15 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Benefit() BenefitResolver
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
 	Employment() EmploymentResolver
 	FamilyTie() FamilyTieResolver
 	Founder() FounderResolver
 	Inquiry() InquiryResolver
+	JobSeekerRegistration() JobSeekerRegistrationResolver
+	LaborReferral() LaborReferralResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
@@ -57,6 +60,23 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Benefit struct {
+		Amount         func(childComplexity int) int
+		DecisionNumber func(childComplexity int) int
+		Department     func(childComplexity int) int
+		EndDate        func(childComplexity int) int
+		ForIIN         func(childComplexity int) int
+		ForPerson      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		KindRu         func(childComplexity int) int
+		LumpSum        func(childComplexity int) int
+		Region         func(childComplexity int) int
+		StartDate      func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
 	CaseInfo struct {
 		Article  func(childComplexity int) int
 		Basis    func(childComplexity int) int
@@ -101,6 +121,23 @@ type ComplexityRoot struct {
 	CompanyRoleEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Disability struct {
+		CauseRu           func(childComplexity int) int
+		CeasedOn          func(childComplexity int) int
+		CertificateNumber func(childComplexity int) int
+		Department        func(childComplexity int) int
+		EstablishedOn     func(childComplexity int) int
+		Group             func(childComplexity int) int
+		GroupRu           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IIN               func(childComplexity int) int
+		Indefinite        func(childComplexity int) int
+		ReexaminationOn   func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Status            func(childComplexity int) int
+		WorkCapacityLoss  func(childComplexity int) int
 	}
 
 	Employment struct {
@@ -152,6 +189,32 @@ type ComplexityRoot struct {
 		Taxpayer         func(childComplexity int, id string) int
 		Vehicle          func(childComplexity int, plate *string, vin *string) int
 		Weapon           func(childComplexity int, serialNumber string) int
+	}
+
+	JobSeekerRegistration struct {
+		Active                 func(childComplexity int) int
+		Centre                 func(childComplexity int) int
+		DeregisteredOn         func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		EducationRu            func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		IIN                    func(childComplexity int) int
+		ProfessionRu           func(childComplexity int) int
+		Referrals              func(childComplexity int) int
+		Region                 func(childComplexity int) int
+		RegisteredOn           func(childComplexity int) int
+		Status                 func(childComplexity int) int
+	}
+
+	LaborReferral struct {
+		Employer       func(childComplexity int) int
+		EmployerBIN    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		OrganisationRu func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		PositionRu     func(childComplexity int) int
+		ReferredOn     func(childComplexity int) int
 	}
 
 	LandPlot struct {
@@ -261,31 +324,59 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Address              func(childComplexity int) int
-		BirthDate            func(childComplexity int) int
-		BirthPlace           func(childComplexity int) int
-		Citizenship          func(childComplexity int) int
-		CivilActs            func(childComplexity int) int
-		Companies            func(childComplexity int, first *int, after *string) int
-		DeathDate            func(childComplexity int) int
-		DocumentNumber       func(childComplexity int) int
-		Employment           func(childComplexity int) int
-		Family               func(childComplexity int) int
-		FirstName            func(childComplexity int) int
-		FullName             func(childComplexity int) int
-		Gender               func(childComplexity int) int
-		IIN                  func(childComplexity int) int
-		LandPlots            func(childComplexity int, first *int, after *string) int
-		LastName             func(childComplexity int) int
-		MiddleName           func(childComplexity int) int
-		Nationality          func(childComplexity int) int
-		PensionContributions func(childComplexity int, first *int, after *string) int
-		RealEstate           func(childComplexity int, first *int, after *string) int
-		Region               func(childComplexity int) int
-		TaxDebts             func(childComplexity int) int
-		Taxpayer             func(childComplexity int) int
-		Vehicles             func(childComplexity int, first *int, after *string) int
-		Weapons              func(childComplexity int) int
+		Address                func(childComplexity int) int
+		Benefits               func(childComplexity int) int
+		BirthDate              func(childComplexity int) int
+		BirthPlace             func(childComplexity int) int
+		Citizenship            func(childComplexity int) int
+		CivilActs              func(childComplexity int) int
+		Companies              func(childComplexity int, first *int, after *string) int
+		DeathDate              func(childComplexity int) int
+		Disability             func(childComplexity int) int
+		DocumentNumber         func(childComplexity int) int
+		Employment             func(childComplexity int) int
+		Family                 func(childComplexity int) int
+		FirstName              func(childComplexity int) int
+		FullName               func(childComplexity int) int
+		Gender                 func(childComplexity int) int
+		IIN                    func(childComplexity int) int
+		JobSeekerRegistrations func(childComplexity int) int
+		LandPlots              func(childComplexity int, first *int, after *string) int
+		LastName               func(childComplexity int) int
+		MiddleName             func(childComplexity int) int
+		Nationality            func(childComplexity int) int
+		PensionContributions   func(childComplexity int, first *int, after *string) int
+		PublicServices         func(childComplexity int, first *int, after *string) int
+		RealEstate             func(childComplexity int, first *int, after *string) int
+		Region                 func(childComplexity int) int
+		TaxDebts               func(childComplexity int) int
+		Taxpayer               func(childComplexity int) int
+		Vehicles               func(childComplexity int, first *int, after *string) int
+		Weapons                func(childComplexity int) int
+	}
+
+	PublicServiceRequest struct {
+		Branch          func(childComplexity int) int
+		CompletedOn     func(childComplexity int) int
+		IIN             func(childComplexity int) int
+		RefusalReasonRu func(childComplexity int) int
+		Region          func(childComplexity int) int
+		RequestNumber   func(childComplexity int) int
+		Result          func(childComplexity int) int
+		ServiceRu       func(childComplexity int) int
+		SubmittedOn     func(childComplexity int) int
+		SubmittedTime   func(childComplexity int) int
+	}
+
+	PublicServiceRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PublicServiceRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Query struct {
@@ -434,6 +525,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type BenefitResolver interface {
+	ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error)
+}
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
 }
@@ -461,6 +555,12 @@ type InquiryResolver interface {
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
+}
+type JobSeekerRegistrationResolver interface {
+	Referrals(ctx context.Context, obj *sio.JobSeekerRegistration) ([]sio.LaborReferral, error)
+}
+type LaborReferralResolver interface {
+	Employer(ctx context.Context, obj *sio.LaborReferral) (*sio.LegalEntity, error)
 }
 type LandPlotResolver interface {
 	Rights(ctx context.Context, obj *sio.LandPlot) ([]sio.PropertyRight, error)
@@ -501,6 +601,10 @@ type PersonResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	Employment(ctx context.Context, obj *sio.Person) ([]sio.Employment, error)
 	PensionContributions(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PensionContributionConnection, error)
+	Disability(ctx context.Context, obj *sio.Person) ([]sio.Disability, error)
+	Benefits(ctx context.Context, obj *sio.Person) ([]sio.Benefit, error)
+	JobSeekerRegistrations(ctx context.Context, obj *sio.Person) ([]sio.JobSeekerRegistration, error)
+	PublicServices(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PublicServiceRequestConnection, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type QueryResolver interface {
@@ -545,6 +649,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Benefit.amount":
+		if e.ComplexityRoot.Benefit.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Amount(childComplexity), true
+	case "Benefit.decisionNumber":
+		if e.ComplexityRoot.Benefit.DecisionNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.DecisionNumber(childComplexity), true
+	case "Benefit.department":
+		if e.ComplexityRoot.Benefit.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Department(childComplexity), true
+	case "Benefit.endDate":
+		if e.ComplexityRoot.Benefit.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.EndDate(childComplexity), true
+	case "Benefit.forIin":
+		if e.ComplexityRoot.Benefit.ForIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.ForIIN(childComplexity), true
+	case "Benefit.forPerson":
+		if e.ComplexityRoot.Benefit.ForPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.ForPerson(childComplexity), true
+	case "Benefit.id":
+		if e.ComplexityRoot.Benefit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.ID(childComplexity), true
+	case "Benefit.iin":
+		if e.ComplexityRoot.Benefit.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.IIN(childComplexity), true
+	case "Benefit.kind":
+		if e.ComplexityRoot.Benefit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Kind(childComplexity), true
+	case "Benefit.kindRu":
+		if e.ComplexityRoot.Benefit.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.KindRu(childComplexity), true
+	case "Benefit.lumpSum":
+		if e.ComplexityRoot.Benefit.LumpSum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.LumpSum(childComplexity), true
+	case "Benefit.region":
+		if e.ComplexityRoot.Benefit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Region(childComplexity), true
+	case "Benefit.startDate":
+		if e.ComplexityRoot.Benefit.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.StartDate(childComplexity), true
+	case "Benefit.status":
+		if e.ComplexityRoot.Benefit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Status(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -719,6 +908,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
+
+	case "Disability.causeRu":
+		if e.ComplexityRoot.Disability.CauseRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.CauseRu(childComplexity), true
+	case "Disability.ceasedOn":
+		if e.ComplexityRoot.Disability.CeasedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.CeasedOn(childComplexity), true
+	case "Disability.certificateNumber":
+		if e.ComplexityRoot.Disability.CertificateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.CertificateNumber(childComplexity), true
+	case "Disability.department":
+		if e.ComplexityRoot.Disability.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Department(childComplexity), true
+	case "Disability.establishedOn":
+		if e.ComplexityRoot.Disability.EstablishedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.EstablishedOn(childComplexity), true
+	case "Disability.group":
+		if e.ComplexityRoot.Disability.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Group(childComplexity), true
+	case "Disability.groupRu":
+		if e.ComplexityRoot.Disability.GroupRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.GroupRu(childComplexity), true
+	case "Disability.id":
+		if e.ComplexityRoot.Disability.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.ID(childComplexity), true
+	case "Disability.iin":
+		if e.ComplexityRoot.Disability.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.IIN(childComplexity), true
+	case "Disability.indefinite":
+		if e.ComplexityRoot.Disability.Indefinite == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Indefinite(childComplexity), true
+	case "Disability.reexaminationOn":
+		if e.ComplexityRoot.Disability.ReexaminationOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.ReexaminationOn(childComplexity), true
+	case "Disability.region":
+		if e.ComplexityRoot.Disability.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Region(childComplexity), true
+	case "Disability.status":
+		if e.ComplexityRoot.Disability.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Status(childComplexity), true
+	case "Disability.workCapacityLoss":
+		if e.ComplexityRoot.Disability.WorkCapacityLoss == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.WorkCapacityLoss(childComplexity), true
 
 	case "Employment.current":
 		if e.ComplexityRoot.Employment.Current == nil {
@@ -968,6 +1242,128 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Weapon(childComplexity, args["serialNumber"].(string)), true
+
+	case "JobSeekerRegistration.active":
+		if e.ComplexityRoot.JobSeekerRegistration.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Active(childComplexity), true
+	case "JobSeekerRegistration.centre":
+		if e.ComplexityRoot.JobSeekerRegistration.Centre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Centre(childComplexity), true
+	case "JobSeekerRegistration.deregisteredOn":
+		if e.ComplexityRoot.JobSeekerRegistration.DeregisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.DeregisteredOn(childComplexity), true
+	case "JobSeekerRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.JobSeekerRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.DeregistrationReasonRu(childComplexity), true
+	case "JobSeekerRegistration.educationRu":
+		if e.ComplexityRoot.JobSeekerRegistration.EducationRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.EducationRu(childComplexity), true
+	case "JobSeekerRegistration.id":
+		if e.ComplexityRoot.JobSeekerRegistration.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.ID(childComplexity), true
+	case "JobSeekerRegistration.iin":
+		if e.ComplexityRoot.JobSeekerRegistration.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.IIN(childComplexity), true
+	case "JobSeekerRegistration.professionRu":
+		if e.ComplexityRoot.JobSeekerRegistration.ProfessionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.ProfessionRu(childComplexity), true
+	case "JobSeekerRegistration.referrals":
+		if e.ComplexityRoot.JobSeekerRegistration.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Referrals(childComplexity), true
+	case "JobSeekerRegistration.region":
+		if e.ComplexityRoot.JobSeekerRegistration.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Region(childComplexity), true
+	case "JobSeekerRegistration.registeredOn":
+		if e.ComplexityRoot.JobSeekerRegistration.RegisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.RegisteredOn(childComplexity), true
+	case "JobSeekerRegistration.status":
+		if e.ComplexityRoot.JobSeekerRegistration.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Status(childComplexity), true
+
+	case "LaborReferral.employer":
+		if e.ComplexityRoot.LaborReferral.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.Employer(childComplexity), true
+	case "LaborReferral.employerBin":
+		if e.ComplexityRoot.LaborReferral.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.EmployerBIN(childComplexity), true
+	case "LaborReferral.id":
+		if e.ComplexityRoot.LaborReferral.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.ID(childComplexity), true
+	case "LaborReferral.kind":
+		if e.ComplexityRoot.LaborReferral.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.Kind(childComplexity), true
+	case "LaborReferral.organisationRu":
+		if e.ComplexityRoot.LaborReferral.OrganisationRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.OrganisationRu(childComplexity), true
+	case "LaborReferral.outcome":
+		if e.ComplexityRoot.LaborReferral.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.Outcome(childComplexity), true
+	case "LaborReferral.positionRu":
+		if e.ComplexityRoot.LaborReferral.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.PositionRu(childComplexity), true
+	case "LaborReferral.referredOn":
+		if e.ComplexityRoot.LaborReferral.ReferredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.ReferredOn(childComplexity), true
 
 	case "LandPlot.address":
 		if e.ComplexityRoot.LandPlot.Address == nil {
@@ -1459,6 +1855,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Address(childComplexity), true
+	case "Person.benefits":
+		if e.ComplexityRoot.Person.Benefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Benefits(childComplexity), true
 	case "Person.birthDate":
 		if e.ComplexityRoot.Person.BirthDate == nil {
 			break
@@ -1500,6 +1902,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DeathDate(childComplexity), true
+	case "Person.disability":
+		if e.ComplexityRoot.Person.Disability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Disability(childComplexity), true
 	case "Person.documentNumber":
 		if e.ComplexityRoot.Person.DocumentNumber == nil {
 			break
@@ -1542,6 +1950,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.IIN(childComplexity), true
+	case "Person.jobSeekerRegistrations":
+		if e.ComplexityRoot.Person.JobSeekerRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.JobSeekerRegistrations(childComplexity), true
 	case "Person.landPlots":
 		if e.ComplexityRoot.Person.LandPlots == nil {
 			break
@@ -1582,6 +1996,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.PensionContributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.publicServices":
+		if e.ComplexityRoot.Person.PublicServices == nil {
+			break
+		}
+
+		args, err := ec.field_Person_publicServices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.PublicServices(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.realEstate":
 		if e.ComplexityRoot.Person.RealEstate == nil {
 			break
@@ -1628,6 +2053,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Weapons(childComplexity), true
+
+	case "PublicServiceRequest.branch":
+		if e.ComplexityRoot.PublicServiceRequest.Branch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.Branch(childComplexity), true
+	case "PublicServiceRequest.completedOn":
+		if e.ComplexityRoot.PublicServiceRequest.CompletedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.CompletedOn(childComplexity), true
+	case "PublicServiceRequest.iin":
+		if e.ComplexityRoot.PublicServiceRequest.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.IIN(childComplexity), true
+	case "PublicServiceRequest.refusalReasonRu":
+		if e.ComplexityRoot.PublicServiceRequest.RefusalReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.RefusalReasonRu(childComplexity), true
+	case "PublicServiceRequest.region":
+		if e.ComplexityRoot.PublicServiceRequest.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.Region(childComplexity), true
+	case "PublicServiceRequest.requestNumber":
+		if e.ComplexityRoot.PublicServiceRequest.RequestNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.RequestNumber(childComplexity), true
+	case "PublicServiceRequest.result":
+		if e.ComplexityRoot.PublicServiceRequest.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.Result(childComplexity), true
+	case "PublicServiceRequest.serviceRu":
+		if e.ComplexityRoot.PublicServiceRequest.ServiceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.ServiceRu(childComplexity), true
+	case "PublicServiceRequest.submittedOn":
+		if e.ComplexityRoot.PublicServiceRequest.SubmittedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.SubmittedOn(childComplexity), true
+	case "PublicServiceRequest.submittedTime":
+		if e.ComplexityRoot.PublicServiceRequest.SubmittedTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.SubmittedTime(childComplexity), true
+
+	case "PublicServiceRequestConnection.edges":
+		if e.ComplexityRoot.PublicServiceRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestConnection.Edges(childComplexity), true
+	case "PublicServiceRequestConnection.pageInfo":
+		if e.ComplexityRoot.PublicServiceRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestConnection.PageInfo(childComplexity), true
+	case "PublicServiceRequestConnection.totalCount":
+		if e.ComplexityRoot.PublicServiceRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestConnection.TotalCount(childComplexity), true
+
+	case "PublicServiceRequestEdge.cursor":
+		if e.ComplexityRoot.PublicServiceRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestEdge.Cursor(childComplexity), true
+	case "PublicServiceRequestEdge.node":
+		if e.ComplexityRoot.PublicServiceRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestEdge.Node(childComplexity), true
 
 	case "Query.inquiry":
 		if e.ComplexityRoot.Query.Inquiry == nil {
@@ -2814,6 +3332,212 @@ extend type LegalEntity {
   "Пенсионные отчисления: contributions the entity paid, newest first."
   pensionContributionsPaid(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
 }
+
+# ---- Инвалидность
+
+enum DisabilityGroup {
+  GROUP_I
+  GROUP_II
+  GROUP_III
+  "Ребенок-инвалид (under 18, no group)."
+  CHILD
+}
+
+enum DisabilityStatus {
+  ACTIVE
+  "Replaced by a re-examination."
+  SUPERSEDED
+  "Not confirmed at re-examination, or ended by death."
+  CEASED
+}
+
+"""
+A decision of medical and social expertise (МСЭ) in БД «Инвалидность»: the
+group and its cause, established on a date until a re-examination date or
+indefinitely.
+"""
+type Disability {
+  id: ID!
+  iin: IIN!
+  group: DisabilityGroup!
+  "As recorded, e.g. «II группа»."
+  groupRu: String!
+  "Cause, e.g. «общее заболевание», «трудовое увечье»."
+  causeRu: String!
+  status: DisabilityStatus!
+  "Degree of loss of professional working capacity, percent (work injuries and occupational diseases)."
+  workCapacityLoss: Int
+  "Number of the disability certificate (справка)."
+  certificateNumber: String!
+  establishedOn: Date!
+  "Null when established indefinitely (бессрочно)."
+  reexaminationOn: Date
+  indefinite: Boolean!
+  ceasedOn: Date
+  "The МСЭ department."
+  department: String!
+  region: Region
+}
+
+# ---- Социальная помощь
+
+enum BenefitKind {
+  "ГСП по инвалидности."
+  DISABILITY
+  "Пособие воспитывающему ребенка с инвалидностью."
+  DISABLED_CHILD_CARE
+  "ГСП по случаю потери кормильца."
+  SURVIVOR
+  "Единовременное пособие в связи с рождением ребенка."
+  BIRTH
+  "Пособие по уходу за ребенком до полутора лет."
+  CHILDCARE
+  "Пособие многодетной семье."
+  LARGE_FAMILY
+  "Пособие многодетной матери («Алтын алқа», «Күміс алқа»)."
+  MOTHER_AWARD
+  "Адресная социальная помощь (АСП)."
+  TARGETED_ASSISTANCE
+}
+
+enum BenefitStatus {
+  PAID
+  ENDED
+}
+
+"""
+An assignment of a state benefit or of targeted social assistance in БД
+«Социальная помощь».
+"""
+type Benefit {
+  id: ID!
+  "The recipient."
+  iin: IIN!
+  kind: BenefitKind!
+  "Name of the benefit as assigned."
+  kindRu: String!
+  "The person the benefit is paid for (a child), when not the recipient."
+  forIin: IIN
+  "A one-off payment: amount is paid once."
+  lumpSum: Boolean!
+  "Monthly amount, or the lump sum."
+  amount: Money!
+  startDate: Date!
+  "Last day of payment; null while paid until further notice."
+  endDate: Date
+  status: BenefitStatus!
+  decisionNumber: String!
+  "The assigning department."
+  department: String!
+  region: Region
+  "ГБД ФЛ: the person the benefit is paid for."
+  forPerson: Person @service(code: "PERSONS")
+}
+
+# ---- Рынок труда
+
+enum JobSeekerStatus {
+  JOB_SEEKER
+  UNEMPLOYED
+}
+
+"A registration at a career centre (центр трудовой мобильности) in БД «Рынок труда»."
+type JobSeekerRegistration {
+  id: ID!
+  iin: IIN!
+  status: JobSeekerStatus!
+  registeredOn: Date!
+  centre: String!
+  region: Region
+  "Profession sought."
+  professionRu: String!
+  educationRu: String!
+  "Null while registered."
+  deregisteredOn: Date
+  deregistrationReasonRu: String
+  active: Boolean!
+  "Рынок труда: referrals to vacancies, training, public works and youth practice."
+  referrals: [LaborReferral!] @service(code: "LABOR_MARKET")
+}
+
+enum ReferralKind {
+  VACANCY
+  TRAINING
+  PUBLIC_WORKS
+  YOUTH_PRACTICE
+}
+
+enum ReferralOutcome {
+  HIRED
+  REJECTED
+  DECLINED
+  COMPLETED
+  PENDING
+}
+
+"A referral of a registered person by the career centre."
+type LaborReferral {
+  id: ID!
+  kind: ReferralKind!
+  referredOn: Date!
+  "BIN of the employer (vacancy, youth practice)."
+  employerBin: BIN
+  organisationRu: String!
+  "Position, or the course or work."
+  positionRu: String!
+  outcome: ReferralOutcome!
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+# ---- Услуги ЦОН
+
+enum ServiceResult {
+  RENDERED
+  REFUSED
+  IN_PROGRESS
+}
+
+"A public service a person asked for at a service centre (ЦОН) of the State corporation «Правительство для граждан»."
+type PublicServiceRequest {
+  requestNumber: String!
+  iin: IIN!
+  "Name of the service in the register of state services."
+  serviceRu: String!
+  "The ЦОН branch."
+  branch: String!
+  region: Region
+  submittedOn: Date!
+  "Local (Astana) time of submission, HH:MM."
+  submittedTime: String!
+  result: ServiceResult!
+  "Null while in progress."
+  completedOn: Date
+  "Reason of a motivated refusal."
+  refusalReasonRu: String
+}
+
+type PublicServiceRequestConnection {
+  edges: [PublicServiceRequestEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PublicServiceRequestEdge {
+  cursor: String!
+  node: PublicServiceRequest!
+}
+
+extend type Person {
+  "Инвалидность: МСЭ decisions on the person, oldest first."
+  disability: [Disability!] @service(code: "DISABILITY")
+  "Социальная помощь: benefits and targeted assistance the person receives or received, oldest first."
+  benefits: [Benefit!] @service(code: "SOCIAL_ASSISTANCE")
+  "Рынок труда: the person's registrations at career centres, oldest first."
+  jobSeekerRegistrations: [JobSeekerRegistration!] @service(code: "LABOR_MARKET")
+  "Услуги ЦОН: services the person asked for, newest first."
+  publicServices(first: Int = 20, after: String): PublicServiceRequestConnection @service(code: "PUBLIC_SERVICE_CENTER_SERVICES")
+}
 `, BuiltIn: false},
 	{Name: "../schema/tax.graphqls", Input: `enum TaxpayerKind {
   INDIVIDUAL
@@ -2954,6 +3678,40 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Benefit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Benefit_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_Benefit_iin(ctx, field)
+	case "kind":
+		return ec.fieldContext_Benefit_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_Benefit_kindRu(ctx, field)
+	case "forIin":
+		return ec.fieldContext_Benefit_forIin(ctx, field)
+	case "lumpSum":
+		return ec.fieldContext_Benefit_lumpSum(ctx, field)
+	case "amount":
+		return ec.fieldContext_Benefit_amount(ctx, field)
+	case "startDate":
+		return ec.fieldContext_Benefit_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_Benefit_endDate(ctx, field)
+	case "status":
+		return ec.fieldContext_Benefit_status(ctx, field)
+	case "decisionNumber":
+		return ec.fieldContext_Benefit_decisionNumber(ctx, field)
+	case "department":
+		return ec.fieldContext_Benefit_department(ctx, field)
+	case "region":
+		return ec.fieldContext_Benefit_region(ctx, field)
+	case "forPerson":
+		return ec.fieldContext_Benefit_forPerson(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Benefit", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -3044,6 +3802,40 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 		return ec.fieldContext_CompanyRoleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Disability(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Disability_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_Disability_iin(ctx, field)
+	case "group":
+		return ec.fieldContext_Disability_group(ctx, field)
+	case "groupRu":
+		return ec.fieldContext_Disability_groupRu(ctx, field)
+	case "causeRu":
+		return ec.fieldContext_Disability_causeRu(ctx, field)
+	case "status":
+		return ec.fieldContext_Disability_status(ctx, field)
+	case "workCapacityLoss":
+		return ec.fieldContext_Disability_workCapacityLoss(ctx, field)
+	case "certificateNumber":
+		return ec.fieldContext_Disability_certificateNumber(ctx, field)
+	case "establishedOn":
+		return ec.fieldContext_Disability_establishedOn(ctx, field)
+	case "reexaminationOn":
+		return ec.fieldContext_Disability_reexaminationOn(ctx, field)
+	case "indefinite":
+		return ec.fieldContext_Disability_indefinite(ctx, field)
+	case "ceasedOn":
+		return ec.fieldContext_Disability_ceasedOn(ctx, field)
+	case "department":
+		return ec.fieldContext_Disability_department(ctx, field)
+	case "region":
+		return ec.fieldContext_Disability_region(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Disability", field.Name)
 }
 
 func (ec *executionContext) childFields_Employment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3148,6 +3940,58 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Inquiry", field.Name)
+}
+
+func (ec *executionContext) childFields_JobSeekerRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_JobSeekerRegistration_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_JobSeekerRegistration_iin(ctx, field)
+	case "status":
+		return ec.fieldContext_JobSeekerRegistration_status(ctx, field)
+	case "registeredOn":
+		return ec.fieldContext_JobSeekerRegistration_registeredOn(ctx, field)
+	case "centre":
+		return ec.fieldContext_JobSeekerRegistration_centre(ctx, field)
+	case "region":
+		return ec.fieldContext_JobSeekerRegistration_region(ctx, field)
+	case "professionRu":
+		return ec.fieldContext_JobSeekerRegistration_professionRu(ctx, field)
+	case "educationRu":
+		return ec.fieldContext_JobSeekerRegistration_educationRu(ctx, field)
+	case "deregisteredOn":
+		return ec.fieldContext_JobSeekerRegistration_deregisteredOn(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_JobSeekerRegistration_deregistrationReasonRu(ctx, field)
+	case "active":
+		return ec.fieldContext_JobSeekerRegistration_active(ctx, field)
+	case "referrals":
+		return ec.fieldContext_JobSeekerRegistration_referrals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobSeekerRegistration", field.Name)
+}
+
+func (ec *executionContext) childFields_LaborReferral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LaborReferral_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_LaborReferral_kind(ctx, field)
+	case "referredOn":
+		return ec.fieldContext_LaborReferral_referredOn(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_LaborReferral_employerBin(ctx, field)
+	case "organisationRu":
+		return ec.fieldContext_LaborReferral_organisationRu(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_LaborReferral_positionRu(ctx, field)
+	case "outcome":
+		return ec.fieldContext_LaborReferral_outcome(ctx, field)
+	case "employer":
+		return ec.fieldContext_LaborReferral_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LaborReferral", field.Name)
 }
 
 func (ec *executionContext) childFields_LandPlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3412,10 +4256,66 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_employment(ctx, field)
 	case "pensionContributions":
 		return ec.fieldContext_Person_pensionContributions(ctx, field)
+	case "disability":
+		return ec.fieldContext_Person_disability(ctx, field)
+	case "benefits":
+		return ec.fieldContext_Person_benefits(ctx, field)
+	case "jobSeekerRegistrations":
+		return ec.fieldContext_Person_jobSeekerRegistrations(ctx, field)
+	case "publicServices":
+		return ec.fieldContext_Person_publicServices(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_PublicServiceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "requestNumber":
+		return ec.fieldContext_PublicServiceRequest_requestNumber(ctx, field)
+	case "iin":
+		return ec.fieldContext_PublicServiceRequest_iin(ctx, field)
+	case "serviceRu":
+		return ec.fieldContext_PublicServiceRequest_serviceRu(ctx, field)
+	case "branch":
+		return ec.fieldContext_PublicServiceRequest_branch(ctx, field)
+	case "region":
+		return ec.fieldContext_PublicServiceRequest_region(ctx, field)
+	case "submittedOn":
+		return ec.fieldContext_PublicServiceRequest_submittedOn(ctx, field)
+	case "submittedTime":
+		return ec.fieldContext_PublicServiceRequest_submittedTime(ctx, field)
+	case "result":
+		return ec.fieldContext_PublicServiceRequest_result(ctx, field)
+	case "completedOn":
+		return ec.fieldContext_PublicServiceRequest_completedOn(ctx, field)
+	case "refusalReasonRu":
+		return ec.fieldContext_PublicServiceRequest_refusalReasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicServiceRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_PublicServiceRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PublicServiceRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PublicServiceRequestConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PublicServiceRequestConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicServiceRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PublicServiceRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PublicServiceRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PublicServiceRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicServiceRequestEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_RealEstate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4172,6 +5072,28 @@ func (ec *executionContext) field_Person_pensionContributions_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_publicServices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4317,6 +5239,364 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Benefit_id(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Benefit_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Benefit_kind(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BenefitKind) graphql.Marshaler {
+			return ec.marshalNBenefitKind2sioᚐBenefitKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "BenefitKind")
+}
+
+func (ec *executionContext) _Benefit_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Benefit_forIin(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_forIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ForIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IIN) graphql.Marshaler {
+			return ec.marshalOIIN2ᚖsioᚐIIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_forIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Benefit_lumpSum(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_lumpSum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LumpSum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_lumpSum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Benefit_amount(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, true, false, "Money")
+}
+
+func (ec *executionContext) _Benefit_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Benefit_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Benefit_status(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BenefitStatus) graphql.Marshaler {
+			return ec.marshalNBenefitStatus2sioᚐBenefitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "BenefitStatus")
+}
+
+func (ec *executionContext) _Benefit_decisionNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_decisionNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_decisionNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Benefit_department(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Benefit_region(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_forPerson(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_forPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Benefit().ForPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_forPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5056,6 +6336,337 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompanyRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Disability_id(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Disability_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Disability_group(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DisabilityGroup) graphql.Marshaler {
+			return ec.marshalNDisabilityGroup2sioᚐDisabilityGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "DisabilityGroup")
+}
+
+func (ec *executionContext) _Disability_groupRu(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_groupRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_groupRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_causeRu(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_causeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CauseRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_causeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_status(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DisabilityStatus) graphql.Marshaler {
+			return ec.marshalNDisabilityStatus2sioᚐDisabilityStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "DisabilityStatus")
+}
+
+func (ec *executionContext) _Disability_workCapacityLoss(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_workCapacityLoss(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkCapacityLoss, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_workCapacityLoss(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Disability_certificateNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_certificateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_certificateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_establishedOn(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_establishedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EstablishedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_establishedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Disability_reexaminationOn(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_reexaminationOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReexaminationOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_reexaminationOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Disability_indefinite(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_indefinite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indefinite(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_indefinite(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Disability_ceasedOn(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_ceasedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CeasedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_ceasedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Disability_department(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_region(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Disability",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6387,6 +7998,529 @@ func (ec *executionContext) fieldContext_Inquiry_weapon(ctx context.Context, fie
 	if fc.Args, err = ec.field_Inquiry_weapon_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobSeekerRegistration_id(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_iin(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_status(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.JobSeekerStatus) graphql.Marshaler {
+			return ec.marshalNJobSeekerStatus2sioᚐJobSeekerStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "JobSeekerStatus")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_registeredOn(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_registeredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_registeredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_centre(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_centre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Centre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_centre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_region(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobSeekerRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobSeekerRegistration_professionRu(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_professionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProfessionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_professionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_educationRu(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_educationRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EducationRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_educationRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_deregisteredOn(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_deregisteredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_deregisteredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_active(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_referrals(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JobSeekerRegistration().Referrals(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LABOR_MARKET")
+				if err != nil {
+					var zeroVal []sio.LaborReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.LaborReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.LaborReferral) graphql.Marshaler {
+			return ec.marshalOLaborReferral2ᚕsioᚐLaborReferralᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobSeekerRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LaborReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LaborReferral_id(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LaborReferral_kind(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ReferralKind) graphql.Marshaler {
+			return ec.marshalNReferralKind2sioᚐReferralKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "ReferralKind")
+}
+
+func (ec *executionContext) _LaborReferral_referredOn(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_referredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LaborReferral_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+			return ec.marshalOBIN2ᚖsioᚐBIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _LaborReferral_organisationRu(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_organisationRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganisationRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_organisationRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _LaborReferral_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _LaborReferral_outcome(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ReferralOutcome) graphql.Marshaler {
+			return ec.marshalNReferralOutcome2sioᚐReferralOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "ReferralOutcome")
+}
+
+func (ec *executionContext) _LaborReferral_employer(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LaborReferral().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LaborReferral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -9621,6 +11755,218 @@ func (ec *executionContext) fieldContext_Person_pensionContributions(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_disability(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_disability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Disability(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DISABILITY")
+				if err != nil {
+					var zeroVal []sio.Disability
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Disability
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Disability) graphql.Marshaler {
+			return ec.marshalODisability2ᚕsioᚐDisabilityᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_disability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disability(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_benefits(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_benefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Benefits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SOCIAL_ASSISTANCE")
+				if err != nil {
+					var zeroVal []sio.Benefit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Benefit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Benefit) graphql.Marshaler {
+			return ec.marshalOBenefit2ᚕsioᚐBenefitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Benefit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_jobSeekerRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_jobSeekerRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().JobSeekerRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LABOR_MARKET")
+				if err != nil {
+					var zeroVal []sio.JobSeekerRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.JobSeekerRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.JobSeekerRegistration) graphql.Marshaler {
+			return ec.marshalOJobSeekerRegistration2ᚕsioᚐJobSeekerRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_jobSeekerRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobSeekerRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_publicServices(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_publicServices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().PublicServices(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PUBLIC_SERVICE_CENTER_SERVICES")
+				if err != nil {
+					var zeroVal *model.PublicServiceRequestConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PublicServiceRequestConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PublicServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalOPublicServiceRequestConnection2ᚖsioᚋgraphᚋmodelᚐPublicServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_publicServices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublicServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_publicServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9666,6 +12012,387 @@ func (ec *executionContext) fieldContext_Person_weapons(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequest_requestNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_requestNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_requestNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _PublicServiceRequest_serviceRu(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_serviceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_serviceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_branch(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_branch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Branch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_branch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_region(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequest_submittedOn(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_submittedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_submittedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PublicServiceRequest_submittedTime(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_submittedTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_submittedTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_result(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ServiceResult) graphql.Marshaler {
+			return ec.marshalNServiceResult2sioᚐServiceResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "ServiceResult")
+}
+
+func (ec *executionContext) _PublicServiceRequest_completedOn(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_completedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_completedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PublicServiceRequest_refusalReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_refusalReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefusalReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_refusalReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PublicServiceRequestEdge) graphql.Marshaler {
+			return ec.marshalNPublicServiceRequestEdge2ᚕsioᚋgraphᚋmodelᚐPublicServiceRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublicServiceRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequestConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PublicServiceRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PublicServiceRequest) graphql.Marshaler {
+			return ec.marshalNPublicServiceRequest2ᚖsioᚐPublicServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublicServiceRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13526,6 +16253,105 @@ func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error)
 
 // region    **************************** object.gotpl ****************************
 
+var benefitImplementors = []string{"Benefit"}
+
+func (ec *executionContext) _Benefit(ctx context.Context, sel ast.SelectionSet, obj *sio.Benefit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, benefitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Benefit")
+		case "id":
+			out.Values[i] = ec._Benefit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._Benefit_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Benefit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._Benefit_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "forIin":
+			out.Values[i] = ec._Benefit_forIin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lumpSum":
+			out.Values[i] = ec._Benefit_lumpSum(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._Benefit_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._Benefit_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._Benefit_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Benefit_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionNumber":
+			out.Values[i] = ec._Benefit_decisionNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "department":
+			out.Values[i] = ec._Benefit_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Benefit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "forPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Benefit_forPerson(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -13817,6 +16643,104 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 		case "node":
 			out.Values[i] = ec._CompanyRoleEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var disabilityImplementors = []string{"Disability"}
+
+func (ec *executionContext) _Disability(ctx context.Context, sel ast.SelectionSet, obj *sio.Disability) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disabilityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Disability")
+		case "id":
+			out.Values[i] = ec._Disability_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._Disability_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._Disability_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupRu":
+			out.Values[i] = ec._Disability_groupRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "causeRu":
+			out.Values[i] = ec._Disability_causeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Disability_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "workCapacityLoss":
+			out.Values[i] = ec._Disability_workCapacityLoss(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "certificateNumber":
+			out.Values[i] = ec._Disability_certificateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "establishedOn":
+			out.Values[i] = ec._Disability_establishedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reexaminationOn":
+			out.Values[i] = ec._Disability_reexaminationOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "indefinite":
+			out.Values[i] = ec._Disability_indefinite(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ceasedOn":
+			out.Values[i] = ec._Disability_ceasedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._Disability_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._Disability_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -14170,6 +17094,164 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_weapon(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobSeekerRegistrationImplementors = []string{"JobSeekerRegistration"}
+
+func (ec *executionContext) _JobSeekerRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.JobSeekerRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobSeekerRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobSeekerRegistration")
+		case "id":
+			out.Values[i] = ec._JobSeekerRegistration_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._JobSeekerRegistration_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._JobSeekerRegistration_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredOn":
+			out.Values[i] = ec._JobSeekerRegistration_registeredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "centre":
+			out.Values[i] = ec._JobSeekerRegistration_centre(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._JobSeekerRegistration_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "professionRu":
+			out.Values[i] = ec._JobSeekerRegistration_professionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "educationRu":
+			out.Values[i] = ec._JobSeekerRegistration_educationRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregisteredOn":
+			out.Values[i] = ec._JobSeekerRegistration_deregisteredOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._JobSeekerRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._JobSeekerRegistration_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JobSeekerRegistration_referrals(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var laborReferralImplementors = []string{"LaborReferral"}
+
+func (ec *executionContext) _LaborReferral(ctx context.Context, sel ast.SelectionSet, obj *sio.LaborReferral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, laborReferralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LaborReferral")
+		case "id":
+			out.Values[i] = ec._LaborReferral_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LaborReferral_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referredOn":
+			out.Values[i] = ec._LaborReferral_referredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._LaborReferral_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisationRu":
+			out.Values[i] = ec._LaborReferral_organisationRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "positionRu":
+			out.Values[i] = ec._LaborReferral_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._LaborReferral_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LaborReferral_employer(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15020,12 +18102,195 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_pensionContributions(ctx, field, obj)
 				})
+		case "disability":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_disability(ctx, field, obj)
+				})
+		case "benefits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_benefits(ctx, field, obj)
+				})
+		case "jobSeekerRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_jobSeekerRegistrations(ctx, field, obj)
+				})
+		case "publicServices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_publicServices(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_weapons(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publicServiceRequestImplementors = []string{"PublicServiceRequest"}
+
+func (ec *executionContext) _PublicServiceRequest(ctx context.Context, sel ast.SelectionSet, obj *sio.PublicServiceRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publicServiceRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublicServiceRequest")
+		case "requestNumber":
+			out.Values[i] = ec._PublicServiceRequest_requestNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._PublicServiceRequest_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "serviceRu":
+			out.Values[i] = ec._PublicServiceRequest_serviceRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "branch":
+			out.Values[i] = ec._PublicServiceRequest_branch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._PublicServiceRequest_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "submittedOn":
+			out.Values[i] = ec._PublicServiceRequest_submittedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedTime":
+			out.Values[i] = ec._PublicServiceRequest_submittedTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "result":
+			out.Values[i] = ec._PublicServiceRequest_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completedOn":
+			out.Values[i] = ec._PublicServiceRequest_completedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "refusalReasonRu":
+			out.Values[i] = ec._PublicServiceRequest_refusalReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publicServiceRequestConnectionImplementors = []string{"PublicServiceRequestConnection"}
+
+func (ec *executionContext) _PublicServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PublicServiceRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publicServiceRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublicServiceRequestConnection")
+		case "edges":
+			out.Values[i] = ec._PublicServiceRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PublicServiceRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PublicServiceRequestConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publicServiceRequestEdgeImplementors = []string{"PublicServiceRequestEdge"}
+
+func (ec *executionContext) _PublicServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PublicServiceRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publicServiceRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublicServiceRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._PublicServiceRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PublicServiceRequestEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16358,6 +19623,40 @@ func (ec *executionContext) unmarshalNBasisInput2sioᚋgraphᚋmodelᚐBasisInpu
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNBenefit2sioᚐBenefit(ctx context.Context, sel ast.SelectionSet, v sio.Benefit) graphql.Marshaler {
+	return ec._Benefit(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBenefitKind2sioᚐBenefitKind(ctx context.Context, v any) (sio.BenefitKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BenefitKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBenefitKind2sioᚐBenefitKind(ctx context.Context, sel ast.SelectionSet, v sio.BenefitKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BenefitKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNBenefitStatus2sioᚐBenefitStatus(ctx context.Context, v any) (sio.BenefitStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BenefitStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBenefitStatus2sioᚐBenefitStatus(ctx context.Context, sel ast.SelectionSet, v sio.BenefitStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BenefitStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16499,6 +19798,40 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	res := gqlscalar.MarshalDate(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDisability2sioᚐDisability(ctx context.Context, sel ast.SelectionSet, v sio.Disability) graphql.Marshaler {
+	return ec._Disability(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDisabilityGroup2sioᚐDisabilityGroup(ctx context.Context, v any) (sio.DisabilityGroup, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DisabilityGroup(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisabilityGroup2sioᚐDisabilityGroup(ctx context.Context, sel ast.SelectionSet, v sio.DisabilityGroup) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DisabilityGroup!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDisabilityStatus2sioᚐDisabilityStatus(ctx context.Context, v any) (sio.DisabilityStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DisabilityStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisabilityStatus2sioᚐDisabilityStatus(ctx context.Context, sel ast.SelectionSet, v sio.DisabilityStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DisabilityStatus!")
 	}
 	return res
 }
@@ -16673,6 +20006,29 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNJobSeekerRegistration2sioᚐJobSeekerRegistration(ctx context.Context, sel ast.SelectionSet, v sio.JobSeekerRegistration) graphql.Marshaler {
+	return ec._JobSeekerRegistration(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNJobSeekerStatus2sioᚐJobSeekerStatus(ctx context.Context, v any) (sio.JobSeekerStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.JobSeekerStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobSeekerStatus2sioᚐJobSeekerStatus(ctx context.Context, sel ast.SelectionSet, v sio.JobSeekerStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JobSeekerStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLaborReferral2sioᚐLaborReferral(ctx context.Context, sel ast.SelectionSet, v sio.LaborReferral) graphql.Marshaler {
+	return ec._LaborReferral(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNLandRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._LandRight(ctx, sel, &v)
 }
@@ -16785,6 +20141,34 @@ func (ec *executionContext) marshalNPermitStatus2sioᚐPermitStatus(ctx context.
 	return res
 }
 
+func (ec *executionContext) marshalNPublicServiceRequest2ᚖsioᚐPublicServiceRequest(ctx context.Context, sel ast.SelectionSet, v *sio.PublicServiceRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PublicServiceRequest!")
+		return graphql.Null
+	}
+	return ec._PublicServiceRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPublicServiceRequestEdge2sioᚋgraphᚋmodelᚐPublicServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.PublicServiceRequestEdge) graphql.Marshaler {
+	return ec._PublicServiceRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPublicServiceRequestEdge2ᚕsioᚋgraphᚋmodelᚐPublicServiceRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PublicServiceRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPublicServiceRequestEdge2sioᚋgraphᚋmodelᚐPublicServiceRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._RealEstateRight(ctx, sel, &v)
 }
@@ -16815,6 +20199,36 @@ func (ec *executionContext) marshalNRealEstateRightEdge2ᚕsioᚋgraphᚋmodel�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNReferralKind2sioᚐReferralKind(ctx context.Context, v any) (sio.ReferralKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ReferralKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralKind2sioᚐReferralKind(ctx context.Context, sel ast.SelectionSet, v sio.ReferralKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReferralKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNReferralOutcome2sioᚐReferralOutcome(ctx context.Context, v any) (sio.ReferralOutcome, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ReferralOutcome(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralOutcome2sioᚐReferralOutcome(ctx context.Context, sel ast.SelectionSet, v sio.ReferralOutcome) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReferralOutcome!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNRelation2sioᚐRelation(ctx context.Context, v any) (sio.Relation, error) {
@@ -16858,6 +20272,21 @@ func (ec *executionContext) marshalNSandboxUser2ᚕsioᚋgraphᚋmodelᚐSandbox
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNServiceResult2sioᚐServiceResult(ctx context.Context, v any) (sio.ServiceResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ServiceResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceResult2sioᚐServiceResult(ctx context.Context, sel ast.SelectionSet, v sio.ServiceResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ServiceResult!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -17105,6 +20534,43 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalBIN(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBIN2ᚖsioᚐBIN(ctx context.Context, sel ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalBIN(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOBenefit2ᚕsioᚐBenefitᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Benefit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBenefit2sioᚐBenefit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17184,6 +20650,25 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	_ = ctx
 	res := gqlscalar.MarshalDate(*v)
 	return res
+}
+
+func (ec *executionContext) marshalODisability2ᚕsioᚐDisabilityᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Disability) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisability2sioᚐDisability(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
@@ -17322,6 +20807,44 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOJobSeekerRegistration2ᚕsioᚐJobSeekerRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.JobSeekerRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobSeekerRegistration2sioᚐJobSeekerRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOLaborReferral2ᚕsioᚐLaborReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.LaborReferral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLaborReferral2sioᚐLaborReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOLandPlot2ᚖsioᚐLandPlot(ctx context.Context, sel ast.SelectionSet, v *sio.LandPlot) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -17419,6 +20942,13 @@ func (ec *executionContext) marshalOPerson2ᚖsioᚐPerson(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPublicServiceRequestConnection2ᚖsioᚋgraphᚋmodelᚐPublicServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.PublicServiceRequestConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PublicServiceRequestConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORealEstate2ᚖsioᚐRealEstate(ctx context.Context, sel ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {

@@ -17,19 +17,23 @@ import (
 // Resolver is the root resolver; its fields are the connectors and services
 // the resolvers depend on (interfaces, never database handles).
 type Resolver struct {
-	PersonRegistry     sio.PersonRegistry
-	EntityRegistry     sio.EntityRegistry
-	RealEstateRegistry sio.RealEstateRegistry
-	LandRegistry       sio.LandRegistry
-	VehicleRegistry    sio.VehicleRegistry
-	TaxpayerRegistry   sio.TaxpayerRegistry
-	TaxDebtRegistry    sio.TaxDebtRegistry
-	CivilRegistry      sio.CivilRegistry
-	WeaponRegistry     sio.WeaponRegistry
-	PensionRegistry    sio.PensionRegistry
-	Users              sio.UserDirectory
-	Cases              sio.CaseRegistry
-	Enforcer           *authz.Enforcer
+	PersonRegistry           sio.PersonRegistry
+	EntityRegistry           sio.EntityRegistry
+	RealEstateRegistry       sio.RealEstateRegistry
+	LandRegistry             sio.LandRegistry
+	VehicleRegistry          sio.VehicleRegistry
+	TaxpayerRegistry         sio.TaxpayerRegistry
+	TaxDebtRegistry          sio.TaxDebtRegistry
+	CivilRegistry            sio.CivilRegistry
+	WeaponRegistry           sio.WeaponRegistry
+	PensionRegistry          sio.PensionRegistry
+	DisabilityRegistry       sio.DisabilityRegistry
+	SocialAssistanceRegistry sio.SocialAssistanceRegistry
+	LaborMarketRegistry      sio.LaborMarketRegistry
+	PublicServiceCenter      sio.PublicServiceCenter
+	Users                    sio.UserDirectory
+	Cases                    sio.CaseRegistry
+	Enforcer                 *authz.Enforcer
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -76,7 +80,12 @@ func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r}
 
 // Social, labour, civil-service, education and health databases.
 
+func (r *Resolver) Benefit() graph.BenefitResolver       { return &benefitResolver{r} }
 func (r *Resolver) Employment() graph.EmploymentResolver { return &employmentResolver{r} }
+func (r *Resolver) JobSeekerRegistration() graph.JobSeekerRegistrationResolver {
+	return &jobSeekerRegistrationResolver{r}
+}
+func (r *Resolver) LaborReferral() graph.LaborReferralResolver { return &laborReferralResolver{r} }
 func (r *Resolver) PensionContribution() graph.PensionContributionResolver {
 	return &pensionContributionResolver{r}
 }

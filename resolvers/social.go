@@ -122,3 +122,67 @@ func (r *pensionContributionResolver) Person(ctx context.Context, obj *sio.Pensi
 func (r *pensionContributionResolver) Employer(ctx context.Context, obj *sio.PensionContribution) (*sio.LegalEntity, error) {
 	return loadEntity(ctx, r.Resolver, obj.EmployerBIN)
 }
+
+// Инвалидность, Социальная помощь, Рынок труда, услуги ЦОН.
+
+var (
+	disabilityOf     = loaders.Define[sio.IIN, []sio.Disability]("disability.of")
+	benefitsOf       = loaders.Define[sio.IIN, []sio.Benefit]("social_assistance.benefitsOf")
+	registrationsOf  = loaders.Define[sio.IIN, []sio.JobSeekerRegistration]("labor_market.registrationsOf")
+	referralsOf      = loaders.Define[int64, []sio.LaborReferral]("labor_market.referralsOf")
+	publicServicesOf = loaders.Define[sio.IIN, []sio.PublicServiceRequest]("con_services.requestsOf")
+)
+
+func (r *personResolver) Disability(ctx context.Context, obj *sio.Person) ([]sio.Disability, error) {
+	ds, err := disabilityOf.Load(ctx, r.DisabilityRegistry.DisabilitiesByPerson, obj.IIN)
+	return ds, r.source(ctx, "disability", err)
+}
+
+func (r *personResolver) Benefits(ctx context.Context, obj *sio.Person) ([]sio.Benefit, error) {
+	bs, err := benefitsOf.Load(ctx, r.SocialAssistanceRegistry.BenefitsByRecipient, obj.IIN)
+	return bs, r.source(ctx, "social_assistance", err)
+}
+
+func (r *personResolver) JobSeekerRegistrations(ctx context.Context, obj *sio.Person) ([]sio.JobSeekerRegistration, error) {
+	rs, err := registrationsOf.Load(ctx, r.LaborMarketRegistry.RegistrationsByPerson, obj.IIN)
+	return rs, r.source(ctx, "labor_market", err)
+}
+
+func (r *personResolver) PublicServices(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PublicServiceRequestConnection, error) {
+	rs, err := publicServicesOf.Load(ctx, r.PublicServiceCenter.RequestsByPerson, obj.IIN)
+	if err != nil {
+		return nil, r.source(ctx, "con_services", err)
+	}
+	return connect(rs, first, after,
+		func(c string, n *sio.PublicServiceRequest) model.PublicServiceRequestEdge {
+			return model.PublicServiceRequestEdge{Cursor: c, Node: n}
+		},
+		func(e []model.PublicServiceRequestEdge, p *model.PageInfo, t int) *model.PublicServiceRequestConnection {
+			return &model.PublicServiceRequestConnection{Edges: e, PageInfo: p, TotalCount: t}
+		})
+}
+
+type benefitResolver struct{ *Resolver }
+
+func (r *benefitResolver) ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error) {
+	if obj.ForIIN == nil {
+		return nil, nil
+	}
+	return loadPerson(ctx, r.Resolver, *obj.ForIIN)
+}
+
+type jobSeekerRegistrationResolver struct{ *Resolver }
+
+func (r *jobSeekerRegistrationResolver) Referrals(ctx context.Context, obj *sio.JobSeekerRegistration) ([]sio.LaborReferral, error) {
+	rs, err := referralsOf.Load(ctx, r.LaborMarketRegistry.ReferralsByRegistration, obj.ID)
+	return rs, r.source(ctx, "labor_market", err)
+}
+
+type laborReferralResolver struct{ *Resolver }
+
+func (r *laborReferralResolver) Employer(ctx context.Context, obj *sio.LaborReferral) (*sio.LegalEntity, error) {
+	if obj.EmployerBIN == nil {
+		return nil, nil
+	}
+	return loadEntity(ctx, r.Resolver, *obj.EmployerBIN)
+}

@@ -81,6 +81,17 @@ type PensionContributionEdge struct {
 	Node   *sio.PensionContribution `json:"node"`
 }
 
+type PublicServiceRequestConnection struct {
+	Edges      []PublicServiceRequestEdge `json:"edges"`
+	PageInfo   *PageInfo                  `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+type PublicServiceRequestEdge struct {
+	Cursor string                    `json:"cursor"`
+	Node   *sio.PublicServiceRequest `json:"node"`
+}
+
 type Query struct {
 }
 
