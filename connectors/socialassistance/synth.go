@@ -241,7 +241,7 @@ func motherBenefits(r *rand.Rand, m *sio.Person, children []*sio.Person) []sio.B
 			start := synth.AddDays(c.BirthDate, 20+r.IntN(40))
 			if start.Before(today.Time) {
 				out = append(out, sio.Benefit{IIN: m.IIN, Kind: sio.BenefitChildcare, ForIIN: &child, StartDate: start,
-					EndDate: ptr(synth.AddDays(sio.Date{Time: c.BirthDate.AddDate(0, 18, 0)}, -1)),
+					EndDate:    ptr(synth.AddDays(sio.Date{Time: c.BirthDate.AddDate(0, 18, 0)}, -1)),
 					AmountTiyn: tiyn(childcareCoef[min(i, 3)], sio.MRP(start.Year())), RegionKATO: m.RegionKATO})
 			}
 		}
