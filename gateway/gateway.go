@@ -16,6 +16,7 @@ import (
 	"sio/authz"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/civilservice"
 	"sio/connectors/conservices"
 	"sio/connectors/disability"
 	"sio/connectors/labormarket"
@@ -71,6 +72,7 @@ type Gateway struct {
 	Benefits   *socialassistance.Store
 	Labor      *labormarket.Store
 	CON        *conservices.Store
+	CivilSvc   *civilservice.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -135,6 +137,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, socialassistance.Name, socialassistance.Open, &g.Benefits) },
 		func() error { return open(ctx, g, labormarket.Name, labormarket.Open, &g.Labor) },
 		func() error { return open(ctx, g, conservices.Name, conservices.Open, &g.CON) },
+		func() error { return open(ctx, g, civilservice.Name, civilservice.Open, &g.CivilSvc) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -180,7 +183,7 @@ func (g *Gateway) Schema() graph.Config {
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 			PensionRegistry: g.Pension, DisabilityRegistry: g.Disability, SocialAssistanceRegistry: g.Benefits,
-			LaborMarketRegistry: g.Labor, PublicServiceCenter: g.CON,
+			LaborMarketRegistry: g.Labor, PublicServiceCenter: g.CON, CivilServiceRegister: g.CivilSvc,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -33,6 +33,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Benefit() BenefitResolver
 	CivilActParty() CivilActPartyResolver
+	CivilServiceRecord() CivilServiceRecordResolver
 	CompanyRole() CompanyRoleResolver
 	Employment() EmploymentResolver
 	FamilyTie() FamilyTieResolver
@@ -102,6 +103,51 @@ type ComplexityRoot struct {
 		IIN    func(childComplexity int) int
 		Person func(childComplexity int) int
 		Role   func(childComplexity int) int
+	}
+
+	CivilServantCheck struct {
+		CurrentPost    func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		IsCivilServant func(childComplexity int) int
+		Posts          func(childComplexity int) int
+	}
+
+	CivilServicePost struct {
+		Current      func(childComplexity int) int
+		EndDate      func(childComplexity int) int
+		PositionRu   func(childComplexity int) int
+		Region       func(childComplexity int) int
+		StartDate    func(childComplexity int) int
+		StateBodyBIN func(childComplexity int) int
+		StateBodyRu  func(childComplexity int) int
+	}
+
+	CivilServiceRecord struct {
+		Category          func(childComplexity int) int
+		Corps             func(childComplexity int) int
+		Current           func(childComplexity int) int
+		DismissalGroundRu func(childComplexity int) int
+		EndDate           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IIN               func(childComplexity int) int
+		OrderNumber       func(childComplexity int) int
+		Person            func(childComplexity int) int
+		PositionRu        func(childComplexity int) int
+		Region            func(childComplexity int) int
+		StartDate         func(childComplexity int) int
+		StateBodyBIN      func(childComplexity int) int
+		StateBodyRu       func(childComplexity int) int
+	}
+
+	CivilServiceRecordConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CivilServiceRecordEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CompanyRole struct {
@@ -180,6 +226,7 @@ type ComplexityRoot struct {
 	Inquiry struct {
 		Basis            func(childComplexity int) int
 		Case             func(childComplexity int) int
+		CivilServants    func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
 		LandPlot         func(childComplexity int, cadastralNumber string) int
 		LegalEntity      func(childComplexity int, bin sio.BIN) int
 		PensionStatement func(childComplexity int, iin sio.IIN) int
@@ -330,6 +377,8 @@ type ComplexityRoot struct {
 		BirthPlace             func(childComplexity int) int
 		Citizenship            func(childComplexity int) int
 		CivilActs              func(childComplexity int) int
+		CivilService           func(childComplexity int) int
+		CivilServiceRecords    func(childComplexity int) int
 		Companies              func(childComplexity int, first *int, after *string) int
 		DeathDate              func(childComplexity int) int
 		Disability             func(childComplexity int) int
@@ -531,6 +580,9 @@ type BenefitResolver interface {
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
 }
+type CivilServiceRecordResolver interface {
+	Person(ctx context.Context, obj *sio.CivilServiceRecord) (*sio.Person, error)
+}
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
 }
@@ -553,6 +605,7 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
 	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
@@ -599,6 +652,8 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
+	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
 	Employment(ctx context.Context, obj *sio.Person) ([]sio.Employment, error)
 	PensionContributions(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PensionContributionConnection, error)
 	Disability(ctx context.Context, obj *sio.Person) ([]sio.Disability, error)
@@ -845,6 +900,191 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CivilActParty.Role(childComplexity), true
+
+	case "CivilServantCheck.currentPost":
+		if e.ComplexityRoot.CivilServantCheck.CurrentPost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.CurrentPost(childComplexity), true
+	case "CivilServantCheck.iin":
+		if e.ComplexityRoot.CivilServantCheck.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.IIN(childComplexity), true
+	case "CivilServantCheck.isCivilServant":
+		if e.ComplexityRoot.CivilServantCheck.IsCivilServant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.IsCivilServant(childComplexity), true
+	case "CivilServantCheck.posts":
+		if e.ComplexityRoot.CivilServantCheck.Posts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.Posts(childComplexity), true
+
+	case "CivilServicePost.current":
+		if e.ComplexityRoot.CivilServicePost.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.Current(childComplexity), true
+	case "CivilServicePost.endDate":
+		if e.ComplexityRoot.CivilServicePost.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.EndDate(childComplexity), true
+	case "CivilServicePost.positionRu":
+		if e.ComplexityRoot.CivilServicePost.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.PositionRu(childComplexity), true
+	case "CivilServicePost.region":
+		if e.ComplexityRoot.CivilServicePost.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.Region(childComplexity), true
+	case "CivilServicePost.startDate":
+		if e.ComplexityRoot.CivilServicePost.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.StartDate(childComplexity), true
+	case "CivilServicePost.stateBodyBin":
+		if e.ComplexityRoot.CivilServicePost.StateBodyBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.StateBodyBIN(childComplexity), true
+	case "CivilServicePost.stateBodyRu":
+		if e.ComplexityRoot.CivilServicePost.StateBodyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.StateBodyRu(childComplexity), true
+
+	case "CivilServiceRecord.category":
+		if e.ComplexityRoot.CivilServiceRecord.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Category(childComplexity), true
+	case "CivilServiceRecord.corps":
+		if e.ComplexityRoot.CivilServiceRecord.Corps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Corps(childComplexity), true
+	case "CivilServiceRecord.current":
+		if e.ComplexityRoot.CivilServiceRecord.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Current(childComplexity), true
+	case "CivilServiceRecord.dismissalGroundRu":
+		if e.ComplexityRoot.CivilServiceRecord.DismissalGroundRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.DismissalGroundRu(childComplexity), true
+	case "CivilServiceRecord.endDate":
+		if e.ComplexityRoot.CivilServiceRecord.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.EndDate(childComplexity), true
+	case "CivilServiceRecord.id":
+		if e.ComplexityRoot.CivilServiceRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.ID(childComplexity), true
+	case "CivilServiceRecord.iin":
+		if e.ComplexityRoot.CivilServiceRecord.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.IIN(childComplexity), true
+	case "CivilServiceRecord.orderNumber":
+		if e.ComplexityRoot.CivilServiceRecord.OrderNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.OrderNumber(childComplexity), true
+	case "CivilServiceRecord.person":
+		if e.ComplexityRoot.CivilServiceRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Person(childComplexity), true
+	case "CivilServiceRecord.positionRu":
+		if e.ComplexityRoot.CivilServiceRecord.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.PositionRu(childComplexity), true
+	case "CivilServiceRecord.region":
+		if e.ComplexityRoot.CivilServiceRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Region(childComplexity), true
+	case "CivilServiceRecord.startDate":
+		if e.ComplexityRoot.CivilServiceRecord.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.StartDate(childComplexity), true
+	case "CivilServiceRecord.stateBodyBin":
+		if e.ComplexityRoot.CivilServiceRecord.StateBodyBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.StateBodyBIN(childComplexity), true
+	case "CivilServiceRecord.stateBodyRu":
+		if e.ComplexityRoot.CivilServiceRecord.StateBodyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.StateBodyRu(childComplexity), true
+
+	case "CivilServiceRecordConnection.edges":
+		if e.ComplexityRoot.CivilServiceRecordConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordConnection.Edges(childComplexity), true
+	case "CivilServiceRecordConnection.pageInfo":
+		if e.ComplexityRoot.CivilServiceRecordConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordConnection.PageInfo(childComplexity), true
+	case "CivilServiceRecordConnection.totalCount":
+		if e.ComplexityRoot.CivilServiceRecordConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordConnection.TotalCount(childComplexity), true
+
+	case "CivilServiceRecordEdge.cursor":
+		if e.ComplexityRoot.CivilServiceRecordEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordEdge.Cursor(childComplexity), true
+	case "CivilServiceRecordEdge.node":
+		if e.ComplexityRoot.CivilServiceRecordEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordEdge.Node(childComplexity), true
 
 	case "CompanyRole.entityBin":
 		if e.ComplexityRoot.CompanyRole.EntityBIN == nil {
@@ -1143,6 +1383,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.civilServants":
+		if e.ComplexityRoot.Inquiry.CivilServants == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_civilServants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CivilServants(childComplexity, args["stateBodyBin"].(sio.BIN), args["current"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Inquiry.landPlot":
 		if e.ComplexityRoot.Inquiry.LandPlot == nil {
 			break
@@ -1885,6 +2136,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.CivilActs(childComplexity), true
+	case "Person.civilService":
+		if e.ComplexityRoot.Person.CivilService == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CivilService(childComplexity), true
+	case "Person.civilServiceRecords":
+		if e.ComplexityRoot.Person.CivilServiceRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CivilServiceRecords(childComplexity), true
 	case "Person.companies":
 		if e.ComplexityRoot.Person.Companies == nil {
 			break
@@ -2866,6 +3129,87 @@ type FamilyTie {
   relative: Person @service(code: "PERSONS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/civil_service.graphqls", Input: `# The register of civil servants, read by two services:
+# - Запрос на госслужащего (CIVIL_SERVANT_REQUEST, seed 000 App.2 row 26)
+#   answers, for one person, whether he or she is a civil servant and where
+#   he or she serves or served (state body, position, dates);
+# - Сведения о государственных служащих (CIVIL_SERVANTS, row 63) gives the
+#   register records themselves (category of the post, corps, appointment
+#   order, dismissal ground), by person or by state body.
+
+"A post in a state body, as Запрос на госслужащего reports it."
+type CivilServicePost {
+  stateBodyBin: BIN!
+  stateBodyRu: String!
+  region: Region
+  positionRu: String!
+  startDate: Date!
+  "Null while the person holds the post."
+  endDate: Date
+  current: Boolean!
+}
+
+"The answer of Запрос на госслужащего about one person."
+type CivilServantCheck {
+  iin: IIN!
+  "Whether the person holds a post in a state body now."
+  isCivilServant: Boolean!
+  currentPost: CivilServicePost
+  "Posts held, oldest first."
+  posts: [CivilServicePost!]!
+}
+
+"A record of the register of civil servants (Сведения о государственных служащих)."
+type CivilServiceRecord {
+  id: ID!
+  iin: IIN!
+  stateBodyBin: BIN!
+  stateBodyRu: String!
+  region: Region
+  positionRu: String!
+  "Category of the post in the register of posts, e.g. C-O-4."
+  category: String!
+  "Administrative civil service corps: А or Б."
+  corps: String!
+  startDate: Date!
+  "Null while the person holds the post."
+  endDate: Date
+  current: Boolean!
+  dismissalGroundRu: String
+  "Appointment order, e.g. «№ 214-лс от 12.05.2019»."
+  orderNumber: String!
+  "ГБД ФЛ: the civil servant."
+  person: Person @service(code: "PERSONS")
+}
+
+type CivilServiceRecordConnection {
+  edges: [CivilServiceRecordEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type CivilServiceRecordEdge {
+  cursor: String!
+  node: CivilServiceRecord!
+}
+
+extend type Person {
+  "Запрос на госслужащего: whether the person is a civil servant, and the posts held."
+  civilService: CivilServantCheck @service(code: "CIVIL_SERVANT_REQUEST")
+  "Сведения о государственных служащих: the person's register records, oldest first."
+  civilServiceRecords: [CivilServiceRecord!] @service(code: "CIVIL_SERVANTS")
+}
+
+extend type Inquiry {
+  """
+  Сведения о государственных служащих: the register records of a state
+  body's servants (current posts first, then the latest appointed), only the
+  current ones if current is true. Null if the register has no record of the
+  body.
+  """
+  civilServants(stateBodyBin: BIN!, current: Boolean, first: Int = 20, after: String): CivilServiceRecordConnection @service(code: "CIVIL_SERVANTS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/directives.graphqls", Input: `"""
 The field reads a state database through the named service of the access
 policy (seed 000 Appendix 2; codes in ` + "`" + `policy.services` + "`" + `). It resolves only when
@@ -3766,6 +4110,96 @@ func (ec *executionContext) childFields_CivilActParty(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type CivilActParty", field.Name)
 }
 
+func (ec *executionContext) childFields_CivilServantCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_CivilServantCheck_iin(ctx, field)
+	case "isCivilServant":
+		return ec.fieldContext_CivilServantCheck_isCivilServant(ctx, field)
+	case "currentPost":
+		return ec.fieldContext_CivilServantCheck_currentPost(ctx, field)
+	case "posts":
+		return ec.fieldContext_CivilServantCheck_posts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServantCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServicePost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stateBodyBin":
+		return ec.fieldContext_CivilServicePost_stateBodyBin(ctx, field)
+	case "stateBodyRu":
+		return ec.fieldContext_CivilServicePost_stateBodyRu(ctx, field)
+	case "region":
+		return ec.fieldContext_CivilServicePost_region(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_CivilServicePost_positionRu(ctx, field)
+	case "startDate":
+		return ec.fieldContext_CivilServicePost_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_CivilServicePost_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_CivilServicePost_current(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServicePost", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServiceRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CivilServiceRecord_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_CivilServiceRecord_iin(ctx, field)
+	case "stateBodyBin":
+		return ec.fieldContext_CivilServiceRecord_stateBodyBin(ctx, field)
+	case "stateBodyRu":
+		return ec.fieldContext_CivilServiceRecord_stateBodyRu(ctx, field)
+	case "region":
+		return ec.fieldContext_CivilServiceRecord_region(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_CivilServiceRecord_positionRu(ctx, field)
+	case "category":
+		return ec.fieldContext_CivilServiceRecord_category(ctx, field)
+	case "corps":
+		return ec.fieldContext_CivilServiceRecord_corps(ctx, field)
+	case "startDate":
+		return ec.fieldContext_CivilServiceRecord_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_CivilServiceRecord_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_CivilServiceRecord_current(ctx, field)
+	case "dismissalGroundRu":
+		return ec.fieldContext_CivilServiceRecord_dismissalGroundRu(ctx, field)
+	case "orderNumber":
+		return ec.fieldContext_CivilServiceRecord_orderNumber(ctx, field)
+	case "person":
+		return ec.fieldContext_CivilServiceRecord_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServiceRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServiceRecordConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CivilServiceRecordConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CivilServiceRecordConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CivilServiceRecordConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServiceRecordConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServiceRecordEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CivilServiceRecordEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CivilServiceRecordEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServiceRecordEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CompanyRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -3934,6 +4368,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "civilServants":
+		return ec.fieldContext_Inquiry_civilServants(ctx, field)
 	case "pensionStatement":
 		return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
 	case "weapon":
@@ -4252,6 +4688,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "civilService":
+		return ec.fieldContext_Person_civilService(ctx, field)
+	case "civilServiceRecords":
+		return ec.fieldContext_Person_civilServiceRecords(ctx, field)
 	case "employment":
 		return ec.fieldContext_Person_employment(ctx, field)
 	case "pensionContributions":
@@ -4715,6 +5155,44 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 		return nil, err
 	}
 	args["code"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stateBodyBin",
+		func(ctx context.Context, v any) (sio.BIN, error) {
+			return ec.unmarshalNBIN2sioᚐBIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stateBodyBin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "current",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["current"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -6052,6 +6530,786 @@ func (ec *executionContext) fieldContext_CivilActParty_person(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServantCheck_iin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServantCheck", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CivilServantCheck_isCivilServant(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_isCivilServant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsCivilServant(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_isCivilServant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServantCheck", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilServantCheck_currentPost(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_currentPost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentPost(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalOCivilServicePost2ᚖsioᚐCivilServiceRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_currentPost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServantCheck",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServicePost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServantCheck_posts(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_posts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Posts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalNCivilServicePost2ᚕsioᚐCivilServiceRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_posts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServantCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServicePost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServicePost_stateBodyBin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_stateBodyBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_stateBodyBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _CivilServicePost_stateBodyRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_stateBodyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_stateBodyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServicePost_region(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServicePost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServicePost_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServicePost_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServicePost_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServicePost_current(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilServiceRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CivilServiceRecord_iin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CivilServiceRecord_stateBodyBin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_stateBodyBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_stateBodyBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _CivilServiceRecord_stateBodyRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_stateBodyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_stateBodyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecord_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_category(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_corps(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_corps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_corps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServiceRecord_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServiceRecord_current(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilServiceRecord_dismissalGroundRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_dismissalGroundRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DismissalGroundRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_dismissalGroundRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_orderNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_orderNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_orderNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CivilServiceRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecordConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CivilServiceRecordEdge) graphql.Marshaler {
+			return ec.marshalNCivilServiceRecordEdge2ᚕsioᚋgraphᚋmodelᚐCivilServiceRecordEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecordEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecordConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecordConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecordConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CivilServiceRecordEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecordEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecordEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalNCivilServiceRecord2ᚖsioᚐCivilServiceRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecordEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecord(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7872,6 +9130,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_taxpayer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_civilServants(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_civilServants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CivilServants(ctx, obj, fc.Args["stateBodyBin"].(sio.BIN), fc.Args["current"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CIVIL_SERVANTS")
+				if err != nil {
+					var zeroVal *model.CivilServiceRecordConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.CivilServiceRecordConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CivilServiceRecordConnection) graphql.Marshaler {
+			return ec.marshalOCivilServiceRecordConnection2ᚖsioᚋgraphᚋmodelᚐCivilServiceRecordConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_civilServants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecordConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_civilServants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11638,6 +12958,106 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_civilService(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_civilService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CivilService(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CIVIL_SERVANT_REQUEST")
+				if err != nil {
+					var zeroVal *sio.CivilServantCheck
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CivilServantCheck
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CivilServantCheck) graphql.Marshaler {
+			return ec.marshalOCivilServantCheck2ᚖsioᚐCivilServantCheck(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_civilService(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServantCheck(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_civilServiceRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_civilServiceRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CivilServiceRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CIVIL_SERVANTS")
+				if err != nil {
+					var zeroVal []sio.CivilServiceRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CivilServiceRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalOCivilServiceRecord2ᚕsioᚐCivilServiceRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_civilServiceRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecord(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16527,6 +17947,297 @@ func (ec *executionContext) _CivilActParty(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var civilServantCheckImplementors = []string{"CivilServantCheck"}
+
+func (ec *executionContext) _CivilServantCheck(ctx context.Context, sel ast.SelectionSet, obj *sio.CivilServantCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServantCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServantCheck")
+		case "iin":
+			out.Values[i] = ec._CivilServantCheck_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isCivilServant":
+			out.Values[i] = ec._CivilServantCheck_isCivilServant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currentPost":
+			out.Values[i] = ec._CivilServantCheck_currentPost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "posts":
+			out.Values[i] = ec._CivilServantCheck_posts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServicePostImplementors = []string{"CivilServicePost"}
+
+func (ec *executionContext) _CivilServicePost(ctx context.Context, sel ast.SelectionSet, obj *sio.CivilServiceRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServicePostImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServicePost")
+		case "stateBodyBin":
+			out.Values[i] = ec._CivilServicePost_stateBodyBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stateBodyRu":
+			out.Values[i] = ec._CivilServicePost_stateBodyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._CivilServicePost_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "positionRu":
+			out.Values[i] = ec._CivilServicePost_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._CivilServicePost_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._CivilServicePost_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._CivilServicePost_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServiceRecordImplementors = []string{"CivilServiceRecord"}
+
+func (ec *executionContext) _CivilServiceRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.CivilServiceRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServiceRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServiceRecord")
+		case "id":
+			out.Values[i] = ec._CivilServiceRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._CivilServiceRecord_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateBodyBin":
+			out.Values[i] = ec._CivilServiceRecord_stateBodyBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateBodyRu":
+			out.Values[i] = ec._CivilServiceRecord_stateBodyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CivilServiceRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "positionRu":
+			out.Values[i] = ec._CivilServiceRecord_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._CivilServiceRecord_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "corps":
+			out.Values[i] = ec._CivilServiceRecord_corps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._CivilServiceRecord_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._CivilServiceRecord_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.Values[i] = ec._CivilServiceRecord_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dismissalGroundRu":
+			out.Values[i] = ec._CivilServiceRecord_dismissalGroundRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderNumber":
+			out.Values[i] = ec._CivilServiceRecord_orderNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CivilServiceRecord_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServiceRecordConnectionImplementors = []string{"CivilServiceRecordConnection"}
+
+func (ec *executionContext) _CivilServiceRecordConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CivilServiceRecordConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServiceRecordConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServiceRecordConnection")
+		case "edges":
+			out.Values[i] = ec._CivilServiceRecordConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CivilServiceRecordConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CivilServiceRecordConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServiceRecordEdgeImplementors = []string{"CivilServiceRecordEdge"}
+
+func (ec *executionContext) _CivilServiceRecordEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CivilServiceRecordEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServiceRecordEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServiceRecordEdge")
+		case "cursor":
+			out.Values[i] = ec._CivilServiceRecordEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CivilServiceRecordEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var companyRoleImplementors = []string{"CompanyRole"}
 
 func (ec *executionContext) _CompanyRole(ctx context.Context, sel ast.SelectionSet, obj *sio.CompanyRole) graphql.Marshaler {
@@ -17082,6 +18793,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
+				})
+		case "civilServants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_civilServants(ctx, field, obj)
 				})
 		case "pensionStatement":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -18089,6 +19806,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
+				})
+		case "civilService":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_civilService(ctx, field, obj)
+				})
+		case "civilServiceRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_civilServiceRecords(ctx, field, obj)
 				})
 		case "employment":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -19745,6 +21474,58 @@ func (ec *executionContext) marshalNCivilActRole2sioᚐCivilActRole(ctx context.
 	return res
 }
 
+func (ec *executionContext) marshalNCivilServicePost2sioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v sio.CivilServiceRecord) graphql.Marshaler {
+	return ec._CivilServicePost(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCivilServicePost2ᚕsioᚐCivilServiceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilServicePost2sioᚐCivilServiceRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCivilServiceRecord2sioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v sio.CivilServiceRecord) graphql.Marshaler {
+	return ec._CivilServiceRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCivilServiceRecord2ᚖsioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CivilServiceRecord!")
+		return graphql.Null
+	}
+	return ec._CivilServiceRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCivilServiceRecordEdge2sioᚋgraphᚋmodelᚐCivilServiceRecordEdge(ctx context.Context, sel ast.SelectionSet, v model.CivilServiceRecordEdge) graphql.Marshaler {
+	return ec._CivilServiceRecordEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCivilServiceRecordEdge2ᚕsioᚋgraphᚋmodelᚐCivilServiceRecordEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CivilServiceRecordEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilServiceRecordEdge2sioᚋgraphᚋmodelᚐCivilServiceRecordEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCompanyRole2ᚖsioᚐCompanyRole(ctx context.Context, sel ast.SelectionSet, v *sio.CompanyRole) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CompanyRole!")
@@ -20625,6 +22406,46 @@ func (ec *executionContext) marshalOCivilAct2ᚕsioᚐCivilActᚄ(ctx context.Co
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOCivilServantCheck2ᚖsioᚐCivilServantCheck(ctx context.Context, sel ast.SelectionSet, v *sio.CivilServantCheck) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CivilServantCheck(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCivilServicePost2ᚖsioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CivilServicePost(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCivilServiceRecord2ᚕsioᚐCivilServiceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilServiceRecord2sioᚐCivilServiceRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCivilServiceRecordConnection2ᚖsioᚋgraphᚋmodelᚐCivilServiceRecordConnection(ctx context.Context, sel ast.SelectionSet, v *model.CivilServiceRecordConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CivilServiceRecordConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodelᚐCompanyRoleConnection(ctx context.Context, sel ast.SelectionSet, v *model.CompanyRoleConnection) graphql.Marshaler {

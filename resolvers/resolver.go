@@ -31,6 +31,7 @@ type Resolver struct {
 	SocialAssistanceRegistry sio.SocialAssistanceRegistry
 	LaborMarketRegistry      sio.LaborMarketRegistry
 	PublicServiceCenter      sio.PublicServiceCenter
+	CivilServiceRegister     sio.CivilServiceRegister
 	Users                    sio.UserDirectory
 	Cases                    sio.CaseRegistry
 	Enforcer                 *authz.Enforcer
@@ -80,7 +81,10 @@ func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r}
 
 // Social, labour, civil-service, education and health databases.
 
-func (r *Resolver) Benefit() graph.BenefitResolver       { return &benefitResolver{r} }
+func (r *Resolver) Benefit() graph.BenefitResolver { return &benefitResolver{r} }
+func (r *Resolver) CivilServiceRecord() graph.CivilServiceRecordResolver {
+	return &civilServiceRecordResolver{r}
+}
 func (r *Resolver) Employment() graph.EmploymentResolver { return &employmentResolver{r} }
 func (r *Resolver) JobSeekerRegistration() graph.JobSeekerRegistrationResolver {
 	return &jobSeekerRegistrationResolver{r}

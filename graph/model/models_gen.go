@@ -20,6 +20,17 @@ type BasisInput struct {
 	Justification *string `json:"justification,omitempty"`
 }
 
+type CivilServiceRecordConnection struct {
+	Edges      []CivilServiceRecordEdge `json:"edges"`
+	PageInfo   *PageInfo                `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+type CivilServiceRecordEdge struct {
+	Cursor string                  `json:"cursor"`
+	Node   *sio.CivilServiceRecord `json:"node"`
+}
+
 type CompanyRoleConnection struct {
 	Edges      []CompanyRoleEdge `json:"edges"`
 	PageInfo   *PageInfo         `json:"pageInfo"`
