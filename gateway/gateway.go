@@ -19,6 +19,8 @@ import (
 	"sio/connectors/civilservice"
 	"sio/connectors/conservices"
 	"sio/connectors/disability"
+	"sio/connectors/foreignlabor"
+	"sio/connectors/foreignworkerviolations"
 	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
@@ -73,6 +75,8 @@ type Gateway struct {
 	Labor      *labormarket.Store
 	CON        *conservices.Store
 	CivilSvc   *civilservice.Store
+	ForeignLab *foreignlabor.Store
+	ForeignVio *foreignworkerviolations.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -138,6 +142,10 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, labormarket.Name, labormarket.Open, &g.Labor) },
 		func() error { return open(ctx, g, conservices.Name, conservices.Open, &g.CON) },
 		func() error { return open(ctx, g, civilservice.Name, civilservice.Open, &g.CivilSvc) },
+		func() error { return open(ctx, g, foreignlabor.Name, foreignlabor.Open, &g.ForeignLab) },
+		func() error {
+			return open(ctx, g, foreignworkerviolations.Name, foreignworkerviolations.Open, &g.ForeignVio)
+		},
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -184,6 +192,7 @@ func (g *Gateway) Schema() graph.Config {
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 			PensionRegistry: g.Pension, DisabilityRegistry: g.Disability, SocialAssistanceRegistry: g.Benefits,
 			LaborMarketRegistry: g.Labor, PublicServiceCenter: g.CON, CivilServiceRegister: g.CivilSvc,
+			ForeignLaborRegistry: g.ForeignLab, ViolationRegistry: g.ForeignVio,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

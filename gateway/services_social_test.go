@@ -86,7 +86,8 @@ func init() {
 				referrals { id kind referredOn employerBin organisationRu positionRu outcome employer { bin nameRu } } } }`,
 			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
 				for _, reg := range got.([]any) {
-					for _, ref := range get(reg, "referrals").([]any) {
+					refs, _ := get(reg, "referrals").([]any)
+					for _, ref := range refs {
 						if get(ref, "employerBin") != nil && get(ref, "employer.nameRu") != get(ref, "organisationRu") {
 							t.Fatalf("vacancy of %v resolves %v", get(ref, "organisationRu"), get(ref, "employer"))
 						}

@@ -37,6 +37,9 @@ type ResolverRoot interface {
 	CompanyRole() CompanyRoleResolver
 	Employment() EmploymentResolver
 	FamilyTie() FamilyTieResolver
+	ForeignLaborPermit() ForeignLaborPermitResolver
+	ForeignWorker() ForeignWorkerResolver
+	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
 	Inquiry() InquiryResolver
 	JobSeekerRegistration() JobSeekerRegistrationResolver
@@ -214,6 +217,59 @@ type ComplexityRoot struct {
 		Relative func(childComplexity int) int
 	}
 
+	ForeignLaborPermit struct {
+		Category     func(childComplexity int) int
+		CategoryRu   func(childComplexity int) int
+		Employer     func(childComplexity int) int
+		EmployerBIN  func(childComplexity int) int
+		IssuedOn     func(childComplexity int) int
+		Issuer       func(childComplexity int) int
+		PermitNumber func(childComplexity int) int
+		Quota        func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Status       func(childComplexity int) int
+		ValidUntil   func(childComplexity int) int
+		Workers      func(childComplexity int) int
+	}
+
+	ForeignWorker struct {
+		BirthDate      func(childComplexity int) int
+		Citizenship    func(childComplexity int) int
+		CitizenshipRu  func(childComplexity int) int
+		FirstName      func(childComplexity int) int
+		FullName       func(childComplexity int) int
+		Gender         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		LastName       func(childComplexity int) int
+		PassportNumber func(childComplexity int) int
+		Permit         func(childComplexity int) int
+		PermitNumber   func(childComplexity int) int
+		PositionRu     func(childComplexity int) int
+		Violations     func(childComplexity int) int
+	}
+
+	ForeignWorkerViolation struct {
+		Article        func(childComplexity int) int
+		ArticleRu      func(childComplexity int) int
+		BirthDate      func(childComplexity int) int
+		Body           func(childComplexity int) int
+		Citizenship    func(childComplexity int) int
+		CitizenshipRu  func(childComplexity int) int
+		CommittedOn    func(childComplexity int) int
+		DecidedOn      func(childComplexity int) int
+		DecisionRu     func(childComplexity int) int
+		DescriptionRu  func(childComplexity int) int
+		Employer       func(childComplexity int) int
+		EmployerBIN    func(childComplexity int) int
+		Expelled       func(childComplexity int) int
+		Fine           func(childComplexity int) int
+		FirstName      func(childComplexity int) int
+		LastName       func(childComplexity int) int
+		PassportNumber func(childComplexity int) int
+		ProtocolNumber func(childComplexity int) int
+		Region         func(childComplexity int) int
+	}
+
 	Founder struct {
 		FounderID    func(childComplexity int) int
 		FounderKind  func(childComplexity int) int
@@ -224,18 +280,21 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis            func(childComplexity int) int
-		Case             func(childComplexity int) int
-		CivilServants    func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
-		LandPlot         func(childComplexity int, cadastralNumber string) int
-		LegalEntity      func(childComplexity int, bin sio.BIN) int
-		PensionStatement func(childComplexity int, iin sio.IIN) int
-		Person           func(childComplexity int, iin sio.IIN) int
-		Persons          func(childComplexity int, iins []sio.IIN) int
-		RealEstate       func(childComplexity int, cadastralNumber string) int
-		Taxpayer         func(childComplexity int, id string) int
-		Vehicle          func(childComplexity int, plate *string, vin *string) int
-		Weapon           func(childComplexity int, serialNumber string) int
+		Basis                   func(childComplexity int) int
+		Case                    func(childComplexity int) int
+		CivilServants           func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
+		ForeignLaborPermit      func(childComplexity int, permitNumber string) int
+		ForeignWorkerViolations func(childComplexity int, passportNumber string) int
+		ForeignWorkers          func(childComplexity int, passportNumber string) int
+		LandPlot                func(childComplexity int, cadastralNumber string) int
+		LegalEntity             func(childComplexity int, bin sio.BIN) int
+		PensionStatement        func(childComplexity int, iin sio.IIN) int
+		Person                  func(childComplexity int, iin sio.IIN) int
+		Persons                 func(childComplexity int, iins []sio.IIN) int
+		RealEstate              func(childComplexity int, cadastralNumber string) int
+		Taxpayer                func(childComplexity int, id string) int
+		Vehicle                 func(childComplexity int, plate *string, vin *string) int
+		Weapon                  func(childComplexity int, serialNumber string) int
 	}
 
 	JobSeekerRegistration struct {
@@ -308,6 +367,8 @@ type ComplexityRoot struct {
 		Director                 func(childComplexity int) int
 		DirectorIIN              func(childComplexity int) int
 		Employees                func(childComplexity int, first *int, after *string) int
+		ForeignLaborPermits      func(childComplexity int) int
+		ForeignWorkerViolations  func(childComplexity int) int
 		Founders                 func(childComplexity int) int
 		LandPlots                func(childComplexity int, first *int, after *string) int
 		LegalForm                func(childComplexity int) int
@@ -593,6 +654,17 @@ type EmploymentResolver interface {
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
+type ForeignLaborPermitResolver interface {
+	Workers(ctx context.Context, obj *sio.ForeignLaborPermit) ([]sio.ForeignWorker, error)
+	Employer(ctx context.Context, obj *sio.ForeignLaborPermit) (*sio.LegalEntity, error)
+}
+type ForeignWorkerResolver interface {
+	Permit(ctx context.Context, obj *sio.ForeignWorker) (*sio.ForeignLaborPermit, error)
+	Violations(ctx context.Context, obj *sio.ForeignWorker) ([]sio.ForeignWorkerViolation, error)
+}
+type ForeignWorkerViolationResolver interface {
+	Employer(ctx context.Context, obj *sio.ForeignWorkerViolation) (*sio.LegalEntity, error)
+}
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
@@ -606,6 +678,9 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
+	ForeignLaborPermit(ctx context.Context, obj *authz.Inquiry, permitNumber string) (*sio.ForeignLaborPermit, error)
+	ForeignWorkers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorker, error)
+	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
 	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
@@ -632,6 +707,8 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	ForeignLaborPermits(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignLaborPermit, error)
+	ForeignWorkerViolations(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignWorkerViolation, error)
 	Employees(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.EmploymentConnection, error)
 	PensionContributionsPaid(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PensionContributionConnection, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
@@ -1334,6 +1411,273 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyTie.Relative(childComplexity), true
 
+	case "ForeignLaborPermit.category":
+		if e.ComplexityRoot.ForeignLaborPermit.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Category(childComplexity), true
+	case "ForeignLaborPermit.categoryRu":
+		if e.ComplexityRoot.ForeignLaborPermit.CategoryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.CategoryRu(childComplexity), true
+	case "ForeignLaborPermit.employer":
+		if e.ComplexityRoot.ForeignLaborPermit.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Employer(childComplexity), true
+	case "ForeignLaborPermit.employerBin":
+		if e.ComplexityRoot.ForeignLaborPermit.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.EmployerBIN(childComplexity), true
+	case "ForeignLaborPermit.issuedOn":
+		if e.ComplexityRoot.ForeignLaborPermit.IssuedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.IssuedOn(childComplexity), true
+	case "ForeignLaborPermit.issuer":
+		if e.ComplexityRoot.ForeignLaborPermit.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Issuer(childComplexity), true
+	case "ForeignLaborPermit.permitNumber":
+		if e.ComplexityRoot.ForeignLaborPermit.PermitNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.PermitNumber(childComplexity), true
+	case "ForeignLaborPermit.quota":
+		if e.ComplexityRoot.ForeignLaborPermit.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Quota(childComplexity), true
+	case "ForeignLaborPermit.region":
+		if e.ComplexityRoot.ForeignLaborPermit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Region(childComplexity), true
+	case "ForeignLaborPermit.status":
+		if e.ComplexityRoot.ForeignLaborPermit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Status(childComplexity), true
+	case "ForeignLaborPermit.validUntil":
+		if e.ComplexityRoot.ForeignLaborPermit.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.ValidUntil(childComplexity), true
+	case "ForeignLaborPermit.workers":
+		if e.ComplexityRoot.ForeignLaborPermit.Workers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Workers(childComplexity), true
+
+	case "ForeignWorker.birthDate":
+		if e.ComplexityRoot.ForeignWorker.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.BirthDate(childComplexity), true
+	case "ForeignWorker.citizenship":
+		if e.ComplexityRoot.ForeignWorker.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Citizenship(childComplexity), true
+	case "ForeignWorker.citizenshipRu":
+		if e.ComplexityRoot.ForeignWorker.CitizenshipRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.CitizenshipRu(childComplexity), true
+	case "ForeignWorker.firstName":
+		if e.ComplexityRoot.ForeignWorker.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.FirstName(childComplexity), true
+	case "ForeignWorker.fullName":
+		if e.ComplexityRoot.ForeignWorker.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.FullName(childComplexity), true
+	case "ForeignWorker.gender":
+		if e.ComplexityRoot.ForeignWorker.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Gender(childComplexity), true
+	case "ForeignWorker.id":
+		if e.ComplexityRoot.ForeignWorker.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.ID(childComplexity), true
+	case "ForeignWorker.lastName":
+		if e.ComplexityRoot.ForeignWorker.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.LastName(childComplexity), true
+	case "ForeignWorker.passportNumber":
+		if e.ComplexityRoot.ForeignWorker.PassportNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.PassportNumber(childComplexity), true
+	case "ForeignWorker.permit":
+		if e.ComplexityRoot.ForeignWorker.Permit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Permit(childComplexity), true
+	case "ForeignWorker.permitNumber":
+		if e.ComplexityRoot.ForeignWorker.PermitNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.PermitNumber(childComplexity), true
+	case "ForeignWorker.positionRu":
+		if e.ComplexityRoot.ForeignWorker.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.PositionRu(childComplexity), true
+	case "ForeignWorker.violations":
+		if e.ComplexityRoot.ForeignWorker.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Violations(childComplexity), true
+
+	case "ForeignWorkerViolation.article":
+		if e.ComplexityRoot.ForeignWorkerViolation.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Article(childComplexity), true
+	case "ForeignWorkerViolation.articleRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.ArticleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.ArticleRu(childComplexity), true
+	case "ForeignWorkerViolation.birthDate":
+		if e.ComplexityRoot.ForeignWorkerViolation.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.BirthDate(childComplexity), true
+	case "ForeignWorkerViolation.body":
+		if e.ComplexityRoot.ForeignWorkerViolation.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Body(childComplexity), true
+	case "ForeignWorkerViolation.citizenship":
+		if e.ComplexityRoot.ForeignWorkerViolation.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Citizenship(childComplexity), true
+	case "ForeignWorkerViolation.citizenshipRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.CitizenshipRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.CitizenshipRu(childComplexity), true
+	case "ForeignWorkerViolation.committedOn":
+		if e.ComplexityRoot.ForeignWorkerViolation.CommittedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.CommittedOn(childComplexity), true
+	case "ForeignWorkerViolation.decidedOn":
+		if e.ComplexityRoot.ForeignWorkerViolation.DecidedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.DecidedOn(childComplexity), true
+	case "ForeignWorkerViolation.decisionRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.DecisionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.DecisionRu(childComplexity), true
+	case "ForeignWorkerViolation.descriptionRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.DescriptionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.DescriptionRu(childComplexity), true
+	case "ForeignWorkerViolation.employer":
+		if e.ComplexityRoot.ForeignWorkerViolation.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Employer(childComplexity), true
+	case "ForeignWorkerViolation.employerBin":
+		if e.ComplexityRoot.ForeignWorkerViolation.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.EmployerBIN(childComplexity), true
+	case "ForeignWorkerViolation.expelled":
+		if e.ComplexityRoot.ForeignWorkerViolation.Expelled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Expelled(childComplexity), true
+	case "ForeignWorkerViolation.fine":
+		if e.ComplexityRoot.ForeignWorkerViolation.Fine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Fine(childComplexity), true
+	case "ForeignWorkerViolation.firstName":
+		if e.ComplexityRoot.ForeignWorkerViolation.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.FirstName(childComplexity), true
+	case "ForeignWorkerViolation.lastName":
+		if e.ComplexityRoot.ForeignWorkerViolation.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.LastName(childComplexity), true
+	case "ForeignWorkerViolation.passportNumber":
+		if e.ComplexityRoot.ForeignWorkerViolation.PassportNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.PassportNumber(childComplexity), true
+	case "ForeignWorkerViolation.protocolNumber":
+		if e.ComplexityRoot.ForeignWorkerViolation.ProtocolNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.ProtocolNumber(childComplexity), true
+	case "ForeignWorkerViolation.region":
+		if e.ComplexityRoot.ForeignWorkerViolation.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Region(childComplexity), true
+
 	case "Founder.founderId":
 		if e.ComplexityRoot.Founder.FounderID == nil {
 			break
@@ -1394,6 +1738,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CivilServants(childComplexity, args["stateBodyBin"].(sio.BIN), args["current"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Inquiry.foreignLaborPermit":
+		if e.ComplexityRoot.Inquiry.ForeignLaborPermit == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignLaborPermit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignLaborPermit(childComplexity, args["permitNumber"].(string)), true
+	case "Inquiry.foreignWorkerViolations":
+		if e.ComplexityRoot.Inquiry.ForeignWorkerViolations == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignWorkerViolations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignWorkerViolations(childComplexity, args["passportNumber"].(string)), true
+	case "Inquiry.foreignWorkers":
+		if e.ComplexityRoot.Inquiry.ForeignWorkers == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignWorkers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignWorkers(childComplexity, args["passportNumber"].(string)), true
 	case "Inquiry.landPlot":
 		if e.ComplexityRoot.Inquiry.LandPlot == nil {
 			break
@@ -1816,6 +2193,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Employees(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.foreignLaborPermits":
+		if e.ComplexityRoot.LegalEntity.ForeignLaborPermits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ForeignLaborPermits(childComplexity), true
+	case "LegalEntity.foreignWorkerViolations":
+		if e.ComplexityRoot.LegalEntity.ForeignWorkerViolations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ForeignWorkerViolations(childComplexity), true
 	case "LegalEntity.founders":
 		if e.ComplexityRoot.LegalEntity.Founders == nil {
 			break
@@ -3227,6 +3616,114 @@ start-up check.
 """
 directive @system on FIELD_DEFINITION
 `, BuiltIn: false},
+	{Name: "../schema/foreign_labor.graphqls", Input: `# Иностранная рабочая сила (FOREIGN_LABOR) and Нарушение иностранных
+# рабочих (FOREIGN_WORKER_VIOLATIONS).
+
+enum ForeignWorkerCategory {
+  "First heads and their deputies."
+  FIRST
+  "Heads of structural units."
+  SECOND
+  "Specialists."
+  THIRD
+  "Qualified workers."
+  FOURTH
+  SEASONAL
+  INTRACORPORATE
+}
+
+"""
+A permit of БД «Иностранная рабочая сила» allowing an employer to employ
+foreign workers, issued by the local executive body of the region.
+"""
+type ForeignLaborPermit {
+  "Permit number, ИРС-RR-YY-NNNNNN (RR: the region's code)."
+  permitNumber: String!
+  employerBin: BIN!
+  category: ForeignWorkerCategory!
+  categoryRu: String!
+  issuedOn: Date!
+  validUntil: Date!
+  "Number of foreign workers the permit allows."
+  quota: Int!
+  status: PermitStatus!
+  "The local executive body that issued it."
+  issuer: String!
+  region: Region
+  "Иностранная рабочая сила: the workers the permit lists."
+  workers: [ForeignWorker!] @service(code: "FOREIGN_LABOR")
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"A foreign citizen listed in a permit (names in Latin letters as in the passport)."
+type ForeignWorker {
+  id: ID!
+  permitNumber: String!
+  lastName: String!
+  firstName: String!
+  fullName: String!
+  birthDate: Date!
+  gender: Gender!
+  "ISO 3166 alpha-2."
+  citizenship: String!
+  citizenshipRu: String!
+  passportNumber: String!
+  positionRu: String!
+  "Иностранная рабочая сила: the permit."
+  permit: ForeignLaborPermit @service(code: "FOREIGN_LABOR")
+  "Нарушение иностранных рабочих: the worker's offences (by passport)."
+  violations: [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+
+"""
+A migration-law offence of a foreign worker (КоАП article 517) in БД
+«Нарушение иностранных рабочих», with the decision.
+"""
+type ForeignWorkerViolation {
+  protocolNumber: String!
+  lastName: String!
+  firstName: String!
+  birthDate: Date!
+  citizenship: String!
+  citizenshipRu: String!
+  passportNumber: String!
+  "BIN of the company the worker worked for."
+  employerBin: BIN
+  "Article and part, e.g. 517-1."
+  article: String!
+  "Citation, e.g. «ч. 1 ст. 517 КоАП РК»."
+  articleRu: String!
+  descriptionRu: String!
+  committedOn: Date!
+  region: Region
+  "Police unit or court that decided."
+  body: String!
+  decidedOn: Date!
+  decisionRu: String!
+  fine: Money
+  "Administrative expulsion from Kazakhstan."
+  expelled: Boolean!
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type LegalEntity {
+  "Иностранная рабочая сила: permits to employ foreign workers, latest first."
+  foreignLaborPermits: [ForeignLaborPermit!] @service(code: "FOREIGN_LABOR")
+  "Нарушение иностранных рабочих: offences of the entity's foreign workers, latest first."
+  foreignWorkerViolations: [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+
+extend type Inquiry {
+  "Иностранная рабочая сила: a permit by number."
+  foreignLaborPermit(permitNumber: String!): ForeignLaborPermit @service(code: "FOREIGN_LABOR")
+  "Иностранная рабочая сила: a foreign worker's entries in permits by passport number, latest first."
+  foreignWorkers(passportNumber: String!): [ForeignWorker!] @service(code: "FOREIGN_LABOR")
+  "Нарушение иностранных рабочих: offences by passport number, latest first."
+  foreignWorkerViolations(passportNumber: String!): [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/inquiry.graphqls", Input: `"""
 An inquiry: state-database reads under one verified legal basis. Each field
 is checked against the access matrix for the caller's role and this basis.
@@ -4330,6 +4827,112 @@ func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type FamilyTie", field.Name)
 }
 
+func (ec *executionContext) childFields_ForeignLaborPermit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "permitNumber":
+		return ec.fieldContext_ForeignLaborPermit_permitNumber(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_ForeignLaborPermit_employerBin(ctx, field)
+	case "category":
+		return ec.fieldContext_ForeignLaborPermit_category(ctx, field)
+	case "categoryRu":
+		return ec.fieldContext_ForeignLaborPermit_categoryRu(ctx, field)
+	case "issuedOn":
+		return ec.fieldContext_ForeignLaborPermit_issuedOn(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_ForeignLaborPermit_validUntil(ctx, field)
+	case "quota":
+		return ec.fieldContext_ForeignLaborPermit_quota(ctx, field)
+	case "status":
+		return ec.fieldContext_ForeignLaborPermit_status(ctx, field)
+	case "issuer":
+		return ec.fieldContext_ForeignLaborPermit_issuer(ctx, field)
+	case "region":
+		return ec.fieldContext_ForeignLaborPermit_region(ctx, field)
+	case "workers":
+		return ec.fieldContext_ForeignLaborPermit_workers(ctx, field)
+	case "employer":
+		return ec.fieldContext_ForeignLaborPermit_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignLaborPermit", field.Name)
+}
+
+func (ec *executionContext) childFields_ForeignWorker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ForeignWorker_id(ctx, field)
+	case "permitNumber":
+		return ec.fieldContext_ForeignWorker_permitNumber(ctx, field)
+	case "lastName":
+		return ec.fieldContext_ForeignWorker_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_ForeignWorker_firstName(ctx, field)
+	case "fullName":
+		return ec.fieldContext_ForeignWorker_fullName(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_ForeignWorker_birthDate(ctx, field)
+	case "gender":
+		return ec.fieldContext_ForeignWorker_gender(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_ForeignWorker_citizenship(ctx, field)
+	case "citizenshipRu":
+		return ec.fieldContext_ForeignWorker_citizenshipRu(ctx, field)
+	case "passportNumber":
+		return ec.fieldContext_ForeignWorker_passportNumber(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_ForeignWorker_positionRu(ctx, field)
+	case "permit":
+		return ec.fieldContext_ForeignWorker_permit(ctx, field)
+	case "violations":
+		return ec.fieldContext_ForeignWorker_violations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignWorker", field.Name)
+}
+
+func (ec *executionContext) childFields_ForeignWorkerViolation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "protocolNumber":
+		return ec.fieldContext_ForeignWorkerViolation_protocolNumber(ctx, field)
+	case "lastName":
+		return ec.fieldContext_ForeignWorkerViolation_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_ForeignWorkerViolation_firstName(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_ForeignWorkerViolation_birthDate(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_ForeignWorkerViolation_citizenship(ctx, field)
+	case "citizenshipRu":
+		return ec.fieldContext_ForeignWorkerViolation_citizenshipRu(ctx, field)
+	case "passportNumber":
+		return ec.fieldContext_ForeignWorkerViolation_passportNumber(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_ForeignWorkerViolation_employerBin(ctx, field)
+	case "article":
+		return ec.fieldContext_ForeignWorkerViolation_article(ctx, field)
+	case "articleRu":
+		return ec.fieldContext_ForeignWorkerViolation_articleRu(ctx, field)
+	case "descriptionRu":
+		return ec.fieldContext_ForeignWorkerViolation_descriptionRu(ctx, field)
+	case "committedOn":
+		return ec.fieldContext_ForeignWorkerViolation_committedOn(ctx, field)
+	case "region":
+		return ec.fieldContext_ForeignWorkerViolation_region(ctx, field)
+	case "body":
+		return ec.fieldContext_ForeignWorkerViolation_body(ctx, field)
+	case "decidedOn":
+		return ec.fieldContext_ForeignWorkerViolation_decidedOn(ctx, field)
+	case "decisionRu":
+		return ec.fieldContext_ForeignWorkerViolation_decisionRu(ctx, field)
+	case "fine":
+		return ec.fieldContext_ForeignWorkerViolation_fine(ctx, field)
+	case "expelled":
+		return ec.fieldContext_ForeignWorkerViolation_expelled(ctx, field)
+	case "employer":
+		return ec.fieldContext_ForeignWorkerViolation_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignWorkerViolation", field.Name)
+}
+
 func (ec *executionContext) childFields_Founder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "founderId":
@@ -4370,6 +4973,12 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "civilServants":
 		return ec.fieldContext_Inquiry_civilServants(ctx, field)
+	case "foreignLaborPermit":
+		return ec.fieldContext_Inquiry_foreignLaborPermit(ctx, field)
+	case "foreignWorkers":
+		return ec.fieldContext_Inquiry_foreignWorkers(ctx, field)
+	case "foreignWorkerViolations":
+		return ec.fieldContext_Inquiry_foreignWorkerViolations(ctx, field)
 	case "pensionStatement":
 		return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
 	case "weapon":
@@ -4540,6 +5149,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "foreignLaborPermits":
+		return ec.fieldContext_LegalEntity_foreignLaborPermits(ctx, field)
+	case "foreignWorkerViolations":
+		return ec.fieldContext_LegalEntity_foreignWorkerViolations(ctx, field)
 	case "employees":
 		return ec.fieldContext_LegalEntity_employees(ctx, field)
 	case "pensionContributionsPaid":
@@ -5193,6 +5806,48 @@ func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignLaborPermit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "permitNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["permitNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignWorkerViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "passportNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["passportNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignWorkers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "passportNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["passportNumber"] = arg0
 	return args, nil
 }
 
@@ -8429,6 +9084,1171 @@ func (ec *executionContext) fieldContext_FamilyTie_relative(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ForeignLaborPermit_permitNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_permitNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_permitNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_category(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ForeignWorkerCategory) graphql.Marshaler {
+			return ec.marshalNForeignWorkerCategory2sioᚐForeignWorkerCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "ForeignWorkerCategory")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_categoryRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_categoryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_categoryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_issuedOn(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_issuedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_issuedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_validUntil(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_quota(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_quota(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quota, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_quota(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_status(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PermitStatus) graphql.Marshaler {
+			return ec.marshalNPermitStatus2sioᚐPermitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "PermitStatus")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_issuer(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_region(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignLaborPermit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignLaborPermit_workers(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_workers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignLaborPermit().Workers(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
+			return ec.marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_workers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignLaborPermit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignLaborPermit_employer(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignLaborPermit().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignLaborPermit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorker_id(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ForeignWorker_permitNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_permitNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_permitNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_fullName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, true, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_birthDate(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorker_gender(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Gender) graphql.Marshaler {
+			return ec.marshalNGender2sioᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _ForeignWorker_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_citizenshipRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_citizenshipRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CitizenshipRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_citizenshipRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_passportNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_passportNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_passportNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_permit(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_permit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignWorker().Permit(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ForeignLaborPermit) graphql.Marshaler {
+			return ec.marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPermit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_permit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignLaborPermit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorker_violations(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignWorker().Violations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_WORKER_VIOLATIONS")
+				if err != nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+			return ec.marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorkerViolation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_protocolNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_protocolNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProtocolNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_protocolNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_birthDate(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_citizenshipRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_citizenshipRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CitizenshipRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_citizenshipRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_passportNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_passportNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_passportNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+			return ec.marshalOBIN2ᚖsioᚐBIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_article(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_articleRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_articleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_articleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_descriptionRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_descriptionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_descriptionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_committedOn(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_committedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommittedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_committedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_region(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorkerViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_body(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_decidedOn(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_decidedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_decidedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_decisionRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_decisionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_decisionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_fine(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_fine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fine(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_fine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, true, false, "Money")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_expelled(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_expelled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expelled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_expelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_employer(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignWorkerViolation().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorkerViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Founder_founderId(ctx context.Context, field graphql.CollectedField, obj *sio.Founder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9192,6 +11012,192 @@ func (ec *executionContext) fieldContext_Inquiry_civilServants(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_civilServants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignLaborPermit(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignLaborPermit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignLaborPermit(ctx, obj, fc.Args["permitNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ForeignLaborPermit) graphql.Marshaler {
+			return ec.marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPermit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignLaborPermit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignLaborPermit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignLaborPermit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignWorkers(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignWorkers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignWorkers(ctx, obj, fc.Args["passportNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
+			return ec.marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignWorkers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorker(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignWorkers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignWorkerViolations(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignWorkerViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignWorkerViolations(ctx, obj, fc.Args["passportNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_WORKER_VIOLATIONS")
+				if err != nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+			return ec.marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignWorkerViolations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorkerViolation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignWorkerViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11223,6 +13229,106 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_foreignLaborPermits(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_foreignLaborPermits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ForeignLaborPermits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal []sio.ForeignLaborPermit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignLaborPermit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignLaborPermit) graphql.Marshaler {
+			return ec.marshalOForeignLaborPermit2ᚕsioᚐForeignLaborPermitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_foreignLaborPermits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignLaborPermit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_foreignWorkerViolations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_foreignWorkerViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ForeignWorkerViolations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_WORKER_VIOLATIONS")
+				if err != nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+			return ec.marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_foreignWorkerViolations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorkerViolation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18671,6 +20777,315 @@ func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var foreignLaborPermitImplementors = []string{"ForeignLaborPermit"}
+
+func (ec *executionContext) _ForeignLaborPermit(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignLaborPermit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignLaborPermitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignLaborPermit")
+		case "permitNumber":
+			out.Values[i] = ec._ForeignLaborPermit_permitNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._ForeignLaborPermit_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._ForeignLaborPermit_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "categoryRu":
+			out.Values[i] = ec._ForeignLaborPermit_categoryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedOn":
+			out.Values[i] = ec._ForeignLaborPermit_issuedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validUntil":
+			out.Values[i] = ec._ForeignLaborPermit_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quota":
+			out.Values[i] = ec._ForeignLaborPermit_quota(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ForeignLaborPermit_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuer":
+			out.Values[i] = ec._ForeignLaborPermit_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ForeignLaborPermit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignLaborPermit_workers(ctx, field, obj)
+				})
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignLaborPermit_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var foreignWorkerImplementors = []string{"ForeignWorker"}
+
+func (ec *executionContext) _ForeignWorker(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignWorker) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignWorkerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignWorker")
+		case "id":
+			out.Values[i] = ec._ForeignWorker_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitNumber":
+			out.Values[i] = ec._ForeignWorker_permitNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._ForeignWorker_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._ForeignWorker_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fullName":
+			out.Values[i] = ec._ForeignWorker_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._ForeignWorker_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._ForeignWorker_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._ForeignWorker_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenshipRu":
+			out.Values[i] = ec._ForeignWorker_citizenshipRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportNumber":
+			out.Values[i] = ec._ForeignWorker_passportNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "positionRu":
+			out.Values[i] = ec._ForeignWorker_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignWorker_permit(ctx, field, obj)
+				})
+		case "violations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignWorker_violations(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var foreignWorkerViolationImplementors = []string{"ForeignWorkerViolation"}
+
+func (ec *executionContext) _ForeignWorkerViolation(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignWorkerViolation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignWorkerViolationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignWorkerViolation")
+		case "protocolNumber":
+			out.Values[i] = ec._ForeignWorkerViolation_protocolNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._ForeignWorkerViolation_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._ForeignWorkerViolation_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._ForeignWorkerViolation_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._ForeignWorkerViolation_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenshipRu":
+			out.Values[i] = ec._ForeignWorkerViolation_citizenshipRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportNumber":
+			out.Values[i] = ec._ForeignWorkerViolation_passportNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._ForeignWorkerViolation_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._ForeignWorkerViolation_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleRu":
+			out.Values[i] = ec._ForeignWorkerViolation_articleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "descriptionRu":
+			out.Values[i] = ec._ForeignWorkerViolation_descriptionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "committedOn":
+			out.Values[i] = ec._ForeignWorkerViolation_committedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ForeignWorkerViolation_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._ForeignWorkerViolation_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedOn":
+			out.Values[i] = ec._ForeignWorkerViolation_decidedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionRu":
+			out.Values[i] = ec._ForeignWorkerViolation_decisionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fine":
+			out.Values[i] = ec._ForeignWorkerViolation_fine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expelled":
+			out.Values[i] = ec._ForeignWorkerViolation_expelled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignWorkerViolation_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var founderImplementors = []string{"Founder"}
 
 func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, obj *sio.Founder) graphql.Marshaler {
@@ -18799,6 +21214,24 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_civilServants(ctx, field, obj)
+				})
+		case "foreignLaborPermit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignLaborPermit(ctx, field, obj)
+				})
+		case "foreignWorkers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignWorkers(ctx, field, obj)
+				})
+		case "foreignWorkerViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignWorkerViolations(ctx, field, obj)
 				})
 		case "pensionStatement":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -19331,6 +21764,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
+				})
+		case "foreignLaborPermits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_foreignLaborPermits(ctx, field, obj)
+				})
+		case "foreignWorkerViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_foreignWorkerViolations(ctx, field, obj)
 				})
 		case "employees":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -21683,6 +24128,33 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNForeignLaborPermit2sioᚐForeignLaborPermit(ctx context.Context, sel ast.SelectionSet, v sio.ForeignLaborPermit) graphql.Marshaler {
+	return ec._ForeignLaborPermit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNForeignWorker2sioᚐForeignWorker(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorker) graphql.Marshaler {
+	return ec._ForeignWorker(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNForeignWorkerCategory2sioᚐForeignWorkerCategory(ctx context.Context, v any) (sio.ForeignWorkerCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ForeignWorkerCategory(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNForeignWorkerCategory2sioᚐForeignWorkerCategory(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorkerCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ForeignWorkerCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNForeignWorkerViolation2sioᚐForeignWorkerViolation(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorkerViolation) graphql.Marshaler {
+	return ec._ForeignWorkerViolation(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNFounder2sioᚐFounder(ctx context.Context, sel ast.SelectionSet, v sio.Founder) graphql.Marshaler {
 	return ec._Founder(ctx, sel, &v)
 }
@@ -22552,6 +25024,70 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOForeignLaborPermit2ᚕsioᚐForeignLaborPermitᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignLaborPermit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignLaborPermit2sioᚐForeignLaborPermit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPermit(ctx context.Context, sel ast.SelectionSet, v *sio.ForeignLaborPermit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ForeignLaborPermit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignWorker2sioᚐForeignWorker(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignWorkerViolation2sioᚐForeignWorkerViolation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Founder) graphql.Marshaler {

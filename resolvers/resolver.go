@@ -32,6 +32,8 @@ type Resolver struct {
 	LaborMarketRegistry      sio.LaborMarketRegistry
 	PublicServiceCenter      sio.PublicServiceCenter
 	CivilServiceRegister     sio.CivilServiceRegister
+	ForeignLaborRegistry     sio.ForeignLaborRegistry
+	ViolationRegistry        sio.ForeignWorkerViolationRegistry
 	Users                    sio.UserDirectory
 	Cases                    sio.CaseRegistry
 	Enforcer                 *authz.Enforcer
@@ -86,6 +88,13 @@ func (r *Resolver) CivilServiceRecord() graph.CivilServiceRecordResolver {
 	return &civilServiceRecordResolver{r}
 }
 func (r *Resolver) Employment() graph.EmploymentResolver { return &employmentResolver{r} }
+func (r *Resolver) ForeignLaborPermit() graph.ForeignLaborPermitResolver {
+	return &foreignLaborPermitResolver{r}
+}
+func (r *Resolver) ForeignWorker() graph.ForeignWorkerResolver { return &foreignWorkerResolver{r} }
+func (r *Resolver) ForeignWorkerViolation() graph.ForeignWorkerViolationResolver {
+	return &foreignWorkerViolationResolver{r}
+}
 func (r *Resolver) JobSeekerRegistration() graph.JobSeekerRegistrationResolver {
 	return &jobSeekerRegistrationResolver{r}
 }

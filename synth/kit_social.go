@@ -124,20 +124,37 @@ func window(i int) (lo, hi int) {
 	return max(0, hi-employerWindow), hi
 }
 
-func (s *Staffing) addCompanies(b *Batch) {
+// HubsOf returns the hub holdings of the batch (see doc.go), each with the
+// partnerships that founded it (in the same batch, created just before it).
+func HubsOf(b *Batch) map[sio.BIN][]sio.BIN {
 	entityFounders := map[sio.BIN][]sio.BIN{}
 	for _, f := range b.Founders {
 		if f.FounderKind == sio.SubjectLegalEntity {
 			entityFounders[f.EntityBIN] = append(entityFounders[f.EntityBIN], sio.BIN(f.FounderID))
 		}
 	}
+	for bin, fs := range entityFounders {
+		if len(fs) < hubFounders {
+			delete(entityFounders, bin)
+		}
+	}
+	for i := range b.Entities {
+		if e := &b.Entities[i]; entityFounders[e.BIN] != nil && e.LegalForm != "АО" {
+			delete(entityFounders, e.BIN)
+		}
+	}
+	return entityFounders
+}
+
+func (s *Staffing) addCompanies(b *Batch) {
+	hubs := HubsOf(b)
 	byBIN := make(map[sio.BIN]int, len(b.Entities))
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c := Company{BIN: e.BIN, NameRu: e.NameRu, Form: e.LegalForm, Active: e.Status == "ACTIVE",
 			RegionKATO: e.RegionKATO, Registered: e.RegistrationDate}
 		byBIN[e.BIN] = len(s.ring)
-		if fs := entityFounders[e.BIN]; e.LegalForm == "АО" && len(fs) >= hubFounders {
+		if fs, ok := hubs[e.BIN]; ok {
 			c.Hub = true
 			group := []Company{c}
 			for _, f := range fs {
