@@ -21,6 +21,7 @@ import (
 	"sio/connectors/disability"
 	"sio/connectors/foreignlabor"
 	"sio/connectors/foreignworkerviolations"
+	"sio/connectors/highereducation"
 	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
@@ -77,6 +78,7 @@ type Gateway struct {
 	CivilSvc   *civilservice.Store
 	ForeignLab *foreignlabor.Store
 	ForeignVio *foreignworkerviolations.Store
+	Education  *highereducation.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -146,6 +148,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error {
 			return open(ctx, g, foreignworkerviolations.Name, foreignworkerviolations.Open, &g.ForeignVio)
 		},
+		func() error { return open(ctx, g, highereducation.Name, highereducation.Open, &g.Education) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -193,6 +196,7 @@ func (g *Gateway) Schema() graph.Config {
 			PensionRegistry: g.Pension, DisabilityRegistry: g.Disability, SocialAssistanceRegistry: g.Benefits,
 			LaborMarketRegistry: g.Labor, PublicServiceCenter: g.CON, CivilServiceRegister: g.CivilSvc,
 			ForeignLaborRegistry: g.ForeignLab, ViolationRegistry: g.ForeignVio,
+			HigherEducationRegistry: g.Education,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -296,7 +296,6 @@ var pendingServices = map[string]string{
 	"TECHNICAL_INSPECTIONS":            "issue 4",
 	"LAND_ENCUMBRANCE":                 "issue 4",
 	"POSTAL_ITEMS":                     "issue 4",
-	"STUDENTS_GRADUATES":               "issue 4",
 	"ETHYL_ALCOHOL_DECLARATIONS":       "issue 4",
 	"ALCOHOL_PRODUCTION_DECLARATIONS":  "issue 4",
 	"ALCOHOL_TURNOVER_DECLARATIONS":    "issue 4",

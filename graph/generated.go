@@ -41,6 +41,7 @@ type ResolverRoot interface {
 	ForeignWorker() ForeignWorkerResolver
 	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
+	HigherEducationRecord() HigherEducationRecordResolver
 	Inquiry() InquiryResolver
 	JobSeekerRegistration() JobSeekerRegistrationResolver
 	LaborReferral() LaborReferralResolver
@@ -279,10 +280,30 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 	}
 
+	HigherEducationRecord struct {
+		DiplomaNumber  func(childComplexity int) int
+		EnrolledYear   func(childComplexity int) int
+		Funding        func(childComplexity int) int
+		GraduationYear func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		LeftYear       func(childComplexity int) int
+		Level          func(childComplexity int) int
+		Person         func(childComplexity int) int
+		Region         func(childComplexity int) int
+		SpecialtyCode  func(childComplexity int) int
+		SpecialtyRu    func(childComplexity int) int
+		Status         func(childComplexity int) int
+		StudyForm      func(childComplexity int) int
+		UniversityRu   func(childComplexity int) int
+		WithHonors     func(childComplexity int) int
+	}
+
 	Inquiry struct {
 		Basis                   func(childComplexity int) int
 		Case                    func(childComplexity int) int
 		CivilServants           func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
+		Diploma                 func(childComplexity int, number string) int
 		ForeignLaborPermit      func(childComplexity int, permitNumber string) int
 		ForeignWorkerViolations func(childComplexity int, passportNumber string) int
 		ForeignWorkers          func(childComplexity int, passportNumber string) int
@@ -449,6 +470,7 @@ type ComplexityRoot struct {
 		FirstName              func(childComplexity int) int
 		FullName               func(childComplexity int) int
 		Gender                 func(childComplexity int) int
+		HigherEducation        func(childComplexity int) int
 		IIN                    func(childComplexity int) int
 		JobSeekerRegistrations func(childComplexity int) int
 		LandPlots              func(childComplexity int, first *int, after *string) int
@@ -669,6 +691,9 @@ type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
 }
+type HigherEducationRecordResolver interface {
+	Person(ctx context.Context, obj *sio.HigherEducationRecord) (*sio.Person, error)
+}
 type InquiryResolver interface {
 	Person(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.Person, error)
 	Persons(ctx context.Context, obj *authz.Inquiry, iins []sio.IIN) ([]*sio.Person, error)
@@ -678,6 +703,7 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
+	Diploma(ctx context.Context, obj *authz.Inquiry, number string) (*sio.HigherEducationRecord, error)
 	ForeignLaborPermit(ctx context.Context, obj *authz.Inquiry, permitNumber string) (*sio.ForeignLaborPermit, error)
 	ForeignWorkers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorker, error)
 	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
@@ -731,6 +757,7 @@ type PersonResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
 	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
+	HigherEducation(ctx context.Context, obj *sio.Person) ([]sio.HigherEducationRecord, error)
 	Employment(ctx context.Context, obj *sio.Person) ([]sio.Employment, error)
 	PensionContributions(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PensionContributionConnection, error)
 	Disability(ctx context.Context, obj *sio.Person) ([]sio.Disability, error)
@@ -1715,6 +1742,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "HigherEducationRecord.diplomaNumber":
+		if e.ComplexityRoot.HigherEducationRecord.DiplomaNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.DiplomaNumber(childComplexity), true
+	case "HigherEducationRecord.enrolledYear":
+		if e.ComplexityRoot.HigherEducationRecord.EnrolledYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.EnrolledYear(childComplexity), true
+	case "HigherEducationRecord.funding":
+		if e.ComplexityRoot.HigherEducationRecord.Funding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Funding(childComplexity), true
+	case "HigherEducationRecord.graduationYear":
+		if e.ComplexityRoot.HigherEducationRecord.GraduationYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.GraduationYear(childComplexity), true
+	case "HigherEducationRecord.id":
+		if e.ComplexityRoot.HigherEducationRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.ID(childComplexity), true
+	case "HigherEducationRecord.iin":
+		if e.ComplexityRoot.HigherEducationRecord.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.IIN(childComplexity), true
+	case "HigherEducationRecord.leftYear":
+		if e.ComplexityRoot.HigherEducationRecord.LeftYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.LeftYear(childComplexity), true
+	case "HigherEducationRecord.level":
+		if e.ComplexityRoot.HigherEducationRecord.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Level(childComplexity), true
+	case "HigherEducationRecord.person":
+		if e.ComplexityRoot.HigherEducationRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Person(childComplexity), true
+	case "HigherEducationRecord.region":
+		if e.ComplexityRoot.HigherEducationRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Region(childComplexity), true
+	case "HigherEducationRecord.specialtyCode":
+		if e.ComplexityRoot.HigherEducationRecord.SpecialtyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.SpecialtyCode(childComplexity), true
+	case "HigherEducationRecord.specialtyRu":
+		if e.ComplexityRoot.HigherEducationRecord.SpecialtyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.SpecialtyRu(childComplexity), true
+	case "HigherEducationRecord.status":
+		if e.ComplexityRoot.HigherEducationRecord.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Status(childComplexity), true
+	case "HigherEducationRecord.studyForm":
+		if e.ComplexityRoot.HigherEducationRecord.StudyForm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.StudyForm(childComplexity), true
+	case "HigherEducationRecord.universityRu":
+		if e.ComplexityRoot.HigherEducationRecord.UniversityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.UniversityRu(childComplexity), true
+	case "HigherEducationRecord.withHonors":
+		if e.ComplexityRoot.HigherEducationRecord.WithHonors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.WithHonors(childComplexity), true
+
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -1738,6 +1862,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CivilServants(childComplexity, args["stateBodyBin"].(sio.BIN), args["current"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Inquiry.diploma":
+		if e.ComplexityRoot.Inquiry.Diploma == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_diploma_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Diploma(childComplexity, args["number"].(string)), true
 	case "Inquiry.foreignLaborPermit":
 		if e.ComplexityRoot.Inquiry.ForeignLaborPermit == nil {
 			break
@@ -2596,6 +2731,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Gender(childComplexity), true
+	case "Person.higherEducation":
+		if e.ComplexityRoot.Person.HigherEducation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.HigherEducation(childComplexity), true
 	case "Person.iin":
 		if e.ComplexityRoot.Person.IIN == nil {
 			break
@@ -3615,6 +3756,72 @@ neither @service nor @system is refused at run time (fail closed) and fails the
 start-up check.
 """
 directive @system on FIELD_DEFINITION
+`, BuiltIn: false},
+	{Name: "../schema/education.graphqls", Input: `# Сведения о студентах и выпускниках ВУЗов (STUDENTS_GRADUATES).
+
+enum StudyLevel {
+  "Five-year programme of the former system."
+  SPECIALIST
+  BACHELOR
+  MASTER
+}
+
+enum StudyForm {
+  FULL_TIME
+  "Заочная."
+  PART_TIME
+  DISTANCE
+}
+
+enum StudyFunding {
+  "Государственный образовательный грант."
+  STATE_GRANT
+  PAID
+}
+
+enum StudentStatus {
+  STUDYING
+  ACADEMIC_LEAVE
+  GRADUATED
+  EXPELLED
+}
+
+"""
+A person's studies in a programme of a university (Сведения о студентах и
+выпускниках ВУЗов), from enrolment to graduation or expulsion.
+"""
+type HigherEducationRecord {
+  id: ID!
+  iin: IIN!
+  universityRu: String!
+  region: Region
+  level: StudyLevel!
+  "Code of the classifier in force at enrolment, e.g. 050506, 5B050600, 6B04101."
+  specialtyCode: String!
+  specialtyRu: String!
+  studyForm: StudyForm!
+  funding: StudyFunding!
+  enrolledYear: Int!
+  status: StudentStatus!
+  graduationYear: Int
+  "Year of expulsion."
+  leftYear: Int
+  "Diploma, e.g. «ЖБ-Б № 0012345»."
+  diplomaNumber: String
+  withHonors: Boolean!
+  "ГБД ФЛ: the student or graduate."
+  person: Person @service(code: "PERSONS")
+}
+
+extend type Person {
+  "Сведения о студентах и выпускниках ВУЗов: the person's studies, oldest first."
+  higherEducation: [HigherEducationRecord!] @service(code: "STUDENTS_GRADUATES")
+}
+
+extend type Inquiry {
+  "Сведения о студентах и выпускниках ВУЗов: the studies a diploma was issued for, e.g. «ЖБ-Б № 0012345»."
+  diploma(number: String!): HigherEducationRecord @service(code: "STUDENTS_GRADUATES")
+}
 `, BuiltIn: false},
 	{Name: "../schema/foreign_labor.graphqls", Input: `# Иностранная рабочая сила (FOREIGN_LABOR) and Нарушение иностранных
 # рабочих (FOREIGN_WORKER_VIOLATIONS).
@@ -4951,6 +5158,44 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
 }
 
+func (ec *executionContext) childFields_HigherEducationRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_HigherEducationRecord_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_HigherEducationRecord_iin(ctx, field)
+	case "universityRu":
+		return ec.fieldContext_HigherEducationRecord_universityRu(ctx, field)
+	case "region":
+		return ec.fieldContext_HigherEducationRecord_region(ctx, field)
+	case "level":
+		return ec.fieldContext_HigherEducationRecord_level(ctx, field)
+	case "specialtyCode":
+		return ec.fieldContext_HigherEducationRecord_specialtyCode(ctx, field)
+	case "specialtyRu":
+		return ec.fieldContext_HigherEducationRecord_specialtyRu(ctx, field)
+	case "studyForm":
+		return ec.fieldContext_HigherEducationRecord_studyForm(ctx, field)
+	case "funding":
+		return ec.fieldContext_HigherEducationRecord_funding(ctx, field)
+	case "enrolledYear":
+		return ec.fieldContext_HigherEducationRecord_enrolledYear(ctx, field)
+	case "status":
+		return ec.fieldContext_HigherEducationRecord_status(ctx, field)
+	case "graduationYear":
+		return ec.fieldContext_HigherEducationRecord_graduationYear(ctx, field)
+	case "leftYear":
+		return ec.fieldContext_HigherEducationRecord_leftYear(ctx, field)
+	case "diplomaNumber":
+		return ec.fieldContext_HigherEducationRecord_diplomaNumber(ctx, field)
+	case "withHonors":
+		return ec.fieldContext_HigherEducationRecord_withHonors(ctx, field)
+	case "person":
+		return ec.fieldContext_HigherEducationRecord_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HigherEducationRecord", field.Name)
+}
+
 func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "basis":
@@ -4973,6 +5218,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "civilServants":
 		return ec.fieldContext_Inquiry_civilServants(ctx, field)
+	case "diploma":
+		return ec.fieldContext_Inquiry_diploma(ctx, field)
 	case "foreignLaborPermit":
 		return ec.fieldContext_Inquiry_foreignLaborPermit(ctx, field)
 	case "foreignWorkers":
@@ -5305,6 +5552,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_civilService(ctx, field)
 	case "civilServiceRecords":
 		return ec.fieldContext_Person_civilServiceRecords(ctx, field)
+	case "higherEducation":
+		return ec.fieldContext_Person_higherEducation(ctx, field)
 	case "employment":
 		return ec.fieldContext_Person_employment(ctx, field)
 	case "pensionContributions":
@@ -5806,6 +6055,20 @@ func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_diploma_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -10441,6 +10704,410 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _HigherEducationRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HigherEducationRecord_iin(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _HigherEducationRecord_universityRu(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_universityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UniversityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_universityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HigherEducationRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HigherEducationRecord_level(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudyLevel) graphql.Marshaler {
+			return ec.marshalNStudyLevel2sioᚐStudyLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudyLevel")
+}
+
+func (ec *executionContext) _HigherEducationRecord_specialtyCode(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_specialtyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpecialtyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_specialtyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_specialtyRu(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_specialtyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpecialtyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_specialtyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_studyForm(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_studyForm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudyForm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudyForm) graphql.Marshaler {
+			return ec.marshalNStudyForm2sioᚐStudyForm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_studyForm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudyForm")
+}
+
+func (ec *executionContext) _HigherEducationRecord_funding(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_funding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Funding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudyFunding) graphql.Marshaler {
+			return ec.marshalNStudyFunding2sioᚐStudyFunding(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudyFunding")
+}
+
+func (ec *executionContext) _HigherEducationRecord_enrolledYear(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_enrolledYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnrolledYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_enrolledYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HigherEducationRecord_status(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudentStatus) graphql.Marshaler {
+			return ec.marshalNStudentStatus2sioᚐStudentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudentStatus")
+}
+
+func (ec *executionContext) _HigherEducationRecord_graduationYear(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_graduationYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GraduationYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_graduationYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HigherEducationRecord_leftYear(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_leftYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeftYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_leftYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HigherEducationRecord_diplomaNumber(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_diplomaNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiplomaNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_diplomaNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_withHonors(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_withHonors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithHonors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_withHonors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _HigherEducationRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HigherEducationRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HigherEducationRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_basis(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11012,6 +11679,68 @@ func (ec *executionContext) fieldContext_Inquiry_civilServants(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_civilServants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_diploma(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_diploma(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Diploma(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STUDENTS_GRADUATES")
+				if err != nil {
+					var zeroVal *sio.HigherEducationRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.HigherEducationRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.HigherEducationRecord) graphql.Marshaler {
+			return ec.marshalOHigherEducationRecord2ᚖsioᚐHigherEducationRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_diploma(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HigherEducationRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_diploma_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15164,6 +15893,56 @@ func (ec *executionContext) fieldContext_Person_civilServiceRecords(_ context.Co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CivilServiceRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_higherEducation(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_higherEducation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().HigherEducation(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STUDENTS_GRADUATES")
+				if err != nil {
+					var zeroVal []sio.HigherEducationRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.HigherEducationRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.HigherEducationRecord) graphql.Marshaler {
+			return ec.marshalOHigherEducationRecord2ᚕsioᚐHigherEducationRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_higherEducation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HigherEducationRecord(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21146,6 +21925,115 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var higherEducationRecordImplementors = []string{"HigherEducationRecord"}
+
+func (ec *executionContext) _HigherEducationRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.HigherEducationRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, higherEducationRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HigherEducationRecord")
+		case "id":
+			out.Values[i] = ec._HigherEducationRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._HigherEducationRecord_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "universityRu":
+			out.Values[i] = ec._HigherEducationRecord_universityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._HigherEducationRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._HigherEducationRecord_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "specialtyCode":
+			out.Values[i] = ec._HigherEducationRecord_specialtyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "specialtyRu":
+			out.Values[i] = ec._HigherEducationRecord_specialtyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studyForm":
+			out.Values[i] = ec._HigherEducationRecord_studyForm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "funding":
+			out.Values[i] = ec._HigherEducationRecord_funding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enrolledYear":
+			out.Values[i] = ec._HigherEducationRecord_enrolledYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._HigherEducationRecord_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "graduationYear":
+			out.Values[i] = ec._HigherEducationRecord_graduationYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leftYear":
+			out.Values[i] = ec._HigherEducationRecord_leftYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "diplomaNumber":
+			out.Values[i] = ec._HigherEducationRecord_diplomaNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withHonors":
+			out.Values[i] = ec._HigherEducationRecord_withHonors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HigherEducationRecord_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inquiryImplementors = []string{"Inquiry"}
 
 func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, obj *authz.Inquiry) graphql.Marshaler {
@@ -21214,6 +22102,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_civilServants(ctx, field, obj)
+				})
+		case "diploma":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_diploma(ctx, field, obj)
 				})
 		case "foreignLaborPermit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22263,6 +23157,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_civilServiceRecords(ctx, field, obj)
+				})
+		case "higherEducation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_higherEducation(ctx, field, obj)
 				})
 		case "employment":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -24174,6 +25074,10 @@ func (ec *executionContext) marshalNGender2sioᚐGender(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalNHigherEducationRecord2sioᚐHigherEducationRecord(ctx context.Context, sel ast.SelectionSet, v sio.HigherEducationRecord) graphql.Marshaler {
+	return ec._HigherEducationRecord(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
 	res, err := gqlscalar.UnmarshalInt64ID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24552,6 +25456,66 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	res := graphql.MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudentStatus2sioᚐStudentStatus(ctx context.Context, v any) (sio.StudentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudentStatus2sioᚐStudentStatus(ctx context.Context, sel ast.SelectionSet, v sio.StudentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudentStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudyForm2sioᚐStudyForm(ctx context.Context, v any) (sio.StudyForm, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudyForm(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudyForm2sioᚐStudyForm(ctx context.Context, sel ast.SelectionSet, v sio.StudyForm) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudyForm!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudyFunding2sioᚐStudyFunding(ctx context.Context, v any) (sio.StudyFunding, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudyFunding(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudyFunding2sioᚐStudyFunding(ctx context.Context, sel ast.SelectionSet, v sio.StudyFunding) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudyFunding!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudyLevel2sioᚐStudyLevel(ctx context.Context, v any) (sio.StudyLevel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudyLevel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudyLevel2sioᚐStudyLevel(ctx context.Context, sel ast.SelectionSet, v sio.StudyLevel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudyLevel!")
 	}
 	return res
 }
@@ -25107,6 +26071,32 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOHigherEducationRecord2ᚕsioᚐHigherEducationRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.HigherEducationRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHigherEducationRecord2sioᚐHigherEducationRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOHigherEducationRecord2ᚖsioᚐHigherEducationRecord(ctx context.Context, sel ast.SelectionSet, v *sio.HigherEducationRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HigherEducationRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOIIN2ᚖsioᚐIIN(ctx context.Context, v any) (*sio.IIN, error) {

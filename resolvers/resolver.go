@@ -34,6 +34,7 @@ type Resolver struct {
 	CivilServiceRegister     sio.CivilServiceRegister
 	ForeignLaborRegistry     sio.ForeignLaborRegistry
 	ViolationRegistry        sio.ForeignWorkerViolationRegistry
+	HigherEducationRegistry  sio.HigherEducationRegistry
 	Users                    sio.UserDirectory
 	Cases                    sio.CaseRegistry
 	Enforcer                 *authz.Enforcer
@@ -94,6 +95,9 @@ func (r *Resolver) ForeignLaborPermit() graph.ForeignLaborPermitResolver {
 func (r *Resolver) ForeignWorker() graph.ForeignWorkerResolver { return &foreignWorkerResolver{r} }
 func (r *Resolver) ForeignWorkerViolation() graph.ForeignWorkerViolationResolver {
 	return &foreignWorkerViolationResolver{r}
+}
+func (r *Resolver) HigherEducationRecord() graph.HigherEducationRecordResolver {
+	return &higherEducationRecordResolver{r}
 }
 func (r *Resolver) JobSeekerRegistration() graph.JobSeekerRegistrationResolver {
 	return &jobSeekerRegistrationResolver{r}
