@@ -21,6 +21,7 @@ import (
 	"sio/connectors/disability"
 	"sio/connectors/foreignlabor"
 	"sio/connectors/foreignworkerviolations"
+	"sio/connectors/health"
 	"sio/connectors/highereducation"
 	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
@@ -79,6 +80,7 @@ type Gateway struct {
 	ForeignLab *foreignlabor.Store
 	ForeignVio *foreignworkerviolations.Store
 	Education  *highereducation.Store
+	Medical    *health.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -149,6 +151,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 			return open(ctx, g, foreignworkerviolations.Name, foreignworkerviolations.Open, &g.ForeignVio)
 		},
 		func() error { return open(ctx, g, highereducation.Name, highereducation.Open, &g.Education) },
+		func() error { return open(ctx, g, health.Name, health.Open, &g.Medical) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -196,7 +199,7 @@ func (g *Gateway) Schema() graph.Config {
 			PensionRegistry: g.Pension, DisabilityRegistry: g.Disability, SocialAssistanceRegistry: g.Benefits,
 			LaborMarketRegistry: g.Labor, PublicServiceCenter: g.CON, CivilServiceRegister: g.CivilSvc,
 			ForeignLaborRegistry: g.ForeignLab, ViolationRegistry: g.ForeignVio,
-			HigherEducationRegistry: g.Education,
+			HigherEducationRegistry: g.Education, HealthRecords: g.Medical,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

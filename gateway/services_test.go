@@ -302,10 +302,6 @@ var pendingServices = map[string]string{
 	"PETROLEUM_DECLARATIONS_V2":        "issue 4",
 	"PETROLEUM_DECLARATIONS_V3":        "issue 4",
 	"DEBTORS_DEFENDANTS":               "issue 4",
-	"OUTPATIENT_VISITS":                "issue 4",
-	"DISPENSARY_REGISTRATION":          "issue 4",
-	"HOSPITAL_REFERRALS":               "issue 4",
-	"INPATIENT_TREATMENT":              "issue 4",
 	"LINKS_LEVEL1":                     "issue 5",
 	"LINKS_LEVEL2":                     "issue 5",
 }

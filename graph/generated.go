@@ -42,6 +42,7 @@ type ResolverRoot interface {
 	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
 	HigherEducationRecord() HigherEducationRecordResolver
+	InpatientStay() InpatientStayResolver
 	Inquiry() InquiryResolver
 	JobSeekerRegistration() JobSeekerRegistrationResolver
 	LaborReferral() LaborReferralResolver
@@ -190,6 +191,21 @@ type ComplexityRoot struct {
 		WorkCapacityLoss  func(childComplexity int) int
 	}
 
+	DispensaryRegistration struct {
+		Active                 func(childComplexity int) int
+		DeregisteredOn         func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		DiagnosisRu            func(childComplexity int) int
+		DoctorSpecialty        func(childComplexity int) int
+		Facility               func(childComplexity int) int
+		Group                  func(childComplexity int) int
+		ICD10                  func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		IIN                    func(childComplexity int) int
+		Region                 func(childComplexity int) int
+		RegisteredOn           func(childComplexity int) int
+	}
+
 	Employment struct {
 		Current     func(childComplexity int) int
 		Employer    func(childComplexity int) int
@@ -299,6 +315,36 @@ type ComplexityRoot struct {
 		WithHonors     func(childComplexity int) int
 	}
 
+	HospitalReferral struct {
+		DiagnosisRu    func(childComplexity int) int
+		FromFacility   func(childComplexity int) int
+		Hospital       func(childComplexity int) int
+		ICD10          func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		PlannedOn      func(childComplexity int) int
+		ProfileRu      func(childComplexity int) int
+		ReferralNumber func(childComplexity int) int
+		ReferredOn     func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
+	InpatientStay struct {
+		Admission      func(childComplexity int) int
+		AdmittedOn     func(childComplexity int) int
+		DepartmentRu   func(childComplexity int) int
+		DiagnosisRu    func(childComplexity int) int
+		DischargedOn   func(childComplexity int) int
+		Hospital       func(childComplexity int) int
+		ICD10          func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		Referral       func(childComplexity int) int
+		ReferralNumber func(childComplexity int) int
+		Region         func(childComplexity int) int
+	}
+
 	Inquiry struct {
 		Basis                   func(childComplexity int) int
 		Case                    func(childComplexity int) int
@@ -307,6 +353,7 @@ type ComplexityRoot struct {
 		ForeignLaborPermit      func(childComplexity int, permitNumber string) int
 		ForeignWorkerViolations func(childComplexity int, passportNumber string) int
 		ForeignWorkers          func(childComplexity int, passportNumber string) int
+		HospitalReferral        func(childComplexity int, referralNumber string) int
 		LandPlot                func(childComplexity int, cadastralNumber string) int
 		LegalEntity             func(childComplexity int, bin sio.BIN) int
 		PensionStatement        func(childComplexity int, iin sio.IIN) int
@@ -416,6 +463,29 @@ type ComplexityRoot struct {
 		Role            func(childComplexity int) int
 	}
 
+	OutpatientVisit struct {
+		DiagnosisRu     func(childComplexity int) int
+		DoctorSpecialty func(childComplexity int) int
+		Facility        func(childComplexity int) int
+		ICD10           func(childComplexity int) int
+		ID              func(childComplexity int) int
+		IIN             func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Region          func(childComplexity int) int
+		VisitedOn       func(childComplexity int) int
+	}
+
+	OutpatientVisitConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OutpatientVisitEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor   func(childComplexity int) int
 		HasNextPage func(childComplexity int) int
@@ -453,38 +523,42 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Address                func(childComplexity int) int
-		Benefits               func(childComplexity int) int
-		BirthDate              func(childComplexity int) int
-		BirthPlace             func(childComplexity int) int
-		Citizenship            func(childComplexity int) int
-		CivilActs              func(childComplexity int) int
-		CivilService           func(childComplexity int) int
-		CivilServiceRecords    func(childComplexity int) int
-		Companies              func(childComplexity int, first *int, after *string) int
-		DeathDate              func(childComplexity int) int
-		Disability             func(childComplexity int) int
-		DocumentNumber         func(childComplexity int) int
-		Employment             func(childComplexity int) int
-		Family                 func(childComplexity int) int
-		FirstName              func(childComplexity int) int
-		FullName               func(childComplexity int) int
-		Gender                 func(childComplexity int) int
-		HigherEducation        func(childComplexity int) int
-		IIN                    func(childComplexity int) int
-		JobSeekerRegistrations func(childComplexity int) int
-		LandPlots              func(childComplexity int, first *int, after *string) int
-		LastName               func(childComplexity int) int
-		MiddleName             func(childComplexity int) int
-		Nationality            func(childComplexity int) int
-		PensionContributions   func(childComplexity int, first *int, after *string) int
-		PublicServices         func(childComplexity int, first *int, after *string) int
-		RealEstate             func(childComplexity int, first *int, after *string) int
-		Region                 func(childComplexity int) int
-		TaxDebts               func(childComplexity int) int
-		Taxpayer               func(childComplexity int) int
-		Vehicles               func(childComplexity int, first *int, after *string) int
-		Weapons                func(childComplexity int) int
+		Address                 func(childComplexity int) int
+		Benefits                func(childComplexity int) int
+		BirthDate               func(childComplexity int) int
+		BirthPlace              func(childComplexity int) int
+		Citizenship             func(childComplexity int) int
+		CivilActs               func(childComplexity int) int
+		CivilService            func(childComplexity int) int
+		CivilServiceRecords     func(childComplexity int) int
+		Companies               func(childComplexity int, first *int, after *string) int
+		DeathDate               func(childComplexity int) int
+		Disability              func(childComplexity int) int
+		DispensaryRegistrations func(childComplexity int) int
+		DocumentNumber          func(childComplexity int) int
+		Employment              func(childComplexity int) int
+		Family                  func(childComplexity int) int
+		FirstName               func(childComplexity int) int
+		FullName                func(childComplexity int) int
+		Gender                  func(childComplexity int) int
+		HigherEducation         func(childComplexity int) int
+		HospitalReferrals       func(childComplexity int) int
+		IIN                     func(childComplexity int) int
+		InpatientStays          func(childComplexity int) int
+		JobSeekerRegistrations  func(childComplexity int) int
+		LandPlots               func(childComplexity int, first *int, after *string) int
+		LastName                func(childComplexity int) int
+		MiddleName              func(childComplexity int) int
+		Nationality             func(childComplexity int) int
+		OutpatientVisits        func(childComplexity int, first *int, after *string) int
+		PensionContributions    func(childComplexity int, first *int, after *string) int
+		PublicServices          func(childComplexity int, first *int, after *string) int
+		RealEstate              func(childComplexity int, first *int, after *string) int
+		Region                  func(childComplexity int) int
+		TaxDebts                func(childComplexity int) int
+		Taxpayer                func(childComplexity int) int
+		Vehicles                func(childComplexity int, first *int, after *string) int
+		Weapons                 func(childComplexity int) int
 	}
 
 	PublicServiceRequest struct {
@@ -694,6 +768,9 @@ type FounderResolver interface {
 type HigherEducationRecordResolver interface {
 	Person(ctx context.Context, obj *sio.HigherEducationRecord) (*sio.Person, error)
 }
+type InpatientStayResolver interface {
+	Referral(ctx context.Context, obj *sio.InpatientStay) (*sio.HospitalReferral, error)
+}
 type InquiryResolver interface {
 	Person(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.Person, error)
 	Persons(ctx context.Context, obj *authz.Inquiry, iins []sio.IIN) ([]*sio.Person, error)
@@ -707,6 +784,7 @@ type InquiryResolver interface {
 	ForeignLaborPermit(ctx context.Context, obj *authz.Inquiry, permitNumber string) (*sio.ForeignLaborPermit, error)
 	ForeignWorkers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorker, error)
 	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
+	HospitalReferral(ctx context.Context, obj *authz.Inquiry, referralNumber string) (*sio.HospitalReferral, error)
 	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
@@ -758,6 +836,10 @@ type PersonResolver interface {
 	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
 	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
 	HigherEducation(ctx context.Context, obj *sio.Person) ([]sio.HigherEducationRecord, error)
+	OutpatientVisits(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.OutpatientVisitConnection, error)
+	DispensaryRegistrations(ctx context.Context, obj *sio.Person) ([]sio.DispensaryRegistration, error)
+	HospitalReferrals(ctx context.Context, obj *sio.Person) ([]sio.HospitalReferral, error)
+	InpatientStays(ctx context.Context, obj *sio.Person) ([]sio.InpatientStay, error)
 	Employment(ctx context.Context, obj *sio.Person) ([]sio.Employment, error)
 	PensionContributions(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PensionContributionConnection, error)
 	Disability(ctx context.Context, obj *sio.Person) ([]sio.Disability, error)
@@ -1338,6 +1420,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Disability.WorkCapacityLoss(childComplexity), true
 
+	case "DispensaryRegistration.active":
+		if e.ComplexityRoot.DispensaryRegistration.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Active(childComplexity), true
+	case "DispensaryRegistration.deregisteredOn":
+		if e.ComplexityRoot.DispensaryRegistration.DeregisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DeregisteredOn(childComplexity), true
+	case "DispensaryRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.DispensaryRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DeregistrationReasonRu(childComplexity), true
+	case "DispensaryRegistration.diagnosisRu":
+		if e.ComplexityRoot.DispensaryRegistration.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DiagnosisRu(childComplexity), true
+	case "DispensaryRegistration.doctorSpecialty":
+		if e.ComplexityRoot.DispensaryRegistration.DoctorSpecialty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DoctorSpecialty(childComplexity), true
+	case "DispensaryRegistration.facility":
+		if e.ComplexityRoot.DispensaryRegistration.Facility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Facility(childComplexity), true
+	case "DispensaryRegistration.group":
+		if e.ComplexityRoot.DispensaryRegistration.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Group(childComplexity), true
+	case "DispensaryRegistration.icd10":
+		if e.ComplexityRoot.DispensaryRegistration.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.ICD10(childComplexity), true
+	case "DispensaryRegistration.id":
+		if e.ComplexityRoot.DispensaryRegistration.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.ID(childComplexity), true
+	case "DispensaryRegistration.iin":
+		if e.ComplexityRoot.DispensaryRegistration.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.IIN(childComplexity), true
+	case "DispensaryRegistration.region":
+		if e.ComplexityRoot.DispensaryRegistration.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Region(childComplexity), true
+	case "DispensaryRegistration.registeredOn":
+		if e.ComplexityRoot.DispensaryRegistration.RegisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.RegisteredOn(childComplexity), true
+
 	case "Employment.current":
 		if e.ComplexityRoot.Employment.Current == nil {
 			break
@@ -1839,6 +1994,152 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HigherEducationRecord.WithHonors(childComplexity), true
 
+	case "HospitalReferral.diagnosisRu":
+		if e.ComplexityRoot.HospitalReferral.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.DiagnosisRu(childComplexity), true
+	case "HospitalReferral.fromFacility":
+		if e.ComplexityRoot.HospitalReferral.FromFacility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.FromFacility(childComplexity), true
+	case "HospitalReferral.hospital":
+		if e.ComplexityRoot.HospitalReferral.Hospital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.Hospital(childComplexity), true
+	case "HospitalReferral.icd10":
+		if e.ComplexityRoot.HospitalReferral.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ICD10(childComplexity), true
+	case "HospitalReferral.iin":
+		if e.ComplexityRoot.HospitalReferral.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.IIN(childComplexity), true
+	case "HospitalReferral.plannedOn":
+		if e.ComplexityRoot.HospitalReferral.PlannedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.PlannedOn(childComplexity), true
+	case "HospitalReferral.profileRu":
+		if e.ComplexityRoot.HospitalReferral.ProfileRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ProfileRu(childComplexity), true
+	case "HospitalReferral.referralNumber":
+		if e.ComplexityRoot.HospitalReferral.ReferralNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ReferralNumber(childComplexity), true
+	case "HospitalReferral.referredOn":
+		if e.ComplexityRoot.HospitalReferral.ReferredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ReferredOn(childComplexity), true
+	case "HospitalReferral.region":
+		if e.ComplexityRoot.HospitalReferral.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.Region(childComplexity), true
+	case "HospitalReferral.status":
+		if e.ComplexityRoot.HospitalReferral.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.Status(childComplexity), true
+
+	case "InpatientStay.admission":
+		if e.ComplexityRoot.InpatientStay.Admission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Admission(childComplexity), true
+	case "InpatientStay.admittedOn":
+		if e.ComplexityRoot.InpatientStay.AdmittedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.AdmittedOn(childComplexity), true
+	case "InpatientStay.departmentRu":
+		if e.ComplexityRoot.InpatientStay.DepartmentRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.DepartmentRu(childComplexity), true
+	case "InpatientStay.diagnosisRu":
+		if e.ComplexityRoot.InpatientStay.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.DiagnosisRu(childComplexity), true
+	case "InpatientStay.dischargedOn":
+		if e.ComplexityRoot.InpatientStay.DischargedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.DischargedOn(childComplexity), true
+	case "InpatientStay.hospital":
+		if e.ComplexityRoot.InpatientStay.Hospital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Hospital(childComplexity), true
+	case "InpatientStay.icd10":
+		if e.ComplexityRoot.InpatientStay.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.ICD10(childComplexity), true
+	case "InpatientStay.id":
+		if e.ComplexityRoot.InpatientStay.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.ID(childComplexity), true
+	case "InpatientStay.iin":
+		if e.ComplexityRoot.InpatientStay.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.IIN(childComplexity), true
+	case "InpatientStay.outcome":
+		if e.ComplexityRoot.InpatientStay.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Outcome(childComplexity), true
+	case "InpatientStay.referral":
+		if e.ComplexityRoot.InpatientStay.Referral == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Referral(childComplexity), true
+	case "InpatientStay.referralNumber":
+		if e.ComplexityRoot.InpatientStay.ReferralNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.ReferralNumber(childComplexity), true
+	case "InpatientStay.region":
+		if e.ComplexityRoot.InpatientStay.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Region(childComplexity), true
+
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -1906,6 +2207,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.ForeignWorkers(childComplexity, args["passportNumber"].(string)), true
+	case "Inquiry.hospitalReferral":
+		if e.ComplexityRoot.Inquiry.HospitalReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_hospitalReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.HospitalReferral(childComplexity, args["referralNumber"].(string)), true
 	case "Inquiry.landPlot":
 		if e.ComplexityRoot.Inquiry.LandPlot == nil {
 			break
@@ -2488,6 +2800,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.Role(childComplexity), true
 
+	case "OutpatientVisit.diagnosisRu":
+		if e.ComplexityRoot.OutpatientVisit.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.DiagnosisRu(childComplexity), true
+	case "OutpatientVisit.doctorSpecialty":
+		if e.ComplexityRoot.OutpatientVisit.DoctorSpecialty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.DoctorSpecialty(childComplexity), true
+	case "OutpatientVisit.facility":
+		if e.ComplexityRoot.OutpatientVisit.Facility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.Facility(childComplexity), true
+	case "OutpatientVisit.icd10":
+		if e.ComplexityRoot.OutpatientVisit.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.ICD10(childComplexity), true
+	case "OutpatientVisit.id":
+		if e.ComplexityRoot.OutpatientVisit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.ID(childComplexity), true
+	case "OutpatientVisit.iin":
+		if e.ComplexityRoot.OutpatientVisit.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.IIN(childComplexity), true
+	case "OutpatientVisit.kind":
+		if e.ComplexityRoot.OutpatientVisit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.Kind(childComplexity), true
+	case "OutpatientVisit.region":
+		if e.ComplexityRoot.OutpatientVisit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.Region(childComplexity), true
+	case "OutpatientVisit.visitedOn":
+		if e.ComplexityRoot.OutpatientVisit.VisitedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.VisitedOn(childComplexity), true
+
+	case "OutpatientVisitConnection.edges":
+		if e.ComplexityRoot.OutpatientVisitConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitConnection.Edges(childComplexity), true
+	case "OutpatientVisitConnection.pageInfo":
+		if e.ComplexityRoot.OutpatientVisitConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitConnection.PageInfo(childComplexity), true
+	case "OutpatientVisitConnection.totalCount":
+		if e.ComplexityRoot.OutpatientVisitConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitConnection.TotalCount(childComplexity), true
+
+	case "OutpatientVisitEdge.cursor":
+		if e.ComplexityRoot.OutpatientVisitEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitEdge.Cursor(childComplexity), true
+	case "OutpatientVisitEdge.node":
+		if e.ComplexityRoot.OutpatientVisitEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -2695,6 +3094,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Disability(childComplexity), true
+	case "Person.dispensaryRegistrations":
+		if e.ComplexityRoot.Person.DispensaryRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DispensaryRegistrations(childComplexity), true
 	case "Person.documentNumber":
 		if e.ComplexityRoot.Person.DocumentNumber == nil {
 			break
@@ -2737,12 +3142,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.HigherEducation(childComplexity), true
+	case "Person.hospitalReferrals":
+		if e.ComplexityRoot.Person.HospitalReferrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.HospitalReferrals(childComplexity), true
 	case "Person.iin":
 		if e.ComplexityRoot.Person.IIN == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.IIN(childComplexity), true
+	case "Person.inpatientStays":
+		if e.ComplexityRoot.Person.InpatientStays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.InpatientStays(childComplexity), true
 	case "Person.jobSeekerRegistrations":
 		if e.ComplexityRoot.Person.JobSeekerRegistrations == nil {
 			break
@@ -2778,6 +3195,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
+	case "Person.outpatientVisits":
+		if e.ComplexityRoot.Person.OutpatientVisits == nil {
+			break
+		}
+
+		args, err := ec.field_Person_outpatientVisits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.OutpatientVisits(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.pensionContributions":
 		if e.ComplexityRoot.Person.PensionContributions == nil {
 			break
@@ -3931,6 +4359,133 @@ extend type Inquiry {
   foreignWorkerViolations(passportNumber: String!): [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/health.graphqls", Input: `# The four medical services of the health ministry, each on its own field:
+# OUTPATIENT_VISITS (row 74), DISPENSARY_REGISTRATION (75),
+# HOSPITAL_REFERRALS (76), INPATIENT_TREATMENT (77). Diagnoses are ICD-10
+# codes with their Russian names.
+
+enum VisitKind {
+  PRIMARY
+  REPEAT
+  "Preventive examination, vaccination, pregnancy observation."
+  PREVENTIVE
+}
+
+"A visit to a polyclinic (Сведения о заболеваниях физического лица, об обращениях в поликлиники)."
+type OutpatientVisit {
+  id: ID!
+  iin: IIN!
+  visitedOn: Date!
+  facility: String!
+  region: Region
+  doctorSpecialty: String!
+  "ICD-10 code."
+  icd10: String!
+  diagnosisRu: String!
+  kind: VisitKind!
+}
+
+type OutpatientVisitConnection {
+  edges: [OutpatientVisitEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OutpatientVisitEdge {
+  cursor: String!
+  node: OutpatientVisit!
+}
+
+"Dispensary observation of a chronic disease (Сведения о диспансерном учете физического лица)."
+type DispensaryRegistration {
+  id: ID!
+  iin: IIN!
+  facility: String!
+  region: Region
+  icd10: String!
+  diagnosisRu: String!
+  "Dispensary group, e.g. Д-III (chronic patients)."
+  group: String!
+  doctorSpecialty: String!
+  registeredOn: Date!
+  "Null while observed."
+  deregisteredOn: Date
+  deregistrationReasonRu: String
+  active: Boolean!
+}
+
+enum HospitalizationKind {
+  PLANNED
+  EMERGENCY
+}
+
+enum HospitalReferralStatus {
+  WAITING
+  HOSPITALIZED
+  CANCELLED
+}
+
+"A referral to planned hospital treatment (Сведения о госпитализации физического лица, Портал Бюро госпитализации)."
+type HospitalReferral {
+  referralNumber: String!
+  iin: IIN!
+  referredOn: Date!
+  "The referring polyclinic."
+  fromFacility: String!
+  hospital: String!
+  region: Region
+  "Hospital department (profile)."
+  profileRu: String!
+  icd10: String!
+  diagnosisRu: String!
+  plannedOn: Date!
+  status: HospitalReferralStatus!
+}
+
+enum StayOutcome {
+  RECOVERED
+  IMPROVED
+  UNCHANGED
+  TRANSFERRED
+  DIED
+}
+
+"A hospital stay (Сведения о стационарном лечении физического лица)."
+type InpatientStay {
+  id: ID!
+  iin: IIN!
+  hospital: String!
+  region: Region
+  departmentRu: String!
+  admission: HospitalizationKind!
+  admittedOn: Date!
+  "Null while in hospital."
+  dischargedOn: Date
+  "Null while in hospital."
+  outcome: StayOutcome
+  icd10: String!
+  diagnosisRu: String!
+  referralNumber: String
+  "Сведения о госпитализации: the referral of a planned stay."
+  referral: HospitalReferral @service(code: "HOSPITAL_REFERRALS")
+}
+
+extend type Person {
+  "Обращения в поликлиники of the last two years, newest first."
+  outpatientVisits(first: Int = 20, after: String): OutpatientVisitConnection @service(code: "OUTPATIENT_VISITS")
+  "Диспансерный учет: chronic diseases under observation, oldest first."
+  dispensaryRegistrations: [DispensaryRegistration!] @service(code: "DISPENSARY_REGISTRATION")
+  "Направления в стационар of the last three years, newest first."
+  hospitalReferrals: [HospitalReferral!] @service(code: "HOSPITAL_REFERRALS")
+  "Стационарное лечение of the last three years, newest first."
+  inpatientStays: [InpatientStay!] @service(code: "INPATIENT_TREATMENT")
+}
+
+extend type Inquiry {
+  "Сведения о госпитализации: a referral to hospital by number, YYYY-RR-NNNNNNN."
+  hospitalReferral(referralNumber: String!): HospitalReferral @service(code: "HOSPITAL_REFERRALS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/inquiry.graphqls", Input: `"""
 An inquiry: state-database reads under one verified legal basis. Each field
 is checked against the access matrix for the caller's role and this basis.
@@ -4976,6 +5531,36 @@ func (ec *executionContext) childFields_Disability(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Disability", field.Name)
 }
 
+func (ec *executionContext) childFields_DispensaryRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DispensaryRegistration_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_DispensaryRegistration_iin(ctx, field)
+	case "facility":
+		return ec.fieldContext_DispensaryRegistration_facility(ctx, field)
+	case "region":
+		return ec.fieldContext_DispensaryRegistration_region(ctx, field)
+	case "icd10":
+		return ec.fieldContext_DispensaryRegistration_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_DispensaryRegistration_diagnosisRu(ctx, field)
+	case "group":
+		return ec.fieldContext_DispensaryRegistration_group(ctx, field)
+	case "doctorSpecialty":
+		return ec.fieldContext_DispensaryRegistration_doctorSpecialty(ctx, field)
+	case "registeredOn":
+		return ec.fieldContext_DispensaryRegistration_registeredOn(ctx, field)
+	case "deregisteredOn":
+		return ec.fieldContext_DispensaryRegistration_deregisteredOn(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_DispensaryRegistration_deregistrationReasonRu(ctx, field)
+	case "active":
+		return ec.fieldContext_DispensaryRegistration_active(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DispensaryRegistration", field.Name)
+}
+
 func (ec *executionContext) childFields_Employment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "iin":
@@ -5196,6 +5781,66 @@ func (ec *executionContext) childFields_HigherEducationRecord(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type HigherEducationRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_HospitalReferral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "referralNumber":
+		return ec.fieldContext_HospitalReferral_referralNumber(ctx, field)
+	case "iin":
+		return ec.fieldContext_HospitalReferral_iin(ctx, field)
+	case "referredOn":
+		return ec.fieldContext_HospitalReferral_referredOn(ctx, field)
+	case "fromFacility":
+		return ec.fieldContext_HospitalReferral_fromFacility(ctx, field)
+	case "hospital":
+		return ec.fieldContext_HospitalReferral_hospital(ctx, field)
+	case "region":
+		return ec.fieldContext_HospitalReferral_region(ctx, field)
+	case "profileRu":
+		return ec.fieldContext_HospitalReferral_profileRu(ctx, field)
+	case "icd10":
+		return ec.fieldContext_HospitalReferral_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_HospitalReferral_diagnosisRu(ctx, field)
+	case "plannedOn":
+		return ec.fieldContext_HospitalReferral_plannedOn(ctx, field)
+	case "status":
+		return ec.fieldContext_HospitalReferral_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HospitalReferral", field.Name)
+}
+
+func (ec *executionContext) childFields_InpatientStay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InpatientStay_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_InpatientStay_iin(ctx, field)
+	case "hospital":
+		return ec.fieldContext_InpatientStay_hospital(ctx, field)
+	case "region":
+		return ec.fieldContext_InpatientStay_region(ctx, field)
+	case "departmentRu":
+		return ec.fieldContext_InpatientStay_departmentRu(ctx, field)
+	case "admission":
+		return ec.fieldContext_InpatientStay_admission(ctx, field)
+	case "admittedOn":
+		return ec.fieldContext_InpatientStay_admittedOn(ctx, field)
+	case "dischargedOn":
+		return ec.fieldContext_InpatientStay_dischargedOn(ctx, field)
+	case "outcome":
+		return ec.fieldContext_InpatientStay_outcome(ctx, field)
+	case "icd10":
+		return ec.fieldContext_InpatientStay_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_InpatientStay_diagnosisRu(ctx, field)
+	case "referralNumber":
+		return ec.fieldContext_InpatientStay_referralNumber(ctx, field)
+	case "referral":
+		return ec.fieldContext_InpatientStay_referral(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InpatientStay", field.Name)
+}
+
 func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "basis":
@@ -5226,6 +5871,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_foreignWorkers(ctx, field)
 	case "foreignWorkerViolations":
 		return ec.fieldContext_Inquiry_foreignWorkerViolations(ctx, field)
+	case "hospitalReferral":
+		return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
 	case "pensionStatement":
 		return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
 	case "weapon":
@@ -5430,6 +6077,52 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
 }
 
+func (ec *executionContext) childFields_OutpatientVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OutpatientVisit_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_OutpatientVisit_iin(ctx, field)
+	case "visitedOn":
+		return ec.fieldContext_OutpatientVisit_visitedOn(ctx, field)
+	case "facility":
+		return ec.fieldContext_OutpatientVisit_facility(ctx, field)
+	case "region":
+		return ec.fieldContext_OutpatientVisit_region(ctx, field)
+	case "doctorSpecialty":
+		return ec.fieldContext_OutpatientVisit_doctorSpecialty(ctx, field)
+	case "icd10":
+		return ec.fieldContext_OutpatientVisit_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_OutpatientVisit_diagnosisRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_OutpatientVisit_kind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutpatientVisit", field.Name)
+}
+
+func (ec *executionContext) childFields_OutpatientVisitConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OutpatientVisitConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OutpatientVisitConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OutpatientVisitConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutpatientVisitConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OutpatientVisitEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OutpatientVisitEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OutpatientVisitEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutpatientVisitEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -5554,6 +6247,14 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_civilServiceRecords(ctx, field)
 	case "higherEducation":
 		return ec.fieldContext_Person_higherEducation(ctx, field)
+	case "outpatientVisits":
+		return ec.fieldContext_Person_outpatientVisits(ctx, field)
+	case "dispensaryRegistrations":
+		return ec.fieldContext_Person_dispensaryRegistrations(ctx, field)
+	case "hospitalReferrals":
+		return ec.fieldContext_Person_hospitalReferrals(ctx, field)
+	case "inpatientStays":
+		return ec.fieldContext_Person_inpatientStays(ctx, field)
 	case "employment":
 		return ec.fieldContext_Person_employment(ctx, field)
 	case "pensionContributions":
@@ -6114,6 +6815,20 @@ func (ec *executionContext) field_Inquiry_foreignWorkers_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_hospitalReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_landPlot_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6425,6 +7140,28 @@ func (ec *executionContext) field_Person_companies_args(ctx context.Context, raw
 }
 
 func (ec *executionContext) field_Person_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_outpatientVisits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -8848,6 +9585,291 @@ func (ec *executionContext) fieldContext_Disability_region(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _DispensaryRegistration_id(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DispensaryRegistration_iin(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _DispensaryRegistration_facility(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_facility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_facility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_region(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DispensaryRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DispensaryRegistration_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_group(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_doctorSpecialty(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_doctorSpecialty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoctorSpecialty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_doctorSpecialty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_registeredOn(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_registeredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_registeredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DispensaryRegistration_deregisteredOn(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_deregisteredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_deregisteredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DispensaryRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_active(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _Employment_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11108,6 +12130,603 @@ func (ec *executionContext) fieldContext_HigherEducationRecord_person(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _HospitalReferral_referralNumber(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_referralNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_referralNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_iin(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _HospitalReferral_referredOn(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_referredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HospitalReferral_fromFacility(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_fromFacility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromFacility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_fromFacility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_hospital(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_hospital(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hospital, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_hospital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_region(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HospitalReferral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HospitalReferral_profileRu(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_profileRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProfileRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_profileRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_plannedOn(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_plannedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_plannedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HospitalReferral_status(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ReferralStatus) graphql.Marshaler {
+			return ec.marshalNHospitalReferralStatus2sioᚐReferralStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "HospitalReferralStatus")
+}
+
+func (ec *executionContext) _InpatientStay_id(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InpatientStay_iin(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _InpatientStay_hospital(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_hospital(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hospital, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_hospital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_region(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InpatientStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InpatientStay_departmentRu(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_departmentRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_departmentRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_admission(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_admission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Admission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.HospitalizationKind) graphql.Marshaler {
+			return ec.marshalNHospitalizationKind2sioᚐHospitalizationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_admission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "HospitalizationKind")
+}
+
+func (ec *executionContext) _InpatientStay_admittedOn(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_admittedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdmittedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_admittedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InpatientStay_dischargedOn(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_dischargedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DischargedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_dischargedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InpatientStay_outcome(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.StayOutcome) graphql.Marshaler {
+			return ec.marshalOStayOutcome2ᚖsioᚐStayOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "StayOutcome")
+}
+
+func (ec *executionContext) _InpatientStay_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_referralNumber(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_referralNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_referralNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_referral(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_referral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InpatientStay().Referral(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "HOSPITAL_REFERRALS")
+				if err != nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.HospitalReferral) graphql.Marshaler {
+			return ec.marshalOHospitalReferral2ᚖsioᚐHospitalReferral(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_referral(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InpatientStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HospitalReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_basis(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11927,6 +13546,68 @@ func (ec *executionContext) fieldContext_Inquiry_foreignWorkerViolations(ctx con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_foreignWorkerViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_hospitalReferral(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().HospitalReferral(ctx, obj, fc.Args["referralNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "HOSPITAL_REFERRALS")
+				if err != nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.HospitalReferral) graphql.Marshaler {
+			return ec.marshalOHospitalReferral2ᚖsioᚐHospitalReferral(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_hospitalReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HospitalReferral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_hospitalReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14407,6 +16088,364 @@ func (ec *executionContext) fieldContext_Me_blocked(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Me", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _OutpatientVisit_id(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OutpatientVisit_iin(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _OutpatientVisit_visitedOn(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_visitedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_visitedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OutpatientVisit_facility(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_facility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_facility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_region(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutpatientVisit_doctorSpecialty(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_doctorSpecialty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoctorSpecialty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_doctorSpecialty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_kind(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.VisitKind) graphql.Marshaler {
+			return ec.marshalNVisitKind2sioᚐVisitKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "VisitKind")
+}
+
+func (ec *executionContext) _OutpatientVisitConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OutpatientVisitEdge) graphql.Marshaler {
+			return ec.marshalNOutpatientVisitEdge2ᚕsioᚋgraphᚋmodelᚐOutpatientVisitEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisitConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutpatientVisitEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutpatientVisitConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisitConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutpatientVisitConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisitConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutpatientVisitEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisitEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisitEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.OutpatientVisit) graphql.Marshaler {
+			return ec.marshalNOutpatientVisit2ᚖsioᚐOutpatientVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisitEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutpatientVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15943,6 +17982,218 @@ func (ec *executionContext) fieldContext_Person_higherEducation(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HigherEducationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_outpatientVisits(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_outpatientVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().OutpatientVisits(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "OUTPATIENT_VISITS")
+				if err != nil {
+					var zeroVal *model.OutpatientVisitConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.OutpatientVisitConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
+			return ec.marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_outpatientVisits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutpatientVisitConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_outpatientVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_dispensaryRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_dispensaryRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DispensaryRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DISPENSARY_REGISTRATION")
+				if err != nil {
+					var zeroVal []sio.DispensaryRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DispensaryRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DispensaryRegistration) graphql.Marshaler {
+			return ec.marshalODispensaryRegistration2ᚕsioᚐDispensaryRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_dispensaryRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DispensaryRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_hospitalReferrals(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_hospitalReferrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().HospitalReferrals(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "HOSPITAL_REFERRALS")
+				if err != nil {
+					var zeroVal []sio.HospitalReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.HospitalReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.HospitalReferral) graphql.Marshaler {
+			return ec.marshalOHospitalReferral2ᚕsioᚐHospitalReferralᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_hospitalReferrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HospitalReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_inpatientStays(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_inpatientStays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().InpatientStays(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "INPATIENT_TREATMENT")
+				if err != nil {
+					var zeroVal []sio.InpatientStay
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.InpatientStay
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.InpatientStay) graphql.Marshaler {
+			return ec.marshalOInpatientStay2ᚕsioᚐInpatientStayᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_inpatientStays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InpatientStay(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21356,6 +23607,94 @@ func (ec *executionContext) _Disability(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var dispensaryRegistrationImplementors = []string{"DispensaryRegistration"}
+
+func (ec *executionContext) _DispensaryRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.DispensaryRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dispensaryRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DispensaryRegistration")
+		case "id":
+			out.Values[i] = ec._DispensaryRegistration_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._DispensaryRegistration_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facility":
+			out.Values[i] = ec._DispensaryRegistration_facility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._DispensaryRegistration_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "icd10":
+			out.Values[i] = ec._DispensaryRegistration_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._DispensaryRegistration_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._DispensaryRegistration_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "doctorSpecialty":
+			out.Values[i] = ec._DispensaryRegistration_doctorSpecialty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredOn":
+			out.Values[i] = ec._DispensaryRegistration_registeredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deregisteredOn":
+			out.Values[i] = ec._DispensaryRegistration_deregisteredOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._DispensaryRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._DispensaryRegistration_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var employmentImplementors = []string{"Employment"}
 
 func (ec *executionContext) _Employment(ctx context.Context, sel ast.SelectionSet, obj *sio.Employment) graphql.Marshaler {
@@ -22034,6 +24373,183 @@ func (ec *executionContext) _HigherEducationRecord(ctx context.Context, sel ast.
 	return out
 }
 
+var hospitalReferralImplementors = []string{"HospitalReferral"}
+
+func (ec *executionContext) _HospitalReferral(ctx context.Context, sel ast.SelectionSet, obj *sio.HospitalReferral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hospitalReferralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HospitalReferral")
+		case "referralNumber":
+			out.Values[i] = ec._HospitalReferral_referralNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._HospitalReferral_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referredOn":
+			out.Values[i] = ec._HospitalReferral_referredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromFacility":
+			out.Values[i] = ec._HospitalReferral_fromFacility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hospital":
+			out.Values[i] = ec._HospitalReferral_hospital(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._HospitalReferral_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "profileRu":
+			out.Values[i] = ec._HospitalReferral_profileRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "icd10":
+			out.Values[i] = ec._HospitalReferral_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._HospitalReferral_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plannedOn":
+			out.Values[i] = ec._HospitalReferral_plannedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._HospitalReferral_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inpatientStayImplementors = []string{"InpatientStay"}
+
+func (ec *executionContext) _InpatientStay(ctx context.Context, sel ast.SelectionSet, obj *sio.InpatientStay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inpatientStayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InpatientStay")
+		case "id":
+			out.Values[i] = ec._InpatientStay_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._InpatientStay_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hospital":
+			out.Values[i] = ec._InpatientStay_hospital(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._InpatientStay_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentRu":
+			out.Values[i] = ec._InpatientStay_departmentRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "admission":
+			out.Values[i] = ec._InpatientStay_admission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "admittedOn":
+			out.Values[i] = ec._InpatientStay_admittedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dischargedOn":
+			out.Values[i] = ec._InpatientStay_dischargedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._InpatientStay_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "icd10":
+			out.Values[i] = ec._InpatientStay_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._InpatientStay_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralNumber":
+			out.Values[i] = ec._InpatientStay_referralNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referral":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InpatientStay_referral(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inquiryImplementors = []string{"Inquiry"}
 
 func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, obj *authz.Inquiry) graphql.Marshaler {
@@ -22126,6 +24642,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_foreignWorkerViolations(ctx, field, obj)
+				})
+		case "hospitalReferral":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_hospitalReferral(ctx, field, obj)
 				})
 		case "pensionStatement":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22769,6 +25291,160 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 	return out
 }
 
+var outpatientVisitImplementors = []string{"OutpatientVisit"}
+
+func (ec *executionContext) _OutpatientVisit(ctx context.Context, sel ast.SelectionSet, obj *sio.OutpatientVisit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outpatientVisitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutpatientVisit")
+		case "id":
+			out.Values[i] = ec._OutpatientVisit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._OutpatientVisit_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "visitedOn":
+			out.Values[i] = ec._OutpatientVisit_visitedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facility":
+			out.Values[i] = ec._OutpatientVisit_facility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._OutpatientVisit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "doctorSpecialty":
+			out.Values[i] = ec._OutpatientVisit_doctorSpecialty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "icd10":
+			out.Values[i] = ec._OutpatientVisit_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._OutpatientVisit_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._OutpatientVisit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outpatientVisitConnectionImplementors = []string{"OutpatientVisitConnection"}
+
+func (ec *executionContext) _OutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OutpatientVisitConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outpatientVisitConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutpatientVisitConnection")
+		case "edges":
+			out.Values[i] = ec._OutpatientVisitConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OutpatientVisitConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OutpatientVisitConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outpatientVisitEdgeImplementors = []string{"OutpatientVisitEdge"}
+
+func (ec *executionContext) _OutpatientVisitEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OutpatientVisitEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outpatientVisitEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutpatientVisitEdge")
+		case "cursor":
+			out.Values[i] = ec._OutpatientVisitEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._OutpatientVisitEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -23163,6 +25839,30 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_higherEducation(ctx, field, obj)
+				})
+		case "outpatientVisits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_outpatientVisits(ctx, field, obj)
+				})
+		case "dispensaryRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_dispensaryRegistrations(ctx, field, obj)
+				})
+		case "hospitalReferrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_hospitalReferrals(ctx, field, obj)
+				})
+		case "inpatientStays":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_inpatientStays(ctx, field, obj)
 				})
 		case "employment":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -24962,6 +27662,10 @@ func (ec *executionContext) marshalNDisabilityStatus2sioᚐDisabilityStatus(ctx 
 	return res
 }
 
+func (ec *executionContext) marshalNDispensaryRegistration2sioᚐDispensaryRegistration(ctx context.Context, sel ast.SelectionSet, v sio.DispensaryRegistration) graphql.Marshaler {
+	return ec._DispensaryRegistration(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNEmployment2sioᚐEmployment(ctx context.Context, sel ast.SelectionSet, v sio.Employment) graphql.Marshaler {
 	return ec._Employment(ctx, sel, &v)
 }
@@ -25078,6 +27782,40 @@ func (ec *executionContext) marshalNHigherEducationRecord2sioᚐHigherEducationR
 	return ec._HigherEducationRecord(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNHospitalReferral2sioᚐHospitalReferral(ctx context.Context, sel ast.SelectionSet, v sio.HospitalReferral) graphql.Marshaler {
+	return ec._HospitalReferral(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNHospitalReferralStatus2sioᚐReferralStatus(ctx context.Context, v any) (sio.ReferralStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ReferralStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHospitalReferralStatus2sioᚐReferralStatus(ctx context.Context, sel ast.SelectionSet, v sio.ReferralStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "HospitalReferralStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNHospitalizationKind2sioᚐHospitalizationKind(ctx context.Context, v any) (sio.HospitalizationKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.HospitalizationKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHospitalizationKind2sioᚐHospitalizationKind(ctx context.Context, sel ast.SelectionSet, v sio.HospitalizationKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "HospitalizationKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
 	res, err := gqlscalar.UnmarshalInt64ID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25147,6 +27885,10 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNInpatientStay2sioᚐInpatientStay(ctx context.Context, sel ast.SelectionSet, v sio.InpatientStay) graphql.Marshaler {
+	return ec._InpatientStay(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -25230,6 +27972,34 @@ func (ec *executionContext) marshalNMoney2sioᚐMoney(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "Money!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNOutpatientVisit2ᚖsioᚐOutpatientVisit(ctx context.Context, sel ast.SelectionSet, v *sio.OutpatientVisit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutpatientVisit!")
+		return graphql.Null
+	}
+	return ec._OutpatientVisit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOutpatientVisitEdge2sioᚋgraphᚋmodelᚐOutpatientVisitEdge(ctx context.Context, sel ast.SelectionSet, v model.OutpatientVisitEdge) graphql.Marshaler {
+	return ec._OutpatientVisitEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOutpatientVisitEdge2ᚕsioᚋgraphᚋmodelᚐOutpatientVisitEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OutpatientVisitEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutpatientVisitEdge2sioᚋgraphᚋmodelᚐOutpatientVisitEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -25590,6 +28360,21 @@ func (ec *executionContext) marshalNVehicleEdge2ᚕsioᚋgraphᚋmodelᚐVehicle
 	return ret
 }
 
+func (ec *executionContext) unmarshalNVisitKind2sioᚐVisitKind(ctx context.Context, v any) (sio.VisitKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.VisitKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisitKind2sioᚐVisitKind(ctx context.Context, sel ast.SelectionSet, v sio.VisitKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisitKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNWeapon2sioᚐWeapon(ctx context.Context, sel ast.SelectionSet, v sio.Weapon) graphql.Marshaler {
 	return ec._Weapon(ctx, sel, &v)
 }
@@ -25928,6 +28713,25 @@ func (ec *executionContext) marshalODisability2ᚕsioᚐDisabilityᚄ(ctx contex
 	return ret
 }
 
+func (ec *executionContext) marshalODispensaryRegistration2ᚕsioᚐDispensaryRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DispensaryRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDispensaryRegistration2sioᚐDispensaryRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -26099,6 +28903,32 @@ func (ec *executionContext) marshalOHigherEducationRecord2ᚖsioᚐHigherEducati
 	return ec._HigherEducationRecord(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOHospitalReferral2ᚕsioᚐHospitalReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.HospitalReferral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHospitalReferral2sioᚐHospitalReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOHospitalReferral2ᚖsioᚐHospitalReferral(ctx context.Context, sel ast.SelectionSet, v *sio.HospitalReferral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HospitalReferral(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOIIN2ᚖsioᚐIIN(ctx context.Context, v any) (*sio.IIN, error) {
 	if v == nil {
 		return nil, nil
@@ -26115,6 +28945,25 @@ func (ec *executionContext) marshalOIIN2ᚖsioᚐIIN(ctx context.Context, sel as
 	_ = ctx
 	res := gqlscalar.MarshalIIN(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInpatientStay2ᚕsioᚐInpatientStayᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.InpatientStay) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInpatientStay2sioᚐInpatientStay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOInquiry2ᚖsioᚋauthzᚐInquiry(ctx context.Context, sel ast.SelectionSet, v *authz.Inquiry) graphql.Marshaler {
@@ -26257,6 +29106,13 @@ func (ec *executionContext) marshalOMoney2ᚖsioᚐMoney(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OutpatientVisitConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -26336,6 +29192,25 @@ func (ec *executionContext) marshalORegion2ᚖsioᚐRegion(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Region(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStayOutcome2ᚖsioᚐStayOutcome(ctx context.Context, v any) (*sio.StayOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StayOutcome(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStayOutcome2ᚖsioᚐStayOutcome(ctx context.Context, sel ast.SelectionSet, v *sio.StayOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -35,6 +35,7 @@ type Resolver struct {
 	ForeignLaborRegistry     sio.ForeignLaborRegistry
 	ViolationRegistry        sio.ForeignWorkerViolationRegistry
 	HigherEducationRegistry  sio.HigherEducationRegistry
+	HealthRecords            sio.HealthRecords
 	Users                    sio.UserDirectory
 	Cases                    sio.CaseRegistry
 	Enforcer                 *authz.Enforcer
@@ -99,6 +100,7 @@ func (r *Resolver) ForeignWorkerViolation() graph.ForeignWorkerViolationResolver
 func (r *Resolver) HigherEducationRecord() graph.HigherEducationRecordResolver {
 	return &higherEducationRecordResolver{r}
 }
+func (r *Resolver) InpatientStay() graph.InpatientStayResolver { return &inpatientStayResolver{r} }
 func (r *Resolver) JobSeekerRegistration() graph.JobSeekerRegistrationResolver {
 	return &jobSeekerRegistrationResolver{r}
 }

@@ -75,6 +75,17 @@ type Me struct {
 	Blocked         bool    `json:"blocked"`
 }
 
+type OutpatientVisitConnection struct {
+	Edges      []OutpatientVisitEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type OutpatientVisitEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *sio.OutpatientVisit `json:"node"`
+}
+
 // Pagination info of a Relay connection.
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
