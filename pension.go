@@ -74,7 +74,7 @@ func (c *PensionContribution) money(tiyn int64) *Money {
 
 // PensionStatement is the answer of БД "Пенсионные отчисления" to a
 // request by IIN: the person's periods of contributions by payer and the
-// monthly receipts of the last twelve paid months, newest first.
+// monthly receipts of the last six paid months, newest first.
 type PensionStatement struct {
 	IIN        IIN
 	Employment []Employment

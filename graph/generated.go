@@ -4913,7 +4913,7 @@ type PensionStatement {
   iin: IIN!
   "Periods of contributions by payer, oldest first."
   employment: [Employment!]!
-  "Monthly contributions of the last twelve paid months, newest first."
+  "Monthly contributions of the last six paid months, newest first."
   contributions(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
 }
 
@@ -4925,7 +4925,7 @@ extend type Inquiry {
 extend type Person {
   "Пенсионные отчисления: the person's employers over time (periods of contributions by payer)."
   employment: [Employment!] @service(code: "PENSION_CONTRIBUTIONS")
-  "Пенсионные отчисления: monthly contributions of the last twelve paid months, newest first."
+  "Пенсионные отчисления: monthly contributions of the last six paid months, newest first."
   pensionContributions(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
 }
 

@@ -205,7 +205,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		t.Fatalf("only %d of %d persons ever contributed", len(working), len(persons))
 	}
 	for _, c := range a.cons {
-		if c.Period < "2023-12" || c.Period > "2024-11" || c.PaymentDate.After(today.Time) || c.PaymentDate.Format("2006-01") <= c.Period {
+		if c.Period < "2024-06" || c.Period > "2024-11" || c.PaymentDate.After(today.Time) || c.PaymentDate.Format("2006-01") <= c.Period {
 			t.Fatalf("contribution period/payment: %+v", c)
 		}
 		if c.AmountTiyn*10 != c.IncomeTiyn || c.IncomeTiyn < 70_000_00 || c.IncomeTiyn > 50*85_000_00 {

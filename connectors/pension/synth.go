@@ -9,12 +9,13 @@ import (
 	"sio/synth"
 )
 
-// Contributions are kept for the last twelve paid months: periods
-// 2023-12 … 2024-11 (December 2024 is paid in January 2025, after the
-// snapshot). Periods of contributions (employments) go back to 1998, when
+// Contributions are kept for the last six paid months: periods
+// 2024-06 … 2024-11 (December 2024 is paid in January 2025, after the
+// snapshot). Interpretation: six months, as ГЦВП statements on request
+// usually cover, keep the store at about two receipts per person. Periods of contributions (employments) go back to 1998, when
 // the funded pension system began.
 var (
-	firstPeriod  = sio.MustDate("2023-12-01")
+	firstPeriod  = sio.MustDate("2024-06-01")
 	lastPeriod   = sio.MustDate("2024-11-01")
 	systemStart  = sio.MustDate("1998-01-01")
 	opvrStart    = sio.MustDate("2024-01-01")
@@ -53,7 +54,7 @@ type job struct {
 // partnerships that founded it. Careers start at
 // 18-23 (contributions from 1998) and end at retirement (63 men, 61 women),
 // death, or earlier. Entrepreneurs (ИП, КХ) pay for themselves from their
-// registration. Monthly receipts cover the last twelve paid months.
+// registration. Monthly receipts cover the last six paid months.
 func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
 	var staff synth.Staffing

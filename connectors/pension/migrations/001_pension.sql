@@ -1,6 +1,6 @@
 -- База данных "Пенсионные отчисления" (ГЦВП / ЕНПФ): periods of
 -- contributions of a person by a payer (the "employee of" relation) and the
--- monthly receipts of the last twelve paid months.
+-- monthly receipts of the last six paid months.
 CREATE TABLE {employments} (
     iin          CHAR(12) NOT NULL,
     -- the tax agent (employer) or the person's own ИП / КХ
