@@ -265,3 +265,34 @@ func MonthsBetween(lo, hi sio.Date) []sio.Date {
 	}
 	return out
 }
+
+// Census is a generated population indexed by identifier: what the test of
+// a filler checks the records it derived against.
+type Census struct {
+	Persons  map[sio.IIN]*sio.Person
+	Entities map[sio.BIN]*sio.LegalEntity
+	// HubGroup holds the hub holdings and the partnerships that founded
+	// them.
+	HubGroup map[sio.BIN]bool
+}
+
+// TakeCensus generates the population of cfg and indexes it.
+func TakeCensus(cfg Config) (*Census, error) {
+	c := &Census{Persons: map[sio.IIN]*sio.Person{}, Entities: map[sio.BIN]*sio.LegalEntity{}, HubGroup: map[sio.BIN]bool{}}
+	err := Generate(cfg, func(b *Batch) error {
+		for i := range b.Persons {
+			c.Persons[b.Persons[i].IIN] = &b.Persons[i]
+		}
+		for i := range b.Entities {
+			c.Entities[b.Entities[i].BIN] = &b.Entities[i]
+		}
+		for hub, members := range HubsOf(b) {
+			c.HubGroup[hub] = true
+			for _, m := range members {
+				c.HubGroup[m] = true
+			}
+		}
+		return nil
+	})
+	return c, err
+}

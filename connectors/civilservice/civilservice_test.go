@@ -83,17 +83,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c) > 0 && c[0].IIN == a[0].IIN {
 		t.Fatal("another seed gave the same first record")
 	}
-	persons := map[sio.IIN]*sio.Person{}
-	entities := map[sio.BIN]bool{}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Persons {
-			persons[b.Persons[i].IIN] = &b.Persons[i]
-		}
-		for _, e := range b.Entities {
-			entities[e.BIN] = true
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	persons, entities := census.Persons, census.Entities
 	today := synth.Today()
 	current := map[sio.IIN]int{}
 	bodyName := map[sio.BIN]string{}
@@ -103,7 +95,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 			(c.EndDate != nil && (c.EndDate.Before(c.StartDate.Time) || c.EndDate.After(today.Time))) {
 			t.Fatalf("record: %+v (person %+v)", c, p)
 		}
-		if _, err := sio.ParseBIN(string(c.StateBodyBIN), "bin"); err != nil || entities[c.StateBodyBIN] {
+		if _, err := sio.ParseBIN(string(c.StateBodyBIN), "bin"); err != nil || entities[c.StateBodyBIN] != nil {
 			t.Fatalf("state body BIN %s: %v (or it collides with a company)", c.StateBodyBIN, err)
 		}
 		if n, ok := bodyName[c.StateBodyBIN]; ok && n != c.StateBodyRu {

@@ -72,13 +72,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if c := fill(t, synth.Config{Seed: 4, Persons: 3000}); len(c) > 0 && c[0].IIN == a[0].IIN {
 		t.Fatal("another seed gave the same first request")
 	}
-	persons := map[sio.IIN]*sio.Person{}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Persons {
-			persons[b.Persons[i].IIN] = &b.Persons[i]
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	persons := census.Persons
 	today := synth.Today()
 	results := map[sio.ServiceResult]int{}
 	for _, q := range a {

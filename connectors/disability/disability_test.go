@@ -76,13 +76,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c) > 0 && c[0].IIN == a[0].IIN {
 		t.Fatal("another seed gave the same first decision")
 	}
-	persons := map[sio.IIN]*sio.Person{}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Persons {
-			persons[b.Persons[i].IIN] = &b.Persons[i]
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	persons := census.Persons
 	today := synth.Today()
 	active := map[sio.IIN]int{}
 	groups := map[sio.DisabilityGroup]int{}

@@ -112,20 +112,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c.workers) > 0 && c.workers[0].PassportNumber == a.workers[0].PassportNumber {
 		t.Fatal("another seed gave the same first worker")
 	}
-	entities := map[sio.BIN]*sio.LegalEntity{}
-	group := map[sio.BIN]bool{} // the hub holding and its founders
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Entities {
-			entities[b.Entities[i].BIN] = &b.Entities[i]
-		}
-		for hub, members := range synth.HubsOf(b) {
-			group[hub] = true
-			for _, m := range members {
-				group[m] = true
-			}
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	entities := census.Entities
 	today := synth.Today()
 	permits := map[string]sio.ForeignLaborPermit{}
 	hub := 0
@@ -138,7 +127,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		if (p.Status == sio.PermitExpired) != !p.ValidUntil.After(today.Time) {
 			t.Fatalf("status: %+v", p)
 		}
-		if group[p.EmployerBIN] {
+		if census.HubGroup[p.EmployerBIN] {
 			hub++
 		}
 		permits[p.PermitNumber] = p

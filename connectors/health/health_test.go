@@ -128,13 +128,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if c := fill(t, synth.Config{Seed: 4, Persons: 3000}); len(c.Visits) > 0 && c.Visits[0] == a.Visits[0] {
 		t.Fatal("another seed gave the same first visit")
 	}
-	persons := map[sio.IIN]*sio.Person{}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Persons {
-			persons[b.Persons[i].IIN] = &b.Persons[i]
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	persons := census.Persons
 	today := synth.Today()
 	alive := func(iin sio.IIN, d sio.Date) *sio.Person {
 		p := persons[iin]

@@ -92,17 +92,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c.regs) > 0 && c.regs[0].IIN == a.regs[0].IIN {
 		t.Fatal("another seed gave the same first registration")
 	}
-	persons := map[sio.IIN]*sio.Person{}
-	entities := map[sio.BIN]*sio.LegalEntity{}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Persons {
-			persons[b.Persons[i].IIN] = &b.Persons[i]
-		}
-		for i := range b.Entities {
-			entities[b.Entities[i].BIN] = &b.Entities[i]
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	persons, entities := census.Persons, census.Entities
 	today := synth.Today()
 	regs := map[int64]sio.JobSeekerRegistration{}
 	for _, r := range a.regs {

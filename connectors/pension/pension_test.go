@@ -138,17 +138,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	}
 
 	// Everything references the population; hubs and АО employ many.
-	persons := map[sio.IIN]*sio.Person{}
-	entities := map[sio.BIN]*sio.LegalEntity{}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for i := range b.Persons {
-			persons[b.Persons[i].IIN] = &b.Persons[i]
-		}
-		for i := range b.Entities {
-			entities[b.Entities[i].BIN] = &b.Entities[i]
-		}
-		return nil
-	}))
+	census, err := synth.TakeCensus(cfg)
+	testdb.Must(t, err)
+	persons, entities := census.Persons, census.Entities
 	today := synth.Today()
 	staff := map[sio.BIN]int{}
 	working := map[sio.IIN]int{}
@@ -170,25 +162,10 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		staff[e.EmployerBIN]++
 		working[e.IIN]++
 	}
-	// The hub holding and the partnerships that founded it.
-	group := map[sio.BIN]bool{}
-	for bin, ent := range entities {
-		if ent.ActivityCode == "64200" {
-			group[bin] = true
-		}
-	}
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error {
-		for _, f := range b.Founders {
-			if group[f.EntityBIN] && f.FounderKind == sio.SubjectLegalEntity {
-				group[sio.BIN(f.FounderID)] = true
-			}
-		}
-		return nil
-	}))
 	var hub, ao, too, nAO, nTOO int
 	for bin, n := range staff {
 		switch ent := entities[bin]; {
-		case group[bin]:
+		case census.HubGroup[bin]: // the hub holding and its founders
 			hub += n
 		case ent.LegalForm == "АО":
 			ao += n
