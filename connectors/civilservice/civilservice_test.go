@@ -6,6 +6,7 @@ import (
 
 	"sio"
 	"sio/connectors/civilservice"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -55,34 +56,10 @@ func TestCivilService(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) []sio.CivilServiceRecord {
-	t.Helper()
-	ctx := context.Background()
-	s, err := civilservice.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var cs []sio.CivilServiceRecord
-	testdb.Must(t, s.DB().Select(ctx, &cs, s.DB().Q(`SELECT * FROM {records} ORDER BY id`)))
-	return cs
-}
-
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 4000, BatchPersons: 4000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 4000, BatchPersons: 900})
-	if len(a) == 0 || len(a) != len(b) {
-		t.Fatalf("records: %d with one batch, %d with several", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].IIN != b[i].IIN || a[i].StateBodyBIN != b[i].StateBodyBIN || a[i].OrderNumber != b[i].OrderNumber {
-			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c) > 0 && c[0].IIN == a[0].IIN {
-		t.Fatal("another seed gave the same first record")
-	}
+	a, cfg := fillertest.Deterministic(t, 4000, func(cfg synth.Config) []sio.CivilServiceRecord {
+		return fillertest.Fill(t, cfg, civilservice.Open, fillertest.Rows[sio.CivilServiceRecord](`SELECT * FROM {records} ORDER BY id`))
+	})
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	persons, entities := census.Persons, census.Entities

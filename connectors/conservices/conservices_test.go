@@ -6,6 +6,7 @@ import (
 
 	"sio"
 	"sio/connectors/conservices"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -44,34 +45,10 @@ func TestConServices(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) []sio.PublicServiceRequest {
-	t.Helper()
-	ctx := context.Background()
-	s, err := conservices.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var rs []sio.PublicServiceRequest
-	testdb.Must(t, s.DB().Select(ctx, &rs, s.DB().Q(`SELECT * FROM {requests} ORDER BY request_number`)))
-	return rs
-}
-
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 3000, BatchPersons: 3000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 3000, BatchPersons: 700})
-	if len(a) == 0 || len(a) != len(b) {
-		t.Fatalf("requests: %d with one batch, %d with several", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].IIN != b[i].IIN || a[i].ServiceRu != b[i].ServiceRu || a[i].Branch != b[i].Branch || a[i].SubmittedTime != b[i].SubmittedTime {
-			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 3000}); len(c) > 0 && c[0].IIN == a[0].IIN {
-		t.Fatal("another seed gave the same first request")
-	}
+	a, cfg := fillertest.Deterministic(t, 3000, func(cfg synth.Config) []sio.PublicServiceRequest {
+		return fillertest.Fill(t, cfg, conservices.Open, fillertest.Rows[sio.PublicServiceRequest](`SELECT * FROM {requests} ORDER BY request_number`))
+	})
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	persons := census.Persons

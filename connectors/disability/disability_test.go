@@ -6,6 +6,7 @@ import (
 
 	"sio"
 	"sio/connectors/disability"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -48,34 +49,10 @@ func TestDisability(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) []sio.Disability {
-	t.Helper()
-	ctx := context.Background()
-	s, err := disability.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var ds []sio.Disability
-	testdb.Must(t, s.DB().Select(ctx, &ds, s.DB().Q(`SELECT * FROM {disabilities} ORDER BY id`)))
-	return ds
-}
-
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 4000, BatchPersons: 4000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 4000, BatchPersons: 900})
-	if len(a) == 0 || len(a) != len(b) {
-		t.Fatalf("decisions: %d with one batch, %d with several", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].CertificateNumber != b[i].CertificateNumber || a[i].IIN != b[i].IIN || !a[i].EstablishedOn.Equal(b[i].EstablishedOn.Time) {
-			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c) > 0 && c[0].IIN == a[0].IIN {
-		t.Fatal("another seed gave the same first decision")
-	}
+	a, cfg := fillertest.Deterministic(t, 4000, func(cfg synth.Config) []sio.Disability {
+		return fillertest.Fill(t, cfg, disability.Open, fillertest.Rows[sio.Disability](`SELECT * FROM {disabilities} ORDER BY id`))
+	})
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	persons := census.Persons

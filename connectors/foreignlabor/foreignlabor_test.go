@@ -7,6 +7,7 @@ import (
 
 	"sio"
 	"sio/connectors/foreignlabor"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -72,53 +73,29 @@ func TestForeignLabor(t *testing.T) {
 }
 
 type dump struct {
-	permits []sio.ForeignLaborPermit
-	workers []sio.ForeignWorker
+	Permits []sio.ForeignLaborPermit
+	Workers []sio.ForeignWorker
 }
 
-func fill(t *testing.T, cfg synth.Config) dump {
-	t.Helper()
-	ctx := context.Background()
-	s, err := foreignlabor.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var d dump
-	testdb.Must(t, s.DB().Select(ctx, &d.permits, s.DB().Q(`SELECT * FROM {permits} ORDER BY permit_number`)))
-	testdb.Must(t, s.DB().Select(ctx, &d.workers, s.DB().Q(`SELECT * FROM {workers} ORDER BY id`)))
-	return d
+func read(ctx context.Context, db *sqldb.DB) (d dump, err error) {
+	if err = db.Select(ctx, &d.Permits, db.Q(`SELECT * FROM {permits} ORDER BY permit_number`)); err != nil {
+		return d, err
+	}
+	err = db.Select(ctx, &d.Workers, db.Q(`SELECT * FROM {workers} ORDER BY id`))
+	return d, err
 }
 
 var permitNumber = regexp.MustCompile(`^ИРС-\d{2}-\d{2}-\d{6}$`)
 
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 4000, BatchPersons: 4000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 4000, BatchPersons: 900})
-	if len(a.permits) == 0 || len(a.permits) != len(b.permits) || len(a.workers) != len(b.workers) {
-		t.Fatalf("one batch: %d permits, %d workers; several: %d, %d", len(a.permits), len(a.workers), len(b.permits), len(b.workers))
-	}
-	for i := range a.permits {
-		if a.permits[i] != b.permits[i] {
-			t.Fatalf("batch cuts changed the permits: %+v vs %+v", a.permits[i], b.permits[i])
-		}
-	}
-	for i := range a.workers {
-		if a.workers[i] != b.workers[i] {
-			t.Fatalf("batch cuts changed the workers: %+v vs %+v", a.workers[i], b.workers[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c.workers) > 0 && c.workers[0].PassportNumber == a.workers[0].PassportNumber {
-		t.Fatal("another seed gave the same first worker")
-	}
+	a, cfg := fillertest.Deterministic(t, 4000, func(cfg synth.Config) dump { return fillertest.Fill(t, cfg, foreignlabor.Open, read) })
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	entities := census.Entities
 	today := synth.Today()
 	permits := map[string]sio.ForeignLaborPermit{}
 	hub := 0
-	for _, p := range a.permits {
+	for _, p := range a.Permits {
 		e := entities[p.EmployerBIN]
 		if e == nil || e.Status != "ACTIVE" || p.IssuedOn.Before(e.RegistrationDate.Time) || p.IssuedOn.After(today.Time) ||
 			!p.ValidUntil.After(p.IssuedOn.Time) || !permitNumber.MatchString(p.PermitNumber) || p.RegionKATO != e.RegionKATO {
@@ -137,7 +114,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	}
 	perPermit := map[string]int{}
 	passports := map[string]int{}
-	for _, w := range a.workers {
+	for _, w := range a.Workers {
 		p, ok := permits[w.PermitNumber]
 		if !ok || w.PassportNumber == "" || w.Citizenship == "KZ" || w.CitizenshipRu == "" || synth.AgeAt(&sio.Person{BirthDate: w.BirthDate}, today) < 22 {
 			t.Fatalf("worker: %+v", w)

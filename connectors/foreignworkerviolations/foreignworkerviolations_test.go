@@ -7,6 +7,7 @@ import (
 	"sio"
 	"sio/connectors/foreignlabor"
 	"sio/connectors/foreignworkerviolations"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -52,34 +53,11 @@ func TestViolations(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) []sio.ForeignWorkerViolation {
-	t.Helper()
-	ctx := context.Background()
-	s, err := foreignworkerviolations.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var vs []sio.ForeignWorkerViolation
-	testdb.Must(t, s.DB().Select(ctx, &vs, s.DB().Q(`SELECT * FROM {violations} ORDER BY protocol_number`)))
-	return vs
-}
-
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 6000, BatchPersons: 6000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 6000, BatchPersons: 1300})
-	if len(a) == 0 || len(a) != len(b) {
-		t.Fatalf("violations: %d with one batch, %d with several", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].ProtocolNumber != b[i].ProtocolNumber || a[i].PassportNumber != b[i].PassportNumber || *a[i].EmployerBIN != *b[i].EmployerBIN {
-			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 6000}); len(c) > 0 && c[0].PassportNumber == a[0].PassportNumber {
-		t.Fatal("another seed gave the same first violation")
-	}
+	a, cfg := fillertest.Deterministic(t, 6000, func(cfg synth.Config) []sio.ForeignWorkerViolation {
+		return fillertest.Fill(t, cfg, foreignworkerviolations.Open,
+			fillertest.Rows[sio.ForeignWorkerViolation](`SELECT * FROM {violations} ORDER BY protocol_number`))
+	})
 	// The offenders with a permit are the workers of Иностранная рабочая сила.
 	g := foreignlabor.NewGenerator(cfg.Seed)
 	listed := map[string]sio.ForeignWorker{}

@@ -7,6 +7,7 @@ import (
 
 	"sio"
 	"sio/connectors/health"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -87,46 +88,30 @@ func TestHealth(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) *health.Records {
-	t.Helper()
-	ctx := context.Background()
-	s, err := health.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
+func read(ctx context.Context, db *sqldb.DB) (*health.Records, error) {
 	rs := &health.Records{}
-	db := s.DB()
-	testdb.Must(t, db.Select(ctx, &rs.Visits, db.Q(`SELECT * FROM {outpatient_visits} ORDER BY id`)))
-	testdb.Must(t, db.Select(ctx, &rs.Dispensary, db.Q(`SELECT * FROM {dispensary_registrations} ORDER BY id`)))
-	testdb.Must(t, db.Select(ctx, &rs.Referrals, db.Q(`SELECT * FROM {hospital_referrals} ORDER BY referral_number`)))
-	testdb.Must(t, db.Select(ctx, &rs.Stays, db.Q(`SELECT * FROM {inpatient_stays} ORDER BY id`)))
-	return rs
+	for _, q := range []struct {
+		dst   any
+		query string
+	}{
+		{&rs.Visits, `SELECT * FROM {outpatient_visits} ORDER BY id`},
+		{&rs.Dispensary, `SELECT * FROM {dispensary_registrations} ORDER BY id`},
+		{&rs.Referrals, `SELECT * FROM {hospital_referrals} ORDER BY referral_number`},
+		{&rs.Stays, `SELECT * FROM {inpatient_stays} ORDER BY id`},
+	} {
+		if err := db.Select(ctx, q.dst, db.Q(q.query)); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
 }
 
 var icd10 = regexp.MustCompile(`^[A-Z]\d{2}(\.\d)?$`)
 
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 3000, BatchPersons: 3000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 3000, BatchPersons: 700})
-	if len(a.Visits) == 0 || len(a.Visits) != len(b.Visits) || len(a.Dispensary) != len(b.Dispensary) ||
-		len(a.Referrals) != len(b.Referrals) || len(a.Stays) != len(b.Stays) {
-		t.Fatalf("one batch: %d/%d/%d/%d records; several: %d/%d/%d/%d", len(a.Visits), len(a.Dispensary), len(a.Referrals), len(a.Stays),
-			len(b.Visits), len(b.Dispensary), len(b.Referrals), len(b.Stays))
-	}
-	for i := range a.Visits {
-		if a.Visits[i] != b.Visits[i] {
-			t.Fatalf("batch cuts changed the visits: %+v vs %+v", a.Visits[i], b.Visits[i])
-		}
-	}
-	for i := range a.Stays {
-		if a.Stays[i].IIN != b.Stays[i].IIN || a.Stays[i].Hospital != b.Stays[i].Hospital || !a.Stays[i].AdmittedOn.Equal(b.Stays[i].AdmittedOn.Time) {
-			t.Fatalf("batch cuts changed the stays: %+v vs %+v", a.Stays[i], b.Stays[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 3000}); len(c.Visits) > 0 && c.Visits[0] == a.Visits[0] {
-		t.Fatal("another seed gave the same first visit")
+	a, cfg := fillertest.Deterministic(t, 3000, func(cfg synth.Config) *health.Records { return fillertest.Fill(t, cfg, health.Open, read) })
+	if len(a.Visits) == 0 || len(a.Stays) == 0 {
+		t.Fatalf("%d visits, %d stays", len(a.Visits), len(a.Stays))
 	}
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)

@@ -7,6 +7,7 @@ import (
 
 	"sio"
 	"sio/connectors/highereducation"
+	"sio/connectors/internal/fillertest"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -49,39 +50,15 @@ func TestHigherEducation(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) []sio.HigherEducationRecord {
-	t.Helper()
-	ctx := context.Background()
-	s, err := highereducation.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var hs []sio.HigherEducationRecord
-	testdb.Must(t, s.DB().Select(ctx, &hs, s.DB().Q(`SELECT * FROM {studies} ORDER BY id`)))
-	return hs
-}
-
 var (
 	diploma = regexp.MustCompile(`^ЖБ(-Б|-М)? № \d{7}$`)
 	code    = regexp.MustCompile(`^(05\d{4}|5B\d{6}|6M\d{6}|6B\d{5}|7M\d{5})$`)
 )
 
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 3000, BatchPersons: 3000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 3000, BatchPersons: 700})
-	if len(a) == 0 || len(a) != len(b) {
-		t.Fatalf("studies: %d with one batch, %d with several", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].IIN != b[i].IIN || a[i].UniversityRu != b[i].UniversityRu || a[i].SpecialtyCode != b[i].SpecialtyCode {
-			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 3000}); len(c) > 0 && c[0].IIN == a[0].IIN {
-		t.Fatal("another seed gave the same first record")
-	}
+	a, cfg := fillertest.Deterministic(t, 3000, func(cfg synth.Config) []sio.HigherEducationRecord {
+		return fillertest.Fill(t, cfg, highereducation.Open, fillertest.Rows[sio.HigherEducationRecord](`SELECT * FROM {studies} ORDER BY id`))
+	})
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	persons := census.Persons

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sio"
+	"sio/connectors/internal/fillertest"
 	"sio/connectors/labormarket"
 	"sio/internal/testdb"
 	"sio/sqldb"
@@ -54,50 +55,26 @@ func TestLaborMarket(t *testing.T) {
 }
 
 type dump struct {
-	regs []sio.JobSeekerRegistration
-	refs []sio.LaborReferral
+	Registrations []sio.JobSeekerRegistration
+	Referrals     []sio.LaborReferral
 }
 
-func fill(t *testing.T, cfg synth.Config) dump {
-	t.Helper()
-	ctx := context.Background()
-	s, err := labormarket.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var d dump
-	testdb.Must(t, s.DB().Select(ctx, &d.regs, s.DB().Q(`SELECT * FROM {registrations} ORDER BY id`)))
-	testdb.Must(t, s.DB().Select(ctx, &d.refs, s.DB().Q(`SELECT * FROM {referrals} ORDER BY id`)))
-	return d
+func read(ctx context.Context, db *sqldb.DB) (d dump, err error) {
+	if err = db.Select(ctx, &d.Registrations, db.Q(`SELECT * FROM {registrations} ORDER BY id`)); err != nil {
+		return d, err
+	}
+	err = db.Select(ctx, &d.Referrals, db.Q(`SELECT * FROM {referrals} ORDER BY id`))
+	return d, err
 }
 
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 4000, BatchPersons: 4000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 4000, BatchPersons: 900})
-	if len(a.regs) == 0 || len(a.regs) != len(b.regs) || len(a.refs) != len(b.refs) {
-		t.Fatalf("one batch: %d registrations, %d referrals; several: %d, %d", len(a.regs), len(a.refs), len(b.regs), len(b.refs))
-	}
-	for i := range a.regs {
-		if a.regs[i].IIN != b.regs[i].IIN || !a.regs[i].RegisteredOn.Equal(b.regs[i].RegisteredOn.Time) {
-			t.Fatalf("batch cuts changed the registrations: %+v vs %+v", a.regs[i], b.regs[i])
-		}
-	}
-	for i := range a.refs {
-		if a.refs[i].OrganisationRu != b.refs[i].OrganisationRu || a.refs[i].RegistrationID != b.refs[i].RegistrationID {
-			t.Fatalf("batch cuts changed the referrals: %+v vs %+v", a.refs[i], b.refs[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c.regs) > 0 && c.regs[0].IIN == a.regs[0].IIN {
-		t.Fatal("another seed gave the same first registration")
-	}
+	a, cfg := fillertest.Deterministic(t, 4000, func(cfg synth.Config) dump { return fillertest.Fill(t, cfg, labormarket.Open, read) })
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	persons, entities := census.Persons, census.Entities
 	today := synth.Today()
 	regs := map[int64]sio.JobSeekerRegistration{}
-	for _, r := range a.regs {
+	for _, r := range a.Registrations {
 		p := persons[r.IIN]
 		if p == nil || synth.AgeAt(p, r.RegisteredOn) < 16 || synth.AgeAt(p, r.RegisteredOn) >= 62 || r.RegisteredOn.After(today.Time) ||
 			(r.DeregisteredOn != nil && (r.DeregisteredOn.Before(r.RegisteredOn.Time) || r.DeregisteredOn.After(today.Time))) {
@@ -106,7 +83,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		regs[r.ID] = r
 	}
 	kinds := map[sio.ReferralKind]int{}
-	for _, f := range a.refs {
+	for _, f := range a.Referrals {
 		r, ok := regs[f.RegistrationID]
 		if !ok || r.IIN != f.IIN || f.ReferredOn.Before(r.RegisteredOn.Time) || (r.DeregisteredOn != nil && f.ReferredOn.After(r.DeregisteredOn.Time)) {
 			t.Fatalf("referral outside its registration: %+v of %+v", f, r)

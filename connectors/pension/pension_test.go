@@ -2,10 +2,10 @@ package pension_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"sio"
+	"sio/connectors/internal/fillertest"
 	"sio/connectors/pension"
 	"sio/internal/testdb"
 	"sio/sqldb"
@@ -87,54 +87,23 @@ func TestPension(t *testing.T) {
 	})
 }
 
-func key(e sio.Employment) string {
-	end := ""
-	if e.EndDate != nil {
-		end = e.EndDate.String()
-	}
-	return fmt.Sprint(e.IIN, e.EmployerBIN, e.PayerKind, e.StartDate, end)
-}
-
 type dump struct {
-	emps []sio.Employment
-	cons []sio.PensionContribution
+	Employments   []sio.Employment
+	Contributions []sio.PensionContribution
 }
 
-// fill runs the connector's filler over a generated population.
-func fill(t *testing.T, cfg synth.Config) dump {
-	t.Helper()
-	ctx := context.Background()
-	s, err := pension.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var d dump
-	db := s.DB()
-	testdb.Must(t, db.Select(ctx, &d.emps, db.Q(`SELECT * FROM {employments} ORDER BY iin, start_date, employer_bin`)))
-	testdb.Must(t, db.Select(ctx, &d.cons, db.Q(`SELECT * FROM {contributions} ORDER BY iin, period, employer_bin`)))
-	return d
+func read(ctx context.Context, db *sqldb.DB) (d dump, err error) {
+	if err = db.Select(ctx, &d.Employments, db.Q(`SELECT * FROM {employments} ORDER BY iin, start_date, employer_bin`)); err != nil {
+		return d, err
+	}
+	err = db.Select(ctx, &d.Contributions, db.Q(`SELECT * FROM {contributions} ORDER BY iin, period, employer_bin`))
+	return d, err
 }
 
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 3000, BatchPersons: 3000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 3000, BatchPersons: 700})
-	if len(a.emps) == 0 || len(a.emps) != len(b.emps) || len(a.cons) != len(b.cons) {
-		t.Fatalf("one batch: %d employments, %d contributions; several: %d, %d", len(a.emps), len(a.cons), len(b.emps), len(b.cons))
-	}
-	for i := range a.emps {
-		if key(a.emps[i]) != key(b.emps[i]) {
-			t.Fatalf("batch cuts changed the employments: %+v vs %+v", a.emps[i], b.emps[i])
-		}
-	}
-	for i := range a.cons {
-		if a.cons[i].Period != b.cons[i].Period || a.cons[i].AmountTiyn != b.cons[i].AmountTiyn || a.cons[i].EmployerBIN != b.cons[i].EmployerBIN {
-			t.Fatalf("batch cuts changed the contributions: %+v vs %+v", a.cons[i], b.cons[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 3000}); len(c.emps) > 0 && key(c.emps[0]) == key(a.emps[0]) {
-		t.Fatal("another seed gave the same first employment")
+	a, cfg := fillertest.Deterministic(t, 3000, func(cfg synth.Config) dump { return fillertest.Fill(t, cfg, pension.Open, read) })
+	if len(a.Employments) == 0 || len(a.Contributions) == 0 {
+		t.Fatalf("%d employments, %d contributions", len(a.Employments), len(a.Contributions))
 	}
 
 	// Everything references the population; hubs and АО employ many.
@@ -144,7 +113,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	today := synth.Today()
 	staff := map[sio.BIN]int{}
 	working := map[sio.IIN]int{}
-	for _, e := range a.emps {
+	for _, e := range a.Employments {
 		p, ent := persons[e.IIN], entities[e.EmployerBIN]
 		if p == nil || ent == nil {
 			t.Fatalf("employment outside the population: %+v", e)
@@ -181,7 +150,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	if len(working) < len(persons)/3 {
 		t.Fatalf("only %d of %d persons ever contributed", len(working), len(persons))
 	}
-	for _, c := range a.cons {
+	for _, c := range a.Contributions {
 		if c.Period < "2024-06" || c.Period > "2024-11" || c.PaymentDate.After(today.Time) || c.PaymentDate.Format("2006-01") <= c.Period {
 			t.Fatalf("contribution period/payment: %+v", c)
 		}

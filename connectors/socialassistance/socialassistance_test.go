@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sio"
+	"sio/connectors/internal/fillertest"
 	"sio/connectors/socialassistance"
 	"sio/internal/testdb"
 	"sio/sqldb"
@@ -41,34 +42,10 @@ func TestSocialAssistance(t *testing.T) {
 	})
 }
 
-func fill(t *testing.T, cfg synth.Config) []sio.Benefit {
-	t.Helper()
-	ctx := context.Background()
-	s, err := socialassistance.Open(ctx, sqldb.Config{DataDir: t.TempDir()})
-	testdb.Must(t, err)
-	defer s.DB().Close()
-	f := s.Filler(cfg.Seed)
-	testdb.Must(t, synth.Generate(cfg, func(b *synth.Batch) error { return f(ctx, b) }))
-	var bs []sio.Benefit
-	testdb.Must(t, s.DB().Select(ctx, &bs, s.DB().Q(`SELECT * FROM {benefits} ORDER BY id`)))
-	return bs
-}
-
 func TestFillerIsDeterministicAndRealistic(t *testing.T) {
-	cfg := synth.Config{Seed: 3, Persons: 4000, BatchPersons: 4000}
-	a := fill(t, cfg)
-	b := fill(t, synth.Config{Seed: 3, Persons: 4000, BatchPersons: 900})
-	if len(a) == 0 || len(a) != len(b) {
-		t.Fatalf("benefits: %d with one batch, %d with several", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].DecisionNumber != b[i].DecisionNumber || a[i].IIN != b[i].IIN || a[i].AmountTiyn != b[i].AmountTiyn {
-			t.Fatalf("batch cuts changed the data: %+v vs %+v", a[i], b[i])
-		}
-	}
-	if c := fill(t, synth.Config{Seed: 4, Persons: 4000}); len(c) > 0 && c[0].IIN == a[0].IIN {
-		t.Fatal("another seed gave the same first benefit")
-	}
+	a, cfg := fillertest.Deterministic(t, 4000, func(cfg synth.Config) []sio.Benefit {
+		return fillertest.Fill(t, cfg, socialassistance.Open, fillertest.Rows[sio.Benefit](`SELECT * FROM {benefits} ORDER BY id`))
+	})
 	census, err := synth.TakeCensus(cfg)
 	testdb.Must(t, err)
 	persons := census.Persons
