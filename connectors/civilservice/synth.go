@@ -19,11 +19,11 @@ var dismissals = []string{"по собственному желанию", "в с
 	"в связи с совершением дисциплинарного проступка, дискредитирующего государственную службу"}
 
 // Filler returns the generator of the register: about 3% of persons served
-// in a state body after 22 (most start before 35), 1-3 posts in sequence,
-// starting as a specialist and promoted a level at each move, within the
-// same body or to another body of the region (15% of posts in central
-// bodies in Astana); 70% of those still under 63 serve now. Record IDs
-// count in population order.
+// in a state body after 22 (most start before 35), 1-3 posts in sequence
+// (each held 18 months at least), starting as a specialist and promoted a
+// level at each move, within the same body or to another body of the
+// region (15% of posts in central bodies in Astana); 70% of those still
+// under 63 serve now. Record IDs count in population order.
 func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
 	var n int64
@@ -69,8 +69,9 @@ func career(r *rand.Rand, p *sio.Person) []sio.CivilServiceRecord {
 	}
 	body := pickBody(r, p.RegionKATO)
 	level := 5 + r.IntN(2)
-	n := 1 + r.IntN(3)
 	span := int(end.Sub(start.Time).Hours() / 24)
+	// 1-3 posts, each held a year and a half at least
+	n := min(1+r.IntN(3), max(1, span/540))
 	var out []sio.CivilServiceRecord
 	for i := 0; i < n; i++ {
 		from := synth.AddDays(start, span*i/n)

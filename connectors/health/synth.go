@@ -312,8 +312,8 @@ func (g *gen) refer(r *rand.Rand, p *sio.Person, clinic string, d *diagnosis, on
 	}
 }
 
-// stay admits the person on the day: 2-14 days in hospital, or until
-// death, or still there.
+// stay admits the person on the day: 3-14 days in hospital (a delivery
+// 2-4), or until death, or still there.
 func (g *gen) stay(r *rand.Rand, p *sio.Person, d *diagnosis, hosp string, admission sio.HospitalizationKind, on sio.Date, referral *string, end sio.Date) {
 	if on.After(end.Time) {
 		return
@@ -325,7 +325,10 @@ func (g *gen) stay(r *rand.Rand, p *sio.Person, d *diagnosis, hosp string, admis
 	st := sio.InpatientStay{ID: g.stays, IIN: p.IIN, Hospital: hosp,
 		RegionKATO: p.RegionKATO, DepartmentRu: d.specialty, Admission: admission, AdmittedOn: on, ICD10: d.code,
 		DiagnosisRu: d.nameRu, ReferralNumber: referral}
-	out := synth.AddDays(on, 2+r.IntN(13))
+	out := synth.AddDays(on, 3+r.IntN(12))
+	if d == &birth {
+		out = synth.AddDays(on, 2+r.IntN(3)) // a normal delivery
+	}
 	outcome := synth.Pick(r, []sio.StayOutcome{sio.OutcomeRecovered, sio.OutcomeImproved, sio.OutcomeImproved, sio.OutcomeImproved,
 		sio.OutcomeUnchanged, sio.OutcomeTransferred})
 	switch {
