@@ -11,20 +11,6 @@ import (
 // Прохождение технического осмотра and Сведения по декларациям на
 // транспортное средство.
 
-// mrp is the monthly calculation index (месячный расчетный показатель) in
-// tenge fixed by the republican budget law of each year, as in force on 1
-// January (the mid-year revisions of 2020 and 2022 are not modelled).
-var mrp = map[int]int64{
-	2015: 1982, 2016: 2121, 2017: 2269, 2018: 2405, 2019: 2525, 2020: 2651,
-	2021: 2917, 2022: 3063, 2023: 3450, 2024: 3692, 2025: 3932,
-}
-
-// MRP is the monthly calculation index of the year, the unit of fines:
-// the nearest known year outside 2015-2025.
-func MRP(year int) Money {
-	year = max(2015, min(year, 2025))
-	return Money(mrp[year] * 100)
-}
 
 // LicenseStatus is the state of a driving licence.
 type LicenseStatus string

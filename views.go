@@ -82,3 +82,6 @@ func (d *TaxDebt) Fine() Money { return Money(d.FineTiyn) }
 
 // Total is principal + penalty + fine.
 func (d *TaxDebt) Total() Money { return Money(d.PrincipalTiyn + d.PenaltyTiyn + d.FineTiyn) }
+
+// Tenge is the amount in whole tenge (tiyn dropped).
+func (m Money) Tenge() int64 { return int64(m) / 100 }

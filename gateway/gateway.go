@@ -17,11 +17,20 @@ import (
 	"sio/connectors/agrimachinery"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/civilservice"
+	"sio/connectors/conservices"
 	"sio/connectors/criminalvehicles"
 	"sio/connectors/criminalweapons"
+	"sio/connectors/disability"
 	"sio/connectors/driverlicenses"
+	"sio/connectors/foreignlabor"
+	"sio/connectors/foreignworkerviolations"
+	"sio/connectors/health"
+	"sio/connectors/highereducation"
+	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/pension"
 	"sio/connectors/persons"
 	"sio/connectors/postal"
 	"sio/connectors/railtickets"
@@ -31,6 +40,7 @@ import (
 	"sio/connectors/rivervessels"
 	"sio/connectors/roadaccidents"
 	"sio/connectors/seavessels"
+	"sio/connectors/socialassistance"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
 	"sio/connectors/techinspections"
@@ -88,6 +98,16 @@ type Gateway struct {
 	Telecom    *telecom.Store
 	Postal     *postal.Store
 	Bans       *restrictions.Store
+	Pension    *pension.Store
+	Disability *disability.Store
+	Benefits   *socialassistance.Store
+	Labor      *labormarket.Store
+	CON        *conservices.Store
+	CivilSvc   *civilservice.Store
+	ForeignLab *foreignlabor.Store
+	ForeignVio *foreignworkerviolations.Store
+	Education  *highereducation.Store
+	Medical    *health.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 	// The transport, road-traffic and criminal-records databases.
@@ -175,6 +195,18 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, vehiclecustoms.Name, vehiclecustoms.Open, &g.VehicleCustoms) },
 		func() error { return open(ctx, g, criminalvehicles.Name, criminalvehicles.Open, &g.CriminalVehicles) },
 		func() error { return open(ctx, g, criminalweapons.Name, criminalweapons.Open, &g.CriminalWeapons) },
+		func() error { return open(ctx, g, pension.Name, pension.Open, &g.Pension) },
+		func() error { return open(ctx, g, disability.Name, disability.Open, &g.Disability) },
+		func() error { return open(ctx, g, socialassistance.Name, socialassistance.Open, &g.Benefits) },
+		func() error { return open(ctx, g, labormarket.Name, labormarket.Open, &g.Labor) },
+		func() error { return open(ctx, g, conservices.Name, conservices.Open, &g.CON) },
+		func() error { return open(ctx, g, civilservice.Name, civilservice.Open, &g.CivilSvc) },
+		func() error { return open(ctx, g, foreignlabor.Name, foreignlabor.Open, &g.ForeignLab) },
+		func() error {
+			return open(ctx, g, foreignworkerviolations.Name, foreignworkerviolations.Open, &g.ForeignVio)
+		},
+		func() error { return open(ctx, g, highereducation.Name, highereducation.Open, &g.Education) },
+		func() error { return open(ctx, g, health.Name, health.Open, &g.Medical) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -264,6 +296,16 @@ func (g *Gateway) Schema() graph.Config {
 			VehicleCustomsRegistry:      g.VehicleCustoms,
 			CriminalVehicleRegistry:     g.CriminalVehicles,
 			CriminalWeaponRegistry:      g.CriminalWeapons,
+			PensionRegistry:             g.Pension,
+			DisabilityRegistry:          g.Disability,
+			SocialAssistanceRegistry:    g.Benefits,
+			LaborMarketRegistry:         g.Labor,
+			PublicServiceCenter:         g.CON,
+			CivilServiceRegister:        g.CivilSvc,
+			ForeignLaborRegistry:        g.ForeignLab,
+			ViolationRegistry:           g.ForeignVio,
+			HigherEducationRegistry:     g.Education,
+			HealthRecords:               g.Medical,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -35,21 +35,33 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AccidentParticipant() AccidentParticipantResolver
 	AgriculturalMachine() AgriculturalMachineResolver
+	Benefit() BenefitResolver
 	CivilActParty() CivilActPartyResolver
+	CivilServiceRecord() CivilServiceRecordResolver
 	CompanyRole() CompanyRoleResolver
 	CriminalVehicleRecord() CriminalVehicleRecordResolver
 	CriminalWeaponRecord() CriminalWeaponRecordResolver
 	DriverLicense() DriverLicenseResolver
+	Employment() EmploymentResolver
 	FamilyTie() FamilyTieResolver
 	FixedLineSubscription() FixedLineSubscriptionResolver
+	ForeignLaborPermit() ForeignLaborPermitResolver
+	ForeignWorker() ForeignWorkerResolver
+	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
+	HigherEducationRecord() HigherEducationRecordResolver
+	InpatientStay() InpatientStayResolver
 	Inquiry() InquiryResolver
 	InquiryAction() InquiryActionResolver
+	JobSeekerRegistration() JobSeekerRegistrationResolver
+	LaborReferral() LaborReferralResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
 	LinkGraph() LinkGraphResolver
 	Mutation() MutationResolver
+	PensionContribution() PensionContributionResolver
+	PensionStatement() PensionStatementResolver
 	Person() PersonResolver
 	Policy() PolicyResolver
 	Query() QueryResolver
@@ -111,6 +123,23 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 	}
 
+	Benefit struct {
+		Amount         func(childComplexity int) int
+		DecisionNumber func(childComplexity int) int
+		Department     func(childComplexity int) int
+		EndDate        func(childComplexity int) int
+		ForIIN         func(childComplexity int) int
+		ForPerson      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		KindRu         func(childComplexity int) int
+		LumpSum        func(childComplexity int) int
+		Region         func(childComplexity int) int
+		StartDate      func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
 	CaseInfo struct {
 		Article  func(childComplexity int) int
 		Basis    func(childComplexity int) int
@@ -148,6 +177,51 @@ type ComplexityRoot struct {
 		IIN    func(childComplexity int) int
 		Person func(childComplexity int) int
 		Role   func(childComplexity int) int
+	}
+
+	CivilServantCheck struct {
+		CurrentPost    func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		IsCivilServant func(childComplexity int) int
+		Posts          func(childComplexity int) int
+	}
+
+	CivilServicePost struct {
+		Current      func(childComplexity int) int
+		EndDate      func(childComplexity int) int
+		PositionRu   func(childComplexity int) int
+		Region       func(childComplexity int) int
+		StartDate    func(childComplexity int) int
+		StateBodyBIN func(childComplexity int) int
+		StateBodyRu  func(childComplexity int) int
+	}
+
+	CivilServiceRecord struct {
+		Category          func(childComplexity int) int
+		Corps             func(childComplexity int) int
+		Current           func(childComplexity int) int
+		DismissalGroundRu func(childComplexity int) int
+		EndDate           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IIN               func(childComplexity int) int
+		OrderNumber       func(childComplexity int) int
+		Person            func(childComplexity int) int
+		PositionRu        func(childComplexity int) int
+		Region            func(childComplexity int) int
+		StartDate         func(childComplexity int) int
+		StateBodyBIN      func(childComplexity int) int
+		StateBodyRu       func(childComplexity int) int
+	}
+
+	CivilServiceRecordConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CivilServiceRecordEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CompanyRole struct {
@@ -226,6 +300,38 @@ type ComplexityRoot struct {
 		Status           func(childComplexity int) int
 	}
 
+	Disability struct {
+		CauseRu           func(childComplexity int) int
+		CeasedOn          func(childComplexity int) int
+		CertificateNumber func(childComplexity int) int
+		Department        func(childComplexity int) int
+		EstablishedOn     func(childComplexity int) int
+		Group             func(childComplexity int) int
+		GroupRu           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IIN               func(childComplexity int) int
+		Indefinite        func(childComplexity int) int
+		ReexaminationOn   func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Status            func(childComplexity int) int
+		WorkCapacityLoss  func(childComplexity int) int
+	}
+
+	DispensaryRegistration struct {
+		Active                 func(childComplexity int) int
+		DeregisteredOn         func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		DiagnosisRu            func(childComplexity int) int
+		DoctorSpecialty        func(childComplexity int) int
+		Facility               func(childComplexity int) int
+		Group                  func(childComplexity int) int
+		ICD10                  func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		IIN                    func(childComplexity int) int
+		Region                 func(childComplexity int) int
+		RegisteredOn           func(childComplexity int) int
+	}
+
 	DriverLicense struct {
 		Categories  func(childComplexity int) int
 		Deprivation func(childComplexity int) int
@@ -237,6 +343,28 @@ type ComplexityRoot struct {
 		Number      func(childComplexity int) int
 		Region      func(childComplexity int) int
 		Status      func(childComplexity int) int
+	}
+
+	Employment struct {
+		Current     func(childComplexity int) int
+		Employer    func(childComplexity int) int
+		EmployerBIN func(childComplexity int) int
+		EndDate     func(childComplexity int) int
+		IIN         func(childComplexity int) int
+		PayerKind   func(childComplexity int) int
+		Person      func(childComplexity int) int
+		StartDate   func(childComplexity int) int
+	}
+
+	EmploymentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EmploymentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ExportFile struct {
@@ -269,6 +397,59 @@ type ComplexityRoot struct {
 		TerminatedOn          func(childComplexity int) int
 	}
 
+	ForeignLaborPermit struct {
+		Category     func(childComplexity int) int
+		CategoryRu   func(childComplexity int) int
+		Employer     func(childComplexity int) int
+		EmployerBIN  func(childComplexity int) int
+		IssuedOn     func(childComplexity int) int
+		Issuer       func(childComplexity int) int
+		PermitNumber func(childComplexity int) int
+		Quota        func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Status       func(childComplexity int) int
+		ValidUntil   func(childComplexity int) int
+		Workers      func(childComplexity int) int
+	}
+
+	ForeignWorker struct {
+		BirthDate      func(childComplexity int) int
+		Citizenship    func(childComplexity int) int
+		CitizenshipRu  func(childComplexity int) int
+		FirstName      func(childComplexity int) int
+		FullName       func(childComplexity int) int
+		Gender         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		LastName       func(childComplexity int) int
+		PassportNumber func(childComplexity int) int
+		Permit         func(childComplexity int) int
+		PermitNumber   func(childComplexity int) int
+		PositionRu     func(childComplexity int) int
+		Violations     func(childComplexity int) int
+	}
+
+	ForeignWorkerViolation struct {
+		Article        func(childComplexity int) int
+		ArticleRu      func(childComplexity int) int
+		BirthDate      func(childComplexity int) int
+		Body           func(childComplexity int) int
+		Citizenship    func(childComplexity int) int
+		CitizenshipRu  func(childComplexity int) int
+		CommittedOn    func(childComplexity int) int
+		DecidedOn      func(childComplexity int) int
+		DecisionRu     func(childComplexity int) int
+		DescriptionRu  func(childComplexity int) int
+		Employer       func(childComplexity int) int
+		EmployerBIN    func(childComplexity int) int
+		Expelled       func(childComplexity int) int
+		Fine           func(childComplexity int) int
+		FirstName      func(childComplexity int) int
+		LastName       func(childComplexity int) int
+		PassportNumber func(childComplexity int) int
+		ProtocolNumber func(childComplexity int) int
+		Region         func(childComplexity int) int
+	}
+
 	Founder struct {
 		FounderID    func(childComplexity int) int
 		FounderKind  func(childComplexity int) int
@@ -278,21 +459,77 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 	}
 
+	HigherEducationRecord struct {
+		DiplomaNumber  func(childComplexity int) int
+		EnrolledYear   func(childComplexity int) int
+		Funding        func(childComplexity int) int
+		GraduationYear func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		LeftYear       func(childComplexity int) int
+		Level          func(childComplexity int) int
+		Person         func(childComplexity int) int
+		Region         func(childComplexity int) int
+		SpecialtyCode  func(childComplexity int) int
+		SpecialtyRu    func(childComplexity int) int
+		Status         func(childComplexity int) int
+		StudyForm      func(childComplexity int) int
+		UniversityRu   func(childComplexity int) int
+		WithHonors     func(childComplexity int) int
+	}
+
+	HospitalReferral struct {
+		DiagnosisRu    func(childComplexity int) int
+		FromFacility   func(childComplexity int) int
+		Hospital       func(childComplexity int) int
+		ICD10          func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		PlannedOn      func(childComplexity int) int
+		ProfileRu      func(childComplexity int) int
+		ReferralNumber func(childComplexity int) int
+		ReferredOn     func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
+	InpatientStay struct {
+		Admission      func(childComplexity int) int
+		AdmittedOn     func(childComplexity int) int
+		DepartmentRu   func(childComplexity int) int
+		DiagnosisRu    func(childComplexity int) int
+		DischargedOn   func(childComplexity int) int
+		Hospital       func(childComplexity int) int
+		ICD10          func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		Referral       func(childComplexity int) int
+		ReferralNumber func(childComplexity int) int
+		Region         func(childComplexity int) int
+	}
+
 	Inquiry struct {
 		AgriculturalMachine       func(childComplexity int, plate string) int
 		Basis                     func(childComplexity int) int
 		Case                      func(childComplexity int) int
+		CivilServants             func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
 		CourtSanction             func(childComplexity int) int
 		CriminalVehicleRecords    func(childComplexity int, plate *string, vin *string) int
 		CriminalWeaponRecords     func(childComplexity int, serialNumber string) int
+		Diploma                   func(childComplexity int, number string) int
 		DriverLicense             func(childComplexity int, number string) int
 		FixedLineSubscriptions    func(childComplexity int, phoneNumber string) int
+		ForeignLaborPermit        func(childComplexity int, permitNumber string) int
+		ForeignWorkerViolations   func(childComplexity int, passportNumber string) int
+		ForeignWorkers            func(childComplexity int, passportNumber string) int
+		HospitalReferral          func(childComplexity int, referralNumber string) int
 		Instruction               func(childComplexity int) int
 		Justification             func(childComplexity int) int
 		LandPlot                  func(childComplexity int, cadastralNumber string) int
 		LegalAssistance           func(childComplexity int) int
 		LegalEntity               func(childComplexity int, bin sio.BIN) int
 		Links                     func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
+		PensionStatement          func(childComplexity int, iin sio.IIN) int
 		Person                    func(childComplexity int, iin sio.IIN) int
 		Persons                   func(childComplexity int, iins []sio.IIN) int
 		PostalItem                func(childComplexity int, trackingNumber string) int
@@ -320,6 +557,32 @@ type ComplexityRoot struct {
 		LiftLegalEntityBan         func(childComplexity int, id string, reason string, clientKey string) int
 		LiftPersonParticipationBan func(childComplexity int, id string, reason string, clientKey string) int
 		LiftRealEstateBan          func(childComplexity int, id string, reason string, clientKey string) int
+	}
+
+	JobSeekerRegistration struct {
+		Active                 func(childComplexity int) int
+		Centre                 func(childComplexity int) int
+		DeregisteredOn         func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		EducationRu            func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		IIN                    func(childComplexity int) int
+		ProfessionRu           func(childComplexity int) int
+		Referrals              func(childComplexity int) int
+		Region                 func(childComplexity int) int
+		RegisteredOn           func(childComplexity int) int
+		Status                 func(childComplexity int) int
+	}
+
+	LaborReferral struct {
+		Employer       func(childComplexity int) int
+		EmployerBIN    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		OrganisationRu func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		PositionRu     func(childComplexity int) int
+		ReferredOn     func(childComplexity int) int
 	}
 
 	LandPlot struct {
@@ -371,34 +634,38 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ActivityCode           func(childComplexity int) int
-		ActivityRu             func(childComplexity int) int
-		Address                func(childComplexity int) int
-		AgriculturalMachinery  func(childComplexity int) int
-		BIN                    func(childComplexity int) int
-		Companies              func(childComplexity int, first *int, after *string) int
-		Director               func(childComplexity int) int
-		DirectorIIN            func(childComplexity int) int
-		FixedLineSubscriptions func(childComplexity int) int
-		Founders               func(childComplexity int) int
-		LandPlots              func(childComplexity int, first *int, after *string) int
-		LegalForm              func(childComplexity int) int
-		NameKz                 func(childComplexity int) int
-		NameRu                 func(childComplexity int) int
-		PostalItems            func(childComplexity int, first *int, after *string) int
-		RealEstate             func(childComplexity int, first *int, after *string) int
-		Region                 func(childComplexity int) int
-		RegistrationDate       func(childComplexity int) int
-		Restrictions           func(childComplexity int) int
-		RiverVessels           func(childComplexity int) int
-		RollingStock           func(childComplexity int, first *int, after *string) int
-		SeaVessels             func(childComplexity int) int
-		Status                 func(childComplexity int) int
-		TaxDebts               func(childComplexity int) int
-		Taxpayer               func(childComplexity int) int
-		TrafficViolations      func(childComplexity int, first *int, after *string) int
-		Vehicles               func(childComplexity int, first *int, after *string) int
-		Weapons                func(childComplexity int) int
+		ActivityCode             func(childComplexity int) int
+		ActivityRu               func(childComplexity int) int
+		Address                  func(childComplexity int) int
+		AgriculturalMachinery    func(childComplexity int) int
+		BIN                      func(childComplexity int) int
+		Companies                func(childComplexity int, first *int, after *string) int
+		Director                 func(childComplexity int) int
+		DirectorIIN              func(childComplexity int) int
+		Employees                func(childComplexity int, first *int, after *string) int
+		FixedLineSubscriptions   func(childComplexity int) int
+		ForeignLaborPermits      func(childComplexity int) int
+		ForeignWorkerViolations  func(childComplexity int) int
+		Founders                 func(childComplexity int) int
+		LandPlots                func(childComplexity int, first *int, after *string) int
+		LegalForm                func(childComplexity int) int
+		NameKz                   func(childComplexity int) int
+		NameRu                   func(childComplexity int) int
+		PensionContributionsPaid func(childComplexity int, first *int, after *string) int
+		PostalItems              func(childComplexity int, first *int, after *string) int
+		RealEstate               func(childComplexity int, first *int, after *string) int
+		Region                   func(childComplexity int) int
+		RegistrationDate         func(childComplexity int) int
+		Restrictions             func(childComplexity int) int
+		RiverVessels             func(childComplexity int) int
+		RollingStock             func(childComplexity int, first *int, after *string) int
+		SeaVessels               func(childComplexity int) int
+		Status                   func(childComplexity int) int
+		TaxDebts                 func(childComplexity int) int
+		Taxpayer                 func(childComplexity int) int
+		TrafficViolations        func(childComplexity int, first *int, after *string) int
+		Vehicles                 func(childComplexity int, first *int, after *string) int
+		Weapons                  func(childComplexity int) int
 	}
 
 	LicenseDeprivation struct {
@@ -465,45 +732,112 @@ type ComplexityRoot struct {
 		SignAgreement func(childComplexity int, signature *string) int
 	}
 
+	OutpatientVisit struct {
+		DiagnosisRu     func(childComplexity int) int
+		DoctorSpecialty func(childComplexity int) int
+		Facility        func(childComplexity int) int
+		ICD10           func(childComplexity int) int
+		ID              func(childComplexity int) int
+		IIN             func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Region          func(childComplexity int) int
+		VisitedOn       func(childComplexity int) int
+	}
+
+	OutpatientVisitConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OutpatientVisitEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor   func(childComplexity int) int
 		HasNextPage func(childComplexity int) int
 	}
 
+	PensionContribution struct {
+		Amount         func(childComplexity int) int
+		Employer       func(childComplexity int) int
+		EmployerAmount func(childComplexity int) int
+		EmployerBIN    func(childComplexity int) int
+		IIN            func(childComplexity int) int
+		Income         func(childComplexity int) int
+		PayerKind      func(childComplexity int) int
+		PaymentDate    func(childComplexity int) int
+		Period         func(childComplexity int) int
+		Person         func(childComplexity int) int
+		Truncated      func(childComplexity int) int
+	}
+
+	PensionContributionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PensionContributionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PensionStatement struct {
+		Contributions func(childComplexity int, first *int, after *string) int
+		Employment    func(childComplexity int) int
+		IIN           func(childComplexity int) int
+	}
+
 	Person struct {
-		Address                func(childComplexity int) int
-		AgriculturalMachinery  func(childComplexity int) int
-		BirthDate              func(childComplexity int) int
-		BirthPlace             func(childComplexity int) int
-		Citizenship            func(childComplexity int) int
-		CivilActs              func(childComplexity int) int
-		Companies              func(childComplexity int, first *int, after *string) int
-		DeathDate              func(childComplexity int) int
-		DocumentNumber         func(childComplexity int) int
-		DriverLicenses         func(childComplexity int) int
-		Family                 func(childComplexity int) int
-		FirstName              func(childComplexity int) int
-		FixedLineSubscriptions func(childComplexity int) int
-		FullName               func(childComplexity int) int
-		Gender                 func(childComplexity int) int
-		IIN                    func(childComplexity int) int
-		LandPlots              func(childComplexity int, first *int, after *string) int
-		LastName               func(childComplexity int) int
-		MiddleName             func(childComplexity int) int
-		Nationality            func(childComplexity int) int
-		ParticipationBans      func(childComplexity int) int
-		PostalItems            func(childComplexity int, first *int, after *string) int
-		RailwayTickets         func(childComplexity int, first *int, after *string) int
-		RealEstate             func(childComplexity int, first *int, after *string) int
-		Region                 func(childComplexity int) int
-		RiverVessels           func(childComplexity int) int
-		RoadAccidents          func(childComplexity int, first *int, after *string) int
-		RollingStock           func(childComplexity int, first *int, after *string) int
-		TaxDebts               func(childComplexity int) int
-		Taxpayer               func(childComplexity int) int
-		TrafficViolations      func(childComplexity int, first *int, after *string) int
-		Vehicles               func(childComplexity int, first *int, after *string) int
-		Weapons                func(childComplexity int) int
+		Address                 func(childComplexity int) int
+		AgriculturalMachinery   func(childComplexity int) int
+		Benefits                func(childComplexity int) int
+		BirthDate               func(childComplexity int) int
+		BirthPlace              func(childComplexity int) int
+		Citizenship             func(childComplexity int) int
+		CivilActs               func(childComplexity int) int
+		CivilService            func(childComplexity int) int
+		CivilServiceRecords     func(childComplexity int) int
+		Companies               func(childComplexity int, first *int, after *string) int
+		DeathDate               func(childComplexity int) int
+		Disability              func(childComplexity int) int
+		DispensaryRegistrations func(childComplexity int) int
+		DocumentNumber          func(childComplexity int) int
+		DriverLicenses          func(childComplexity int) int
+		Employment              func(childComplexity int) int
+		Family                  func(childComplexity int) int
+		FirstName               func(childComplexity int) int
+		FixedLineSubscriptions  func(childComplexity int) int
+		FullName                func(childComplexity int) int
+		Gender                  func(childComplexity int) int
+		HigherEducation         func(childComplexity int) int
+		HospitalReferrals       func(childComplexity int) int
+		IIN                     func(childComplexity int) int
+		InpatientStays          func(childComplexity int) int
+		JobSeekerRegistrations  func(childComplexity int) int
+		LandPlots               func(childComplexity int, first *int, after *string) int
+		LastName                func(childComplexity int) int
+		MiddleName              func(childComplexity int) int
+		Nationality             func(childComplexity int) int
+		OutpatientVisits        func(childComplexity int, first *int, after *string) int
+		ParticipationBans       func(childComplexity int) int
+		PensionContributions    func(childComplexity int, first *int, after *string) int
+		PostalItems             func(childComplexity int, first *int, after *string) int
+		PublicServices          func(childComplexity int, first *int, after *string) int
+		RailwayTickets          func(childComplexity int, first *int, after *string) int
+		RealEstate              func(childComplexity int, first *int, after *string) int
+		Region                  func(childComplexity int) int
+		RiverVessels            func(childComplexity int) int
+		RoadAccidents           func(childComplexity int, first *int, after *string) int
+		RollingStock            func(childComplexity int, first *int, after *string) int
+		TaxDebts                func(childComplexity int) int
+		Taxpayer                func(childComplexity int) int
+		TrafficViolations       func(childComplexity int, first *int, after *string) int
+		Vehicles                func(childComplexity int, first *int, after *string) int
+		Weapons                 func(childComplexity int) int
 	}
 
 	Policy struct {
@@ -587,6 +921,30 @@ type ComplexityRoot struct {
 	}
 
 	PostalItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PublicServiceRequest struct {
+		Branch          func(childComplexity int) int
+		CompletedOn     func(childComplexity int) int
+		IIN             func(childComplexity int) int
+		RefusalReasonRu func(childComplexity int) int
+		Region          func(childComplexity int) int
+		RequestNumber   func(childComplexity int) int
+		Result          func(childComplexity int) int
+		ServiceRu       func(childComplexity int) int
+		SubmittedOn     func(childComplexity int) int
+		SubmittedTime   func(childComplexity int) int
+	}
+
+	PublicServiceRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PublicServiceRequestEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -1008,8 +1366,14 @@ type AgriculturalMachineResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.LegalEntity, error)
 }
+type BenefitResolver interface {
+	ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error)
+}
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
+}
+type CivilServiceRecordResolver interface {
+	Person(ctx context.Context, obj *sio.CivilServiceRecord) (*sio.Person, error)
 }
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
@@ -1024,6 +1388,10 @@ type CriminalWeaponRecordResolver interface {
 type DriverLicenseResolver interface {
 	Holder(ctx context.Context, obj *sio.DriverLicense) (*sio.Person, error)
 }
+type EmploymentResolver interface {
+	Person(ctx context.Context, obj *sio.Employment) (*sio.Person, error)
+	Employer(ctx context.Context, obj *sio.Employment) (*sio.LegalEntity, error)
+}
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
@@ -1031,9 +1399,26 @@ type FixedLineSubscriptionResolver interface {
 	SubscriberPerson(ctx context.Context, obj *sio.FixedLineSubscription) (*sio.Person, error)
 	SubscriberLegalEntity(ctx context.Context, obj *sio.FixedLineSubscription) (*sio.LegalEntity, error)
 }
+type ForeignLaborPermitResolver interface {
+	Workers(ctx context.Context, obj *sio.ForeignLaborPermit) ([]sio.ForeignWorker, error)
+	Employer(ctx context.Context, obj *sio.ForeignLaborPermit) (*sio.LegalEntity, error)
+}
+type ForeignWorkerResolver interface {
+	Permit(ctx context.Context, obj *sio.ForeignWorker) (*sio.ForeignLaborPermit, error)
+	Violations(ctx context.Context, obj *sio.ForeignWorker) ([]sio.ForeignWorkerViolation, error)
+}
+type ForeignWorkerViolationResolver interface {
+	Employer(ctx context.Context, obj *sio.ForeignWorkerViolation) (*sio.LegalEntity, error)
+}
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
+}
+type HigherEducationRecordResolver interface {
+	Person(ctx context.Context, obj *sio.HigherEducationRecord) (*sio.Person, error)
+}
+type InpatientStayResolver interface {
+	Referral(ctx context.Context, obj *sio.InpatientStay) (*sio.HospitalReferral, error)
 }
 type InquiryResolver interface {
 	Person(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.Person, error)
@@ -1043,8 +1428,14 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
 	CriminalVehicleRecords(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) ([]sio.CriminalVehicleRecord, error)
 	CriminalWeaponRecords(ctx context.Context, obj *authz.Inquiry, serialNumber string) ([]sio.CriminalWeaponRecord, error)
+	Diploma(ctx context.Context, obj *authz.Inquiry, number string) (*sio.HigherEducationRecord, error)
+	ForeignLaborPermit(ctx context.Context, obj *authz.Inquiry, permitNumber string) (*sio.ForeignLaborPermit, error)
+	ForeignWorkers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorker, error)
+	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
+	HospitalReferral(ctx context.Context, obj *authz.Inquiry, referralNumber string) (*sio.HospitalReferral, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
 	PostalItem(ctx context.Context, obj *authz.Inquiry, trackingNumber string) (*sio.PostalItem, error)
 
@@ -1052,6 +1443,7 @@ type InquiryResolver interface {
 	RoadAccident(ctx context.Context, obj *authz.Inquiry, number string) (*sio.RoadAccident, error)
 	DriverLicense(ctx context.Context, obj *authz.Inquiry, number string) (*sio.DriverLicense, error)
 	VehicleCustomsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.VehicleCustomsDeclaration, error)
+	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
 	FixedLineSubscriptions(ctx context.Context, obj *authz.Inquiry, phoneNumber string) ([]sio.FixedLineSubscription, error)
 	RollingStock(ctx context.Context, obj *authz.Inquiry, number string) (*sio.RollingStock, error)
 	RiverVessel(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.RiverVessel, error)
@@ -1068,6 +1460,12 @@ type InquiryActionResolver interface {
 	LiftPersonParticipationBan(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
 	EncumberLandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string, reason string, clientKey string) (*sio.Restriction, error)
 	LiftLandEncumbrance(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
+}
+type JobSeekerRegistrationResolver interface {
+	Referrals(ctx context.Context, obj *sio.JobSeekerRegistration) ([]sio.LaborReferral, error)
+}
+type LaborReferralResolver interface {
+	Employer(ctx context.Context, obj *sio.LaborReferral) (*sio.LegalEntity, error)
 }
 type LandPlotResolver interface {
 	Rights(ctx context.Context, obj *sio.LandPlot) ([]sio.PropertyRight, error)
@@ -1087,9 +1485,13 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	ForeignLaborPermits(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignLaborPermit, error)
+	ForeignWorkerViolations(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignWorkerViolation, error)
 	PostalItems(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PostalItemConnection, error)
 	Restrictions(ctx context.Context, obj *sio.LegalEntity) ([]sio.Restriction, error)
 	TrafficViolations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.TrafficViolationConnection, error)
+	Employees(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.EmploymentConnection, error)
+	PensionContributionsPaid(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PensionContributionConnection, error)
 	FixedLineSubscriptions(ctx context.Context, obj *sio.LegalEntity) ([]sio.FixedLineSubscription, error)
 	RollingStock(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.RollingStockConnection, error)
 	RiverVessels(ctx context.Context, obj *sio.LegalEntity) ([]sio.RiverVessel, error)
@@ -1104,6 +1506,13 @@ type MutationResolver interface {
 	SignAgreement(ctx context.Context, signature *string) (*model.Me, error)
 	InquiryAction(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error)
 }
+type PensionContributionResolver interface {
+	Person(ctx context.Context, obj *sio.PensionContribution) (*sio.Person, error)
+	Employer(ctx context.Context, obj *sio.PensionContribution) (*sio.LegalEntity, error)
+}
+type PensionStatementResolver interface {
+	Contributions(ctx context.Context, obj *sio.PensionStatement, first *int, after *string) (*model.PensionContributionConnection, error)
+}
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
 	LandPlots(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.LandRightConnection, error)
@@ -1113,11 +1522,24 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
+	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
+	HigherEducation(ctx context.Context, obj *sio.Person) ([]sio.HigherEducationRecord, error)
+	OutpatientVisits(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.OutpatientVisitConnection, error)
+	DispensaryRegistrations(ctx context.Context, obj *sio.Person) ([]sio.DispensaryRegistration, error)
+	HospitalReferrals(ctx context.Context, obj *sio.Person) ([]sio.HospitalReferral, error)
+	InpatientStays(ctx context.Context, obj *sio.Person) ([]sio.InpatientStay, error)
 	PostalItems(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PostalItemConnection, error)
 	ParticipationBans(ctx context.Context, obj *sio.Person) ([]sio.Restriction, error)
 	DriverLicenses(ctx context.Context, obj *sio.Person) ([]sio.DriverLicense, error)
 	TrafficViolations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.TrafficViolationConnection, error)
 	RoadAccidents(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RoadAccidentConnection, error)
+	Employment(ctx context.Context, obj *sio.Person) ([]sio.Employment, error)
+	PensionContributions(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PensionContributionConnection, error)
+	Disability(ctx context.Context, obj *sio.Person) ([]sio.Disability, error)
+	Benefits(ctx context.Context, obj *sio.Person) ([]sio.Benefit, error)
+	JobSeekerRegistrations(ctx context.Context, obj *sio.Person) ([]sio.JobSeekerRegistration, error)
+	PublicServices(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PublicServiceRequestConnection, error)
 	FixedLineSubscriptions(ctx context.Context, obj *sio.Person) ([]sio.FixedLineSubscription, error)
 	RollingStock(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RollingStockConnection, error)
 	RiverVessels(ctx context.Context, obj *sio.Person) ([]sio.RiverVessel, error)
@@ -1388,6 +1810,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgriculturalMachine.Status(childComplexity), true
 
+	case "Benefit.amount":
+		if e.ComplexityRoot.Benefit.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Amount(childComplexity), true
+	case "Benefit.decisionNumber":
+		if e.ComplexityRoot.Benefit.DecisionNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.DecisionNumber(childComplexity), true
+	case "Benefit.department":
+		if e.ComplexityRoot.Benefit.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Department(childComplexity), true
+	case "Benefit.endDate":
+		if e.ComplexityRoot.Benefit.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.EndDate(childComplexity), true
+	case "Benefit.forIin":
+		if e.ComplexityRoot.Benefit.ForIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.ForIIN(childComplexity), true
+	case "Benefit.forPerson":
+		if e.ComplexityRoot.Benefit.ForPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.ForPerson(childComplexity), true
+	case "Benefit.id":
+		if e.ComplexityRoot.Benefit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.ID(childComplexity), true
+	case "Benefit.iin":
+		if e.ComplexityRoot.Benefit.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.IIN(childComplexity), true
+	case "Benefit.kind":
+		if e.ComplexityRoot.Benefit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Kind(childComplexity), true
+	case "Benefit.kindRu":
+		if e.ComplexityRoot.Benefit.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.KindRu(childComplexity), true
+	case "Benefit.lumpSum":
+		if e.ComplexityRoot.Benefit.LumpSum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.LumpSum(childComplexity), true
+	case "Benefit.region":
+		if e.ComplexityRoot.Benefit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Region(childComplexity), true
+	case "Benefit.startDate":
+		if e.ComplexityRoot.Benefit.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.StartDate(childComplexity), true
+	case "Benefit.status":
+		if e.ComplexityRoot.Benefit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Benefit.Status(childComplexity), true
+
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
 			break
@@ -1553,6 +2060,191 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CivilActParty.Role(childComplexity), true
+
+	case "CivilServantCheck.currentPost":
+		if e.ComplexityRoot.CivilServantCheck.CurrentPost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.CurrentPost(childComplexity), true
+	case "CivilServantCheck.iin":
+		if e.ComplexityRoot.CivilServantCheck.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.IIN(childComplexity), true
+	case "CivilServantCheck.isCivilServant":
+		if e.ComplexityRoot.CivilServantCheck.IsCivilServant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.IsCivilServant(childComplexity), true
+	case "CivilServantCheck.posts":
+		if e.ComplexityRoot.CivilServantCheck.Posts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServantCheck.Posts(childComplexity), true
+
+	case "CivilServicePost.current":
+		if e.ComplexityRoot.CivilServicePost.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.Current(childComplexity), true
+	case "CivilServicePost.endDate":
+		if e.ComplexityRoot.CivilServicePost.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.EndDate(childComplexity), true
+	case "CivilServicePost.positionRu":
+		if e.ComplexityRoot.CivilServicePost.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.PositionRu(childComplexity), true
+	case "CivilServicePost.region":
+		if e.ComplexityRoot.CivilServicePost.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.Region(childComplexity), true
+	case "CivilServicePost.startDate":
+		if e.ComplexityRoot.CivilServicePost.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.StartDate(childComplexity), true
+	case "CivilServicePost.stateBodyBin":
+		if e.ComplexityRoot.CivilServicePost.StateBodyBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.StateBodyBIN(childComplexity), true
+	case "CivilServicePost.stateBodyRu":
+		if e.ComplexityRoot.CivilServicePost.StateBodyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServicePost.StateBodyRu(childComplexity), true
+
+	case "CivilServiceRecord.category":
+		if e.ComplexityRoot.CivilServiceRecord.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Category(childComplexity), true
+	case "CivilServiceRecord.corps":
+		if e.ComplexityRoot.CivilServiceRecord.Corps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Corps(childComplexity), true
+	case "CivilServiceRecord.current":
+		if e.ComplexityRoot.CivilServiceRecord.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Current(childComplexity), true
+	case "CivilServiceRecord.dismissalGroundRu":
+		if e.ComplexityRoot.CivilServiceRecord.DismissalGroundRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.DismissalGroundRu(childComplexity), true
+	case "CivilServiceRecord.endDate":
+		if e.ComplexityRoot.CivilServiceRecord.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.EndDate(childComplexity), true
+	case "CivilServiceRecord.id":
+		if e.ComplexityRoot.CivilServiceRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.ID(childComplexity), true
+	case "CivilServiceRecord.iin":
+		if e.ComplexityRoot.CivilServiceRecord.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.IIN(childComplexity), true
+	case "CivilServiceRecord.orderNumber":
+		if e.ComplexityRoot.CivilServiceRecord.OrderNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.OrderNumber(childComplexity), true
+	case "CivilServiceRecord.person":
+		if e.ComplexityRoot.CivilServiceRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Person(childComplexity), true
+	case "CivilServiceRecord.positionRu":
+		if e.ComplexityRoot.CivilServiceRecord.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.PositionRu(childComplexity), true
+	case "CivilServiceRecord.region":
+		if e.ComplexityRoot.CivilServiceRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.Region(childComplexity), true
+	case "CivilServiceRecord.startDate":
+		if e.ComplexityRoot.CivilServiceRecord.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.StartDate(childComplexity), true
+	case "CivilServiceRecord.stateBodyBin":
+		if e.ComplexityRoot.CivilServiceRecord.StateBodyBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.StateBodyBIN(childComplexity), true
+	case "CivilServiceRecord.stateBodyRu":
+		if e.ComplexityRoot.CivilServiceRecord.StateBodyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecord.StateBodyRu(childComplexity), true
+
+	case "CivilServiceRecordConnection.edges":
+		if e.ComplexityRoot.CivilServiceRecordConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordConnection.Edges(childComplexity), true
+	case "CivilServiceRecordConnection.pageInfo":
+		if e.ComplexityRoot.CivilServiceRecordConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordConnection.PageInfo(childComplexity), true
+	case "CivilServiceRecordConnection.totalCount":
+		if e.ComplexityRoot.CivilServiceRecordConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordConnection.TotalCount(childComplexity), true
+
+	case "CivilServiceRecordEdge.cursor":
+		if e.ComplexityRoot.CivilServiceRecordEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordEdge.Cursor(childComplexity), true
+	case "CivilServiceRecordEdge.node":
+		if e.ComplexityRoot.CivilServiceRecordEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilServiceRecordEdge.Node(childComplexity), true
 
 	case "CompanyRole.entityBin":
 		if e.ComplexityRoot.CompanyRole.EntityBIN == nil {
@@ -1908,6 +2600,164 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CriminalWeaponRecord.Status(childComplexity), true
 
+	case "Disability.causeRu":
+		if e.ComplexityRoot.Disability.CauseRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.CauseRu(childComplexity), true
+	case "Disability.ceasedOn":
+		if e.ComplexityRoot.Disability.CeasedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.CeasedOn(childComplexity), true
+	case "Disability.certificateNumber":
+		if e.ComplexityRoot.Disability.CertificateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.CertificateNumber(childComplexity), true
+	case "Disability.department":
+		if e.ComplexityRoot.Disability.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Department(childComplexity), true
+	case "Disability.establishedOn":
+		if e.ComplexityRoot.Disability.EstablishedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.EstablishedOn(childComplexity), true
+	case "Disability.group":
+		if e.ComplexityRoot.Disability.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Group(childComplexity), true
+	case "Disability.groupRu":
+		if e.ComplexityRoot.Disability.GroupRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.GroupRu(childComplexity), true
+	case "Disability.id":
+		if e.ComplexityRoot.Disability.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.ID(childComplexity), true
+	case "Disability.iin":
+		if e.ComplexityRoot.Disability.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.IIN(childComplexity), true
+	case "Disability.indefinite":
+		if e.ComplexityRoot.Disability.Indefinite == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Indefinite(childComplexity), true
+	case "Disability.reexaminationOn":
+		if e.ComplexityRoot.Disability.ReexaminationOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.ReexaminationOn(childComplexity), true
+	case "Disability.region":
+		if e.ComplexityRoot.Disability.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Region(childComplexity), true
+	case "Disability.status":
+		if e.ComplexityRoot.Disability.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.Status(childComplexity), true
+	case "Disability.workCapacityLoss":
+		if e.ComplexityRoot.Disability.WorkCapacityLoss == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disability.WorkCapacityLoss(childComplexity), true
+
+	case "DispensaryRegistration.active":
+		if e.ComplexityRoot.DispensaryRegistration.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Active(childComplexity), true
+	case "DispensaryRegistration.deregisteredOn":
+		if e.ComplexityRoot.DispensaryRegistration.DeregisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DeregisteredOn(childComplexity), true
+	case "DispensaryRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.DispensaryRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DeregistrationReasonRu(childComplexity), true
+	case "DispensaryRegistration.diagnosisRu":
+		if e.ComplexityRoot.DispensaryRegistration.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DiagnosisRu(childComplexity), true
+	case "DispensaryRegistration.doctorSpecialty":
+		if e.ComplexityRoot.DispensaryRegistration.DoctorSpecialty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.DoctorSpecialty(childComplexity), true
+	case "DispensaryRegistration.facility":
+		if e.ComplexityRoot.DispensaryRegistration.Facility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Facility(childComplexity), true
+	case "DispensaryRegistration.group":
+		if e.ComplexityRoot.DispensaryRegistration.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Group(childComplexity), true
+	case "DispensaryRegistration.icd10":
+		if e.ComplexityRoot.DispensaryRegistration.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.ICD10(childComplexity), true
+	case "DispensaryRegistration.id":
+		if e.ComplexityRoot.DispensaryRegistration.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.ID(childComplexity), true
+	case "DispensaryRegistration.iin":
+		if e.ComplexityRoot.DispensaryRegistration.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.IIN(childComplexity), true
+	case "DispensaryRegistration.region":
+		if e.ComplexityRoot.DispensaryRegistration.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.Region(childComplexity), true
+	case "DispensaryRegistration.registeredOn":
+		if e.ComplexityRoot.DispensaryRegistration.RegisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DispensaryRegistration.RegisteredOn(childComplexity), true
+
 	case "DriverLicense.categories":
 		if e.ComplexityRoot.DriverLicense.Categories == nil {
 			break
@@ -1968,6 +2818,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DriverLicense.Status(childComplexity), true
+
+	case "Employment.current":
+		if e.ComplexityRoot.Employment.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.Current(childComplexity), true
+	case "Employment.employer":
+		if e.ComplexityRoot.Employment.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.Employer(childComplexity), true
+	case "Employment.employerBin":
+		if e.ComplexityRoot.Employment.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.EmployerBIN(childComplexity), true
+	case "Employment.endDate":
+		if e.ComplexityRoot.Employment.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.EndDate(childComplexity), true
+	case "Employment.iin":
+		if e.ComplexityRoot.Employment.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.IIN(childComplexity), true
+	case "Employment.payerKind":
+		if e.ComplexityRoot.Employment.PayerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.PayerKind(childComplexity), true
+	case "Employment.person":
+		if e.ComplexityRoot.Employment.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.Person(childComplexity), true
+	case "Employment.startDate":
+		if e.ComplexityRoot.Employment.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employment.StartDate(childComplexity), true
+
+	case "EmploymentConnection.edges":
+		if e.ComplexityRoot.EmploymentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentConnection.Edges(childComplexity), true
+	case "EmploymentConnection.pageInfo":
+		if e.ComplexityRoot.EmploymentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentConnection.PageInfo(childComplexity), true
+	case "EmploymentConnection.totalCount":
+		if e.ComplexityRoot.EmploymentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentConnection.TotalCount(childComplexity), true
+
+	case "EmploymentEdge.cursor":
+		if e.ComplexityRoot.EmploymentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentEdge.Cursor(childComplexity), true
+	case "EmploymentEdge.node":
+		if e.ComplexityRoot.EmploymentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmploymentEdge.Node(childComplexity), true
 
 	case "ExportFile.content":
 		if e.ComplexityRoot.ExportFile.Content == nil {
@@ -2098,6 +3029,273 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FixedLineSubscription.TerminatedOn(childComplexity), true
 
+	case "ForeignLaborPermit.category":
+		if e.ComplexityRoot.ForeignLaborPermit.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Category(childComplexity), true
+	case "ForeignLaborPermit.categoryRu":
+		if e.ComplexityRoot.ForeignLaborPermit.CategoryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.CategoryRu(childComplexity), true
+	case "ForeignLaborPermit.employer":
+		if e.ComplexityRoot.ForeignLaborPermit.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Employer(childComplexity), true
+	case "ForeignLaborPermit.employerBin":
+		if e.ComplexityRoot.ForeignLaborPermit.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.EmployerBIN(childComplexity), true
+	case "ForeignLaborPermit.issuedOn":
+		if e.ComplexityRoot.ForeignLaborPermit.IssuedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.IssuedOn(childComplexity), true
+	case "ForeignLaborPermit.issuer":
+		if e.ComplexityRoot.ForeignLaborPermit.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Issuer(childComplexity), true
+	case "ForeignLaborPermit.permitNumber":
+		if e.ComplexityRoot.ForeignLaborPermit.PermitNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.PermitNumber(childComplexity), true
+	case "ForeignLaborPermit.quota":
+		if e.ComplexityRoot.ForeignLaborPermit.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Quota(childComplexity), true
+	case "ForeignLaborPermit.region":
+		if e.ComplexityRoot.ForeignLaborPermit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Region(childComplexity), true
+	case "ForeignLaborPermit.status":
+		if e.ComplexityRoot.ForeignLaborPermit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Status(childComplexity), true
+	case "ForeignLaborPermit.validUntil":
+		if e.ComplexityRoot.ForeignLaborPermit.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.ValidUntil(childComplexity), true
+	case "ForeignLaborPermit.workers":
+		if e.ComplexityRoot.ForeignLaborPermit.Workers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignLaborPermit.Workers(childComplexity), true
+
+	case "ForeignWorker.birthDate":
+		if e.ComplexityRoot.ForeignWorker.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.BirthDate(childComplexity), true
+	case "ForeignWorker.citizenship":
+		if e.ComplexityRoot.ForeignWorker.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Citizenship(childComplexity), true
+	case "ForeignWorker.citizenshipRu":
+		if e.ComplexityRoot.ForeignWorker.CitizenshipRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.CitizenshipRu(childComplexity), true
+	case "ForeignWorker.firstName":
+		if e.ComplexityRoot.ForeignWorker.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.FirstName(childComplexity), true
+	case "ForeignWorker.fullName":
+		if e.ComplexityRoot.ForeignWorker.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.FullName(childComplexity), true
+	case "ForeignWorker.gender":
+		if e.ComplexityRoot.ForeignWorker.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Gender(childComplexity), true
+	case "ForeignWorker.id":
+		if e.ComplexityRoot.ForeignWorker.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.ID(childComplexity), true
+	case "ForeignWorker.lastName":
+		if e.ComplexityRoot.ForeignWorker.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.LastName(childComplexity), true
+	case "ForeignWorker.passportNumber":
+		if e.ComplexityRoot.ForeignWorker.PassportNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.PassportNumber(childComplexity), true
+	case "ForeignWorker.permit":
+		if e.ComplexityRoot.ForeignWorker.Permit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Permit(childComplexity), true
+	case "ForeignWorker.permitNumber":
+		if e.ComplexityRoot.ForeignWorker.PermitNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.PermitNumber(childComplexity), true
+	case "ForeignWorker.positionRu":
+		if e.ComplexityRoot.ForeignWorker.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.PositionRu(childComplexity), true
+	case "ForeignWorker.violations":
+		if e.ComplexityRoot.ForeignWorker.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorker.Violations(childComplexity), true
+
+	case "ForeignWorkerViolation.article":
+		if e.ComplexityRoot.ForeignWorkerViolation.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Article(childComplexity), true
+	case "ForeignWorkerViolation.articleRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.ArticleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.ArticleRu(childComplexity), true
+	case "ForeignWorkerViolation.birthDate":
+		if e.ComplexityRoot.ForeignWorkerViolation.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.BirthDate(childComplexity), true
+	case "ForeignWorkerViolation.body":
+		if e.ComplexityRoot.ForeignWorkerViolation.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Body(childComplexity), true
+	case "ForeignWorkerViolation.citizenship":
+		if e.ComplexityRoot.ForeignWorkerViolation.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Citizenship(childComplexity), true
+	case "ForeignWorkerViolation.citizenshipRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.CitizenshipRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.CitizenshipRu(childComplexity), true
+	case "ForeignWorkerViolation.committedOn":
+		if e.ComplexityRoot.ForeignWorkerViolation.CommittedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.CommittedOn(childComplexity), true
+	case "ForeignWorkerViolation.decidedOn":
+		if e.ComplexityRoot.ForeignWorkerViolation.DecidedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.DecidedOn(childComplexity), true
+	case "ForeignWorkerViolation.decisionRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.DecisionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.DecisionRu(childComplexity), true
+	case "ForeignWorkerViolation.descriptionRu":
+		if e.ComplexityRoot.ForeignWorkerViolation.DescriptionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.DescriptionRu(childComplexity), true
+	case "ForeignWorkerViolation.employer":
+		if e.ComplexityRoot.ForeignWorkerViolation.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Employer(childComplexity), true
+	case "ForeignWorkerViolation.employerBin":
+		if e.ComplexityRoot.ForeignWorkerViolation.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.EmployerBIN(childComplexity), true
+	case "ForeignWorkerViolation.expelled":
+		if e.ComplexityRoot.ForeignWorkerViolation.Expelled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Expelled(childComplexity), true
+	case "ForeignWorkerViolation.fine":
+		if e.ComplexityRoot.ForeignWorkerViolation.Fine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Fine(childComplexity), true
+	case "ForeignWorkerViolation.firstName":
+		if e.ComplexityRoot.ForeignWorkerViolation.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.FirstName(childComplexity), true
+	case "ForeignWorkerViolation.lastName":
+		if e.ComplexityRoot.ForeignWorkerViolation.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.LastName(childComplexity), true
+	case "ForeignWorkerViolation.passportNumber":
+		if e.ComplexityRoot.ForeignWorkerViolation.PassportNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.PassportNumber(childComplexity), true
+	case "ForeignWorkerViolation.protocolNumber":
+		if e.ComplexityRoot.ForeignWorkerViolation.ProtocolNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.ProtocolNumber(childComplexity), true
+	case "ForeignWorkerViolation.region":
+		if e.ComplexityRoot.ForeignWorkerViolation.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignWorkerViolation.Region(childComplexity), true
+
 	case "Founder.founderId":
 		if e.ComplexityRoot.Founder.FounderID == nil {
 			break
@@ -2135,6 +3333,249 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "HigherEducationRecord.diplomaNumber":
+		if e.ComplexityRoot.HigherEducationRecord.DiplomaNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.DiplomaNumber(childComplexity), true
+	case "HigherEducationRecord.enrolledYear":
+		if e.ComplexityRoot.HigherEducationRecord.EnrolledYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.EnrolledYear(childComplexity), true
+	case "HigherEducationRecord.funding":
+		if e.ComplexityRoot.HigherEducationRecord.Funding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Funding(childComplexity), true
+	case "HigherEducationRecord.graduationYear":
+		if e.ComplexityRoot.HigherEducationRecord.GraduationYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.GraduationYear(childComplexity), true
+	case "HigherEducationRecord.id":
+		if e.ComplexityRoot.HigherEducationRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.ID(childComplexity), true
+	case "HigherEducationRecord.iin":
+		if e.ComplexityRoot.HigherEducationRecord.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.IIN(childComplexity), true
+	case "HigherEducationRecord.leftYear":
+		if e.ComplexityRoot.HigherEducationRecord.LeftYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.LeftYear(childComplexity), true
+	case "HigherEducationRecord.level":
+		if e.ComplexityRoot.HigherEducationRecord.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Level(childComplexity), true
+	case "HigherEducationRecord.person":
+		if e.ComplexityRoot.HigherEducationRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Person(childComplexity), true
+	case "HigherEducationRecord.region":
+		if e.ComplexityRoot.HigherEducationRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Region(childComplexity), true
+	case "HigherEducationRecord.specialtyCode":
+		if e.ComplexityRoot.HigherEducationRecord.SpecialtyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.SpecialtyCode(childComplexity), true
+	case "HigherEducationRecord.specialtyRu":
+		if e.ComplexityRoot.HigherEducationRecord.SpecialtyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.SpecialtyRu(childComplexity), true
+	case "HigherEducationRecord.status":
+		if e.ComplexityRoot.HigherEducationRecord.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.Status(childComplexity), true
+	case "HigherEducationRecord.studyForm":
+		if e.ComplexityRoot.HigherEducationRecord.StudyForm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.StudyForm(childComplexity), true
+	case "HigherEducationRecord.universityRu":
+		if e.ComplexityRoot.HigherEducationRecord.UniversityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.UniversityRu(childComplexity), true
+	case "HigherEducationRecord.withHonors":
+		if e.ComplexityRoot.HigherEducationRecord.WithHonors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HigherEducationRecord.WithHonors(childComplexity), true
+
+	case "HospitalReferral.diagnosisRu":
+		if e.ComplexityRoot.HospitalReferral.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.DiagnosisRu(childComplexity), true
+	case "HospitalReferral.fromFacility":
+		if e.ComplexityRoot.HospitalReferral.FromFacility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.FromFacility(childComplexity), true
+	case "HospitalReferral.hospital":
+		if e.ComplexityRoot.HospitalReferral.Hospital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.Hospital(childComplexity), true
+	case "HospitalReferral.icd10":
+		if e.ComplexityRoot.HospitalReferral.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ICD10(childComplexity), true
+	case "HospitalReferral.iin":
+		if e.ComplexityRoot.HospitalReferral.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.IIN(childComplexity), true
+	case "HospitalReferral.plannedOn":
+		if e.ComplexityRoot.HospitalReferral.PlannedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.PlannedOn(childComplexity), true
+	case "HospitalReferral.profileRu":
+		if e.ComplexityRoot.HospitalReferral.ProfileRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ProfileRu(childComplexity), true
+	case "HospitalReferral.referralNumber":
+		if e.ComplexityRoot.HospitalReferral.ReferralNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ReferralNumber(childComplexity), true
+	case "HospitalReferral.referredOn":
+		if e.ComplexityRoot.HospitalReferral.ReferredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.ReferredOn(childComplexity), true
+	case "HospitalReferral.region":
+		if e.ComplexityRoot.HospitalReferral.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.Region(childComplexity), true
+	case "HospitalReferral.status":
+		if e.ComplexityRoot.HospitalReferral.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HospitalReferral.Status(childComplexity), true
+
+	case "InpatientStay.admission":
+		if e.ComplexityRoot.InpatientStay.Admission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Admission(childComplexity), true
+	case "InpatientStay.admittedOn":
+		if e.ComplexityRoot.InpatientStay.AdmittedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.AdmittedOn(childComplexity), true
+	case "InpatientStay.departmentRu":
+		if e.ComplexityRoot.InpatientStay.DepartmentRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.DepartmentRu(childComplexity), true
+	case "InpatientStay.diagnosisRu":
+		if e.ComplexityRoot.InpatientStay.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.DiagnosisRu(childComplexity), true
+	case "InpatientStay.dischargedOn":
+		if e.ComplexityRoot.InpatientStay.DischargedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.DischargedOn(childComplexity), true
+	case "InpatientStay.hospital":
+		if e.ComplexityRoot.InpatientStay.Hospital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Hospital(childComplexity), true
+	case "InpatientStay.icd10":
+		if e.ComplexityRoot.InpatientStay.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.ICD10(childComplexity), true
+	case "InpatientStay.id":
+		if e.ComplexityRoot.InpatientStay.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.ID(childComplexity), true
+	case "InpatientStay.iin":
+		if e.ComplexityRoot.InpatientStay.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.IIN(childComplexity), true
+	case "InpatientStay.outcome":
+		if e.ComplexityRoot.InpatientStay.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Outcome(childComplexity), true
+	case "InpatientStay.referral":
+		if e.ComplexityRoot.InpatientStay.Referral == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Referral(childComplexity), true
+	case "InpatientStay.referralNumber":
+		if e.ComplexityRoot.InpatientStay.ReferralNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.ReferralNumber(childComplexity), true
+	case "InpatientStay.region":
+		if e.ComplexityRoot.InpatientStay.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InpatientStay.Region(childComplexity), true
+
 	case "Inquiry.agriculturalMachine":
 		if e.ComplexityRoot.Inquiry.AgriculturalMachine == nil {
 			break
@@ -2158,6 +3599,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.civilServants":
+		if e.ComplexityRoot.Inquiry.CivilServants == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_civilServants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CivilServants(childComplexity, args["stateBodyBin"].(sio.BIN), args["current"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Inquiry.courtSanction":
 		if e.ComplexityRoot.Inquiry.CourtSanction == nil {
 			break
@@ -2186,6 +3638,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CriminalWeaponRecords(childComplexity, args["serialNumber"].(string)), true
+	case "Inquiry.diploma":
+		if e.ComplexityRoot.Inquiry.Diploma == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_diploma_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Diploma(childComplexity, args["number"].(string)), true
 	case "Inquiry.driverLicense":
 		if e.ComplexityRoot.Inquiry.DriverLicense == nil {
 			break
@@ -2208,6 +3671,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.FixedLineSubscriptions(childComplexity, args["phoneNumber"].(string)), true
+	case "Inquiry.foreignLaborPermit":
+		if e.ComplexityRoot.Inquiry.ForeignLaborPermit == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignLaborPermit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignLaborPermit(childComplexity, args["permitNumber"].(string)), true
+	case "Inquiry.foreignWorkerViolations":
+		if e.ComplexityRoot.Inquiry.ForeignWorkerViolations == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignWorkerViolations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignWorkerViolations(childComplexity, args["passportNumber"].(string)), true
+	case "Inquiry.foreignWorkers":
+		if e.ComplexityRoot.Inquiry.ForeignWorkers == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignWorkers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignWorkers(childComplexity, args["passportNumber"].(string)), true
+	case "Inquiry.hospitalReferral":
+		if e.ComplexityRoot.Inquiry.HospitalReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_hospitalReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.HospitalReferral(childComplexity, args["referralNumber"].(string)), true
 	case "Inquiry.instruction":
 		if e.ComplexityRoot.Inquiry.Instruction == nil {
 			break
@@ -2259,6 +3766,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Links(childComplexity, args["subject"].(model.SubjectInput), args["depth"].(int), args["kinds"].([]links.EdgeKind), args["maxNodes"].(*int), args["perNode"].(*int)), true
+	case "Inquiry.pensionStatement":
+		if e.ComplexityRoot.Inquiry.PensionStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_pensionStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PensionStatement(childComplexity, args["iin"].(sio.IIN)), true
 	case "Inquiry.person":
 		if e.ComplexityRoot.Inquiry.Person == nil {
 			break
@@ -2509,6 +4027,128 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InquiryAction.LiftRealEstateBan(childComplexity, args["id"].(string), args["reason"].(string), args["clientKey"].(string)), true
+
+	case "JobSeekerRegistration.active":
+		if e.ComplexityRoot.JobSeekerRegistration.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Active(childComplexity), true
+	case "JobSeekerRegistration.centre":
+		if e.ComplexityRoot.JobSeekerRegistration.Centre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Centre(childComplexity), true
+	case "JobSeekerRegistration.deregisteredOn":
+		if e.ComplexityRoot.JobSeekerRegistration.DeregisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.DeregisteredOn(childComplexity), true
+	case "JobSeekerRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.JobSeekerRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.DeregistrationReasonRu(childComplexity), true
+	case "JobSeekerRegistration.educationRu":
+		if e.ComplexityRoot.JobSeekerRegistration.EducationRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.EducationRu(childComplexity), true
+	case "JobSeekerRegistration.id":
+		if e.ComplexityRoot.JobSeekerRegistration.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.ID(childComplexity), true
+	case "JobSeekerRegistration.iin":
+		if e.ComplexityRoot.JobSeekerRegistration.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.IIN(childComplexity), true
+	case "JobSeekerRegistration.professionRu":
+		if e.ComplexityRoot.JobSeekerRegistration.ProfessionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.ProfessionRu(childComplexity), true
+	case "JobSeekerRegistration.referrals":
+		if e.ComplexityRoot.JobSeekerRegistration.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Referrals(childComplexity), true
+	case "JobSeekerRegistration.region":
+		if e.ComplexityRoot.JobSeekerRegistration.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Region(childComplexity), true
+	case "JobSeekerRegistration.registeredOn":
+		if e.ComplexityRoot.JobSeekerRegistration.RegisteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.RegisteredOn(childComplexity), true
+	case "JobSeekerRegistration.status":
+		if e.ComplexityRoot.JobSeekerRegistration.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobSeekerRegistration.Status(childComplexity), true
+
+	case "LaborReferral.employer":
+		if e.ComplexityRoot.LaborReferral.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.Employer(childComplexity), true
+	case "LaborReferral.employerBin":
+		if e.ComplexityRoot.LaborReferral.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.EmployerBIN(childComplexity), true
+	case "LaborReferral.id":
+		if e.ComplexityRoot.LaborReferral.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.ID(childComplexity), true
+	case "LaborReferral.kind":
+		if e.ComplexityRoot.LaborReferral.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.Kind(childComplexity), true
+	case "LaborReferral.organisationRu":
+		if e.ComplexityRoot.LaborReferral.OrganisationRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.OrganisationRu(childComplexity), true
+	case "LaborReferral.outcome":
+		if e.ComplexityRoot.LaborReferral.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.Outcome(childComplexity), true
+	case "LaborReferral.positionRu":
+		if e.ComplexityRoot.LaborReferral.PositionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.PositionRu(childComplexity), true
+	case "LaborReferral.referredOn":
+		if e.ComplexityRoot.LaborReferral.ReferredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LaborReferral.ReferredOn(childComplexity), true
 
 	case "LandPlot.address":
 		if e.ComplexityRoot.LandPlot.Address == nil {
@@ -2766,12 +4406,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.DirectorIIN(childComplexity), true
+	case "LegalEntity.employees":
+		if e.ComplexityRoot.LegalEntity.Employees == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_employees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Employees(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.fixedLineSubscriptions":
 		if e.ComplexityRoot.LegalEntity.FixedLineSubscriptions == nil {
 			break
 		}
 
 		return e.ComplexityRoot.LegalEntity.FixedLineSubscriptions(childComplexity), true
+	case "LegalEntity.foreignLaborPermits":
+		if e.ComplexityRoot.LegalEntity.ForeignLaborPermits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ForeignLaborPermits(childComplexity), true
+	case "LegalEntity.foreignWorkerViolations":
+		if e.ComplexityRoot.LegalEntity.ForeignWorkerViolations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ForeignWorkerViolations(childComplexity), true
 	case "LegalEntity.founders":
 		if e.ComplexityRoot.LegalEntity.Founders == nil {
 			break
@@ -2807,6 +4470,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.pensionContributionsPaid":
+		if e.ComplexityRoot.LegalEntity.PensionContributionsPaid == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_pensionContributionsPaid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PensionContributionsPaid(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.postalItems":
 		if e.ComplexityRoot.LegalEntity.PostalItems == nil {
 			break
@@ -3180,6 +4854,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.SignAgreement(childComplexity, args["signature"].(*string)), true
 
+	case "OutpatientVisit.diagnosisRu":
+		if e.ComplexityRoot.OutpatientVisit.DiagnosisRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.DiagnosisRu(childComplexity), true
+	case "OutpatientVisit.doctorSpecialty":
+		if e.ComplexityRoot.OutpatientVisit.DoctorSpecialty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.DoctorSpecialty(childComplexity), true
+	case "OutpatientVisit.facility":
+		if e.ComplexityRoot.OutpatientVisit.Facility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.Facility(childComplexity), true
+	case "OutpatientVisit.icd10":
+		if e.ComplexityRoot.OutpatientVisit.ICD10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.ICD10(childComplexity), true
+	case "OutpatientVisit.id":
+		if e.ComplexityRoot.OutpatientVisit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.ID(childComplexity), true
+	case "OutpatientVisit.iin":
+		if e.ComplexityRoot.OutpatientVisit.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.IIN(childComplexity), true
+	case "OutpatientVisit.kind":
+		if e.ComplexityRoot.OutpatientVisit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.Kind(childComplexity), true
+	case "OutpatientVisit.region":
+		if e.ComplexityRoot.OutpatientVisit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.Region(childComplexity), true
+	case "OutpatientVisit.visitedOn":
+		if e.ComplexityRoot.OutpatientVisit.VisitedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisit.VisitedOn(childComplexity), true
+
+	case "OutpatientVisitConnection.edges":
+		if e.ComplexityRoot.OutpatientVisitConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitConnection.Edges(childComplexity), true
+	case "OutpatientVisitConnection.pageInfo":
+		if e.ComplexityRoot.OutpatientVisitConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitConnection.PageInfo(childComplexity), true
+	case "OutpatientVisitConnection.totalCount":
+		if e.ComplexityRoot.OutpatientVisitConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitConnection.TotalCount(childComplexity), true
+
+	case "OutpatientVisitEdge.cursor":
+		if e.ComplexityRoot.OutpatientVisitEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitEdge.Cursor(childComplexity), true
+	case "OutpatientVisitEdge.node":
+		if e.ComplexityRoot.OutpatientVisitEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutpatientVisitEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -3193,6 +4954,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "PensionContribution.amount":
+		if e.ComplexityRoot.PensionContribution.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Amount(childComplexity), true
+	case "PensionContribution.employer":
+		if e.ComplexityRoot.PensionContribution.Employer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Employer(childComplexity), true
+	case "PensionContribution.employerAmount":
+		if e.ComplexityRoot.PensionContribution.EmployerAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.EmployerAmount(childComplexity), true
+	case "PensionContribution.employerBin":
+		if e.ComplexityRoot.PensionContribution.EmployerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.EmployerBIN(childComplexity), true
+	case "PensionContribution.iin":
+		if e.ComplexityRoot.PensionContribution.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.IIN(childComplexity), true
+	case "PensionContribution.income":
+		if e.ComplexityRoot.PensionContribution.Income == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Income(childComplexity), true
+	case "PensionContribution.payerKind":
+		if e.ComplexityRoot.PensionContribution.PayerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.PayerKind(childComplexity), true
+	case "PensionContribution.paymentDate":
+		if e.ComplexityRoot.PensionContribution.PaymentDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.PaymentDate(childComplexity), true
+	case "PensionContribution.period":
+		if e.ComplexityRoot.PensionContribution.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Period(childComplexity), true
+	case "PensionContribution.person":
+		if e.ComplexityRoot.PensionContribution.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Person(childComplexity), true
+	case "PensionContribution.truncated":
+		if e.ComplexityRoot.PensionContribution.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContribution.Truncated(childComplexity), true
+
+	case "PensionContributionConnection.edges":
+		if e.ComplexityRoot.PensionContributionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionConnection.Edges(childComplexity), true
+	case "PensionContributionConnection.pageInfo":
+		if e.ComplexityRoot.PensionContributionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionConnection.PageInfo(childComplexity), true
+	case "PensionContributionConnection.totalCount":
+		if e.ComplexityRoot.PensionContributionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionConnection.TotalCount(childComplexity), true
+
+	case "PensionContributionEdge.cursor":
+		if e.ComplexityRoot.PensionContributionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionEdge.Cursor(childComplexity), true
+	case "PensionContributionEdge.node":
+		if e.ComplexityRoot.PensionContributionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionContributionEdge.Node(childComplexity), true
+
+	case "PensionStatement.contributions":
+		if e.ComplexityRoot.PensionStatement.Contributions == nil {
+			break
+		}
+
+		args, err := ec.field_PensionStatement_contributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PensionStatement.Contributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "PensionStatement.employment":
+		if e.ComplexityRoot.PensionStatement.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionStatement.Employment(childComplexity), true
+	case "PensionStatement.iin":
+		if e.ComplexityRoot.PensionStatement.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PensionStatement.IIN(childComplexity), true
+
 	case "Person.address":
 		if e.ComplexityRoot.Person.Address == nil {
 			break
@@ -3205,6 +5089,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.AgriculturalMachinery(childComplexity), true
+	case "Person.benefits":
+		if e.ComplexityRoot.Person.Benefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Benefits(childComplexity), true
 	case "Person.birthDate":
 		if e.ComplexityRoot.Person.BirthDate == nil {
 			break
@@ -3229,6 +5119,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.CivilActs(childComplexity), true
+	case "Person.civilService":
+		if e.ComplexityRoot.Person.CivilService == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CivilService(childComplexity), true
+	case "Person.civilServiceRecords":
+		if e.ComplexityRoot.Person.CivilServiceRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CivilServiceRecords(childComplexity), true
 	case "Person.companies":
 		if e.ComplexityRoot.Person.Companies == nil {
 			break
@@ -3246,6 +5148,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DeathDate(childComplexity), true
+	case "Person.disability":
+		if e.ComplexityRoot.Person.Disability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Disability(childComplexity), true
+	case "Person.dispensaryRegistrations":
+		if e.ComplexityRoot.Person.DispensaryRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DispensaryRegistrations(childComplexity), true
 	case "Person.documentNumber":
 		if e.ComplexityRoot.Person.DocumentNumber == nil {
 			break
@@ -3258,6 +5172,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DriverLicenses(childComplexity), true
+	case "Person.employment":
+		if e.ComplexityRoot.Person.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Employment(childComplexity), true
 	case "Person.family":
 		if e.ComplexityRoot.Person.Family == nil {
 			break
@@ -3288,12 +5208,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Gender(childComplexity), true
+	case "Person.higherEducation":
+		if e.ComplexityRoot.Person.HigherEducation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.HigherEducation(childComplexity), true
+	case "Person.hospitalReferrals":
+		if e.ComplexityRoot.Person.HospitalReferrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.HospitalReferrals(childComplexity), true
 	case "Person.iin":
 		if e.ComplexityRoot.Person.IIN == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.IIN(childComplexity), true
+	case "Person.inpatientStays":
+		if e.ComplexityRoot.Person.InpatientStays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.InpatientStays(childComplexity), true
+	case "Person.jobSeekerRegistrations":
+		if e.ComplexityRoot.Person.JobSeekerRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.JobSeekerRegistrations(childComplexity), true
 	case "Person.landPlots":
 		if e.ComplexityRoot.Person.LandPlots == nil {
 			break
@@ -3323,12 +5267,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
+	case "Person.outpatientVisits":
+		if e.ComplexityRoot.Person.OutpatientVisits == nil {
+			break
+		}
+
+		args, err := ec.field_Person_outpatientVisits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.OutpatientVisits(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.participationBans":
 		if e.ComplexityRoot.Person.ParticipationBans == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.ParticipationBans(childComplexity), true
+	case "Person.pensionContributions":
+		if e.ComplexityRoot.Person.PensionContributions == nil {
+			break
+		}
+
+		args, err := ec.field_Person_pensionContributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.PensionContributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.postalItems":
 		if e.ComplexityRoot.Person.PostalItems == nil {
 			break
@@ -3340,6 +5306,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.PostalItems(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.publicServices":
+		if e.ComplexityRoot.Person.PublicServices == nil {
+			break
+		}
+
+		args, err := ec.field_Person_publicServices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.PublicServices(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.railwayTickets":
 		if e.ComplexityRoot.Person.RailwayTickets == nil {
 			break
@@ -3798,6 +5775,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PostalItemEdge.Node(childComplexity), true
+
+	case "PublicServiceRequest.branch":
+		if e.ComplexityRoot.PublicServiceRequest.Branch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.Branch(childComplexity), true
+	case "PublicServiceRequest.completedOn":
+		if e.ComplexityRoot.PublicServiceRequest.CompletedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.CompletedOn(childComplexity), true
+	case "PublicServiceRequest.iin":
+		if e.ComplexityRoot.PublicServiceRequest.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.IIN(childComplexity), true
+	case "PublicServiceRequest.refusalReasonRu":
+		if e.ComplexityRoot.PublicServiceRequest.RefusalReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.RefusalReasonRu(childComplexity), true
+	case "PublicServiceRequest.region":
+		if e.ComplexityRoot.PublicServiceRequest.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.Region(childComplexity), true
+	case "PublicServiceRequest.requestNumber":
+		if e.ComplexityRoot.PublicServiceRequest.RequestNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.RequestNumber(childComplexity), true
+	case "PublicServiceRequest.result":
+		if e.ComplexityRoot.PublicServiceRequest.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.Result(childComplexity), true
+	case "PublicServiceRequest.serviceRu":
+		if e.ComplexityRoot.PublicServiceRequest.ServiceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.ServiceRu(childComplexity), true
+	case "PublicServiceRequest.submittedOn":
+		if e.ComplexityRoot.PublicServiceRequest.SubmittedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.SubmittedOn(childComplexity), true
+	case "PublicServiceRequest.submittedTime":
+		if e.ComplexityRoot.PublicServiceRequest.SubmittedTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequest.SubmittedTime(childComplexity), true
+
+	case "PublicServiceRequestConnection.edges":
+		if e.ComplexityRoot.PublicServiceRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestConnection.Edges(childComplexity), true
+	case "PublicServiceRequestConnection.pageInfo":
+		if e.ComplexityRoot.PublicServiceRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestConnection.PageInfo(childComplexity), true
+	case "PublicServiceRequestConnection.totalCount":
+		if e.ComplexityRoot.PublicServiceRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestConnection.TotalCount(childComplexity), true
+
+	case "PublicServiceRequestEdge.cursor":
+		if e.ComplexityRoot.PublicServiceRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestEdge.Cursor(childComplexity), true
+	case "PublicServiceRequestEdge.node":
+		if e.ComplexityRoot.PublicServiceRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicServiceRequestEdge.Node(childComplexity), true
 
 	case "Query.agreement":
 		if e.ComplexityRoot.Query.Agreement == nil {
@@ -5788,6 +7858,87 @@ type FamilyTie {
   relative: Person @service(code: "PERSONS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/civil_service.graphqls", Input: `# The register of civil servants, read by two services:
+# - Запрос на госслужащего (CIVIL_SERVANT_REQUEST, seed 000 App.2 row 26)
+#   answers, for one person, whether he or she is a civil servant and where
+#   he or she serves or served (state body, position, dates);
+# - Сведения о государственных служащих (CIVIL_SERVANTS, row 63) gives the
+#   register records themselves (category of the post, corps, appointment
+#   order, dismissal ground), by person or by state body.
+
+"A post in a state body, as Запрос на госслужащего reports it."
+type CivilServicePost {
+  stateBodyBin: BIN!
+  stateBodyRu: String!
+  region: Region
+  positionRu: String!
+  startDate: Date!
+  "Null while the person holds the post."
+  endDate: Date
+  current: Boolean!
+}
+
+"The answer of Запрос на госслужащего about one person."
+type CivilServantCheck {
+  iin: IIN!
+  "Whether the person holds a post in a state body now."
+  isCivilServant: Boolean!
+  currentPost: CivilServicePost
+  "Posts held, oldest first."
+  posts: [CivilServicePost!]!
+}
+
+"A record of the register of civil servants (Сведения о государственных служащих)."
+type CivilServiceRecord {
+  id: ID!
+  iin: IIN!
+  stateBodyBin: BIN!
+  stateBodyRu: String!
+  region: Region
+  positionRu: String!
+  "Category of the post in the register of posts, e.g. C-O-4."
+  category: String!
+  "Administrative civil service corps: А or Б."
+  corps: String!
+  startDate: Date!
+  "Null while the person holds the post."
+  endDate: Date
+  current: Boolean!
+  dismissalGroundRu: String
+  "Appointment order, e.g. «№ 214-лс от 12.05.2019»."
+  orderNumber: String!
+  "ГБД ФЛ: the civil servant."
+  person: Person @service(code: "PERSONS")
+}
+
+type CivilServiceRecordConnection {
+  edges: [CivilServiceRecordEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type CivilServiceRecordEdge {
+  cursor: String!
+  node: CivilServiceRecord!
+}
+
+extend type Person {
+  "Запрос на госслужащего: whether the person is a civil servant, and the posts held."
+  civilService: CivilServantCheck @service(code: "CIVIL_SERVANT_REQUEST")
+  "Сведения о государственных служащих: the person's register records, oldest first."
+  civilServiceRecords: [CivilServiceRecord!] @service(code: "CIVIL_SERVANTS")
+}
+
+extend type Inquiry {
+  """
+  Сведения о государственных служащих: the register records of a state
+  body's servants (current posts first, then the latest appointed), only the
+  current ones if current is true. Null if the register has no record of the
+  body.
+  """
+  civilServants(stateBodyBin: BIN!, current: Boolean, first: Int = 20, after: String): CivilServiceRecordConnection @service(code: "CIVIL_SERVANTS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/criminal.graphqls", Input: `# The criminal records on objects: Криминальный автотранспорт and
 # Криминальное оружие.
 
@@ -5928,6 +8079,307 @@ neither @service nor @system is refused at run time (fail closed) and fails the
 start-up check.
 """
 directive @system on FIELD_DEFINITION
+`, BuiltIn: false},
+	{Name: "../schema/education.graphqls", Input: `# Сведения о студентах и выпускниках ВУЗов (STUDENTS_GRADUATES).
+
+enum StudyLevel {
+  "Five-year programme of the former system."
+  SPECIALIST
+  BACHELOR
+  MASTER
+}
+
+enum StudyForm {
+  FULL_TIME
+  "Заочная."
+  PART_TIME
+  DISTANCE
+}
+
+enum StudyFunding {
+  "Государственный образовательный грант."
+  STATE_GRANT
+  PAID
+}
+
+enum StudentStatus {
+  STUDYING
+  ACADEMIC_LEAVE
+  GRADUATED
+  EXPELLED
+}
+
+"""
+A person's studies in a programme of a university (Сведения о студентах и
+выпускниках ВУЗов), from enrolment to graduation or expulsion.
+"""
+type HigherEducationRecord {
+  id: ID!
+  iin: IIN!
+  universityRu: String!
+  region: Region
+  level: StudyLevel!
+  "Code of the classifier in force at enrolment, e.g. 050506, 5B050600, 6B04101."
+  specialtyCode: String!
+  specialtyRu: String!
+  studyForm: StudyForm!
+  funding: StudyFunding!
+  enrolledYear: Int!
+  status: StudentStatus!
+  graduationYear: Int
+  "Year of expulsion."
+  leftYear: Int
+  "Diploma, e.g. «ЖБ-Б № 0012345»."
+  diplomaNumber: String
+  withHonors: Boolean!
+  "ГБД ФЛ: the student or graduate."
+  person: Person @service(code: "PERSONS")
+}
+
+extend type Person {
+  "Сведения о студентах и выпускниках ВУЗов: the person's studies, oldest first."
+  higherEducation: [HigherEducationRecord!] @service(code: "STUDENTS_GRADUATES")
+}
+
+extend type Inquiry {
+  "Сведения о студентах и выпускниках ВУЗов: the studies a diploma was issued for, e.g. «ЖБ-Б № 0012345»."
+  diploma(number: String!): HigherEducationRecord @service(code: "STUDENTS_GRADUATES")
+}
+`, BuiltIn: false},
+	{Name: "../schema/foreign_labor.graphqls", Input: `# Иностранная рабочая сила (FOREIGN_LABOR) and Нарушение иностранных
+# рабочих (FOREIGN_WORKER_VIOLATIONS).
+
+enum ForeignWorkerCategory {
+  "First heads and their deputies."
+  FIRST
+  "Heads of structural units."
+  SECOND
+  "Specialists."
+  THIRD
+  "Qualified workers."
+  FOURTH
+  SEASONAL
+  INTRACORPORATE
+}
+
+"""
+A permit of БД «Иностранная рабочая сила» allowing an employer to employ
+foreign workers, issued by the local executive body of the region.
+"""
+type ForeignLaborPermit {
+  "Permit number, ИРС-RR-YY-NNNNNN (RR: the region's code)."
+  permitNumber: String!
+  employerBin: BIN!
+  category: ForeignWorkerCategory!
+  categoryRu: String!
+  issuedOn: Date!
+  validUntil: Date!
+  "Number of foreign workers the permit allows."
+  quota: Int!
+  status: PermitStatus!
+  "The local executive body that issued it."
+  issuer: String!
+  region: Region
+  "Иностранная рабочая сила: the workers the permit lists."
+  workers: [ForeignWorker!] @service(code: "FOREIGN_LABOR")
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"A foreign citizen listed in a permit (names in Latin letters as in the passport)."
+type ForeignWorker {
+  id: ID!
+  permitNumber: String!
+  lastName: String!
+  firstName: String!
+  fullName: String!
+  birthDate: Date!
+  gender: Gender!
+  "ISO 3166 alpha-2."
+  citizenship: String!
+  citizenshipRu: String!
+  passportNumber: String!
+  positionRu: String!
+  "Иностранная рабочая сила: the permit."
+  permit: ForeignLaborPermit @service(code: "FOREIGN_LABOR")
+  "Нарушение иностранных рабочих: the worker's offences (by passport)."
+  violations: [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+
+"""
+A migration-law offence of a foreign worker (КоАП article 517) in БД
+«Нарушение иностранных рабочих», with the decision.
+"""
+type ForeignWorkerViolation {
+  protocolNumber: String!
+  lastName: String!
+  firstName: String!
+  birthDate: Date!
+  citizenship: String!
+  citizenshipRu: String!
+  passportNumber: String!
+  "BIN of the company the worker worked for."
+  employerBin: BIN
+  "Article and part, e.g. 517-1."
+  article: String!
+  "Citation, e.g. «ч. 1 ст. 517 КоАП РК»."
+  articleRu: String!
+  descriptionRu: String!
+  committedOn: Date!
+  region: Region
+  "Police unit or court that decided."
+  body: String!
+  decidedOn: Date!
+  decisionRu: String!
+  fine: Money
+  "Administrative expulsion from Kazakhstan."
+  expelled: Boolean!
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type LegalEntity {
+  "Иностранная рабочая сила: permits to employ foreign workers, latest first."
+  foreignLaborPermits: [ForeignLaborPermit!] @service(code: "FOREIGN_LABOR")
+  "Нарушение иностранных рабочих: offences of the entity's foreign workers, latest first."
+  foreignWorkerViolations: [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+
+extend type Inquiry {
+  "Иностранная рабочая сила: a permit by number."
+  foreignLaborPermit(permitNumber: String!): ForeignLaborPermit @service(code: "FOREIGN_LABOR")
+  "Иностранная рабочая сила: a foreign worker's entries in permits by passport number, latest first."
+  foreignWorkers(passportNumber: String!): [ForeignWorker!] @service(code: "FOREIGN_LABOR")
+  "Нарушение иностранных рабочих: offences by passport number, latest first."
+  foreignWorkerViolations(passportNumber: String!): [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+`, BuiltIn: false},
+	{Name: "../schema/health.graphqls", Input: `# The four medical services of the health ministry, each on its own field:
+# OUTPATIENT_VISITS (row 74), DISPENSARY_REGISTRATION (75),
+# HOSPITAL_REFERRALS (76), INPATIENT_TREATMENT (77). Diagnoses are ICD-10
+# codes with their Russian names.
+
+enum VisitKind {
+  PRIMARY
+  REPEAT
+  "Preventive examination, vaccination, pregnancy observation."
+  PREVENTIVE
+}
+
+"A visit to a polyclinic (Сведения о заболеваниях физического лица, об обращениях в поликлиники)."
+type OutpatientVisit {
+  id: ID!
+  iin: IIN!
+  visitedOn: Date!
+  facility: String!
+  region: Region
+  doctorSpecialty: String!
+  "ICD-10 code."
+  icd10: String!
+  diagnosisRu: String!
+  kind: VisitKind!
+}
+
+type OutpatientVisitConnection {
+  edges: [OutpatientVisitEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OutpatientVisitEdge {
+  cursor: String!
+  node: OutpatientVisit!
+}
+
+"Dispensary observation of a chronic disease (Сведения о диспансерном учете физического лица)."
+type DispensaryRegistration {
+  id: ID!
+  iin: IIN!
+  facility: String!
+  region: Region
+  icd10: String!
+  diagnosisRu: String!
+  "Dispensary group, e.g. Д-III (chronic patients)."
+  group: String!
+  doctorSpecialty: String!
+  registeredOn: Date!
+  "Null while observed."
+  deregisteredOn: Date
+  deregistrationReasonRu: String
+  active: Boolean!
+}
+
+enum HospitalizationKind {
+  PLANNED
+  EMERGENCY
+}
+
+enum HospitalReferralStatus {
+  WAITING
+  HOSPITALIZED
+  CANCELLED
+}
+
+"A referral to planned hospital treatment (Сведения о госпитализации физического лица, Портал Бюро госпитализации)."
+type HospitalReferral {
+  referralNumber: String!
+  iin: IIN!
+  referredOn: Date!
+  "The referring polyclinic."
+  fromFacility: String!
+  hospital: String!
+  region: Region
+  "Hospital department (profile)."
+  profileRu: String!
+  icd10: String!
+  diagnosisRu: String!
+  plannedOn: Date!
+  status: HospitalReferralStatus!
+}
+
+enum StayOutcome {
+  RECOVERED
+  IMPROVED
+  UNCHANGED
+  TRANSFERRED
+  DIED
+}
+
+"A hospital stay (Сведения о стационарном лечении физического лица)."
+type InpatientStay {
+  id: ID!
+  iin: IIN!
+  hospital: String!
+  region: Region
+  departmentRu: String!
+  admission: HospitalizationKind!
+  admittedOn: Date!
+  "Null while in hospital."
+  dischargedOn: Date
+  "Null while in hospital."
+  outcome: StayOutcome
+  icd10: String!
+  diagnosisRu: String!
+  referralNumber: String
+  "Сведения о госпитализации: the referral of a planned stay."
+  referral: HospitalReferral @service(code: "HOSPITAL_REFERRALS")
+}
+
+extend type Person {
+  "Обращения в поликлиники of the last two years, newest first."
+  outpatientVisits(first: Int = 20, after: String): OutpatientVisitConnection @service(code: "OUTPATIENT_VISITS")
+  "Диспансерный учет: chronic diseases under observation, oldest first."
+  dispensaryRegistrations: [DispensaryRegistration!] @service(code: "DISPENSARY_REGISTRATION")
+  "Направления в стационар of the last three years, newest first."
+  hospitalReferrals: [HospitalReferral!] @service(code: "HOSPITAL_REFERRALS")
+  "Стационарное лечение of the last three years, newest first."
+  inpatientStays: [InpatientStay!] @service(code: "INPATIENT_TREATMENT")
+}
+
+extend type Inquiry {
+  "Сведения о госпитализации: a referral to hospital by number, YYYY-RR-NNNNNNN."
+  hospitalReferral(referralNumber: String!): HospitalReferral @service(code: "HOSPITAL_REFERRALS")
+}
 `, BuiltIn: false},
 	{Name: "../schema/inquiry.graphqls", Input: `"""
 An inquiry: state-database reads under one verified legal basis. Each field
@@ -7122,6 +9574,322 @@ scalar BIN
 "An instant, RFC 3339 in UTC (clients show Astana time, UTC+5)."
 scalar Time
 `, BuiltIn: false},
+	{Name: "../schema/social.graphqls", Input: `# Social, labour and public-service state databases: Пенсионные отчисления,
+# Инвалидность, Социальная помощь, Рынок труда, услуги ЦОН.
+
+"Who paid a pension contribution."
+enum PensionPayerKind {
+  "A tax agent (employer) withheld it from the wage."
+  EMPLOYER
+  "The person paid it for himself as the head of an ИП or КХ."
+  ENTREPRENEUR
+}
+
+"""
+A period of pension contributions of a person by one payer (БД «Пенсионные
+отчисления»): the person was employed by the payer (or, as ENTREPRENEUR, ran
+it) from startDate to endDate.
+"""
+type Employment {
+  iin: IIN!
+  "BIN of the employer, or of the person's own ИП / КХ."
+  employerBin: BIN!
+  payerKind: PensionPayerKind!
+  startDate: Date!
+  "Null while contributions still come."
+  endDate: Date
+  current: Boolean!
+  "ГБД ФЛ: the employee."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type EmploymentConnection {
+  edges: [EmploymentEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type EmploymentEdge {
+  cursor: String!
+  node: Employment!
+}
+
+"""
+A monthly receipt of mandatory pension contributions (БД «Пенсионные
+отчисления»). Under the truncated service (seed 000 App.2 note *: «без
+указания размера поступлений») the amounts are null and truncated is true.
+"""
+type PensionContribution {
+  iin: IIN!
+  employerBin: BIN!
+  payerKind: PensionPayerKind!
+  "Month the income was earned, YYYY-MM."
+  period: String!
+  "Income the contributions were computed from."
+  income: Money
+  "ОПВ: the person's mandatory pension contribution (10%)."
+  amount: Money
+  "ОПВР: the employer's mandatory pension contribution (1.5%, since 2024)."
+  employerAmount: Money
+  paymentDate: Date!
+  "The amounts are withheld: the inquiry may read the truncated service only."
+  truncated: Boolean!
+  "ГБД ФЛ: the contributor."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the payer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type PensionContributionConnection {
+  edges: [PensionContributionEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PensionContributionEdge {
+  cursor: String!
+  node: PensionContribution!
+}
+
+"""
+The answer of БД «Пенсионные отчисления» to a request by IIN: the person's
+employers over time and the monthly contributions.
+"""
+type PensionStatement {
+  iin: IIN!
+  "Periods of contributions by payer, oldest first."
+  employment: [Employment!]!
+  "Monthly contributions of the last six paid months, newest first."
+  contributions(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+extend type Inquiry {
+  "Пенсионные отчисления: the statement of a person (null if nothing was ever paid for the person)."
+  pensionStatement(iin: IIN!): PensionStatement @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+extend type Person {
+  "Пенсионные отчисления: the person's employers over time (periods of contributions by payer)."
+  employment: [Employment!] @service(code: "PENSION_CONTRIBUTIONS")
+  "Пенсионные отчисления: monthly contributions of the last six paid months, newest first."
+  pensionContributions(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+extend type LegalEntity {
+  "Пенсионные отчисления: persons the entity paid contributions for (its employees), oldest first."
+  employees(first: Int = 20, after: String): EmploymentConnection @service(code: "PENSION_CONTRIBUTIONS")
+  "Пенсионные отчисления: contributions the entity paid, newest first."
+  pensionContributionsPaid(first: Int = 20, after: String): PensionContributionConnection @service(code: "PENSION_CONTRIBUTIONS")
+}
+
+# ---- Инвалидность
+
+enum DisabilityGroup {
+  GROUP_I
+  GROUP_II
+  GROUP_III
+  "Ребенок-инвалид (under 18, no group)."
+  CHILD
+}
+
+enum DisabilityStatus {
+  ACTIVE
+  "Replaced by a re-examination."
+  SUPERSEDED
+  "Not confirmed at re-examination, or ended by death."
+  CEASED
+}
+
+"""
+A decision of medical and social expertise (МСЭ) in БД «Инвалидность»: the
+group and its cause, established on a date until a re-examination date or
+indefinitely.
+"""
+type Disability {
+  id: ID!
+  iin: IIN!
+  group: DisabilityGroup!
+  "As recorded, e.g. «II группа»."
+  groupRu: String!
+  "Cause, e.g. «общее заболевание», «трудовое увечье»."
+  causeRu: String!
+  status: DisabilityStatus!
+  "Degree of loss of professional working capacity, percent (work injuries and occupational diseases)."
+  workCapacityLoss: Int
+  "Number of the disability certificate (справка)."
+  certificateNumber: String!
+  establishedOn: Date!
+  "Null when established indefinitely (бессрочно)."
+  reexaminationOn: Date
+  indefinite: Boolean!
+  ceasedOn: Date
+  "The МСЭ department."
+  department: String!
+  region: Region
+}
+
+# ---- Социальная помощь
+
+enum BenefitKind {
+  "ГСП по инвалидности."
+  DISABILITY
+  "Пособие воспитывающему ребенка с инвалидностью."
+  DISABLED_CHILD_CARE
+  "ГСП по случаю потери кормильца."
+  SURVIVOR
+  "Единовременное пособие в связи с рождением ребенка."
+  BIRTH
+  "Пособие по уходу за ребенком до полутора лет."
+  CHILDCARE
+  "Пособие многодетной семье."
+  LARGE_FAMILY
+  "Пособие многодетной матери («Алтын алқа», «Күміс алқа»)."
+  MOTHER_AWARD
+  "Адресная социальная помощь (АСП)."
+  TARGETED_ASSISTANCE
+}
+
+enum BenefitStatus {
+  PAID
+  ENDED
+}
+
+"""
+An assignment of a state benefit or of targeted social assistance in БД
+«Социальная помощь».
+"""
+type Benefit {
+  id: ID!
+  "The recipient."
+  iin: IIN!
+  kind: BenefitKind!
+  "Name of the benefit as assigned."
+  kindRu: String!
+  "The person the benefit is paid for (a child), when not the recipient."
+  forIin: IIN
+  "A one-off payment: amount is paid once."
+  lumpSum: Boolean!
+  "Monthly amount, or the lump sum."
+  amount: Money!
+  startDate: Date!
+  "Last day of payment; null while paid until further notice."
+  endDate: Date
+  status: BenefitStatus!
+  decisionNumber: String!
+  "The assigning department."
+  department: String!
+  region: Region
+  "ГБД ФЛ: the person the benefit is paid for."
+  forPerson: Person @service(code: "PERSONS")
+}
+
+# ---- Рынок труда
+
+enum JobSeekerStatus {
+  JOB_SEEKER
+  UNEMPLOYED
+}
+
+"A registration at a career centre (центр трудовой мобильности) in БД «Рынок труда»."
+type JobSeekerRegistration {
+  id: ID!
+  iin: IIN!
+  status: JobSeekerStatus!
+  registeredOn: Date!
+  centre: String!
+  region: Region
+  "Profession sought."
+  professionRu: String!
+  educationRu: String!
+  "Null while registered."
+  deregisteredOn: Date
+  deregistrationReasonRu: String
+  active: Boolean!
+  "Рынок труда: referrals to vacancies, training, public works and youth practice."
+  referrals: [LaborReferral!] @service(code: "LABOR_MARKET")
+}
+
+enum ReferralKind {
+  VACANCY
+  TRAINING
+  PUBLIC_WORKS
+  YOUTH_PRACTICE
+}
+
+enum ReferralOutcome {
+  HIRED
+  REJECTED
+  DECLINED
+  COMPLETED
+  PENDING
+}
+
+"A referral of a registered person by the career centre."
+type LaborReferral {
+  id: ID!
+  kind: ReferralKind!
+  referredOn: Date!
+  "BIN of the employer (vacancy, youth practice)."
+  employerBin: BIN
+  organisationRu: String!
+  "Position, or the course or work."
+  positionRu: String!
+  outcome: ReferralOutcome!
+  "ГБД ЮЛ: the employer."
+  employer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+# ---- Услуги ЦОН
+
+enum ServiceResult {
+  RENDERED
+  REFUSED
+  IN_PROGRESS
+}
+
+"A public service a person asked for at a service centre (ЦОН) of the State corporation «Правительство для граждан»."
+type PublicServiceRequest {
+  requestNumber: String!
+  iin: IIN!
+  "Name of the service in the register of state services."
+  serviceRu: String!
+  "The ЦОН branch."
+  branch: String!
+  region: Region
+  submittedOn: Date!
+  "Local (Astana) time of submission, HH:MM."
+  submittedTime: String!
+  result: ServiceResult!
+  "Null while in progress."
+  completedOn: Date
+  "Reason of a motivated refusal."
+  refusalReasonRu: String
+}
+
+type PublicServiceRequestConnection {
+  edges: [PublicServiceRequestEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PublicServiceRequestEdge {
+  cursor: String!
+  node: PublicServiceRequest!
+}
+
+extend type Person {
+  "Инвалидность: МСЭ decisions on the person, oldest first."
+  disability: [Disability!] @service(code: "DISABILITY")
+  "Социальная помощь: benefits and targeted assistance the person receives or received, oldest first."
+  benefits: [Benefit!] @service(code: "SOCIAL_ASSISTANCE")
+  "Рынок труда: the person's registrations at career centres, oldest first."
+  jobSeekerRegistrations: [JobSeekerRegistration!] @service(code: "LABOR_MARKET")
+  "Услуги ЦОН: services the person asked for, newest first."
+  publicServices(first: Int = 20, after: String): PublicServiceRequestConnection @service(code: "PUBLIC_SERVICE_CENTER_SERVICES")
+}
+`, BuiltIn: false},
 	{Name: "../schema/tax.graphqls", Input: `enum TaxpayerKind {
   INDIVIDUAL
   ENTREPRENEUR
@@ -7641,6 +10409,40 @@ func (ec *executionContext) childFields_AgriculturalMachine(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AgriculturalMachine", field.Name)
 }
 
+func (ec *executionContext) childFields_Benefit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Benefit_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_Benefit_iin(ctx, field)
+	case "kind":
+		return ec.fieldContext_Benefit_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_Benefit_kindRu(ctx, field)
+	case "forIin":
+		return ec.fieldContext_Benefit_forIin(ctx, field)
+	case "lumpSum":
+		return ec.fieldContext_Benefit_lumpSum(ctx, field)
+	case "amount":
+		return ec.fieldContext_Benefit_amount(ctx, field)
+	case "startDate":
+		return ec.fieldContext_Benefit_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_Benefit_endDate(ctx, field)
+	case "status":
+		return ec.fieldContext_Benefit_status(ctx, field)
+	case "decisionNumber":
+		return ec.fieldContext_Benefit_decisionNumber(ctx, field)
+	case "department":
+		return ec.fieldContext_Benefit_department(ctx, field)
+	case "region":
+		return ec.fieldContext_Benefit_region(ctx, field)
+	case "forPerson":
+		return ec.fieldContext_Benefit_forPerson(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Benefit", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -7717,6 +10519,96 @@ func (ec *executionContext) childFields_CivilActParty(ctx context.Context, field
 		return ec.fieldContext_CivilActParty_person(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CivilActParty", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServantCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_CivilServantCheck_iin(ctx, field)
+	case "isCivilServant":
+		return ec.fieldContext_CivilServantCheck_isCivilServant(ctx, field)
+	case "currentPost":
+		return ec.fieldContext_CivilServantCheck_currentPost(ctx, field)
+	case "posts":
+		return ec.fieldContext_CivilServantCheck_posts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServantCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServicePost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stateBodyBin":
+		return ec.fieldContext_CivilServicePost_stateBodyBin(ctx, field)
+	case "stateBodyRu":
+		return ec.fieldContext_CivilServicePost_stateBodyRu(ctx, field)
+	case "region":
+		return ec.fieldContext_CivilServicePost_region(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_CivilServicePost_positionRu(ctx, field)
+	case "startDate":
+		return ec.fieldContext_CivilServicePost_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_CivilServicePost_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_CivilServicePost_current(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServicePost", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServiceRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CivilServiceRecord_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_CivilServiceRecord_iin(ctx, field)
+	case "stateBodyBin":
+		return ec.fieldContext_CivilServiceRecord_stateBodyBin(ctx, field)
+	case "stateBodyRu":
+		return ec.fieldContext_CivilServiceRecord_stateBodyRu(ctx, field)
+	case "region":
+		return ec.fieldContext_CivilServiceRecord_region(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_CivilServiceRecord_positionRu(ctx, field)
+	case "category":
+		return ec.fieldContext_CivilServiceRecord_category(ctx, field)
+	case "corps":
+		return ec.fieldContext_CivilServiceRecord_corps(ctx, field)
+	case "startDate":
+		return ec.fieldContext_CivilServiceRecord_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_CivilServiceRecord_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_CivilServiceRecord_current(ctx, field)
+	case "dismissalGroundRu":
+		return ec.fieldContext_CivilServiceRecord_dismissalGroundRu(ctx, field)
+	case "orderNumber":
+		return ec.fieldContext_CivilServiceRecord_orderNumber(ctx, field)
+	case "person":
+		return ec.fieldContext_CivilServiceRecord_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServiceRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServiceRecordConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CivilServiceRecordConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CivilServiceRecordConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CivilServiceRecordConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServiceRecordConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilServiceRecordEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CivilServiceRecordEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CivilServiceRecordEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilServiceRecordEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CompanyRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7871,6 +10763,70 @@ func (ec *executionContext) childFields_CriminalWeaponRecord(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CriminalWeaponRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_Disability(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Disability_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_Disability_iin(ctx, field)
+	case "group":
+		return ec.fieldContext_Disability_group(ctx, field)
+	case "groupRu":
+		return ec.fieldContext_Disability_groupRu(ctx, field)
+	case "causeRu":
+		return ec.fieldContext_Disability_causeRu(ctx, field)
+	case "status":
+		return ec.fieldContext_Disability_status(ctx, field)
+	case "workCapacityLoss":
+		return ec.fieldContext_Disability_workCapacityLoss(ctx, field)
+	case "certificateNumber":
+		return ec.fieldContext_Disability_certificateNumber(ctx, field)
+	case "establishedOn":
+		return ec.fieldContext_Disability_establishedOn(ctx, field)
+	case "reexaminationOn":
+		return ec.fieldContext_Disability_reexaminationOn(ctx, field)
+	case "indefinite":
+		return ec.fieldContext_Disability_indefinite(ctx, field)
+	case "ceasedOn":
+		return ec.fieldContext_Disability_ceasedOn(ctx, field)
+	case "department":
+		return ec.fieldContext_Disability_department(ctx, field)
+	case "region":
+		return ec.fieldContext_Disability_region(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Disability", field.Name)
+}
+
+func (ec *executionContext) childFields_DispensaryRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DispensaryRegistration_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_DispensaryRegistration_iin(ctx, field)
+	case "facility":
+		return ec.fieldContext_DispensaryRegistration_facility(ctx, field)
+	case "region":
+		return ec.fieldContext_DispensaryRegistration_region(ctx, field)
+	case "icd10":
+		return ec.fieldContext_DispensaryRegistration_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_DispensaryRegistration_diagnosisRu(ctx, field)
+	case "group":
+		return ec.fieldContext_DispensaryRegistration_group(ctx, field)
+	case "doctorSpecialty":
+		return ec.fieldContext_DispensaryRegistration_doctorSpecialty(ctx, field)
+	case "registeredOn":
+		return ec.fieldContext_DispensaryRegistration_registeredOn(ctx, field)
+	case "deregisteredOn":
+		return ec.fieldContext_DispensaryRegistration_deregisteredOn(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_DispensaryRegistration_deregistrationReasonRu(ctx, field)
+	case "active":
+		return ec.fieldContext_DispensaryRegistration_active(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DispensaryRegistration", field.Name)
+}
+
 func (ec *executionContext) childFields_DriverLicense(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -7895,6 +10851,50 @@ func (ec *executionContext) childFields_DriverLicense(ctx context.Context, field
 		return ec.fieldContext_DriverLicense_holder(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DriverLicense", field.Name)
+}
+
+func (ec *executionContext) childFields_Employment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_Employment_iin(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_Employment_employerBin(ctx, field)
+	case "payerKind":
+		return ec.fieldContext_Employment_payerKind(ctx, field)
+	case "startDate":
+		return ec.fieldContext_Employment_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_Employment_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_Employment_current(ctx, field)
+	case "person":
+		return ec.fieldContext_Employment_person(ctx, field)
+	case "employer":
+		return ec.fieldContext_Employment_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Employment", field.Name)
+}
+
+func (ec *executionContext) childFields_EmploymentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_EmploymentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EmploymentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_EmploymentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmploymentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EmploymentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_EmploymentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_EmploymentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmploymentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7959,6 +10959,112 @@ func (ec *executionContext) childFields_FixedLineSubscription(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type FixedLineSubscription", field.Name)
 }
 
+func (ec *executionContext) childFields_ForeignLaborPermit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "permitNumber":
+		return ec.fieldContext_ForeignLaborPermit_permitNumber(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_ForeignLaborPermit_employerBin(ctx, field)
+	case "category":
+		return ec.fieldContext_ForeignLaborPermit_category(ctx, field)
+	case "categoryRu":
+		return ec.fieldContext_ForeignLaborPermit_categoryRu(ctx, field)
+	case "issuedOn":
+		return ec.fieldContext_ForeignLaborPermit_issuedOn(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_ForeignLaborPermit_validUntil(ctx, field)
+	case "quota":
+		return ec.fieldContext_ForeignLaborPermit_quota(ctx, field)
+	case "status":
+		return ec.fieldContext_ForeignLaborPermit_status(ctx, field)
+	case "issuer":
+		return ec.fieldContext_ForeignLaborPermit_issuer(ctx, field)
+	case "region":
+		return ec.fieldContext_ForeignLaborPermit_region(ctx, field)
+	case "workers":
+		return ec.fieldContext_ForeignLaborPermit_workers(ctx, field)
+	case "employer":
+		return ec.fieldContext_ForeignLaborPermit_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignLaborPermit", field.Name)
+}
+
+func (ec *executionContext) childFields_ForeignWorker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ForeignWorker_id(ctx, field)
+	case "permitNumber":
+		return ec.fieldContext_ForeignWorker_permitNumber(ctx, field)
+	case "lastName":
+		return ec.fieldContext_ForeignWorker_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_ForeignWorker_firstName(ctx, field)
+	case "fullName":
+		return ec.fieldContext_ForeignWorker_fullName(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_ForeignWorker_birthDate(ctx, field)
+	case "gender":
+		return ec.fieldContext_ForeignWorker_gender(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_ForeignWorker_citizenship(ctx, field)
+	case "citizenshipRu":
+		return ec.fieldContext_ForeignWorker_citizenshipRu(ctx, field)
+	case "passportNumber":
+		return ec.fieldContext_ForeignWorker_passportNumber(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_ForeignWorker_positionRu(ctx, field)
+	case "permit":
+		return ec.fieldContext_ForeignWorker_permit(ctx, field)
+	case "violations":
+		return ec.fieldContext_ForeignWorker_violations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignWorker", field.Name)
+}
+
+func (ec *executionContext) childFields_ForeignWorkerViolation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "protocolNumber":
+		return ec.fieldContext_ForeignWorkerViolation_protocolNumber(ctx, field)
+	case "lastName":
+		return ec.fieldContext_ForeignWorkerViolation_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_ForeignWorkerViolation_firstName(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_ForeignWorkerViolation_birthDate(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_ForeignWorkerViolation_citizenship(ctx, field)
+	case "citizenshipRu":
+		return ec.fieldContext_ForeignWorkerViolation_citizenshipRu(ctx, field)
+	case "passportNumber":
+		return ec.fieldContext_ForeignWorkerViolation_passportNumber(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_ForeignWorkerViolation_employerBin(ctx, field)
+	case "article":
+		return ec.fieldContext_ForeignWorkerViolation_article(ctx, field)
+	case "articleRu":
+		return ec.fieldContext_ForeignWorkerViolation_articleRu(ctx, field)
+	case "descriptionRu":
+		return ec.fieldContext_ForeignWorkerViolation_descriptionRu(ctx, field)
+	case "committedOn":
+		return ec.fieldContext_ForeignWorkerViolation_committedOn(ctx, field)
+	case "region":
+		return ec.fieldContext_ForeignWorkerViolation_region(ctx, field)
+	case "body":
+		return ec.fieldContext_ForeignWorkerViolation_body(ctx, field)
+	case "decidedOn":
+		return ec.fieldContext_ForeignWorkerViolation_decidedOn(ctx, field)
+	case "decisionRu":
+		return ec.fieldContext_ForeignWorkerViolation_decisionRu(ctx, field)
+	case "fine":
+		return ec.fieldContext_ForeignWorkerViolation_fine(ctx, field)
+	case "expelled":
+		return ec.fieldContext_ForeignWorkerViolation_expelled(ctx, field)
+	case "employer":
+		return ec.fieldContext_ForeignWorkerViolation_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignWorkerViolation", field.Name)
+}
+
 func (ec *executionContext) childFields_Founder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "founderId":
@@ -7975,6 +11081,104 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 		return ec.fieldContext_Founder_legalEntity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
+}
+
+func (ec *executionContext) childFields_HigherEducationRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_HigherEducationRecord_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_HigherEducationRecord_iin(ctx, field)
+	case "universityRu":
+		return ec.fieldContext_HigherEducationRecord_universityRu(ctx, field)
+	case "region":
+		return ec.fieldContext_HigherEducationRecord_region(ctx, field)
+	case "level":
+		return ec.fieldContext_HigherEducationRecord_level(ctx, field)
+	case "specialtyCode":
+		return ec.fieldContext_HigherEducationRecord_specialtyCode(ctx, field)
+	case "specialtyRu":
+		return ec.fieldContext_HigherEducationRecord_specialtyRu(ctx, field)
+	case "studyForm":
+		return ec.fieldContext_HigherEducationRecord_studyForm(ctx, field)
+	case "funding":
+		return ec.fieldContext_HigherEducationRecord_funding(ctx, field)
+	case "enrolledYear":
+		return ec.fieldContext_HigherEducationRecord_enrolledYear(ctx, field)
+	case "status":
+		return ec.fieldContext_HigherEducationRecord_status(ctx, field)
+	case "graduationYear":
+		return ec.fieldContext_HigherEducationRecord_graduationYear(ctx, field)
+	case "leftYear":
+		return ec.fieldContext_HigherEducationRecord_leftYear(ctx, field)
+	case "diplomaNumber":
+		return ec.fieldContext_HigherEducationRecord_diplomaNumber(ctx, field)
+	case "withHonors":
+		return ec.fieldContext_HigherEducationRecord_withHonors(ctx, field)
+	case "person":
+		return ec.fieldContext_HigherEducationRecord_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HigherEducationRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_HospitalReferral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "referralNumber":
+		return ec.fieldContext_HospitalReferral_referralNumber(ctx, field)
+	case "iin":
+		return ec.fieldContext_HospitalReferral_iin(ctx, field)
+	case "referredOn":
+		return ec.fieldContext_HospitalReferral_referredOn(ctx, field)
+	case "fromFacility":
+		return ec.fieldContext_HospitalReferral_fromFacility(ctx, field)
+	case "hospital":
+		return ec.fieldContext_HospitalReferral_hospital(ctx, field)
+	case "region":
+		return ec.fieldContext_HospitalReferral_region(ctx, field)
+	case "profileRu":
+		return ec.fieldContext_HospitalReferral_profileRu(ctx, field)
+	case "icd10":
+		return ec.fieldContext_HospitalReferral_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_HospitalReferral_diagnosisRu(ctx, field)
+	case "plannedOn":
+		return ec.fieldContext_HospitalReferral_plannedOn(ctx, field)
+	case "status":
+		return ec.fieldContext_HospitalReferral_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HospitalReferral", field.Name)
+}
+
+func (ec *executionContext) childFields_InpatientStay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InpatientStay_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_InpatientStay_iin(ctx, field)
+	case "hospital":
+		return ec.fieldContext_InpatientStay_hospital(ctx, field)
+	case "region":
+		return ec.fieldContext_InpatientStay_region(ctx, field)
+	case "departmentRu":
+		return ec.fieldContext_InpatientStay_departmentRu(ctx, field)
+	case "admission":
+		return ec.fieldContext_InpatientStay_admission(ctx, field)
+	case "admittedOn":
+		return ec.fieldContext_InpatientStay_admittedOn(ctx, field)
+	case "dischargedOn":
+		return ec.fieldContext_InpatientStay_dischargedOn(ctx, field)
+	case "outcome":
+		return ec.fieldContext_InpatientStay_outcome(ctx, field)
+	case "icd10":
+		return ec.fieldContext_InpatientStay_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_InpatientStay_diagnosisRu(ctx, field)
+	case "referralNumber":
+		return ec.fieldContext_InpatientStay_referralNumber(ctx, field)
+	case "referral":
+		return ec.fieldContext_InpatientStay_referral(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InpatientStay", field.Name)
 }
 
 func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7997,10 +11201,22 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "civilServants":
+		return ec.fieldContext_Inquiry_civilServants(ctx, field)
 	case "criminalVehicleRecords":
 		return ec.fieldContext_Inquiry_criminalVehicleRecords(ctx, field)
 	case "criminalWeaponRecords":
 		return ec.fieldContext_Inquiry_criminalWeaponRecords(ctx, field)
+	case "diploma":
+		return ec.fieldContext_Inquiry_diploma(ctx, field)
+	case "foreignLaborPermit":
+		return ec.fieldContext_Inquiry_foreignLaborPermit(ctx, field)
+	case "foreignWorkers":
+		return ec.fieldContext_Inquiry_foreignWorkers(ctx, field)
+	case "foreignWorkerViolations":
+		return ec.fieldContext_Inquiry_foreignWorkerViolations(ctx, field)
+	case "hospitalReferral":
+		return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
 	case "links":
 		return ec.fieldContext_Inquiry_links(ctx, field)
 	case "postalItem":
@@ -8023,6 +11239,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_driverLicense(ctx, field)
 	case "vehicleCustomsDeclaration":
 		return ec.fieldContext_Inquiry_vehicleCustomsDeclaration(ctx, field)
+	case "pensionStatement":
+		return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_Inquiry_fixedLineSubscriptions(ctx, field)
 	case "rollingStock":
@@ -8063,6 +11281,58 @@ func (ec *executionContext) childFields_InquiryAction(ctx context.Context, field
 		return ec.fieldContext_InquiryAction_liftLandEncumbrance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InquiryAction", field.Name)
+}
+
+func (ec *executionContext) childFields_JobSeekerRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_JobSeekerRegistration_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_JobSeekerRegistration_iin(ctx, field)
+	case "status":
+		return ec.fieldContext_JobSeekerRegistration_status(ctx, field)
+	case "registeredOn":
+		return ec.fieldContext_JobSeekerRegistration_registeredOn(ctx, field)
+	case "centre":
+		return ec.fieldContext_JobSeekerRegistration_centre(ctx, field)
+	case "region":
+		return ec.fieldContext_JobSeekerRegistration_region(ctx, field)
+	case "professionRu":
+		return ec.fieldContext_JobSeekerRegistration_professionRu(ctx, field)
+	case "educationRu":
+		return ec.fieldContext_JobSeekerRegistration_educationRu(ctx, field)
+	case "deregisteredOn":
+		return ec.fieldContext_JobSeekerRegistration_deregisteredOn(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_JobSeekerRegistration_deregistrationReasonRu(ctx, field)
+	case "active":
+		return ec.fieldContext_JobSeekerRegistration_active(ctx, field)
+	case "referrals":
+		return ec.fieldContext_JobSeekerRegistration_referrals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobSeekerRegistration", field.Name)
+}
+
+func (ec *executionContext) childFields_LaborReferral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LaborReferral_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_LaborReferral_kind(ctx, field)
+	case "referredOn":
+		return ec.fieldContext_LaborReferral_referredOn(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_LaborReferral_employerBin(ctx, field)
+	case "organisationRu":
+		return ec.fieldContext_LaborReferral_organisationRu(ctx, field)
+	case "positionRu":
+		return ec.fieldContext_LaborReferral_positionRu(ctx, field)
+	case "outcome":
+		return ec.fieldContext_LaborReferral_outcome(ctx, field)
+	case "employer":
+		return ec.fieldContext_LaborReferral_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LaborReferral", field.Name)
 }
 
 func (ec *executionContext) childFields_LandPlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8201,12 +11471,20 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "foreignLaborPermits":
+		return ec.fieldContext_LegalEntity_foreignLaborPermits(ctx, field)
+	case "foreignWorkerViolations":
+		return ec.fieldContext_LegalEntity_foreignWorkerViolations(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_LegalEntity_postalItems(ctx, field)
 	case "restrictions":
 		return ec.fieldContext_LegalEntity_restrictions(ctx, field)
 	case "trafficViolations":
 		return ec.fieldContext_LegalEntity_trafficViolations(ctx, field)
+	case "employees":
+		return ec.fieldContext_LegalEntity_employees(ctx, field)
+	case "pensionContributionsPaid":
+		return ec.fieldContext_LegalEntity_pensionContributionsPaid(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_LegalEntity_fixedLineSubscriptions(ctx, field)
 	case "rollingStock":
@@ -8341,6 +11619,52 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
 }
 
+func (ec *executionContext) childFields_OutpatientVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OutpatientVisit_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_OutpatientVisit_iin(ctx, field)
+	case "visitedOn":
+		return ec.fieldContext_OutpatientVisit_visitedOn(ctx, field)
+	case "facility":
+		return ec.fieldContext_OutpatientVisit_facility(ctx, field)
+	case "region":
+		return ec.fieldContext_OutpatientVisit_region(ctx, field)
+	case "doctorSpecialty":
+		return ec.fieldContext_OutpatientVisit_doctorSpecialty(ctx, field)
+	case "icd10":
+		return ec.fieldContext_OutpatientVisit_icd10(ctx, field)
+	case "diagnosisRu":
+		return ec.fieldContext_OutpatientVisit_diagnosisRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_OutpatientVisit_kind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutpatientVisit", field.Name)
+}
+
+func (ec *executionContext) childFields_OutpatientVisitConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OutpatientVisitConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OutpatientVisitConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OutpatientVisitConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutpatientVisitConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OutpatientVisitEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OutpatientVisitEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OutpatientVisitEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutpatientVisitEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -8349,6 +11673,68 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionContribution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_PensionContribution_iin(ctx, field)
+	case "employerBin":
+		return ec.fieldContext_PensionContribution_employerBin(ctx, field)
+	case "payerKind":
+		return ec.fieldContext_PensionContribution_payerKind(ctx, field)
+	case "period":
+		return ec.fieldContext_PensionContribution_period(ctx, field)
+	case "income":
+		return ec.fieldContext_PensionContribution_income(ctx, field)
+	case "amount":
+		return ec.fieldContext_PensionContribution_amount(ctx, field)
+	case "employerAmount":
+		return ec.fieldContext_PensionContribution_employerAmount(ctx, field)
+	case "paymentDate":
+		return ec.fieldContext_PensionContribution_paymentDate(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PensionContribution_truncated(ctx, field)
+	case "person":
+		return ec.fieldContext_PensionContribution_person(ctx, field)
+	case "employer":
+		return ec.fieldContext_PensionContribution_employer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionContribution", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionContributionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PensionContributionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PensionContributionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PensionContributionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionContributionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionContributionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PensionContributionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PensionContributionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionContributionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PensionStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_PensionStatement_iin(ctx, field)
+	case "employment":
+		return ec.fieldContext_PensionStatement_employment(ctx, field)
+	case "contributions":
+		return ec.fieldContext_PensionStatement_contributions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PensionStatement", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8397,6 +11783,20 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "civilService":
+		return ec.fieldContext_Person_civilService(ctx, field)
+	case "civilServiceRecords":
+		return ec.fieldContext_Person_civilServiceRecords(ctx, field)
+	case "higherEducation":
+		return ec.fieldContext_Person_higherEducation(ctx, field)
+	case "outpatientVisits":
+		return ec.fieldContext_Person_outpatientVisits(ctx, field)
+	case "dispensaryRegistrations":
+		return ec.fieldContext_Person_dispensaryRegistrations(ctx, field)
+	case "hospitalReferrals":
+		return ec.fieldContext_Person_hospitalReferrals(ctx, field)
+	case "inpatientStays":
+		return ec.fieldContext_Person_inpatientStays(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_Person_postalItems(ctx, field)
 	case "participationBans":
@@ -8407,6 +11807,18 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_trafficViolations(ctx, field)
 	case "roadAccidents":
 		return ec.fieldContext_Person_roadAccidents(ctx, field)
+	case "employment":
+		return ec.fieldContext_Person_employment(ctx, field)
+	case "pensionContributions":
+		return ec.fieldContext_Person_pensionContributions(ctx, field)
+	case "disability":
+		return ec.fieldContext_Person_disability(ctx, field)
+	case "benefits":
+		return ec.fieldContext_Person_benefits(ctx, field)
+	case "jobSeekerRegistrations":
+		return ec.fieldContext_Person_jobSeekerRegistrations(ctx, field)
+	case "publicServices":
+		return ec.fieldContext_Person_publicServices(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_Person_fixedLineSubscriptions(ctx, field)
 	case "rollingStock":
@@ -8591,6 +12003,54 @@ func (ec *executionContext) childFields_PostalItemEdge(ctx context.Context, fiel
 		return ec.fieldContext_PostalItemEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PostalItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PublicServiceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "requestNumber":
+		return ec.fieldContext_PublicServiceRequest_requestNumber(ctx, field)
+	case "iin":
+		return ec.fieldContext_PublicServiceRequest_iin(ctx, field)
+	case "serviceRu":
+		return ec.fieldContext_PublicServiceRequest_serviceRu(ctx, field)
+	case "branch":
+		return ec.fieldContext_PublicServiceRequest_branch(ctx, field)
+	case "region":
+		return ec.fieldContext_PublicServiceRequest_region(ctx, field)
+	case "submittedOn":
+		return ec.fieldContext_PublicServiceRequest_submittedOn(ctx, field)
+	case "submittedTime":
+		return ec.fieldContext_PublicServiceRequest_submittedTime(ctx, field)
+	case "result":
+		return ec.fieldContext_PublicServiceRequest_result(ctx, field)
+	case "completedOn":
+		return ec.fieldContext_PublicServiceRequest_completedOn(ctx, field)
+	case "refusalReasonRu":
+		return ec.fieldContext_PublicServiceRequest_refusalReasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicServiceRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_PublicServiceRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PublicServiceRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PublicServiceRequestConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PublicServiceRequestConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicServiceRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PublicServiceRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PublicServiceRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PublicServiceRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicServiceRequestEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_RailwayTicket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9777,6 +13237,44 @@ func (ec *executionContext) field_Inquiry_agriculturalMachine_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stateBodyBin",
+		func(ctx context.Context, v any) (sio.BIN, error) {
+			return ec.unmarshalNBIN2sioᚐBIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stateBodyBin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "current",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["current"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_criminalVehicleRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9813,6 +13311,20 @@ func (ec *executionContext) field_Inquiry_criminalWeaponRecords_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_diploma_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_driverLicense_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9838,6 +13350,62 @@ func (ec *executionContext) field_Inquiry_fixedLineSubscriptions_args(ctx contex
 		return nil, err
 	}
 	args["phoneNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignLaborPermit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "permitNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["permitNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignWorkerViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "passportNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["passportNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignWorkers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "passportNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["passportNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_hospitalReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralNumber"] = arg0
 	return args, nil
 }
 
@@ -9912,6 +13480,20 @@ func (ec *executionContext) field_Inquiry_links_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["perNode"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_pensionStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "iin",
+		func(ctx context.Context, v any) (sio.IIN, error) {
+			return ec.unmarshalNIIN2sioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["iin"] = arg0
 	return args, nil
 }
 
@@ -10151,7 +13733,51 @@ func (ec *executionContext) field_LegalEntity_companies_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_employees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_pensionContributionsPaid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -10325,6 +13951,28 @@ func (ec *executionContext) field_Mutation_signAgreement_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_PensionStatement_contributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10369,7 +14017,73 @@ func (ec *executionContext) field_Person_landPlots_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_outpatientVisits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_pensionContributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_postalItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_publicServices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -11528,6 +15242,364 @@ func (ec *executionContext) fieldContext_AgriculturalMachine_ownerLegalEntity(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _Benefit_id(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Benefit_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Benefit_kind(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BenefitKind) graphql.Marshaler {
+			return ec.marshalNBenefitKind2sioᚐBenefitKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "BenefitKind")
+}
+
+func (ec *executionContext) _Benefit_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Benefit_forIin(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_forIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ForIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IIN) graphql.Marshaler {
+			return ec.marshalOIIN2ᚖsioᚐIIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_forIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Benefit_lumpSum(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_lumpSum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LumpSum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_lumpSum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Benefit_amount(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, true, false, "Money")
+}
+
+func (ec *executionContext) _Benefit_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Benefit_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Benefit_status(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BenefitStatus) graphql.Marshaler {
+			return ec.marshalNBenefitStatus2sioᚐBenefitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "BenefitStatus")
+}
+
+func (ec *executionContext) _Benefit_decisionNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_decisionNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_decisionNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Benefit_department(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Benefit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Benefit_region(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_forPerson(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Benefit_forPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Benefit().ForPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Benefit_forPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12189,6 +16261,786 @@ func (ec *executionContext) fieldContext_CivilActParty_person(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServantCheck_iin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServantCheck", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CivilServantCheck_isCivilServant(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_isCivilServant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsCivilServant(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_isCivilServant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServantCheck", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilServantCheck_currentPost(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_currentPost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentPost(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalOCivilServicePost2ᚖsioᚐCivilServiceRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_currentPost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServantCheck",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServicePost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServantCheck_posts(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServantCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServantCheck_posts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Posts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalNCivilServicePost2ᚕsioᚐCivilServiceRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServantCheck_posts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServantCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServicePost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServicePost_stateBodyBin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_stateBodyBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_stateBodyBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _CivilServicePost_stateBodyRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_stateBodyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_stateBodyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServicePost_region(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServicePost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServicePost_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServicePost_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServicePost_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServicePost_current(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServicePost_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServicePost_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServicePost", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilServiceRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CivilServiceRecord_iin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CivilServiceRecord_stateBodyBin(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_stateBodyBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_stateBodyBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _CivilServiceRecord_stateBodyRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_stateBodyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateBodyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_stateBodyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecord_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_category(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_corps(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_corps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_corps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServiceRecord_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilServiceRecord_current(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilServiceRecord_dismissalGroundRu(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_dismissalGroundRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DismissalGroundRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_dismissalGroundRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_orderNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_orderNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_orderNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.CivilServiceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CivilServiceRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecordConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CivilServiceRecordEdge) graphql.Marshaler {
+			return ec.marshalNCivilServiceRecordEdge2ᚕsioᚋgraphᚋmodelᚐCivilServiceRecordEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecordEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecordConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilServiceRecordConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecordConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CivilServiceRecordEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilServiceRecordEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilServiceRecordEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CivilServiceRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilServiceRecordEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalNCivilServiceRecord2ᚖsioᚐCivilServiceRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilServiceRecordEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilServiceRecordEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecord(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13681,6 +18533,622 @@ func (ec *executionContext) fieldContext_CriminalWeaponRecord_person(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Disability_id(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Disability_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Disability_group(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DisabilityGroup) graphql.Marshaler {
+			return ec.marshalNDisabilityGroup2sioᚐDisabilityGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "DisabilityGroup")
+}
+
+func (ec *executionContext) _Disability_groupRu(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_groupRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_groupRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_causeRu(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_causeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CauseRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_causeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_status(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DisabilityStatus) graphql.Marshaler {
+			return ec.marshalNDisabilityStatus2sioᚐDisabilityStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "DisabilityStatus")
+}
+
+func (ec *executionContext) _Disability_workCapacityLoss(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_workCapacityLoss(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkCapacityLoss, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_workCapacityLoss(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Disability_certificateNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_certificateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_certificateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_establishedOn(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_establishedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EstablishedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_establishedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Disability_reexaminationOn(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_reexaminationOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReexaminationOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_reexaminationOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Disability_indefinite(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_indefinite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indefinite(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_indefinite(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Disability_ceasedOn(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_ceasedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CeasedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_ceasedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Disability_department(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disability", field, false, false, "String")
+}
+
+func (ec *executionContext) _Disability_region(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disability_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disability_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Disability",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DispensaryRegistration_id(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DispensaryRegistration_iin(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _DispensaryRegistration_facility(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_facility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_facility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_region(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DispensaryRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DispensaryRegistration_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_group(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_doctorSpecialty(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_doctorSpecialty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoctorSpecialty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_doctorSpecialty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_registeredOn(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_registeredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_registeredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DispensaryRegistration_deregisteredOn(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_deregisteredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_deregisteredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DispensaryRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DispensaryRegistration_active(ctx context.Context, field graphql.CollectedField, obj *sio.DispensaryRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DispensaryRegistration_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DispensaryRegistration_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DispensaryRegistration", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _DriverLicense_number(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13951,6 +19419,386 @@ func (ec *executionContext) fieldContext_DriverLicense_holder(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Employment_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Employment_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _Employment_payerKind(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_payerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PensionPayerKind) graphql.Marshaler {
+			return ec.marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_payerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "PensionPayerKind")
+}
+
+func (ec *executionContext) _Employment_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Employment_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Employment_current(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employment", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Employment_person(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Employment().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Employment_employer(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employment_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Employment().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employment_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmploymentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.EmploymentEdge) graphql.Marshaler {
+			return ec.marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmploymentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmploymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmploymentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmploymentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmploymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmploymentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmploymentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EmploymentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmploymentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmploymentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EmploymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmploymentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Employment) graphql.Marshaler {
+			return ec.marshalNEmployment2ᚖsioᚐEmployment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmploymentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmploymentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14552,6 +20400,1171 @@ func (ec *executionContext) fieldContext_FixedLineSubscription_subscriberLegalEn
 	return fc, nil
 }
 
+func (ec *executionContext) _ForeignLaborPermit_permitNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_permitNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_permitNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_category(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ForeignWorkerCategory) graphql.Marshaler {
+			return ec.marshalNForeignWorkerCategory2sioᚐForeignWorkerCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "ForeignWorkerCategory")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_categoryRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_categoryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_categoryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_issuedOn(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_issuedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_issuedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_validUntil(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_quota(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_quota(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quota, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_quota(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_status(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PermitStatus) graphql.Marshaler {
+			return ec.marshalNPermitStatus2sioᚐPermitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "PermitStatus")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_issuer(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignLaborPermit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignLaborPermit_region(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignLaborPermit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignLaborPermit_workers(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_workers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignLaborPermit().Workers(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
+			return ec.marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_workers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignLaborPermit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignLaborPermit_employer(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignLaborPermit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignLaborPermit_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignLaborPermit().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignLaborPermit_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignLaborPermit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorker_id(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ForeignWorker_permitNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_permitNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PermitNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_permitNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_fullName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, true, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_birthDate(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorker_gender(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Gender) graphql.Marshaler {
+			return ec.marshalNGender2sioᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _ForeignWorker_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_citizenshipRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_citizenshipRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CitizenshipRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_citizenshipRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_passportNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_passportNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_passportNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorker", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorker_permit(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_permit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignWorker().Permit(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ForeignLaborPermit) graphql.Marshaler {
+			return ec.marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPermit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_permit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignLaborPermit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorker_violations(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorker_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignWorker().Violations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_WORKER_VIOLATIONS")
+				if err != nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+			return ec.marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorker_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorkerViolation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_protocolNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_protocolNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProtocolNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_protocolNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_birthDate(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_citizenshipRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_citizenshipRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CitizenshipRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_citizenshipRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_passportNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_passportNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_passportNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+			return ec.marshalOBIN2ᚖsioᚐBIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_article(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_articleRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_articleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_articleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_descriptionRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_descriptionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_descriptionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_committedOn(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_committedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommittedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_committedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_region(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorkerViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_body(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_decidedOn(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_decidedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_decidedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_decisionRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_decisionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_decisionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_fine(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_fine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fine(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_fine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, true, false, "Money")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_expelled(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_expelled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expelled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_expelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignWorkerViolation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ForeignWorkerViolation_employer(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorkerViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignWorkerViolation_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignWorkerViolation().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignWorkerViolation_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignWorkerViolation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Founder_founderId(ctx context.Context, field graphql.CollectedField, obj *sio.Founder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14739,6 +21752,1007 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HigherEducationRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HigherEducationRecord_iin(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _HigherEducationRecord_universityRu(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_universityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UniversityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_universityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HigherEducationRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HigherEducationRecord_level(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudyLevel) graphql.Marshaler {
+			return ec.marshalNStudyLevel2sioᚐStudyLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudyLevel")
+}
+
+func (ec *executionContext) _HigherEducationRecord_specialtyCode(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_specialtyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpecialtyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_specialtyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_specialtyRu(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_specialtyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpecialtyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_specialtyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_studyForm(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_studyForm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudyForm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudyForm) graphql.Marshaler {
+			return ec.marshalNStudyForm2sioᚐStudyForm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_studyForm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudyForm")
+}
+
+func (ec *executionContext) _HigherEducationRecord_funding(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_funding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Funding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudyFunding) graphql.Marshaler {
+			return ec.marshalNStudyFunding2sioᚐStudyFunding(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudyFunding")
+}
+
+func (ec *executionContext) _HigherEducationRecord_enrolledYear(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_enrolledYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnrolledYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_enrolledYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HigherEducationRecord_status(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StudentStatus) graphql.Marshaler {
+			return ec.marshalNStudentStatus2sioᚐStudentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "StudentStatus")
+}
+
+func (ec *executionContext) _HigherEducationRecord_graduationYear(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_graduationYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GraduationYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_graduationYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HigherEducationRecord_leftYear(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_leftYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeftYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_leftYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HigherEducationRecord_diplomaNumber(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_diplomaNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiplomaNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_diplomaNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _HigherEducationRecord_withHonors(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_withHonors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithHonors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_withHonors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HigherEducationRecord", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _HigherEducationRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.HigherEducationRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HigherEducationRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HigherEducationRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HigherEducationRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HigherEducationRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HospitalReferral_referralNumber(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_referralNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_referralNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_iin(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _HospitalReferral_referredOn(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_referredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HospitalReferral_fromFacility(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_fromFacility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromFacility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_fromFacility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_hospital(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_hospital(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hospital, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_hospital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_region(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HospitalReferral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HospitalReferral_profileRu(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_profileRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProfileRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_profileRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _HospitalReferral_plannedOn(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_plannedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_plannedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HospitalReferral_status(ctx context.Context, field graphql.CollectedField, obj *sio.HospitalReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HospitalReferral_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ReferralStatus) graphql.Marshaler {
+			return ec.marshalNHospitalReferralStatus2sioᚐReferralStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HospitalReferral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "HospitalReferralStatus")
+}
+
+func (ec *executionContext) _InpatientStay_id(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InpatientStay_iin(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _InpatientStay_hospital(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_hospital(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hospital, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_hospital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_region(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InpatientStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InpatientStay_departmentRu(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_departmentRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_departmentRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_admission(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_admission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Admission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.HospitalizationKind) graphql.Marshaler {
+			return ec.marshalNHospitalizationKind2sioᚐHospitalizationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_admission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "HospitalizationKind")
+}
+
+func (ec *executionContext) _InpatientStay_admittedOn(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_admittedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdmittedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_admittedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InpatientStay_dischargedOn(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_dischargedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DischargedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_dischargedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InpatientStay_outcome(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.StayOutcome) graphql.Marshaler {
+			return ec.marshalOStayOutcome2ᚖsioᚐStayOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "StayOutcome")
+}
+
+func (ec *executionContext) _InpatientStay_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_referralNumber(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_referralNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_referralNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InpatientStay", field, false, false, "String")
+}
+
+func (ec *executionContext) _InpatientStay_referral(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InpatientStay_referral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InpatientStay().Referral(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "HOSPITAL_REFERRALS")
+				if err != nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.HospitalReferral) graphql.Marshaler {
+			return ec.marshalOHospitalReferral2ᚖsioᚐHospitalReferral(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InpatientStay_referral(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InpatientStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HospitalReferral(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15259,6 +23273,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_civilServants(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_civilServants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CivilServants(ctx, obj, fc.Args["stateBodyBin"].(sio.BIN), fc.Args["current"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CIVIL_SERVANTS")
+				if err != nil {
+					var zeroVal *model.CivilServiceRecordConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.CivilServiceRecordConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CivilServiceRecordConnection) graphql.Marshaler {
+			return ec.marshalOCivilServiceRecordConnection2ᚖsioᚋgraphᚋmodelᚐCivilServiceRecordConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_civilServants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecordConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_civilServants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_criminalVehicleRecords(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15377,6 +23453,316 @@ func (ec *executionContext) fieldContext_Inquiry_criminalWeaponRecords(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_criminalWeaponRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_diploma(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_diploma(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Diploma(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STUDENTS_GRADUATES")
+				if err != nil {
+					var zeroVal *sio.HigherEducationRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.HigherEducationRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.HigherEducationRecord) graphql.Marshaler {
+			return ec.marshalOHigherEducationRecord2ᚖsioᚐHigherEducationRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_diploma(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HigherEducationRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_diploma_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignLaborPermit(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignLaborPermit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignLaborPermit(ctx, obj, fc.Args["permitNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ForeignLaborPermit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ForeignLaborPermit) graphql.Marshaler {
+			return ec.marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPermit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignLaborPermit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignLaborPermit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignLaborPermit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignWorkers(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignWorkers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignWorkers(ctx, obj, fc.Args["passportNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorker
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
+			return ec.marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignWorkers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorker(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignWorkers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignWorkerViolations(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignWorkerViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignWorkerViolations(ctx, obj, fc.Args["passportNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_WORKER_VIOLATIONS")
+				if err != nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+			return ec.marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignWorkerViolations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorkerViolation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignWorkerViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_hospitalReferral(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().HospitalReferral(ctx, obj, fc.Args["referralNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "HOSPITAL_REFERRALS")
+				if err != nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.HospitalReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.HospitalReferral) graphql.Marshaler {
+			return ec.marshalOHospitalReferral2ᚖsioᚐHospitalReferral(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_hospitalReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HospitalReferral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_hospitalReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15961,6 +24347,68 @@ func (ec *executionContext) fieldContext_Inquiry_vehicleCustomsDeclaration(ctx c
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_vehicleCustomsDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_pensionStatement(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PensionStatement(ctx, obj, fc.Args["iin"].(sio.IIN))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *sio.PensionStatement
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.PensionStatement
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PensionStatement) graphql.Marshaler {
+			return ec.marshalOPensionStatement2ᚖsioᚐPensionStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_pensionStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_pensionStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16912,6 +25360,529 @@ func (ec *executionContext) fieldContext_InquiryAction_liftLandEncumbrance(ctx c
 	if fc.Args, err = ec.field_InquiryAction_liftLandEncumbrance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobSeekerRegistration_id(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_iin(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_status(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.JobSeekerStatus) graphql.Marshaler {
+			return ec.marshalNJobSeekerStatus2sioᚐJobSeekerStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "JobSeekerStatus")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_registeredOn(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_registeredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_registeredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_centre(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_centre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Centre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_centre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_region(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobSeekerRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobSeekerRegistration_professionRu(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_professionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProfessionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_professionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_educationRu(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_educationRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EducationRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_educationRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_deregisteredOn(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_deregisteredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_deregisteredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_active(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobSeekerRegistration", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _JobSeekerRegistration_referrals(ctx context.Context, field graphql.CollectedField, obj *sio.JobSeekerRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobSeekerRegistration_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JobSeekerRegistration().Referrals(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LABOR_MARKET")
+				if err != nil {
+					var zeroVal []sio.LaborReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.LaborReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.LaborReferral) graphql.Marshaler {
+			return ec.marshalOLaborReferral2ᚕsioᚐLaborReferralᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobSeekerRegistration_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobSeekerRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LaborReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LaborReferral_id(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LaborReferral_kind(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ReferralKind) graphql.Marshaler {
+			return ec.marshalNReferralKind2sioᚐReferralKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "ReferralKind")
+}
+
+func (ec *executionContext) _LaborReferral_referredOn(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_referredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LaborReferral_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+			return ec.marshalOBIN2ᚖsioᚐBIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _LaborReferral_organisationRu(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_organisationRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganisationRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_organisationRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _LaborReferral_positionRu(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_positionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PositionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_positionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "String")
+}
+
+func (ec *executionContext) _LaborReferral_outcome(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ReferralOutcome) graphql.Marshaler {
+			return ec.marshalNReferralOutcome2sioᚐReferralOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LaborReferral", field, false, false, "ReferralOutcome")
+}
+
+func (ec *executionContext) _LaborReferral_employer(ctx context.Context, field graphql.CollectedField, obj *sio.LaborReferral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LaborReferral_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LaborReferral().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LaborReferral_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LaborReferral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -18556,6 +27527,106 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_foreignLaborPermits(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_foreignLaborPermits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ForeignLaborPermits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_LABOR")
+				if err != nil {
+					var zeroVal []sio.ForeignLaborPermit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignLaborPermit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignLaborPermit) graphql.Marshaler {
+			return ec.marshalOForeignLaborPermit2ᚕsioᚐForeignLaborPermitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_foreignLaborPermits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignLaborPermit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_foreignWorkerViolations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_foreignWorkerViolations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ForeignWorkerViolations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_WORKER_VIOLATIONS")
+				if err != nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignWorkerViolation
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+			return ec.marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_foreignWorkerViolations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignWorkerViolation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_postalItems(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18724,6 +27795,130 @@ func (ec *executionContext) fieldContext_LegalEntity_trafficViolations(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_LegalEntity_trafficViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_employees(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_employees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Employees(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.EmploymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.EmploymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EmploymentConnection) graphql.Marshaler {
+			return ec.marshalOEmploymentConnection2ᚖsioᚋgraphᚋmodelᚐEmploymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_employees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmploymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_employees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_pensionContributionsPaid(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_pensionContributionsPaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PensionContributionsPaid(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+			return ec.marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_pensionContributionsPaid(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_pensionContributionsPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20127,6 +29322,364 @@ func (ec *executionContext) fieldContext_Mutation_inquiryAction(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _OutpatientVisit_id(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OutpatientVisit_iin(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _OutpatientVisit_visitedOn(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_visitedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_visitedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OutpatientVisit_facility(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_facility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_facility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_region(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutpatientVisit_doctorSpecialty(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_doctorSpecialty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoctorSpecialty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_doctorSpecialty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_icd10(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_icd10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ICD10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_icd10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_diagnosisRu(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_diagnosisRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiagnosisRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_diagnosisRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisit_kind(ctx context.Context, field graphql.CollectedField, obj *sio.OutpatientVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.VisitKind) graphql.Marshaler {
+			return ec.marshalNVisitKind2sioᚐVisitKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisit", field, false, false, "VisitKind")
+}
+
+func (ec *executionContext) _OutpatientVisitConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OutpatientVisitEdge) graphql.Marshaler {
+			return ec.marshalNOutpatientVisitEdge2ᚕsioᚋgraphᚋmodelᚐOutpatientVisitEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisitConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutpatientVisitEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutpatientVisitConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisitConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutpatientVisitConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisitConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutpatientVisitEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutpatientVisitEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutpatientVisitEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OutpatientVisitEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutpatientVisitEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.OutpatientVisit) graphql.Marshaler {
+			return ec.marshalNOutpatientVisit2ᚖsioᚐOutpatientVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutpatientVisitEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutpatientVisitEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutpatientVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20171,6 +29724,572 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PensionContribution_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _PensionContribution_employerBin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_employerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_employerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _PensionContribution_payerKind(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_payerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PensionPayerKind) graphql.Marshaler {
+			return ec.marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_payerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "PensionPayerKind")
+}
+
+func (ec *executionContext) _PensionContribution_period(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _PensionContribution_income(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_income(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Income(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_income(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PensionContribution_amount(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PensionContribution_employerAmount(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_employerAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmployerAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_employerAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PensionContribution_paymentDate(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_paymentDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_paymentDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PensionContribution_truncated(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContribution", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PensionContribution_person(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PensionContribution().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContribution_employer(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContribution_employer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PensionContribution().Employer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContribution_employer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PensionContributionEdge) graphql.Marshaler {
+			return ec.marshalNPensionContributionEdge2ᚕsioᚋgraphᚋmodelᚐPensionContributionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionContributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContributionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PensionContributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionContributionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PensionContributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PensionContributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionContributionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PensionContribution) graphql.Marshaler {
+			return ec.marshalNPensionContribution2ᚖsioᚐPensionContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionContributionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionContributionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContribution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionStatement_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionStatement_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionStatement_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PensionStatement", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _PensionStatement_employment(ctx context.Context, field graphql.CollectedField, obj *sio.PensionStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionStatement_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+			return ec.marshalNEmployment2ᚕsioᚐEmploymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PensionStatement_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PensionStatement_contributions(ctx context.Context, field graphql.CollectedField, obj *sio.PensionStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PensionStatement_contributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.PensionStatement().Contributions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+			return ec.marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PensionStatement_contributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PensionStatement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_PensionStatement_contributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Person_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
@@ -20952,6 +31071,368 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_civilService(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_civilService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CivilService(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CIVIL_SERVANT_REQUEST")
+				if err != nil {
+					var zeroVal *sio.CivilServantCheck
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CivilServantCheck
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CivilServantCheck) graphql.Marshaler {
+			return ec.marshalOCivilServantCheck2ᚖsioᚐCivilServantCheck(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_civilService(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServantCheck(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_civilServiceRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_civilServiceRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CivilServiceRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CIVIL_SERVANTS")
+				if err != nil {
+					var zeroVal []sio.CivilServiceRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CivilServiceRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+			return ec.marshalOCivilServiceRecord2ᚕsioᚐCivilServiceRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_civilServiceRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilServiceRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_higherEducation(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_higherEducation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().HigherEducation(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STUDENTS_GRADUATES")
+				if err != nil {
+					var zeroVal []sio.HigherEducationRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.HigherEducationRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.HigherEducationRecord) graphql.Marshaler {
+			return ec.marshalOHigherEducationRecord2ᚕsioᚐHigherEducationRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_higherEducation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HigherEducationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_outpatientVisits(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_outpatientVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().OutpatientVisits(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "OUTPATIENT_VISITS")
+				if err != nil {
+					var zeroVal *model.OutpatientVisitConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.OutpatientVisitConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
+			return ec.marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_outpatientVisits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutpatientVisitConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_outpatientVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_dispensaryRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_dispensaryRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DispensaryRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DISPENSARY_REGISTRATION")
+				if err != nil {
+					var zeroVal []sio.DispensaryRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DispensaryRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DispensaryRegistration) graphql.Marshaler {
+			return ec.marshalODispensaryRegistration2ᚕsioᚐDispensaryRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_dispensaryRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DispensaryRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_hospitalReferrals(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_hospitalReferrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().HospitalReferrals(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "HOSPITAL_REFERRALS")
+				if err != nil {
+					var zeroVal []sio.HospitalReferral
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.HospitalReferral
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.HospitalReferral) graphql.Marshaler {
+			return ec.marshalOHospitalReferral2ᚕsioᚐHospitalReferralᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_hospitalReferrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HospitalReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_inpatientStays(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_inpatientStays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().InpatientStays(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "INPATIENT_TREATMENT")
+				if err != nil {
+					var zeroVal []sio.InpatientStay
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.InpatientStay
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.InpatientStay) graphql.Marshaler {
+			return ec.marshalOInpatientStay2ᚕsioᚐInpatientStayᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_inpatientStays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InpatientStay(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_postalItems(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21232,6 +31713,330 @@ func (ec *executionContext) fieldContext_Person_roadAccidents(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_roadAccidents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_employment(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Employment(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal []sio.Employment
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Employment
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+			return ec.marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_pensionContributions(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_pensionContributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().PensionContributions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PENSION_CONTRIBUTIONS")
+				if err != nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PensionContributionConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+			return ec.marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_pensionContributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PensionContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_pensionContributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_disability(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_disability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Disability(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DISABILITY")
+				if err != nil {
+					var zeroVal []sio.Disability
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Disability
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Disability) graphql.Marshaler {
+			return ec.marshalODisability2ᚕsioᚐDisabilityᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_disability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disability(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_benefits(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_benefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Benefits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SOCIAL_ASSISTANCE")
+				if err != nil {
+					var zeroVal []sio.Benefit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Benefit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Benefit) graphql.Marshaler {
+			return ec.marshalOBenefit2ᚕsioᚐBenefitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Benefit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_jobSeekerRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_jobSeekerRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().JobSeekerRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LABOR_MARKET")
+				if err != nil {
+					var zeroVal []sio.JobSeekerRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.JobSeekerRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.JobSeekerRegistration) graphql.Marshaler {
+			return ec.marshalOJobSeekerRegistration2ᚕsioᚐJobSeekerRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_jobSeekerRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobSeekerRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_publicServices(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_publicServices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().PublicServices(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PUBLIC_SERVICE_CENTER_SERVICES")
+				if err != nil {
+					var zeroVal *model.PublicServiceRequestConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PublicServiceRequestConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PublicServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalOPublicServiceRequestConnection2ᚖsioᚋgraphᚋmodelᚐPublicServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_publicServices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublicServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_publicServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22997,6 +33802,387 @@ func (ec *executionContext) fieldContext_PostalItemEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PostalItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequest_requestNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_requestNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_requestNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _PublicServiceRequest_serviceRu(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_serviceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_serviceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_branch(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_branch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Branch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_branch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_region(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequest_submittedOn(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_submittedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_submittedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PublicServiceRequest_submittedTime(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_submittedTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_submittedTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequest_result(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ServiceResult) graphql.Marshaler {
+			return ec.marshalNServiceResult2sioᚐServiceResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "ServiceResult")
+}
+
+func (ec *executionContext) _PublicServiceRequest_completedOn(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_completedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_completedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PublicServiceRequest_refusalReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequest_refusalReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefusalReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequest_refusalReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PublicServiceRequestEdge) graphql.Marshaler {
+			return ec.marshalNPublicServiceRequestEdge2ᚕsioᚋgraphᚋmodelᚐPublicServiceRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublicServiceRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublicServiceRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequestConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PublicServiceRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublicServiceRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PublicServiceRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PublicServiceRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublicServiceRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PublicServiceRequest) graphql.Marshaler {
+			return ec.marshalNPublicServiceRequest2ᚖsioᚐPublicServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublicServiceRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublicServiceRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublicServiceRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -32735,6 +43921,105 @@ func (ec *executionContext) _AgriculturalMachine(ctx context.Context, sel ast.Se
 	return out
 }
 
+var benefitImplementors = []string{"Benefit"}
+
+func (ec *executionContext) _Benefit(ctx context.Context, sel ast.SelectionSet, obj *sio.Benefit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, benefitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Benefit")
+		case "id":
+			out.Values[i] = ec._Benefit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._Benefit_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Benefit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._Benefit_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "forIin":
+			out.Values[i] = ec._Benefit_forIin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lumpSum":
+			out.Values[i] = ec._Benefit_lumpSum(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._Benefit_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._Benefit_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._Benefit_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Benefit_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionNumber":
+			out.Values[i] = ec._Benefit_decisionNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "department":
+			out.Values[i] = ec._Benefit_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Benefit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "forPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Benefit_forPerson(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -32966,6 +44251,297 @@ func (ec *executionContext) _CivilActParty(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CivilActParty_person(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServantCheckImplementors = []string{"CivilServantCheck"}
+
+func (ec *executionContext) _CivilServantCheck(ctx context.Context, sel ast.SelectionSet, obj *sio.CivilServantCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServantCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServantCheck")
+		case "iin":
+			out.Values[i] = ec._CivilServantCheck_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isCivilServant":
+			out.Values[i] = ec._CivilServantCheck_isCivilServant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currentPost":
+			out.Values[i] = ec._CivilServantCheck_currentPost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "posts":
+			out.Values[i] = ec._CivilServantCheck_posts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServicePostImplementors = []string{"CivilServicePost"}
+
+func (ec *executionContext) _CivilServicePost(ctx context.Context, sel ast.SelectionSet, obj *sio.CivilServiceRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServicePostImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServicePost")
+		case "stateBodyBin":
+			out.Values[i] = ec._CivilServicePost_stateBodyBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stateBodyRu":
+			out.Values[i] = ec._CivilServicePost_stateBodyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._CivilServicePost_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "positionRu":
+			out.Values[i] = ec._CivilServicePost_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._CivilServicePost_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._CivilServicePost_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._CivilServicePost_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServiceRecordImplementors = []string{"CivilServiceRecord"}
+
+func (ec *executionContext) _CivilServiceRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.CivilServiceRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServiceRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServiceRecord")
+		case "id":
+			out.Values[i] = ec._CivilServiceRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._CivilServiceRecord_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateBodyBin":
+			out.Values[i] = ec._CivilServiceRecord_stateBodyBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateBodyRu":
+			out.Values[i] = ec._CivilServiceRecord_stateBodyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CivilServiceRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "positionRu":
+			out.Values[i] = ec._CivilServiceRecord_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._CivilServiceRecord_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "corps":
+			out.Values[i] = ec._CivilServiceRecord_corps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._CivilServiceRecord_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._CivilServiceRecord_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.Values[i] = ec._CivilServiceRecord_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dismissalGroundRu":
+			out.Values[i] = ec._CivilServiceRecord_dismissalGroundRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderNumber":
+			out.Values[i] = ec._CivilServiceRecord_orderNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CivilServiceRecord_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServiceRecordConnectionImplementors = []string{"CivilServiceRecordConnection"}
+
+func (ec *executionContext) _CivilServiceRecordConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CivilServiceRecordConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServiceRecordConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServiceRecordConnection")
+		case "edges":
+			out.Values[i] = ec._CivilServiceRecordConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CivilServiceRecordConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CivilServiceRecordConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilServiceRecordEdgeImplementors = []string{"CivilServiceRecordEdge"}
+
+func (ec *executionContext) _CivilServiceRecordEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CivilServiceRecordEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilServiceRecordEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilServiceRecordEdge")
+		case "cursor":
+			out.Values[i] = ec._CivilServiceRecordEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CivilServiceRecordEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33445,6 +45021,192 @@ func (ec *executionContext) _CriminalWeaponRecord(ctx context.Context, sel ast.S
 	return out
 }
 
+var disabilityImplementors = []string{"Disability"}
+
+func (ec *executionContext) _Disability(ctx context.Context, sel ast.SelectionSet, obj *sio.Disability) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disabilityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Disability")
+		case "id":
+			out.Values[i] = ec._Disability_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._Disability_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._Disability_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupRu":
+			out.Values[i] = ec._Disability_groupRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "causeRu":
+			out.Values[i] = ec._Disability_causeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Disability_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "workCapacityLoss":
+			out.Values[i] = ec._Disability_workCapacityLoss(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "certificateNumber":
+			out.Values[i] = ec._Disability_certificateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "establishedOn":
+			out.Values[i] = ec._Disability_establishedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reexaminationOn":
+			out.Values[i] = ec._Disability_reexaminationOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "indefinite":
+			out.Values[i] = ec._Disability_indefinite(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ceasedOn":
+			out.Values[i] = ec._Disability_ceasedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._Disability_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._Disability_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dispensaryRegistrationImplementors = []string{"DispensaryRegistration"}
+
+func (ec *executionContext) _DispensaryRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.DispensaryRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dispensaryRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DispensaryRegistration")
+		case "id":
+			out.Values[i] = ec._DispensaryRegistration_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._DispensaryRegistration_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facility":
+			out.Values[i] = ec._DispensaryRegistration_facility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._DispensaryRegistration_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "icd10":
+			out.Values[i] = ec._DispensaryRegistration_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._DispensaryRegistration_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._DispensaryRegistration_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "doctorSpecialty":
+			out.Values[i] = ec._DispensaryRegistration_doctorSpecialty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredOn":
+			out.Values[i] = ec._DispensaryRegistration_registeredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deregisteredOn":
+			out.Values[i] = ec._DispensaryRegistration_deregisteredOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._DispensaryRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._DispensaryRegistration_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var driverLicenseImplementors = []string{"DriverLicense"}
 
 func (ec *executionContext) _DriverLicense(ctx context.Context, sel ast.SelectionSet, obj *sio.DriverLicense) graphql.Marshaler {
@@ -33507,6 +45269,157 @@ func (ec *executionContext) _DriverLicense(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DriverLicense_holder(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employmentImplementors = []string{"Employment"}
+
+func (ec *executionContext) _Employment(ctx context.Context, sel ast.SelectionSet, obj *sio.Employment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Employment")
+		case "iin":
+			out.Values[i] = ec._Employment_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._Employment_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payerKind":
+			out.Values[i] = ec._Employment_payerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._Employment_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._Employment_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.Values[i] = ec._Employment_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employment_person(ctx, field, obj)
+				})
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employment_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employmentConnectionImplementors = []string{"EmploymentConnection"}
+
+func (ec *executionContext) _EmploymentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EmploymentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmploymentConnection")
+		case "edges":
+			out.Values[i] = ec._EmploymentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EmploymentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EmploymentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employmentEdgeImplementors = []string{"EmploymentEdge"}
+
+func (ec *executionContext) _EmploymentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EmploymentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmploymentEdge")
+		case "cursor":
+			out.Values[i] = ec._EmploymentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EmploymentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33721,6 +45634,315 @@ func (ec *executionContext) _FixedLineSubscription(ctx context.Context, sel ast.
 	return out
 }
 
+var foreignLaborPermitImplementors = []string{"ForeignLaborPermit"}
+
+func (ec *executionContext) _ForeignLaborPermit(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignLaborPermit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignLaborPermitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignLaborPermit")
+		case "permitNumber":
+			out.Values[i] = ec._ForeignLaborPermit_permitNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._ForeignLaborPermit_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._ForeignLaborPermit_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "categoryRu":
+			out.Values[i] = ec._ForeignLaborPermit_categoryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedOn":
+			out.Values[i] = ec._ForeignLaborPermit_issuedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validUntil":
+			out.Values[i] = ec._ForeignLaborPermit_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quota":
+			out.Values[i] = ec._ForeignLaborPermit_quota(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ForeignLaborPermit_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuer":
+			out.Values[i] = ec._ForeignLaborPermit_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ForeignLaborPermit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignLaborPermit_workers(ctx, field, obj)
+				})
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignLaborPermit_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var foreignWorkerImplementors = []string{"ForeignWorker"}
+
+func (ec *executionContext) _ForeignWorker(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignWorker) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignWorkerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignWorker")
+		case "id":
+			out.Values[i] = ec._ForeignWorker_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permitNumber":
+			out.Values[i] = ec._ForeignWorker_permitNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._ForeignWorker_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._ForeignWorker_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fullName":
+			out.Values[i] = ec._ForeignWorker_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._ForeignWorker_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._ForeignWorker_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._ForeignWorker_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenshipRu":
+			out.Values[i] = ec._ForeignWorker_citizenshipRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportNumber":
+			out.Values[i] = ec._ForeignWorker_passportNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "positionRu":
+			out.Values[i] = ec._ForeignWorker_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "permit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignWorker_permit(ctx, field, obj)
+				})
+		case "violations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignWorker_violations(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var foreignWorkerViolationImplementors = []string{"ForeignWorkerViolation"}
+
+func (ec *executionContext) _ForeignWorkerViolation(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignWorkerViolation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignWorkerViolationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignWorkerViolation")
+		case "protocolNumber":
+			out.Values[i] = ec._ForeignWorkerViolation_protocolNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._ForeignWorkerViolation_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._ForeignWorkerViolation_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._ForeignWorkerViolation_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._ForeignWorkerViolation_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenshipRu":
+			out.Values[i] = ec._ForeignWorkerViolation_citizenshipRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportNumber":
+			out.Values[i] = ec._ForeignWorkerViolation_passportNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._ForeignWorkerViolation_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._ForeignWorkerViolation_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleRu":
+			out.Values[i] = ec._ForeignWorkerViolation_articleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "descriptionRu":
+			out.Values[i] = ec._ForeignWorkerViolation_descriptionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "committedOn":
+			out.Values[i] = ec._ForeignWorkerViolation_committedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ForeignWorkerViolation_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._ForeignWorkerViolation_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedOn":
+			out.Values[i] = ec._ForeignWorkerViolation_decidedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionRu":
+			out.Values[i] = ec._ForeignWorkerViolation_decisionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fine":
+			out.Values[i] = ec._ForeignWorkerViolation_fine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expelled":
+			out.Values[i] = ec._ForeignWorkerViolation_expelled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignWorkerViolation_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var founderImplementors = []string{"Founder"}
 
 func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, obj *sio.Founder) graphql.Marshaler {
@@ -33763,6 +45985,292 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Founder_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var higherEducationRecordImplementors = []string{"HigherEducationRecord"}
+
+func (ec *executionContext) _HigherEducationRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.HigherEducationRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, higherEducationRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HigherEducationRecord")
+		case "id":
+			out.Values[i] = ec._HigherEducationRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._HigherEducationRecord_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "universityRu":
+			out.Values[i] = ec._HigherEducationRecord_universityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._HigherEducationRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._HigherEducationRecord_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "specialtyCode":
+			out.Values[i] = ec._HigherEducationRecord_specialtyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "specialtyRu":
+			out.Values[i] = ec._HigherEducationRecord_specialtyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studyForm":
+			out.Values[i] = ec._HigherEducationRecord_studyForm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "funding":
+			out.Values[i] = ec._HigherEducationRecord_funding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enrolledYear":
+			out.Values[i] = ec._HigherEducationRecord_enrolledYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._HigherEducationRecord_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "graduationYear":
+			out.Values[i] = ec._HigherEducationRecord_graduationYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leftYear":
+			out.Values[i] = ec._HigherEducationRecord_leftYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "diplomaNumber":
+			out.Values[i] = ec._HigherEducationRecord_diplomaNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withHonors":
+			out.Values[i] = ec._HigherEducationRecord_withHonors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HigherEducationRecord_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var hospitalReferralImplementors = []string{"HospitalReferral"}
+
+func (ec *executionContext) _HospitalReferral(ctx context.Context, sel ast.SelectionSet, obj *sio.HospitalReferral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hospitalReferralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HospitalReferral")
+		case "referralNumber":
+			out.Values[i] = ec._HospitalReferral_referralNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._HospitalReferral_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referredOn":
+			out.Values[i] = ec._HospitalReferral_referredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromFacility":
+			out.Values[i] = ec._HospitalReferral_fromFacility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hospital":
+			out.Values[i] = ec._HospitalReferral_hospital(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._HospitalReferral_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "profileRu":
+			out.Values[i] = ec._HospitalReferral_profileRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "icd10":
+			out.Values[i] = ec._HospitalReferral_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._HospitalReferral_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plannedOn":
+			out.Values[i] = ec._HospitalReferral_plannedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._HospitalReferral_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inpatientStayImplementors = []string{"InpatientStay"}
+
+func (ec *executionContext) _InpatientStay(ctx context.Context, sel ast.SelectionSet, obj *sio.InpatientStay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inpatientStayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InpatientStay")
+		case "id":
+			out.Values[i] = ec._InpatientStay_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._InpatientStay_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hospital":
+			out.Values[i] = ec._InpatientStay_hospital(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._InpatientStay_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentRu":
+			out.Values[i] = ec._InpatientStay_departmentRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "admission":
+			out.Values[i] = ec._InpatientStay_admission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "admittedOn":
+			out.Values[i] = ec._InpatientStay_admittedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dischargedOn":
+			out.Values[i] = ec._InpatientStay_dischargedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._InpatientStay_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "icd10":
+			out.Values[i] = ec._InpatientStay_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._InpatientStay_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralNumber":
+			out.Values[i] = ec._InpatientStay_referralNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referral":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InpatientStay_referral(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33844,6 +46352,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
 				})
+		case "civilServants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_civilServants(ctx, field, obj)
+				})
 		case "criminalVehicleRecords":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -33855,6 +46369,36 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_criminalWeaponRecords(ctx, field, obj)
+				})
+		case "diploma":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_diploma(ctx, field, obj)
+				})
+		case "foreignLaborPermit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignLaborPermit(ctx, field, obj)
+				})
+		case "foreignWorkers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignWorkers(ctx, field, obj)
+				})
+		case "foreignWorkerViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignWorkerViolations(ctx, field, obj)
+				})
+		case "hospitalReferral":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_hospitalReferral(ctx, field, obj)
 				})
 		case "links":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -33916,6 +46460,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_vehicleCustomsDeclaration(ctx, field, obj)
+				})
+		case "pensionStatement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_pensionStatement(ctx, field, obj)
 				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -34038,6 +46588,164 @@ func (ec *executionContext) _InquiryAction(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InquiryAction_liftLandEncumbrance(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobSeekerRegistrationImplementors = []string{"JobSeekerRegistration"}
+
+func (ec *executionContext) _JobSeekerRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.JobSeekerRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobSeekerRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobSeekerRegistration")
+		case "id":
+			out.Values[i] = ec._JobSeekerRegistration_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._JobSeekerRegistration_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._JobSeekerRegistration_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredOn":
+			out.Values[i] = ec._JobSeekerRegistration_registeredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "centre":
+			out.Values[i] = ec._JobSeekerRegistration_centre(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._JobSeekerRegistration_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "professionRu":
+			out.Values[i] = ec._JobSeekerRegistration_professionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "educationRu":
+			out.Values[i] = ec._JobSeekerRegistration_educationRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregisteredOn":
+			out.Values[i] = ec._JobSeekerRegistration_deregisteredOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._JobSeekerRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._JobSeekerRegistration_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JobSeekerRegistration_referrals(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var laborReferralImplementors = []string{"LaborReferral"}
+
+func (ec *executionContext) _LaborReferral(ctx context.Context, sel ast.SelectionSet, obj *sio.LaborReferral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, laborReferralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LaborReferral")
+		case "id":
+			out.Values[i] = ec._LaborReferral_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LaborReferral_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referredOn":
+			out.Values[i] = ec._LaborReferral_referredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._LaborReferral_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisationRu":
+			out.Values[i] = ec._LaborReferral_organisationRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "positionRu":
+			out.Values[i] = ec._LaborReferral_positionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._LaborReferral_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LaborReferral_employer(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -34480,6 +47188,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "foreignLaborPermits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_foreignLaborPermits(ctx, field, obj)
+				})
+		case "foreignWorkerViolations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_foreignWorkerViolations(ctx, field, obj)
+				})
 		case "postalItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -34497,6 +47217,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_trafficViolations(ctx, field, obj)
+				})
+		case "employees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_employees(ctx, field, obj)
+				})
+		case "pensionContributionsPaid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_pensionContributionsPaid(ctx, field, obj)
 				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -34988,6 +47720,160 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var outpatientVisitImplementors = []string{"OutpatientVisit"}
+
+func (ec *executionContext) _OutpatientVisit(ctx context.Context, sel ast.SelectionSet, obj *sio.OutpatientVisit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outpatientVisitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutpatientVisit")
+		case "id":
+			out.Values[i] = ec._OutpatientVisit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._OutpatientVisit_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "visitedOn":
+			out.Values[i] = ec._OutpatientVisit_visitedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facility":
+			out.Values[i] = ec._OutpatientVisit_facility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._OutpatientVisit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "doctorSpecialty":
+			out.Values[i] = ec._OutpatientVisit_doctorSpecialty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "icd10":
+			out.Values[i] = ec._OutpatientVisit_icd10(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "diagnosisRu":
+			out.Values[i] = ec._OutpatientVisit_diagnosisRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._OutpatientVisit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outpatientVisitConnectionImplementors = []string{"OutpatientVisitConnection"}
+
+func (ec *executionContext) _OutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OutpatientVisitConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outpatientVisitConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutpatientVisitConnection")
+		case "edges":
+			out.Values[i] = ec._OutpatientVisitConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OutpatientVisitConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OutpatientVisitConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outpatientVisitEdgeImplementors = []string{"OutpatientVisitEdge"}
+
+func (ec *executionContext) _OutpatientVisitEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OutpatientVisitEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outpatientVisitEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutpatientVisitEdge")
+		case "cursor":
+			out.Values[i] = ec._OutpatientVisitEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._OutpatientVisitEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -35009,6 +47895,216 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionContributionImplementors = []string{"PensionContribution"}
+
+func (ec *executionContext) _PensionContribution(ctx context.Context, sel ast.SelectionSet, obj *sio.PensionContribution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionContributionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionContribution")
+		case "iin":
+			out.Values[i] = ec._PensionContribution_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerBin":
+			out.Values[i] = ec._PensionContribution_employerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payerKind":
+			out.Values[i] = ec._PensionContribution_payerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._PensionContribution_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "income":
+			out.Values[i] = ec._PensionContribution_income(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._PensionContribution_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employerAmount":
+			out.Values[i] = ec._PensionContribution_employerAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentDate":
+			out.Values[i] = ec._PensionContribution_paymentDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "truncated":
+			out.Values[i] = ec._PensionContribution_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PensionContribution_person(ctx, field, obj)
+				})
+		case "employer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PensionContribution_employer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionContributionConnectionImplementors = []string{"PensionContributionConnection"}
+
+func (ec *executionContext) _PensionContributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PensionContributionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionContributionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionContributionConnection")
+		case "edges":
+			out.Values[i] = ec._PensionContributionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PensionContributionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PensionContributionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionContributionEdgeImplementors = []string{"PensionContributionEdge"}
+
+func (ec *executionContext) _PensionContributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PensionContributionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionContributionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionContributionEdge")
+		case "cursor":
+			out.Values[i] = ec._PensionContributionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PensionContributionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pensionStatementImplementors = []string{"PensionStatement"}
+
+func (ec *executionContext) _PensionStatement(ctx context.Context, sel ast.SelectionSet, obj *sio.PensionStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pensionStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PensionStatement")
+		case "iin":
+			out.Values[i] = ec._PensionStatement_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employment":
+			out.Values[i] = ec._PensionStatement_employment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contributions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PensionStatement_contributions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35155,6 +48251,48 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
 				})
+		case "civilService":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_civilService(ctx, field, obj)
+				})
+		case "civilServiceRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_civilServiceRecords(ctx, field, obj)
+				})
+		case "higherEducation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_higherEducation(ctx, field, obj)
+				})
+		case "outpatientVisits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_outpatientVisits(ctx, field, obj)
+				})
+		case "dispensaryRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_dispensaryRegistrations(ctx, field, obj)
+				})
+		case "hospitalReferrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_hospitalReferrals(ctx, field, obj)
+				})
+		case "inpatientStays":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_inpatientStays(ctx, field, obj)
+				})
 		case "postalItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -35184,6 +48322,42 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_roadAccidents(ctx, field, obj)
+				})
+		case "employment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_employment(ctx, field, obj)
+				})
+		case "pensionContributions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_pensionContributions(ctx, field, obj)
+				})
+		case "disability":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_disability(ctx, field, obj)
+				})
+		case "benefits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_benefits(ctx, field, obj)
+				})
+		case "jobSeekerRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_jobSeekerRegistrations(ctx, field, obj)
+				})
+		case "publicServices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_publicServices(ctx, field, obj)
 				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -35761,6 +48935,165 @@ func (ec *executionContext) _PostalItemEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._PostalItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publicServiceRequestImplementors = []string{"PublicServiceRequest"}
+
+func (ec *executionContext) _PublicServiceRequest(ctx context.Context, sel ast.SelectionSet, obj *sio.PublicServiceRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publicServiceRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublicServiceRequest")
+		case "requestNumber":
+			out.Values[i] = ec._PublicServiceRequest_requestNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iin":
+			out.Values[i] = ec._PublicServiceRequest_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "serviceRu":
+			out.Values[i] = ec._PublicServiceRequest_serviceRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "branch":
+			out.Values[i] = ec._PublicServiceRequest_branch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._PublicServiceRequest_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "submittedOn":
+			out.Values[i] = ec._PublicServiceRequest_submittedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedTime":
+			out.Values[i] = ec._PublicServiceRequest_submittedTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "result":
+			out.Values[i] = ec._PublicServiceRequest_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completedOn":
+			out.Values[i] = ec._PublicServiceRequest_completedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "refusalReasonRu":
+			out.Values[i] = ec._PublicServiceRequest_refusalReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publicServiceRequestConnectionImplementors = []string{"PublicServiceRequestConnection"}
+
+func (ec *executionContext) _PublicServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PublicServiceRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publicServiceRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublicServiceRequestConnection")
+		case "edges":
+			out.Values[i] = ec._PublicServiceRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PublicServiceRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PublicServiceRequestConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publicServiceRequestEdgeImplementors = []string{"PublicServiceRequestEdge"}
+
+func (ec *executionContext) _PublicServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PublicServiceRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publicServiceRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublicServiceRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._PublicServiceRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PublicServiceRequestEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -38732,6 +52065,40 @@ func (ec *executionContext) unmarshalNBasisInput2sioᚋgraphᚋmodelᚐBasisInpu
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNBenefit2sioᚐBenefit(ctx context.Context, sel ast.SelectionSet, v sio.Benefit) graphql.Marshaler {
+	return ec._Benefit(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBenefitKind2sioᚐBenefitKind(ctx context.Context, v any) (sio.BenefitKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BenefitKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBenefitKind2sioᚐBenefitKind(ctx context.Context, sel ast.SelectionSet, v sio.BenefitKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BenefitKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNBenefitStatus2sioᚐBenefitStatus(ctx context.Context, v any) (sio.BenefitStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BenefitStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBenefitStatus2sioᚐBenefitStatus(ctx context.Context, sel ast.SelectionSet, v sio.BenefitStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BenefitStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38838,6 +52205,58 @@ func (ec *executionContext) marshalNCivilActRole2sioᚐCivilActRole(ctx context.
 		graphql.AddInvalidNullFromMarshaler(ctx, "CivilActRole!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCivilServicePost2sioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v sio.CivilServiceRecord) graphql.Marshaler {
+	return ec._CivilServicePost(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCivilServicePost2ᚕsioᚐCivilServiceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilServicePost2sioᚐCivilServiceRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCivilServiceRecord2sioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v sio.CivilServiceRecord) graphql.Marshaler {
+	return ec._CivilServiceRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCivilServiceRecord2ᚖsioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CivilServiceRecord!")
+		return graphql.Null
+	}
+	return ec._CivilServiceRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCivilServiceRecordEdge2sioᚋgraphᚋmodelᚐCivilServiceRecordEdge(ctx context.Context, sel ast.SelectionSet, v model.CivilServiceRecordEdge) graphql.Marshaler {
+	return ec._CivilServiceRecordEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCivilServiceRecordEdge2ᚕsioᚋgraphᚋmodelᚐCivilServiceRecordEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CivilServiceRecordEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilServiceRecordEdge2sioᚋgraphᚋmodelᚐCivilServiceRecordEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNCompanyRole2ᚖsioᚐCompanyRole(ctx context.Context, sel ast.SelectionSet, v *sio.CompanyRole) graphql.Marshaler {
@@ -38955,8 +52374,94 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalNDisability2sioᚐDisability(ctx context.Context, sel ast.SelectionSet, v sio.Disability) graphql.Marshaler {
+	return ec._Disability(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDisabilityGroup2sioᚐDisabilityGroup(ctx context.Context, v any) (sio.DisabilityGroup, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DisabilityGroup(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisabilityGroup2sioᚐDisabilityGroup(ctx context.Context, sel ast.SelectionSet, v sio.DisabilityGroup) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DisabilityGroup!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDisabilityStatus2sioᚐDisabilityStatus(ctx context.Context, v any) (sio.DisabilityStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DisabilityStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisabilityStatus2sioᚐDisabilityStatus(ctx context.Context, sel ast.SelectionSet, v sio.DisabilityStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DisabilityStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDispensaryRegistration2sioᚐDispensaryRegistration(ctx context.Context, sel ast.SelectionSet, v sio.DispensaryRegistration) graphql.Marshaler {
+	return ec._DispensaryRegistration(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNDriverLicense2sioᚐDriverLicense(ctx context.Context, sel ast.SelectionSet, v sio.DriverLicense) graphql.Marshaler {
 	return ec._DriverLicense(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmployment2sioᚐEmployment(ctx context.Context, sel ast.SelectionSet, v sio.Employment) graphql.Marshaler {
+	return ec._Employment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployment2sioᚐEmployment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEmployment2ᚖsioᚐEmployment(ctx context.Context, sel ast.SelectionSet, v *sio.Employment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Employment!")
+		return graphql.Null
+	}
+	return ec._Employment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploymentEdge(ctx context.Context, sel ast.SelectionSet, v model.EmploymentEdge) graphql.Marshaler {
+	return ec._EmploymentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmploymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EmploymentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNExportFile2sioᚋlinksᚐFile(ctx context.Context, sel ast.SelectionSet, v links.File) graphql.Marshaler {
@@ -39061,6 +52566,33 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNForeignLaborPermit2sioᚐForeignLaborPermit(ctx context.Context, sel ast.SelectionSet, v sio.ForeignLaborPermit) graphql.Marshaler {
+	return ec._ForeignLaborPermit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNForeignWorker2sioᚐForeignWorker(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorker) graphql.Marshaler {
+	return ec._ForeignWorker(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNForeignWorkerCategory2sioᚐForeignWorkerCategory(ctx context.Context, v any) (sio.ForeignWorkerCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ForeignWorkerCategory(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNForeignWorkerCategory2sioᚐForeignWorkerCategory(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorkerCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ForeignWorkerCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNForeignWorkerViolation2sioᚐForeignWorkerViolation(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorkerViolation) graphql.Marshaler {
+	return ec._ForeignWorkerViolation(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNFounder2sioᚐFounder(ctx context.Context, sel ast.SelectionSet, v sio.Founder) graphql.Marshaler {
 	return ec._Founder(ctx, sel, &v)
 }
@@ -39076,6 +52608,44 @@ func (ec *executionContext) marshalNGender2sioᚐGender(ctx context.Context, sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Gender!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNHigherEducationRecord2sioᚐHigherEducationRecord(ctx context.Context, sel ast.SelectionSet, v sio.HigherEducationRecord) graphql.Marshaler {
+	return ec._HigherEducationRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHospitalReferral2sioᚐHospitalReferral(ctx context.Context, sel ast.SelectionSet, v sio.HospitalReferral) graphql.Marshaler {
+	return ec._HospitalReferral(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNHospitalReferralStatus2sioᚐReferralStatus(ctx context.Context, v any) (sio.ReferralStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ReferralStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHospitalReferralStatus2sioᚐReferralStatus(ctx context.Context, sel ast.SelectionSet, v sio.ReferralStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "HospitalReferralStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNHospitalizationKind2sioᚐHospitalizationKind(ctx context.Context, v any) (sio.HospitalizationKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.HospitalizationKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHospitalizationKind2sioᚐHospitalizationKind(ctx context.Context, sel ast.SelectionSet, v sio.HospitalizationKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "HospitalizationKind!")
 	}
 	return res
 }
@@ -39195,6 +52765,10 @@ func (ec *executionContext) marshalNInjury2sioᚐInjury(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalNInpatientStay2sioᚐInpatientStay(ctx context.Context, sel ast.SelectionSet, v sio.InpatientStay) graphql.Marshaler {
+	return ec._InpatientStay(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, v any) (sio.InspectionResult, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.InspectionResult(tmp)
@@ -39262,6 +52836,29 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNJobSeekerRegistration2sioᚐJobSeekerRegistration(ctx context.Context, sel ast.SelectionSet, v sio.JobSeekerRegistration) graphql.Marshaler {
+	return ec._JobSeekerRegistration(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNJobSeekerStatus2sioᚐJobSeekerStatus(ctx context.Context, v any) (sio.JobSeekerStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.JobSeekerStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobSeekerStatus2sioᚐJobSeekerStatus(ctx context.Context, sel ast.SelectionSet, v sio.JobSeekerStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JobSeekerStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLaborReferral2sioᚐLaborReferral(ctx context.Context, sel ast.SelectionSet, v sio.LaborReferral) graphql.Marshaler {
+	return ec._LaborReferral(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNLandRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
@@ -39454,6 +53051,34 @@ func (ec *executionContext) marshalNMoney2sioᚐMoney(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalNOutpatientVisit2ᚖsioᚐOutpatientVisit(ctx context.Context, sel ast.SelectionSet, v *sio.OutpatientVisit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutpatientVisit!")
+		return graphql.Null
+	}
+	return ec._OutpatientVisit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOutpatientVisitEdge2sioᚋgraphᚋmodelᚐOutpatientVisitEdge(ctx context.Context, sel ast.SelectionSet, v model.OutpatientVisitEdge) graphql.Marshaler {
+	return ec._OutpatientVisitEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOutpatientVisitEdge2ᚕsioᚋgraphᚋmodelᚐOutpatientVisitEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OutpatientVisitEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutpatientVisitEdge2sioᚋgraphᚋmodelᚐOutpatientVisitEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -39473,6 +53098,49 @@ func (ec *executionContext) marshalNParticipantRole2sioᚐParticipantRole(ctx co
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ParticipantRole!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPensionContribution2ᚖsioᚐPensionContribution(ctx context.Context, sel ast.SelectionSet, v *sio.PensionContribution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PensionContribution!")
+		return graphql.Null
+	}
+	return ec._PensionContribution(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPensionContributionEdge2sioᚋgraphᚋmodelᚐPensionContributionEdge(ctx context.Context, sel ast.SelectionSet, v model.PensionContributionEdge) graphql.Marshaler {
+	return ec._PensionContributionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPensionContributionEdge2ᚕsioᚋgraphᚋmodelᚐPensionContributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PensionContributionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPensionContributionEdge2sioᚋgraphᚋmodelᚐPensionContributionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPensionPayerKind2sioᚐPensionPayerKind(ctx context.Context, v any) (sio.PensionPayerKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.PensionPayerKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx context.Context, sel ast.SelectionSet, v sio.PensionPayerKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PensionPayerKind!")
 	}
 	return res
 }
@@ -39656,6 +53324,34 @@ func (ec *executionContext) marshalNPostalItemStatus2sioᚐPostalItemStatus(ctx 
 	return res
 }
 
+func (ec *executionContext) marshalNPublicServiceRequest2ᚖsioᚐPublicServiceRequest(ctx context.Context, sel ast.SelectionSet, v *sio.PublicServiceRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PublicServiceRequest!")
+		return graphql.Null
+	}
+	return ec._PublicServiceRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPublicServiceRequestEdge2sioᚋgraphᚋmodelᚐPublicServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.PublicServiceRequestEdge) graphql.Marshaler {
+	return ec._PublicServiceRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPublicServiceRequestEdge2ᚕsioᚋgraphᚋmodelᚐPublicServiceRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PublicServiceRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPublicServiceRequestEdge2sioᚋgraphᚋmodelᚐPublicServiceRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRailwayTicket2ᚖsioᚐRailwayTicket(ctx context.Context, sel ast.SelectionSet, v *sio.RailwayTicket) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RailwayTicket!")
@@ -39714,6 +53410,36 @@ func (ec *executionContext) marshalNRealEstateRightEdge2ᚕsioᚋgraphᚋmodel�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNReferralKind2sioᚐReferralKind(ctx context.Context, v any) (sio.ReferralKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ReferralKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralKind2sioᚐReferralKind(ctx context.Context, sel ast.SelectionSet, v sio.ReferralKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReferralKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNReferralOutcome2sioᚐReferralOutcome(ctx context.Context, v any) (sio.ReferralOutcome, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ReferralOutcome(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralOutcome2sioᚐReferralOutcome(ctx context.Context, sel ast.SelectionSet, v sio.ReferralOutcome) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReferralOutcome!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNRegistrationStatus2sioᚐRegistrationStatus(ctx context.Context, v any) (sio.RegistrationStatus, error) {
@@ -39942,6 +53668,21 @@ func (ec *executionContext) marshalNSeaVessel2sioᚐSeaVessel(ctx context.Contex
 	return ec._SeaVessel(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNServiceResult2sioᚐServiceResult(ctx context.Context, v any) (sio.ServiceResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ServiceResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceResult2sioᚐServiceResult(ctx context.Context, sel ast.SelectionSet, v sio.ServiceResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ServiceResult!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -39983,6 +53724,66 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNStudentStatus2sioᚐStudentStatus(ctx context.Context, v any) (sio.StudentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudentStatus2sioᚐStudentStatus(ctx context.Context, sel ast.SelectionSet, v sio.StudentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudentStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudyForm2sioᚐStudyForm(ctx context.Context, v any) (sio.StudyForm, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudyForm(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudyForm2sioᚐStudyForm(ctx context.Context, sel ast.SelectionSet, v sio.StudyForm) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudyForm!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudyFunding2sioᚐStudyFunding(ctx context.Context, v any) (sio.StudyFunding, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudyFunding(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudyFunding2sioᚐStudyFunding(ctx context.Context, sel ast.SelectionSet, v sio.StudyFunding) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudyFunding!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStudyLevel2sioᚐStudyLevel(ctx context.Context, v any) (sio.StudyLevel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StudyLevel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStudyLevel2sioᚐStudyLevel(ctx context.Context, sel ast.SelectionSet, v sio.StudyLevel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StudyLevel!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNSubjectInput2sioᚋgraphᚋmodelᚐSubjectInput(ctx context.Context, v any) (model.SubjectInput, error) {
@@ -40201,6 +54002,21 @@ func (ec *executionContext) marshalNViolationSource2sioᚐViolationSource(ctx co
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ViolationSource!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNVisitKind2sioᚐVisitKind(ctx context.Context, v any) (sio.VisitKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.VisitKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisitKind2sioᚐVisitKind(ctx context.Context, sel ast.SelectionSet, v sio.VisitKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisitKind!")
 	}
 	return res
 }
@@ -40432,6 +54248,25 @@ func (ec *executionContext) marshalOBIN2ᚖsioᚐBIN(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalOBenefit2ᚕsioᚐBenefitᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Benefit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBenefit2sioᚐBenefit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40493,6 +54328,46 @@ func (ec *executionContext) marshalOCivilAct2ᚕsioᚐCivilActᚄ(ctx context.Co
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOCivilServantCheck2ᚖsioᚐCivilServantCheck(ctx context.Context, sel ast.SelectionSet, v *sio.CivilServantCheck) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CivilServantCheck(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCivilServicePost2ᚖsioᚐCivilServiceRecord(ctx context.Context, sel ast.SelectionSet, v *sio.CivilServiceRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CivilServicePost(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCivilServiceRecord2ᚕsioᚐCivilServiceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilServiceRecord2sioᚐCivilServiceRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCivilServiceRecordConnection2ᚖsioᚋgraphᚋmodelᚐCivilServiceRecordConnection(ctx context.Context, sel ast.SelectionSet, v *model.CivilServiceRecordConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CivilServiceRecordConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodelᚐCompanyRoleConnection(ctx context.Context, sel ast.SelectionSet, v *model.CompanyRoleConnection) graphql.Marshaler {
@@ -40565,6 +54440,44 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	return res
 }
 
+func (ec *executionContext) marshalODisability2ᚕsioᚐDisabilityᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Disability) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisability2sioᚐDisability(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODispensaryRegistration2ᚕsioᚐDispensaryRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DispensaryRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDispensaryRegistration2sioᚐDispensaryRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalODriverLicense2ᚕsioᚐDriverLicenseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DriverLicense) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -40589,6 +54502,32 @@ func (ec *executionContext) marshalODriverLicense2ᚖsioᚐDriverLicense(ctx con
 		return graphql.Null
 	}
 	return ec._DriverLicense(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployment2sioᚐEmployment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOEmploymentConnection2ᚖsioᚋgraphᚋmodelᚐEmploymentConnection(ctx context.Context, sel ast.SelectionSet, v *model.EmploymentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EmploymentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {
@@ -40646,6 +54585,70 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOForeignLaborPermit2ᚕsioᚐForeignLaborPermitᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignLaborPermit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignLaborPermit2sioᚐForeignLaborPermit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPermit(ctx context.Context, sel ast.SelectionSet, v *sio.ForeignLaborPermit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ForeignLaborPermit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignWorker2sioᚐForeignWorker(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOForeignWorkerViolation2ᚕsioᚐForeignWorkerViolationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignWorkerViolation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignWorkerViolation2sioᚐForeignWorkerViolation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Founder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -40663,6 +54666,58 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOHigherEducationRecord2ᚕsioᚐHigherEducationRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.HigherEducationRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHigherEducationRecord2sioᚐHigherEducationRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOHigherEducationRecord2ᚖsioᚐHigherEducationRecord(ctx context.Context, sel ast.SelectionSet, v *sio.HigherEducationRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HigherEducationRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHospitalReferral2ᚕsioᚐHospitalReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.HospitalReferral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHospitalReferral2sioᚐHospitalReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOHospitalReferral2ᚖsioᚐHospitalReferral(ctx context.Context, sel ast.SelectionSet, v *sio.HospitalReferral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HospitalReferral(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -40699,6 +54754,25 @@ func (ec *executionContext) marshalOIIN2ᚖsioᚐIIN(ctx context.Context, sel as
 	_ = ctx
 	res := gqlscalar.MarshalIIN(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInpatientStay2ᚕsioᚐInpatientStayᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.InpatientStay) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInpatientStay2sioᚐInpatientStay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOInquiry2ᚖsioᚋauthzᚐInquiry(ctx context.Context, sel ast.SelectionSet, v *authz.Inquiry) graphql.Marshaler {
@@ -40751,6 +54825,44 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOJobSeekerRegistration2ᚕsioᚐJobSeekerRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.JobSeekerRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobSeekerRegistration2sioᚐJobSeekerRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOLaborReferral2ᚕsioᚐLaborReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.LaborReferral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLaborReferral2sioᚐLaborReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOLandPlot2ᚖsioᚐLandPlot(ctx context.Context, sel ast.SelectionSet, v *sio.LandPlot) graphql.Marshaler {
@@ -40857,6 +54969,45 @@ func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.C
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOMoney2ᚖsioᚐMoney(ctx context.Context, v any) (*sio.Money, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalMoney(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMoney2ᚖsioᚐMoney(ctx context.Context, sel ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalMoney(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OutpatientVisitConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PensionContributionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPensionStatement2ᚖsioᚐPensionStatement(ctx context.Context, sel ast.SelectionSet, v *sio.PensionStatement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PensionStatement(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPerson2ᚕᚖsioᚐPerson(ctx context.Context, sel ast.SelectionSet, v []*sio.Person) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -40905,6 +55056,13 @@ func (ec *executionContext) marshalOPostalItemConnection2ᚖsioᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._PostalItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPublicServiceRequestConnection2ᚖsioᚋgraphᚋmodelᚐPublicServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.PublicServiceRequestConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PublicServiceRequestConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORailwayTicketConnection2ᚖsioᚋgraphᚋmodelᚐRailwayTicketConnection(ctx context.Context, sel ast.SelectionSet, v *model.RailwayTicketConnection) graphql.Marshaler {
@@ -41058,6 +55216,25 @@ func (ec *executionContext) marshalOSeaVessel2ᚖsioᚐSeaVessel(ctx context.Con
 		return graphql.Null
 	}
 	return ec._SeaVessel(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStayOutcome2ᚖsioᚐStayOutcome(ctx context.Context, v any) (*sio.StayOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StayOutcome(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStayOutcome2ᚖsioᚐStayOutcome(ctx context.Context, sel ast.SelectionSet, v *sio.StayOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

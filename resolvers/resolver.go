@@ -48,6 +48,16 @@ type Resolver struct {
 	VehicleCustomsRegistry      sio.VehicleCustomsRegistry
 	CriminalVehicleRegistry     sio.CriminalVehicleRegistry
 	CriminalWeaponRegistry      sio.CriminalWeaponRegistry
+	PensionRegistry             sio.PensionRegistry
+	DisabilityRegistry          sio.DisabilityRegistry
+	SocialAssistanceRegistry    sio.SocialAssistanceRegistry
+	LaborMarketRegistry         sio.LaborMarketRegistry
+	PublicServiceCenter         sio.PublicServiceCenter
+	CivilServiceRegister        sio.CivilServiceRegister
+	ForeignLaborRegistry        sio.ForeignLaborRegistry
+	ViolationRegistry           sio.ForeignWorkerViolationRegistry
+	HigherEducationRegistry     sio.HigherEducationRegistry
+	HealthRecords               sio.HealthRecords
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -121,4 +131,33 @@ func (r *Resolver) TrafficViolation() graph.TrafficViolationResolver {
 }
 func (r *Resolver) VehicleCustomsDeclaration() graph.VehicleCustomsDeclarationResolver {
 	return &vehicleCustomsDeclarationResolver{r}
+}
+
+// Social, labour, civil-service, education and health databases.
+
+func (r *Resolver) Benefit() graph.BenefitResolver { return &benefitResolver{r} }
+func (r *Resolver) CivilServiceRecord() graph.CivilServiceRecordResolver {
+	return &civilServiceRecordResolver{r}
+}
+func (r *Resolver) Employment() graph.EmploymentResolver { return &employmentResolver{r} }
+func (r *Resolver) ForeignLaborPermit() graph.ForeignLaborPermitResolver {
+	return &foreignLaborPermitResolver{r}
+}
+func (r *Resolver) ForeignWorker() graph.ForeignWorkerResolver { return &foreignWorkerResolver{r} }
+func (r *Resolver) ForeignWorkerViolation() graph.ForeignWorkerViolationResolver {
+	return &foreignWorkerViolationResolver{r}
+}
+func (r *Resolver) HigherEducationRecord() graph.HigherEducationRecordResolver {
+	return &higherEducationRecordResolver{r}
+}
+func (r *Resolver) InpatientStay() graph.InpatientStayResolver { return &inpatientStayResolver{r} }
+func (r *Resolver) JobSeekerRegistration() graph.JobSeekerRegistrationResolver {
+	return &jobSeekerRegistrationResolver{r}
+}
+func (r *Resolver) LaborReferral() graph.LaborReferralResolver { return &laborReferralResolver{r} }
+func (r *Resolver) PensionContribution() graph.PensionContributionResolver {
+	return &pensionContributionResolver{r}
+}
+func (r *Resolver) PensionStatement() graph.PensionStatementResolver {
+	return &pensionStatementResolver{r}
 }

@@ -59,6 +59,17 @@ type BasisInput struct {
 	Justification *string `json:"justification,omitempty"`
 }
 
+type CivilServiceRecordConnection struct {
+	Edges      []CivilServiceRecordEdge `json:"edges"`
+	PageInfo   *PageInfo                `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+type CivilServiceRecordEdge struct {
+	Cursor string                  `json:"cursor"`
+	Node   *sio.CivilServiceRecord `json:"node"`
+}
+
 type CompanyRoleConnection struct {
 	Edges      []CompanyRoleEdge `json:"edges"`
 	PageInfo   *PageInfo         `json:"pageInfo"`
@@ -68,6 +79,17 @@ type CompanyRoleConnection struct {
 type CompanyRoleEdge struct {
 	Cursor string           `json:"cursor"`
 	Node   *sio.CompanyRole `json:"node"`
+}
+
+type EmploymentConnection struct {
+	Edges      []EmploymentEdge `json:"edges"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type EmploymentEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *sio.Employment `json:"node"`
 }
 
 // An instruction the caller executes.
@@ -110,10 +132,32 @@ type Me struct {
 type Mutation struct {
 }
 
+type OutpatientVisitConnection struct {
+	Edges      []OutpatientVisitEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type OutpatientVisitEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *sio.OutpatientVisit `json:"node"`
+}
+
 // Pagination info of a Relay connection.
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+type PensionContributionConnection struct {
+	Edges      []PensionContributionEdge `json:"edges"`
+	PageInfo   *PageInfo                 `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+type PensionContributionEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *sio.PensionContribution `json:"node"`
 }
 
 // The access policy of СИО ПСО.
@@ -199,6 +243,17 @@ type PostalItemConnection struct {
 type PostalItemEdge struct {
 	Cursor string          `json:"cursor"`
 	Node   *sio.PostalItem `json:"node"`
+}
+
+type PublicServiceRequestConnection struct {
+	Edges      []PublicServiceRequestEdge `json:"edges"`
+	PageInfo   *PageInfo                  `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+type PublicServiceRequestEdge struct {
+	Cursor string                    `json:"cursor"`
+	Node   *sio.PublicServiceRequest `json:"node"`
 }
 
 type Query struct {
