@@ -258,7 +258,6 @@ var pendingServices = map[string]string{
 	"LABOR_MARKET":                     "issue 4",
 	"PUBLIC_SERVICE_CENTER_SERVICES":   "issue 4",
 	"SPECIAL_RECORDS":                  "issue 4",
-	"UNIFIED_STATISTICS_SYSTEM":        "issue 4",
 	"ENFORCEMENT_PROCEEDINGS":          "issue 4",
 	"COURTS":                           "issue 4",
 	"COURT_CARDS":                      "issue 4",

@@ -179,6 +179,7 @@ type ComplexityRoot struct {
 		RealEstate       func(childComplexity int, first *int, after *string) int
 		Region           func(childComplexity int) int
 		RegistrationDate func(childComplexity int) int
+		StatisticalUnit  func(childComplexity int) int
 		Status           func(childComplexity int) int
 		TaxDebts         func(childComplexity int) int
 		Taxpayer         func(childComplexity int) int
@@ -289,6 +290,24 @@ type ComplexityRoot struct {
 		FullName        func(childComplexity int) int
 		Iin             func(childComplexity int) int
 		Role            func(childComplexity int) int
+	}
+
+	StatisticalUnit struct {
+		Activity       func(childComplexity int) int
+		BIN            func(childComplexity int) int
+		Employees      func(childComplexity int) int
+		KATO           func(childComplexity int) int
+		KRP            func(childComplexity int) int
+		KRPNameRu      func(childComplexity int) int
+		LastReportDate func(childComplexity int) int
+		LastReportForm func(childComplexity int) int
+		LocalityRu     func(childComplexity int) int
+		OKED           func(childComplexity int) int
+		OKEDNameRu     func(childComplexity int) int
+		OwnershipRu    func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Size           func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
 	}
 
 	TaxDebt struct {
@@ -413,6 +432,7 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	StatisticalUnit(ctx context.Context, obj *sio.LegalEntity) (*sio.StatisticalUnit, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -1047,6 +1067,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.RegistrationDate(childComplexity), true
+	case "LegalEntity.statisticalUnit":
+		if e.ComplexityRoot.LegalEntity.StatisticalUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.StatisticalUnit(childComplexity), true
 	case "LegalEntity.status":
 		if e.ComplexityRoot.LegalEntity.Status == nil {
 			break
@@ -1552,6 +1578,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SandboxUser.Role(childComplexity), true
 
+	case "StatisticalUnit.activity":
+		if e.ComplexityRoot.StatisticalUnit.Activity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Activity(childComplexity), true
+	case "StatisticalUnit.bin":
+		if e.ComplexityRoot.StatisticalUnit.BIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.BIN(childComplexity), true
+	case "StatisticalUnit.employees":
+		if e.ComplexityRoot.StatisticalUnit.Employees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Employees(childComplexity), true
+	case "StatisticalUnit.kato":
+		if e.ComplexityRoot.StatisticalUnit.KATO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.KATO(childComplexity), true
+	case "StatisticalUnit.krp":
+		if e.ComplexityRoot.StatisticalUnit.KRP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.KRP(childComplexity), true
+	case "StatisticalUnit.krpNameRu":
+		if e.ComplexityRoot.StatisticalUnit.KRPNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.KRPNameRu(childComplexity), true
+	case "StatisticalUnit.lastReportDate":
+		if e.ComplexityRoot.StatisticalUnit.LastReportDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.LastReportDate(childComplexity), true
+	case "StatisticalUnit.lastReportForm":
+		if e.ComplexityRoot.StatisticalUnit.LastReportForm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.LastReportForm(childComplexity), true
+	case "StatisticalUnit.localityRu":
+		if e.ComplexityRoot.StatisticalUnit.LocalityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.LocalityRu(childComplexity), true
+	case "StatisticalUnit.oked":
+		if e.ComplexityRoot.StatisticalUnit.OKED == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.OKED(childComplexity), true
+	case "StatisticalUnit.okedNameRu":
+		if e.ComplexityRoot.StatisticalUnit.OKEDNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.OKEDNameRu(childComplexity), true
+	case "StatisticalUnit.ownershipRu":
+		if e.ComplexityRoot.StatisticalUnit.OwnershipRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.OwnershipRu(childComplexity), true
+	case "StatisticalUnit.region":
+		if e.ComplexityRoot.StatisticalUnit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Region(childComplexity), true
+	case "StatisticalUnit.size":
+		if e.ComplexityRoot.StatisticalUnit.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Size(childComplexity), true
+	case "StatisticalUnit.updatedAt":
+		if e.ComplexityRoot.StatisticalUnit.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.UpdatedAt(childComplexity), true
+
 	case "TaxDebt.asOf":
 		if e.ComplexityRoot.TaxDebt.AsOf == nil {
 			break
@@ -1966,6 +2083,57 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/business.graphqls", Input: `# Business registers: the statistical register of ЕУСС (17), Е-лицензирование
+# (41), Сведения о монополистах (47) and Учет проверок ГО (50).
+
+enum EnterpriseSize {
+  SMALL
+  MEDIUM
+  LARGE
+}
+
+"Reporting status of a unit of the statistical register."
+enum StatActivity {
+  "Submits statistical reports."
+  ACTIVE
+  "Stopped reporting less than a year ago."
+  TEMPORARILY_INACTIVE
+  "Has not reported for a year or more."
+  INACTIVE
+  LIQUIDATED
+}
+
+"""
+A unit of the statistical business register of База данных «Единая
+унифицированная статистическая система».
+"""
+type StatisticalUnit {
+  bin: BIN!
+  "9-digit КАТО code of the locality."
+  kato: String!
+  localityRu: String!
+  region: Region
+  "ОКЭД code of the main activity."
+  oked: String!
+  okedNameRu: String!
+  "Code of the classifier of enterprise sizes by employees (КРП)."
+  krp: String!
+  krpNameRu: String!
+  size: EnterpriseSize!
+  employees: Int!
+  ownershipRu: String!
+  activity: StatActivity!
+  "Statistical form last submitted, e.g. «1-Т (квартальная)»."
+  lastReportForm: String
+  lastReportDate: Date
+  updatedAt: Date!
+}
+
+extend type LegalEntity {
+  "ЕУСС: the entity's unit of the statistical register."
+  statisticalUnit: StatisticalUnit @service(code: "UNIFIED_STATISTICS_SYSTEM")
+}
+`, BuiltIn: false},
 	{Name: "../schema/civil.graphqls", Input: `enum CivilActKind {
   BIRTH
   MARRIAGE
@@ -2773,6 +2941,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "statisticalUnit":
+		return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -2975,6 +3145,42 @@ func (ec *executionContext) childFields_SandboxUser(ctx context.Context, field g
 		return ec.fieldContext_SandboxUser_cases(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SandboxUser", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticalUnit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bin":
+		return ec.fieldContext_StatisticalUnit_bin(ctx, field)
+	case "kato":
+		return ec.fieldContext_StatisticalUnit_kato(ctx, field)
+	case "localityRu":
+		return ec.fieldContext_StatisticalUnit_localityRu(ctx, field)
+	case "region":
+		return ec.fieldContext_StatisticalUnit_region(ctx, field)
+	case "oked":
+		return ec.fieldContext_StatisticalUnit_oked(ctx, field)
+	case "okedNameRu":
+		return ec.fieldContext_StatisticalUnit_okedNameRu(ctx, field)
+	case "krp":
+		return ec.fieldContext_StatisticalUnit_krp(ctx, field)
+	case "krpNameRu":
+		return ec.fieldContext_StatisticalUnit_krpNameRu(ctx, field)
+	case "size":
+		return ec.fieldContext_StatisticalUnit_size(ctx, field)
+	case "employees":
+		return ec.fieldContext_StatisticalUnit_employees(ctx, field)
+	case "ownershipRu":
+		return ec.fieldContext_StatisticalUnit_ownershipRu(ctx, field)
+	case "activity":
+		return ec.fieldContext_StatisticalUnit_activity(ctx, field)
+	case "lastReportForm":
+		return ec.fieldContext_StatisticalUnit_lastReportForm(ctx, field)
+	case "lastReportDate":
+		return ec.fieldContext_StatisticalUnit_lastReportDate(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StatisticalUnit_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticalUnit", field.Name)
 }
 
 func (ec *executionContext) childFields_TaxDebt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6673,6 +6879,56 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_statisticalUnit(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().StatisticalUnit(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNIFIED_STATISTICS_SYSTEM")
+				if err != nil {
+					var zeroVal *sio.StatisticalUnit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.StatisticalUnit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.StatisticalUnit) graphql.Marshaler {
+			return ec.marshalOStatisticalUnit2ᚖsioᚐStatisticalUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_statisticalUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticalUnit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9002,6 +9258,360 @@ func (ec *executionContext) fieldContext_SandboxUser_cases(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StatisticalUnit_bin(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_bin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_bin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _StatisticalUnit_kato(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_kato(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KATO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_kato(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_localityRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_localityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocalityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_localityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_region(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticalUnit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticalUnit_oked(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_oked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OKED, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_oked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_okedNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_okedNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OKEDNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_okedNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_krp(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_krp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KRP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_krp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_krpNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_krpNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KRPNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_krpNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_size(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.EnterpriseSize) graphql.Marshaler {
+			return ec.marshalNEnterpriseSize2sioᚐEnterpriseSize(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "EnterpriseSize")
+}
+
+func (ec *executionContext) _StatisticalUnit_employees(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_employees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employees, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_employees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatisticalUnit_ownershipRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_ownershipRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnershipRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_ownershipRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_activity(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_activity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StatActivity) graphql.Marshaler {
+			return ec.marshalNStatActivity2sioᚐStatActivity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_activity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "StatActivity")
+}
+
+func (ec *executionContext) _StatisticalUnit_lastReportForm(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_lastReportForm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReportForm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_lastReportForm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_lastReportDate(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_lastReportDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReportDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_lastReportDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StatisticalUnit_updatedAt(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Date")
 }
 
 func (ec *executionContext) _TaxDebt_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxDebt) (ret graphql.Marshaler) {
@@ -12473,6 +13083,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "statisticalUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_statisticalUnit(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -13182,6 +13798,109 @@ func (ec *executionContext) _SandboxUser(ctx context.Context, sel ast.SelectionS
 			}
 		case "cases":
 			out.Values[i] = ec._SandboxUser_cases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statisticalUnitImplementors = []string{"StatisticalUnit"}
+
+func (ec *executionContext) _StatisticalUnit(ctx context.Context, sel ast.SelectionSet, obj *sio.StatisticalUnit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticalUnitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticalUnit")
+		case "bin":
+			out.Values[i] = ec._StatisticalUnit_bin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kato":
+			out.Values[i] = ec._StatisticalUnit_kato(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "localityRu":
+			out.Values[i] = ec._StatisticalUnit_localityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._StatisticalUnit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "oked":
+			out.Values[i] = ec._StatisticalUnit_oked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "okedNameRu":
+			out.Values[i] = ec._StatisticalUnit_okedNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "krp":
+			out.Values[i] = ec._StatisticalUnit_krp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "krpNameRu":
+			out.Values[i] = ec._StatisticalUnit_krpNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._StatisticalUnit_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "employees":
+			out.Values[i] = ec._StatisticalUnit_employees(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownershipRu":
+			out.Values[i] = ec._StatisticalUnit_ownershipRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activity":
+			out.Values[i] = ec._StatisticalUnit_activity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastReportForm":
+			out.Values[i] = ec._StatisticalUnit_lastReportForm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastReportDate":
+			out.Values[i] = ec._StatisticalUnit_lastReportDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._StatisticalUnit_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14209,6 +14928,21 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalNEnterpriseSize2sioᚐEnterpriseSize(ctx context.Context, v any) (sio.EnterpriseSize, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.EnterpriseSize(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEnterpriseSize2sioᚐEnterpriseSize(ctx context.Context, sel ast.SelectionSet, v sio.EnterpriseSize) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EnterpriseSize!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
 }
@@ -14473,6 +15207,21 @@ func (ec *executionContext) marshalNSandboxUser2ᚕsioᚋgraphᚋmodelᚐSandbox
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNStatActivity2sioᚐStatActivity(ctx context.Context, v any) (sio.StatActivity, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StatActivity(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatActivity2sioᚐStatActivity(ctx context.Context, sel ast.SelectionSet, v sio.StatActivity) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatActivity!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -15016,6 +15765,13 @@ func (ec *executionContext) marshalORegion2ᚖsioᚐRegion(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Region(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStatisticalUnit2ᚖsioᚐStatisticalUnit(ctx context.Context, sel ast.SelectionSet, v *sio.StatisticalUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatisticalUnit(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

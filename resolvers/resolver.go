@@ -26,9 +26,11 @@ type Resolver struct {
 	TaxDebtRegistry    sio.TaxDebtRegistry
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
-	Users              sio.UserDirectory
-	Cases              sio.CaseRegistry
-	Enforcer           *authz.Enforcer
+	// Business and tax-administration registers.
+	StatisticalRegister sio.StatisticalRegister
+	Users               sio.UserDirectory
+	Cases               sio.CaseRegistry
+	Enforcer            *authz.Enforcer
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
