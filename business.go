@@ -79,14 +79,14 @@ const (
 	DocumentPermit  LicenseDocument = "PERMIT"
 )
 
-// LicenseStatus is the state of a licence or permit.
-type LicenseStatus string
+// BusinessLicenseStatus is the state of a licence or permit.
+type BusinessLicenseStatus string
 
 const (
-	LicenseActive     LicenseStatus = "ACTIVE"
-	LicenseSuspended  LicenseStatus = "SUSPENDED"
-	LicenseRevoked    LicenseStatus = "REVOKED"
-	LicenseTerminated LicenseStatus = "TERMINATED"
+	LicenseActive     BusinessLicenseStatus = "ACTIVE"
+	LicenseSuspended  BusinessLicenseStatus = "SUSPENDED"
+	LicenseRevoked    BusinessLicenseStatus = "REVOKED"
+	LicenseTerminated BusinessLicenseStatus = "TERMINATED"
 )
 
 // BusinessLicense is a record of База данных "Е-лицензирование": a licence
@@ -101,7 +101,7 @@ type BusinessLicense struct {
 	HolderID      string          `db:"holder_id"`
 	HolderKind    SubjectKind     `db:"holder_kind"`
 	IssuedAt      Date            `db:"issued_at"`
-	Status        LicenseStatus   `db:"status"`
+	Status        BusinessLicenseStatus   `db:"status"`
 	// StatusChangedAt is the date of suspension, revocation or termination.
 	StatusChangedAt *Date  `db:"status_changed_at"`
 	RegionKATO      string `db:"region_kato"`

@@ -16,6 +16,7 @@ import (
 	"sio/authz"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/elicensing"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/persons"
@@ -64,6 +65,7 @@ type Gateway struct {
 	Weapons    *weapons.Store
 	// Business and tax-administration registers.
 	StatRegister *statregister.Store
+	Licensing    *elicensing.Store
 	Cases        *caseregistry.Store
 	Accounts     *accounts.Store
 
@@ -124,6 +126,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
 		func() error { return open(ctx, g, statregister.Name, statregister.Open, &g.StatRegister) },
+		func() error { return open(ctx, g, elicensing.Name, elicensing.Open, &g.Licensing) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -167,7 +170,7 @@ func (g *Gateway) Schema() graph.Config {
 		Resolvers: &resolvers.Resolver{
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
-			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister,
+			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing,
 			Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},

@@ -20,5 +20,31 @@ func init() {
 				}
 			},
 		},
+		serviceCase{
+			service: "E_LICENSING", args: "$iin: IIN!", path: "person.licenses",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.Licensing.DB(), `SELECT holder_id FROM {licenses} WHERE holder_kind = 'PERSON' ORDER BY number LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin licenses { number document activityRu subactivityRu licensorRu issuedAt status statusChangedAt region { nameRu } holderPerson { iin } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if l := got.([]any)[0]; get(l, "holderPerson.iin") != vars["iin"] || get(l, "licensorRu") == "" {
+					t.Fatalf("licence = %v", l)
+				}
+			},
+		},
+		serviceCase{
+			service: "E_LICENSING", args: "$bin: BIN!", path: "legalEntity.licenses",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Licensing.DB(), `SELECT holder_id FROM {licenses} WHERE holder_kind = 'LEGAL_ENTITY' AND subactivity_ru IS NOT NULL ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin licenses { number activityRu subactivityRu holderLegalEntity { bin } } }`,
+		},
+		serviceCase{
+			service: "E_LICENSING", args: "$number: String!", path: "license",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Licensing.DB(), `SELECT number FROM {licenses} ORDER BY number LIMIT 1`)}
+			},
+			selection: `license(number: $number) { number holderId holderKind status }`,
+		},
 	)
 }

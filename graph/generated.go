@@ -31,6 +31,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	BusinessLicense() BusinessLicenseResolver
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
 	FamilyTie() FamilyTieResolver
@@ -54,6 +55,22 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	BusinessLicense struct {
+		ActivityRu        func(childComplexity int) int
+		Document          func(childComplexity int) int
+		HolderID          func(childComplexity int) int
+		HolderKind        func(childComplexity int) int
+		HolderLegalEntity func(childComplexity int) int
+		HolderPerson      func(childComplexity int) int
+		IssuedAt          func(childComplexity int) int
+		LicensorRu        func(childComplexity int) int
+		Number            func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Status            func(childComplexity int) int
+		StatusChangedAt   func(childComplexity int) int
+		SubactivityRu     func(childComplexity int) int
+	}
+
 	CaseInfo struct {
 		Article  func(childComplexity int) int
 		Basis    func(childComplexity int) int
@@ -120,6 +137,7 @@ type ComplexityRoot struct {
 		Case        func(childComplexity int) int
 		LandPlot    func(childComplexity int, cadastralNumber string) int
 		LegalEntity func(childComplexity int, bin sio.BIN) int
+		License     func(childComplexity int, number string) int
 		Person      func(childComplexity int, iin sio.IIN) int
 		Persons     func(childComplexity int, iins []sio.IIN) int
 		RealEstate  func(childComplexity int, cadastralNumber string) int
@@ -174,6 +192,7 @@ type ComplexityRoot struct {
 		Founders         func(childComplexity int) int
 		LandPlots        func(childComplexity int, first *int, after *string) int
 		LegalForm        func(childComplexity int) int
+		Licenses         func(childComplexity int) int
 		NameKz           func(childComplexity int) int
 		NameRu           func(childComplexity int) int
 		RealEstate       func(childComplexity int, first *int, after *string) int
@@ -218,6 +237,7 @@ type ComplexityRoot struct {
 		IIN            func(childComplexity int) int
 		LandPlots      func(childComplexity int, first *int, after *string) int
 		LastName       func(childComplexity int) int
+		Licenses       func(childComplexity int) int
 		MiddleName     func(childComplexity int) int
 		Nationality    func(childComplexity int) int
 		RealEstate     func(childComplexity int, first *int, after *string) int
@@ -392,6 +412,10 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type BusinessLicenseResolver interface {
+	HolderPerson(ctx context.Context, obj *sio.BusinessLicense) (*sio.Person, error)
+	HolderLegalEntity(ctx context.Context, obj *sio.BusinessLicense) (*sio.LegalEntity, error)
+}
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
 }
@@ -413,6 +437,7 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -433,6 +458,7 @@ type LegalEntityResolver interface {
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
 	StatisticalUnit(ctx context.Context, obj *sio.LegalEntity) (*sio.StatisticalUnit, error)
+	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -444,6 +470,7 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type QueryResolver interface {
@@ -488,6 +515,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "BusinessLicense.activityRu":
+		if e.ComplexityRoot.BusinessLicense.ActivityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.ActivityRu(childComplexity), true
+	case "BusinessLicense.document":
+		if e.ComplexityRoot.BusinessLicense.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Document(childComplexity), true
+	case "BusinessLicense.holderId":
+		if e.ComplexityRoot.BusinessLicense.HolderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderID(childComplexity), true
+	case "BusinessLicense.holderKind":
+		if e.ComplexityRoot.BusinessLicense.HolderKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderKind(childComplexity), true
+	case "BusinessLicense.holderLegalEntity":
+		if e.ComplexityRoot.BusinessLicense.HolderLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderLegalEntity(childComplexity), true
+	case "BusinessLicense.holderPerson":
+		if e.ComplexityRoot.BusinessLicense.HolderPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderPerson(childComplexity), true
+	case "BusinessLicense.issuedAt":
+		if e.ComplexityRoot.BusinessLicense.IssuedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.IssuedAt(childComplexity), true
+	case "BusinessLicense.licensorRu":
+		if e.ComplexityRoot.BusinessLicense.LicensorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.LicensorRu(childComplexity), true
+	case "BusinessLicense.number":
+		if e.ComplexityRoot.BusinessLicense.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Number(childComplexity), true
+	case "BusinessLicense.region":
+		if e.ComplexityRoot.BusinessLicense.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Region(childComplexity), true
+	case "BusinessLicense.status":
+		if e.ComplexityRoot.BusinessLicense.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Status(childComplexity), true
+	case "BusinessLicense.statusChangedAt":
+		if e.ComplexityRoot.BusinessLicense.StatusChangedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.StatusChangedAt(childComplexity), true
+	case "BusinessLicense.subactivityRu":
+		if e.ComplexityRoot.BusinessLicense.SubactivityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.SubactivityRu(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -753,6 +859,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.LegalEntity(childComplexity, args["bin"].(sio.BIN)), true
+	case "Inquiry.license":
+		if e.ComplexityRoot.Inquiry.License == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_license_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.License(childComplexity, args["number"].(string)), true
 	case "Inquiry.person":
 		if e.ComplexityRoot.Inquiry.Person == nil {
 			break
@@ -1032,6 +1149,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.LegalForm(childComplexity), true
+	case "LegalEntity.licenses":
+		if e.ComplexityRoot.LegalEntity.Licenses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Licenses(childComplexity), true
 	case "LegalEntity.nameKz":
 		if e.ComplexityRoot.LegalEntity.NameKz == nil {
 			break
@@ -1265,6 +1388,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.LastName(childComplexity), true
+	case "Person.licenses":
+		if e.ComplexityRoot.Person.Licenses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Licenses(childComplexity), true
 	case "Person.middleName":
 		if e.ComplexityRoot.Person.MiddleName == nil {
 			break
@@ -2133,6 +2262,56 @@ extend type LegalEntity {
   "ЕУСС: the entity's unit of the statistical register."
   statisticalUnit: StatisticalUnit @service(code: "UNIFIED_STATISTICS_SYSTEM")
 }
+
+enum LicenseDocument {
+  LICENSE
+  PERMIT
+}
+
+enum BusinessLicenseStatus {
+  ACTIVE
+  SUSPENDED
+  REVOKED
+  TERMINATED
+}
+
+"A licence or permit of База данных «Е-лицензирование»."
+type BusinessLicense {
+  "Number, e.g. ` + "`" + `KZ47LSM00012345` + "`" + `."
+  number: String!
+  document: LicenseDocument!
+  "Kind of activity (вид деятельности)."
+  activityRu: String!
+  "Subkind of activity (подвид), where the kind has subkinds."
+  subactivityRu: String
+  licensorRu: String!
+  holderId: ID!
+  holderKind: SubjectKind!
+  issuedAt: Date!
+  status: BusinessLicenseStatus!
+  "Date of suspension, revocation or termination."
+  statusChangedAt: Date
+  region: Region
+  "ГБД ФЛ: the holder, when a person."
+  holderPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the holder, when a legal entity."
+  holderLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type Person {
+  "Е-лицензирование: licences and permits held by the person."
+  licenses: [BusinessLicense!] @service(code: "E_LICENSING")
+}
+
+extend type LegalEntity {
+  "Е-лицензирование: licences and permits held by the entity."
+  licenses: [BusinessLicense!] @service(code: "E_LICENSING")
+}
+
+extend type Inquiry {
+  "Е-лицензирование: a licence or permit by number."
+  license(number: String!): BusinessLicense @service(code: "E_LICENSING")
+}
 `, BuiltIn: false},
 	{Name: "../schema/civil.graphqls", Input: `enum CivilActKind {
   BIRTH
@@ -2681,6 +2860,38 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_BusinessLicense(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_BusinessLicense_number(ctx, field)
+	case "document":
+		return ec.fieldContext_BusinessLicense_document(ctx, field)
+	case "activityRu":
+		return ec.fieldContext_BusinessLicense_activityRu(ctx, field)
+	case "subactivityRu":
+		return ec.fieldContext_BusinessLicense_subactivityRu(ctx, field)
+	case "licensorRu":
+		return ec.fieldContext_BusinessLicense_licensorRu(ctx, field)
+	case "holderId":
+		return ec.fieldContext_BusinessLicense_holderId(ctx, field)
+	case "holderKind":
+		return ec.fieldContext_BusinessLicense_holderKind(ctx, field)
+	case "issuedAt":
+		return ec.fieldContext_BusinessLicense_issuedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_BusinessLicense_status(ctx, field)
+	case "statusChangedAt":
+		return ec.fieldContext_BusinessLicense_statusChangedAt(ctx, field)
+	case "region":
+		return ec.fieldContext_BusinessLicense_region(ctx, field)
+	case "holderPerson":
+		return ec.fieldContext_BusinessLicense_holderPerson(ctx, field)
+	case "holderLegalEntity":
+		return ec.fieldContext_BusinessLicense_holderLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BusinessLicense", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -2825,6 +3036,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "license":
+		return ec.fieldContext_Inquiry_license(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -2943,6 +3156,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
 	case "statisticalUnit":
 		return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
+	case "licenses":
+		return ec.fieldContext_LegalEntity_licenses(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -3025,6 +3240,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "licenses":
+		return ec.fieldContext_Person_licenses(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
@@ -3495,6 +3712,20 @@ func (ec *executionContext) field_Inquiry_legalEntity_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_license_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_person_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3864,6 +4095,368 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _BusinessLicense_number(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_document(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.LicenseDocument) graphql.Marshaler {
+			return ec.marshalNLicenseDocument2sioᚐLicenseDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "LicenseDocument")
+}
+
+func (ec *executionContext) _BusinessLicense_activityRu(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_activityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_activityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_subactivityRu(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_subactivityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubactivityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_subactivityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_licensorRu(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_licensorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LicensorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_licensorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_holderId(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HolderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BusinessLicense_holderKind(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HolderKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _BusinessLicense_issuedAt(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_issuedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_issuedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BusinessLicense_status(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BusinessLicenseStatus) graphql.Marshaler {
+			return ec.marshalNBusinessLicenseStatus2sioᚐBusinessLicenseStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "BusinessLicenseStatus")
+}
+
+func (ec *executionContext) _BusinessLicense_statusChangedAt(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_statusChangedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusChangedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_statusChangedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BusinessLicense_region(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BusinessLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BusinessLicense_holderPerson(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BusinessLicense().HolderPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BusinessLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BusinessLicense_holderLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BusinessLicense().HolderLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BusinessLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5434,6 +6027,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_license(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_license(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().License(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_LICENSING")
+				if err != nil {
+					var zeroVal *sio.BusinessLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.BusinessLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BusinessLicense) graphql.Marshaler {
+			return ec.marshalOBusinessLicense2ᚖsioᚐBusinessLicense(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_license(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BusinessLicense(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_license_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6929,6 +7584,56 @@ func (ec *executionContext) fieldContext_LegalEntity_statisticalUnit(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_licenses(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_licenses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Licenses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_LICENSING")
+				if err != nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
+			return ec.marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_licenses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BusinessLicense(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7969,6 +8674,56 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_licenses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_licenses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Licenses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_LICENSING")
+				if err != nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
+			return ec.marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_licenses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BusinessLicense(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12233,6 +12988,101 @@ func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error)
 
 // region    **************************** object.gotpl ****************************
 
+var businessLicenseImplementors = []string{"BusinessLicense"}
+
+func (ec *executionContext) _BusinessLicense(ctx context.Context, sel ast.SelectionSet, obj *sio.BusinessLicense) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, businessLicenseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BusinessLicense")
+		case "number":
+			out.Values[i] = ec._BusinessLicense_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.Values[i] = ec._BusinessLicense_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activityRu":
+			out.Values[i] = ec._BusinessLicense_activityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subactivityRu":
+			out.Values[i] = ec._BusinessLicense_subactivityRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "licensorRu":
+			out.Values[i] = ec._BusinessLicense_licensorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderId":
+			out.Values[i] = ec._BusinessLicense_holderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderKind":
+			out.Values[i] = ec._BusinessLicense_holderKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedAt":
+			out.Values[i] = ec._BusinessLicense_issuedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._BusinessLicense_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusChangedAt":
+			out.Values[i] = ec._BusinessLicense_statusChangedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._BusinessLicense_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BusinessLicense_holderPerson(ctx, field, obj)
+				})
+		case "holderLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BusinessLicense_holderLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -12715,6 +13565,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
 				})
+		case "license":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_license(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -13089,6 +13945,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_statisticalUnit(ctx, field, obj)
 				})
+		case "licenses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_licenses(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -13341,6 +14203,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
+				})
+		case "licenses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_licenses(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -14797,6 +15665,25 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBusinessLicense2sioᚐBusinessLicense(ctx context.Context, sel ast.SelectionSet, v sio.BusinessLicense) graphql.Marshaler {
+	return ec._BusinessLicense(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBusinessLicenseStatus2sioᚐBusinessLicenseStatus(ctx context.Context, v any) (sio.BusinessLicenseStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BusinessLicenseStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBusinessLicenseStatus2sioᚐBusinessLicenseStatus(ctx context.Context, sel ast.SelectionSet, v sio.BusinessLicenseStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BusinessLicenseStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCaseInfo2sioᚐCase(ctx context.Context, sel ast.SelectionSet, v sio.Case) graphql.Marshaler {
 	return ec._CaseInfo(ctx, sel, &v)
 }
@@ -15095,6 +15982,21 @@ func (ec *executionContext) marshalNLandRightEdge2ᚕsioᚋgraphᚋmodelᚐLandR
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNLicenseDocument2sioᚐLicenseDocument(ctx context.Context, v any) (sio.LicenseDocument, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.LicenseDocument(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLicenseDocument2sioᚐLicenseDocument(ctx context.Context, sel ast.SelectionSet, v sio.LicenseDocument) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LicenseDocument!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNMoney2sioᚐMoney(ctx context.Context, v any) (sio.Money, error) {
@@ -15497,6 +16399,32 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBusinessLicense2sioᚐBusinessLicense(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOBusinessLicense2ᚖsioᚐBusinessLicense(ctx context.Context, sel ast.SelectionSet, v *sio.BusinessLicense) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BusinessLicense(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCaseInfo2ᚖsioᚐCase(ctx context.Context, sel ast.SelectionSet, v *sio.Case) graphql.Marshaler {

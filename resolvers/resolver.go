@@ -28,6 +28,7 @@ type Resolver struct {
 	WeaponRegistry     sio.WeaponRegistry
 	// Business and tax-administration registers.
 	StatisticalRegister sio.StatisticalRegister
+	LicenseRegistry     sio.LicenseRegistry
 	Users               sio.UserDirectory
 	Cases               sio.CaseRegistry
 	Enforcer            *authz.Enforcer
@@ -57,6 +58,9 @@ func (r *Resolver) source(ctx context.Context, store string, err error) error {
 	return sio.Errorf(sio.ESOURCEUNAVAILABLE, "state database %s is unavailable", store)
 }
 
+func (r *Resolver) BusinessLicense() graph.BusinessLicenseResolver {
+	return &businessLicenseResolver{r}
+}
 func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
 func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
 func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
