@@ -17,8 +17,10 @@ import (
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
 	"sio/connectors/elicensing"
+	"sio/connectors/inspections"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/monopolists"
 	"sio/connectors/persons"
 	"sio/connectors/realestate"
 	"sio/connectors/statregister"
@@ -66,6 +68,8 @@ type Gateway struct {
 	// Business and tax-administration registers.
 	StatRegister *statregister.Store
 	Licensing    *elicensing.Store
+	Monopolists  *monopolists.Store
+	Inspections  *inspections.Store
 	Cases        *caseregistry.Store
 	Accounts     *accounts.Store
 
@@ -127,6 +131,8 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
 		func() error { return open(ctx, g, statregister.Name, statregister.Open, &g.StatRegister) },
 		func() error { return open(ctx, g, elicensing.Name, elicensing.Open, &g.Licensing) },
+		func() error { return open(ctx, g, monopolists.Name, monopolists.Open, &g.Monopolists) },
+		func() error { return open(ctx, g, inspections.Name, inspections.Open, &g.Inspections) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -171,6 +177,7 @@ func (g *Gateway) Schema() graph.Config {
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing,
+			MonopolyRegistry: g.Monopolists, InspectionRegistry: g.Inspections,
 			Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},

@@ -46,5 +46,31 @@ func init() {
 			},
 			selection: `license(number: $number) { number holderId holderKind status }`,
 		},
+			serviceCase{
+			service: "MONOPOLISTS", args: "$bin: BIN!", path: "legalEntity.monopolyRecords",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Monopolists.DB(), `SELECT bin FROM {monopolists} ORDER BY register_number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin monopolyRecords { registerNumber bin register sphereRu region { nameRu } includedAt excludedAt marketSharePercent authorityRu } }`,
+		},
+		serviceCase{
+			service: "STATE_INSPECTIONS", args: "$bin: BIN!", path: "legalEntity.inspections",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Inspections.DB(), `SELECT subject_id FROM {inspections} WHERE result = 'VIOLATIONS' ORDER BY registration_number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin inspections { registrationNumber inspectorRu kind subjectMatterRu startDate endDate result violations violationsRu measuresRu region { nameRu } legalEntity { bin } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if i := got.([]any)[0]; get(i, "legalEntity.bin") != vars["bin"] {
+					t.Fatalf("inspection = %v", i)
+				}
+			},
+		},
+		serviceCase{
+			service: "STATE_INSPECTIONS", args: "$number: String!", path: "inspection",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Inspections.DB(), `SELECT registration_number FROM {inspections} ORDER BY registration_number LIMIT 1`)}
+			},
+			selection: `inspection(registrationNumber: $number) { registrationNumber subjectId subjectKind result }`,
+		},
 	)
 }

@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	RealEstate() RealEstateResolver
 	RealEstateRight() RealEstateRightResolver
+	StateInspection() StateInspectionResolver
 	Taxpayer() TaxpayerResolver
 	Vehicle() VehicleResolver
 	Weapon() WeaponResolver
@@ -135,6 +136,7 @@ type ComplexityRoot struct {
 	Inquiry struct {
 		Basis       func(childComplexity int) int
 		Case        func(childComplexity int) int
+		Inspection  func(childComplexity int, registrationNumber string) int
 		LandPlot    func(childComplexity int, cadastralNumber string) int
 		LegalEntity func(childComplexity int, bin sio.BIN) int
 		License     func(childComplexity int, number string) int
@@ -190,9 +192,11 @@ type ComplexityRoot struct {
 		Director         func(childComplexity int) int
 		DirectorIIN      func(childComplexity int) int
 		Founders         func(childComplexity int) int
+		Inspections      func(childComplexity int) int
 		LandPlots        func(childComplexity int, first *int, after *string) int
 		LegalForm        func(childComplexity int) int
 		Licenses         func(childComplexity int) int
+		MonopolyRecords  func(childComplexity int) int
 		NameKz           func(childComplexity int) int
 		NameRu           func(childComplexity int) int
 		RealEstate       func(childComplexity int, first *int, after *string) int
@@ -214,6 +218,18 @@ type ComplexityRoot struct {
 		Iin             func(childComplexity int) int
 		Position        func(childComplexity int) int
 		Role            func(childComplexity int) int
+	}
+
+	MonopolyRecord struct {
+		AuthorityRu        func(childComplexity int) int
+		BIN                func(childComplexity int) int
+		ExcludedAt         func(childComplexity int) int
+		IncludedAt         func(childComplexity int) int
+		MarketSharePercent func(childComplexity int) int
+		Region             func(childComplexity int) int
+		Register           func(childComplexity int) int
+		RegisterNumber     func(childComplexity int) int
+		SphereRu           func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -310,6 +326,23 @@ type ComplexityRoot struct {
 		FullName        func(childComplexity int) int
 		Iin             func(childComplexity int) int
 		Role            func(childComplexity int) int
+	}
+
+	StateInspection struct {
+		EndDate            func(childComplexity int) int
+		InspectorRu        func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		LegalEntity        func(childComplexity int) int
+		MeasuresRu         func(childComplexity int) int
+		Region             func(childComplexity int) int
+		RegistrationNumber func(childComplexity int) int
+		Result             func(childComplexity int) int
+		StartDate          func(childComplexity int) int
+		SubjectID          func(childComplexity int) int
+		SubjectKind        func(childComplexity int) int
+		SubjectMatterRu    func(childComplexity int) int
+		Violations         func(childComplexity int) int
+		ViolationsRu       func(childComplexity int) int
 	}
 
 	StatisticalUnit struct {
@@ -438,6 +471,7 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
+	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -459,6 +493,8 @@ type LegalEntityResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
 	StatisticalUnit(ctx context.Context, obj *sio.LegalEntity) (*sio.StatisticalUnit, error)
 	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
+	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
+	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -485,6 +521,9 @@ type RealEstateRightResolver interface {
 	RealEstate(ctx context.Context, obj *sio.PropertyRight) (*sio.RealEstate, error)
 	Person(ctx context.Context, obj *sio.PropertyRight) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.PropertyRight) (*sio.LegalEntity, error)
+}
+type StateInspectionResolver interface {
+	LegalEntity(ctx context.Context, obj *sio.StateInspection) (*sio.LegalEntity, error)
 }
 type TaxpayerResolver interface {
 	Debts(ctx context.Context, obj *sio.Taxpayer) ([]sio.TaxDebt, error)
@@ -837,6 +876,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.inspection":
+		if e.ComplexityRoot.Inquiry.Inspection == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_inspection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Inspection(childComplexity, args["registrationNumber"].(string)), true
 	case "Inquiry.landPlot":
 		if e.ComplexityRoot.Inquiry.LandPlot == nil {
 			break
@@ -1132,6 +1182,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Founders(childComplexity), true
+	case "LegalEntity.inspections":
+		if e.ComplexityRoot.LegalEntity.Inspections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Inspections(childComplexity), true
 	case "LegalEntity.landPlots":
 		if e.ComplexityRoot.LegalEntity.LandPlots == nil {
 			break
@@ -1155,6 +1211,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Licenses(childComplexity), true
+	case "LegalEntity.monopolyRecords":
+		if e.ComplexityRoot.LegalEntity.MonopolyRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.MonopolyRecords(childComplexity), true
 	case "LegalEntity.nameKz":
 		if e.ComplexityRoot.LegalEntity.NameKz == nil {
 			break
@@ -1274,6 +1336,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.Role(childComplexity), true
+
+	case "MonopolyRecord.authorityRu":
+		if e.ComplexityRoot.MonopolyRecord.AuthorityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.AuthorityRu(childComplexity), true
+	case "MonopolyRecord.bin":
+		if e.ComplexityRoot.MonopolyRecord.BIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.BIN(childComplexity), true
+	case "MonopolyRecord.excludedAt":
+		if e.ComplexityRoot.MonopolyRecord.ExcludedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.ExcludedAt(childComplexity), true
+	case "MonopolyRecord.includedAt":
+		if e.ComplexityRoot.MonopolyRecord.IncludedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.IncludedAt(childComplexity), true
+	case "MonopolyRecord.marketSharePercent":
+		if e.ComplexityRoot.MonopolyRecord.MarketSharePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.MarketSharePercent(childComplexity), true
+	case "MonopolyRecord.region":
+		if e.ComplexityRoot.MonopolyRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.Region(childComplexity), true
+	case "MonopolyRecord.register":
+		if e.ComplexityRoot.MonopolyRecord.Register == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.Register(childComplexity), true
+	case "MonopolyRecord.registerNumber":
+		if e.ComplexityRoot.MonopolyRecord.RegisterNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.RegisterNumber(childComplexity), true
+	case "MonopolyRecord.sphereRu":
+		if e.ComplexityRoot.MonopolyRecord.SphereRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.SphereRu(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1706,6 +1823,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SandboxUser.Role(childComplexity), true
+
+	case "StateInspection.endDate":
+		if e.ComplexityRoot.StateInspection.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.EndDate(childComplexity), true
+	case "StateInspection.inspectorRu":
+		if e.ComplexityRoot.StateInspection.InspectorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.InspectorRu(childComplexity), true
+	case "StateInspection.kind":
+		if e.ComplexityRoot.StateInspection.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Kind(childComplexity), true
+	case "StateInspection.legalEntity":
+		if e.ComplexityRoot.StateInspection.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.LegalEntity(childComplexity), true
+	case "StateInspection.measuresRu":
+		if e.ComplexityRoot.StateInspection.MeasuresRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.MeasuresRu(childComplexity), true
+	case "StateInspection.region":
+		if e.ComplexityRoot.StateInspection.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Region(childComplexity), true
+	case "StateInspection.registrationNumber":
+		if e.ComplexityRoot.StateInspection.RegistrationNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.RegistrationNumber(childComplexity), true
+	case "StateInspection.result":
+		if e.ComplexityRoot.StateInspection.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Result(childComplexity), true
+	case "StateInspection.startDate":
+		if e.ComplexityRoot.StateInspection.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.StartDate(childComplexity), true
+	case "StateInspection.subjectId":
+		if e.ComplexityRoot.StateInspection.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.SubjectID(childComplexity), true
+	case "StateInspection.subjectKind":
+		if e.ComplexityRoot.StateInspection.SubjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.SubjectKind(childComplexity), true
+	case "StateInspection.subjectMatterRu":
+		if e.ComplexityRoot.StateInspection.SubjectMatterRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.SubjectMatterRu(childComplexity), true
+	case "StateInspection.violations":
+		if e.ComplexityRoot.StateInspection.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Violations(childComplexity), true
+	case "StateInspection.violationsRu":
+		if e.ComplexityRoot.StateInspection.ViolationsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.ViolationsRu(childComplexity), true
 
 	case "StatisticalUnit.activity":
 		if e.ComplexityRoot.StatisticalUnit.Activity == nil {
@@ -2311,6 +2513,79 @@ extend type LegalEntity {
 extend type Inquiry {
   "Е-лицензирование: a licence or permit by number."
   license(number: String!): BusinessLicense @service(code: "E_LICENSING")
+}
+
+enum MonopolyRegister {
+  "State register of natural monopolies."
+  NATURAL_MONOPOLY
+  "Register of market entities holding a dominant or monopoly position."
+  DOMINANT_POSITION
+}
+
+"An entry of База данных «Сведения о монополистах»."
+type MonopolyRecord {
+  registerNumber: String!
+  bin: BIN!
+  register: MonopolyRegister!
+  "Sphere of natural monopoly, or the product market."
+  sphereRu: String!
+  "Geographical boundaries of the market."
+  region: Region
+  includedAt: Date!
+  excludedAt: Date
+  "Share of the product market in percent (dominant position only)."
+  marketSharePercent: Float
+  authorityRu: String!
+}
+
+extend type LegalEntity {
+  "Сведения о монополистах: the entity's entries in the registers of monopolists."
+  monopolyRecords: [MonopolyRecord!] @service(code: "MONOPOLISTS")
+}
+
+enum InspectionKind {
+  SCHEDULED
+  UNSCHEDULED
+  "Профилактический контроль с посещением."
+  PREVENTIVE
+}
+
+enum InspectionResult {
+  NO_VIOLATIONS
+  VIOLATIONS
+}
+
+"An inspection of a business by a state body, of База данных «Учет проверок ГО»."
+type StateInspection {
+  "Registration number of the act ordering the inspection."
+  registrationNumber: String!
+  subjectId: ID!
+  subjectKind: SubjectKind!
+  "The inspecting body."
+  inspectorRu: String!
+  kind: InspectionKind!
+  "What was checked (предмет проверки)."
+  subjectMatterRu: String!
+  startDate: Date!
+  endDate: Date!
+  result: InspectionResult!
+  violations: Int!
+  violationsRu: String
+  "Measures taken: prescription, protocol under an article of КоАП."
+  measuresRu: String
+  region: Region
+  "ГБД ЮЛ: the inspected entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type LegalEntity {
+  "Учет проверок ГО: inspections of the entity."
+  inspections: [StateInspection!] @service(code: "STATE_INSPECTIONS")
+}
+
+extend type Inquiry {
+  "Учет проверок ГО: an inspection by registration number."
+  inspection(registrationNumber: String!): StateInspection @service(code: "STATE_INSPECTIONS")
 }
 `, BuiltIn: false},
 	{Name: "../schema/civil.graphqls", Input: `enum CivilActKind {
@@ -3038,6 +3313,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "license":
 		return ec.fieldContext_Inquiry_license(ctx, field)
+	case "inspection":
+		return ec.fieldContext_Inquiry_inspection(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -3158,6 +3435,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
 	case "licenses":
 		return ec.fieldContext_LegalEntity_licenses(ctx, field)
+	case "monopolyRecords":
+		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
+	case "inspections":
+		return ec.fieldContext_LegalEntity_inspections(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -3182,6 +3463,30 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_blocked(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
+}
+
+func (ec *executionContext) childFields_MonopolyRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registerNumber":
+		return ec.fieldContext_MonopolyRecord_registerNumber(ctx, field)
+	case "bin":
+		return ec.fieldContext_MonopolyRecord_bin(ctx, field)
+	case "register":
+		return ec.fieldContext_MonopolyRecord_register(ctx, field)
+	case "sphereRu":
+		return ec.fieldContext_MonopolyRecord_sphereRu(ctx, field)
+	case "region":
+		return ec.fieldContext_MonopolyRecord_region(ctx, field)
+	case "includedAt":
+		return ec.fieldContext_MonopolyRecord_includedAt(ctx, field)
+	case "excludedAt":
+		return ec.fieldContext_MonopolyRecord_excludedAt(ctx, field)
+	case "marketSharePercent":
+		return ec.fieldContext_MonopolyRecord_marketSharePercent(ctx, field)
+	case "authorityRu":
+		return ec.fieldContext_MonopolyRecord_authorityRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonopolyRecord", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3362,6 +3667,40 @@ func (ec *executionContext) childFields_SandboxUser(ctx context.Context, field g
 		return ec.fieldContext_SandboxUser_cases(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SandboxUser", field.Name)
+}
+
+func (ec *executionContext) childFields_StateInspection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registrationNumber":
+		return ec.fieldContext_StateInspection_registrationNumber(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_StateInspection_subjectId(ctx, field)
+	case "subjectKind":
+		return ec.fieldContext_StateInspection_subjectKind(ctx, field)
+	case "inspectorRu":
+		return ec.fieldContext_StateInspection_inspectorRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_StateInspection_kind(ctx, field)
+	case "subjectMatterRu":
+		return ec.fieldContext_StateInspection_subjectMatterRu(ctx, field)
+	case "startDate":
+		return ec.fieldContext_StateInspection_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_StateInspection_endDate(ctx, field)
+	case "result":
+		return ec.fieldContext_StateInspection_result(ctx, field)
+	case "violations":
+		return ec.fieldContext_StateInspection_violations(ctx, field)
+	case "violationsRu":
+		return ec.fieldContext_StateInspection_violationsRu(ctx, field)
+	case "measuresRu":
+		return ec.fieldContext_StateInspection_measuresRu(ctx, field)
+	case "region":
+		return ec.fieldContext_StateInspection_region(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_StateInspection_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StateInspection", field.Name)
 }
 
 func (ec *executionContext) childFields_StatisticalUnit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3681,6 +4020,20 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 		return nil, err
 	}
 	args["code"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_inspection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "registrationNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["registrationNumber"] = arg0
 	return args, nil
 }
 
@@ -6089,6 +6442,68 @@ func (ec *executionContext) fieldContext_Inquiry_license(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_inspection(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_inspection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Inspection(ctx, obj, fc.Args["registrationNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STATE_INSPECTIONS")
+				if err != nil {
+					var zeroVal *sio.StateInspection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.StateInspection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.StateInspection) graphql.Marshaler {
+			return ec.marshalOStateInspection2ᚖsioᚐStateInspection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_inspection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StateInspection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_inspection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7634,6 +8049,106 @@ func (ec *executionContext) fieldContext_LegalEntity_licenses(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_monopolyRecords(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().MonopolyRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "MONOPOLISTS")
+				if err != nil {
+					var zeroVal []sio.MonopolyRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.MonopolyRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.MonopolyRecord) graphql.Marshaler {
+			return ec.marshalOMonopolyRecord2ᚕsioᚐMonopolyRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_monopolyRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonopolyRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_inspections(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_inspections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Inspections(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STATE_INSPECTIONS")
+				if err != nil {
+					var zeroVal []sio.StateInspection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.StateInspection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.StateInspection) graphql.Marshaler {
+			return ec.marshalOStateInspection2ᚕsioᚐStateInspectionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StateInspection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7852,6 +8367,222 @@ func (ec *executionContext) _Me_blocked(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Me_blocked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Me", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonopolyRecord_registerNumber(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_registerNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisterNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_registerNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonopolyRecord_bin(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_bin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_bin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _MonopolyRecord_register(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Register, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.MonopolyRegister) graphql.Marshaler {
+			return ec.marshalNMonopolyRegister2sioᚐMonopolyRegister(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_register(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "MonopolyRegister")
+}
+
+func (ec *executionContext) _MonopolyRecord_sphereRu(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_sphereRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SphereRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_sphereRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonopolyRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonopolyRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonopolyRecord_includedAt(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_includedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_includedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MonopolyRecord_excludedAt(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_excludedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExcludedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_excludedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MonopolyRecord_marketSharePercent(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_marketSharePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarketSharePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_marketSharePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MonopolyRecord_authorityRu(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_authorityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_authorityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "String")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -10010,6 +10741,364 @@ func (ec *executionContext) fieldContext_SandboxUser_cases(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StateInspection_registrationNumber(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_registrationNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_registrationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_subjectId(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_subjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_subjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StateInspection_subjectKind(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_subjectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_subjectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _StateInspection_inspectorRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_inspectorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InspectorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_inspectorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_kind(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.InspectionKind) graphql.Marshaler {
+			return ec.marshalNInspectionKind2sioᚐInspectionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "InspectionKind")
+}
+
+func (ec *executionContext) _StateInspection_subjectMatterRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_subjectMatterRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectMatterRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_subjectMatterRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StateInspection_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StateInspection_result(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.InspectionResult) graphql.Marshaler {
+			return ec.marshalNInspectionResult2sioᚐInspectionResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "InspectionResult")
+}
+
+func (ec *executionContext) _StateInspection_violations(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StateInspection_violationsRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_violationsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViolationsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_violationsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_measuresRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_measuresRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasuresRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_measuresRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_region(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StateInspection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StateInspection_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StateInspection().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StateInspection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13571,6 +14660,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_license(ctx, field, obj)
 				})
+		case "inspection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_inspection(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -13951,6 +15046,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_licenses(ctx, field, obj)
 				})
+		case "monopolyRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_monopolyRecords(ctx, field, obj)
+				})
+		case "inspections":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_inspections(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -14017,6 +15124,79 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			}
 		case "blocked":
 			out.Values[i] = ec._Me_blocked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monopolyRecordImplementors = []string{"MonopolyRecord"}
+
+func (ec *executionContext) _MonopolyRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.MonopolyRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monopolyRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonopolyRecord")
+		case "registerNumber":
+			out.Values[i] = ec._MonopolyRecord_registerNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bin":
+			out.Values[i] = ec._MonopolyRecord_bin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "register":
+			out.Values[i] = ec._MonopolyRecord_register(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sphereRu":
+			out.Values[i] = ec._MonopolyRecord_sphereRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._MonopolyRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "includedAt":
+			out.Values[i] = ec._MonopolyRecord_includedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "excludedAt":
+			out.Values[i] = ec._MonopolyRecord_excludedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "marketSharePercent":
+			out.Values[i] = ec._MonopolyRecord_marketSharePercent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "authorityRu":
+			out.Values[i] = ec._MonopolyRecord_authorityRu(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14669,6 +15849,105 @@ func (ec *executionContext) _SandboxUser(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stateInspectionImplementors = []string{"StateInspection"}
+
+func (ec *executionContext) _StateInspection(ctx context.Context, sel ast.SelectionSet, obj *sio.StateInspection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stateInspectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StateInspection")
+		case "registrationNumber":
+			out.Values[i] = ec._StateInspection_registrationNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectId":
+			out.Values[i] = ec._StateInspection_subjectId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectKind":
+			out.Values[i] = ec._StateInspection_subjectKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inspectorRu":
+			out.Values[i] = ec._StateInspection_inspectorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._StateInspection_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectMatterRu":
+			out.Values[i] = ec._StateInspection_subjectMatterRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._StateInspection_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._StateInspection_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "result":
+			out.Values[i] = ec._StateInspection_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "violations":
+			out.Values[i] = ec._StateInspection_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "violationsRu":
+			out.Values[i] = ec._StateInspection_violationsRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measuresRu":
+			out.Values[i] = ec._StateInspection_measuresRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._StateInspection_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StateInspection_legalEntity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15938,6 +17217,36 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNInspectionKind2sioᚐInspectionKind(ctx context.Context, v any) (sio.InspectionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.InspectionKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInspectionKind2sioᚐInspectionKind(ctx context.Context, sel ast.SelectionSet, v sio.InspectionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InspectionKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, v any) (sio.InspectionResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.InspectionResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, sel ast.SelectionSet, v sio.InspectionResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InspectionResult!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16009,6 +17318,25 @@ func (ec *executionContext) marshalNMoney2sioᚐMoney(ctx context.Context, sel a
 	res := gqlscalar.MarshalMoney(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Money!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMonopolyRecord2sioᚐMonopolyRecord(ctx context.Context, sel ast.SelectionSet, v sio.MonopolyRecord) graphql.Marshaler {
+	return ec._MonopolyRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNMonopolyRegister2sioᚐMonopolyRegister(ctx context.Context, v any) (sio.MonopolyRegister, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.MonopolyRegister(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonopolyRegister2sioᚐMonopolyRegister(ctx context.Context, sel ast.SelectionSet, v sio.MonopolyRegister) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MonopolyRegister!")
 	}
 	return res
 }
@@ -16124,6 +17452,10 @@ func (ec *executionContext) marshalNStatActivity2sioᚐStatActivity(ctx context.
 		graphql.AddInvalidNullFromMarshaler(ctx, "StatActivity!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNStateInspection2sioᚐStateInspection(ctx context.Context, sel ast.SelectionSet, v sio.StateInspection) graphql.Marshaler {
+	return ec._StateInspection(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -16635,6 +17967,25 @@ func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.C
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOMonopolyRecord2ᚕsioᚐMonopolyRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.MonopolyRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonopolyRecord2sioᚐMonopolyRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOPerson2ᚕᚖsioᚐPerson(ctx context.Context, sel ast.SelectionSet, v []*sio.Person) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -16693,6 +18044,32 @@ func (ec *executionContext) marshalORegion2ᚖsioᚐRegion(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Region(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStateInspection2ᚕsioᚐStateInspectionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.StateInspection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStateInspection2sioᚐStateInspection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStateInspection2ᚖsioᚐStateInspection(ctx context.Context, sel ast.SelectionSet, v *sio.StateInspection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StateInspection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOStatisticalUnit2ᚖsioᚐStatisticalUnit(ctx context.Context, sel ast.SelectionSet, v *sio.StatisticalUnit) graphql.Marshaler {

@@ -60,3 +60,38 @@ func (r *businessLicenseResolver) HolderPerson(ctx context.Context, obj *sio.Bus
 func (r *businessLicenseResolver) HolderLegalEntity(ctx context.Context, obj *sio.BusinessLicense) (*sio.LegalEntity, error) {
 	return subjectEntity(ctx, r.Resolver, obj.HolderID, obj.HolderKind)
 }
+
+var monopolyRecordsOf = loaders.Define[sio.BIN, []sio.MonopolyRecord]("monopolists.of")
+
+func (r *legalEntityResolver) MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error) {
+	ms, err := monopolyRecordsOf.Load(ctx, r.MonopolyRegistry.MonopolyRecordsByBIN, obj.BIN)
+	return ms, r.source(ctx, "monopolists", err)
+}
+
+var inspectionsOf = loaders.Define[string, []sio.StateInspection]("state_inspections.of")
+
+// inspectionNumberPattern: YYMM, the region's KATO and an 8-digit serial.
+var inspectionNumberPattern = regexp.MustCompile(`^\d{14}$`)
+
+func (r *legalEntityResolver) Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error) {
+	is, err := inspectionsOf.Load(ctx, r.InspectionRegistry.InspectionsBySubject, string(obj.BIN))
+	return is, r.source(ctx, "state_inspections", err)
+}
+
+func (r *inquiryResolver) Inspection(ctx context.Context, _ *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error) {
+	n, err := parseKey("registrationNumber", registrationNumber, 14, inspectionNumberPattern, "14 digits")
+	if err != nil {
+		return nil, err
+	}
+	m, err := r.InspectionRegistry.InspectionsByNumber(ctx, []string{n})
+	if err != nil {
+		return nil, r.source(ctx, "state_inspections", err)
+	}
+	return m[n], nil
+}
+
+type stateInspectionResolver struct{ *Resolver }
+
+func (r *stateInspectionResolver) LegalEntity(ctx context.Context, obj *sio.StateInspection) (*sio.LegalEntity, error) {
+	return subjectEntity(ctx, r.Resolver, obj.SubjectID, obj.SubjectKind)
+}

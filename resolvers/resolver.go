@@ -29,6 +29,8 @@ type Resolver struct {
 	// Business and tax-administration registers.
 	StatisticalRegister sio.StatisticalRegister
 	LicenseRegistry     sio.LicenseRegistry
+	MonopolyRegistry    sio.MonopolyRegistry
+	InspectionRegistry  sio.InspectionRegistry
 	Users               sio.UserDirectory
 	Cases               sio.CaseRegistry
 	Enforcer            *authz.Enforcer
@@ -74,6 +76,9 @@ func (r *Resolver) Query() graph.QueryResolver                 { return &queryRe
 func (r *Resolver) RealEstate() graph.RealEstateResolver       { return &realEstateResolver{r} }
 func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 	return &realEstateRightResolver{r}
+}
+func (r *Resolver) StateInspection() graph.StateInspectionResolver {
+	return &stateInspectionResolver{r}
 }
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
