@@ -93,15 +93,15 @@ const (
 // or permit with its kind (вид) and subkind (подвид) of activity, the
 // licensor and the holder (a legal entity by BIN or a person by IIN).
 type BusinessLicense struct {
-	Number        string          `db:"number"`
-	Document      LicenseDocument `db:"document"`
-	ActivityRu    string          `db:"activity_ru"`
-	SubactivityRu *string         `db:"subactivity_ru"`
-	LicensorRu    string          `db:"licensor_ru"`
-	HolderID      string          `db:"holder_id"`
-	HolderKind    SubjectKind     `db:"holder_kind"`
-	IssuedAt      Date            `db:"issued_at"`
-	Status        BusinessLicenseStatus   `db:"status"`
+	Number        string                `db:"number"`
+	Document      LicenseDocument       `db:"document"`
+	ActivityRu    string                `db:"activity_ru"`
+	SubactivityRu *string               `db:"subactivity_ru"`
+	LicensorRu    string                `db:"licensor_ru"`
+	HolderID      string                `db:"holder_id"`
+	HolderKind    SubjectKind           `db:"holder_kind"`
+	IssuedAt      Date                  `db:"issued_at"`
+	Status        BusinessLicenseStatus `db:"status"`
 	// StatusChangedAt is the date of suspension, revocation or termination.
 	StatusChangedAt *Date  `db:"status_changed_at"`
 	RegionKATO      string `db:"region_kato"`

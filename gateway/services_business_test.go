@@ -46,7 +46,7 @@ func init() {
 			},
 			selection: `license(number: $number) { number holderId holderKind status }`,
 		},
-			serviceCase{
+		serviceCase{
 			service: "MONOPOLISTS", args: "$bin: BIN!", path: "legalEntity.monopolyRecords",
 			vars: func(t *testing.T, fx *fixture) map[string]any {
 				return map[string]any{"bin": one[string](t, fx.g.Monopolists.DB(), `SELECT bin FROM {monopolists} ORDER BY register_number LIMIT 1`)}

@@ -34,7 +34,9 @@ func business(kato string) string {
 	return "ГУ «Управление предпринимательства и индустриально-инновационного развития " + synth.GenitiveRu(kato) + "»"
 }
 
-func revenue(kato string) string { return "Департамент государственных доходов по " + synth.DativeRu(kato) }
+func revenue(kato string) string {
+	return "Департамент государственных доходов по " + synth.DativeRu(kato)
+}
 
 var (
 	construction = kind{"LSM", sio.DocumentLicense, "Строительно-монтажные работы", []string{
