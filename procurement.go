@@ -26,13 +26,13 @@ const (
 	ItemServices ProcurementItem = "SERVICES"
 )
 
-// ContractStatus is the state of a procurement contract.
-type ContractStatus string
+// ProcurementStatus is the state of a procurement contract.
+type ProcurementStatus string
 
 const (
-	ContractInProgress ContractStatus = "IN_PROGRESS"
-	ContractExecuted   ContractStatus = "EXECUTED"
-	ContractTerminated ContractStatus = "TERMINATED"
+	ContractInProgress ProcurementStatus = "IN_PROGRESS"
+	ContractExecuted   ProcurementStatus = "EXECUTED"
+	ContractTerminated ProcurementStatus = "TERMINATED"
 )
 
 // ProcurementContract is a record of Электронные государственные закупки:
@@ -54,7 +54,7 @@ type ProcurementContract struct {
 	AnnouncedAt        Date              `db:"announced_at"`
 	SignedAt           Date              `db:"signed_at"`
 	DueAt              Date              `db:"due_at"`
-	Status             ContractStatus    `db:"status"`
+	Status             ProcurementStatus    `db:"status"`
 	RegionKATO         string            `db:"region_kato"`
 }
 

@@ -72,5 +72,54 @@ func init() {
 			},
 			selection: `inspection(registrationNumber: $number) { registrationNumber subjectId subjectKind result }`,
 		},
+			serviceCase{
+			service: "E_PROCUREMENT", args: "$bin: BIN!", path: "legalEntity.procurementContracts",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Procurement.DB(), `SELECT supplier_id FROM {contracts} ORDER BY contract_number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin procurementContracts(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+				contractNumber announcementNumber lotNumber method itemKind itemRu customerBin customerNameRu plannedAmount amount
+				announcedAt signedAt dueAt status region { nameRu } supplier { bin } } } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				n := one[int](t, fx.g.Procurement.DB(), `SELECT COUNT(*) FROM {contracts} WHERE supplier_id = '`+vars["bin"].(string)+`'`)
+				if get(got, "totalCount") != float64(n) || get(got, "edges.0.node.supplier.bin") != vars["bin"] {
+					t.Fatalf("contracts = %v, want %d", got, n)
+				}
+			},
+		},
+		serviceCase{
+			service: "E_PROCUREMENT", args: "$number: String!", path: "procurementContract",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Procurement.DB(), `SELECT contract_number FROM {contracts} ORDER BY contract_number LIMIT 1`)}
+			},
+			selection: `procurementContract(contractNumber: $number) { contractNumber supplierId supplierKind amount }`,
+		},
+		serviceCase{
+			service: "UNFAIR_PROCUREMENT_PARTICIPANTS", args: "$bin: BIN!", path: "legalEntity.unfairSupplierRecords",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Procurement.DB(), `SELECT subject_id FROM {unfair_participants} WHERE role = 'SUPPLIER' ORDER BY record_id LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin unfairSupplierRecords { recordId role supplierBin contractNumber customerNameRu courtDecisionRu
+				decisionDate includedAt expiresAt termMonths inRegister legalEntity { bin } supplier { bin } contract { contractNumber status } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if u := got.([]any)[0]; get(u, "contract.status") != "TERMINATED" || get(u, "supplier.bin") != vars["bin"] {
+					t.Fatalf("register entry = %v", u)
+				}
+			},
+		},
+		serviceCase{
+			service: "UNFAIR_PROCUREMENT_PARTICIPANTS", args: "$iin: IIN!", path: "person.unfairSupplierRecords",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.Procurement.DB(), `SELECT subject_id FROM {unfair_participants} WHERE subject_kind = 'PERSON' ORDER BY record_id LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin unfairSupplierRecords { role supplierBin person { iin } } }`,
+		},
+		serviceCase{
+			service: "UNFAIR_PROCUREMENT_PARTICIPANTS", args: "$id: ID!", path: "unfairSupplierCheck",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"id": one[string](t, fx.g.Procurement.DB(), `SELECT subject_id FROM {unfair_participants} ORDER BY record_id LIMIT 1`)}
+			},
+			selection: `unfairSupplierCheck(id: $id) { subjectId role inRegister }`,
+		},
 	)
 }

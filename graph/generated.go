@@ -41,11 +41,13 @@ type ResolverRoot interface {
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
 	Person() PersonResolver
+	ProcurementContract() ProcurementContractResolver
 	Query() QueryResolver
 	RealEstate() RealEstateResolver
 	RealEstateRight() RealEstateRightResolver
 	StateInspection() StateInspectionResolver
 	Taxpayer() TaxpayerResolver
+	UnfairParticipant() UnfairParticipantResolver
 	Vehicle() VehicleResolver
 	Weapon() WeaponResolver
 }
@@ -134,18 +136,20 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis       func(childComplexity int) int
-		Case        func(childComplexity int) int
-		Inspection  func(childComplexity int, registrationNumber string) int
-		LandPlot    func(childComplexity int, cadastralNumber string) int
-		LegalEntity func(childComplexity int, bin sio.BIN) int
-		License     func(childComplexity int, number string) int
-		Person      func(childComplexity int, iin sio.IIN) int
-		Persons     func(childComplexity int, iins []sio.IIN) int
-		RealEstate  func(childComplexity int, cadastralNumber string) int
-		Taxpayer    func(childComplexity int, id string) int
-		Vehicle     func(childComplexity int, plate *string, vin *string) int
-		Weapon      func(childComplexity int, serialNumber string) int
+		Basis               func(childComplexity int) int
+		Case                func(childComplexity int) int
+		Inspection          func(childComplexity int, registrationNumber string) int
+		LandPlot            func(childComplexity int, cadastralNumber string) int
+		LegalEntity         func(childComplexity int, bin sio.BIN) int
+		License             func(childComplexity int, number string) int
+		Person              func(childComplexity int, iin sio.IIN) int
+		Persons             func(childComplexity int, iins []sio.IIN) int
+		ProcurementContract func(childComplexity int, contractNumber string) int
+		RealEstate          func(childComplexity int, cadastralNumber string) int
+		Taxpayer            func(childComplexity int, id string) int
+		UnfairSupplierCheck func(childComplexity int, id string) int
+		Vehicle             func(childComplexity int, plate *string, vin *string) int
+		Weapon              func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -184,30 +188,32 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ActivityCode     func(childComplexity int) int
-		ActivityRu       func(childComplexity int) int
-		Address          func(childComplexity int) int
-		BIN              func(childComplexity int) int
-		Companies        func(childComplexity int, first *int, after *string) int
-		Director         func(childComplexity int) int
-		DirectorIIN      func(childComplexity int) int
-		Founders         func(childComplexity int) int
-		Inspections      func(childComplexity int) int
-		LandPlots        func(childComplexity int, first *int, after *string) int
-		LegalForm        func(childComplexity int) int
-		Licenses         func(childComplexity int) int
-		MonopolyRecords  func(childComplexity int) int
-		NameKz           func(childComplexity int) int
-		NameRu           func(childComplexity int) int
-		RealEstate       func(childComplexity int, first *int, after *string) int
-		Region           func(childComplexity int) int
-		RegistrationDate func(childComplexity int) int
-		StatisticalUnit  func(childComplexity int) int
-		Status           func(childComplexity int) int
-		TaxDebts         func(childComplexity int) int
-		Taxpayer         func(childComplexity int) int
-		Vehicles         func(childComplexity int, first *int, after *string) int
-		Weapons          func(childComplexity int) int
+		ActivityCode          func(childComplexity int) int
+		ActivityRu            func(childComplexity int) int
+		Address               func(childComplexity int) int
+		BIN                   func(childComplexity int) int
+		Companies             func(childComplexity int, first *int, after *string) int
+		Director              func(childComplexity int) int
+		DirectorIIN           func(childComplexity int) int
+		Founders              func(childComplexity int) int
+		Inspections           func(childComplexity int) int
+		LandPlots             func(childComplexity int, first *int, after *string) int
+		LegalForm             func(childComplexity int) int
+		Licenses              func(childComplexity int) int
+		MonopolyRecords       func(childComplexity int) int
+		NameKz                func(childComplexity int) int
+		NameRu                func(childComplexity int) int
+		ProcurementContracts  func(childComplexity int, first *int, after *string) int
+		RealEstate            func(childComplexity int, first *int, after *string) int
+		Region                func(childComplexity int) int
+		RegistrationDate      func(childComplexity int) int
+		StatisticalUnit       func(childComplexity int) int
+		Status                func(childComplexity int) int
+		TaxDebts              func(childComplexity int) int
+		Taxpayer              func(childComplexity int) int
+		UnfairSupplierRecords func(childComplexity int) int
+		Vehicles              func(childComplexity int, first *int, after *string) int
+		Weapons               func(childComplexity int) int
 	}
 
 	Me struct {
@@ -238,30 +244,63 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Address        func(childComplexity int) int
-		BirthDate      func(childComplexity int) int
-		BirthPlace     func(childComplexity int) int
-		Citizenship    func(childComplexity int) int
-		CivilActs      func(childComplexity int) int
-		Companies      func(childComplexity int, first *int, after *string) int
-		DeathDate      func(childComplexity int) int
-		DocumentNumber func(childComplexity int) int
-		Family         func(childComplexity int) int
-		FirstName      func(childComplexity int) int
-		FullName       func(childComplexity int) int
-		Gender         func(childComplexity int) int
-		IIN            func(childComplexity int) int
-		LandPlots      func(childComplexity int, first *int, after *string) int
-		LastName       func(childComplexity int) int
-		Licenses       func(childComplexity int) int
-		MiddleName     func(childComplexity int) int
-		Nationality    func(childComplexity int) int
-		RealEstate     func(childComplexity int, first *int, after *string) int
-		Region         func(childComplexity int) int
-		TaxDebts       func(childComplexity int) int
-		Taxpayer       func(childComplexity int) int
-		Vehicles       func(childComplexity int, first *int, after *string) int
-		Weapons        func(childComplexity int) int
+		Address               func(childComplexity int) int
+		BirthDate             func(childComplexity int) int
+		BirthPlace            func(childComplexity int) int
+		Citizenship           func(childComplexity int) int
+		CivilActs             func(childComplexity int) int
+		Companies             func(childComplexity int, first *int, after *string) int
+		DeathDate             func(childComplexity int) int
+		DocumentNumber        func(childComplexity int) int
+		Family                func(childComplexity int) int
+		FirstName             func(childComplexity int) int
+		FullName              func(childComplexity int) int
+		Gender                func(childComplexity int) int
+		IIN                   func(childComplexity int) int
+		LandPlots             func(childComplexity int, first *int, after *string) int
+		LastName              func(childComplexity int) int
+		Licenses              func(childComplexity int) int
+		MiddleName            func(childComplexity int) int
+		Nationality           func(childComplexity int) int
+		RealEstate            func(childComplexity int, first *int, after *string) int
+		Region                func(childComplexity int) int
+		TaxDebts              func(childComplexity int) int
+		Taxpayer              func(childComplexity int) int
+		UnfairSupplierRecords func(childComplexity int) int
+		Vehicles              func(childComplexity int, first *int, after *string) int
+		Weapons               func(childComplexity int) int
+	}
+
+	ProcurementContract struct {
+		Amount             func(childComplexity int) int
+		AnnouncedAt        func(childComplexity int) int
+		AnnouncementNumber func(childComplexity int) int
+		ContractNumber     func(childComplexity int) int
+		CustomerBIN        func(childComplexity int) int
+		CustomerNameRu     func(childComplexity int) int
+		DueAt              func(childComplexity int) int
+		ItemKind           func(childComplexity int) int
+		ItemRu             func(childComplexity int) int
+		LotNumber          func(childComplexity int) int
+		Method             func(childComplexity int) int
+		PlannedAmount      func(childComplexity int) int
+		Region             func(childComplexity int) int
+		SignedAt           func(childComplexity int) int
+		Status             func(childComplexity int) int
+		Supplier           func(childComplexity int) int
+		SupplierID         func(childComplexity int) int
+		SupplierKind       func(childComplexity int) int
+	}
+
+	ProcurementContractConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProcurementContractEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Query struct {
@@ -391,6 +430,26 @@ type ComplexityRoot struct {
 		VATPayer     func(childComplexity int) int
 	}
 
+	UnfairParticipant struct {
+		Contract        func(childComplexity int) int
+		ContractNumber  func(childComplexity int) int
+		CourtDecisionRu func(childComplexity int) int
+		CustomerNameRu  func(childComplexity int) int
+		DecisionDate    func(childComplexity int) int
+		ExpiresAt       func(childComplexity int) int
+		InRegister      func(childComplexity int) int
+		IncludedAt      func(childComplexity int) int
+		LegalEntity     func(childComplexity int) int
+		Person          func(childComplexity int) int
+		RecordID        func(childComplexity int) int
+		Role            func(childComplexity int) int
+		SubjectID       func(childComplexity int) int
+		SubjectKind     func(childComplexity int) int
+		Supplier        func(childComplexity int) int
+		SupplierBIN     func(childComplexity int) int
+		TermMonths      func(childComplexity int) int
+	}
+
 	Vehicle struct {
 		BodyType          func(childComplexity int) int
 		CertificateNumber func(childComplexity int) int
@@ -472,6 +531,8 @@ type InquiryResolver interface {
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
 	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
+	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
+	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -495,6 +556,8 @@ type LegalEntityResolver interface {
 	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
 	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
 	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
+	ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error)
+	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -507,7 +570,11 @@ type PersonResolver interface {
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error)
+	UnfairSupplierRecords(ctx context.Context, obj *sio.Person) ([]sio.UnfairParticipant, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
+}
+type ProcurementContractResolver interface {
+	Supplier(ctx context.Context, obj *sio.ProcurementContract) (*sio.LegalEntity, error)
 }
 type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
@@ -527,6 +594,12 @@ type StateInspectionResolver interface {
 }
 type TaxpayerResolver interface {
 	Debts(ctx context.Context, obj *sio.Taxpayer) ([]sio.TaxDebt, error)
+}
+type UnfairParticipantResolver interface {
+	Person(ctx context.Context, obj *sio.UnfairParticipant) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.UnfairParticipant) (*sio.LegalEntity, error)
+	Supplier(ctx context.Context, obj *sio.UnfairParticipant) (*sio.LegalEntity, error)
+	Contract(ctx context.Context, obj *sio.UnfairParticipant) (*sio.ProcurementContract, error)
 }
 type VehicleResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.Vehicle) (*sio.Person, error)
@@ -942,6 +1015,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Persons(childComplexity, args["iins"].([]sio.IIN)), true
+	case "Inquiry.procurementContract":
+		if e.ComplexityRoot.Inquiry.ProcurementContract == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_procurementContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ProcurementContract(childComplexity, args["contractNumber"].(string)), true
 	case "Inquiry.realEstate":
 		if e.ComplexityRoot.Inquiry.RealEstate == nil {
 			break
@@ -964,6 +1048,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Taxpayer(childComplexity, args["id"].(string)), true
+	case "Inquiry.unfairSupplierCheck":
+		if e.ComplexityRoot.Inquiry.UnfairSupplierCheck == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_unfairSupplierCheck_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.UnfairSupplierCheck(childComplexity, args["id"].(string)), true
 	case "Inquiry.vehicle":
 		if e.ComplexityRoot.Inquiry.Vehicle == nil {
 			break
@@ -1229,6 +1324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.procurementContracts":
+		if e.ComplexityRoot.LegalEntity.ProcurementContracts == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_procurementContracts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.ProcurementContracts(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.realEstate":
 		if e.ComplexityRoot.LegalEntity.RealEstate == nil {
 			break
@@ -1276,6 +1382,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Taxpayer(childComplexity), true
+	case "LegalEntity.unfairSupplierRecords":
+		if e.ComplexityRoot.LegalEntity.UnfairSupplierRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.UnfairSupplierRecords(childComplexity), true
 	case "LegalEntity.vehicles":
 		if e.ComplexityRoot.LegalEntity.Vehicles == nil {
 			break
@@ -1552,6 +1664,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Taxpayer(childComplexity), true
+	case "Person.unfairSupplierRecords":
+		if e.ComplexityRoot.Person.UnfairSupplierRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.UnfairSupplierRecords(childComplexity), true
 	case "Person.vehicles":
 		if e.ComplexityRoot.Person.Vehicles == nil {
 			break
@@ -1569,6 +1687,147 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Weapons(childComplexity), true
+
+	case "ProcurementContract.amount":
+		if e.ComplexityRoot.ProcurementContract.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Amount(childComplexity), true
+	case "ProcurementContract.announcedAt":
+		if e.ComplexityRoot.ProcurementContract.AnnouncedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.AnnouncedAt(childComplexity), true
+	case "ProcurementContract.announcementNumber":
+		if e.ComplexityRoot.ProcurementContract.AnnouncementNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.AnnouncementNumber(childComplexity), true
+	case "ProcurementContract.contractNumber":
+		if e.ComplexityRoot.ProcurementContract.ContractNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.ContractNumber(childComplexity), true
+	case "ProcurementContract.customerBin":
+		if e.ComplexityRoot.ProcurementContract.CustomerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.CustomerBIN(childComplexity), true
+	case "ProcurementContract.customerNameRu":
+		if e.ComplexityRoot.ProcurementContract.CustomerNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.CustomerNameRu(childComplexity), true
+	case "ProcurementContract.dueAt":
+		if e.ComplexityRoot.ProcurementContract.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.DueAt(childComplexity), true
+	case "ProcurementContract.itemKind":
+		if e.ComplexityRoot.ProcurementContract.ItemKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.ItemKind(childComplexity), true
+	case "ProcurementContract.itemRu":
+		if e.ComplexityRoot.ProcurementContract.ItemRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.ItemRu(childComplexity), true
+	case "ProcurementContract.lotNumber":
+		if e.ComplexityRoot.ProcurementContract.LotNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.LotNumber(childComplexity), true
+	case "ProcurementContract.method":
+		if e.ComplexityRoot.ProcurementContract.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Method(childComplexity), true
+	case "ProcurementContract.plannedAmount":
+		if e.ComplexityRoot.ProcurementContract.PlannedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.PlannedAmount(childComplexity), true
+	case "ProcurementContract.region":
+		if e.ComplexityRoot.ProcurementContract.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Region(childComplexity), true
+	case "ProcurementContract.signedAt":
+		if e.ComplexityRoot.ProcurementContract.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.SignedAt(childComplexity), true
+	case "ProcurementContract.status":
+		if e.ComplexityRoot.ProcurementContract.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Status(childComplexity), true
+	case "ProcurementContract.supplier":
+		if e.ComplexityRoot.ProcurementContract.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Supplier(childComplexity), true
+	case "ProcurementContract.supplierId":
+		if e.ComplexityRoot.ProcurementContract.SupplierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.SupplierID(childComplexity), true
+	case "ProcurementContract.supplierKind":
+		if e.ComplexityRoot.ProcurementContract.SupplierKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.SupplierKind(childComplexity), true
+
+	case "ProcurementContractConnection.edges":
+		if e.ComplexityRoot.ProcurementContractConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractConnection.Edges(childComplexity), true
+	case "ProcurementContractConnection.pageInfo":
+		if e.ComplexityRoot.ProcurementContractConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractConnection.PageInfo(childComplexity), true
+	case "ProcurementContractConnection.totalCount":
+		if e.ComplexityRoot.ProcurementContractConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractConnection.TotalCount(childComplexity), true
+
+	case "ProcurementContractEdge.cursor":
+		if e.ComplexityRoot.ProcurementContractEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractEdge.Cursor(childComplexity), true
+	case "ProcurementContractEdge.node":
+		if e.ComplexityRoot.ProcurementContractEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractEdge.Node(childComplexity), true
 
 	case "Query.inquiry":
 		if e.ComplexityRoot.Query.Inquiry == nil {
@@ -2116,6 +2375,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Taxpayer.VATPayer(childComplexity), true
+
+	case "UnfairParticipant.contract":
+		if e.ComplexityRoot.UnfairParticipant.Contract == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Contract(childComplexity), true
+	case "UnfairParticipant.contractNumber":
+		if e.ComplexityRoot.UnfairParticipant.ContractNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.ContractNumber(childComplexity), true
+	case "UnfairParticipant.courtDecisionRu":
+		if e.ComplexityRoot.UnfairParticipant.CourtDecisionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.CourtDecisionRu(childComplexity), true
+	case "UnfairParticipant.customerNameRu":
+		if e.ComplexityRoot.UnfairParticipant.CustomerNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.CustomerNameRu(childComplexity), true
+	case "UnfairParticipant.decisionDate":
+		if e.ComplexityRoot.UnfairParticipant.DecisionDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.DecisionDate(childComplexity), true
+	case "UnfairParticipant.expiresAt":
+		if e.ComplexityRoot.UnfairParticipant.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.ExpiresAt(childComplexity), true
+	case "UnfairParticipant.inRegister":
+		if e.ComplexityRoot.UnfairParticipant.InRegister == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.InRegister(childComplexity), true
+	case "UnfairParticipant.includedAt":
+		if e.ComplexityRoot.UnfairParticipant.IncludedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.IncludedAt(childComplexity), true
+	case "UnfairParticipant.legalEntity":
+		if e.ComplexityRoot.UnfairParticipant.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.LegalEntity(childComplexity), true
+	case "UnfairParticipant.person":
+		if e.ComplexityRoot.UnfairParticipant.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Person(childComplexity), true
+	case "UnfairParticipant.recordId":
+		if e.ComplexityRoot.UnfairParticipant.RecordID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.RecordID(childComplexity), true
+	case "UnfairParticipant.role":
+		if e.ComplexityRoot.UnfairParticipant.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Role(childComplexity), true
+	case "UnfairParticipant.subjectId":
+		if e.ComplexityRoot.UnfairParticipant.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.SubjectID(childComplexity), true
+	case "UnfairParticipant.subjectKind":
+		if e.ComplexityRoot.UnfairParticipant.SubjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.SubjectKind(childComplexity), true
+	case "UnfairParticipant.supplier":
+		if e.ComplexityRoot.UnfairParticipant.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Supplier(childComplexity), true
+	case "UnfairParticipant.supplierBin":
+		if e.ComplexityRoot.UnfairParticipant.SupplierBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.SupplierBIN(childComplexity), true
+	case "UnfairParticipant.termMonths":
+		if e.ComplexityRoot.UnfairParticipant.TermMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.TermMonths(childComplexity), true
 
 	case "Vehicle.bodyType":
 		if e.ComplexityRoot.Vehicle.BodyType == nil {
@@ -2800,6 +3162,124 @@ type Person {
   taxDebts: [TaxDebt!] @service(code: "TAX_DEBTS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/procurement.graphqls", Input: `# Public procurement: База данных «Электронные государственные закупки» (42)
+# and the register of unfair participants (61).
+
+enum ProcurementMethod {
+  OPEN_TENDER
+  "Запрос ценовых предложений."
+  PRICE_OFFERS
+  AUCTION
+  "Из одного источника."
+  SINGLE_SOURCE
+  "Электронный магазин."
+  E_SHOP
+}
+
+enum ProcurementItem {
+  GOODS
+  WORKS
+  SERVICES
+}
+
+enum ProcurementStatus {
+  IN_PROGRESS
+  EXECUTED
+  TERMINATED
+}
+
+"A lot of a public procurement and the contract concluded on it."
+type ProcurementContract {
+  contractNumber: String!
+  announcementNumber: String!
+  lotNumber: String!
+  method: ProcurementMethod!
+  itemKind: ProcurementItem!
+  itemRu: String!
+  "The state customer (not in ГБД ЮЛ of the sandbox)."
+  customerBin: BIN!
+  customerNameRu: String!
+  supplierId: ID!
+  supplierKind: SubjectKind!
+  "Sum allotted in the procurement plan."
+  plannedAmount: Money!
+  amount: Money!
+  announcedAt: Date!
+  signedAt: Date!
+  dueAt: Date!
+  status: ProcurementStatus!
+  region: Region
+  "ГБД ЮЛ: the supplier."
+  supplier: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type ProcurementContractConnection {
+  edges: [ProcurementContractEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ProcurementContractEdge {
+  cursor: String!
+  node: ProcurementContract!
+}
+
+enum UnfairRole {
+  SUPPLIER
+  HEAD
+  FOUNDER
+}
+
+"""
+An entry of the register of unfair participants of public procurement: a
+supplier entered by a court decision on the customer's claim, or its head or
+founder.
+"""
+type UnfairParticipant {
+  recordId: ID!
+  subjectId: ID!
+  subjectKind: SubjectKind!
+  role: UnfairRole!
+  supplierBin: BIN!
+  contractNumber: String!
+  customerNameRu: String!
+  "The basis: the court decision with its date and case number."
+  courtDecisionRu: String!
+  decisionDate: Date!
+  includedAt: Date!
+  expiresAt: Date!
+  termMonths: Int!
+  "False once the term has ended."
+  inRegister: Boolean!
+  "ГБД ФЛ: the subject, when a person."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the subject, when a legal entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ЮЛ: the supplier the entry is about."
+  supplier: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "Электронные государственные закупки: the breached contract."
+  contract: ProcurementContract @service(code: "E_PROCUREMENT")
+}
+
+extend type LegalEntity {
+  "Электронные государственные закупки: contracts the entity won as a supplier, latest first."
+  procurementContracts(first: Int = 20, after: String): ProcurementContractConnection @service(code: "E_PROCUREMENT")
+  "Недобросовестные участники государственных закупок: the entity's entries."
+  unfairSupplierRecords: [UnfairParticipant!] @service(code: "UNFAIR_PROCUREMENT_PARTICIPANTS")
+}
+
+extend type Person {
+  "Недобросовестные участники государственных закупок: entries of the person as head or founder of a supplier."
+  unfairSupplierRecords: [UnfairParticipant!] @service(code: "UNFAIR_PROCUREMENT_PARTICIPANTS")
+}
+
+extend type Inquiry {
+  "Электронные государственные закупки: a contract by its number."
+  procurementContract(contractNumber: String!): ProcurementContract @service(code: "E_PROCUREMENT")
+  "Проверка недобросовестных участников: the entries of a subject by IIN or BIN (empty when not in the register)."
+  unfairSupplierCheck(id: ID!): [UnfairParticipant!] @service(code: "UNFAIR_PROCUREMENT_PARTICIPANTS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/property.graphqls", Input: `"An object of Регистр недвижимости."
 type RealEstate {
   cadastralNumber: String!
@@ -3315,6 +3795,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_license(ctx, field)
 	case "inspection":
 		return ec.fieldContext_Inquiry_inspection(ctx, field)
+	case "procurementContract":
+		return ec.fieldContext_Inquiry_procurementContract(ctx, field)
+	case "unfairSupplierCheck":
+		return ec.fieldContext_Inquiry_unfairSupplierCheck(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -3439,6 +3923,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
 	case "inspections":
 		return ec.fieldContext_LegalEntity_inspections(ctx, field)
+	case "procurementContracts":
+		return ec.fieldContext_LegalEntity_procurementContracts(ctx, field)
+	case "unfairSupplierRecords":
+		return ec.fieldContext_LegalEntity_unfairSupplierRecords(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -3547,10 +4035,76 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxDebts(ctx, field)
 	case "licenses":
 		return ec.fieldContext_Person_licenses(ctx, field)
+	case "unfairSupplierRecords":
+		return ec.fieldContext_Person_unfairSupplierRecords(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcurementContract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contractNumber":
+		return ec.fieldContext_ProcurementContract_contractNumber(ctx, field)
+	case "announcementNumber":
+		return ec.fieldContext_ProcurementContract_announcementNumber(ctx, field)
+	case "lotNumber":
+		return ec.fieldContext_ProcurementContract_lotNumber(ctx, field)
+	case "method":
+		return ec.fieldContext_ProcurementContract_method(ctx, field)
+	case "itemKind":
+		return ec.fieldContext_ProcurementContract_itemKind(ctx, field)
+	case "itemRu":
+		return ec.fieldContext_ProcurementContract_itemRu(ctx, field)
+	case "customerBin":
+		return ec.fieldContext_ProcurementContract_customerBin(ctx, field)
+	case "customerNameRu":
+		return ec.fieldContext_ProcurementContract_customerNameRu(ctx, field)
+	case "supplierId":
+		return ec.fieldContext_ProcurementContract_supplierId(ctx, field)
+	case "supplierKind":
+		return ec.fieldContext_ProcurementContract_supplierKind(ctx, field)
+	case "plannedAmount":
+		return ec.fieldContext_ProcurementContract_plannedAmount(ctx, field)
+	case "amount":
+		return ec.fieldContext_ProcurementContract_amount(ctx, field)
+	case "announcedAt":
+		return ec.fieldContext_ProcurementContract_announcedAt(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_ProcurementContract_signedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_ProcurementContract_dueAt(ctx, field)
+	case "status":
+		return ec.fieldContext_ProcurementContract_status(ctx, field)
+	case "region":
+		return ec.fieldContext_ProcurementContract_region(ctx, field)
+	case "supplier":
+		return ec.fieldContext_ProcurementContract_supplier(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcurementContract", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcurementContractConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProcurementContractConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProcurementContractConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProcurementContractConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcurementContractConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcurementContractEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProcurementContractEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProcurementContractEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcurementContractEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_RealEstate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3793,6 +4347,46 @@ func (ec *executionContext) childFields_Taxpayer(ctx context.Context, field grap
 		return ec.fieldContext_Taxpayer_debts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Taxpayer", field.Name)
+}
+
+func (ec *executionContext) childFields_UnfairParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recordId":
+		return ec.fieldContext_UnfairParticipant_recordId(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_UnfairParticipant_subjectId(ctx, field)
+	case "subjectKind":
+		return ec.fieldContext_UnfairParticipant_subjectKind(ctx, field)
+	case "role":
+		return ec.fieldContext_UnfairParticipant_role(ctx, field)
+	case "supplierBin":
+		return ec.fieldContext_UnfairParticipant_supplierBin(ctx, field)
+	case "contractNumber":
+		return ec.fieldContext_UnfairParticipant_contractNumber(ctx, field)
+	case "customerNameRu":
+		return ec.fieldContext_UnfairParticipant_customerNameRu(ctx, field)
+	case "courtDecisionRu":
+		return ec.fieldContext_UnfairParticipant_courtDecisionRu(ctx, field)
+	case "decisionDate":
+		return ec.fieldContext_UnfairParticipant_decisionDate(ctx, field)
+	case "includedAt":
+		return ec.fieldContext_UnfairParticipant_includedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_UnfairParticipant_expiresAt(ctx, field)
+	case "termMonths":
+		return ec.fieldContext_UnfairParticipant_termMonths(ctx, field)
+	case "inRegister":
+		return ec.fieldContext_UnfairParticipant_inRegister(ctx, field)
+	case "person":
+		return ec.fieldContext_UnfairParticipant_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_UnfairParticipant_legalEntity(ctx, field)
+	case "supplier":
+		return ec.fieldContext_UnfairParticipant_supplier(ctx, field)
+	case "contract":
+		return ec.fieldContext_UnfairParticipant_contract(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnfairParticipant", field.Name)
 }
 
 func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4107,6 +4701,20 @@ func (ec *executionContext) field_Inquiry_persons_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_procurementContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "contractNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["contractNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4122,6 +4730,20 @@ func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, r
 }
 
 func (ec *executionContext) field_Inquiry_taxpayer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_unfairSupplierCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -4194,6 +4816,28 @@ func (ec *executionContext) field_LegalEntity_companies_args(ctx context.Context
 }
 
 func (ec *executionContext) field_LegalEntity_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_procurementContracts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6504,6 +7148,130 @@ func (ec *executionContext) fieldContext_Inquiry_inspection(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_procurementContract(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_procurementContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ProcurementContract(ctx, obj, fc.Args["contractNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_PROCUREMENT")
+				if err != nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+			return ec.marshalOProcurementContract2ᚖsioᚐProcurementContract(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_procurementContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_procurementContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_unfairSupplierCheck(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_unfairSupplierCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().UnfairSupplierCheck(ctx, obj, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNFAIR_PROCUREMENT_PARTICIPANTS")
+				if err != nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+			return ec.marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_unfairSupplierCheck(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnfairParticipant(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_unfairSupplierCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8149,6 +8917,118 @@ func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_procurementContracts(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_procurementContracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().ProcurementContracts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_PROCUREMENT")
+				if err != nil {
+					var zeroVal *model.ProcurementContractConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ProcurementContractConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProcurementContractConnection) graphql.Marshaler {
+			return ec.marshalOProcurementContractConnection2ᚖsioᚋgraphᚋmodelᚐProcurementContractConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_procurementContracts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContractConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_procurementContracts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_unfairSupplierRecords(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_unfairSupplierRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().UnfairSupplierRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNFAIR_PROCUREMENT_PARTICIPANTS")
+				if err != nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+			return ec.marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_unfairSupplierRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnfairParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9460,6 +10340,56 @@ func (ec *executionContext) fieldContext_Person_licenses(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_unfairSupplierRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_unfairSupplierRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().UnfairSupplierRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNFAIR_PROCUREMENT_PARTICIPANTS")
+				if err != nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+			return ec.marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_unfairSupplierRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnfairParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9505,6 +10435,598 @@ func (ec *executionContext) fieldContext_Person_weapons(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContract_contractNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_contractNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_contractNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_announcementNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_announcementNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnnouncementNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_announcementNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_lotNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_lotNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LotNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_lotNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_method(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProcurementMethod) graphql.Marshaler {
+			return ec.marshalNProcurementMethod2sioᚐProcurementMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ProcurementMethod")
+}
+
+func (ec *executionContext) _ProcurementContract_itemKind(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_itemKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProcurementItem) graphql.Marshaler {
+			return ec.marshalNProcurementItem2sioᚐProcurementItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_itemKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ProcurementItem")
+}
+
+func (ec *executionContext) _ProcurementContract_itemRu(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_itemRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_itemRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_customerBin(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_customerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_customerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ProcurementContract_customerNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_customerNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_customerNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_supplierId(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_supplierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_supplierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProcurementContract_supplierKind(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_supplierKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_supplierKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ProcurementContract_plannedAmount(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_plannedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_plannedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, true, false, "Money")
+}
+
+func (ec *executionContext) _ProcurementContract_amount(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, true, false, "Money")
+}
+
+func (ec *executionContext) _ProcurementContract_announcedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_announcedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnnouncedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_announcedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProcurementContract_signedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProcurementContract_dueAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProcurementContract_status(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProcurementStatus) graphql.Marshaler {
+			return ec.marshalNProcurementStatus2sioᚐProcurementStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ProcurementStatus")
+}
+
+func (ec *executionContext) _ProcurementContract_region(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContract_supplier(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcurementContract().Supplier(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContractConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ProcurementContractEdge) graphql.Marshaler {
+			return ec.marshalNProcurementContractEdge2ᚕsioᚋgraphᚋmodelᚐProcurementContractEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContractConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContractEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContractConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContractConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContractConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContractConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProcurementContractEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContractEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContractEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+			return ec.marshalNProcurementContract2ᚖsioᚐProcurementContract(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContractEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContract(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11926,6 +13448,505 @@ func (ec *executionContext) fieldContext_Taxpayer_debts(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_recordId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_recordId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UnfairParticipant_subjectId(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_subjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_subjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UnfairParticipant_subjectKind(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_subjectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_subjectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _UnfairParticipant_role(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.UnfairRole) graphql.Marshaler {
+			return ec.marshalNUnfairRole2sioᚐUnfairRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "UnfairRole")
+}
+
+func (ec *executionContext) _UnfairParticipant_supplierBin(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_supplierBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_supplierBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _UnfairParticipant_contractNumber(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_contractNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_contractNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnfairParticipant_customerNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_customerNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_customerNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnfairParticipant_courtDecisionRu(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_courtDecisionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtDecisionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_courtDecisionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnfairParticipant_decisionDate(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_decisionDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_decisionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _UnfairParticipant_includedAt(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_includedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_includedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _UnfairParticipant_expiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _UnfairParticipant_termMonths(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_termMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_termMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnfairParticipant_inRegister(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_inRegister(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InRegister, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_inRegister(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UnfairParticipant_person(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_supplier(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().Supplier(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_contract(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_contract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().Contract(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_PROCUREMENT")
+				if err != nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+			return ec.marshalOProcurementContract2ᚖsioᚐProcurementContract(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_contract(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContract(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14666,6 +16687,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_inspection(ctx, field, obj)
 				})
+		case "procurementContract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_procurementContract(ctx, field, obj)
+				})
+		case "unfairSupplierCheck":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_unfairSupplierCheck(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -15058,6 +17091,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_inspections(ctx, field, obj)
 				})
+		case "procurementContracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_procurementContracts(ctx, field, obj)
+				})
+		case "unfairSupplierRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_unfairSupplierRecords(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -15390,12 +17435,218 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_licenses(ctx, field, obj)
 				})
+		case "unfairSupplierRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_unfairSupplierRecords(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_weapons(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procurementContractImplementors = []string{"ProcurementContract"}
+
+func (ec *executionContext) _ProcurementContract(ctx context.Context, sel ast.SelectionSet, obj *sio.ProcurementContract) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procurementContractImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcurementContract")
+		case "contractNumber":
+			out.Values[i] = ec._ProcurementContract_contractNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "announcementNumber":
+			out.Values[i] = ec._ProcurementContract_announcementNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lotNumber":
+			out.Values[i] = ec._ProcurementContract_lotNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "method":
+			out.Values[i] = ec._ProcurementContract_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemKind":
+			out.Values[i] = ec._ProcurementContract_itemKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemRu":
+			out.Values[i] = ec._ProcurementContract_itemRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerBin":
+			out.Values[i] = ec._ProcurementContract_customerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerNameRu":
+			out.Values[i] = ec._ProcurementContract_customerNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierId":
+			out.Values[i] = ec._ProcurementContract_supplierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierKind":
+			out.Values[i] = ec._ProcurementContract_supplierKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plannedAmount":
+			out.Values[i] = ec._ProcurementContract_plannedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._ProcurementContract_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "announcedAt":
+			out.Values[i] = ec._ProcurementContract_announcedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedAt":
+			out.Values[i] = ec._ProcurementContract_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._ProcurementContract_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ProcurementContract_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ProcurementContract_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcurementContract_supplier(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procurementContractConnectionImplementors = []string{"ProcurementContractConnection"}
+
+func (ec *executionContext) _ProcurementContractConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProcurementContractConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procurementContractConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcurementContractConnection")
+		case "edges":
+			out.Values[i] = ec._ProcurementContractConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ProcurementContractConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ProcurementContractConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procurementContractEdgeImplementors = []string{"ProcurementContractEdge"}
+
+func (ec *executionContext) _ProcurementContractEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProcurementContractEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procurementContractEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcurementContractEdge")
+		case "cursor":
+			out.Values[i] = ec._ProcurementContractEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ProcurementContractEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16230,6 +18481,123 @@ func (ec *executionContext) _Taxpayer(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Taxpayer_debts(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unfairParticipantImplementors = []string{"UnfairParticipant"}
+
+func (ec *executionContext) _UnfairParticipant(ctx context.Context, sel ast.SelectionSet, obj *sio.UnfairParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unfairParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnfairParticipant")
+		case "recordId":
+			out.Values[i] = ec._UnfairParticipant_recordId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectId":
+			out.Values[i] = ec._UnfairParticipant_subjectId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectKind":
+			out.Values[i] = ec._UnfairParticipant_subjectKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._UnfairParticipant_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierBin":
+			out.Values[i] = ec._UnfairParticipant_supplierBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractNumber":
+			out.Values[i] = ec._UnfairParticipant_contractNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerNameRu":
+			out.Values[i] = ec._UnfairParticipant_customerNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtDecisionRu":
+			out.Values[i] = ec._UnfairParticipant_courtDecisionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionDate":
+			out.Values[i] = ec._UnfairParticipant_decisionDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "includedAt":
+			out.Values[i] = ec._UnfairParticipant_includedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._UnfairParticipant_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "termMonths":
+			out.Values[i] = ec._UnfairParticipant_termMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inRegister":
+			out.Values[i] = ec._UnfairParticipant_inRegister(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_legalEntity(ctx, field, obj)
+				})
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_supplier(ctx, field, obj)
+				})
+		case "contract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_contract(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17364,6 +19732,79 @@ func (ec *executionContext) marshalNPermitStatus2sioᚐPermitStatus(ctx context.
 	return res
 }
 
+func (ec *executionContext) marshalNProcurementContract2ᚖsioᚐProcurementContract(ctx context.Context, sel ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProcurementContract!")
+		return graphql.Null
+	}
+	return ec._ProcurementContract(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProcurementContractEdge2sioᚋgraphᚋmodelᚐProcurementContractEdge(ctx context.Context, sel ast.SelectionSet, v model.ProcurementContractEdge) graphql.Marshaler {
+	return ec._ProcurementContractEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProcurementContractEdge2ᚕsioᚋgraphᚋmodelᚐProcurementContractEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ProcurementContractEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProcurementContractEdge2sioᚋgraphᚋmodelᚐProcurementContractEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNProcurementItem2sioᚐProcurementItem(ctx context.Context, v any) (sio.ProcurementItem, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProcurementItem(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProcurementItem2sioᚐProcurementItem(ctx context.Context, sel ast.SelectionSet, v sio.ProcurementItem) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementItem!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNProcurementMethod2sioᚐProcurementMethod(ctx context.Context, v any) (sio.ProcurementMethod, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProcurementMethod(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProcurementMethod2sioᚐProcurementMethod(ctx context.Context, sel ast.SelectionSet, v sio.ProcurementMethod) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementMethod!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNProcurementStatus2sioᚐProcurementStatus(ctx context.Context, v any) (sio.ProcurementStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProcurementStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProcurementStatus2sioᚐProcurementStatus(ctx context.Context, sel ast.SelectionSet, v sio.ProcurementStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
 	return ec._RealEstateRight(ctx, sel, &v)
 }
@@ -17510,6 +19951,25 @@ func (ec *executionContext) marshalNTaxpayerKind2sioᚐTaxpayerKind(ctx context.
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "TaxpayerKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNUnfairParticipant2sioᚐUnfairParticipant(ctx context.Context, sel ast.SelectionSet, v sio.UnfairParticipant) graphql.Marshaler {
+	return ec._UnfairParticipant(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNUnfairRole2sioᚐUnfairRole(ctx context.Context, v any) (sio.UnfairRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.UnfairRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUnfairRole2sioᚐUnfairRole(ctx context.Context, sel ast.SelectionSet, v sio.UnfairRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "UnfairRole!")
 	}
 	return res
 }
@@ -18006,6 +20466,20 @@ func (ec *executionContext) marshalOPerson2ᚖsioᚐPerson(ctx context.Context, 
 	return ec._Person(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOProcurementContract2ᚖsioᚐProcurementContract(ctx context.Context, sel ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProcurementContract(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProcurementContractConnection2ᚖsioᚋgraphᚋmodelᚐProcurementContractConnection(ctx context.Context, sel ast.SelectionSet, v *model.ProcurementContractConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProcurementContractConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalORealEstate2ᚖsioᚐRealEstate(ctx context.Context, sel ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -18133,6 +20607,25 @@ func (ec *executionContext) marshalOTaxpayer2ᚖsioᚐTaxpayer(ctx context.Conte
 		return graphql.Null
 	}
 	return ec._Taxpayer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnfairParticipant2sioᚐUnfairParticipant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {

@@ -6,6 +6,7 @@ import (
 
 	"sio"
 	"sio/authz"
+	"sio/graph/model"
 	"sio/loaders"
 )
 
@@ -94,4 +95,29 @@ type stateInspectionResolver struct{ *Resolver }
 
 func (r *stateInspectionResolver) LegalEntity(ctx context.Context, obj *sio.StateInspection) (*sio.LegalEntity, error) {
 	return subjectEntity(ctx, r.Resolver, obj.SubjectID, obj.SubjectKind)
+}
+
+// edgeOf and connectionOf describe the generated Relay types (model.XEdge,
+// model.XConnection) of a node type T, so that one paginate serves them all.
+type edgeOf[T any] interface {
+	~struct {
+		Cursor string `json:"cursor"`
+		Node   *T     `json:"node"`
+	}
+}
+
+type connectionOf[E any] interface {
+	~struct {
+		Edges      []E             `json:"edges"`
+		PageInfo   *model.PageInfo `json:"pageInfo"`
+		TotalCount int             `json:"totalCount"`
+	}
+}
+
+// paginate builds the connection C over items (first items after the
+// cursor); the edge and node types follow from C.
+func paginate[C connectionOf[E], E edgeOf[T], T any](items []T, first *int, after *string) (*C, error) {
+	return connect(items, first, after,
+		func(c string, n *T) E { return E{Cursor: c, Node: n} },
+		func(e []E, p *model.PageInfo, t int) *C { return &C{Edges: e, PageInfo: p, TotalCount: t} })
 }

@@ -31,6 +31,7 @@ type Resolver struct {
 	LicenseRegistry     sio.LicenseRegistry
 	MonopolyRegistry    sio.MonopolyRegistry
 	InspectionRegistry  sio.InspectionRegistry
+	ProcurementRegistry sio.ProcurementRegistry
 	Users               sio.UserDirectory
 	Cases               sio.CaseRegistry
 	Enforcer            *authz.Enforcer
@@ -72,8 +73,11 @@ func (r *Resolver) LandPlot() graph.LandPlotResolver           { return &landPlo
 func (r *Resolver) LandRight() graph.LandRightResolver         { return &landRightResolver{r} }
 func (r *Resolver) LegalEntity() graph.LegalEntityResolver     { return &legalEntityResolver{r} }
 func (r *Resolver) Person() graph.PersonResolver               { return &personResolver{r} }
-func (r *Resolver) Query() graph.QueryResolver                 { return &queryResolver{r} }
-func (r *Resolver) RealEstate() graph.RealEstateResolver       { return &realEstateResolver{r} }
+func (r *Resolver) ProcurementContract() graph.ProcurementContractResolver {
+	return &procurementContractResolver{r}
+}
+func (r *Resolver) Query() graph.QueryResolver           { return &queryResolver{r} }
+func (r *Resolver) RealEstate() graph.RealEstateResolver { return &realEstateResolver{r} }
 func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 	return &realEstateRightResolver{r}
 }
@@ -81,5 +85,8 @@ func (r *Resolver) StateInspection() graph.StateInspectionResolver {
 	return &stateInspectionResolver{r}
 }
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
-func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
-func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+func (r *Resolver) UnfairParticipant() graph.UnfairParticipantResolver {
+	return &unfairParticipantResolver{r}
+}
+func (r *Resolver) Vehicle() graph.VehicleResolver { return &vehicleResolver{r} }
+func (r *Resolver) Weapon() graph.WeaponResolver   { return &weaponResolver{r} }

@@ -59,6 +59,17 @@ type PageInfo struct {
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
+type ProcurementContractConnection struct {
+	Edges      []ProcurementContractEdge `json:"edges"`
+	PageInfo   *PageInfo                 `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+type ProcurementContractEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *sio.ProcurementContract `json:"node"`
+}
+
 type Query struct {
 }
 
