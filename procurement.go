@@ -54,7 +54,7 @@ type ProcurementContract struct {
 	AnnouncedAt        Date              `db:"announced_at"`
 	SignedAt           Date              `db:"signed_at"`
 	DueAt              Date              `db:"due_at"`
-	Status             ProcurementStatus    `db:"status"`
+	Status             ProcurementStatus `db:"status"`
 	RegionKATO         string            `db:"region_kato"`
 }
 

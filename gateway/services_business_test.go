@@ -72,7 +72,7 @@ func init() {
 			},
 			selection: `inspection(registrationNumber: $number) { registrationNumber subjectId subjectKind result }`,
 		},
-			serviceCase{
+		serviceCase{
 			service: "E_PROCUREMENT", args: "$bin: BIN!", path: "legalEntity.procurementContracts",
 			vars: func(t *testing.T, fx *fixture) map[string]any {
 				return map[string]any{"bin": one[string](t, fx.g.Procurement.DB(), `SELECT supplier_id FROM {contracts} ORDER BY contract_number LIMIT 1`)}
