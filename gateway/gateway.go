@@ -17,6 +17,7 @@ import (
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
 	"sio/connectors/elicensing"
+	"sio/connectors/foreigntrade"
 	"sio/connectors/goszakup"
 	"sio/connectors/inspections"
 	"sio/connectors/landplots"
@@ -72,6 +73,7 @@ type Gateway struct {
 	Monopolists  *monopolists.Store
 	Inspections  *inspections.Store
 	Procurement  *goszakup.Store
+	ForeignTrade *foreigntrade.Store
 	Cases        *caseregistry.Store
 	Accounts     *accounts.Store
 
@@ -136,6 +138,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, monopolists.Name, monopolists.Open, &g.Monopolists) },
 		func() error { return open(ctx, g, inspections.Name, inspections.Open, &g.Inspections) },
 		func() error { return open(ctx, g, goszakup.Name, goszakup.Open, &g.Procurement) },
+		func() error { return open(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -181,8 +184,8 @@ func (g *Gateway) Schema() graph.Config {
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing,
 			MonopolyRegistry: g.Monopolists, InspectionRegistry: g.Inspections,
-			ProcurementRegistry: g.Procurement,
-			Users:               g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			ProcurementRegistry: g.Procurement, ForeignTradeRegistry: g.ForeignTrade,
+			Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -121,5 +121,25 @@ func init() {
 			},
 			selection: `unfairSupplierCheck(id: $id) { subjectId role inRegister }`,
 		},
+		serviceCase{
+			service: "FOREIGN_TRADE_PARTICIPANTS", args: "$bin: BIN!", path: "legalEntity.foreignTrade",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.ForeignTrade.DB(), `SELECT bin FROM {participants} ORDER BY bin LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin foreignTrade { bin role registeredAt customsOfficeRu region { nameRu } declarations(first: 3) { totalCount edges { node {
+				number declarantBin direction procedureRu customsPostRu registeredAt hsCode goodsRu netKg countryCode countryRu partnerRu customsValue duties declarant { bin } } } } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if get(got, "declarations.edges.0.node.declarant.bin") != vars["bin"] || get(got, "declarations.totalCount").(float64) < 2 {
+					t.Fatalf("foreign trade = %v", got)
+				}
+			},
+		},
+		serviceCase{
+			service: "FOREIGN_TRADE_PARTICIPANTS", args: "$number: String!", path: "goodsDeclaration",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.ForeignTrade.DB(), `SELECT number FROM {declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `goodsDeclaration(number: $number) { number declarantBin hsCode customsValue }`,
+		},
 	)
 }

@@ -278,7 +278,6 @@ var pendingServices = map[string]string{
 	"VAT_PAYERS":                       "issue 4",
 	"TAX_REPORTING":                    "issue 4",
 	"TAX_COUNTERPARTIES":               "issue 4",
-	"FOREIGN_TRADE_PARTICIPANTS":       "issue 4",
 	"PASSENGER_CUSTOMS_DECLARATIONS":   "issue 4",
 	"VEHICLE_CUSTOMS_DECLARATIONS":     "issue 4",
 	"FOREIGN_LABOR":                    "issue 4",

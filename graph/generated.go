@@ -35,7 +35,9 @@ type ResolverRoot interface {
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
 	FamilyTie() FamilyTieResolver
+	ForeignTradeParticipant() ForeignTradeParticipantResolver
 	Founder() FounderResolver
+	GoodsDeclaration() GoodsDeclarationResolver
 	Inquiry() InquiryResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
@@ -126,6 +128,15 @@ type ComplexityRoot struct {
 		Relative func(childComplexity int) int
 	}
 
+	ForeignTradeParticipant struct {
+		BIN             func(childComplexity int) int
+		CustomsOfficeRu func(childComplexity int) int
+		Declarations    func(childComplexity int, first *int, after *string) int
+		Region          func(childComplexity int) int
+		RegisteredAt    func(childComplexity int) int
+		Role            func(childComplexity int) int
+	}
+
 	Founder struct {
 		FounderID    func(childComplexity int) int
 		FounderKind  func(childComplexity int) int
@@ -135,9 +146,39 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 	}
 
+	GoodsDeclaration struct {
+		CountryCode   func(childComplexity int) int
+		CountryRu     func(childComplexity int) int
+		CustomsPostRu func(childComplexity int) int
+		CustomsValue  func(childComplexity int) int
+		Declarant     func(childComplexity int) int
+		DeclarantBIN  func(childComplexity int) int
+		Direction     func(childComplexity int) int
+		Duties        func(childComplexity int) int
+		GoodsRu       func(childComplexity int) int
+		HSCode        func(childComplexity int) int
+		NetKg         func(childComplexity int) int
+		Number        func(childComplexity int) int
+		PartnerRu     func(childComplexity int) int
+		ProcedureRu   func(childComplexity int) int
+		RegisteredAt  func(childComplexity int) int
+	}
+
+	GoodsDeclarationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GoodsDeclarationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Inquiry struct {
 		Basis               func(childComplexity int) int
 		Case                func(childComplexity int) int
+		GoodsDeclaration    func(childComplexity int, number string) int
 		Inspection          func(childComplexity int, registrationNumber string) int
 		LandPlot            func(childComplexity int, cadastralNumber string) int
 		LegalEntity         func(childComplexity int, bin sio.BIN) int
@@ -195,6 +236,7 @@ type ComplexityRoot struct {
 		Companies             func(childComplexity int, first *int, after *string) int
 		Director              func(childComplexity int) int
 		DirectorIIN           func(childComplexity int) int
+		ForeignTrade          func(childComplexity int) int
 		Founders              func(childComplexity int) int
 		Inspections           func(childComplexity int) int
 		LandPlots             func(childComplexity int, first *int, after *string) int
@@ -517,9 +559,15 @@ type CompanyRoleResolver interface {
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
+type ForeignTradeParticipantResolver interface {
+	Declarations(ctx context.Context, obj *sio.ForeignTradeParticipant, first *int, after *string) (*model.GoodsDeclarationConnection, error)
+}
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
+}
+type GoodsDeclarationResolver interface {
+	Declarant(ctx context.Context, obj *sio.GoodsDeclaration) (*sio.LegalEntity, error)
 }
 type InquiryResolver interface {
 	Person(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.Person, error)
@@ -531,6 +579,7 @@ type InquiryResolver interface {
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
 	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
+	GoodsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.GoodsDeclaration, error)
 	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
 	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
@@ -556,6 +605,7 @@ type LegalEntityResolver interface {
 	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
 	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
 	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
+	ForeignTrade(ctx context.Context, obj *sio.LegalEntity) (*sio.ForeignTradeParticipant, error)
 	ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
@@ -900,6 +950,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyTie.Relative(childComplexity), true
 
+	case "ForeignTradeParticipant.bin":
+		if e.ComplexityRoot.ForeignTradeParticipant.BIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.BIN(childComplexity), true
+	case "ForeignTradeParticipant.customsOfficeRu":
+		if e.ComplexityRoot.ForeignTradeParticipant.CustomsOfficeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.CustomsOfficeRu(childComplexity), true
+	case "ForeignTradeParticipant.declarations":
+		if e.ComplexityRoot.ForeignTradeParticipant.Declarations == nil {
+			break
+		}
+
+		args, err := ec.field_ForeignTradeParticipant_declarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.Declarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "ForeignTradeParticipant.region":
+		if e.ComplexityRoot.ForeignTradeParticipant.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.Region(childComplexity), true
+	case "ForeignTradeParticipant.registeredAt":
+		if e.ComplexityRoot.ForeignTradeParticipant.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.RegisteredAt(childComplexity), true
+	case "ForeignTradeParticipant.role":
+		if e.ComplexityRoot.ForeignTradeParticipant.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.Role(childComplexity), true
+
 	case "Founder.founderId":
 		if e.ComplexityRoot.Founder.FounderID == nil {
 			break
@@ -937,6 +1029,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "GoodsDeclaration.countryCode":
+		if e.ComplexityRoot.GoodsDeclaration.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CountryCode(childComplexity), true
+	case "GoodsDeclaration.countryRu":
+		if e.ComplexityRoot.GoodsDeclaration.CountryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CountryRu(childComplexity), true
+	case "GoodsDeclaration.customsPostRu":
+		if e.ComplexityRoot.GoodsDeclaration.CustomsPostRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CustomsPostRu(childComplexity), true
+	case "GoodsDeclaration.customsValue":
+		if e.ComplexityRoot.GoodsDeclaration.CustomsValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CustomsValue(childComplexity), true
+	case "GoodsDeclaration.declarant":
+		if e.ComplexityRoot.GoodsDeclaration.Declarant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Declarant(childComplexity), true
+	case "GoodsDeclaration.declarantBin":
+		if e.ComplexityRoot.GoodsDeclaration.DeclarantBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.DeclarantBIN(childComplexity), true
+	case "GoodsDeclaration.direction":
+		if e.ComplexityRoot.GoodsDeclaration.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Direction(childComplexity), true
+	case "GoodsDeclaration.duties":
+		if e.ComplexityRoot.GoodsDeclaration.Duties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Duties(childComplexity), true
+	case "GoodsDeclaration.goodsRu":
+		if e.ComplexityRoot.GoodsDeclaration.GoodsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.GoodsRu(childComplexity), true
+	case "GoodsDeclaration.hsCode":
+		if e.ComplexityRoot.GoodsDeclaration.HSCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.HSCode(childComplexity), true
+	case "GoodsDeclaration.netKg":
+		if e.ComplexityRoot.GoodsDeclaration.NetKg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.NetKg(childComplexity), true
+	case "GoodsDeclaration.number":
+		if e.ComplexityRoot.GoodsDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Number(childComplexity), true
+	case "GoodsDeclaration.partnerRu":
+		if e.ComplexityRoot.GoodsDeclaration.PartnerRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.PartnerRu(childComplexity), true
+	case "GoodsDeclaration.procedureRu":
+		if e.ComplexityRoot.GoodsDeclaration.ProcedureRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.ProcedureRu(childComplexity), true
+	case "GoodsDeclaration.registeredAt":
+		if e.ComplexityRoot.GoodsDeclaration.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.RegisteredAt(childComplexity), true
+
+	case "GoodsDeclarationConnection.edges":
+		if e.ComplexityRoot.GoodsDeclarationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationConnection.Edges(childComplexity), true
+	case "GoodsDeclarationConnection.pageInfo":
+		if e.ComplexityRoot.GoodsDeclarationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationConnection.PageInfo(childComplexity), true
+	case "GoodsDeclarationConnection.totalCount":
+		if e.ComplexityRoot.GoodsDeclarationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationConnection.TotalCount(childComplexity), true
+
+	case "GoodsDeclarationEdge.cursor":
+		if e.ComplexityRoot.GoodsDeclarationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationEdge.Cursor(childComplexity), true
+	case "GoodsDeclarationEdge.node":
+		if e.ComplexityRoot.GoodsDeclarationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationEdge.Node(childComplexity), true
+
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -949,6 +1164,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.goodsDeclaration":
+		if e.ComplexityRoot.Inquiry.GoodsDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_goodsDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.GoodsDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.inspection":
 		if e.ComplexityRoot.Inquiry.Inspection == nil {
 			break
@@ -1271,6 +1497,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.DirectorIIN(childComplexity), true
+	case "LegalEntity.foreignTrade":
+		if e.ComplexityRoot.LegalEntity.ForeignTrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ForeignTrade(childComplexity), true
 	case "LegalEntity.founders":
 		if e.ComplexityRoot.LegalEntity.Founders == nil {
 			break
@@ -3018,6 +3250,77 @@ start-up check.
 """
 directive @system on FIELD_DEFINITION
 `, BuiltIn: false},
+	{Name: "../schema/foreign_trade.graphqls", Input: `# База данных «Участников внешнеэкономической деятельности» (43).
+
+enum TradeRole {
+  EXPORTER
+  IMPORTER
+  EXPORTER_IMPORTER
+}
+
+enum TradeDirection {
+  EXPORT
+  IMPORT
+}
+
+"A participant of foreign economic activity registered with the customs authority."
+type ForeignTradeParticipant {
+  bin: BIN!
+  role: TradeRole!
+  registeredAt: Date!
+  customsOfficeRu: String!
+  region: Region
+  "Участники ВЭД: the participant's declarations on goods, latest first."
+  declarations(first: Int = 20, after: String): GoodsDeclarationConnection @service(code: "FOREIGN_TRADE_PARTICIPANTS")
+}
+
+"A declaration on goods (ДТ): its main goods line."
+type GoodsDeclaration {
+  "Customs post code/DDMMYY/serial, e.g. ` + "`" + `23201/150321/0000001` + "`" + `."
+  number: String!
+  declarantBin: BIN!
+  direction: TradeDirection!
+  "Customs procedure, e.g. «ИМ 40 Выпуск для внутреннего потребления»."
+  procedureRu: String!
+  customsPostRu: String!
+  registeredAt: Date!
+  "10-digit commodity code of ТН ВЭД ЕАЭС."
+  hsCode: String!
+  goodsRu: String!
+  netKg: Float!
+  "Country of origin (imports) or destination (exports), ISO 3166 alpha-2."
+  countryCode: String!
+  countryRu: String!
+  "The foreign seller or buyer."
+  partnerRu: String!
+  customsValue: Money!
+  "Customs duties and taxes paid."
+  duties: Money!
+  "ГБД ЮЛ: the declarant."
+  declarant: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type GoodsDeclarationConnection {
+  edges: [GoodsDeclarationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type GoodsDeclarationEdge {
+  cursor: String!
+  node: GoodsDeclaration!
+}
+
+extend type LegalEntity {
+  "Участники ВЭД: the entity's record in the register of exporters and importers."
+  foreignTrade: ForeignTradeParticipant @service(code: "FOREIGN_TRADE_PARTICIPANTS")
+}
+
+extend type Inquiry {
+  "Участники ВЭД: a declaration on goods by number."
+  goodsDeclaration(number: String!): GoodsDeclaration @service(code: "FOREIGN_TRADE_PARTICIPANTS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/inquiry.graphqls", Input: `"""
 An inquiry: state-database reads under one verified legal basis. Each field
 is checked against the access matrix for the caller's role and this basis.
@@ -3753,6 +4056,24 @@ func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type FamilyTie", field.Name)
 }
 
+func (ec *executionContext) childFields_ForeignTradeParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bin":
+		return ec.fieldContext_ForeignTradeParticipant_bin(ctx, field)
+	case "role":
+		return ec.fieldContext_ForeignTradeParticipant_role(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_ForeignTradeParticipant_registeredAt(ctx, field)
+	case "customsOfficeRu":
+		return ec.fieldContext_ForeignTradeParticipant_customsOfficeRu(ctx, field)
+	case "region":
+		return ec.fieldContext_ForeignTradeParticipant_region(ctx, field)
+	case "declarations":
+		return ec.fieldContext_ForeignTradeParticipant_declarations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignTradeParticipant", field.Name)
+}
+
 func (ec *executionContext) childFields_Founder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "founderId":
@@ -3769,6 +4090,64 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 		return ec.fieldContext_Founder_legalEntity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_GoodsDeclaration_number(ctx, field)
+	case "declarantBin":
+		return ec.fieldContext_GoodsDeclaration_declarantBin(ctx, field)
+	case "direction":
+		return ec.fieldContext_GoodsDeclaration_direction(ctx, field)
+	case "procedureRu":
+		return ec.fieldContext_GoodsDeclaration_procedureRu(ctx, field)
+	case "customsPostRu":
+		return ec.fieldContext_GoodsDeclaration_customsPostRu(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_GoodsDeclaration_registeredAt(ctx, field)
+	case "hsCode":
+		return ec.fieldContext_GoodsDeclaration_hsCode(ctx, field)
+	case "goodsRu":
+		return ec.fieldContext_GoodsDeclaration_goodsRu(ctx, field)
+	case "netKg":
+		return ec.fieldContext_GoodsDeclaration_netKg(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_GoodsDeclaration_countryCode(ctx, field)
+	case "countryRu":
+		return ec.fieldContext_GoodsDeclaration_countryRu(ctx, field)
+	case "partnerRu":
+		return ec.fieldContext_GoodsDeclaration_partnerRu(ctx, field)
+	case "customsValue":
+		return ec.fieldContext_GoodsDeclaration_customsValue(ctx, field)
+	case "duties":
+		return ec.fieldContext_GoodsDeclaration_duties(ctx, field)
+	case "declarant":
+		return ec.fieldContext_GoodsDeclaration_declarant(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsDeclaration", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsDeclarationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GoodsDeclarationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GoodsDeclarationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GoodsDeclarationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsDeclarationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsDeclarationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_GoodsDeclarationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_GoodsDeclarationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsDeclarationEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3795,6 +4174,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_license(ctx, field)
 	case "inspection":
 		return ec.fieldContext_Inquiry_inspection(ctx, field)
+	case "goodsDeclaration":
+		return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
 	case "procurementContract":
 		return ec.fieldContext_Inquiry_procurementContract(ctx, field)
 	case "unfairSupplierCheck":
@@ -3923,6 +4304,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
 	case "inspections":
 		return ec.fieldContext_LegalEntity_inspections(ctx, field)
+	case "foreignTrade":
+		return ec.fieldContext_LegalEntity_foreignTrade(ctx, field)
 	case "procurementContracts":
 		return ec.fieldContext_LegalEntity_procurementContracts(ctx, field)
 	case "unfairSupplierRecords":
@@ -4614,6 +4997,42 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 		return nil, err
 	}
 	args["code"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ForeignTradeParticipant_declarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_goodsDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -6317,6 +6736,192 @@ func (ec *executionContext) fieldContext_FamilyTie_relative(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ForeignTradeParticipant_bin(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_bin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_bin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_role(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TradeRole) graphql.Marshaler {
+			return ec.marshalNTradeRole2sioᚐTradeRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "TradeRole")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_customsOfficeRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_customsOfficeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsOfficeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_customsOfficeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_region(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTradeParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_declarations(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_declarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ForeignTradeParticipant().Declarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_TRADE_PARTICIPANTS")
+				if err != nil {
+					var zeroVal *model.GoodsDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.GoodsDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GoodsDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOGoodsDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐGoodsDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_declarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTradeParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ForeignTradeParticipant_declarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Founder_founderId(ctx context.Context, field graphql.CollectedField, obj *sio.Founder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6504,6 +7109,520 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_declarantBin(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_declarantBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclarantBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_declarantBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _GoodsDeclaration_direction(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TradeDirection) graphql.Marshaler {
+			return ec.marshalNTradeDirection2sioᚐTradeDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "TradeDirection")
+}
+
+func (ec *executionContext) _GoodsDeclaration_procedureRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_procedureRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProcedureRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_procedureRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_customsPostRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_customsPostRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_customsPostRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _GoodsDeclaration_hsCode(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_hsCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HSCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_hsCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_goodsRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_goodsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoodsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_goodsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_netKg(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_netKg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetKg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_netKg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "Float")
+}
+
+func (ec *executionContext) _GoodsDeclaration_countryCode(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_countryRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_countryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_countryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_partnerRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_partnerRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_partnerRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_customsValue(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_customsValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsValue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_customsValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _GoodsDeclaration_duties(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_duties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duties(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_duties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _GoodsDeclaration_declarant(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_declarant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsDeclaration().Declarant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_declarant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclarationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.GoodsDeclarationEdge) graphql.Marshaler {
+			return ec.marshalNGoodsDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐGoodsDeclarationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclarationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclarationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclarationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclarationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GoodsDeclarationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclarationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclarationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+			return ec.marshalNGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclarationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclaration(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7142,6 +8261,68 @@ func (ec *executionContext) fieldContext_Inquiry_inspection(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_inspection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_goodsDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().GoodsDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_TRADE_PARTICIPANTS")
+				if err != nil {
+					var zeroVal *sio.GoodsDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.GoodsDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+			return ec.marshalOGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_goodsDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_goodsDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8912,6 +10093,56 @@ func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StateInspection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_foreignTrade(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_foreignTrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ForeignTrade(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_TRADE_PARTICIPANTS")
+				if err != nil {
+					var zeroVal *sio.ForeignTradeParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ForeignTradeParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ForeignTradeParticipant) graphql.Marshaler {
+			return ec.marshalOForeignTradeParticipant2ᚖsioᚐForeignTradeParticipant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_foreignTrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTradeParticipant(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16552,6 +17783,65 @@ func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var foreignTradeParticipantImplementors = []string{"ForeignTradeParticipant"}
+
+func (ec *executionContext) _ForeignTradeParticipant(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignTradeParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignTradeParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignTradeParticipant")
+		case "bin":
+			out.Values[i] = ec._ForeignTradeParticipant_bin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._ForeignTradeParticipant_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._ForeignTradeParticipant_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsOfficeRu":
+			out.Values[i] = ec._ForeignTradeParticipant_customsOfficeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ForeignTradeParticipant_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTradeParticipant_declarations(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var founderImplementors = []string{"Founder"}
 
 func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, obj *sio.Founder) graphql.Marshaler {
@@ -16595,6 +17885,191 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Founder_legalEntity(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsDeclarationImplementors = []string{"GoodsDeclaration"}
+
+func (ec *executionContext) _GoodsDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.GoodsDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsDeclaration")
+		case "number":
+			out.Values[i] = ec._GoodsDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarantBin":
+			out.Values[i] = ec._GoodsDeclaration_declarantBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._GoodsDeclaration_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "procedureRu":
+			out.Values[i] = ec._GoodsDeclaration_procedureRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostRu":
+			out.Values[i] = ec._GoodsDeclaration_customsPostRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._GoodsDeclaration_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hsCode":
+			out.Values[i] = ec._GoodsDeclaration_hsCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goodsRu":
+			out.Values[i] = ec._GoodsDeclaration_goodsRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netKg":
+			out.Values[i] = ec._GoodsDeclaration_netKg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._GoodsDeclaration_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryRu":
+			out.Values[i] = ec._GoodsDeclaration_countryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerRu":
+			out.Values[i] = ec._GoodsDeclaration_partnerRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsValue":
+			out.Values[i] = ec._GoodsDeclaration_customsValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duties":
+			out.Values[i] = ec._GoodsDeclaration_duties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsDeclaration_declarant(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsDeclarationConnectionImplementors = []string{"GoodsDeclarationConnection"}
+
+func (ec *executionContext) _GoodsDeclarationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.GoodsDeclarationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsDeclarationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsDeclarationConnection")
+		case "edges":
+			out.Values[i] = ec._GoodsDeclarationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GoodsDeclarationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._GoodsDeclarationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsDeclarationEdgeImplementors = []string{"GoodsDeclarationEdge"}
+
+func (ec *executionContext) _GoodsDeclarationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GoodsDeclarationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsDeclarationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsDeclarationEdge")
+		case "cursor":
+			out.Values[i] = ec._GoodsDeclarationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._GoodsDeclarationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16686,6 +18161,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_inspection(ctx, field, obj)
+				})
+		case "goodsDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_goodsDeclaration(ctx, field, obj)
 				})
 		case "procurementContract":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -17090,6 +18571,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_inspections(ctx, field, obj)
+				})
+		case "foreignTrade":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_foreignTrade(ctx, field, obj)
 				})
 		case "procurementContracts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -19514,6 +21001,34 @@ func (ec *executionContext) marshalNGender2sioᚐGender(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalNGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GoodsDeclaration!")
+		return graphql.Null
+	}
+	return ec._GoodsDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGoodsDeclarationEdge2sioᚋgraphᚋmodelᚐGoodsDeclarationEdge(ctx context.Context, sel ast.SelectionSet, v model.GoodsDeclarationEdge) graphql.Marshaler {
+	return ec._GoodsDeclarationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGoodsDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐGoodsDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GoodsDeclarationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGoodsDeclarationEdge2sioᚋgraphᚋmodelᚐGoodsDeclarationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
 	res, err := gqlscalar.UnmarshalInt64ID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -19955,6 +21470,36 @@ func (ec *executionContext) marshalNTaxpayerKind2sioᚐTaxpayerKind(ctx context.
 	return res
 }
 
+func (ec *executionContext) unmarshalNTradeDirection2sioᚐTradeDirection(ctx context.Context, v any) (sio.TradeDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TradeDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTradeDirection2sioᚐTradeDirection(ctx context.Context, sel ast.SelectionSet, v sio.TradeDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TradeDirection!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTradeRole2sioᚐTradeRole(ctx context.Context, v any) (sio.TradeRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TradeRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTradeRole2sioᚐTradeRole(ctx context.Context, sel ast.SelectionSet, v sio.TradeRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TradeRole!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNUnfairParticipant2sioᚐUnfairParticipant(ctx context.Context, sel ast.SelectionSet, v sio.UnfairParticipant) graphql.Marshaler {
 	return ec._UnfairParticipant(ctx, sel, &v)
 }
@@ -20306,6 +21851,13 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOForeignTradeParticipant2ᚖsioᚐForeignTradeParticipant(ctx context.Context, sel ast.SelectionSet, v *sio.ForeignTradeParticipant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ForeignTradeParticipant(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Founder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -20323,6 +21875,20 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GoodsDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOGoodsDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐGoodsDeclarationConnection(ctx context.Context, sel ast.SelectionSet, v *model.GoodsDeclarationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GoodsDeclarationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOIIN2ᚖsioᚐIIN(ctx context.Context, v any) (*sio.IIN, error) {

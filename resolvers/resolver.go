@@ -27,14 +27,15 @@ type Resolver struct {
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
 	// Business and tax-administration registers.
-	StatisticalRegister sio.StatisticalRegister
-	LicenseRegistry     sio.LicenseRegistry
-	MonopolyRegistry    sio.MonopolyRegistry
-	InspectionRegistry  sio.InspectionRegistry
-	ProcurementRegistry sio.ProcurementRegistry
-	Users               sio.UserDirectory
-	Cases               sio.CaseRegistry
-	Enforcer            *authz.Enforcer
+	StatisticalRegister  sio.StatisticalRegister
+	LicenseRegistry      sio.LicenseRegistry
+	MonopolyRegistry     sio.MonopolyRegistry
+	InspectionRegistry   sio.InspectionRegistry
+	ProcurementRegistry  sio.ProcurementRegistry
+	ForeignTradeRegistry sio.ForeignTradeRegistry
+	Users                sio.UserDirectory
+	Cases                sio.CaseRegistry
+	Enforcer             *authz.Enforcer
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -67,12 +68,18 @@ func (r *Resolver) BusinessLicense() graph.BusinessLicenseResolver {
 func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
 func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
 func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
-func (r *Resolver) Founder() graph.FounderResolver             { return &founderResolver{r} }
-func (r *Resolver) Inquiry() graph.InquiryResolver             { return &inquiryResolver{r} }
-func (r *Resolver) LandPlot() graph.LandPlotResolver           { return &landPlotResolver{r} }
-func (r *Resolver) LandRight() graph.LandRightResolver         { return &landRightResolver{r} }
-func (r *Resolver) LegalEntity() graph.LegalEntityResolver     { return &legalEntityResolver{r} }
-func (r *Resolver) Person() graph.PersonResolver               { return &personResolver{r} }
+func (r *Resolver) ForeignTradeParticipant() graph.ForeignTradeParticipantResolver {
+	return &foreignTradeParticipantResolver{r}
+}
+func (r *Resolver) GoodsDeclaration() graph.GoodsDeclarationResolver {
+	return &goodsDeclarationResolver{r}
+}
+func (r *Resolver) Founder() graph.FounderResolver         { return &founderResolver{r} }
+func (r *Resolver) Inquiry() graph.InquiryResolver         { return &inquiryResolver{r} }
+func (r *Resolver) LandPlot() graph.LandPlotResolver       { return &landPlotResolver{r} }
+func (r *Resolver) LandRight() graph.LandRightResolver     { return &landRightResolver{r} }
+func (r *Resolver) LegalEntity() graph.LegalEntityResolver { return &legalEntityResolver{r} }
+func (r *Resolver) Person() graph.PersonResolver           { return &personResolver{r} }
 func (r *Resolver) ProcurementContract() graph.ProcurementContractResolver {
 	return &procurementContractResolver{r}
 }

@@ -31,6 +31,17 @@ type CompanyRoleEdge struct {
 	Node   *sio.CompanyRole `json:"node"`
 }
 
+type GoodsDeclarationConnection struct {
+	Edges      []GoodsDeclarationEdge `json:"edges"`
+	PageInfo   *PageInfo              `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+type GoodsDeclarationEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *sio.GoodsDeclaration `json:"node"`
+}
+
 type LandRightConnection struct {
 	Edges      []LandRightEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
