@@ -62,5 +62,6 @@ type SubsoilRegistry interface {
 	// ContractsByUser returns the contracts of each subsoil user in one
 	// register.
 	ContractsByUser(ctx context.Context, reg SubsoilRegister, bins []BIN) (map[BIN][]SubsoilContract, error)
-	ContractsByNumber(ctx context.Context, reg SubsoilRegister, numbers []string) (map[string]*SubsoilContract, error)
+	// ContractsByNumber returns the subsoil users of each contract.
+	ContractsByNumber(ctx context.Context, reg SubsoilRegister, numbers []string) (map[string][]SubsoilContract, error)
 }

@@ -26,6 +26,7 @@ import (
 	"sio/connectors/persons"
 	"sio/connectors/realestate"
 	"sio/connectors/statregister"
+	"sio/connectors/subsoil"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
 	"sio/connectors/vehicles"
@@ -74,6 +75,7 @@ type Gateway struct {
 	Inspections  *inspections.Store
 	Procurement  *goszakup.Store
 	ForeignTrade *foreigntrade.Store
+	Subsoil      *subsoil.Store
 	Cases        *caseregistry.Store
 	Accounts     *accounts.Store
 
@@ -139,6 +141,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, inspections.Name, inspections.Open, &g.Inspections) },
 		func() error { return open(ctx, g, goszakup.Name, goszakup.Open, &g.Procurement) },
 		func() error { return open(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade) },
+		func() error { return open(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -185,7 +188,8 @@ func (g *Gateway) Schema() graph.Config {
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing,
 			MonopolyRegistry: g.Monopolists, InspectionRegistry: g.Inspections,
 			ProcurementRegistry: g.Procurement, ForeignTradeRegistry: g.ForeignTrade,
-			Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			SubsoilRegistry: g.Subsoil,
+			Users:           g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

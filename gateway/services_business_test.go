@@ -141,5 +141,39 @@ func init() {
 			},
 			selection: `goodsDeclaration(number: $number) { number declarantBin hsCode customsValue }`,
 		},
+		serviceCase{
+			service: "SUBSOIL_CONTRACTS_HYDROCARBONS", args: "$bin: BIN!", path: "legalEntity.hydrocarbonContracts",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Subsoil.DB(), `SELECT user_bin FROM {hydrocarbon_contracts} ORDER BY number, user_bin LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin hydrocarbonContracts { number register userBin sharePercent operatorRu fieldRu mineralsRu region { nameRu }
+				areaSqKm signedAt expiresAt stage authorityRu status subsoilUser { bin } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if c := got.([]any)[0]; get(c, "subsoilUser.bin") != vars["bin"] || get(c, "register") != "HYDROCARBONS" {
+					t.Fatalf("contract = %v", c)
+				}
+			},
+		},
+		serviceCase{
+			service: "SUBSOIL_CONTRACTS_HYDROCARBONS", args: "$number: String!", path: "hydrocarbonContract",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Subsoil.DB(), `SELECT number FROM {hydrocarbon_contracts} ORDER BY number LIMIT 1`)}
+			},
+			selection: `hydrocarbonContract(number: $number) { number userBin sharePercent fieldRu }`,
+		},
+		serviceCase{
+			service: "SUBSOIL_CONTRACTS_SOLID_MINERALS", args: "$bin: BIN!", path: "legalEntity.solidMineralContracts",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Subsoil.DB(), `SELECT user_bin FROM {solid_mineral_contracts} ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin solidMineralContracts { number register fieldRu mineralsRu stage status subsoilUser { bin } } }`,
+		},
+		serviceCase{
+			service: "SUBSOIL_CONTRACTS_SOLID_MINERALS", args: "$number: String!", path: "solidMineralContract",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Subsoil.DB(), `SELECT number FROM {solid_mineral_contracts} ORDER BY number LIMIT 1`)}
+			},
+			selection: `solidMineralContract(number: $number) { number userBin fieldRu }`,
+		},
 	)
 }

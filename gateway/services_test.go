@@ -281,8 +281,6 @@ var pendingServices = map[string]string{
 	"PASSENGER_CUSTOMS_DECLARATIONS":   "issue 4",
 	"VEHICLE_CUSTOMS_DECLARATIONS":     "issue 4",
 	"FOREIGN_LABOR":                    "issue 4",
-	"SUBSOIL_CONTRACTS_HYDROCARBONS":   "issue 4",
-	"SUBSOIL_CONTRACTS_SOLID_MINERALS": "issue 4",
 	"BUDGET_RECEIPTS":                  "issue 4",
 	"KAZAKHSTAN_RAILWAYS":              "issue 4",
 	"KAZAKHTELECOM":                    "issue 4",

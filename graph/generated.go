@@ -48,6 +48,7 @@ type ResolverRoot interface {
 	RealEstate() RealEstateResolver
 	RealEstateRight() RealEstateRightResolver
 	StateInspection() StateInspectionResolver
+	SubsoilContract() SubsoilContractResolver
 	Taxpayer() TaxpayerResolver
 	UnfairParticipant() UnfairParticipantResolver
 	Vehicle() VehicleResolver
@@ -176,21 +177,23 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis               func(childComplexity int) int
-		Case                func(childComplexity int) int
-		GoodsDeclaration    func(childComplexity int, number string) int
-		Inspection          func(childComplexity int, registrationNumber string) int
-		LandPlot            func(childComplexity int, cadastralNumber string) int
-		LegalEntity         func(childComplexity int, bin sio.BIN) int
-		License             func(childComplexity int, number string) int
-		Person              func(childComplexity int, iin sio.IIN) int
-		Persons             func(childComplexity int, iins []sio.IIN) int
-		ProcurementContract func(childComplexity int, contractNumber string) int
-		RealEstate          func(childComplexity int, cadastralNumber string) int
-		Taxpayer            func(childComplexity int, id string) int
-		UnfairSupplierCheck func(childComplexity int, id string) int
-		Vehicle             func(childComplexity int, plate *string, vin *string) int
-		Weapon              func(childComplexity int, serialNumber string) int
+		Basis                func(childComplexity int) int
+		Case                 func(childComplexity int) int
+		GoodsDeclaration     func(childComplexity int, number string) int
+		HydrocarbonContract  func(childComplexity int, number string) int
+		Inspection           func(childComplexity int, registrationNumber string) int
+		LandPlot             func(childComplexity int, cadastralNumber string) int
+		LegalEntity          func(childComplexity int, bin sio.BIN) int
+		License              func(childComplexity int, number string) int
+		Person               func(childComplexity int, iin sio.IIN) int
+		Persons              func(childComplexity int, iins []sio.IIN) int
+		ProcurementContract  func(childComplexity int, contractNumber string) int
+		RealEstate           func(childComplexity int, cadastralNumber string) int
+		SolidMineralContract func(childComplexity int, number string) int
+		Taxpayer             func(childComplexity int, id string) int
+		UnfairSupplierCheck  func(childComplexity int, id string) int
+		Vehicle              func(childComplexity int, plate *string, vin *string) int
+		Weapon               func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -238,6 +241,7 @@ type ComplexityRoot struct {
 		DirectorIIN           func(childComplexity int) int
 		ForeignTrade          func(childComplexity int) int
 		Founders              func(childComplexity int) int
+		HydrocarbonContracts  func(childComplexity int) int
 		Inspections           func(childComplexity int) int
 		LandPlots             func(childComplexity int, first *int, after *string) int
 		LegalForm             func(childComplexity int) int
@@ -249,6 +253,7 @@ type ComplexityRoot struct {
 		RealEstate            func(childComplexity int, first *int, after *string) int
 		Region                func(childComplexity int) int
 		RegistrationDate      func(childComplexity int) int
+		SolidMineralContracts func(childComplexity int) int
 		StatisticalUnit       func(childComplexity int) int
 		Status                func(childComplexity int) int
 		TaxDebts              func(childComplexity int) int
@@ -444,6 +449,24 @@ type ComplexityRoot struct {
 		UpdatedAt      func(childComplexity int) int
 	}
 
+	SubsoilContract struct {
+		AreaSqKm     func(childComplexity int) int
+		AuthorityRu  func(childComplexity int) int
+		ExpiresAt    func(childComplexity int) int
+		FieldRu      func(childComplexity int) int
+		MineralsRu   func(childComplexity int) int
+		Number       func(childComplexity int) int
+		OperatorRu   func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Register     func(childComplexity int) int
+		SharePercent func(childComplexity int) int
+		SignedAt     func(childComplexity int) int
+		Stage        func(childComplexity int) int
+		Status       func(childComplexity int) int
+		SubsoilUser  func(childComplexity int) int
+		UserBIN      func(childComplexity int) int
+	}
+
 	TaxDebt struct {
 		AsOf          func(childComplexity int) int
 		Fine          func(childComplexity int) int
@@ -582,6 +605,8 @@ type InquiryResolver interface {
 	GoodsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.GoodsDeclaration, error)
 	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
 	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
+	HydrocarbonContract(ctx context.Context, obj *authz.Inquiry, number string) ([]sio.SubsoilContract, error)
+	SolidMineralContract(ctx context.Context, obj *authz.Inquiry, number string) ([]sio.SubsoilContract, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -608,6 +633,8 @@ type LegalEntityResolver interface {
 	ForeignTrade(ctx context.Context, obj *sio.LegalEntity) (*sio.ForeignTradeParticipant, error)
 	ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
+	HydrocarbonContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error)
+	SolidMineralContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -641,6 +668,9 @@ type RealEstateRightResolver interface {
 }
 type StateInspectionResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.StateInspection) (*sio.LegalEntity, error)
+}
+type SubsoilContractResolver interface {
+	SubsoilUser(ctx context.Context, obj *sio.SubsoilContract) (*sio.LegalEntity, error)
 }
 type TaxpayerResolver interface {
 	Debts(ctx context.Context, obj *sio.Taxpayer) ([]sio.TaxDebt, error)
@@ -1175,6 +1205,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.GoodsDeclaration(childComplexity, args["number"].(string)), true
+	case "Inquiry.hydrocarbonContract":
+		if e.ComplexityRoot.Inquiry.HydrocarbonContract == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_hydrocarbonContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.HydrocarbonContract(childComplexity, args["number"].(string)), true
 	case "Inquiry.inspection":
 		if e.ComplexityRoot.Inquiry.Inspection == nil {
 			break
@@ -1263,6 +1304,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.RealEstate(childComplexity, args["cadastralNumber"].(string)), true
+	case "Inquiry.solidMineralContract":
+		if e.ComplexityRoot.Inquiry.SolidMineralContract == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_solidMineralContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SolidMineralContract(childComplexity, args["number"].(string)), true
 	case "Inquiry.taxpayer":
 		if e.ComplexityRoot.Inquiry.Taxpayer == nil {
 			break
@@ -1509,6 +1561,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Founders(childComplexity), true
+	case "LegalEntity.hydrocarbonContracts":
+		if e.ComplexityRoot.LegalEntity.HydrocarbonContracts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.HydrocarbonContracts(childComplexity), true
 	case "LegalEntity.inspections":
 		if e.ComplexityRoot.LegalEntity.Inspections == nil {
 			break
@@ -1590,6 +1648,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.RegistrationDate(childComplexity), true
+	case "LegalEntity.solidMineralContracts":
+		if e.ComplexityRoot.LegalEntity.SolidMineralContracts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.SolidMineralContracts(childComplexity), true
 	case "LegalEntity.statisticalUnit":
 		if e.ComplexityRoot.LegalEntity.StatisticalUnit == nil {
 			break
@@ -2490,6 +2554,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatisticalUnit.UpdatedAt(childComplexity), true
+
+	case "SubsoilContract.areaSqKm":
+		if e.ComplexityRoot.SubsoilContract.AreaSqKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.AreaSqKm(childComplexity), true
+	case "SubsoilContract.authorityRu":
+		if e.ComplexityRoot.SubsoilContract.AuthorityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.AuthorityRu(childComplexity), true
+	case "SubsoilContract.expiresAt":
+		if e.ComplexityRoot.SubsoilContract.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.ExpiresAt(childComplexity), true
+	case "SubsoilContract.fieldRu":
+		if e.ComplexityRoot.SubsoilContract.FieldRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.FieldRu(childComplexity), true
+	case "SubsoilContract.mineralsRu":
+		if e.ComplexityRoot.SubsoilContract.MineralsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.MineralsRu(childComplexity), true
+	case "SubsoilContract.number":
+		if e.ComplexityRoot.SubsoilContract.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Number(childComplexity), true
+	case "SubsoilContract.operatorRu":
+		if e.ComplexityRoot.SubsoilContract.OperatorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.OperatorRu(childComplexity), true
+	case "SubsoilContract.region":
+		if e.ComplexityRoot.SubsoilContract.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Region(childComplexity), true
+	case "SubsoilContract.register":
+		if e.ComplexityRoot.SubsoilContract.Register == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Register(childComplexity), true
+	case "SubsoilContract.sharePercent":
+		if e.ComplexityRoot.SubsoilContract.SharePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.SharePercent(childComplexity), true
+	case "SubsoilContract.signedAt":
+		if e.ComplexityRoot.SubsoilContract.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.SignedAt(childComplexity), true
+	case "SubsoilContract.stage":
+		if e.ComplexityRoot.SubsoilContract.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Stage(childComplexity), true
+	case "SubsoilContract.status":
+		if e.ComplexityRoot.SubsoilContract.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Status(childComplexity), true
+	case "SubsoilContract.subsoilUser":
+		if e.ComplexityRoot.SubsoilContract.SubsoilUser == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.SubsoilUser(childComplexity), true
+	case "SubsoilContract.userBin":
+		if e.ComplexityRoot.SubsoilContract.UserBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.UserBIN(childComplexity), true
 
 	case "TaxDebt.asOf":
 		if e.ComplexityRoot.TaxDebt.AsOf == nil {
@@ -3779,6 +3934,68 @@ month, entity type (4-6), attribute, serial and a check digit.
 """
 scalar BIN
 `, BuiltIn: false},
+	{Name: "../schema/subsoil.graphqls", Input: `# Subsoil-use contracts: hydrocarbons (48), solid minerals and groundwater
+# (49).
+
+enum SubsoilRegister {
+  HYDROCARBONS
+  SOLID_MINERALS
+}
+
+enum SubsoilStage {
+  EXPLORATION
+  PRODUCTION
+  EXPLORATION_PRODUCTION
+}
+
+enum SubsoilStatus {
+  ACTIVE
+  TERMINATED
+  EXPIRED
+}
+
+"""
+A subsoil user's participation in a subsoil-use contract (or licence) of
+Сведения о контрактах на недропользование.
+"""
+type SubsoilContract {
+  "Contract (licence) number, e.g. ` + "`" + `1012-УВС` + "`" + `, ` + "`" + `1044-ОПИ` + "`" + `."
+  number: String!
+  register: SubsoilRegister!
+  userBin: BIN!
+  "The user's participation share in the contract."
+  sharePercent: Float!
+  "Operator of the contract."
+  operatorRu: String!
+  "Field, deposit or plot."
+  fieldRu: String!
+  mineralsRu: String!
+  region: Region
+  areaSqKm: Float!
+  signedAt: Date!
+  expiresAt: Date!
+  stage: SubsoilStage!
+  "Competent authority that signed the contract (issued the licence)."
+  authorityRu: String!
+  status: SubsoilStatus!
+  "ГБД ЮЛ: the subsoil user."
+  subsoilUser: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type LegalEntity {
+  "Контракты на недропользование (углеводородное сырье): the entity's contracts and shares."
+  hydrocarbonContracts: [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_HYDROCARBONS")
+  "Контракты на недропользование (ТПИ и подземные воды): the entity's contracts and licences."
+  solidMineralContracts: [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+}
+
+extend type Inquiry {
+  "Контракты на недропользование (углеводородное сырье): the users of a contract by number, largest share first."
+  hydrocarbonContract(number: String!): [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_HYDROCARBONS")
+  "Контракты на недропользование (ТПИ и подземные воды): the users of a contract (licence) by number."
+  solidMineralContract(number: String!): [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/tax.graphqls", Input: `enum TaxpayerKind {
   INDIVIDUAL
   ENTREPRENEUR
@@ -4180,6 +4397,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_procurementContract(ctx, field)
 	case "unfairSupplierCheck":
 		return ec.fieldContext_Inquiry_unfairSupplierCheck(ctx, field)
+	case "hydrocarbonContract":
+		return ec.fieldContext_Inquiry_hydrocarbonContract(ctx, field)
+	case "solidMineralContract":
+		return ec.fieldContext_Inquiry_solidMineralContract(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -4310,6 +4531,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_procurementContracts(ctx, field)
 	case "unfairSupplierRecords":
 		return ec.fieldContext_LegalEntity_unfairSupplierRecords(ctx, field)
+	case "hydrocarbonContracts":
+		return ec.fieldContext_LegalEntity_hydrocarbonContracts(ctx, field)
+	case "solidMineralContracts":
+		return ec.fieldContext_LegalEntity_solidMineralContracts(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -4676,6 +4901,42 @@ func (ec *executionContext) childFields_StatisticalUnit(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type StatisticalUnit", field.Name)
 }
 
+func (ec *executionContext) childFields_SubsoilContract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_SubsoilContract_number(ctx, field)
+	case "register":
+		return ec.fieldContext_SubsoilContract_register(ctx, field)
+	case "userBin":
+		return ec.fieldContext_SubsoilContract_userBin(ctx, field)
+	case "sharePercent":
+		return ec.fieldContext_SubsoilContract_sharePercent(ctx, field)
+	case "operatorRu":
+		return ec.fieldContext_SubsoilContract_operatorRu(ctx, field)
+	case "fieldRu":
+		return ec.fieldContext_SubsoilContract_fieldRu(ctx, field)
+	case "mineralsRu":
+		return ec.fieldContext_SubsoilContract_mineralsRu(ctx, field)
+	case "region":
+		return ec.fieldContext_SubsoilContract_region(ctx, field)
+	case "areaSqKm":
+		return ec.fieldContext_SubsoilContract_areaSqKm(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_SubsoilContract_signedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_SubsoilContract_expiresAt(ctx, field)
+	case "stage":
+		return ec.fieldContext_SubsoilContract_stage(ctx, field)
+	case "authorityRu":
+		return ec.fieldContext_SubsoilContract_authorityRu(ctx, field)
+	case "status":
+		return ec.fieldContext_SubsoilContract_status(ctx, field)
+	case "subsoilUser":
+		return ec.fieldContext_SubsoilContract_subsoilUser(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubsoilContract", field.Name)
+}
+
 func (ec *executionContext) childFields_TaxDebt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "recordId":
@@ -5036,6 +5297,20 @@ func (ec *executionContext) field_Inquiry_goodsDeclaration_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_hydrocarbonContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_inspection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5145,6 +5420,20 @@ func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, r
 		return nil, err
 	}
 	args["cadastralNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_solidMineralContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -8453,6 +8742,130 @@ func (ec *executionContext) fieldContext_Inquiry_unfairSupplierCheck(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_hydrocarbonContract(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_hydrocarbonContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().HydrocarbonContract(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_HYDROCARBONS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_hydrocarbonContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_hydrocarbonContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_solidMineralContract(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_solidMineralContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SolidMineralContract(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_solidMineralContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_solidMineralContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10255,6 +10668,106 @@ func (ec *executionContext) fieldContext_LegalEntity_unfairSupplierRecords(_ con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UnfairParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_hydrocarbonContracts(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_hydrocarbonContracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().HydrocarbonContracts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_HYDROCARBONS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_hydrocarbonContracts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_solidMineralContracts(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_solidMineralContracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().SolidMineralContracts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_solidMineralContracts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14209,6 +14722,387 @@ func (ec *executionContext) _StatisticalUnit_updatedAt(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_StatisticalUnit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SubsoilContract_number(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_register(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Register, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubsoilRegister) graphql.Marshaler {
+			return ec.marshalNSubsoilRegister2sioᚐSubsoilRegister(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_register(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "SubsoilRegister")
+}
+
+func (ec *executionContext) _SubsoilContract_userBin(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_userBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_userBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _SubsoilContract_sharePercent(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_sharePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_sharePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SubsoilContract_operatorRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_operatorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_operatorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_fieldRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_fieldRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FieldRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_fieldRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_mineralsRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_mineralsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MineralsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_mineralsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_region(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubsoilContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubsoilContract_areaSqKm(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_areaSqKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AreaSqKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_areaSqKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SubsoilContract_signedAt(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SubsoilContract_expiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SubsoilContract_stage(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubsoilStage) graphql.Marshaler {
+			return ec.marshalNSubsoilStage2sioᚐSubsoilStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "SubsoilStage")
+}
+
+func (ec *executionContext) _SubsoilContract_authorityRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_authorityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_authorityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_status(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubsoilStatus) graphql.Marshaler {
+			return ec.marshalNSubsoilStatus2sioᚐSubsoilStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "SubsoilStatus")
+}
+
+func (ec *executionContext) _SubsoilContract_subsoilUser(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_subsoilUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubsoilContract().SubsoilUser(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_subsoilUser(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubsoilContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TaxDebt_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxDebt) (ret graphql.Marshaler) {
@@ -18180,6 +19074,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_unfairSupplierCheck(ctx, field, obj)
 				})
+		case "hydrocarbonContract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_hydrocarbonContract(ctx, field, obj)
+				})
+		case "solidMineralContract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_solidMineralContract(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -18589,6 +19495,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_unfairSupplierRecords(ctx, field, obj)
+				})
+		case "hydrocarbonContracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_hydrocarbonContracts(ctx, field, obj)
+				})
+		case "solidMineralContracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_solidMineralContracts(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -19789,6 +20707,110 @@ func (ec *executionContext) _StatisticalUnit(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subsoilContractImplementors = []string{"SubsoilContract"}
+
+func (ec *executionContext) _SubsoilContract(ctx context.Context, sel ast.SelectionSet, obj *sio.SubsoilContract) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subsoilContractImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubsoilContract")
+		case "number":
+			out.Values[i] = ec._SubsoilContract_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "register":
+			out.Values[i] = ec._SubsoilContract_register(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userBin":
+			out.Values[i] = ec._SubsoilContract_userBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharePercent":
+			out.Values[i] = ec._SubsoilContract_sharePercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operatorRu":
+			out.Values[i] = ec._SubsoilContract_operatorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fieldRu":
+			out.Values[i] = ec._SubsoilContract_fieldRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mineralsRu":
+			out.Values[i] = ec._SubsoilContract_mineralsRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._SubsoilContract_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "areaSqKm":
+			out.Values[i] = ec._SubsoilContract_areaSqKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedAt":
+			out.Values[i] = ec._SubsoilContract_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._SubsoilContract_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stage":
+			out.Values[i] = ec._SubsoilContract_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authorityRu":
+			out.Values[i] = ec._SubsoilContract_authorityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SubsoilContract_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subsoilUser":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubsoilContract_subsoilUser(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21443,6 +22465,55 @@ func (ec *executionContext) marshalNSubjectKind2sioᚐSubjectKind(ctx context.Co
 	return res
 }
 
+func (ec *executionContext) marshalNSubsoilContract2sioᚐSubsoilContract(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilContract) graphql.Marshaler {
+	return ec._SubsoilContract(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSubsoilRegister2sioᚐSubsoilRegister(ctx context.Context, v any) (sio.SubsoilRegister, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubsoilRegister(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubsoilRegister2sioᚐSubsoilRegister(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilRegister) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubsoilRegister!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSubsoilStage2sioᚐSubsoilStage(ctx context.Context, v any) (sio.SubsoilStage, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubsoilStage(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubsoilStage2sioᚐSubsoilStage(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilStage) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubsoilStage!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSubsoilStatus2sioᚐSubsoilStatus(ctx context.Context, v any) (sio.SubsoilStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubsoilStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubsoilStatus2sioᚐSubsoilStatus(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubsoilStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTaxDebt2sioᚐTaxDebt(ctx context.Context, sel ast.SelectionSet, v sio.TaxDebt) graphql.Marshaler {
 	return ec._TaxDebt(ctx, sel, &v)
 }
@@ -22147,6 +23218,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubsoilContract2sioᚐSubsoilContract(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.TaxDebt) graphql.Marshaler {

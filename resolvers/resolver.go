@@ -33,6 +33,7 @@ type Resolver struct {
 	InspectionRegistry   sio.InspectionRegistry
 	ProcurementRegistry  sio.ProcurementRegistry
 	ForeignTradeRegistry sio.ForeignTradeRegistry
+	SubsoilRegistry      sio.SubsoilRegistry
 	Users                sio.UserDirectory
 	Cases                sio.CaseRegistry
 	Enforcer             *authz.Enforcer
@@ -90,6 +91,9 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 }
 func (r *Resolver) StateInspection() graph.StateInspectionResolver {
 	return &stateInspectionResolver{r}
+}
+func (r *Resolver) SubsoilContract() graph.SubsoilContractResolver {
+	return &subsoilContractResolver{r}
 }
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) UnfairParticipant() graph.UnfairParticipantResolver {
