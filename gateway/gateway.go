@@ -20,6 +20,7 @@ import (
 	"sio/connectors/foreigntrade"
 	"sio/connectors/goszakup"
 	"sio/connectors/inspections"
+	"sio/connectors/kgdtax"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/monopolists"
@@ -76,6 +77,7 @@ type Gateway struct {
 	Procurement  *goszakup.Store
 	ForeignTrade *foreigntrade.Store
 	Subsoil      *subsoil.Store
+	TaxAdmin     *kgdtax.Store
 	Cases        *caseregistry.Store
 	Accounts     *accounts.Store
 
@@ -142,6 +144,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, goszakup.Name, goszakup.Open, &g.Procurement) },
 		func() error { return open(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade) },
 		func() error { return open(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil) },
+		func() error { return open(ctx, g, kgdtax.Name, kgdtax.Open, &g.TaxAdmin) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -188,8 +191,8 @@ func (g *Gateway) Schema() graph.Config {
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing,
 			MonopolyRegistry: g.Monopolists, InspectionRegistry: g.Inspections,
 			ProcurementRegistry: g.Procurement, ForeignTradeRegistry: g.ForeignTrade,
-			SubsoilRegistry: g.Subsoil,
-			Users:           g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			SubsoilRegistry: g.Subsoil, TaxAdministration: g.TaxAdmin,
+			Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -175,5 +175,150 @@ func init() {
 			},
 			selection: `solidMineralContract(number: $number) { number userBin fieldRu }`,
 		},
+		// КГД tax administration (ARTICLES_ONLY under criminal cases, see
+		// TestArticlesOnly): on LegalEntity, Person and Taxpayer.
+		serviceCase{
+			service: "TAX_CROSS_AUDITS", args: "$bin: BIN!", path: "legalEntity.crossAudits",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT audited_id FROM {cross_audits} WHERE completed_at IS NOT NULL ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin crossAudits { number auditedId auditedKind counterpartyId counterpartyKind periodFrom periodTo periodRu
+				initiatorOffice { code nameRu } executorOffice { code nameRu } requestedAt completedAt turnover discrepancy result
+				audited { bin } counterpartyLegalEntity { bin } } }`,
+		},
+		serviceCase{
+			service: "TAX_CROSS_AUDITS", args: "$iin: IIN!", path: "person.crossAudits",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT counterparty_id FROM {cross_audits} WHERE counterparty_kind = 'PERSON' ORDER BY number LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin crossAudits { number result counterpartyPerson { iin } } }`,
+		},
+		serviceCase{
+			service: "TAX_CROSS_AUDITS", args: "$id: ID!", path: "taxpayer.crossAudits",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"id": one[string](t, fx.g.TaxAdmin.DB(), `SELECT counterparty_id FROM {cross_audits} ORDER BY number LIMIT 1`)}
+			},
+			selection: `taxpayer(id: $id) { id crossAudits { number counterpartyId } }`,
+		},
+		serviceCase{
+			service: "TAX_CROSS_AUDITS", args: "$number: String!", path: "crossAudit",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.TaxAdmin.DB(), `SELECT number FROM {cross_audits} ORDER BY number LIMIT 1`)}
+			},
+			selection: `crossAudit(number: $number) { number auditedId result }`,
+		},
+		serviceCase{
+			service: "VAT_PAYERS", args: "$bin: BIN!", path: "legalEntity.vatRegistrations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {vat_registrations} WHERE SUBSTR(taxpayer_id, 5, 1) = '4' ORDER BY certificate_number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin vatRegistrations { taxpayerId certificateSeries certificateNumber certificate registeredAt reasonRu
+				deregisteredAt deregistrationReasonRu taxOffice { code nameRu } } }`,
+		},
+		serviceCase{
+			service: "VAT_PAYERS", args: "$iin: IIN!", path: "person.vatRegistrations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {vat_registrations} WHERE SUBSTR(taxpayer_id, 7, 1) IN ('3', '4', '5', '6') ORDER BY certificate_number LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin vatRegistrations { certificate registeredAt } }`,
+		},
+		serviceCase{
+			service: "VAT_PAYERS", args: "$id: ID!", path: "taxpayer.vatRegistrations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"id": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {vat_registrations} ORDER BY certificate_number LIMIT 1`)}
+			},
+			selection: `taxpayer(id: $id) { id vatPayer vatRegistrations { certificate deregisteredAt } }`,
+		},
+		serviceCase{
+			service: "VAT_PAYERS", args: "$series: String!, $number: String!", path: "vatCertificate",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{
+					"series": one[string](t, fx.g.TaxAdmin.DB(), `SELECT certificate_series FROM {vat_registrations} ORDER BY certificate_number LIMIT 1`),
+					"number": one[string](t, fx.g.TaxAdmin.DB(), `SELECT certificate_number FROM {vat_registrations} ORDER BY certificate_number LIMIT 1`),
+				}
+			},
+			selection: `vatCertificate(series: $series, number: $number) { taxpayerId certificate }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				if get(got, "certificate") != vars["series"].(string)+" "+vars["number"].(string) {
+					t.Fatalf("certificate = %v", got)
+				}
+			},
+		},
+		serviceCase{
+			service: "TAX_REPORTING", args: "$bin: BIN!", path: "legalEntity.taxReturns",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {tax_returns} WHERE form_code = '300.00' ORDER BY registration_number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin taxReturns(first: 10) { totalCount pageInfo { hasNextPage } edges { node { registrationNumber taxpayerId
+				formCode formNameRu periodFrom periodTo periodRu kind filedAt taxOffice { code nameRu } income tax } } } }`,
+		},
+		serviceCase{
+			service: "TAX_REPORTING", args: "$iin: IIN!", path: "person.taxReturns",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {tax_returns} WHERE form_code = '910.00' ORDER BY registration_number LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin taxReturns { totalCount edges { node { formCode periodRu tax } } } }`,
+		},
+		serviceCase{
+			service: "TAX_REPORTING", args: "$id: ID!", path: "taxpayer.taxReturns",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"id": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {tax_returns} ORDER BY registration_number LIMIT 1`)}
+			},
+			selection: `taxpayer(id: $id) { id taxReturns(first: 1) { totalCount edges { node { formCode } } } }`,
+		},
+		serviceCase{
+			service: "TAX_REPORTING", args: "$number: String!", path: "taxReturn",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.TaxAdmin.DB(), `SELECT registration_number FROM {tax_returns} ORDER BY registration_number LIMIT 1`)}
+			},
+			selection: `taxReturn(registrationNumber: $number) { registrationNumber taxpayerId formCode income tax }`,
+		},
+		serviceCase{
+			service: "TAX_COUNTERPARTIES", args: "$bin: BIN!", path: "legalEntity.counterparties",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT buyer_id FROM {invoices} ORDER BY seller_id, buyer_id, period_from LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin counterparties(first: 50) { totalCount edges { node { sellerId sellerKind buyerId buyerKind periodFrom periodTo
+				periodRu invoices turnover vat seller { bin } buyer { bin } } } } }`,
+			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+				n := one[int](t, fx.g.TaxAdmin.DB(), `SELECT COUNT(*) FROM {invoices} WHERE seller_id = '`+vars["bin"].(string)+`' OR buyer_id = '`+vars["bin"].(string)+`'`)
+				if get(got, "totalCount") != float64(n) {
+					t.Fatalf("counterparties = %v, want %d (as seller and buyer)", get(got, "totalCount"), n)
+				}
+			},
+		},
+		serviceCase{
+			service: "TAX_COUNTERPARTIES", args: "$iin: IIN!", path: "person.counterparties",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT seller_id FROM {invoices} WHERE seller_kind = 'PERSON' ORDER BY seller_id LIMIT 1`)}
+			},
+			selection: `person(iin: $iin) { iin counterparties { edges { node { turnover sellerPerson { iin } buyer { bin } } } } }`,
+		},
+		serviceCase{
+			service: "TAX_COUNTERPARTIES", args: "$id: ID!", path: "taxpayer.counterparties",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"id": one[string](t, fx.g.TaxAdmin.DB(), `SELECT seller_id FROM {invoices} ORDER BY seller_id LIMIT 1`)}
+			},
+			selection: `taxpayer(id: $id) { id counterparties { totalCount } }`,
+		},
+		serviceCase{
+			service: "BUDGET_RECEIPTS", args: "$bin: BIN!", path: "legalEntity.budgetPayments",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {budget_payments} WHERE kbk = '101101' ORDER BY payment_id LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin budgetPayments { totalCount edges { node { paymentId taxpayerId kbk kbkNameRu amount paidAt
+				taxOffice { code nameRu } documentNumber bankRu } } } }`,
+		},
+		serviceCase{
+			service: "BUDGET_RECEIPTS", args: "$iin: IIN!", path: "person.budgetPayments",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"iin": one[string](t, fx.g.TaxAdmin.DB(), `SELECT taxpayer_id FROM {budget_payments} WHERE kbk = '104402' ORDER BY payment_id LIMIT 1`)}
+			},
+			// Taxpayer.budgetPayments is served here: the policy refuses
+			// BUDGET_RECEIPTS where it allows TAXPAYERS only under sub-bases
+			// of "иные задачи" that no seeded official holds a case of, so a
+			// taxpayer.budgetPayments case could not test a refusal.
+			selection: `person(iin: $iin) { iin budgetPayments { edges { node { kbk amount } } } taxpayer { budgetPayments { totalCount } } }`,
+		},
 	)
 }

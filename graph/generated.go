@@ -34,11 +34,13 @@ type ResolverRoot interface {
 	BusinessLicense() BusinessLicenseResolver
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
+	CrossAudit() CrossAuditResolver
 	FamilyTie() FamilyTieResolver
 	ForeignTradeParticipant() ForeignTradeParticipantResolver
 	Founder() FounderResolver
 	GoodsDeclaration() GoodsDeclarationResolver
 	Inquiry() InquiryResolver
+	InvoiceTurnover() InvoiceTurnoverResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
@@ -61,6 +63,29 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	BudgetPayment struct {
+		Amount         func(childComplexity int) int
+		BankRu         func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		KBK            func(childComplexity int) int
+		KBKNameRu      func(childComplexity int) int
+		PaidAt         func(childComplexity int) int
+		PaymentID      func(childComplexity int) int
+		TaxOffice      func(childComplexity int) int
+		TaxpayerID     func(childComplexity int) int
+	}
+
+	BudgetPaymentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BudgetPaymentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	BusinessLicense struct {
 		ActivityRu        func(childComplexity int) int
 		Document          func(childComplexity int) int
@@ -123,6 +148,27 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CrossAudit struct {
+		Audited                 func(childComplexity int) int
+		AuditedID               func(childComplexity int) int
+		AuditedKind             func(childComplexity int) int
+		CompletedAt             func(childComplexity int) int
+		CounterpartyID          func(childComplexity int) int
+		CounterpartyKind        func(childComplexity int) int
+		CounterpartyLegalEntity func(childComplexity int) int
+		CounterpartyPerson      func(childComplexity int) int
+		Discrepancy             func(childComplexity int) int
+		ExecutorOffice          func(childComplexity int) int
+		InitiatorOffice         func(childComplexity int) int
+		Number                  func(childComplexity int) int
+		PeriodFrom              func(childComplexity int) int
+		PeriodRu                func(childComplexity int) int
+		PeriodTo                func(childComplexity int) int
+		RequestedAt             func(childComplexity int) int
+		Result                  func(childComplexity int) int
+		Turnover                func(childComplexity int) int
+	}
+
 	FamilyTie struct {
 		ActID    func(childComplexity int) int
 		Relation func(childComplexity int) int
@@ -179,6 +225,7 @@ type ComplexityRoot struct {
 	Inquiry struct {
 		Basis                func(childComplexity int) int
 		Case                 func(childComplexity int) int
+		CrossAudit           func(childComplexity int, number string) int
 		GoodsDeclaration     func(childComplexity int, number string) int
 		HydrocarbonContract  func(childComplexity int, number string) int
 		Inspection           func(childComplexity int, registrationNumber string) int
@@ -190,10 +237,39 @@ type ComplexityRoot struct {
 		ProcurementContract  func(childComplexity int, contractNumber string) int
 		RealEstate           func(childComplexity int, cadastralNumber string) int
 		SolidMineralContract func(childComplexity int, number string) int
+		TaxReturn            func(childComplexity int, registrationNumber string) int
 		Taxpayer             func(childComplexity int, id string) int
 		UnfairSupplierCheck  func(childComplexity int, id string) int
+		VatCertificate       func(childComplexity int, series string, number string) int
 		Vehicle              func(childComplexity int, plate *string, vin *string) int
 		Weapon               func(childComplexity int, serialNumber string) int
+	}
+
+	InvoiceTurnover struct {
+		Buyer        func(childComplexity int) int
+		BuyerID      func(childComplexity int) int
+		BuyerKind    func(childComplexity int) int
+		Invoices     func(childComplexity int) int
+		PeriodFrom   func(childComplexity int) int
+		PeriodRu     func(childComplexity int) int
+		PeriodTo     func(childComplexity int) int
+		Seller       func(childComplexity int) int
+		SellerID     func(childComplexity int) int
+		SellerKind   func(childComplexity int) int
+		SellerPerson func(childComplexity int) int
+		Turnover     func(childComplexity int) int
+		Vat          func(childComplexity int) int
+	}
+
+	InvoiceTurnoverConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InvoiceTurnoverEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	LandPlot struct {
@@ -236,7 +312,10 @@ type ComplexityRoot struct {
 		ActivityRu            func(childComplexity int) int
 		Address               func(childComplexity int) int
 		BIN                   func(childComplexity int) int
+		BudgetPayments        func(childComplexity int, first *int, after *string) int
 		Companies             func(childComplexity int, first *int, after *string) int
+		Counterparties        func(childComplexity int, first *int, after *string) int
+		CrossAudits           func(childComplexity int) int
 		Director              func(childComplexity int) int
 		DirectorIIN           func(childComplexity int) int
 		ForeignTrade          func(childComplexity int) int
@@ -257,8 +336,10 @@ type ComplexityRoot struct {
 		StatisticalUnit       func(childComplexity int) int
 		Status                func(childComplexity int) int
 		TaxDebts              func(childComplexity int) int
+		TaxReturns            func(childComplexity int, first *int, after *string) int
 		Taxpayer              func(childComplexity int) int
 		UnfairSupplierRecords func(childComplexity int) int
+		VatRegistrations      func(childComplexity int) int
 		Vehicles              func(childComplexity int, first *int, after *string) int
 		Weapons               func(childComplexity int) int
 	}
@@ -294,9 +375,12 @@ type ComplexityRoot struct {
 		Address               func(childComplexity int) int
 		BirthDate             func(childComplexity int) int
 		BirthPlace            func(childComplexity int) int
+		BudgetPayments        func(childComplexity int, first *int, after *string) int
 		Citizenship           func(childComplexity int) int
 		CivilActs             func(childComplexity int) int
 		Companies             func(childComplexity int, first *int, after *string) int
+		Counterparties        func(childComplexity int, first *int, after *string) int
+		CrossAudits           func(childComplexity int) int
 		DeathDate             func(childComplexity int) int
 		DocumentNumber        func(childComplexity int) int
 		Family                func(childComplexity int) int
@@ -312,8 +396,10 @@ type ComplexityRoot struct {
 		RealEstate            func(childComplexity int, first *int, after *string) int
 		Region                func(childComplexity int) int
 		TaxDebts              func(childComplexity int) int
+		TaxReturns            func(childComplexity int, first *int, after *string) int
 		Taxpayer              func(childComplexity int) int
 		UnfairSupplierRecords func(childComplexity int) int
+		VatRegistrations      func(childComplexity int) int
 		Vehicles              func(childComplexity int, first *int, after *string) int
 		Weapons               func(childComplexity int) int
 	}
@@ -485,14 +571,45 @@ type ComplexityRoot struct {
 		NameRu func(childComplexity int) int
 	}
 
+	TaxReturn struct {
+		FiledAt            func(childComplexity int) int
+		FormCode           func(childComplexity int) int
+		FormNameRu         func(childComplexity int) int
+		Income             func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		PeriodFrom         func(childComplexity int) int
+		PeriodRu           func(childComplexity int) int
+		PeriodTo           func(childComplexity int) int
+		RegistrationNumber func(childComplexity int) int
+		Tax                func(childComplexity int) int
+		TaxOffice          func(childComplexity int) int
+		TaxpayerID         func(childComplexity int) int
+	}
+
+	TaxReturnConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TaxReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Taxpayer struct {
-		Debts        func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		RegisteredAt func(childComplexity int) int
-		Status       func(childComplexity int) int
-		TaxOffice    func(childComplexity int) int
-		VATPayer     func(childComplexity int) int
+		BudgetPayments   func(childComplexity int, first *int, after *string) int
+		Counterparties   func(childComplexity int, first *int, after *string) int
+		CrossAudits      func(childComplexity int) int
+		Debts            func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		RegisteredAt     func(childComplexity int) int
+		Status           func(childComplexity int) int
+		TaxOffice        func(childComplexity int) int
+		TaxReturns       func(childComplexity int, first *int, after *string) int
+		VATPayer         func(childComplexity int) int
+		VatRegistrations func(childComplexity int) int
 	}
 
 	UnfairParticipant struct {
@@ -513,6 +630,18 @@ type ComplexityRoot struct {
 		Supplier        func(childComplexity int) int
 		SupplierBIN     func(childComplexity int) int
 		TermMonths      func(childComplexity int) int
+	}
+
+	VATRegistration struct {
+		Certificate            func(childComplexity int) int
+		CertificateNumber      func(childComplexity int) int
+		CertificateSeries      func(childComplexity int) int
+		DeregisteredAt         func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		ReasonRu               func(childComplexity int) int
+		RegisteredAt           func(childComplexity int) int
+		TaxOffice              func(childComplexity int) int
+		TaxpayerID             func(childComplexity int) int
 	}
 
 	Vehicle struct {
@@ -579,6 +708,11 @@ type CivilActPartyResolver interface {
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
 }
+type CrossAuditResolver interface {
+	Audited(ctx context.Context, obj *sio.CrossAudit) (*sio.LegalEntity, error)
+	CounterpartyLegalEntity(ctx context.Context, obj *sio.CrossAudit) (*sio.LegalEntity, error)
+	CounterpartyPerson(ctx context.Context, obj *sio.CrossAudit) (*sio.Person, error)
+}
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
@@ -607,7 +741,15 @@ type InquiryResolver interface {
 	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
 	HydrocarbonContract(ctx context.Context, obj *authz.Inquiry, number string) ([]sio.SubsoilContract, error)
 	SolidMineralContract(ctx context.Context, obj *authz.Inquiry, number string) ([]sio.SubsoilContract, error)
+	CrossAudit(ctx context.Context, obj *authz.Inquiry, number string) (*sio.CrossAudit, error)
+	VatCertificate(ctx context.Context, obj *authz.Inquiry, series string, number string) (*sio.VATRegistration, error)
+	TaxReturn(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.TaxReturn, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
+}
+type InvoiceTurnoverResolver interface {
+	Seller(ctx context.Context, obj *sio.InvoiceTurnover) (*sio.LegalEntity, error)
+	SellerPerson(ctx context.Context, obj *sio.InvoiceTurnover) (*sio.Person, error)
+	Buyer(ctx context.Context, obj *sio.InvoiceTurnover) (*sio.LegalEntity, error)
 }
 type LandPlotResolver interface {
 	Rights(ctx context.Context, obj *sio.LandPlot) ([]sio.PropertyRight, error)
@@ -635,6 +777,11 @@ type LegalEntityResolver interface {
 	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
 	HydrocarbonContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error)
 	SolidMineralContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error)
+	CrossAudits(ctx context.Context, obj *sio.LegalEntity) ([]sio.CrossAudit, error)
+	VatRegistrations(ctx context.Context, obj *sio.LegalEntity) ([]sio.VATRegistration, error)
+	TaxReturns(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.TaxReturnConnection, error)
+	Counterparties(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.InvoiceTurnoverConnection, error)
+	BudgetPayments(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.BudgetPaymentConnection, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -648,6 +795,11 @@ type PersonResolver interface {
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.Person) ([]sio.UnfairParticipant, error)
+	CrossAudits(ctx context.Context, obj *sio.Person) ([]sio.CrossAudit, error)
+	VatRegistrations(ctx context.Context, obj *sio.Person) ([]sio.VATRegistration, error)
+	TaxReturns(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.TaxReturnConnection, error)
+	Counterparties(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.InvoiceTurnoverConnection, error)
+	BudgetPayments(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BudgetPaymentConnection, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type ProcurementContractResolver interface {
@@ -674,6 +826,11 @@ type SubsoilContractResolver interface {
 }
 type TaxpayerResolver interface {
 	Debts(ctx context.Context, obj *sio.Taxpayer) ([]sio.TaxDebt, error)
+	CrossAudits(ctx context.Context, obj *sio.Taxpayer) ([]sio.CrossAudit, error)
+	VatRegistrations(ctx context.Context, obj *sio.Taxpayer) ([]sio.VATRegistration, error)
+	TaxReturns(ctx context.Context, obj *sio.Taxpayer, first *int, after *string) (*model.TaxReturnConnection, error)
+	Counterparties(ctx context.Context, obj *sio.Taxpayer, first *int, after *string) (*model.InvoiceTurnoverConnection, error)
+	BudgetPayments(ctx context.Context, obj *sio.Taxpayer, first *int, after *string) (*model.BudgetPaymentConnection, error)
 }
 type UnfairParticipantResolver interface {
 	Person(ctx context.Context, obj *sio.UnfairParticipant) (*sio.Person, error)
@@ -707,6 +864,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "BudgetPayment.amount":
+		if e.ComplexityRoot.BudgetPayment.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.Amount(childComplexity), true
+	case "BudgetPayment.bankRu":
+		if e.ComplexityRoot.BudgetPayment.BankRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.BankRu(childComplexity), true
+	case "BudgetPayment.documentNumber":
+		if e.ComplexityRoot.BudgetPayment.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.DocumentNumber(childComplexity), true
+	case "BudgetPayment.kbk":
+		if e.ComplexityRoot.BudgetPayment.KBK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.KBK(childComplexity), true
+	case "BudgetPayment.kbkNameRu":
+		if e.ComplexityRoot.BudgetPayment.KBKNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.KBKNameRu(childComplexity), true
+	case "BudgetPayment.paidAt":
+		if e.ComplexityRoot.BudgetPayment.PaidAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.PaidAt(childComplexity), true
+	case "BudgetPayment.paymentId":
+		if e.ComplexityRoot.BudgetPayment.PaymentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.PaymentID(childComplexity), true
+	case "BudgetPayment.taxOffice":
+		if e.ComplexityRoot.BudgetPayment.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.TaxOffice(childComplexity), true
+	case "BudgetPayment.taxpayerId":
+		if e.ComplexityRoot.BudgetPayment.TaxpayerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.TaxpayerID(childComplexity), true
+
+	case "BudgetPaymentConnection.edges":
+		if e.ComplexityRoot.BudgetPaymentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentConnection.Edges(childComplexity), true
+	case "BudgetPaymentConnection.pageInfo":
+		if e.ComplexityRoot.BudgetPaymentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentConnection.PageInfo(childComplexity), true
+	case "BudgetPaymentConnection.totalCount":
+		if e.ComplexityRoot.BudgetPaymentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentConnection.TotalCount(childComplexity), true
+
+	case "BudgetPaymentEdge.cursor":
+		if e.ComplexityRoot.BudgetPaymentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentEdge.Cursor(childComplexity), true
+	case "BudgetPaymentEdge.node":
+		if e.ComplexityRoot.BudgetPaymentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentEdge.Node(childComplexity), true
 
 	case "BusinessLicense.activityRu":
 		if e.ComplexityRoot.BusinessLicense.ActivityRu == nil {
@@ -961,6 +1205,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "CrossAudit.audited":
+		if e.ComplexityRoot.CrossAudit.Audited == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Audited(childComplexity), true
+	case "CrossAudit.auditedId":
+		if e.ComplexityRoot.CrossAudit.AuditedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.AuditedID(childComplexity), true
+	case "CrossAudit.auditedKind":
+		if e.ComplexityRoot.CrossAudit.AuditedKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.AuditedKind(childComplexity), true
+	case "CrossAudit.completedAt":
+		if e.ComplexityRoot.CrossAudit.CompletedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CompletedAt(childComplexity), true
+	case "CrossAudit.counterpartyId":
+		if e.ComplexityRoot.CrossAudit.CounterpartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyID(childComplexity), true
+	case "CrossAudit.counterpartyKind":
+		if e.ComplexityRoot.CrossAudit.CounterpartyKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyKind(childComplexity), true
+	case "CrossAudit.counterpartyLegalEntity":
+		if e.ComplexityRoot.CrossAudit.CounterpartyLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyLegalEntity(childComplexity), true
+	case "CrossAudit.counterpartyPerson":
+		if e.ComplexityRoot.CrossAudit.CounterpartyPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyPerson(childComplexity), true
+	case "CrossAudit.discrepancy":
+		if e.ComplexityRoot.CrossAudit.Discrepancy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Discrepancy(childComplexity), true
+	case "CrossAudit.executorOffice":
+		if e.ComplexityRoot.CrossAudit.ExecutorOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.ExecutorOffice(childComplexity), true
+	case "CrossAudit.initiatorOffice":
+		if e.ComplexityRoot.CrossAudit.InitiatorOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.InitiatorOffice(childComplexity), true
+	case "CrossAudit.number":
+		if e.ComplexityRoot.CrossAudit.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Number(childComplexity), true
+	case "CrossAudit.periodFrom":
+		if e.ComplexityRoot.CrossAudit.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.PeriodFrom(childComplexity), true
+	case "CrossAudit.periodRu":
+		if e.ComplexityRoot.CrossAudit.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.PeriodRu(childComplexity), true
+	case "CrossAudit.periodTo":
+		if e.ComplexityRoot.CrossAudit.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.PeriodTo(childComplexity), true
+	case "CrossAudit.requestedAt":
+		if e.ComplexityRoot.CrossAudit.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.RequestedAt(childComplexity), true
+	case "CrossAudit.result":
+		if e.ComplexityRoot.CrossAudit.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Result(childComplexity), true
+	case "CrossAudit.turnover":
+		if e.ComplexityRoot.CrossAudit.Turnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Turnover(childComplexity), true
+
 	case "FamilyTie.actId":
 		if e.ComplexityRoot.FamilyTie.ActID == nil {
 			break
@@ -1194,6 +1547,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.crossAudit":
+		if e.ComplexityRoot.Inquiry.CrossAudit == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_crossAudit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CrossAudit(childComplexity, args["number"].(string)), true
 	case "Inquiry.goodsDeclaration":
 		if e.ComplexityRoot.Inquiry.GoodsDeclaration == nil {
 			break
@@ -1315,6 +1679,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.SolidMineralContract(childComplexity, args["number"].(string)), true
+	case "Inquiry.taxReturn":
+		if e.ComplexityRoot.Inquiry.TaxReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_taxReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.TaxReturn(childComplexity, args["registrationNumber"].(string)), true
 	case "Inquiry.taxpayer":
 		if e.ComplexityRoot.Inquiry.Taxpayer == nil {
 			break
@@ -1337,6 +1712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.UnfairSupplierCheck(childComplexity, args["id"].(string)), true
+	case "Inquiry.vatCertificate":
+		if e.ComplexityRoot.Inquiry.VatCertificate == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_vatCertificate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.VatCertificate(childComplexity, args["series"].(string), args["number"].(string)), true
 	case "Inquiry.vehicle":
 		if e.ComplexityRoot.Inquiry.Vehicle == nil {
 			break
@@ -1359,6 +1745,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Weapon(childComplexity, args["serialNumber"].(string)), true
+
+	case "InvoiceTurnover.buyer":
+		if e.ComplexityRoot.InvoiceTurnover.Buyer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Buyer(childComplexity), true
+	case "InvoiceTurnover.buyerId":
+		if e.ComplexityRoot.InvoiceTurnover.BuyerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.BuyerID(childComplexity), true
+	case "InvoiceTurnover.buyerKind":
+		if e.ComplexityRoot.InvoiceTurnover.BuyerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.BuyerKind(childComplexity), true
+	case "InvoiceTurnover.invoices":
+		if e.ComplexityRoot.InvoiceTurnover.Invoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Invoices(childComplexity), true
+	case "InvoiceTurnover.periodFrom":
+		if e.ComplexityRoot.InvoiceTurnover.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.PeriodFrom(childComplexity), true
+	case "InvoiceTurnover.periodRu":
+		if e.ComplexityRoot.InvoiceTurnover.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.PeriodRu(childComplexity), true
+	case "InvoiceTurnover.periodTo":
+		if e.ComplexityRoot.InvoiceTurnover.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.PeriodTo(childComplexity), true
+	case "InvoiceTurnover.seller":
+		if e.ComplexityRoot.InvoiceTurnover.Seller == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Seller(childComplexity), true
+	case "InvoiceTurnover.sellerId":
+		if e.ComplexityRoot.InvoiceTurnover.SellerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.SellerID(childComplexity), true
+	case "InvoiceTurnover.sellerKind":
+		if e.ComplexityRoot.InvoiceTurnover.SellerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.SellerKind(childComplexity), true
+	case "InvoiceTurnover.sellerPerson":
+		if e.ComplexityRoot.InvoiceTurnover.SellerPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.SellerPerson(childComplexity), true
+	case "InvoiceTurnover.turnover":
+		if e.ComplexityRoot.InvoiceTurnover.Turnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Turnover(childComplexity), true
+	case "InvoiceTurnover.vat":
+		if e.ComplexityRoot.InvoiceTurnover.Vat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Vat(childComplexity), true
+
+	case "InvoiceTurnoverConnection.edges":
+		if e.ComplexityRoot.InvoiceTurnoverConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverConnection.Edges(childComplexity), true
+	case "InvoiceTurnoverConnection.pageInfo":
+		if e.ComplexityRoot.InvoiceTurnoverConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverConnection.PageInfo(childComplexity), true
+	case "InvoiceTurnoverConnection.totalCount":
+		if e.ComplexityRoot.InvoiceTurnoverConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverConnection.TotalCount(childComplexity), true
+
+	case "InvoiceTurnoverEdge.cursor":
+		if e.ComplexityRoot.InvoiceTurnoverEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverEdge.Cursor(childComplexity), true
+	case "InvoiceTurnoverEdge.node":
+		if e.ComplexityRoot.InvoiceTurnoverEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverEdge.Node(childComplexity), true
 
 	case "LandPlot.address":
 		if e.ComplexityRoot.LandPlot.Address == nil {
@@ -1526,6 +2023,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.BIN(childComplexity), true
+	case "LegalEntity.budgetPayments":
+		if e.ComplexityRoot.LegalEntity.BudgetPayments == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_budgetPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.BudgetPayments(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.companies":
 		if e.ComplexityRoot.LegalEntity.Companies == nil {
 			break
@@ -1537,6 +2045,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.counterparties":
+		if e.ComplexityRoot.LegalEntity.Counterparties == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_counterparties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.crossAudits":
+		if e.ComplexityRoot.LegalEntity.CrossAudits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.CrossAudits(childComplexity), true
 	case "LegalEntity.director":
 		if e.ComplexityRoot.LegalEntity.Director == nil {
 			break
@@ -1672,6 +2197,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.TaxDebts(childComplexity), true
+	case "LegalEntity.taxReturns":
+		if e.ComplexityRoot.LegalEntity.TaxReturns == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_taxReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.TaxReturns(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.taxpayer":
 		if e.ComplexityRoot.LegalEntity.Taxpayer == nil {
 			break
@@ -1684,6 +2220,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.UnfairSupplierRecords(childComplexity), true
+	case "LegalEntity.vatRegistrations":
+		if e.ComplexityRoot.LegalEntity.VatRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.VatRegistrations(childComplexity), true
 	case "LegalEntity.vehicles":
 		if e.ComplexityRoot.LegalEntity.Vehicles == nil {
 			break
@@ -1831,6 +2373,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.BirthPlace(childComplexity), true
+	case "Person.budgetPayments":
+		if e.ComplexityRoot.Person.BudgetPayments == nil {
+			break
+		}
+
+		args, err := ec.field_Person_budgetPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.BudgetPayments(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.citizenship":
 		if e.ComplexityRoot.Person.Citizenship == nil {
 			break
@@ -1854,6 +2407,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.counterparties":
+		if e.ComplexityRoot.Person.Counterparties == nil {
+			break
+		}
+
+		args, err := ec.field_Person_counterparties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.crossAudits":
+		if e.ComplexityRoot.Person.CrossAudits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CrossAudits(childComplexity), true
 	case "Person.deathDate":
 		if e.ComplexityRoot.Person.DeathDate == nil {
 			break
@@ -1954,6 +2524,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.TaxDebts(childComplexity), true
+	case "Person.taxReturns":
+		if e.ComplexityRoot.Person.TaxReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Person_taxReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.TaxReturns(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.taxpayer":
 		if e.ComplexityRoot.Person.Taxpayer == nil {
 			break
@@ -1966,6 +2547,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.UnfairSupplierRecords(childComplexity), true
+	case "Person.vatRegistrations":
+		if e.ComplexityRoot.Person.VatRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.VatRegistrations(childComplexity), true
 	case "Person.vehicles":
 		if e.ComplexityRoot.Person.Vehicles == nil {
 			break
@@ -2720,6 +3307,139 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaxOffice.NameRu(childComplexity), true
 
+	case "TaxReturn.filedAt":
+		if e.ComplexityRoot.TaxReturn.FiledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.FiledAt(childComplexity), true
+	case "TaxReturn.formCode":
+		if e.ComplexityRoot.TaxReturn.FormCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.FormCode(childComplexity), true
+	case "TaxReturn.formNameRu":
+		if e.ComplexityRoot.TaxReturn.FormNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.FormNameRu(childComplexity), true
+	case "TaxReturn.income":
+		if e.ComplexityRoot.TaxReturn.Income == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.Income(childComplexity), true
+	case "TaxReturn.kind":
+		if e.ComplexityRoot.TaxReturn.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.Kind(childComplexity), true
+	case "TaxReturn.periodFrom":
+		if e.ComplexityRoot.TaxReturn.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.PeriodFrom(childComplexity), true
+	case "TaxReturn.periodRu":
+		if e.ComplexityRoot.TaxReturn.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.PeriodRu(childComplexity), true
+	case "TaxReturn.periodTo":
+		if e.ComplexityRoot.TaxReturn.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.PeriodTo(childComplexity), true
+	case "TaxReturn.registrationNumber":
+		if e.ComplexityRoot.TaxReturn.RegistrationNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.RegistrationNumber(childComplexity), true
+	case "TaxReturn.tax":
+		if e.ComplexityRoot.TaxReturn.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.Tax(childComplexity), true
+	case "TaxReturn.taxOffice":
+		if e.ComplexityRoot.TaxReturn.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.TaxOffice(childComplexity), true
+	case "TaxReturn.taxpayerId":
+		if e.ComplexityRoot.TaxReturn.TaxpayerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.TaxpayerID(childComplexity), true
+
+	case "TaxReturnConnection.edges":
+		if e.ComplexityRoot.TaxReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnConnection.Edges(childComplexity), true
+	case "TaxReturnConnection.pageInfo":
+		if e.ComplexityRoot.TaxReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnConnection.PageInfo(childComplexity), true
+	case "TaxReturnConnection.totalCount":
+		if e.ComplexityRoot.TaxReturnConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnConnection.TotalCount(childComplexity), true
+
+	case "TaxReturnEdge.cursor":
+		if e.ComplexityRoot.TaxReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnEdge.Cursor(childComplexity), true
+	case "TaxReturnEdge.node":
+		if e.ComplexityRoot.TaxReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnEdge.Node(childComplexity), true
+
+	case "Taxpayer.budgetPayments":
+		if e.ComplexityRoot.Taxpayer.BudgetPayments == nil {
+			break
+		}
+
+		args, err := ec.field_Taxpayer_budgetPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Taxpayer.BudgetPayments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Taxpayer.counterparties":
+		if e.ComplexityRoot.Taxpayer.Counterparties == nil {
+			break
+		}
+
+		args, err := ec.field_Taxpayer_counterparties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Taxpayer.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Taxpayer.crossAudits":
+		if e.ComplexityRoot.Taxpayer.CrossAudits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Taxpayer.CrossAudits(childComplexity), true
 	case "Taxpayer.debts":
 		if e.ComplexityRoot.Taxpayer.Debts == nil {
 			break
@@ -2756,12 +3476,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Taxpayer.TaxOffice(childComplexity), true
+	case "Taxpayer.taxReturns":
+		if e.ComplexityRoot.Taxpayer.TaxReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Taxpayer_taxReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Taxpayer.TaxReturns(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Taxpayer.vatPayer":
 		if e.ComplexityRoot.Taxpayer.VATPayer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Taxpayer.VATPayer(childComplexity), true
+	case "Taxpayer.vatRegistrations":
+		if e.ComplexityRoot.Taxpayer.VatRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Taxpayer.VatRegistrations(childComplexity), true
 
 	case "UnfairParticipant.contract":
 		if e.ComplexityRoot.UnfairParticipant.Contract == nil {
@@ -2865,6 +3602,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnfairParticipant.TermMonths(childComplexity), true
+
+	case "VATRegistration.certificate":
+		if e.ComplexityRoot.VATRegistration.Certificate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.Certificate(childComplexity), true
+	case "VATRegistration.certificateNumber":
+		if e.ComplexityRoot.VATRegistration.CertificateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.CertificateNumber(childComplexity), true
+	case "VATRegistration.certificateSeries":
+		if e.ComplexityRoot.VATRegistration.CertificateSeries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.CertificateSeries(childComplexity), true
+	case "VATRegistration.deregisteredAt":
+		if e.ComplexityRoot.VATRegistration.DeregisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.DeregisteredAt(childComplexity), true
+	case "VATRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.VATRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.DeregistrationReasonRu(childComplexity), true
+	case "VATRegistration.reasonRu":
+		if e.ComplexityRoot.VATRegistration.ReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.ReasonRu(childComplexity), true
+	case "VATRegistration.registeredAt":
+		if e.ComplexityRoot.VATRegistration.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.RegisteredAt(childComplexity), true
+	case "VATRegistration.taxOffice":
+		if e.ComplexityRoot.VATRegistration.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.TaxOffice(childComplexity), true
+	case "VATRegistration.taxpayerId":
+		if e.ComplexityRoot.VATRegistration.TaxpayerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.TaxpayerID(childComplexity), true
 
 	case "Vehicle.bodyType":
 		if e.ComplexityRoot.Vehicle.BodyType == nil {
@@ -4035,6 +4827,210 @@ type TaxDebt {
   asOf: Date!
 }
 `, BuiltIn: false},
+	{Name: "../schema/tax_admin.graphqls", Input: `# КГД tax-administration data: Сведения о встречных проверках (37), о
+# плательщиках НДС (38), о налоговой отчетности (СОНО, 39), по контрагентам
+# (40) and о поступлениях в бюджет (51).
+
+enum CrossAuditResult {
+  CONFIRMED
+  NOT_CONFIRMED
+  "The counterparty was not found at its address."
+  COUNTERPARTY_ABSENT
+  IN_PROGRESS
+}
+
+"""
+A cross audit (встречная проверка): during an audit of a taxpayer, its tax
+office asks the counterparty's office to confirm their transactions.
+"""
+type CrossAudit {
+  number: String!
+  auditedId: ID!
+  auditedKind: SubjectKind!
+  counterpartyId: ID!
+  counterpartyKind: SubjectKind!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  "The tax office that ordered the cross audit."
+  initiatorOffice: TaxOffice!
+  "The counterparty's tax office that carried it out."
+  executorOffice: TaxOffice!
+  requestedAt: Date!
+  completedAt: Date
+  "Turnover under audit."
+  turnover: Money!
+  "Turnover the counterparty did not confirm."
+  discrepancy: Money!
+  result: CrossAuditResult!
+  "ГБД ЮЛ: the audited taxpayer."
+  audited: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ЮЛ: the counterparty, when a legal entity."
+  counterpartyLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ФЛ: the counterparty, when an individual entrepreneur."
+  counterpartyPerson: Person @service(code: "PERSONS")
+}
+
+"A registration for VAT (Сведения о плательщиках НДС) and its end."
+type VATRegistration {
+  taxpayerId: ID!
+  "5-digit series of the registration certificate."
+  certificateSeries: String!
+  "7-digit number of the certificate."
+  certificateNumber: String!
+  "Series and number as printed."
+  certificate: String!
+  registeredAt: Date!
+  reasonRu: String!
+  deregisteredAt: Date
+  deregistrationReasonRu: String
+  taxOffice: TaxOffice!
+}
+
+enum TaxReturnKind {
+  INITIAL
+  REGULAR
+  ADDITIONAL
+  LIQUIDATION
+}
+
+"A tax return (форма налоговой отчетности) of СОНО."
+type TaxReturn {
+  registrationNumber: String!
+  taxpayerId: ID!
+  "Form code, e.g. ` + "`" + `100.00` + "`" + `, ` + "`" + `200.00` + "`" + `, ` + "`" + `300.00` + "`" + `, ` + "`" + `910.00` + "`" + `, ` + "`" + `270.00` + "`" + `."
+  formCode: String!
+  formNameRu: String!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  kind: TaxReturnKind!
+  filedAt: Date!
+  taxOffice: TaxOffice!
+  "Income, payroll or turnover declared."
+  income: Money!
+  "Tax assessed."
+  tax: Money!
+}
+
+type TaxReturnConnection {
+  edges: [TaxReturnEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type TaxReturnEdge {
+  cursor: String!
+  node: TaxReturn!
+}
+
+"Electronic invoices (ЭСФ) a seller issued to a buyer in a quarter, summed (Сведения по контрагентам)."
+type InvoiceTurnover {
+  sellerId: ID!
+  sellerKind: SubjectKind!
+  buyerId: ID!
+  buyerKind: SubjectKind!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  invoices: Int!
+  "Turnover without VAT."
+  turnover: Money!
+  vat: Money!
+  "ГБД ЮЛ: the seller, when a legal entity."
+  seller: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ФЛ: the seller, when an individual entrepreneur."
+  sellerPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the buyer."
+  buyer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type InvoiceTurnoverConnection {
+  edges: [InvoiceTurnoverEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type InvoiceTurnoverEdge {
+  cursor: String!
+  node: InvoiceTurnover!
+}
+
+"A payment to the budget (Сведения о поступлениях в бюджет)."
+type BudgetPayment {
+  paymentId: ID!
+  taxpayerId: ID!
+  "Budget classification code (КБК)."
+  kbk: String!
+  kbkNameRu: String!
+  amount: Money!
+  paidAt: Date!
+  "The tax office the payment was credited to."
+  taxOffice: TaxOffice!
+  "Number of the payment order."
+  documentNumber: String!
+  bankRu: String!
+}
+
+type BudgetPaymentConnection {
+  edges: [BudgetPaymentEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type BudgetPaymentEdge {
+  cursor: String!
+  node: BudgetPayment!
+}
+
+extend type Taxpayer {
+  "Сведения о встречных проверках: cross audits of the taxpayer or of its transactions as a counterparty."
+  crossAudits: [CrossAudit!] @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: the taxpayer's VAT registrations."
+  vatRegistrations: [VATRegistration!] @service(code: "VAT_PAYERS")
+  "СОНО: tax returns, latest period first."
+  taxReturns(first: Int = 20, after: String): TaxReturnConnection @service(code: "TAX_REPORTING")
+  "Сведения по контрагентам: invoiced turnover with buyers and sellers, latest quarter first."
+  counterparties(first: Int = 20, after: String): InvoiceTurnoverConnection @service(code: "TAX_COUNTERPARTIES")
+  "Сведения о поступлениях в бюджет: payments, latest first."
+  budgetPayments(first: Int = 20, after: String): BudgetPaymentConnection @service(code: "BUDGET_RECEIPTS")
+}
+
+extend type LegalEntity {
+  "Сведения о встречных проверках: cross audits of the entity or of its transactions as a counterparty."
+  crossAudits: [CrossAudit!] @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: the entity's VAT registrations."
+  vatRegistrations: [VATRegistration!] @service(code: "VAT_PAYERS")
+  "СОНО: tax returns, latest period first."
+  taxReturns(first: Int = 20, after: String): TaxReturnConnection @service(code: "TAX_REPORTING")
+  "Сведения по контрагентам: invoiced turnover with buyers and sellers, latest quarter first."
+  counterparties(first: Int = 20, after: String): InvoiceTurnoverConnection @service(code: "TAX_COUNTERPARTIES")
+  "Сведения о поступлениях в бюджет: payments, latest first."
+  budgetPayments(first: Int = 20, after: String): BudgetPaymentConnection @service(code: "BUDGET_RECEIPTS")
+}
+
+extend type Person {
+  "Сведения о встречных проверках: cross audits of the person's transactions as an individual entrepreneur."
+  crossAudits: [CrossAudit!] @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: VAT registrations of the person as an individual entrepreneur."
+  vatRegistrations: [VATRegistration!] @service(code: "VAT_PAYERS")
+  "СОНО: the person's tax returns (individual entrepreneur, declaration of income and property)."
+  taxReturns(first: Int = 20, after: String): TaxReturnConnection @service(code: "TAX_REPORTING")
+  "Сведения по контрагентам: invoices the person issued as an individual entrepreneur."
+  counterparties(first: Int = 20, after: String): InvoiceTurnoverConnection @service(code: "TAX_COUNTERPARTIES")
+  "Сведения о поступлениях в бюджет: the person's payments (vehicle tax, entrepreneur's taxes)."
+  budgetPayments(first: Int = 20, after: String): BudgetPaymentConnection @service(code: "BUDGET_RECEIPTS")
+}
+
+extend type Inquiry {
+  "Сведения о встречных проверках: a cross audit by number."
+  crossAudit(number: String!): CrossAudit @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: a registration by its certificate's series and number."
+  vatCertificate(series: String!, number: String!): VATRegistration @service(code: "VAT_PAYERS")
+  "СОНО: a tax return by registration number."
+  taxReturn(registrationNumber: String!): TaxReturn @service(code: "TAX_REPORTING")
+}
+`, BuiltIn: false},
 	{Name: "../schema/vehicle.graphqls", Input: `"A vehicle of the register Транспортные средства."
 type Vehicle {
   vin: String!
@@ -4134,6 +5130,52 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_BudgetPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paymentId":
+		return ec.fieldContext_BudgetPayment_paymentId(ctx, field)
+	case "taxpayerId":
+		return ec.fieldContext_BudgetPayment_taxpayerId(ctx, field)
+	case "kbk":
+		return ec.fieldContext_BudgetPayment_kbk(ctx, field)
+	case "kbkNameRu":
+		return ec.fieldContext_BudgetPayment_kbkNameRu(ctx, field)
+	case "amount":
+		return ec.fieldContext_BudgetPayment_amount(ctx, field)
+	case "paidAt":
+		return ec.fieldContext_BudgetPayment_paidAt(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_BudgetPayment_taxOffice(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_BudgetPayment_documentNumber(ctx, field)
+	case "bankRu":
+		return ec.fieldContext_BudgetPayment_bankRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetPayment", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetPaymentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BudgetPaymentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BudgetPaymentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BudgetPaymentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetPaymentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetPaymentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BudgetPaymentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BudgetPaymentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetPaymentEdge", field.Name)
+}
 
 func (ec *executionContext) childFields_BusinessLicense(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -4257,6 +5299,48 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 		return ec.fieldContext_CompanyRoleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CrossAudit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_CrossAudit_number(ctx, field)
+	case "auditedId":
+		return ec.fieldContext_CrossAudit_auditedId(ctx, field)
+	case "auditedKind":
+		return ec.fieldContext_CrossAudit_auditedKind(ctx, field)
+	case "counterpartyId":
+		return ec.fieldContext_CrossAudit_counterpartyId(ctx, field)
+	case "counterpartyKind":
+		return ec.fieldContext_CrossAudit_counterpartyKind(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_CrossAudit_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_CrossAudit_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_CrossAudit_periodRu(ctx, field)
+	case "initiatorOffice":
+		return ec.fieldContext_CrossAudit_initiatorOffice(ctx, field)
+	case "executorOffice":
+		return ec.fieldContext_CrossAudit_executorOffice(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_CrossAudit_requestedAt(ctx, field)
+	case "completedAt":
+		return ec.fieldContext_CrossAudit_completedAt(ctx, field)
+	case "turnover":
+		return ec.fieldContext_CrossAudit_turnover(ctx, field)
+	case "discrepancy":
+		return ec.fieldContext_CrossAudit_discrepancy(ctx, field)
+	case "result":
+		return ec.fieldContext_CrossAudit_result(ctx, field)
+	case "audited":
+		return ec.fieldContext_CrossAudit_audited(ctx, field)
+	case "counterpartyLegalEntity":
+		return ec.fieldContext_CrossAudit_counterpartyLegalEntity(ctx, field)
+	case "counterpartyPerson":
+		return ec.fieldContext_CrossAudit_counterpartyPerson(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CrossAudit", field.Name)
 }
 
 func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4401,10 +5485,70 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_hydrocarbonContract(ctx, field)
 	case "solidMineralContract":
 		return ec.fieldContext_Inquiry_solidMineralContract(ctx, field)
+	case "crossAudit":
+		return ec.fieldContext_Inquiry_crossAudit(ctx, field)
+	case "vatCertificate":
+		return ec.fieldContext_Inquiry_vatCertificate(ctx, field)
+	case "taxReturn":
+		return ec.fieldContext_Inquiry_taxReturn(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Inquiry", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTurnover(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sellerId":
+		return ec.fieldContext_InvoiceTurnover_sellerId(ctx, field)
+	case "sellerKind":
+		return ec.fieldContext_InvoiceTurnover_sellerKind(ctx, field)
+	case "buyerId":
+		return ec.fieldContext_InvoiceTurnover_buyerId(ctx, field)
+	case "buyerKind":
+		return ec.fieldContext_InvoiceTurnover_buyerKind(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_InvoiceTurnover_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_InvoiceTurnover_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_InvoiceTurnover_periodRu(ctx, field)
+	case "invoices":
+		return ec.fieldContext_InvoiceTurnover_invoices(ctx, field)
+	case "turnover":
+		return ec.fieldContext_InvoiceTurnover_turnover(ctx, field)
+	case "vat":
+		return ec.fieldContext_InvoiceTurnover_vat(ctx, field)
+	case "seller":
+		return ec.fieldContext_InvoiceTurnover_seller(ctx, field)
+	case "sellerPerson":
+		return ec.fieldContext_InvoiceTurnover_sellerPerson(ctx, field)
+	case "buyer":
+		return ec.fieldContext_InvoiceTurnover_buyer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTurnover", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTurnoverConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InvoiceTurnoverConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InvoiceTurnoverConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InvoiceTurnoverConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTurnoverConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTurnoverEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_InvoiceTurnoverEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_InvoiceTurnoverEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTurnoverEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_LandPlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4535,6 +5679,16 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_hydrocarbonContracts(ctx, field)
 	case "solidMineralContracts":
 		return ec.fieldContext_LegalEntity_solidMineralContracts(ctx, field)
+	case "crossAudits":
+		return ec.fieldContext_LegalEntity_crossAudits(ctx, field)
+	case "vatRegistrations":
+		return ec.fieldContext_LegalEntity_vatRegistrations(ctx, field)
+	case "taxReturns":
+		return ec.fieldContext_LegalEntity_taxReturns(ctx, field)
+	case "counterparties":
+		return ec.fieldContext_LegalEntity_counterparties(ctx, field)
+	case "budgetPayments":
+		return ec.fieldContext_LegalEntity_budgetPayments(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -4645,6 +5799,16 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_licenses(ctx, field)
 	case "unfairSupplierRecords":
 		return ec.fieldContext_Person_unfairSupplierRecords(ctx, field)
+	case "crossAudits":
+		return ec.fieldContext_Person_crossAudits(ctx, field)
+	case "vatRegistrations":
+		return ec.fieldContext_Person_vatRegistrations(ctx, field)
+	case "taxReturns":
+		return ec.fieldContext_Person_taxReturns(ctx, field)
+	case "counterparties":
+		return ec.fieldContext_Person_counterparties(ctx, field)
+	case "budgetPayments":
+		return ec.fieldContext_Person_budgetPayments(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
@@ -4973,6 +6137,58 @@ func (ec *executionContext) childFields_TaxOffice(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type TaxOffice", field.Name)
 }
 
+func (ec *executionContext) childFields_TaxReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registrationNumber":
+		return ec.fieldContext_TaxReturn_registrationNumber(ctx, field)
+	case "taxpayerId":
+		return ec.fieldContext_TaxReturn_taxpayerId(ctx, field)
+	case "formCode":
+		return ec.fieldContext_TaxReturn_formCode(ctx, field)
+	case "formNameRu":
+		return ec.fieldContext_TaxReturn_formNameRu(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_TaxReturn_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_TaxReturn_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_TaxReturn_periodRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_TaxReturn_kind(ctx, field)
+	case "filedAt":
+		return ec.fieldContext_TaxReturn_filedAt(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_TaxReturn_taxOffice(ctx, field)
+	case "income":
+		return ec.fieldContext_TaxReturn_income(ctx, field)
+	case "tax":
+		return ec.fieldContext_TaxReturn_tax(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaxReturn", field.Name)
+}
+
+func (ec *executionContext) childFields_TaxReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TaxReturnConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TaxReturnConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TaxReturnConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaxReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TaxReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TaxReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TaxReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaxReturnEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Taxpayer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4989,6 +6205,16 @@ func (ec *executionContext) childFields_Taxpayer(ctx context.Context, field grap
 		return ec.fieldContext_Taxpayer_vatPayer(ctx, field)
 	case "debts":
 		return ec.fieldContext_Taxpayer_debts(ctx, field)
+	case "crossAudits":
+		return ec.fieldContext_Taxpayer_crossAudits(ctx, field)
+	case "vatRegistrations":
+		return ec.fieldContext_Taxpayer_vatRegistrations(ctx, field)
+	case "taxReturns":
+		return ec.fieldContext_Taxpayer_taxReturns(ctx, field)
+	case "counterparties":
+		return ec.fieldContext_Taxpayer_counterparties(ctx, field)
+	case "budgetPayments":
+		return ec.fieldContext_Taxpayer_budgetPayments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Taxpayer", field.Name)
 }
@@ -5031,6 +6257,30 @@ func (ec *executionContext) childFields_UnfairParticipant(ctx context.Context, f
 		return ec.fieldContext_UnfairParticipant_contract(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnfairParticipant", field.Name)
+}
+
+func (ec *executionContext) childFields_VATRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taxpayerId":
+		return ec.fieldContext_VATRegistration_taxpayerId(ctx, field)
+	case "certificateSeries":
+		return ec.fieldContext_VATRegistration_certificateSeries(ctx, field)
+	case "certificateNumber":
+		return ec.fieldContext_VATRegistration_certificateNumber(ctx, field)
+	case "certificate":
+		return ec.fieldContext_VATRegistration_certificate(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_VATRegistration_registeredAt(ctx, field)
+	case "reasonRu":
+		return ec.fieldContext_VATRegistration_reasonRu(ctx, field)
+	case "deregisteredAt":
+		return ec.fieldContext_VATRegistration_deregisteredAt(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_VATRegistration_deregistrationReasonRu(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_VATRegistration_taxOffice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VATRegistration", field.Name)
 }
 
 func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5283,6 +6533,20 @@ func (ec *executionContext) field_ForeignTradeParticipant_declarations_args(ctx 
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_crossAudit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_goodsDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5437,6 +6701,20 @@ func (ec *executionContext) field_Inquiry_solidMineralContract_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_taxReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "registrationNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["registrationNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_taxpayer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5462,6 +6740,28 @@ func (ec *executionContext) field_Inquiry_unfairSupplierCheck_args(ctx context.C
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_vatCertificate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "series",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["series"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -5501,7 +6801,51 @@ func (ec *executionContext) field_Inquiry_weapon_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_counterparties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5589,6 +6933,28 @@ func (ec *executionContext) field_LegalEntity_realEstate_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_taxReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_vehicles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5611,7 +6977,51 @@ func (ec *executionContext) field_LegalEntity_vehicles_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_counterparties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5656,6 +7066,28 @@ func (ec *executionContext) field_Person_landPlots_args(ctx context.Context, raw
 }
 
 func (ec *executionContext) field_Person_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_taxReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5724,6 +7156,72 @@ func (ec *executionContext) field_Query_inquiry_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["basis"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Taxpayer_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Taxpayer_counterparties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Taxpayer_taxReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -5800,6 +7298,364 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _BudgetPayment_paymentId(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_paymentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BudgetPayment_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_taxpayerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxpayerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_taxpayerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BudgetPayment_kbk(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_kbk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KBK, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_kbk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPayment_kbkNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_kbkNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KBKNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_kbkNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPayment_amount(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, true, false, "Money")
+}
+
+func (ec *executionContext) _BudgetPayment_paidAt(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_paidAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_paidAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BudgetPayment_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPayment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPayment_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPayment_bankRu(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_bankRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_bankRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPaymentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BudgetPaymentEdge) graphql.Marshaler {
+			return ec.marshalNBudgetPaymentEdge2ᚕsioᚋgraphᚋmodelᚐBudgetPaymentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPaymentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPaymentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPaymentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetPaymentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPaymentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPaymentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BudgetPayment) graphql.Marshaler {
+			return ec.marshalNBudgetPayment2ᚖsioᚐBudgetPayment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPaymentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _BusinessLicense_number(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6901,6 +8757,519 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompanyRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_number(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "String")
+}
+
+func (ec *executionContext) _CrossAudit_auditedId(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_auditedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuditedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_auditedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CrossAudit_auditedKind(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_auditedKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuditedKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_auditedKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyId(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CounterpartyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyKind(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CounterpartyKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _CrossAudit_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "String")
+}
+
+func (ec *executionContext) _CrossAudit_initiatorOffice(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_initiatorOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InitiatorOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_initiatorOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_executorOffice(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_executorOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutorOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_executorOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_requestedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_completedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_completedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_completedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_turnover(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_turnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Turnover(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_turnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CrossAudit_discrepancy(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_discrepancy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Discrepancy(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_discrepancy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CrossAudit_result(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossAuditResult) graphql.Marshaler {
+			return ec.marshalNCrossAuditResult2sioᚐCrossAuditResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "CrossAuditResult")
+}
+
+func (ec *executionContext) _CrossAudit_audited(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_audited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CrossAudit().Audited(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_audited(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CrossAudit().CounterpartyLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyPerson(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CrossAudit().CounterpartyPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8866,6 +11235,192 @@ func (ec *executionContext) fieldContext_Inquiry_solidMineralContract(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_crossAudit(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_crossAudit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CrossAudit(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal *sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚖsioᚐCrossAudit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_crossAudit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_crossAudit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_vatCertificate(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_vatCertificate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().VatCertificate(ctx, obj, fc.Args["series"].(string), fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal *sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚖsioᚐVATRegistration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_vatCertificate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_vatCertificate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_taxReturn(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_taxReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().TaxReturn(ctx, obj, fc.Args["registrationNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *sio.TaxReturn
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.TaxReturn
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+			return ec.marshalOTaxReturn2ᚖsioᚐTaxReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_taxReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturn(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_taxReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8924,6 +11479,528 @@ func (ec *executionContext) fieldContext_Inquiry_weapon(ctx context.Context, fie
 	if fc.Args, err = ec.field_Inquiry_weapon_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnover_sellerId(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_sellerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SellerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_sellerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InvoiceTurnover_sellerKind(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_sellerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SellerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_sellerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _InvoiceTurnover_buyerId(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_buyerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuyerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_buyerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InvoiceTurnover_buyerKind(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_buyerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuyerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_buyerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _InvoiceTurnover_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InvoiceTurnover_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InvoiceTurnover_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceTurnover_invoices(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_invoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceTurnover_turnover(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_turnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Turnover(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_turnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, true, false, "Money")
+}
+
+func (ec *executionContext) _InvoiceTurnover_vat(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_vat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vat(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_vat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, true, false, "Money")
+}
+
+func (ec *executionContext) _InvoiceTurnover_seller(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_seller(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvoiceTurnover().Seller(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_seller(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnover_sellerPerson(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_sellerPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvoiceTurnover().SellerPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_sellerPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnover_buyer(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_buyer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvoiceTurnover().Buyer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_buyer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnoverConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.InvoiceTurnoverEdge) graphql.Marshaler {
+			return ec.marshalNInvoiceTurnoverEdge2ᚕsioᚋgraphᚋmodelᚐInvoiceTurnoverEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnoverConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnoverConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnoverConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnoverConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnoverConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceTurnoverEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnoverEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceTurnoverEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.InvoiceTurnover) graphql.Marshaler {
+			return ec.marshalNInvoiceTurnover2ᚖsioᚐInvoiceTurnover(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnoverEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnover(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -10773,6 +13850,292 @@ func (ec *executionContext) fieldContext_LegalEntity_solidMineralContracts(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_crossAudits(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_crossAudits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().CrossAudits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_crossAudits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_vatRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_vatRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().VatRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_vatRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_taxReturns(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_taxReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().TaxReturns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+			return ec.marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_taxReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_taxReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_counterparties(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_counterparties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Counterparties(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_COUNTERPARTIES")
+				if err != nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+			return ec.marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_counterparties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_counterparties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_budgetPayments(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_budgetPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().BudgetPayments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BUDGET_RECEIPTS")
+				if err != nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+			return ec.marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_budgetPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_budgetPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12130,6 +15493,292 @@ func (ec *executionContext) fieldContext_Person_unfairSupplierRecords(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UnfairParticipant(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_crossAudits(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_crossAudits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CrossAudits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_crossAudits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_vatRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_vatRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().VatRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_vatRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_taxReturns(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_taxReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().TaxReturns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+			return ec.marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_taxReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_taxReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_counterparties(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_counterparties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Counterparties(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_COUNTERPARTIES")
+				if err != nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+			return ec.marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_counterparties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_counterparties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_budgetPayments(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_budgetPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().BudgetPayments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BUDGET_RECEIPTS")
+				if err != nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+			return ec.marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_budgetPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_budgetPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -15381,6 +19030,433 @@ func (ec *executionContext) fieldContext_TaxOffice_nameRu(_ context.Context, fie
 	return graphql.NewScalarFieldContext("TaxOffice", field, false, false, "String")
 }
 
+func (ec *executionContext) _TaxReturn_registrationNumber(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_registrationNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_registrationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_taxpayerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxpayerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_taxpayerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TaxReturn_formCode(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_formCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_formCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_formNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_formNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_formNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TaxReturn_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TaxReturn_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_kind(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TaxReturnKind) graphql.Marshaler {
+			return ec.marshalNTaxReturnKind2sioᚐTaxReturnKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "TaxReturnKind")
+}
+
+func (ec *executionContext) _TaxReturn_filedAt(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_filedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_filedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TaxReturn_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaxReturn_income(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_income(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Income(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_income(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, true, false, "Money")
+}
+
+func (ec *executionContext) _TaxReturn_tax(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, true, false, "Money")
+}
+
+func (ec *executionContext) _TaxReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TaxReturnEdge) graphql.Marshaler {
+			return ec.marshalNTaxReturnEdge2ᚕsioᚋgraphᚋmodelᚐTaxReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaxReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaxReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturnConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaxReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+			return ec.marshalNTaxReturn2ᚖsioᚐTaxReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Taxpayer_id(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15574,6 +19650,292 @@ func (ec *executionContext) fieldContext_Taxpayer_debts(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_crossAudits(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_crossAudits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Taxpayer().CrossAudits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_crossAudits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_vatRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_vatRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Taxpayer().VatRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_vatRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_taxReturns(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_taxReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Taxpayer().TaxReturns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+			return ec.marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_taxReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Taxpayer_taxReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_counterparties(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_counterparties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Taxpayer().Counterparties(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_COUNTERPARTIES")
+				if err != nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+			return ec.marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_counterparties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Taxpayer_counterparties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_budgetPayments(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_budgetPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Taxpayer().BudgetPayments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BUDGET_RECEIPTS")
+				if err != nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+			return ec.marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_budgetPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Taxpayer_budgetPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16072,6 +20434,222 @@ func (ec *executionContext) fieldContext_UnfairParticipant_contract(_ context.Co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ProcurementContract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VATRegistration_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_taxpayerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxpayerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_taxpayerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VATRegistration_certificateSeries(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_certificateSeries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateSeries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_certificateSeries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_certificateNumber(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_certificateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_certificateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_certificate(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_certificate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certificate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_certificate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, true, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _VATRegistration_reasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_reasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_reasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_deregisteredAt(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_deregisteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_deregisteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _VATRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VATRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18223,6 +22801,160 @@ func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error)
 
 // region    **************************** object.gotpl ****************************
 
+var budgetPaymentImplementors = []string{"BudgetPayment"}
+
+func (ec *executionContext) _BudgetPayment(ctx context.Context, sel ast.SelectionSet, obj *sio.BudgetPayment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetPaymentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetPayment")
+		case "paymentId":
+			out.Values[i] = ec._BudgetPayment_paymentId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxpayerId":
+			out.Values[i] = ec._BudgetPayment_taxpayerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kbk":
+			out.Values[i] = ec._BudgetPayment_kbk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kbkNameRu":
+			out.Values[i] = ec._BudgetPayment_kbkNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._BudgetPayment_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidAt":
+			out.Values[i] = ec._BudgetPayment_paidAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxOffice":
+			out.Values[i] = ec._BudgetPayment_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentNumber":
+			out.Values[i] = ec._BudgetPayment_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankRu":
+			out.Values[i] = ec._BudgetPayment_bankRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetPaymentConnectionImplementors = []string{"BudgetPaymentConnection"}
+
+func (ec *executionContext) _BudgetPaymentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetPaymentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetPaymentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetPaymentConnection")
+		case "edges":
+			out.Values[i] = ec._BudgetPaymentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BudgetPaymentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BudgetPaymentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetPaymentEdgeImplementors = []string{"BudgetPaymentEdge"}
+
+func (ec *executionContext) _BudgetPaymentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetPaymentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetPaymentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetPaymentEdge")
+		case "cursor":
+			out.Values[i] = ec._BudgetPaymentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BudgetPaymentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var businessLicenseImplementors = []string{"BusinessLicense"}
 
 func (ec *executionContext) _BusinessLicense(ctx context.Context, sel ast.SelectionSet, obj *sio.BusinessLicense) graphql.Marshaler {
@@ -18611,6 +23343,127 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var crossAuditImplementors = []string{"CrossAudit"}
+
+func (ec *executionContext) _CrossAudit(ctx context.Context, sel ast.SelectionSet, obj *sio.CrossAudit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, crossAuditImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CrossAudit")
+		case "number":
+			out.Values[i] = ec._CrossAudit_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditedId":
+			out.Values[i] = ec._CrossAudit_auditedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditedKind":
+			out.Values[i] = ec._CrossAudit_auditedKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterpartyId":
+			out.Values[i] = ec._CrossAudit_counterpartyId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterpartyKind":
+			out.Values[i] = ec._CrossAudit_counterpartyKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodFrom":
+			out.Values[i] = ec._CrossAudit_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._CrossAudit_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodRu":
+			out.Values[i] = ec._CrossAudit_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiatorOffice":
+			out.Values[i] = ec._CrossAudit_initiatorOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executorOffice":
+			out.Values[i] = ec._CrossAudit_executorOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedAt":
+			out.Values[i] = ec._CrossAudit_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completedAt":
+			out.Values[i] = ec._CrossAudit_completedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "turnover":
+			out.Values[i] = ec._CrossAudit_turnover(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "discrepancy":
+			out.Values[i] = ec._CrossAudit_discrepancy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "result":
+			out.Values[i] = ec._CrossAudit_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "audited":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CrossAudit_audited(ctx, field, obj)
+				})
+		case "counterpartyLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CrossAudit_counterpartyLegalEntity(ctx, field, obj)
+				})
+		case "counterpartyPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CrossAudit_counterpartyPerson(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19086,12 +23939,207 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_solidMineralContract(ctx, field, obj)
 				})
+		case "crossAudit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_crossAudit(ctx, field, obj)
+				})
+		case "vatCertificate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_vatCertificate(ctx, field, obj)
+				})
+		case "taxReturn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_taxReturn(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_weapon(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTurnoverImplementors = []string{"InvoiceTurnover"}
+
+func (ec *executionContext) _InvoiceTurnover(ctx context.Context, sel ast.SelectionSet, obj *sio.InvoiceTurnover) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTurnoverImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTurnover")
+		case "sellerId":
+			out.Values[i] = ec._InvoiceTurnover_sellerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sellerKind":
+			out.Values[i] = ec._InvoiceTurnover_sellerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buyerId":
+			out.Values[i] = ec._InvoiceTurnover_buyerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buyerKind":
+			out.Values[i] = ec._InvoiceTurnover_buyerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodFrom":
+			out.Values[i] = ec._InvoiceTurnover_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._InvoiceTurnover_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodRu":
+			out.Values[i] = ec._InvoiceTurnover_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "invoices":
+			out.Values[i] = ec._InvoiceTurnover_invoices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "turnover":
+			out.Values[i] = ec._InvoiceTurnover_turnover(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vat":
+			out.Values[i] = ec._InvoiceTurnover_vat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seller":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceTurnover_seller(ctx, field, obj)
+				})
+		case "sellerPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceTurnover_sellerPerson(ctx, field, obj)
+				})
+		case "buyer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceTurnover_buyer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTurnoverConnectionImplementors = []string{"InvoiceTurnoverConnection"}
+
+func (ec *executionContext) _InvoiceTurnoverConnection(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceTurnoverConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTurnoverConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTurnoverConnection")
+		case "edges":
+			out.Values[i] = ec._InvoiceTurnoverConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._InvoiceTurnoverConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InvoiceTurnoverConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTurnoverEdgeImplementors = []string{"InvoiceTurnoverEdge"}
+
+func (ec *executionContext) _InvoiceTurnoverEdge(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceTurnoverEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTurnoverEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTurnoverEdge")
+		case "cursor":
+			out.Values[i] = ec._InvoiceTurnoverEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._InvoiceTurnoverEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19508,6 +24556,36 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_solidMineralContracts(ctx, field, obj)
 				})
+		case "crossAudits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_crossAudits(ctx, field, obj)
+				})
+		case "vatRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_vatRegistrations(ctx, field, obj)
+				})
+		case "taxReturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_taxReturns(ctx, field, obj)
+				})
+		case "counterparties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_counterparties(ctx, field, obj)
+				})
+		case "budgetPayments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_budgetPayments(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -19845,6 +24923,36 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_unfairSupplierRecords(ctx, field, obj)
+				})
+		case "crossAudits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_crossAudits(ctx, field, obj)
+				})
+		case "vatRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_vatRegistrations(ctx, field, obj)
+				})
+		case "taxReturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_taxReturns(ctx, field, obj)
+				})
+		case "counterparties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_counterparties(ctx, field, obj)
+				})
+		case "budgetPayments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_budgetPayments(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -20944,6 +26052,175 @@ func (ec *executionContext) _TaxOffice(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var taxReturnImplementors = []string{"TaxReturn"}
+
+func (ec *executionContext) _TaxReturn(ctx context.Context, sel ast.SelectionSet, obj *sio.TaxReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taxReturnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaxReturn")
+		case "registrationNumber":
+			out.Values[i] = ec._TaxReturn_registrationNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxpayerId":
+			out.Values[i] = ec._TaxReturn_taxpayerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formCode":
+			out.Values[i] = ec._TaxReturn_formCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formNameRu":
+			out.Values[i] = ec._TaxReturn_formNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodFrom":
+			out.Values[i] = ec._TaxReturn_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodTo":
+			out.Values[i] = ec._TaxReturn_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodRu":
+			out.Values[i] = ec._TaxReturn_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._TaxReturn_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filedAt":
+			out.Values[i] = ec._TaxReturn_filedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxOffice":
+			out.Values[i] = ec._TaxReturn_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "income":
+			out.Values[i] = ec._TaxReturn_income(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._TaxReturn_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taxReturnConnectionImplementors = []string{"TaxReturnConnection"}
+
+func (ec *executionContext) _TaxReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TaxReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taxReturnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaxReturnConnection")
+		case "edges":
+			out.Values[i] = ec._TaxReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TaxReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TaxReturnConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taxReturnEdgeImplementors = []string{"TaxReturnEdge"}
+
+func (ec *executionContext) _TaxReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TaxReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taxReturnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaxReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._TaxReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TaxReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var taxpayerImplementors = []string{"Taxpayer"}
 
 func (ec *executionContext) _Taxpayer(ctx context.Context, sel ast.SelectionSet, obj *sio.Taxpayer) graphql.Marshaler {
@@ -20990,6 +26267,36 @@ func (ec *executionContext) _Taxpayer(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Taxpayer_debts(ctx, field, obj)
+				})
+		case "crossAudits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_crossAudits(ctx, field, obj)
+				})
+		case "vatRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_vatRegistrations(ctx, field, obj)
+				})
+		case "taxReturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_taxReturns(ctx, field, obj)
+				})
+		case "counterparties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_counterparties(ctx, field, obj)
+				})
+		case "budgetPayments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_budgetPayments(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -21108,6 +26415,79 @@ func (ec *executionContext) _UnfairParticipant(ctx context.Context, sel ast.Sele
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._UnfairParticipant_contract(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vATRegistrationImplementors = []string{"VATRegistration"}
+
+func (ec *executionContext) _VATRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.VATRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vATRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VATRegistration")
+		case "taxpayerId":
+			out.Values[i] = ec._VATRegistration_taxpayerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificateSeries":
+			out.Values[i] = ec._VATRegistration_certificateSeries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificateNumber":
+			out.Values[i] = ec._VATRegistration_certificateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificate":
+			out.Values[i] = ec._VATRegistration_certificate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredAt":
+			out.Values[i] = ec._VATRegistration_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasonRu":
+			out.Values[i] = ec._VATRegistration_reasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deregisteredAt":
+			out.Values[i] = ec._VATRegistration_deregisteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._VATRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "taxOffice":
+			out.Values[i] = ec._VATRegistration_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21821,6 +27201,34 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBudgetPayment2ᚖsioᚐBudgetPayment(ctx context.Context, sel ast.SelectionSet, v *sio.BudgetPayment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BudgetPayment!")
+		return graphql.Null
+	}
+	return ec._BudgetPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBudgetPaymentEdge2sioᚋgraphᚋmodelᚐBudgetPaymentEdge(ctx context.Context, sel ast.SelectionSet, v model.BudgetPaymentEdge) graphql.Marshaler {
+	return ec._BudgetPaymentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBudgetPaymentEdge2ᚕsioᚋgraphᚋmodelᚐBudgetPaymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BudgetPaymentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBudgetPaymentEdge2sioᚋgraphᚋmodelᚐBudgetPaymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNBusinessLicense2sioᚐBusinessLicense(ctx context.Context, sel ast.SelectionSet, v sio.BusinessLicense) graphql.Marshaler {
 	return ec._BusinessLicense(ctx, sel, &v)
 }
@@ -21953,6 +27361,25 @@ func (ec *executionContext) marshalNCompanyRoleKind2sioᚐCompanyRoleKind(ctx co
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "CompanyRoleKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCrossAudit2sioᚐCrossAudit(ctx context.Context, sel ast.SelectionSet, v sio.CrossAudit) graphql.Marshaler {
+	return ec._CrossAudit(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCrossAuditResult2sioᚐCrossAuditResult(ctx context.Context, v any) (sio.CrossAuditResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CrossAuditResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCrossAuditResult2sioᚐCrossAuditResult(ctx context.Context, sel ast.SelectionSet, v sio.CrossAuditResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CrossAuditResult!")
 	}
 	return res
 }
@@ -22164,6 +27591,34 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNInvoiceTurnover2ᚖsioᚐInvoiceTurnover(ctx context.Context, sel ast.SelectionSet, v *sio.InvoiceTurnover) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvoiceTurnover!")
+		return graphql.Null
+	}
+	return ec._InvoiceTurnover(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInvoiceTurnoverEdge2sioᚋgraphᚋmodelᚐInvoiceTurnoverEdge(ctx context.Context, sel ast.SelectionSet, v model.InvoiceTurnoverEdge) graphql.Marshaler {
+	return ec._InvoiceTurnoverEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInvoiceTurnoverEdge2ᚕsioᚋgraphᚋmodelᚐInvoiceTurnoverEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InvoiceTurnoverEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoiceTurnoverEdge2sioᚋgraphᚋmodelᚐInvoiceTurnoverEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNLandRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
@@ -22526,6 +27981,49 @@ func (ec *executionContext) marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx context.Con
 	return ec._TaxOffice(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTaxReturn2ᚖsioᚐTaxReturn(ctx context.Context, sel ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaxReturn!")
+		return graphql.Null
+	}
+	return ec._TaxReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTaxReturnEdge2sioᚋgraphᚋmodelᚐTaxReturnEdge(ctx context.Context, sel ast.SelectionSet, v model.TaxReturnEdge) graphql.Marshaler {
+	return ec._TaxReturnEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTaxReturnEdge2ᚕsioᚋgraphᚋmodelᚐTaxReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TaxReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaxReturnEdge2sioᚋgraphᚋmodelᚐTaxReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTaxReturnKind2sioᚐTaxReturnKind(ctx context.Context, v any) (sio.TaxReturnKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TaxReturnKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTaxReturnKind2sioᚐTaxReturnKind(ctx context.Context, sel ast.SelectionSet, v sio.TaxReturnKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TaxReturnKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNTaxpayerKind2sioᚐTaxpayerKind(ctx context.Context, v any) (sio.TaxpayerKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.TaxpayerKind(tmp)
@@ -22588,6 +28086,10 @@ func (ec *executionContext) marshalNUnfairRole2sioᚐUnfairRole(ctx context.Cont
 		graphql.AddInvalidNullFromMarshaler(ctx, "UnfairRole!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNVATRegistration2sioᚐVATRegistration(ctx context.Context, sel ast.SelectionSet, v sio.VATRegistration) graphql.Marshaler {
+	return ec._VATRegistration(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
@@ -22809,6 +28311,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx context.Context, sel ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BudgetPaymentConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -22866,6 +28375,32 @@ func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodel
 		return graphql.Null
 	}
 	return ec._CompanyRoleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCrossAudit2sioᚐCrossAudit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCrossAudit2ᚖsioᚐCrossAudit(ctx context.Context, sel ast.SelectionSet, v *sio.CrossAudit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CrossAudit(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODate2ᚖsioᚐDate(ctx context.Context, v any) (*sio.Date, error) {
@@ -23015,6 +28550,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx context.Context, sel ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InvoiceTurnoverConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOLandPlot2ᚖsioᚐLandPlot(ctx context.Context, sel ast.SelectionSet, v *sio.LandPlot) graphql.Marshaler {
@@ -23258,6 +28800,20 @@ func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Cont
 	return ret
 }
 
+func (ec *executionContext) marshalOTaxReturn2ᚖsioᚐTaxReturn(ctx context.Context, sel ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TaxReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx context.Context, sel ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TaxReturnConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTaxpayer2ᚖsioᚐTaxpayer(ctx context.Context, sel ast.SelectionSet, v *sio.Taxpayer) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -23282,6 +28838,32 @@ func (ec *executionContext) marshalOUnfairParticipant2ᚕsioᚐUnfairParticipant
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVATRegistration2sioᚐVATRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOVATRegistration2ᚖsioᚐVATRegistration(ctx context.Context, sel ast.SelectionSet, v *sio.VATRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VATRegistration(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {

@@ -34,6 +34,7 @@ type Resolver struct {
 	ProcurementRegistry  sio.ProcurementRegistry
 	ForeignTradeRegistry sio.ForeignTradeRegistry
 	SubsoilRegistry      sio.SubsoilRegistry
+	TaxAdministration    sio.TaxAdministration
 	Users                sio.UserDirectory
 	Cases                sio.CaseRegistry
 	Enforcer             *authz.Enforcer
@@ -68,6 +69,7 @@ func (r *Resolver) BusinessLicense() graph.BusinessLicenseResolver {
 }
 func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
 func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
+func (r *Resolver) CrossAudit() graph.CrossAuditResolver       { return &crossAuditResolver{r} }
 func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
 func (r *Resolver) ForeignTradeParticipant() graph.ForeignTradeParticipantResolver {
 	return &foreignTradeParticipantResolver{r}
@@ -75,8 +77,11 @@ func (r *Resolver) ForeignTradeParticipant() graph.ForeignTradeParticipantResolv
 func (r *Resolver) GoodsDeclaration() graph.GoodsDeclarationResolver {
 	return &goodsDeclarationResolver{r}
 }
-func (r *Resolver) Founder() graph.FounderResolver         { return &founderResolver{r} }
-func (r *Resolver) Inquiry() graph.InquiryResolver         { return &inquiryResolver{r} }
+func (r *Resolver) Founder() graph.FounderResolver { return &founderResolver{r} }
+func (r *Resolver) Inquiry() graph.InquiryResolver { return &inquiryResolver{r} }
+func (r *Resolver) InvoiceTurnover() graph.InvoiceTurnoverResolver {
+	return &invoiceTurnoverResolver{r}
+}
 func (r *Resolver) LandPlot() graph.LandPlotResolver       { return &landPlotResolver{r} }
 func (r *Resolver) LandRight() graph.LandRightResolver     { return &landRightResolver{r} }
 func (r *Resolver) LegalEntity() graph.LegalEntityResolver { return &legalEntityResolver{r} }

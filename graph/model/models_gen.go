@@ -20,6 +20,17 @@ type BasisInput struct {
 	Justification *string `json:"justification,omitempty"`
 }
 
+type BudgetPaymentConnection struct {
+	Edges      []BudgetPaymentEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type BudgetPaymentEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *sio.BudgetPayment `json:"node"`
+}
+
 type CompanyRoleConnection struct {
 	Edges      []CompanyRoleEdge `json:"edges"`
 	PageInfo   *PageInfo         `json:"pageInfo"`
@@ -40,6 +51,17 @@ type GoodsDeclarationConnection struct {
 type GoodsDeclarationEdge struct {
 	Cursor string                `json:"cursor"`
 	Node   *sio.GoodsDeclaration `json:"node"`
+}
+
+type InvoiceTurnoverConnection struct {
+	Edges      []InvoiceTurnoverEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type InvoiceTurnoverEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *sio.InvoiceTurnover `json:"node"`
 }
 
 type LandRightConnection struct {
@@ -110,6 +132,17 @@ type SandboxUser struct {
 	Blocked         bool       `json:"blocked"`
 	AgreementSigned bool       `json:"agreementSigned"`
 	Cases           []sio.Case `json:"cases"`
+}
+
+type TaxReturnConnection struct {
+	Edges      []TaxReturnEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type TaxReturnEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   *sio.TaxReturn `json:"node"`
 }
 
 type VehicleConnection struct {
