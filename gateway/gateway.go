@@ -20,6 +20,7 @@ import (
 	"sio/connectors/foreigntrade"
 	"sio/connectors/goszakup"
 	"sio/connectors/inspections"
+	"sio/connectors/kgddeclarations"
 	"sio/connectors/kgdtax"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
@@ -78,6 +79,7 @@ type Gateway struct {
 	ForeignTrade *foreigntrade.Store
 	Subsoil      *subsoil.Store
 	TaxAdmin     *kgdtax.Store
+	Excise       *kgddeclarations.Store
 	Cases        *caseregistry.Store
 	Accounts     *accounts.Store
 
@@ -145,6 +147,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade) },
 		func() error { return open(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil) },
 		func() error { return open(ctx, g, kgdtax.Name, kgdtax.Open, &g.TaxAdmin) },
+		func() error { return open(ctx, g, kgddeclarations.Name, kgddeclarations.Open, &g.Excise) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -192,7 +195,8 @@ func (g *Gateway) Schema() graph.Config {
 			MonopolyRegistry: g.Monopolists, InspectionRegistry: g.Inspections,
 			ProcurementRegistry: g.Procurement, ForeignTradeRegistry: g.ForeignTrade,
 			SubsoilRegistry: g.Subsoil, TaxAdministration: g.TaxAdmin,
-			Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			ExciseRegistry: g.Excise,
+			Users:          g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -320,5 +320,80 @@ func init() {
 			// taxpayer.budgetPayments case could not test a refusal.
 			selection: `person(iin: $iin) { iin budgetPayments { edges { node { kbk amount } } } taxpayer { budgetPayments { totalCount } } }`,
 		},
+		serviceCase{
+			service: "ETHYL_ALCOHOL_DECLARATIONS", args: "$bin: BIN!", path: "legalEntity.ethylAlcoholDeclarations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {ethyl_alcohol_declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin ethylAlcoholDeclarations(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
+				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
+		},
+		serviceCase{
+			service: "ETHYL_ALCOHOL_DECLARATIONS", args: "$number: String!", path: "ethylAlcoholDeclaration",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {ethyl_alcohol_declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `ethylAlcoholDeclaration(number: $number) { number kind declarantBin lines { productRu closing } }`,
+		},
+		serviceCase{
+			service: "ALCOHOL_PRODUCTION_DECLARATIONS", args: "$bin: BIN!", path: "legalEntity.alcoholProductionDeclarations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {alcohol_production_declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin alcoholProductionDeclarations(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
+				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
+		},
+		serviceCase{
+			service: "ALCOHOL_PRODUCTION_DECLARATIONS", args: "$number: String!", path: "alcoholProductionDeclaration",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {alcohol_production_declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `alcoholProductionDeclaration(number: $number) { number kind declarantBin lines { productRu closing } }`,
+		},
+		serviceCase{
+			service: "ALCOHOL_TURNOVER_DECLARATIONS", args: "$bin: BIN!", path: "legalEntity.alcoholTurnoverDeclarations",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {alcohol_turnover_declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin alcoholTurnoverDeclarations(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
+				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
+		},
+		serviceCase{
+			service: "ALCOHOL_TURNOVER_DECLARATIONS", args: "$number: String!", path: "alcoholTurnoverDeclaration",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {alcohol_turnover_declarations} ORDER BY number LIMIT 1`)}
+			},
+			selection: `alcoholTurnoverDeclaration(number: $number) { number kind declarantBin lines { productRu closing } }`,
+		},
+		serviceCase{
+			service: "PETROLEUM_DECLARATIONS_V2", args: "$bin: BIN!", path: "legalEntity.petroleumDeclarationsV2",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {petroleum_declarations_v2} ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin petroleumDeclarationsV2(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
+				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
+		},
+		serviceCase{
+			service: "PETROLEUM_DECLARATIONS_V2", args: "$number: String!", path: "petroleumDeclarationV2",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {petroleum_declarations_v2} ORDER BY number LIMIT 1`)}
+			},
+			selection: `petroleumDeclarationV2(number: $number) { number kind declarantBin lines { productRu closing } }`,
+		},
+		serviceCase{
+			service: "PETROLEUM_DECLARATIONS_V3", args: "$bin: BIN!", path: "legalEntity.petroleumDeclarationsV3",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {petroleum_declarations_v3} WHERE counterparty_bin IS NOT NULL ORDER BY number LIMIT 1`)}
+			},
+			selection: `legalEntity(bin: $bin) { bin petroleumDeclarationsV3(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
+				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin counterparty { bin } } } } } }`,
+		},
+		serviceCase{
+			service: "PETROLEUM_DECLARATIONS_V3", args: "$number: String!", path: "petroleumDeclarationV3",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {petroleum_declarations_v3} ORDER BY number LIMIT 1`)}
+			},
+			selection: `petroleumDeclarationV3(number: $number) { number kind declarantBin lines { productRu closing } }`,
+		},
 	)
 }

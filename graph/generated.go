@@ -35,6 +35,8 @@ type ResolverRoot interface {
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
 	CrossAudit() CrossAuditResolver
+	ExciseDeclaration() ExciseDeclarationResolver
+	ExciseLine() ExciseLineResolver
 	FamilyTie() FamilyTieResolver
 	ForeignTradeParticipant() ForeignTradeParticipantResolver
 	Founder() FounderResolver
@@ -169,6 +171,47 @@ type ComplexityRoot struct {
 		Turnover                func(childComplexity int) int
 	}
 
+	ExciseDeclaration struct {
+		Declarant     func(childComplexity int) int
+		DeclarantBIN  func(childComplexity int) int
+		FiledAt       func(childComplexity int) int
+		FormRu        func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		LicenseNumber func(childComplexity int) int
+		Lines         func(childComplexity int) int
+		Number        func(childComplexity int) int
+		PeriodFrom    func(childComplexity int) int
+		PeriodRu      func(childComplexity int) int
+		PeriodTo      func(childComplexity int) int
+		TaxOffice     func(childComplexity int) int
+		WarehouseRu   func(childComplexity int) int
+	}
+
+	ExciseDeclarationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ExciseDeclarationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ExciseLine struct {
+		Closing         func(childComplexity int) int
+		Counterparty    func(childComplexity int) int
+		CounterpartyBIN func(childComplexity int) int
+		LineNo          func(childComplexity int) int
+		Opening         func(childComplexity int) int
+		Produced        func(childComplexity int) int
+		ProductCode     func(childComplexity int) int
+		ProductRu       func(childComplexity int) int
+		Received        func(childComplexity int) int
+		Shipped         func(childComplexity int) int
+		Unit            func(childComplexity int) int
+	}
+
 	FamilyTie struct {
 		ActID    func(childComplexity int) int
 		Relation func(childComplexity int) int
@@ -223,26 +266,31 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis                func(childComplexity int) int
-		Case                 func(childComplexity int) int
-		CrossAudit           func(childComplexity int, number string) int
-		GoodsDeclaration     func(childComplexity int, number string) int
-		HydrocarbonContract  func(childComplexity int, number string) int
-		Inspection           func(childComplexity int, registrationNumber string) int
-		LandPlot             func(childComplexity int, cadastralNumber string) int
-		LegalEntity          func(childComplexity int, bin sio.BIN) int
-		License              func(childComplexity int, number string) int
-		Person               func(childComplexity int, iin sio.IIN) int
-		Persons              func(childComplexity int, iins []sio.IIN) int
-		ProcurementContract  func(childComplexity int, contractNumber string) int
-		RealEstate           func(childComplexity int, cadastralNumber string) int
-		SolidMineralContract func(childComplexity int, number string) int
-		TaxReturn            func(childComplexity int, registrationNumber string) int
-		Taxpayer             func(childComplexity int, id string) int
-		UnfairSupplierCheck  func(childComplexity int, id string) int
-		VatCertificate       func(childComplexity int, series string, number string) int
-		Vehicle              func(childComplexity int, plate *string, vin *string) int
-		Weapon               func(childComplexity int, serialNumber string) int
+		AlcoholProductionDeclaration func(childComplexity int, number string) int
+		AlcoholTurnoverDeclaration   func(childComplexity int, number string) int
+		Basis                        func(childComplexity int) int
+		Case                         func(childComplexity int) int
+		CrossAudit                   func(childComplexity int, number string) int
+		EthylAlcoholDeclaration      func(childComplexity int, number string) int
+		GoodsDeclaration             func(childComplexity int, number string) int
+		HydrocarbonContract          func(childComplexity int, number string) int
+		Inspection                   func(childComplexity int, registrationNumber string) int
+		LandPlot                     func(childComplexity int, cadastralNumber string) int
+		LegalEntity                  func(childComplexity int, bin sio.BIN) int
+		License                      func(childComplexity int, number string) int
+		Person                       func(childComplexity int, iin sio.IIN) int
+		Persons                      func(childComplexity int, iins []sio.IIN) int
+		PetroleumDeclarationV2       func(childComplexity int, number string) int
+		PetroleumDeclarationV3       func(childComplexity int, number string) int
+		ProcurementContract          func(childComplexity int, contractNumber string) int
+		RealEstate                   func(childComplexity int, cadastralNumber string) int
+		SolidMineralContract         func(childComplexity int, number string) int
+		TaxReturn                    func(childComplexity int, registrationNumber string) int
+		Taxpayer                     func(childComplexity int, id string) int
+		UnfairSupplierCheck          func(childComplexity int, id string) int
+		VatCertificate               func(childComplexity int, series string, number string) int
+		Vehicle                      func(childComplexity int, plate *string, vin *string) int
+		Weapon                       func(childComplexity int, serialNumber string) int
 	}
 
 	InvoiceTurnover struct {
@@ -308,40 +356,45 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ActivityCode          func(childComplexity int) int
-		ActivityRu            func(childComplexity int) int
-		Address               func(childComplexity int) int
-		BIN                   func(childComplexity int) int
-		BudgetPayments        func(childComplexity int, first *int, after *string) int
-		Companies             func(childComplexity int, first *int, after *string) int
-		Counterparties        func(childComplexity int, first *int, after *string) int
-		CrossAudits           func(childComplexity int) int
-		Director              func(childComplexity int) int
-		DirectorIIN           func(childComplexity int) int
-		ForeignTrade          func(childComplexity int) int
-		Founders              func(childComplexity int) int
-		HydrocarbonContracts  func(childComplexity int) int
-		Inspections           func(childComplexity int) int
-		LandPlots             func(childComplexity int, first *int, after *string) int
-		LegalForm             func(childComplexity int) int
-		Licenses              func(childComplexity int) int
-		MonopolyRecords       func(childComplexity int) int
-		NameKz                func(childComplexity int) int
-		NameRu                func(childComplexity int) int
-		ProcurementContracts  func(childComplexity int, first *int, after *string) int
-		RealEstate            func(childComplexity int, first *int, after *string) int
-		Region                func(childComplexity int) int
-		RegistrationDate      func(childComplexity int) int
-		SolidMineralContracts func(childComplexity int) int
-		StatisticalUnit       func(childComplexity int) int
-		Status                func(childComplexity int) int
-		TaxDebts              func(childComplexity int) int
-		TaxReturns            func(childComplexity int, first *int, after *string) int
-		Taxpayer              func(childComplexity int) int
-		UnfairSupplierRecords func(childComplexity int) int
-		VatRegistrations      func(childComplexity int) int
-		Vehicles              func(childComplexity int, first *int, after *string) int
-		Weapons               func(childComplexity int) int
+		ActivityCode                  func(childComplexity int) int
+		ActivityRu                    func(childComplexity int) int
+		Address                       func(childComplexity int) int
+		AlcoholProductionDeclarations func(childComplexity int, first *int, after *string) int
+		AlcoholTurnoverDeclarations   func(childComplexity int, first *int, after *string) int
+		BIN                           func(childComplexity int) int
+		BudgetPayments                func(childComplexity int, first *int, after *string) int
+		Companies                     func(childComplexity int, first *int, after *string) int
+		Counterparties                func(childComplexity int, first *int, after *string) int
+		CrossAudits                   func(childComplexity int) int
+		Director                      func(childComplexity int) int
+		DirectorIIN                   func(childComplexity int) int
+		EthylAlcoholDeclarations      func(childComplexity int, first *int, after *string) int
+		ForeignTrade                  func(childComplexity int) int
+		Founders                      func(childComplexity int) int
+		HydrocarbonContracts          func(childComplexity int) int
+		Inspections                   func(childComplexity int) int
+		LandPlots                     func(childComplexity int, first *int, after *string) int
+		LegalForm                     func(childComplexity int) int
+		Licenses                      func(childComplexity int) int
+		MonopolyRecords               func(childComplexity int) int
+		NameKz                        func(childComplexity int) int
+		NameRu                        func(childComplexity int) int
+		PetroleumDeclarationsV2       func(childComplexity int, first *int, after *string) int
+		PetroleumDeclarationsV3       func(childComplexity int, first *int, after *string) int
+		ProcurementContracts          func(childComplexity int, first *int, after *string) int
+		RealEstate                    func(childComplexity int, first *int, after *string) int
+		Region                        func(childComplexity int) int
+		RegistrationDate              func(childComplexity int) int
+		SolidMineralContracts         func(childComplexity int) int
+		StatisticalUnit               func(childComplexity int) int
+		Status                        func(childComplexity int) int
+		TaxDebts                      func(childComplexity int) int
+		TaxReturns                    func(childComplexity int, first *int, after *string) int
+		Taxpayer                      func(childComplexity int) int
+		UnfairSupplierRecords         func(childComplexity int) int
+		VatRegistrations              func(childComplexity int) int
+		Vehicles                      func(childComplexity int, first *int, after *string) int
+		Weapons                       func(childComplexity int) int
 	}
 
 	Me struct {
@@ -713,6 +766,12 @@ type CrossAuditResolver interface {
 	CounterpartyLegalEntity(ctx context.Context, obj *sio.CrossAudit) (*sio.LegalEntity, error)
 	CounterpartyPerson(ctx context.Context, obj *sio.CrossAudit) (*sio.Person, error)
 }
+type ExciseDeclarationResolver interface {
+	Declarant(ctx context.Context, obj *sio.ExciseDeclaration) (*sio.LegalEntity, error)
+}
+type ExciseLineResolver interface {
+	Counterparty(ctx context.Context, obj *sio.ExciseLine) (*sio.LegalEntity, error)
+}
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
@@ -736,6 +795,11 @@ type InquiryResolver interface {
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
 	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
+	EthylAlcoholDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	AlcoholProductionDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	AlcoholTurnoverDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	PetroleumDeclarationV2(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	PetroleumDeclarationV3(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
 	GoodsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.GoodsDeclaration, error)
 	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
 	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
@@ -772,6 +836,11 @@ type LegalEntityResolver interface {
 	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
 	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
 	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
+	EthylAlcoholDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	AlcoholProductionDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	AlcoholTurnoverDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	PetroleumDeclarationsV2(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	PetroleumDeclarationsV3(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
 	ForeignTrade(ctx context.Context, obj *sio.LegalEntity) (*sio.ForeignTradeParticipant, error)
 	ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
@@ -1314,6 +1383,184 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CrossAudit.Turnover(childComplexity), true
 
+	case "ExciseDeclaration.declarant":
+		if e.ComplexityRoot.ExciseDeclaration.Declarant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Declarant(childComplexity), true
+	case "ExciseDeclaration.declarantBin":
+		if e.ComplexityRoot.ExciseDeclaration.DeclarantBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.DeclarantBIN(childComplexity), true
+	case "ExciseDeclaration.filedAt":
+		if e.ComplexityRoot.ExciseDeclaration.FiledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.FiledAt(childComplexity), true
+	case "ExciseDeclaration.formRu":
+		if e.ComplexityRoot.ExciseDeclaration.FormRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.FormRu(childComplexity), true
+	case "ExciseDeclaration.kind":
+		if e.ComplexityRoot.ExciseDeclaration.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Kind(childComplexity), true
+	case "ExciseDeclaration.licenseNumber":
+		if e.ComplexityRoot.ExciseDeclaration.LicenseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.LicenseNumber(childComplexity), true
+	case "ExciseDeclaration.lines":
+		if e.ComplexityRoot.ExciseDeclaration.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Lines(childComplexity), true
+	case "ExciseDeclaration.number":
+		if e.ComplexityRoot.ExciseDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Number(childComplexity), true
+	case "ExciseDeclaration.periodFrom":
+		if e.ComplexityRoot.ExciseDeclaration.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.PeriodFrom(childComplexity), true
+	case "ExciseDeclaration.periodRu":
+		if e.ComplexityRoot.ExciseDeclaration.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.PeriodRu(childComplexity), true
+	case "ExciseDeclaration.periodTo":
+		if e.ComplexityRoot.ExciseDeclaration.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.PeriodTo(childComplexity), true
+	case "ExciseDeclaration.taxOffice":
+		if e.ComplexityRoot.ExciseDeclaration.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.TaxOffice(childComplexity), true
+	case "ExciseDeclaration.warehouseRu":
+		if e.ComplexityRoot.ExciseDeclaration.WarehouseRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.WarehouseRu(childComplexity), true
+
+	case "ExciseDeclarationConnection.edges":
+		if e.ComplexityRoot.ExciseDeclarationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationConnection.Edges(childComplexity), true
+	case "ExciseDeclarationConnection.pageInfo":
+		if e.ComplexityRoot.ExciseDeclarationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationConnection.PageInfo(childComplexity), true
+	case "ExciseDeclarationConnection.totalCount":
+		if e.ComplexityRoot.ExciseDeclarationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationConnection.TotalCount(childComplexity), true
+
+	case "ExciseDeclarationEdge.cursor":
+		if e.ComplexityRoot.ExciseDeclarationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationEdge.Cursor(childComplexity), true
+	case "ExciseDeclarationEdge.node":
+		if e.ComplexityRoot.ExciseDeclarationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationEdge.Node(childComplexity), true
+
+	case "ExciseLine.closing":
+		if e.ComplexityRoot.ExciseLine.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Closing(childComplexity), true
+	case "ExciseLine.counterparty":
+		if e.ComplexityRoot.ExciseLine.Counterparty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Counterparty(childComplexity), true
+	case "ExciseLine.counterpartyBin":
+		if e.ComplexityRoot.ExciseLine.CounterpartyBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.CounterpartyBIN(childComplexity), true
+	case "ExciseLine.lineNo":
+		if e.ComplexityRoot.ExciseLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.LineNo(childComplexity), true
+	case "ExciseLine.opening":
+		if e.ComplexityRoot.ExciseLine.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Opening(childComplexity), true
+	case "ExciseLine.produced":
+		if e.ComplexityRoot.ExciseLine.Produced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Produced(childComplexity), true
+	case "ExciseLine.productCode":
+		if e.ComplexityRoot.ExciseLine.ProductCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.ProductCode(childComplexity), true
+	case "ExciseLine.productRu":
+		if e.ComplexityRoot.ExciseLine.ProductRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.ProductRu(childComplexity), true
+	case "ExciseLine.received":
+		if e.ComplexityRoot.ExciseLine.Received == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Received(childComplexity), true
+	case "ExciseLine.shipped":
+		if e.ComplexityRoot.ExciseLine.Shipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Shipped(childComplexity), true
+	case "ExciseLine.unit":
+		if e.ComplexityRoot.ExciseLine.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Unit(childComplexity), true
+
 	case "FamilyTie.actId":
 		if e.ComplexityRoot.FamilyTie.ActID == nil {
 			break
@@ -1535,6 +1782,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GoodsDeclarationEdge.Node(childComplexity), true
 
+	case "Inquiry.alcoholProductionDeclaration":
+		if e.ComplexityRoot.Inquiry.AlcoholProductionDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_alcoholProductionDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.AlcoholProductionDeclaration(childComplexity, args["number"].(string)), true
+	case "Inquiry.alcoholTurnoverDeclaration":
+		if e.ComplexityRoot.Inquiry.AlcoholTurnoverDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_alcoholTurnoverDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.AlcoholTurnoverDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -1558,6 +1827,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CrossAudit(childComplexity, args["number"].(string)), true
+	case "Inquiry.ethylAlcoholDeclaration":
+		if e.ComplexityRoot.Inquiry.EthylAlcoholDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_ethylAlcoholDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.EthylAlcoholDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.goodsDeclaration":
 		if e.ComplexityRoot.Inquiry.GoodsDeclaration == nil {
 			break
@@ -1646,6 +1926,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Persons(childComplexity, args["iins"].([]sio.IIN)), true
+	case "Inquiry.petroleumDeclarationV2":
+		if e.ComplexityRoot.Inquiry.PetroleumDeclarationV2 == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_petroleumDeclarationV2_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PetroleumDeclarationV2(childComplexity, args["number"].(string)), true
+	case "Inquiry.petroleumDeclarationV3":
+		if e.ComplexityRoot.Inquiry.PetroleumDeclarationV3 == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_petroleumDeclarationV3_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PetroleumDeclarationV3(childComplexity, args["number"].(string)), true
 	case "Inquiry.procurementContract":
 		if e.ComplexityRoot.Inquiry.ProcurementContract == nil {
 			break
@@ -2017,6 +2319,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Address(childComplexity), true
+	case "LegalEntity.alcoholProductionDeclarations":
+		if e.ComplexityRoot.LegalEntity.AlcoholProductionDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_alcoholProductionDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.AlcoholProductionDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.alcoholTurnoverDeclarations":
+		if e.ComplexityRoot.LegalEntity.AlcoholTurnoverDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_alcoholTurnoverDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.AlcoholTurnoverDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.bin":
 		if e.ComplexityRoot.LegalEntity.BIN == nil {
 			break
@@ -2074,6 +2398,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.DirectorIIN(childComplexity), true
+	case "LegalEntity.ethylAlcoholDeclarations":
+		if e.ComplexityRoot.LegalEntity.EthylAlcoholDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_ethylAlcoholDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.EthylAlcoholDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.foreignTrade":
 		if e.ComplexityRoot.LegalEntity.ForeignTrade == nil {
 			break
@@ -2139,6 +2474,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.petroleumDeclarationsV2":
+		if e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV2 == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_petroleumDeclarationsV2_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV2(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.petroleumDeclarationsV3":
+		if e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV3 == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_petroleumDeclarationsV3_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV3(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.procurementContracts":
 		if e.ComplexityRoot.LegalEntity.ProcurementContracts == nil {
 			break
@@ -4197,6 +4554,98 @@ start-up check.
 """
 directive @system on FIELD_DEFINITION
 `, BuiltIn: false},
+	{Name: "../schema/excise.graphqls", Input: `# КГД declarations on excisable goods (68-72): ethyl alcohol and wine
+# material, production and turnover of alcohol products, petroleum products
+# (versions 2 and 3 of the form).
+
+enum ExciseKind {
+  ETHYL_ALCOHOL
+  ALCOHOL_PRODUCTION
+  ALCOHOL_TURNOVER
+  PETROLEUM_V2
+  PETROLEUM_V3
+}
+
+"A monthly declaration on excisable goods for one warehouse or production site."
+type ExciseDeclaration {
+  "Office code, year, kind and serial, e.g. ` + "`" + `3901-24-ЭС-0000123` + "`" + `."
+  number: String!
+  kind: ExciseKind!
+  declarantBin: BIN!
+  formRu: String!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  filedAt: Date!
+  taxOffice: TaxOffice!
+  "Address of the warehouse or production site."
+  warehouseRu: String!
+  "The declarant's licence for the activity (Е-лицензирование), where one is required."
+  licenseNumber: String
+  lines: [ExciseLine!]!
+  "ГБД ЮЛ: the declarant."
+  declarant: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"""
+A product of a declaration: opening balance, produced, received, shipped and
+closing balance (closing = opening + produced + received - shipped), in
+` + "`" + `unit` + "`" + ` (дал or т).
+"""
+type ExciseLine {
+  lineNo: Int!
+  "ТН ВЭД ЕАЭС code of the product."
+  productCode: String!
+  productRu: String!
+  unit: String!
+  opening: Float!
+  produced: Float!
+  received: Float!
+  shipped: Float!
+  closing: Float!
+  "Main supplier of the line (version 3 of the petroleum form)."
+  counterpartyBin: BIN
+  "ГБД ЮЛ: the main supplier."
+  counterparty: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type ExciseDeclarationConnection {
+  edges: [ExciseDeclarationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ExciseDeclarationEdge {
+  cursor: String!
+  node: ExciseDeclaration!
+}
+
+extend type LegalEntity {
+  "Декларации по производству и обороту этилового спирта и/или виноматериала, latest first."
+  ethylAlcoholDeclarations(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "ETHYL_ALCOHOL_DECLARATIONS")
+  "Декларации по производству и обороту алкогольной продукции, latest first."
+  alcoholProductionDeclarations(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "ALCOHOL_PRODUCTION_DECLARATIONS")
+  "Декларации по обороту алкогольной продукции, latest first."
+  alcoholTurnoverDeclarations(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "ALCOHOL_TURNOVER_DECLARATIONS")
+  "Декларации по нефтепродуктам (2-я версия формы: periods up to 2023), latest first."
+  petroleumDeclarationsV2(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "PETROLEUM_DECLARATIONS_V2")
+  "Декларации по нефтепродуктам (3-я версия формы: periods from 2024), latest first."
+  petroleumDeclarationsV3(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "PETROLEUM_DECLARATIONS_V3")
+}
+
+extend type Inquiry {
+  "A declaration on ethyl alcohol and wine material by number."
+  ethylAlcoholDeclaration(number: String!): ExciseDeclaration @service(code: "ETHYL_ALCOHOL_DECLARATIONS")
+  "A declaration on the production of alcohol products by number."
+  alcoholProductionDeclaration(number: String!): ExciseDeclaration @service(code: "ALCOHOL_PRODUCTION_DECLARATIONS")
+  "A declaration on the turnover of alcohol products by number."
+  alcoholTurnoverDeclaration(number: String!): ExciseDeclaration @service(code: "ALCOHOL_TURNOVER_DECLARATIONS")
+  "A declaration on petroleum products (version 2) by number."
+  petroleumDeclarationV2(number: String!): ExciseDeclaration @service(code: "PETROLEUM_DECLARATIONS_V2")
+  "A declaration on petroleum products (version 3) by number."
+  petroleumDeclarationV3(number: String!): ExciseDeclaration @service(code: "PETROLEUM_DECLARATIONS_V3")
+}
+`, BuiltIn: false},
 	{Name: "../schema/foreign_trade.graphqls", Input: `# База данных «Участников внешнеэкономической деятельности» (43).
 
 enum TradeRole {
@@ -5343,6 +5792,88 @@ func (ec *executionContext) childFields_CrossAudit(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type CrossAudit", field.Name)
 }
 
+func (ec *executionContext) childFields_ExciseDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_ExciseDeclaration_number(ctx, field)
+	case "kind":
+		return ec.fieldContext_ExciseDeclaration_kind(ctx, field)
+	case "declarantBin":
+		return ec.fieldContext_ExciseDeclaration_declarantBin(ctx, field)
+	case "formRu":
+		return ec.fieldContext_ExciseDeclaration_formRu(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_ExciseDeclaration_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_ExciseDeclaration_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_ExciseDeclaration_periodRu(ctx, field)
+	case "filedAt":
+		return ec.fieldContext_ExciseDeclaration_filedAt(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_ExciseDeclaration_taxOffice(ctx, field)
+	case "warehouseRu":
+		return ec.fieldContext_ExciseDeclaration_warehouseRu(ctx, field)
+	case "licenseNumber":
+		return ec.fieldContext_ExciseDeclaration_licenseNumber(ctx, field)
+	case "lines":
+		return ec.fieldContext_ExciseDeclaration_lines(ctx, field)
+	case "declarant":
+		return ec.fieldContext_ExciseDeclaration_declarant(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseDeclaration", field.Name)
+}
+
+func (ec *executionContext) childFields_ExciseDeclarationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ExciseDeclarationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ExciseDeclarationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ExciseDeclarationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseDeclarationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ExciseDeclarationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ExciseDeclarationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ExciseDeclarationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseDeclarationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ExciseLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_ExciseLine_lineNo(ctx, field)
+	case "productCode":
+		return ec.fieldContext_ExciseLine_productCode(ctx, field)
+	case "productRu":
+		return ec.fieldContext_ExciseLine_productRu(ctx, field)
+	case "unit":
+		return ec.fieldContext_ExciseLine_unit(ctx, field)
+	case "opening":
+		return ec.fieldContext_ExciseLine_opening(ctx, field)
+	case "produced":
+		return ec.fieldContext_ExciseLine_produced(ctx, field)
+	case "received":
+		return ec.fieldContext_ExciseLine_received(ctx, field)
+	case "shipped":
+		return ec.fieldContext_ExciseLine_shipped(ctx, field)
+	case "closing":
+		return ec.fieldContext_ExciseLine_closing(ctx, field)
+	case "counterpartyBin":
+		return ec.fieldContext_ExciseLine_counterpartyBin(ctx, field)
+	case "counterparty":
+		return ec.fieldContext_ExciseLine_counterparty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseLine", field.Name)
+}
+
 func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "relation":
@@ -5475,6 +6006,16 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_license(ctx, field)
 	case "inspection":
 		return ec.fieldContext_Inquiry_inspection(ctx, field)
+	case "ethylAlcoholDeclaration":
+		return ec.fieldContext_Inquiry_ethylAlcoholDeclaration(ctx, field)
+	case "alcoholProductionDeclaration":
+		return ec.fieldContext_Inquiry_alcoholProductionDeclaration(ctx, field)
+	case "alcoholTurnoverDeclaration":
+		return ec.fieldContext_Inquiry_alcoholTurnoverDeclaration(ctx, field)
+	case "petroleumDeclarationV2":
+		return ec.fieldContext_Inquiry_petroleumDeclarationV2(ctx, field)
+	case "petroleumDeclarationV3":
+		return ec.fieldContext_Inquiry_petroleumDeclarationV3(ctx, field)
 	case "goodsDeclaration":
 		return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
 	case "procurementContract":
@@ -5669,6 +6210,16 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
 	case "inspections":
 		return ec.fieldContext_LegalEntity_inspections(ctx, field)
+	case "ethylAlcoholDeclarations":
+		return ec.fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx, field)
+	case "alcoholProductionDeclarations":
+		return ec.fieldContext_LegalEntity_alcoholProductionDeclarations(ctx, field)
+	case "alcoholTurnoverDeclarations":
+		return ec.fieldContext_LegalEntity_alcoholTurnoverDeclarations(ctx, field)
+	case "petroleumDeclarationsV2":
+		return ec.fieldContext_LegalEntity_petroleumDeclarationsV2(ctx, field)
+	case "petroleumDeclarationsV3":
+		return ec.fieldContext_LegalEntity_petroleumDeclarationsV3(ctx, field)
 	case "foreignTrade":
 		return ec.fieldContext_LegalEntity_foreignTrade(ctx, field)
 	case "procurementContracts":
@@ -6533,7 +7084,49 @@ func (ec *executionContext) field_ForeignTradeParticipant_declarations_args(ctx 
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_alcoholProductionDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_alcoholTurnoverDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_crossAudit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_ethylAlcoholDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
@@ -6656,6 +7249,34 @@ func (ec *executionContext) field_Inquiry_persons_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["iins"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_petroleumDeclarationV2_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_petroleumDeclarationV3_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -6801,6 +7422,50 @@ func (ec *executionContext) field_Inquiry_weapon_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_alcoholProductionDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_alcoholTurnoverDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6867,7 +7532,73 @@ func (ec *executionContext) field_LegalEntity_counterparties_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_ethylAlcoholDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_petroleumDeclarationsV2_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_petroleumDeclarationsV3_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -9275,6 +10006,772 @@ func (ec *executionContext) fieldContext_CrossAudit_counterpartyPerson(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _ExciseDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_kind(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ExciseKind) graphql.Marshaler {
+			return ec.marshalNExciseKind2sioᚐExciseKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "ExciseKind")
+}
+
+func (ec *executionContext) _ExciseDeclaration_declarantBin(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_declarantBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclarantBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_declarantBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ExciseDeclaration_formRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_formRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_formRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ExciseDeclaration_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ExciseDeclaration_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_filedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_filedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_filedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ExciseDeclaration_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclaration_warehouseRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_warehouseRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_warehouseRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_licenseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_licenseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LicenseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_licenseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_lines(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ExciseLine) graphql.Marshaler {
+			return ec.marshalNExciseLine2ᚕsioᚐExciseLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclaration",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclaration_declarant(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_declarant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExciseDeclaration().Declarant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_declarant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclarationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ExciseDeclarationEdge) graphql.Marshaler {
+			return ec.marshalNExciseDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐExciseDeclarationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclarationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclarationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclarationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExciseDeclarationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclarationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclarationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalNExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclarationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExciseLine_productCode(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_productCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_productCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseLine_productRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_productRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_productRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseLine_unit(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseLine_opening(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_produced(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_produced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Produced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_produced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_received(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_received(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Received, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_received(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_shipped(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_shipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_shipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_closing(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_counterpartyBin(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_counterpartyBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CounterpartyBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+			return ec.marshalOBIN2ᚖsioᚐBIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_counterpartyBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ExciseLine_counterparty(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_counterparty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExciseLine().Counterparty(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_counterparty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FamilyTie_relation(ctx context.Context, field graphql.CollectedField, obj *sio.FamilyTie) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10919,6 +12416,316 @@ func (ec *executionContext) fieldContext_Inquiry_inspection(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_inspection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_ethylAlcoholDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_ethylAlcoholDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().EthylAlcoholDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ETHYL_ALCOHOL_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_ethylAlcoholDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_ethylAlcoholDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_alcoholProductionDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_alcoholProductionDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().AlcoholProductionDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_PRODUCTION_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_alcoholProductionDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_alcoholProductionDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_alcoholTurnoverDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_alcoholTurnoverDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().AlcoholTurnoverDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_TURNOVER_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_alcoholTurnoverDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_alcoholTurnoverDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_petroleumDeclarationV2(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_petroleumDeclarationV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PetroleumDeclarationV2(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V2")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_petroleumDeclarationV2(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_petroleumDeclarationV2_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_petroleumDeclarationV3(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_petroleumDeclarationV3(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PetroleumDeclarationV3(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V3")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_petroleumDeclarationV3(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_petroleumDeclarationV3_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13584,6 +15391,316 @@ func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StateInspection(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_ethylAlcoholDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().EthylAlcoholDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ETHYL_ALCOHOL_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_ethylAlcoholDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_alcoholProductionDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_alcoholProductionDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().AlcoholProductionDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_PRODUCTION_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_alcoholProductionDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_alcoholProductionDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_alcoholTurnoverDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_alcoholTurnoverDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().AlcoholTurnoverDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_TURNOVER_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_alcoholTurnoverDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_alcoholTurnoverDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_petroleumDeclarationsV2(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_petroleumDeclarationsV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PetroleumDeclarationsV2(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V2")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_petroleumDeclarationsV2(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_petroleumDeclarationsV2_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_petroleumDeclarationsV3(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_petroleumDeclarationsV3(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PetroleumDeclarationsV3(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V3")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_petroleumDeclarationsV3(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_petroleumDeclarationsV3_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -23481,6 +25598,265 @@ func (ec *executionContext) _CrossAudit(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var exciseDeclarationImplementors = []string{"ExciseDeclaration"}
+
+func (ec *executionContext) _ExciseDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.ExciseDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseDeclaration")
+		case "number":
+			out.Values[i] = ec._ExciseDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ExciseDeclaration_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarantBin":
+			out.Values[i] = ec._ExciseDeclaration_declarantBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formRu":
+			out.Values[i] = ec._ExciseDeclaration_formRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodFrom":
+			out.Values[i] = ec._ExciseDeclaration_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._ExciseDeclaration_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodRu":
+			out.Values[i] = ec._ExciseDeclaration_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filedAt":
+			out.Values[i] = ec._ExciseDeclaration_filedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxOffice":
+			out.Values[i] = ec._ExciseDeclaration_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseRu":
+			out.Values[i] = ec._ExciseDeclaration_warehouseRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "licenseNumber":
+			out.Values[i] = ec._ExciseDeclaration_licenseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._ExciseDeclaration_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExciseDeclaration_declarant(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exciseDeclarationConnectionImplementors = []string{"ExciseDeclarationConnection"}
+
+func (ec *executionContext) _ExciseDeclarationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ExciseDeclarationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseDeclarationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseDeclarationConnection")
+		case "edges":
+			out.Values[i] = ec._ExciseDeclarationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ExciseDeclarationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ExciseDeclarationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exciseDeclarationEdgeImplementors = []string{"ExciseDeclarationEdge"}
+
+func (ec *executionContext) _ExciseDeclarationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ExciseDeclarationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseDeclarationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseDeclarationEdge")
+		case "cursor":
+			out.Values[i] = ec._ExciseDeclarationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ExciseDeclarationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exciseLineImplementors = []string{"ExciseLine"}
+
+func (ec *executionContext) _ExciseLine(ctx context.Context, sel ast.SelectionSet, obj *sio.ExciseLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseLine")
+		case "lineNo":
+			out.Values[i] = ec._ExciseLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productCode":
+			out.Values[i] = ec._ExciseLine_productCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productRu":
+			out.Values[i] = ec._ExciseLine_productRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.Values[i] = ec._ExciseLine_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opening":
+			out.Values[i] = ec._ExciseLine_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "produced":
+			out.Values[i] = ec._ExciseLine_produced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "received":
+			out.Values[i] = ec._ExciseLine_received(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shipped":
+			out.Values[i] = ec._ExciseLine_shipped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closing":
+			out.Values[i] = ec._ExciseLine_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterpartyBin":
+			out.Values[i] = ec._ExciseLine_counterpartyBin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterparty":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExciseLine_counterparty(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var familyTieImplementors = []string{"FamilyTie"}
 
 func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet, obj *sio.FamilyTie) graphql.Marshaler {
@@ -23908,6 +26284,36 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_inspection(ctx, field, obj)
+				})
+		case "ethylAlcoholDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_ethylAlcoholDeclaration(ctx, field, obj)
+				})
+		case "alcoholProductionDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_alcoholProductionDeclaration(ctx, field, obj)
+				})
+		case "alcoholTurnoverDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_alcoholTurnoverDeclaration(ctx, field, obj)
+				})
+		case "petroleumDeclarationV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_petroleumDeclarationV2(ctx, field, obj)
+				})
+		case "petroleumDeclarationV3":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_petroleumDeclarationV3(ctx, field, obj)
 				})
 		case "goodsDeclaration":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -24525,6 +26931,36 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_inspections(ctx, field, obj)
+				})
+		case "ethylAlcoholDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_ethylAlcoholDeclarations(ctx, field, obj)
+				})
+		case "alcoholProductionDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_alcoholProductionDeclarations(ctx, field, obj)
+				})
+		case "alcoholTurnoverDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_alcoholTurnoverDeclarations(ctx, field, obj)
+				})
+		case "petroleumDeclarationsV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_petroleumDeclarationsV2(ctx, field, obj)
+				})
+		case "petroleumDeclarationsV3":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_petroleumDeclarationsV3(ctx, field, obj)
 				})
 		case "foreignTrade":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -27413,6 +29849,69 @@ func (ec *executionContext) marshalNEnterpriseSize2sioᚐEnterpriseSize(ctx cont
 	return res
 }
 
+func (ec *executionContext) marshalNExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExciseDeclaration!")
+		return graphql.Null
+	}
+	return ec._ExciseDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNExciseDeclarationEdge2sioᚋgraphᚋmodelᚐExciseDeclarationEdge(ctx context.Context, sel ast.SelectionSet, v model.ExciseDeclarationEdge) graphql.Marshaler {
+	return ec._ExciseDeclarationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExciseDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐExciseDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ExciseDeclarationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExciseDeclarationEdge2sioᚋgraphᚋmodelᚐExciseDeclarationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNExciseKind2sioᚐExciseKind(ctx context.Context, v any) (sio.ExciseKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ExciseKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExciseKind2sioᚐExciseKind(ctx context.Context, sel ast.SelectionSet, v sio.ExciseKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExciseKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNExciseLine2sioᚐExciseLine(ctx context.Context, sel ast.SelectionSet, v sio.ExciseLine) graphql.Marshaler {
+	return ec._ExciseLine(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExciseLine2ᚕsioᚐExciseLineᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ExciseLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExciseLine2sioᚐExciseLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
 }
@@ -28281,6 +30780,24 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalBIN(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBIN2ᚖsioᚐBIN(ctx context.Context, sel ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalBIN(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28419,6 +30936,20 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	_ = ctx
 	res := gqlscalar.MarshalDate(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ExciseDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ExciseDeclarationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {

@@ -35,6 +35,7 @@ type Resolver struct {
 	ForeignTradeRegistry sio.ForeignTradeRegistry
 	SubsoilRegistry      sio.SubsoilRegistry
 	TaxAdministration    sio.TaxAdministration
+	ExciseRegistry       sio.ExciseRegistry
 	Users                sio.UserDirectory
 	Cases                sio.CaseRegistry
 	Enforcer             *authz.Enforcer
@@ -70,7 +71,11 @@ func (r *Resolver) BusinessLicense() graph.BusinessLicenseResolver {
 func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
 func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
 func (r *Resolver) CrossAudit() graph.CrossAuditResolver       { return &crossAuditResolver{r} }
-func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
+func (r *Resolver) ExciseDeclaration() graph.ExciseDeclarationResolver {
+	return &exciseDeclarationResolver{r}
+}
+func (r *Resolver) ExciseLine() graph.ExciseLineResolver { return &exciseLineResolver{r} }
+func (r *Resolver) FamilyTie() graph.FamilyTieResolver   { return &familyTieResolver{r} }
 func (r *Resolver) ForeignTradeParticipant() graph.ForeignTradeParticipantResolver {
 	return &foreignTradeParticipantResolver{r}
 }

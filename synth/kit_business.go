@@ -100,3 +100,11 @@ func QuarterPeriod(y, q int) sio.Period {
 }
 
 func dateOf(y, m, d int) sio.Date { return mkDay(y, m, d).date() }
+
+var monthsRu = []string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+
+// MonthPeriod is month m (1-12) of year y, "март 2024 г.".
+func MonthPeriod(y, m int) sio.Period {
+	return sio.Period{PeriodFrom: dateOf(y, m, 1), PeriodTo: AddDays(dateOf(y, m+1, 1), -1),
+		PeriodRu: monthsRu[m-1] + " " + strconv.Itoa(y) + " г."}
+}

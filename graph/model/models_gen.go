@@ -42,6 +42,17 @@ type CompanyRoleEdge struct {
 	Node   *sio.CompanyRole `json:"node"`
 }
 
+type ExciseDeclarationConnection struct {
+	Edges      []ExciseDeclarationEdge `json:"edges"`
+	PageInfo   *PageInfo               `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+type ExciseDeclarationEdge struct {
+	Cursor string                 `json:"cursor"`
+	Node   *sio.ExciseDeclaration `json:"node"`
+}
+
 type GoodsDeclarationConnection struct {
 	Edges      []GoodsDeclarationEdge `json:"edges"`
 	PageInfo   *PageInfo              `json:"pageInfo"`
