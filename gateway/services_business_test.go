@@ -1,6 +1,16 @@
 package gateway_test
 
-import "testing"
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"sio"
+	"sio/authz"
+	"sio/internal/testdb"
+	"sio/sqldb"
+)
 
 // The business, procurement, subsoil and tax-authority (КГД) state databases.
 // Selections reach every nested guarded field of the domain.
@@ -396,4 +406,71 @@ func init() {
 			selection: `petroleumDeclarationV3(number: $number) { number kind declarantBin lines { productRu closing } }`,
 		},
 	)
+}
+
+// articlesOnly are the services the policy opens under a criminal case only
+// when the case's article is in the list of seed 000 Appendix 3 (КГД data).
+var articlesOnly = []string{"TAX_CROSS_AUDITS", "VAT_PAYERS", "TAX_REPORTING", "TAX_COUNTERPARTIES", "ETHYL_ALCOHOL_DECLARATIONS",
+	"ALCOHOL_PRODUCTION_DECLARATIONS", "ALCOHOL_TURNOVER_DECLARATIONS", "PETROLEUM_DECLARATIONS_V2", "PETROLEUM_DECLARATIONS_V3"}
+
+// TestArticlesOnly runs, through HTTP on both stores, every service case of
+// the ARTICLES_ONLY services as two officials of the same role under the
+// same criminal-case basis: one whose case article is covered gets the
+// data; one whose article is not gets FORBIDDEN with reason
+// ARTICLE_NOT_COVERED on that field only.
+func TestArticlesOnly(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		fx := newFixture(t, cfg, true)
+		enf := fx.g.Enforcer()
+		tested := map[string]bool{}
+		for _, c := range serviceCases {
+			if !slices.Contains(articlesOnly, c.service) {
+				continue
+			}
+			t.Run(c.service+"/"+c.path, func(t *testing.T) {
+				covered, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
+					a, err := enf.Check(inq, c.service)
+					return inq.Basis == "CRIMINAL_CASE" && err == nil && a == authz.AccessFull &&
+						fx.g.Policy.Decide(inq.User.RoleCode, inq.Basis, c.service).Access == authz.AccessArticlesOnly
+				})
+				if !ok {
+					t.Fatalf("no seeded official reads %s under a criminal case with a covered article", c.service)
+				}
+				uncovered, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
+					var e *sio.Error
+					_, err := enf.Check(inq, c.service)
+					return inq.User.RoleCode == covered.Role && inq.Basis == covered.Basis && errors.As(err, &e) && e.Reason == authz.ReasonArticleNotCovered
+				})
+				if !ok {
+					t.Fatalf("no seeded %s has a criminal case with an article outside Appendix 3", covered.Role)
+				}
+				vars := c.vars(t, fx)
+				vars["b"] = map[string]any{"kind": covered.Basis, "caseNumber": covered.Case, "justification": "проверка"}
+				r := fx.post(t, covered.IIN, c.query(), vars)
+				if len(r.Errors) > 0 || !nonEmpty(get(r.Data, "inquiry."+c.path)) {
+					t.Fatalf("%s with article %q: no data at %s: %+v", covered.Role, covered.Article, c.path, r)
+				}
+				vars["b"] = map[string]any{"kind": uncovered.Basis, "caseNumber": uncovered.Case, "justification": "проверка"}
+				r = fx.post(t, uncovered.IIN, c.query(), vars)
+				e := r.errorAt("inquiry." + c.path)
+				if len(r.Errors) != 1 || e == nil || e.Extensions["code"] != sio.EFORBIDDEN || e.Extensions["reason"] != authz.ReasonArticleNotCovered ||
+					get(r.Data, "inquiry."+c.path) != nil {
+					t.Fatalf("%s with article %q: want only ARTICLE_NOT_COVERED at %s, got %+v", uncovered.Role, uncovered.Article, c.path, r)
+				}
+				parent := "inquiry.basis"
+				if i := strings.LastIndex(c.path, "."); i > 0 {
+					parent = "inquiry." + c.path[:i]
+				}
+				if get(r.Data, parent) == nil {
+					t.Fatalf("the refusal nulled %s too: %+v", parent, r)
+				}
+				tested[c.service] = true
+			})
+		}
+		for _, s := range articlesOnly {
+			if !tested[s] {
+				t.Errorf("%s: no service case tested under a criminal-case article", s)
+			}
+		}
+	})
 }
