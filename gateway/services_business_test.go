@@ -413,64 +413,104 @@ func init() {
 var articlesOnly = []string{"TAX_CROSS_AUDITS", "VAT_PAYERS", "TAX_REPORTING", "TAX_COUNTERPARTIES", "ETHYL_ALCOHOL_DECLARATIONS",
 	"ALCOHOL_PRODUCTION_DECLARATIONS", "ALCOHOL_TURNOVER_DECLARATIONS", "PETROLEUM_DECLARATIONS_V2", "PETROLEUM_DECLARATIONS_V3"}
 
-// TestArticlesOnly runs, through HTTP on both stores, every service case of
-// the ARTICLES_ONLY services as two officials of the same role under the
-// same criminal-case basis: one whose case article is covered gets the
-// data; one whose article is not gets FORBIDDEN with reason
-// ARTICLE_NOT_COVERED on that field only.
-func TestArticlesOnly(t *testing.T) {
+// TestBusinessServices checks, through HTTP on both stores, the rules of
+// the business and КГД services that TestServices does not: the criminal-
+// case articles of the ARTICLES_ONLY services and the validation of the
+// lookup keys.
+func TestBusinessServices(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		fx := newFixture(t, cfg, true)
-		enf := fx.g.Enforcer()
-		tested := map[string]bool{}
-		for _, c := range serviceCases {
-			if !slices.Contains(articlesOnly, c.service) {
-				continue
-			}
-			t.Run(c.service+"/"+c.path, func(t *testing.T) {
-				covered, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
-					a, err := enf.Check(inq, c.service)
-					return inq.Basis == "CRIMINAL_CASE" && err == nil && a == authz.AccessFull &&
-						fx.g.Policy.Decide(inq.User.RoleCode, inq.Basis, c.service).Access == authz.AccessArticlesOnly
-				})
-				if !ok {
-					t.Fatalf("no seeded official reads %s under a criminal case with a covered article", c.service)
-				}
-				uncovered, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
-					var e *sio.Error
-					_, err := enf.Check(inq, c.service)
-					return inq.User.RoleCode == covered.Role && inq.Basis == covered.Basis && errors.As(err, &e) && e.Reason == authz.ReasonArticleNotCovered
-				})
-				if !ok {
-					t.Fatalf("no seeded %s has a criminal case with an article outside Appendix 3", covered.Role)
-				}
-				vars := c.vars(t, fx)
-				vars["b"] = map[string]any{"kind": covered.Basis, "caseNumber": covered.Case, "justification": "проверка"}
-				r := fx.post(t, covered.IIN, c.query(), vars)
-				if len(r.Errors) > 0 || !nonEmpty(get(r.Data, "inquiry."+c.path)) {
-					t.Fatalf("%s with article %q: no data at %s: %+v", covered.Role, covered.Article, c.path, r)
-				}
-				vars["b"] = map[string]any{"kind": uncovered.Basis, "caseNumber": uncovered.Case, "justification": "проверка"}
-				r = fx.post(t, uncovered.IIN, c.query(), vars)
-				e := r.errorAt("inquiry." + c.path)
-				if len(r.Errors) != 1 || e == nil || e.Extensions["code"] != sio.EFORBIDDEN || e.Extensions["reason"] != authz.ReasonArticleNotCovered ||
-					get(r.Data, "inquiry."+c.path) != nil {
-					t.Fatalf("%s with article %q: want only ARTICLE_NOT_COVERED at %s, got %+v", uncovered.Role, uncovered.Article, c.path, r)
-				}
-				parent := "inquiry.basis"
-				if i := strings.LastIndex(c.path, "."); i > 0 {
-					parent = "inquiry." + c.path[:i]
-				}
-				if get(r.Data, parent) == nil {
-					t.Fatalf("the refusal nulled %s too: %+v", parent, r)
-				}
-				tested[c.service] = true
-			})
-		}
-		for _, s := range articlesOnly {
-			if !tested[s] {
-				t.Errorf("%s: no service case tested under a criminal-case article", s)
-			}
-		}
+		t.Run("articles only", func(t *testing.T) { testArticlesOnly(t, fx) })
+		t.Run("bad keys", func(t *testing.T) { testBadKeys(t, fx) })
 	})
+}
+
+// testArticlesOnly runs every service case of the ARTICLES_ONLY services as
+// two officials of the same role under the same criminal-case basis: one
+// whose case article is covered gets the data; one whose article is not
+// gets FORBIDDEN with reason ARTICLE_NOT_COVERED on that field only.
+func testArticlesOnly(t *testing.T, fx *fixture) {
+	enf := fx.g.Enforcer()
+	tested := map[string]bool{}
+	for _, c := range serviceCases {
+		if !slices.Contains(articlesOnly, c.service) {
+			continue
+		}
+		t.Run(c.service+"/"+c.path, func(t *testing.T) {
+			covered, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
+				a, err := enf.Check(inq, c.service)
+				return inq.Basis == "CRIMINAL_CASE" && err == nil && a == authz.AccessFull &&
+					fx.g.Policy.Decide(inq.User.RoleCode, inq.Basis, c.service).Access == authz.AccessArticlesOnly
+			})
+			if !ok {
+				t.Fatalf("no seeded official reads %s under a criminal case with a covered article", c.service)
+			}
+			uncovered, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
+				var e *sio.Error
+				_, err := enf.Check(inq, c.service)
+				return inq.User.RoleCode == covered.Role && inq.Basis == covered.Basis && errors.As(err, &e) && e.Reason == authz.ReasonArticleNotCovered
+			})
+			if !ok {
+				t.Fatalf("no seeded %s has a criminal case with an article outside Appendix 3", covered.Role)
+			}
+			vars := c.vars(t, fx)
+			vars["b"] = map[string]any{"kind": covered.Basis, "caseNumber": covered.Case, "justification": "проверка"}
+			r := fx.post(t, covered.IIN, c.query(), vars)
+			if len(r.Errors) > 0 || !nonEmpty(get(r.Data, "inquiry."+c.path)) {
+				t.Fatalf("%s with article %q: no data at %s: %+v", covered.Role, covered.Article, c.path, r)
+			}
+			vars["b"] = map[string]any{"kind": uncovered.Basis, "caseNumber": uncovered.Case, "justification": "проверка"}
+			r = fx.post(t, uncovered.IIN, c.query(), vars)
+			e := r.errorAt("inquiry." + c.path)
+			if len(r.Errors) != 1 || e == nil || e.Extensions["code"] != sio.EFORBIDDEN || e.Extensions["reason"] != authz.ReasonArticleNotCovered ||
+				get(r.Data, "inquiry."+c.path) != nil {
+				t.Fatalf("%s with article %q: want only ARTICLE_NOT_COVERED at %s, got %+v", uncovered.Role, uncovered.Article, c.path, r)
+			}
+			parent := "inquiry.basis"
+			if i := strings.LastIndex(c.path, "."); i > 0 {
+				parent = "inquiry." + c.path[:i]
+			}
+			if get(r.Data, parent) == nil {
+				t.Fatalf("the refusal nulled %s too: %+v", parent, r)
+			}
+			tested[c.service] = true
+		})
+	}
+	for _, s := range articlesOnly {
+		if !tested[s] {
+			t.Errorf("%s: no service case tested under a criminal-case article", s)
+		}
+	}
+}
+
+// testBadKeys sends each Inquiry lookup a malformed key, as an official the
+// service allows: the answer is BAD_USER_INPUT naming the argument.
+func testBadKeys(t *testing.T, fx *fixture) {
+	for _, tc := range []struct{ service, field, arg string }{
+		{"E_LICENSING", `license(number: "KZ12-34")`, "number"},
+		{"STATE_INSPECTIONS", `inspection(registrationNumber: "24-03")`, "registrationNumber"},
+		{"E_PROCUREMENT", `procurementContract(contractNumber: "№ 12")`, "contractNumber"},
+		{"UNFAIR_PROCUREMENT_PARTICIPANTS", `unfairSupplierCheck(id: "12345")`, "id"},
+		{"FOREIGN_TRADE_PARTICIPANTS", `goodsDeclaration(number: "23201-150321")`, "number"},
+		{"SUBSOIL_CONTRACTS_HYDROCARBONS", `hydrocarbonContract(number: "12 УВС")`, "number"},
+		{"SUBSOIL_CONTRACTS_SOLID_MINERALS", `solidMineralContract(number: "")`, "number"},
+		{"TAX_CROSS_AUDITS", `crossAudit(number: "6008/24")`, "number"},
+		{"VAT_PAYERS", `vatCertificate(series: "6201", number: "0000001")`, "series"},
+		{"VAT_PAYERS", `vatCertificate(series: "62011", number: "1")`, "number"},
+		{"TAX_REPORTING", `taxReturn(registrationNumber: "6201-24")`, "registrationNumber"},
+		{"ETHYL_ALCOHOL_DECLARATIONS", `ethylAlcoholDeclaration(number: "3901-24-0000001")`, "number"},
+		{"PETROLEUM_DECLARATIONS_V3", `petroleumDeclarationV3(number: "x")`, "number"},
+	} {
+		o, ok := fx.byOfficial(t, tc.service, func(a authz.Access, err error) bool { return err == nil && a == authz.AccessFull })
+		if !ok {
+			t.Fatalf("no official may read %s", tc.service)
+		}
+		r := fx.post(t, o.IIN, `query($b: BasisInput!) { inquiry(basis: $b) { basis `+tc.field+` { __typename } } }`,
+			map[string]any{"b": map[string]any{"kind": o.Basis, "caseNumber": o.Case}})
+		name := tc.field[:strings.Index(tc.field, "(")]
+		e := r.errorAt("inquiry." + name)
+		if len(r.Errors) != 1 || e == nil || e.Extensions["code"] != sio.EBADINPUT || e.Extensions["argument"] != tc.arg || get(r.Data, "inquiry.basis") == nil {
+			t.Errorf("%s: want BAD_USER_INPUT naming %s, got %+v", tc.field, tc.arg, r)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"sio"
+	"sio/connectors/elicensing"
 	"sio/connectors/internal/excisable"
 	"sio/connectors/internal/recordstest"
 	"sio/connectors/kgddeclarations"
@@ -119,5 +120,45 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 				closing[key] = l.Closing
 			}
 		}
+	}
+}
+
+// Every licence a declaration quotes is in Е-лицензирование, held by the
+// declarant, for the activity of the declaration.
+func TestLicensesAreInELicensing(t *testing.T) {
+	cfg := synth.Config{Seed: 5, Persons: 20000}
+	licenses := map[string]sio.BusinessLicense{}
+	for _, l := range recordstest.Rows[sio.BusinessLicense](t, recordstest.Fill(t, elicensing.Open, cfg).DB(), "licenses", "number") {
+		licenses[l.Number] = l
+	}
+	activity := map[sio.ExciseKind]string{
+		sio.ExciseEthylAlcohol: "Производство этилового спирта", sio.ExciseAlcoholProduction: "Производство алкогольной продукции",
+		sio.ExciseAlcoholTurnover: "Хранение и оптовая реализация алкогольной продукции", sio.ExcisePetroleumVersion2: "Производство нефтепродуктов",
+		sio.ExcisePetroleumVersion3: "Производство нефтепродуктов",
+	}
+	s := recordstest.Fill(t, kgddeclarations.Open, cfg)
+	quoted := 0
+	for kind, table := range map[sio.ExciseKind]string{sio.ExciseEthylAlcohol: "ethyl_alcohol_declarations",
+		sio.ExciseAlcoholProduction: "alcohol_production_declarations", sio.ExciseAlcoholTurnover: "alcohol_turnover_declarations",
+		sio.ExcisePetroleumVersion2: "petroleum_declarations_v2", sio.ExcisePetroleumVersion3: "petroleum_declarations_v3"} {
+		for _, d := range recordstest.Rows[struct {
+			BIN     sio.BIN `db:"declarant_bin"`
+			License *string `db:"license_number"`
+		}](t, s.DB(), table, "number, line_no") {
+			if d.License == nil {
+				if kind == sio.ExciseEthylAlcohol || kind == sio.ExciseAlcoholProduction || kind == sio.ExciseAlcoholTurnover {
+					t.Fatalf("%s declaration of %s without a licence", kind, d.BIN)
+				}
+				continue
+			}
+			l, ok := licenses[*d.License]
+			if !ok || l.HolderID != string(d.BIN) || l.ActivityRu != activity[kind] {
+				t.Fatalf("%s declaration of %s quotes licence %s, in Е-лицензирование: %+v", kind, d.BIN, *d.License, l)
+			}
+			quoted++
+		}
+	}
+	if quoted == 0 {
+		t.Fatal("no declaration quotes a licence")
 	}
 }
