@@ -330,82 +330,48 @@ func init() {
 			// taxpayer.budgetPayments case could not test a refusal.
 			selection: `person(iin: $iin) { iin budgetPayments { edges { node { kbk amount } } } taxpayer { budgetPayments { totalCount } } }`,
 		},
-		serviceCase{
-			service: "ETHYL_ALCOHOL_DECLARATIONS", args: "$bin: BIN!", path: "legalEntity.ethylAlcoholDeclarations",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {ethyl_alcohol_declarations} ORDER BY number LIMIT 1`)}
-			},
-			selection: `legalEntity(bin: $bin) { bin ethylAlcoholDeclarations(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
-				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
-		},
-		serviceCase{
-			service: "ETHYL_ALCOHOL_DECLARATIONS", args: "$number: String!", path: "ethylAlcoholDeclaration",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {ethyl_alcohol_declarations} ORDER BY number LIMIT 1`)}
-			},
-			selection: `ethylAlcoholDeclaration(number: $number) { number kind declarantBin lines { productRu closing } }`,
-		},
-		serviceCase{
-			service: "ALCOHOL_PRODUCTION_DECLARATIONS", args: "$bin: BIN!", path: "legalEntity.alcoholProductionDeclarations",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {alcohol_production_declarations} ORDER BY number LIMIT 1`)}
-			},
-			selection: `legalEntity(bin: $bin) { bin alcoholProductionDeclarations(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
-				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
-		},
-		serviceCase{
-			service: "ALCOHOL_PRODUCTION_DECLARATIONS", args: "$number: String!", path: "alcoholProductionDeclaration",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {alcohol_production_declarations} ORDER BY number LIMIT 1`)}
-			},
-			selection: `alcoholProductionDeclaration(number: $number) { number kind declarantBin lines { productRu closing } }`,
-		},
-		serviceCase{
-			service: "ALCOHOL_TURNOVER_DECLARATIONS", args: "$bin: BIN!", path: "legalEntity.alcoholTurnoverDeclarations",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {alcohol_turnover_declarations} ORDER BY number LIMIT 1`)}
-			},
-			selection: `legalEntity(bin: $bin) { bin alcoholTurnoverDeclarations(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
-				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
-		},
-		serviceCase{
-			service: "ALCOHOL_TURNOVER_DECLARATIONS", args: "$number: String!", path: "alcoholTurnoverDeclaration",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {alcohol_turnover_declarations} ORDER BY number LIMIT 1`)}
-			},
-			selection: `alcoholTurnoverDeclaration(number: $number) { number kind declarantBin lines { productRu closing } }`,
-		},
-		serviceCase{
-			service: "PETROLEUM_DECLARATIONS_V2", args: "$bin: BIN!", path: "legalEntity.petroleumDeclarationsV2",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {petroleum_declarations_v2} ORDER BY number LIMIT 1`)}
-			},
-			selection: `legalEntity(bin: $bin) { bin petroleumDeclarationsV2(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
-				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin } } } } }`,
-		},
-		serviceCase{
-			service: "PETROLEUM_DECLARATIONS_V2", args: "$number: String!", path: "petroleumDeclarationV2",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {petroleum_declarations_v2} ORDER BY number LIMIT 1`)}
-			},
-			selection: `petroleumDeclarationV2(number: $number) { number kind declarantBin lines { productRu closing } }`,
-		},
-		serviceCase{
-			service: "PETROLEUM_DECLARATIONS_V3", args: "$bin: BIN!", path: "legalEntity.petroleumDeclarationsV3",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {petroleum_declarations_v3} WHERE counterparty_bin IS NOT NULL ORDER BY number LIMIT 1`)}
-			},
-			selection: `legalEntity(bin: $bin) { bin petroleumDeclarationsV3(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo periodRu
-				filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin } lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin counterparty { bin } } } } } }`,
-		},
-		serviceCase{
-			service: "PETROLEUM_DECLARATIONS_V3", args: "$number: String!", path: "petroleumDeclarationV3",
-			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {petroleum_declarations_v3} ORDER BY number LIMIT 1`)}
-			},
-			selection: `petroleumDeclarationV3(number: $number) { number kind declarantBin lines { productRu closing } }`,
-		},
 	)
+}
+
+// The КГД declarations (68-72): a connection on LegalEntity and a lookup by
+// number on Inquiry for each, alike but for the table and field names.
+func init() {
+	for _, d := range []struct{ service, table, field, lookup string }{
+		{"ETHYL_ALCOHOL_DECLARATIONS", "ethyl_alcohol_declarations", "ethylAlcoholDeclarations", "ethylAlcoholDeclaration"},
+		{"ALCOHOL_PRODUCTION_DECLARATIONS", "alcohol_production_declarations", "alcoholProductionDeclarations", "alcoholProductionDeclaration"},
+		{"ALCOHOL_TURNOVER_DECLARATIONS", "alcohol_turnover_declarations", "alcoholTurnoverDeclarations", "alcoholTurnoverDeclaration"},
+		{"PETROLEUM_DECLARATIONS_V2", "petroleum_declarations_v2", "petroleumDeclarationsV2", "petroleumDeclarationV2"},
+		{"PETROLEUM_DECLARATIONS_V3", "petroleum_declarations_v3", "petroleumDeclarationsV3", "petroleumDeclarationV3"},
+	} {
+		// Version 3 of the petroleum form names the supplier of a line.
+		where, supplier := "", ""
+		if d.service == "PETROLEUM_DECLARATIONS_V3" {
+			where, supplier = " WHERE counterparty_bin IS NOT NULL", " counterparty { bin }"
+		}
+		registerServices(
+			serviceCase{
+				service: d.service, args: "$bin: BIN!", path: "legalEntity." + d.field,
+				vars: func(t *testing.T, fx *fixture) map[string]any {
+					return map[string]any{"bin": one[string](t, fx.g.Excise.DB(), `SELECT declarant_bin FROM {`+d.table+`}`+where+` ORDER BY number LIMIT 1`)}
+				},
+				selection: `legalEntity(bin: $bin) { bin ` + d.field + `(first: 2) { totalCount edges { node { number kind declarantBin formRu periodFrom periodTo
+					periodRu filedAt taxOffice { code nameRu } warehouseRu licenseNumber declarant { bin }
+					lines { lineNo productCode productRu unit opening produced received shipped closing counterpartyBin` + supplier + ` } } } } }`,
+				check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
+					if get(got, "edges.0.node.declarant.bin") != vars["bin"] || get(got, "edges.0.node.lines.0.productRu") == nil {
+						t.Fatalf("declarations = %v", got)
+					}
+				},
+			},
+			serviceCase{
+				service: d.service, args: "$number: String!", path: d.lookup,
+				vars: func(t *testing.T, fx *fixture) map[string]any {
+					return map[string]any{"number": one[string](t, fx.g.Excise.DB(), `SELECT number FROM {`+d.table+`} ORDER BY number LIMIT 1`)}
+				},
+				selection: d.lookup + `(number: $number) { number kind declarantBin lines { productRu closing } }`,
+			},
+		)
+	}
 }
 
 // articlesOnly are the services the policy opens under a criminal case only

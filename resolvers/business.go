@@ -17,8 +17,7 @@ import (
 var statisticalUnitOf = loaders.Define[sio.BIN, *sio.StatisticalUnit]("stat_register.unitOf")
 
 func (r *legalEntityResolver) StatisticalUnit(ctx context.Context, obj *sio.LegalEntity) (*sio.StatisticalUnit, error) {
-	u, err := statisticalUnitOf.Load(ctx, r.StatisticalRegister.StatisticalUnitsByBIN, obj.BIN)
-	return u, r.source(ctx, "stat_register", err)
+	return load(ctx, r.Resolver, "stat_register", statisticalUnitOf, r.StatisticalRegister.StatisticalUnitsByBIN, obj.BIN)
 }
 
 var licensesOfHolder = loaders.Define[string, []sio.BusinessLicense]("e_licensing.ofHolder")
@@ -27,29 +26,17 @@ var licensesOfHolder = loaders.Define[string, []sio.BusinessLicense]("e_licensin
 // digits, three letters and eight digits.
 var licenseNumberPattern = regexp.MustCompile(`^KZ\d{2}[A-Z]{3}\d{8}$`)
 
-func (r *Resolver) licensesOf(ctx context.Context, holder string) ([]sio.BusinessLicense, error) {
-	ls, err := licensesOfHolder.Load(ctx, r.LicenseRegistry.LicensesByHolder, holder)
-	return ls, r.source(ctx, "e_licensing", err)
-}
-
 func (r *personResolver) Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error) {
-	return r.licensesOf(ctx, string(obj.IIN))
+	return load(ctx, r.Resolver, "e_licensing", licensesOfHolder, r.LicenseRegistry.LicensesByHolder, string(obj.IIN))
 }
 
 func (r *legalEntityResolver) Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error) {
-	return r.licensesOf(ctx, string(obj.BIN))
+	return load(ctx, r.Resolver, "e_licensing", licensesOfHolder, r.LicenseRegistry.LicensesByHolder, string(obj.BIN))
 }
 
 func (r *inquiryResolver) License(ctx context.Context, _ *authz.Inquiry, number string) (*sio.BusinessLicense, error) {
 	n, err := parseKey("number", number, 15, licenseNumberPattern, "a licence number such as KZ47LSM00012345")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.LicenseRegistry.LicensesByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "e_licensing", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r.Resolver, "e_licensing", n, err, r.LicenseRegistry.LicensesByNumber)
 }
 
 type businessLicenseResolver struct{ *Resolver }
@@ -65,8 +52,7 @@ func (r *businessLicenseResolver) HolderLegalEntity(ctx context.Context, obj *si
 var monopolyRecordsOf = loaders.Define[sio.BIN, []sio.MonopolyRecord]("monopolists.of")
 
 func (r *legalEntityResolver) MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error) {
-	ms, err := monopolyRecordsOf.Load(ctx, r.MonopolyRegistry.MonopolyRecordsByBIN, obj.BIN)
-	return ms, r.source(ctx, "monopolists", err)
+	return load(ctx, r.Resolver, "monopolists", monopolyRecordsOf, r.MonopolyRegistry.MonopolyRecordsByBIN, obj.BIN)
 }
 
 var inspectionsOf = loaders.Define[string, []sio.StateInspection]("state_inspections.of")
@@ -75,20 +61,12 @@ var inspectionsOf = loaders.Define[string, []sio.StateInspection]("state_inspect
 var inspectionNumberPattern = regexp.MustCompile(`^\d{14}$`)
 
 func (r *legalEntityResolver) Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error) {
-	is, err := inspectionsOf.Load(ctx, r.InspectionRegistry.InspectionsBySubject, string(obj.BIN))
-	return is, r.source(ctx, "state_inspections", err)
+	return load(ctx, r.Resolver, "state_inspections", inspectionsOf, r.InspectionRegistry.InspectionsBySubject, string(obj.BIN))
 }
 
 func (r *inquiryResolver) Inspection(ctx context.Context, _ *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error) {
 	n, err := parseKey("registrationNumber", registrationNumber, 14, inspectionNumberPattern, "14 digits")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.InspectionRegistry.InspectionsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "state_inspections", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r.Resolver, "state_inspections", n, err, r.InspectionRegistry.InspectionsByNumber)
 }
 
 type stateInspectionResolver struct{ *Resolver }
@@ -112,6 +90,37 @@ type connectionOf[E any] interface {
 		PageInfo   *model.PageInfo `json:"pageInfo"`
 		TotalCount int             `json:"totalCount"`
 	}
+}
+
+// load resolves a nested field through the request's loader def over the
+// connector's batch lookup fetch; a failure is reported as store's.
+func load[K comparable, V any](ctx context.Context, r *Resolver, store string, def *loaders.Def[K, V], fetch loaders.Fetch[K, V], key K) (V, error) {
+	v, err := def.Load(ctx, fetch, key)
+	return v, r.source(ctx, store, err)
+}
+
+// loadPage is load for a list served as the Relay connection C.
+func loadPage[C connectionOf[E], E edgeOf[T], T any, K comparable](ctx context.Context, r *Resolver, store string, def *loaders.Def[K, []T],
+	fetch loaders.Fetch[K, []T], key K, first *int, after *string) (*C, error) {
+	items, err := def.Load(ctx, fetch, key)
+	if err != nil {
+		return nil, r.source(ctx, store, err)
+	}
+	return paginate[C](items, first, after)
+}
+
+// byKey looks up the record of an Inquiry key that parseKey (or another
+// parser) validated: parseErr is its verdict.
+func byKey[V any](ctx context.Context, r *Resolver, store, key string, parseErr error, fetch func(context.Context, []string) (map[string]V, error)) (V, error) {
+	var zero V
+	if parseErr != nil {
+		return zero, parseErr
+	}
+	m, err := fetch(ctx, []string{key})
+	if err != nil {
+		return zero, r.source(ctx, store, err)
+	}
+	return m[key], nil
 }
 
 // paginate builds the connection C over items (first items after the

@@ -27,25 +27,17 @@ var exciseOf = func() map[sio.ExciseKind]*loaders.Def[sio.BIN, []sio.ExciseDecla
 var exciseNumberPattern = regexp.MustCompile(`^\d{4}-\d{2}-[А-Я0-9]{2,3}-\d{7}$`)
 
 func (r *Resolver) exciseDeclarations(ctx context.Context, kind sio.ExciseKind, bin sio.BIN, first *int, after *string) (*model.ExciseDeclarationConnection, error) {
-	ds, err := exciseOf[kind].Load(ctx, func(ctx context.Context, bins []sio.BIN) (map[sio.BIN][]sio.ExciseDeclaration, error) {
-		return r.ExciseRegistry.DeclarationsByDeclarant(ctx, kind, bins)
-	}, bin)
-	if err != nil {
-		return nil, r.source(ctx, "kgd_declarations", err)
-	}
-	return paginate[model.ExciseDeclarationConnection](ds, first, after)
+	return loadPage[model.ExciseDeclarationConnection](ctx, r, "kgd_declarations", exciseOf[kind],
+		func(ctx context.Context, bins []sio.BIN) (map[sio.BIN][]sio.ExciseDeclaration, error) {
+			return r.ExciseRegistry.DeclarationsByDeclarant(ctx, kind, bins)
+		}, bin, first, after)
 }
 
 func (r *Resolver) exciseDeclaration(ctx context.Context, kind sio.ExciseKind, number string) (*sio.ExciseDeclaration, error) {
 	n, err := parseKey("number", number, 20, exciseNumberPattern, "a declaration number such as 3901-24-ЭС-0000123")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.ExciseRegistry.DeclarationsByNumber(ctx, kind, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "kgd_declarations", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r, "kgd_declarations", n, err, func(ctx context.Context, numbers []string) (map[string]*sio.ExciseDeclaration, error) {
+		return r.ExciseRegistry.DeclarationsByNumber(ctx, kind, numbers)
+	})
 }
 
 func (r *legalEntityResolver) EthylAlcoholDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error) {

@@ -22,30 +22,18 @@ var (
 var goodsDeclarationPattern = regexp.MustCompile(`^\d{5,8}/\d{6}/\d{7}$`)
 
 func (r *legalEntityResolver) ForeignTrade(ctx context.Context, obj *sio.LegalEntity) (*sio.ForeignTradeParticipant, error) {
-	p, err := tradeParticipantOf.Load(ctx, r.ForeignTradeRegistry.ParticipantsByBIN, obj.BIN)
-	return p, r.source(ctx, "foreign_trade", err)
+	return load(ctx, r.Resolver, "foreign_trade", tradeParticipantOf, r.ForeignTradeRegistry.ParticipantsByBIN, obj.BIN)
 }
 
 func (r *inquiryResolver) GoodsDeclaration(ctx context.Context, _ *authz.Inquiry, number string) (*sio.GoodsDeclaration, error) {
 	n, err := parseKey("number", number, 24, goodsDeclarationPattern, "a declaration number such as 23201/150321/0000001")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.ForeignTradeRegistry.DeclarationsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "foreign_trade", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r.Resolver, "foreign_trade", n, err, r.ForeignTradeRegistry.DeclarationsByNumber)
 }
 
 type foreignTradeParticipantResolver struct{ *Resolver }
 
 func (r *foreignTradeParticipantResolver) Declarations(ctx context.Context, obj *sio.ForeignTradeParticipant, first *int, after *string) (*model.GoodsDeclarationConnection, error) {
-	ds, err := declarationsOf.Load(ctx, r.ForeignTradeRegistry.DeclarationsByDeclarant, obj.BIN)
-	if err != nil {
-		return nil, r.source(ctx, "foreign_trade", err)
-	}
-	return paginate[model.GoodsDeclarationConnection](ds, first, after)
+	return loadPage[model.GoodsDeclarationConnection](ctx, r.Resolver, "foreign_trade", declarationsOf, r.ForeignTradeRegistry.DeclarationsByDeclarant, obj.BIN, first, after)
 }
 
 type goodsDeclarationResolver struct{ *Resolver }

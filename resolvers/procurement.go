@@ -24,51 +24,31 @@ var (
 var contractNumberPattern = regexp.MustCompile(`^\d{11}$`)
 
 func (r *legalEntityResolver) ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error) {
-	cs, err := contractsOfSupplier.Load(ctx, r.ProcurementRegistry.ContractsBySupplier, string(obj.BIN))
-	if err != nil {
-		return nil, r.source(ctx, "goszakup", err)
-	}
-	return paginate[model.ProcurementContractConnection](cs, first, after)
-}
-
-func (r *Resolver) unfairRecordsOf(ctx context.Context, id string) ([]sio.UnfairParticipant, error) {
-	us, err := unfairOfSubject.Load(ctx, r.ProcurementRegistry.UnfairBySubject, id)
-	return us, r.source(ctx, "goszakup", err)
+	return loadPage[model.ProcurementContractConnection](ctx, r.Resolver, "goszakup", contractsOfSupplier, r.ProcurementRegistry.ContractsBySupplier, string(obj.BIN), first, after)
 }
 
 func (r *legalEntityResolver) UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error) {
-	return r.unfairRecordsOf(ctx, string(obj.BIN))
+	return load(ctx, r.Resolver, "goszakup", unfairOfSubject, r.ProcurementRegistry.UnfairBySubject, string(obj.BIN))
 }
 
 func (r *personResolver) UnfairSupplierRecords(ctx context.Context, obj *sio.Person) ([]sio.UnfairParticipant, error) {
-	return r.unfairRecordsOf(ctx, string(obj.IIN))
+	return load(ctx, r.Resolver, "goszakup", unfairOfSubject, r.ProcurementRegistry.UnfairBySubject, string(obj.IIN))
 }
 
 func (r *inquiryResolver) ProcurementContract(ctx context.Context, _ *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error) {
 	n, err := parseKey("contractNumber", contractNumber, 11, contractNumberPattern, "11 digits")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.ProcurementRegistry.ContractsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "goszakup", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r.Resolver, "goszakup", n, err, r.ProcurementRegistry.ContractsByNumber)
 }
 
+// UnfairSupplierCheck answers the check of a subject: its entries, an empty
+// list when it is not in the register.
 func (r *inquiryResolver) UnfairSupplierCheck(ctx context.Context, _ *authz.Inquiry, id string) ([]sio.UnfairParticipant, error) {
 	key, err := sio.ParseIINOrBIN(id, "id")
-	if err != nil {
-		return nil, err
+	us, err := byKey(ctx, r.Resolver, "goszakup", key, err, r.ProcurementRegistry.UnfairBySubject)
+	if err == nil && us == nil {
+		us = []sio.UnfairParticipant{}
 	}
-	m, err := r.ProcurementRegistry.UnfairBySubject(ctx, []string{key})
-	if err != nil {
-		return nil, r.source(ctx, "goszakup", err)
-	}
-	if m[key] == nil {
-		return []sio.UnfairParticipant{}, nil
-	}
-	return m[key], nil
+	return us, err
 }
 
 type procurementContractResolver struct{ *Resolver }
@@ -92,6 +72,5 @@ func (r *unfairParticipantResolver) Supplier(ctx context.Context, obj *sio.Unfai
 }
 
 func (r *unfairParticipantResolver) Contract(ctx context.Context, obj *sio.UnfairParticipant) (*sio.ProcurementContract, error) {
-	c, err := contractByNumber.Load(ctx, r.ProcurementRegistry.ContractsByNumber, obj.ContractNumber)
-	return c, r.source(ctx, "goszakup", err)
+	return load(ctx, r.Resolver, "goszakup", contractByNumber, r.ProcurementRegistry.ContractsByNumber, obj.ContractNumber)
 }

@@ -17,10 +17,9 @@ var (
 )
 
 func (r *Resolver) subsoilContractsOf(ctx context.Context, def *loaders.Def[sio.BIN, []sio.SubsoilContract], reg sio.SubsoilRegister, bin sio.BIN) ([]sio.SubsoilContract, error) {
-	cs, err := def.Load(ctx, func(ctx context.Context, bins []sio.BIN) (map[sio.BIN][]sio.SubsoilContract, error) {
+	return load(ctx, r, "subsoil_contracts", def, func(ctx context.Context, bins []sio.BIN) (map[sio.BIN][]sio.SubsoilContract, error) {
 		return r.SubsoilRegistry.ContractsByUser(ctx, reg, bins)
 	}, bin)
-	return cs, r.source(ctx, "subsoil_contracts", err)
 }
 
 func (r *legalEntityResolver) HydrocarbonContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error) {
@@ -33,14 +32,9 @@ func (r *legalEntityResolver) SolidMineralContracts(ctx context.Context, obj *si
 
 func (r *Resolver) subsoilContract(ctx context.Context, reg sio.SubsoilRegister, number string) ([]sio.SubsoilContract, error) {
 	n, err := parseKey("number", number, 32, serialPattern, "a contract number such as 1012-УВС")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.SubsoilRegistry.ContractsByNumber(ctx, reg, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "subsoil_contracts", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r, "subsoil_contracts", n, err, func(ctx context.Context, numbers []string) (map[string][]sio.SubsoilContract, error) {
+		return r.SubsoilRegistry.ContractsByNumber(ctx, reg, numbers)
+	})
 }
 
 func (r *inquiryResolver) HydrocarbonContract(ctx context.Context, _ *authz.Inquiry, number string) ([]sio.SubsoilContract, error) {

@@ -29,38 +29,27 @@ var (
 	taxReturnNumberPattern  = regexp.MustCompile(`^\d{15}$`)
 )
 
+// The five lists by taxpayer (IIN or BIN), shared by Taxpayer, LegalEntity
+// and Person.
+
 func (r *Resolver) crossAuditsOf(ctx context.Context, id string) ([]sio.CrossAudit, error) {
-	as, err := crossAuditsOf.Load(ctx, r.TaxAdministration.CrossAuditsBySubject, id)
-	return as, r.source(ctx, "kgd_tax", err)
+	return load(ctx, r, "kgd_tax", crossAuditsOf, r.TaxAdministration.CrossAuditsBySubject, id)
 }
 
 func (r *Resolver) vatOf(ctx context.Context, id string) ([]sio.VATRegistration, error) {
-	vs, err := vatOf.Load(ctx, r.TaxAdministration.VATRegistrationsByTaxpayer, id)
-	return vs, r.source(ctx, "kgd_tax", err)
+	return load(ctx, r, "kgd_tax", vatOf, r.TaxAdministration.VATRegistrationsByTaxpayer, id)
 }
 
 func (r *Resolver) taxReturnsOf(ctx context.Context, id string, first *int, after *string) (*model.TaxReturnConnection, error) {
-	rs, err := taxReturnsOf.Load(ctx, r.TaxAdministration.TaxReturnsByTaxpayer, id)
-	if err != nil {
-		return nil, r.source(ctx, "kgd_tax", err)
-	}
-	return paginate[model.TaxReturnConnection](rs, first, after)
+	return loadPage[model.TaxReturnConnection](ctx, r, "kgd_tax", taxReturnsOf, r.TaxAdministration.TaxReturnsByTaxpayer, id, first, after)
 }
 
 func (r *Resolver) counterpartiesOf(ctx context.Context, id string, first *int, after *string) (*model.InvoiceTurnoverConnection, error) {
-	is, err := invoicesOf.Load(ctx, r.TaxAdministration.InvoicesBySubject, id)
-	if err != nil {
-		return nil, r.source(ctx, "kgd_tax", err)
-	}
-	return paginate[model.InvoiceTurnoverConnection](is, first, after)
+	return loadPage[model.InvoiceTurnoverConnection](ctx, r, "kgd_tax", invoicesOf, r.TaxAdministration.InvoicesBySubject, id, first, after)
 }
 
 func (r *Resolver) budgetPaymentsOf(ctx context.Context, id string, first *int, after *string) (*model.BudgetPaymentConnection, error) {
-	ps, err := budgetPaymentsOf.Load(ctx, r.TaxAdministration.PaymentsByTaxpayer, id)
-	if err != nil {
-		return nil, r.source(ctx, "kgd_tax", err)
-	}
-	return paginate[model.BudgetPaymentConnection](ps, first, after)
+	return loadPage[model.BudgetPaymentConnection](ctx, r, "kgd_tax", budgetPaymentsOf, r.TaxAdministration.PaymentsByTaxpayer, id, first, after)
 }
 
 func (r *taxpayerResolver) CrossAudits(ctx context.Context, obj *sio.Taxpayer) ([]sio.CrossAudit, error) {
@@ -125,14 +114,7 @@ func (r *personResolver) BudgetPayments(ctx context.Context, obj *sio.Person, fi
 
 func (r *inquiryResolver) CrossAudit(ctx context.Context, _ *authz.Inquiry, number string) (*sio.CrossAudit, error) {
 	n, err := parseKey("number", number, 14, crossAuditNumberPattern, "office code, year and serial, e.g. 6008-24-000123")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.TaxAdministration.CrossAuditsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "kgd_tax", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r.Resolver, "kgd_tax", n, err, r.TaxAdministration.CrossAuditsByNumber)
 }
 
 func (r *inquiryResolver) VatCertificate(ctx context.Context, _ *authz.Inquiry, series string, number string) (*sio.VATRegistration, error) {
@@ -144,24 +126,12 @@ func (r *inquiryResolver) VatCertificate(ctx context.Context, _ *authz.Inquiry, 
 	if err != nil {
 		return nil, err
 	}
-	key := s + " " + n
-	m, err := r.TaxAdministration.VATRegistrationsByCertificate(ctx, []string{key})
-	if err != nil {
-		return nil, r.source(ctx, "kgd_tax", err)
-	}
-	return m[key], nil
+	return byKey(ctx, r.Resolver, "kgd_tax", s+" "+n, nil, r.TaxAdministration.VATRegistrationsByCertificate)
 }
 
 func (r *inquiryResolver) TaxReturn(ctx context.Context, _ *authz.Inquiry, registrationNumber string) (*sio.TaxReturn, error) {
 	n, err := parseKey("registrationNumber", registrationNumber, 15, taxReturnNumberPattern, "15 digits")
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.TaxAdministration.TaxReturnsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, "kgd_tax", err)
-	}
-	return m[n], nil
+	return byKey(ctx, r.Resolver, "kgd_tax", n, err, r.TaxAdministration.TaxReturnsByNumber)
 }
 
 type crossAuditResolver struct{ *Resolver }

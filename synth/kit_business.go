@@ -108,3 +108,21 @@ func MonthPeriod(y, m int) sio.Period {
 	return sio.Period{PeriodFrom: dateOf(y, m, 1), PeriodTo: AddDays(dateOf(y, m+1, 1), -1),
 		PeriodRu: monthsRu[m-1] + " " + strconv.Itoa(y) + " г."}
 }
+
+// KBK is a budget classification code (КБК) with its name.
+type KBK struct{ Code, NameRu string }
+
+func exported(k kbk) KBK { return KBK{k.code, k.nameRu} }
+
+// Budget classification codes of the taxes the КГД data record returns and
+// payments under: those of the generator's tax arrears, and income tax not
+// withheld at source.
+var (
+	KBKCorporateIncome   = exported(kbkCIT)
+	KBKIncomeAtSource    = exported(kbkPIT)
+	KBKIncomeNotAtSource = KBK{"101202", "Индивидуальный подоходный налог с доходов, не облагаемых у источника выплаты"}
+	KBKSocial            = exported(kbkSocial)
+	KBKVAT               = exported(kbkVAT)
+	KBKVehicleEntity     = exported(kbkVehicleLE)
+	KBKVehiclePerson     = exported(kbkVehicleFL)
+)

@@ -10,33 +10,20 @@ import (
 	"sio/synth"
 )
 
-// Budget classification codes (КБК) of the payments.
-type kbk struct{ code, nameRu string }
-
-var (
-	kbkCIT        = kbk{"101101", "Корпоративный подоходный налог с юридических лиц"}
-	kbkPITSource  = kbk{"101201", "Индивидуальный подоходный налог с доходов, облагаемых у источника выплаты"}
-	kbkPITOwn     = kbk{"101202", "Индивидуальный подоходный налог с доходов, не облагаемых у источника выплаты"}
-	kbkSocial     = kbk{"103101", "Социальный налог"}
-	kbkVAT        = kbk{"105101", "Налог на добавленную стоимость на произведенные товары, выполненные работы и оказанные услуги на территории Республики Казахстан"}
-	kbkVehicleLE  = kbk{"104401", "Налог на транспортные средства с юридических лиц"}
-	kbkVehicleInd = kbk{"104402", "Налог на транспортные средства с физических лиц"}
-)
-
 // form is a form of tax reporting: its code, name and the budget codes the
 // tax it assesses is paid under, with each code's share of the tax.
 type form struct {
 	code, nameRu string
-	kbks         []kbk
+	kbks         []synth.KBK
 	shares       []float64
 }
 
 var (
-	form100 = form{"100.00", "Декларация по корпоративному подоходному налогу", []kbk{kbkCIT}, []float64{1}}
-	form200 = form{"200.00", "Декларация по индивидуальному подоходному налогу и социальному налогу", []kbk{kbkPITSource, kbkSocial},
+	form100 = form{"100.00", "Декларация по корпоративному подоходному налогу", []synth.KBK{synth.KBKCorporateIncome}, []float64{1}}
+	form200 = form{"200.00", "Декларация по индивидуальному подоходному налогу и социальному налогу", []synth.KBK{synth.KBKIncomeAtSource, synth.KBKSocial},
 		[]float64{0.51, 0.49}}
-	form300 = form{"300.00", "Декларация по налогу на добавленную стоимость", []kbk{kbkVAT}, []float64{1}}
-	form910 = form{"910.00", "Упрощенная декларация для субъектов малого бизнеса", []kbk{kbkPITOwn, kbkSocial}, []float64{0.5, 0.5}}
+	form300 = form{"300.00", "Декларация по налогу на добавленную стоимость", []synth.KBK{synth.KBKVAT}, []float64{1}}
+	form910 = form{"910.00", "Упрощенная декларация для субъектов малого бизнеса", []synth.KBK{synth.KBKIncomeNotAtSource, synth.KBKSocial}, []float64{0.5, 0.5}}
 	form270 = form{"270.00", "Декларация о доходах и имуществе физического лица", nil, nil}
 )
 
@@ -181,7 +168,7 @@ func (g *gen) taxpayer(t *sio.Taxpayer) {
 			case "КХ":
 				g.simplifiedReturns(r, t)
 			}
-			g.vehicleTax(r, t, kbkVehicleLE, 2024, mrp2024, sio.MustDate("2024-04-01"), sio.MustDate("2024-07-01"), banks)
+			g.vehicleTax(r, t, synth.KBKVehicleEntity, 2024, mrp2024, sio.MustDate("2024-04-01"), sio.MustDate("2024-07-01"), banks)
 			g.remember(*t)
 		}
 	case sio.TaxpayerEntrepreneur:
@@ -483,16 +470,16 @@ func (g *gen) add(r *rand.Rand, t *sio.Taxpayer, f form, p period, kind sio.TaxR
 	}
 }
 
-func (g *gen) pay(r *rand.Rand, t *sio.Taxpayer, code kbk, amount int64, at sio.Date, bankList []string) {
+func (g *gen) pay(r *rand.Rand, t *sio.Taxpayer, code synth.KBK, amount int64, at sio.Date, bankList []string) {
 	g.nPayments++
-	g.out.Payments = append(g.out.Payments, sio.BudgetPayment{PaymentID: g.nPayments, TaxpayerID: t.ID, KBK: code.code, KBKNameRu: code.nameRu,
+	g.out.Payments = append(g.out.Payments, sio.BudgetPayment{PaymentID: g.nPayments, TaxpayerID: t.ID, KBK: code.Code, KBKNameRu: code.NameRu,
 		AmountTiyn: amount, PaidAt: at, TaxOfficeCode: t.TaxOfficeCode, TaxOfficeRu: t.TaxOfficeRu,
 		DocumentNumber: strconv.Itoa(1 + r.IntN(999)), BankRu: synth.Pick(r, bankList)})
 }
 
 // vehicleTax pays the tax of year on the owner's vehicles registered by its
 // end, between lo and hi.
-func (g *gen) vehicleTax(r *rand.Rand, t *sio.Taxpayer, code kbk, year, mrp int, lo, hi sio.Date, bankList []string) {
+func (g *gen) vehicleTax(r *rand.Rand, t *sio.Taxpayer, code synth.KBK, year, mrp int, lo, hi sio.Date, bankList []string) {
 	var units int
 	for _, v := range g.vehicles[t.ID] {
 		if v.RegistrationDate.Year() <= year {
@@ -509,6 +496,6 @@ func (g *gen) vehicleTax(r *rand.Rand, t *sio.Taxpayer, code kbk, year, mrp int,
 // 2024); ~10% of owners leave it unpaid.
 func (g *gen) personVehicleTax(r *rand.Rand, t *sio.Taxpayer) {
 	if len(g.vehicles[t.ID]) > 0 && synth.Chance(r, 0.9) {
-		g.vehicleTax(r, t, kbkVehicleInd, 2023, mrp2023, sio.MustDate("2024-02-01"), sio.MustDate("2024-10-01"), personBanks)
+		g.vehicleTax(r, t, synth.KBKVehiclePerson, 2023, mrp2023, sio.MustDate("2024-02-01"), sio.MustDate("2024-10-01"), personBanks)
 	}
 }
