@@ -80,7 +80,9 @@ var byActivity = map[string]struct {
 	"49410": {haulage, 0.5}, "52101": {grain, 0.9}, "47190": {alcoholRetail, 0.4}, "56101": {alcoholRetail, 0.6},
 }
 
-// Serial ranges of licence numbers: licences drawn from entities count from
+// Interpretation: licence numbers follow the format of Е-лицензирование
+// ("KZ", two check digits, three letters, eight digits); the letters name
+// the kind of activity here. Serial ranges of licence numbers: licences drawn from entities count from
 // 1, from persons from 10,000,001; the numbers of excisable activities come
 // from excisable.LicenseNumber (20,000,000 and up), so the three never meet.
 const personSerialBase = 10_000_000

@@ -146,6 +146,9 @@ func customsPost(kato string) string {
 	return "Таможенный пост «ЦТО " + r.CenterRu + "»"
 }
 
+// newDeclaration draws a declaration. Interpretation: the register is
+// served with the main goods line of each declaration (one commodity code,
+// country and value), not with every line of it.
 func newDeclaration(r *rand.Rand, g goods, e *sio.LegalEntity, post string, from sio.Date, n int) sio.GoodsDeclaration {
 	at := synth.DateBetween(r, from, synth.Today())
 	c := synth.Pick(r, g.countries)

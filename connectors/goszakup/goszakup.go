@@ -3,7 +3,9 @@
 // (Проверка недобросовестных участников государственных закупок): the
 // public procurement portal's lots and contracts, by supplier and by
 // contract number, and the register entries of suppliers and of their heads
-// and founders.
+// and founders. Interpretation: the register of unfair participants is kept
+// on the same portal, so both services share this connector (a table each,
+// each service on its own fields).
 package goszakup
 
 import (

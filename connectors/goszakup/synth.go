@@ -9,9 +9,10 @@ import (
 	"sio/synth"
 )
 
-// Customers: state bodies of a region, by index. They are not in the
-// population (ГБД ЮЛ holds only the sample's companies), so the register
-// carries their BIN and name as the portal shows them.
+// Customers: state bodies of a region, by index. Interpretation: state
+// bodies are not in the population (ГБД ЮЛ holds only the sample's
+// companies), so the register carries their BIN and name as the portal shows
+// them, and no customer field links to ГБД ЮЛ.
 var bodies = []string{
 	"ГУ «Управление образования %s»",
 	"ГУ «Управление здравоохранения %s»",
@@ -224,7 +225,9 @@ func newContract(r *rand.Rand, l lot, e *sio.LegalEntity, from sio.Date, n int) 
 
 // unfairEntries enters the supplier of a breached contract, its director and
 // its founders in the register, on the court decision on the customer's
-// claim.
+// claim. Interpretation: every founder is entered (the law names the
+// supplier's founders without a threshold), so a partnership with many
+// participants has many entries.
 func unfairEntries(r *rand.Rand, e *sio.LegalEntity, c *sio.ProcurementContract, founders []sio.Founder) []sio.UnfairParticipant {
 	today := synth.Today()
 	decided := synth.AddDays(c.DueAt, 60+r.IntN(90))

@@ -3,7 +3,9 @@
 // audits), о плательщиках НДС (VAT registrations), о налоговой отчетности
 // (СОНО tax returns), по контрагентам (electronic invoices summed per
 // counterparty and quarter) and о поступлениях в бюджет (budget receipts).
-// One source, a table per service; lookups by IIN or BIN and by the
+// Interpretation: the five services are data of one source, КГД's
+// tax-administration systems, so they share this connector, a table per
+// service (each service on its own fields). Lookups by IIN or BIN and by the
 // documents' numbers.
 package kgdtax
 

@@ -162,6 +162,10 @@ func (g *gen) taxpayer(t *sio.Taxpayer) {
 			if synth.Chance(r, 0.7) {
 				sales = g.invoices(r, t, sio.SubjectLegalEntity, vatSince)
 			}
+			// Interpretation: an individual entrepreneur files under the IIN
+			// (see TaxpayerEntrepreneur), so the BIN of an ИП in ГБД ЮЛ files
+			// no returns of its own; a peasant farm files the simplified
+			// declaration.
 			switch e.LegalForm {
 			case "ТОО", "АО":
 				g.companyReturns(r, t, vatSince, sales)
@@ -243,6 +247,8 @@ func (g *gen) vat(r *rand.Rand, t *sio.Taxpayer) *sio.Date {
 	default:
 		return nil
 	}
+	// Interpretation: the certificate series is the registering office's
+	// code followed by 1; numbers run through the register.
 	v := sio.VATRegistration{TaxpayerID: t.ID, CertificateSeries: t.TaxOfficeCode + "1", RegisteredAt: at, ReasonRu: reason,
 		TaxOfficeCode: t.TaxOfficeCode, TaxOfficeRu: t.TaxOfficeRu}
 	if ended != "" {

@@ -81,6 +81,8 @@ func (s *Store) Filler(seed int64) synth.Filler {
 	}
 }
 
+// newRecord draws an entry. Interpretation: register numbers are the
+// region's KATO, ЕМ (natural monopoly) or ДП (dominant position) and a serial.
 func newRecord(r *rand.Rand, e *sio.LegalEntity, register sio.MonopolyRegister, sphere string, from sio.Date, n int) sio.MonopolyRecord {
 	today := synth.Today()
 	if lo := sio.MustDate("2008-01-01"); from.Before(lo.Time) {

@@ -64,7 +64,8 @@ var (
 )
 
 // Filler returns the generator of the statistical register: one unit per
-// legal entity of the batch. Employees are drawn by legal form (ИП up to 5,
+// legal entity of the batch (interpretation: ИП and peasant farms too, under
+// the BIN they have in ГБД ЮЛ). Employees are drawn by legal form (ИП up to 5,
 // peasant farms up to 15, ТОО around 8 with a long tail, АО around 150),
 // liquidated entities are LIQUIDATED, taxpayers recognised as inactive are
 // INACTIVE with no staff, ~5% of the others TEMPORARILY_INACTIVE (their last

@@ -25,6 +25,9 @@ var oilFields = []field{
 }
 
 // major is a large joint project a sample company may hold a minor share in.
+// Interpretation: the agreements are registered under their own labels
+// (ТШО-1993, СРП-СК-1997, ОСРП-КПО-1997) rather than register numbers; their
+// operators are not in the population, so they are named, not linked.
 type major struct {
 	field
 	number, operator string
