@@ -70,6 +70,9 @@ type Gateway struct {
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
+	Cases      *caseregistry.Store
+	Accounts   *accounts.Store
+
 	// Business and tax-administration registers.
 	StatRegister *statregister.Store
 	Licensing    *elicensing.Store
@@ -80,8 +83,6 @@ type Gateway struct {
 	Subsoil      *subsoil.Store
 	TaxAdmin     *kgdtax.Store
 	Excise       *kgddeclarations.Store
-	Cases        *caseregistry.Store
-	Accounts     *accounts.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
@@ -191,12 +192,10 @@ func (g *Gateway) Schema() graph.Config {
 		Resolvers: &resolvers.Resolver{
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
-			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing,
-			MonopolyRegistry: g.Monopolists, InspectionRegistry: g.Inspections,
-			ProcurementRegistry: g.Procurement, ForeignTradeRegistry: g.ForeignTrade,
-			SubsoilRegistry: g.Subsoil, TaxAdministration: g.TaxAdmin,
-			ExciseRegistry: g.Excise,
-			Users:          g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			StatisticalRegister: g.StatRegister, LicenseRegistry: g.Licensing, MonopolyRegistry: g.Monopolists,
+			InspectionRegistry: g.Inspections, ProcurementRegistry: g.Procurement, ForeignTradeRegistry: g.ForeignTrade,
+			SubsoilRegistry: g.Subsoil, TaxAdministration: g.TaxAdmin, ExciseRegistry: g.Excise,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

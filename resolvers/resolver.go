@@ -26,6 +26,13 @@ type Resolver struct {
 	TaxDebtRegistry    sio.TaxDebtRegistry
 	CivilRegistry      sio.CivilRegistry
 	WeaponRegistry     sio.WeaponRegistry
+	Users              sio.UserDirectory
+	Cases              sio.CaseRegistry
+	Enforcer           *authz.Enforcer
+	// Sandbox enables sandbox-only fields (sandboxUsers).
+	Sandbox bool
+	Logger  *slog.Logger
+
 	// Business and tax-administration registers.
 	StatisticalRegister  sio.StatisticalRegister
 	LicenseRegistry      sio.LicenseRegistry
@@ -36,12 +43,6 @@ type Resolver struct {
 	SubsoilRegistry      sio.SubsoilRegistry
 	TaxAdministration    sio.TaxAdministration
 	ExciseRegistry       sio.ExciseRegistry
-	Users                sio.UserDirectory
-	Cases                sio.CaseRegistry
-	Enforcer             *authz.Enforcer
-	// Sandbox enables sandbox-only fields (sandboxUsers).
-	Sandbox bool
-	Logger  *slog.Logger
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -65,39 +66,45 @@ func (r *Resolver) source(ctx context.Context, store string, err error) error {
 	return sio.Errorf(sio.ESOURCEUNAVAILABLE, "state database %s is unavailable", store)
 }
 
+func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
+func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
+func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
+func (r *Resolver) Founder() graph.FounderResolver             { return &founderResolver{r} }
+func (r *Resolver) Inquiry() graph.InquiryResolver             { return &inquiryResolver{r} }
+func (r *Resolver) LandPlot() graph.LandPlotResolver           { return &landPlotResolver{r} }
+func (r *Resolver) LandRight() graph.LandRightResolver         { return &landRightResolver{r} }
+func (r *Resolver) LegalEntity() graph.LegalEntityResolver     { return &legalEntityResolver{r} }
+func (r *Resolver) Person() graph.PersonResolver               { return &personResolver{r} }
+func (r *Resolver) Query() graph.QueryResolver                 { return &queryResolver{r} }
+func (r *Resolver) RealEstate() graph.RealEstateResolver       { return &realEstateResolver{r} }
+func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
+	return &realEstateRightResolver{r}
+}
+func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
+func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
+func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+
+// Types of the business and tax-administration registers.
+
 func (r *Resolver) BusinessLicense() graph.BusinessLicenseResolver {
 	return &businessLicenseResolver{r}
 }
-func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
-func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
-func (r *Resolver) CrossAudit() graph.CrossAuditResolver       { return &crossAuditResolver{r} }
+func (r *Resolver) CrossAudit() graph.CrossAuditResolver { return &crossAuditResolver{r} }
 func (r *Resolver) ExciseDeclaration() graph.ExciseDeclarationResolver {
 	return &exciseDeclarationResolver{r}
 }
 func (r *Resolver) ExciseLine() graph.ExciseLineResolver { return &exciseLineResolver{r} }
-func (r *Resolver) FamilyTie() graph.FamilyTieResolver   { return &familyTieResolver{r} }
 func (r *Resolver) ForeignTradeParticipant() graph.ForeignTradeParticipantResolver {
 	return &foreignTradeParticipantResolver{r}
 }
 func (r *Resolver) GoodsDeclaration() graph.GoodsDeclarationResolver {
 	return &goodsDeclarationResolver{r}
 }
-func (r *Resolver) Founder() graph.FounderResolver { return &founderResolver{r} }
-func (r *Resolver) Inquiry() graph.InquiryResolver { return &inquiryResolver{r} }
 func (r *Resolver) InvoiceTurnover() graph.InvoiceTurnoverResolver {
 	return &invoiceTurnoverResolver{r}
 }
-func (r *Resolver) LandPlot() graph.LandPlotResolver       { return &landPlotResolver{r} }
-func (r *Resolver) LandRight() graph.LandRightResolver     { return &landRightResolver{r} }
-func (r *Resolver) LegalEntity() graph.LegalEntityResolver { return &legalEntityResolver{r} }
-func (r *Resolver) Person() graph.PersonResolver           { return &personResolver{r} }
 func (r *Resolver) ProcurementContract() graph.ProcurementContractResolver {
 	return &procurementContractResolver{r}
-}
-func (r *Resolver) Query() graph.QueryResolver           { return &queryResolver{r} }
-func (r *Resolver) RealEstate() graph.RealEstateResolver { return &realEstateResolver{r} }
-func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
-	return &realEstateRightResolver{r}
 }
 func (r *Resolver) StateInspection() graph.StateInspectionResolver {
 	return &stateInspectionResolver{r}
@@ -105,9 +112,6 @@ func (r *Resolver) StateInspection() graph.StateInspectionResolver {
 func (r *Resolver) SubsoilContract() graph.SubsoilContractResolver {
 	return &subsoilContractResolver{r}
 }
-func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) UnfairParticipant() graph.UnfairParticipantResolver {
 	return &unfairParticipantResolver{r}
 }
-func (r *Resolver) Vehicle() graph.VehicleResolver { return &vehicleResolver{r} }
-func (r *Resolver) Weapon() graph.WeaponResolver   { return &weaponResolver{r} }
