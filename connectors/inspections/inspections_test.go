@@ -75,6 +75,9 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 			(i.ViolationsRu != nil && strings.Count(*i.ViolationsRu, ";")+1 != i.Violations) {
 			t.Fatalf("violations: %+v", i)
 		}
+		if i.Kind == sio.InspectionPreventive && strings.HasPrefix(i.InspectorRu, "Департамент государственных доходов") {
+			t.Fatalf("a preventive tax audit: %+v", i)
+		}
 		if i.Kind == sio.InspectionScheduled && i.StartDate.Year() >= 2020 && i.StartDate.Year() <= 2023 && forms[i.SubjectID] != "АО" {
 			t.Fatalf("scheduled during the moratorium: %+v", i)
 		}
