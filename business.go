@@ -75,18 +75,18 @@ type StatisticalRegister interface {
 type LicenseDocument string
 
 const (
-	DocumentLicense LicenseDocument = "LICENSE"
-	DocumentPermit  LicenseDocument = "PERMIT"
+	BusinessLicenseDoc LicenseDocument = "LICENSE"
+	BusinessPermitDoc  LicenseDocument = "PERMIT"
 )
 
 // BusinessLicenseStatus is the state of a licence or permit.
 type BusinessLicenseStatus string
 
 const (
-	LicenseActive     BusinessLicenseStatus = "ACTIVE"
-	LicenseSuspended  BusinessLicenseStatus = "SUSPENDED"
-	LicenseRevoked    BusinessLicenseStatus = "REVOKED"
-	LicenseTerminated BusinessLicenseStatus = "TERMINATED"
+	BusinessLicenseActive     BusinessLicenseStatus = "ACTIVE"
+	BusinessLicenseSuspended  BusinessLicenseStatus = "SUSPENDED"
+	BusinessLicenseRevoked    BusinessLicenseStatus = "REVOKED"
+	BusinessLicenseTerminated BusinessLicenseStatus = "TERMINATED"
 )
 
 // BusinessLicense is a record of База данных "Е-лицензирование": a licence
@@ -110,8 +110,8 @@ type BusinessLicense struct {
 // Region where the licence was issued.
 func (l *BusinessLicense) Region() *Region { return regionOrNil(l.RegionKATO) }
 
-// LicenseRegistry is Е-лицензирование.
-type LicenseRegistry interface {
+// BusinessLicenseRegistry is Е-лицензирование.
+type BusinessLicenseRegistry interface {
 	// LicensesByHolder returns the licences of each holder (IIN or BIN).
 	LicensesByHolder(ctx context.Context, holders []string) (map[string][]BusinessLicense, error)
 	LicensesByNumber(ctx context.Context, numbers []string) (map[string]*BusinessLicense, error)
@@ -154,48 +154,48 @@ type MonopolyRegistry interface {
 	MonopolyRecordsByBIN(ctx context.Context, bins []BIN) (map[BIN][]MonopolyRecord, error)
 }
 
-// InspectionKind is the kind of a state inspection.
-type InspectionKind string
+// StateInspectionKind is the kind of a state inspection.
+type StateInspectionKind string
 
 const (
-	InspectionScheduled   InspectionKind = "SCHEDULED"
-	InspectionUnscheduled InspectionKind = "UNSCHEDULED"
-	// InspectionPreventive is профилактический контроль с посещением.
-	InspectionPreventive InspectionKind = "PREVENTIVE"
+	StateInspectionScheduled   StateInspectionKind = "SCHEDULED"
+	StateInspectionUnscheduled StateInspectionKind = "UNSCHEDULED"
+	// StateInspectionPreventive is профилактический контроль с посещением.
+	StateInspectionPreventive StateInspectionKind = "PREVENTIVE"
 )
 
-// InspectionResult is the outcome of an inspection.
-type InspectionResult string
+// StateInspectionResult is the outcome of an inspection.
+type StateInspectionResult string
 
 const (
-	InspectionClean      InspectionResult = "NO_VIOLATIONS"
-	InspectionViolations InspectionResult = "VIOLATIONS"
+	StateInspectionClean      StateInspectionResult = "NO_VIOLATIONS"
+	StateInspectionViolations StateInspectionResult = "VIOLATIONS"
 )
 
 // StateInspection is a record of База данных "Учет проверок ГО": an
 // inspection of a business by a state body, registered with the legal
 // statistics authority.
 type StateInspection struct {
-	RegistrationNumber string           `db:"registration_number"`
-	SubjectID          string           `db:"subject_id"`
-	SubjectKind        SubjectKind      `db:"subject_kind"`
-	InspectorRu        string           `db:"inspector_ru"`
-	Kind               InspectionKind   `db:"kind"`
-	SubjectMatterRu    string           `db:"subject_matter_ru"`
-	StartDate          Date             `db:"start_date"`
-	EndDate            Date             `db:"end_date"`
-	Result             InspectionResult `db:"result"`
-	Violations         int              `db:"violations"`
-	ViolationsRu       *string          `db:"violations_ru"`
-	MeasuresRu         *string          `db:"measures_ru"`
-	RegionKATO         string           `db:"region_kato"`
+	RegistrationNumber string                `db:"registration_number"`
+	SubjectID          string                `db:"subject_id"`
+	SubjectKind        SubjectKind           `db:"subject_kind"`
+	InspectorRu        string                `db:"inspector_ru"`
+	Kind               StateInspectionKind   `db:"kind"`
+	SubjectMatterRu    string                `db:"subject_matter_ru"`
+	StartDate          Date                  `db:"start_date"`
+	EndDate            Date                  `db:"end_date"`
+	Result             StateInspectionResult `db:"result"`
+	Violations         int                   `db:"violations"`
+	ViolationsRu       *string               `db:"violations_ru"`
+	MeasuresRu         *string               `db:"measures_ru"`
+	RegionKATO         string                `db:"region_kato"`
 }
 
 // Region of the inspecting body.
 func (i *StateInspection) Region() *Region { return regionOrNil(i.RegionKATO) }
 
-// InspectionRegistry is Учет проверок ГО.
-type InspectionRegistry interface {
+// StateInspectionRegistry is Учет проверок ГО.
+type StateInspectionRegistry interface {
 	// InspectionsBySubject returns the inspections of each subject (IIN or BIN).
 	InspectionsBySubject(ctx context.Context, ids []string) (map[string][]StateInspection, error)
 	InspectionsByNumber(ctx context.Context, numbers []string) (map[string]*StateInspection, error)

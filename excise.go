@@ -28,7 +28,7 @@ type ExciseDeclaration struct {
 	Kind         ExciseKind `db:"kind"`
 	DeclarantBIN BIN        `db:"declarant_bin"`
 	FormRu       string     `db:"form_ru"`
-	Period
+	ReportingPeriod
 	FiledAt       Date   `db:"filed_at"`
 	TaxOfficeCode string `db:"tax_office_code"`
 	TaxOfficeRu   string `db:"tax_office_ru"`

@@ -21,18 +21,18 @@ const (
 type ProcurementItem string
 
 const (
-	ItemGoods    ProcurementItem = "GOODS"
-	ItemWorks    ProcurementItem = "WORKS"
-	ItemServices ProcurementItem = "SERVICES"
+	ProcurementGoods    ProcurementItem = "GOODS"
+	ProcurementWorks    ProcurementItem = "WORKS"
+	ProcurementServices ProcurementItem = "SERVICES"
 )
 
 // ProcurementStatus is the state of a procurement contract.
 type ProcurementStatus string
 
 const (
-	ContractInProgress ProcurementStatus = "IN_PROGRESS"
-	ContractExecuted   ProcurementStatus = "EXECUTED"
-	ContractTerminated ProcurementStatus = "TERMINATED"
+	ProcurementInProgress ProcurementStatus = "IN_PROGRESS"
+	ProcurementExecuted   ProcurementStatus = "EXECUTED"
+	ProcurementTerminated ProcurementStatus = "TERMINATED"
 )
 
 // ProcurementContract is a record of Электронные государственные закупки:

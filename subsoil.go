@@ -18,9 +18,9 @@ const (
 type SubsoilStage string
 
 const (
-	StageExploration           SubsoilStage = "EXPLORATION"
-	StageProduction            SubsoilStage = "PRODUCTION"
-	StageExplorationProduction SubsoilStage = "EXPLORATION_PRODUCTION"
+	SubsoilExploration           SubsoilStage = "EXPLORATION"
+	SubsoilProduction            SubsoilStage = "PRODUCTION"
+	SubsoilExplorationProduction SubsoilStage = "EXPLORATION_PRODUCTION"
 )
 
 // SubsoilStatus is the state of a contract.

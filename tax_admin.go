@@ -7,9 +7,9 @@ import "context"
 // counterparties from electronic invoices (40) and budget receipts (51).
 // Amounts are in tiyn.
 
-// Period is a tax or reporting period: its first and last day and its label
+// ReportingPeriod is a tax or reporting period: its first and last day and its label
 // as printed on forms ("3 квартал 2024 г.").
-type Period struct {
+type ReportingPeriod struct {
 	PeriodFrom Date   `db:"period_from"`
 	PeriodTo   Date   `db:"period_to"`
 	PeriodRu   string `db:"period_ru"`
@@ -35,7 +35,7 @@ type CrossAudit struct {
 	AuditedKind      SubjectKind `db:"audited_kind"`
 	CounterpartyID   string      `db:"counterparty_id"`
 	CounterpartyKind SubjectKind `db:"counterparty_kind"`
-	Period
+	ReportingPeriod
 	InitiatorCode string `db:"initiator_code"`
 	InitiatorRu   string `db:"initiator_ru"`
 	ExecutorCode  string `db:"executor_code"`
@@ -95,10 +95,10 @@ func (v *VATRegistration) Certificate() string {
 type TaxReturnKind string
 
 const (
-	ReturnInitial     TaxReturnKind = "INITIAL"
-	ReturnRegular     TaxReturnKind = "REGULAR"
-	ReturnAdditional  TaxReturnKind = "ADDITIONAL"
-	ReturnLiquidation TaxReturnKind = "LIQUIDATION"
+	TaxReturnInitial     TaxReturnKind = "INITIAL"
+	TaxReturnRegular     TaxReturnKind = "REGULAR"
+	TaxReturnAdditional  TaxReturnKind = "ADDITIONAL"
+	TaxReturnLiquidation TaxReturnKind = "LIQUIDATION"
 )
 
 // TaxReturn is a record of Сведения о налоговой отчетности (СОНО): a tax
@@ -109,7 +109,7 @@ type TaxReturn struct {
 	// FormCode is the form of tax reporting, e.g. "300.00".
 	FormCode   string `db:"form_code"`
 	FormNameRu string `db:"form_name_ru"`
-	Period
+	ReportingPeriod
 	Kind          TaxReturnKind `db:"kind"`
 	FiledAt       Date          `db:"filed_at"`
 	TaxOfficeCode string        `db:"tax_office_code"`
@@ -138,7 +138,7 @@ type InvoiceTurnover struct {
 	SellerKind SubjectKind `db:"seller_kind"`
 	BuyerID    string      `db:"buyer_id"`
 	BuyerKind  SubjectKind `db:"buyer_kind"`
-	Period
+	ReportingPeriod
 	Invoices int `db:"invoices"`
 	// TurnoverTiyn excludes VAT.
 	TurnoverTiyn int64 `db:"turnover_tiyn"`

@@ -4441,14 +4441,14 @@ extend type LegalEntity {
   monopolyRecords: [MonopolyRecord!] @service(code: "MONOPOLISTS")
 }
 
-enum InspectionKind {
+enum StateInspectionKind {
   SCHEDULED
   UNSCHEDULED
   "Профилактический контроль с посещением."
   PREVENTIVE
 }
 
-enum InspectionResult {
+enum StateInspectionResult {
   NO_VIOLATIONS
   VIOLATIONS
 }
@@ -4461,12 +4461,12 @@ type StateInspection {
   subjectKind: SubjectKind!
   "The inspecting body."
   inspectorRu: String!
-  kind: InspectionKind!
+  kind: StateInspectionKind!
   "What was checked (предмет проверки)."
   subjectMatterRu: String!
   startDate: Date!
   endDate: Date!
-  result: InspectionResult!
+  result: StateInspectionResult!
   violations: Int!
   violationsRu: String
   "Measures taken: prescription, protocol under an article of КоАП."
@@ -19882,15 +19882,15 @@ func (ec *executionContext) _StateInspection_kind(ctx context.Context, field gra
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v sio.InspectionKind) graphql.Marshaler {
-			return ec.marshalNInspectionKind2sioᚐInspectionKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StateInspectionKind) graphql.Marshaler {
+			return ec.marshalNStateInspectionKind2sioᚐStateInspectionKind(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_StateInspection_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "InspectionKind")
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "StateInspectionKind")
 }
 
 func (ec *executionContext) _StateInspection_subjectMatterRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
@@ -19974,15 +19974,15 @@ func (ec *executionContext) _StateInspection_result(ctx context.Context, field g
 			return obj.Result, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v sio.InspectionResult) graphql.Marshaler {
-			return ec.marshalNInspectionResult2sioᚐInspectionResult(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StateInspectionResult) graphql.Marshaler {
+			return ec.marshalNStateInspectionResult2sioᚐStateInspectionResult(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_StateInspection_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "InspectionResult")
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "StateInspectionResult")
 }
 
 func (ec *executionContext) _StateInspection_violations(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
@@ -30048,36 +30048,6 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) unmarshalNInspectionKind2sioᚐInspectionKind(ctx context.Context, v any) (sio.InspectionKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := sio.InspectionKind(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNInspectionKind2sioᚐInspectionKind(ctx context.Context, sel ast.SelectionSet, v sio.InspectionKind) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "InspectionKind!")
-	}
-	return res
-}
-
-func (ec *executionContext) unmarshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, v any) (sio.InspectionResult, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := sio.InspectionResult(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNInspectionResult2sioᚐInspectionResult(ctx context.Context, sel ast.SelectionSet, v sio.InspectionResult) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "InspectionResult!")
-	}
-	return res
-}
-
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30388,6 +30358,36 @@ func (ec *executionContext) marshalNStatActivity2sioᚐStatActivity(ctx context.
 
 func (ec *executionContext) marshalNStateInspection2sioᚐStateInspection(ctx context.Context, sel ast.SelectionSet, v sio.StateInspection) graphql.Marshaler {
 	return ec._StateInspection(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNStateInspectionKind2sioᚐStateInspectionKind(ctx context.Context, v any) (sio.StateInspectionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StateInspectionKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStateInspectionKind2sioᚐStateInspectionKind(ctx context.Context, sel ast.SelectionSet, v sio.StateInspectionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StateInspectionKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStateInspectionResult2sioᚐStateInspectionResult(ctx context.Context, v any) (sio.StateInspectionResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StateInspectionResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStateInspectionResult2sioᚐStateInspectionResult(ctx context.Context, sel ast.SelectionSet, v sio.StateInspectionResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StateInspectionResult!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

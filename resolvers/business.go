@@ -27,16 +27,16 @@ var licensesOfHolder = loaders.Define[string, []sio.BusinessLicense]("e_licensin
 var licenseNumberPattern = regexp.MustCompile(`^KZ\d{2}[A-Z]{3}\d{8}$`)
 
 func (r *personResolver) Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error) {
-	return load(ctx, r.Resolver, "e_licensing", licensesOfHolder, r.LicenseRegistry.LicensesByHolder, string(obj.IIN))
+	return load(ctx, r.Resolver, "e_licensing", licensesOfHolder, r.BusinessLicenseRegistry.LicensesByHolder, string(obj.IIN))
 }
 
 func (r *legalEntityResolver) Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error) {
-	return load(ctx, r.Resolver, "e_licensing", licensesOfHolder, r.LicenseRegistry.LicensesByHolder, string(obj.BIN))
+	return load(ctx, r.Resolver, "e_licensing", licensesOfHolder, r.BusinessLicenseRegistry.LicensesByHolder, string(obj.BIN))
 }
 
 func (r *inquiryResolver) License(ctx context.Context, _ *authz.Inquiry, number string) (*sio.BusinessLicense, error) {
 	n, err := parseKey("number", number, 15, licenseNumberPattern, "a licence number such as KZ47LSM00012345")
-	return byKey(ctx, r.Resolver, "e_licensing", n, err, r.LicenseRegistry.LicensesByNumber)
+	return byKey(ctx, r.Resolver, "e_licensing", n, err, r.BusinessLicenseRegistry.LicensesByNumber)
 }
 
 type businessLicenseResolver struct{ *Resolver }
@@ -61,12 +61,12 @@ var inspectionsOf = loaders.Define[string, []sio.StateInspection]("state_inspect
 var inspectionNumberPattern = regexp.MustCompile(`^\d{14}$`)
 
 func (r *legalEntityResolver) Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error) {
-	return load(ctx, r.Resolver, "state_inspections", inspectionsOf, r.InspectionRegistry.InspectionsBySubject, string(obj.BIN))
+	return load(ctx, r.Resolver, "state_inspections", inspectionsOf, r.StateInspectionRegistry.InspectionsBySubject, string(obj.BIN))
 }
 
 func (r *inquiryResolver) Inspection(ctx context.Context, _ *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error) {
 	n, err := parseKey("registrationNumber", registrationNumber, 14, inspectionNumberPattern, "14 digits")
-	return byKey(ctx, r.Resolver, "state_inspections", n, err, r.InspectionRegistry.InspectionsByNumber)
+	return byKey(ctx, r.Resolver, "state_inspections", n, err, r.StateInspectionRegistry.InspectionsByNumber)
 }
 
 type stateInspectionResolver struct{ *Resolver }

@@ -34,15 +34,15 @@ type Resolver struct {
 	Logger  *slog.Logger
 
 	// Business and tax-administration registers.
-	StatisticalRegister  sio.StatisticalRegister
-	LicenseRegistry      sio.LicenseRegistry
-	MonopolyRegistry     sio.MonopolyRegistry
-	InspectionRegistry   sio.InspectionRegistry
-	ProcurementRegistry  sio.ProcurementRegistry
-	ForeignTradeRegistry sio.ForeignTradeRegistry
-	SubsoilRegistry      sio.SubsoilRegistry
-	TaxAdministration    sio.TaxAdministration
-	ExciseRegistry       sio.ExciseRegistry
+	StatisticalRegister     sio.StatisticalRegister
+	BusinessLicenseRegistry sio.BusinessLicenseRegistry
+	MonopolyRegistry        sio.MonopolyRegistry
+	StateInspectionRegistry sio.StateInspectionRegistry
+	ProcurementRegistry     sio.ProcurementRegistry
+	ForeignTradeRegistry    sio.ForeignTradeRegistry
+	SubsoilRegistry         sio.SubsoilRegistry
+	TaxAdministration       sio.TaxAdministration
+	ExciseRegistry          sio.ExciseRegistry
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)

@@ -83,19 +83,19 @@ func GenitiveRu(kato string) string {
 }
 
 // YearPeriod is a calendar year, "2024 г.".
-func YearPeriod(y int) sio.Period {
-	return sio.Period{PeriodFrom: dateOf(y, 1, 1), PeriodTo: dateOf(y, 12, 31), PeriodRu: strconv.Itoa(y) + " г."}
+func YearPeriod(y int) sio.ReportingPeriod {
+	return sio.ReportingPeriod{PeriodFrom: dateOf(y, 1, 1), PeriodTo: dateOf(y, 12, 31), PeriodRu: strconv.Itoa(y) + " г."}
 }
 
 // HalfYearPeriod is the h-th (1, 2) half of year y, "2 полугодие 2024 г.".
-func HalfYearPeriod(y, h int) sio.Period {
-	return sio.Period{PeriodFrom: dateOf(y, 6*h-5, 1), PeriodTo: AddDays(dateOf(y, 6*h+1, 1), -1),
+func HalfYearPeriod(y, h int) sio.ReportingPeriod {
+	return sio.ReportingPeriod{PeriodFrom: dateOf(y, 6*h-5, 1), PeriodTo: AddDays(dateOf(y, 6*h+1, 1), -1),
 		PeriodRu: strconv.Itoa(h) + " полугодие " + strconv.Itoa(y) + " г."}
 }
 
 // QuarterPeriod is the q-th (1-4) quarter of year y, "3 квартал 2024 г.".
-func QuarterPeriod(y, q int) sio.Period {
-	return sio.Period{PeriodFrom: dateOf(y, 3*q-2, 1), PeriodTo: AddDays(dateOf(y, 3*q+1, 1), -1),
+func QuarterPeriod(y, q int) sio.ReportingPeriod {
+	return sio.ReportingPeriod{PeriodFrom: dateOf(y, 3*q-2, 1), PeriodTo: AddDays(dateOf(y, 3*q+1, 1), -1),
 		PeriodRu: strconv.Itoa(q) + " квартал " + strconv.Itoa(y) + " г."}
 }
 
@@ -104,8 +104,8 @@ func dateOf(y, m, d int) sio.Date { return mkDay(y, m, d).date() }
 var monthsRu = []string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 
 // MonthPeriod is month m (1-12) of year y, "март 2024 г.".
-func MonthPeriod(y, m int) sio.Period {
-	return sio.Period{PeriodFrom: dateOf(y, m, 1), PeriodTo: AddDays(dateOf(y, m+1, 1), -1),
+func MonthPeriod(y, m int) sio.ReportingPeriod {
+	return sio.ReportingPeriod{PeriodFrom: dateOf(y, m, 1), PeriodTo: AddDays(dateOf(y, m+1, 1), -1),
 		PeriodRu: monthsRu[m-1] + " " + strconv.Itoa(y) + " г."}
 }
 

@@ -25,7 +25,7 @@ type Store struct {
 	byNumber string
 }
 
-var _ sio.LicenseRegistry = (*Store)(nil)
+var _ sio.BusinessLicenseRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {

@@ -24,14 +24,14 @@ func TestLicenses(t *testing.T) {
 		lawyer := testdb.IIN(t, "1979-08-30", sio.Female, 12)
 		sub, revoked := "Общестроительные работы (II категория)", sio.MustDate("2023-05-04")
 		testdb.Must(t, s.Insert(ctx, []sio.BusinessLicense{
-			{Number: "KZ11LSM00000002", Document: sio.DocumentLicense, ActivityRu: "Строительно-монтажные работы", SubactivityRu: &sub,
+			{Number: "KZ11LSM00000002", Document: sio.BusinessLicenseDoc, ActivityRu: "Строительно-монтажные работы", SubactivityRu: &sub,
 				LicensorRu: "ГУ «Управление государственного архитектурно-строительного контроля г. Алматы»", HolderID: string(company),
-				HolderKind: sio.SubjectLegalEntity, IssuedAt: sio.MustDate("2016-03-10"), Status: sio.LicenseActive, RegionKATO: "75"},
-			{Number: "KZ12LAR00000001", Document: sio.DocumentLicense, ActivityRu: "Хранение и розничная реализация алкогольной продукции",
+				HolderKind: sio.SubjectLegalEntity, IssuedAt: sio.MustDate("2016-03-10"), Status: sio.BusinessLicenseActive, RegionKATO: "75"},
+			{Number: "KZ12LAR00000001", Document: sio.BusinessLicenseDoc, ActivityRu: "Хранение и розничная реализация алкогольной продукции",
 				LicensorRu: "ГУ «Управление предпринимательства и индустриально-инновационного развития г. Алматы»", HolderID: string(company),
-				HolderKind: sio.SubjectLegalEntity, IssuedAt: sio.MustDate("2012-01-20"), Status: sio.LicenseRevoked, StatusChangedAt: &revoked, RegionKATO: "75"},
-			{Number: "KZ13LAD10000001", Document: sio.DocumentLicense, ActivityRu: "Занятие адвокатской деятельностью", LicensorRu: "Министерство юстиции РК",
-				HolderID: string(lawyer), HolderKind: sio.SubjectPerson, IssuedAt: sio.MustDate("2019-09-01"), Status: sio.LicenseActive, RegionKATO: "71"},
+				HolderKind: sio.SubjectLegalEntity, IssuedAt: sio.MustDate("2012-01-20"), Status: sio.BusinessLicenseRevoked, StatusChangedAt: &revoked, RegionKATO: "75"},
+			{Number: "KZ13LAD10000001", Document: sio.BusinessLicenseDoc, ActivityRu: "Занятие адвокатской деятельностью", LicensorRu: "Министерство юстиции РК",
+				HolderID: string(lawyer), HolderKind: sio.SubjectPerson, IssuedAt: sio.MustDate("2019-09-01"), Status: sio.BusinessLicenseActive, RegionKATO: "71"},
 		}))
 		var byHolder map[string][]sio.BusinessLicense
 		testdb.OneStatement(t, "LicensesByHolder", func(ctx context.Context) (err error) {
@@ -72,7 +72,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		if l.IssuedAt.After(today.Time) || (l.StatusChangedAt != nil && (l.StatusChangedAt.Before(l.IssuedAt.Time) || l.StatusChangedAt.After(today.Time))) {
 			t.Fatalf("dates: %+v", l)
 		}
-		if (l.Status == sio.LicenseActive) != (l.StatusChangedAt == nil) {
+		if (l.Status == sio.BusinessLicenseActive) != (l.StatusChangedAt == nil) {
 			t.Fatalf("status %s with change date %v", l.Status, l.StatusChangedAt)
 		}
 	}

@@ -39,29 +39,29 @@ func revenue(kato string) string {
 }
 
 var (
-	construction = kind{"LSM", sio.DocumentLicense, "Строительно-монтажные работы", []string{
+	construction = kind{"LSM", sio.BusinessLicenseDoc, "Строительно-монтажные работы", []string{
 		"Общестроительные работы (II категория)", "Общестроительные работы (III категория)",
 		"Монтаж инженерного оборудования зданий и сооружений (II категория)"}, gask}
-	roads = kind{"LSM", sio.DocumentLicense, "Строительно-монтажные работы", []string{
+	roads = kind{"LSM", sio.BusinessLicenseDoc, "Строительно-монтажные работы", []string{
 		"Специальные работы по прокладке линейных сооружений: строительство автомобильных дорог (I категория)",
 		"Специальные работы по прокладке линейных сооружений: строительство автомобильных дорог (II категория)"}, gask}
-	medical = kind{"LMD", sio.DocumentLicense, "Медицинская деятельность", []string{
+	medical = kind{"LMD", sio.BusinessLicenseDoc, "Медицинская деятельность", []string{
 		"Первичная медико-санитарная помощь", "Специализированная медицинская помощь в амбулаторных условиях", "Лабораторная диагностика"}, health}
-	energy = kind{"LEN", sio.DocumentLicense, "Деятельность по покупке электрической энергии в целях энергоснабжения", nil,
+	energy = kind{"LEN", sio.BusinessLicenseDoc, "Деятельность по покупке электрической энергии в целях энергоснабжения", nil,
 		fixed("Комитет атомного и энергетического надзора и контроля МЭ РК")}
-	haulage = kind{"PTR", sio.DocumentPermit, "Осуществление международных автомобильных перевозок грузов", nil, fixed("Комитет транспорта МТ РК")}
-	grain   = kind{"LGR", sio.DocumentLicense, "Оказание услуг по складской деятельности с выпуском зерновых расписок", nil,
+	haulage = kind{"PTR", sio.BusinessPermitDoc, "Осуществление международных автомобильных перевозок грузов", nil, fixed("Комитет транспорта МТ РК")}
+	grain   = kind{"LGR", sio.BusinessLicenseDoc, "Оказание услуг по складской деятельности с выпуском зерновых расписок", nil,
 		fixed("Министерство сельского хозяйства РК")}
-	alcoholRetail = kind{"LAR", sio.DocumentLicense, "Хранение и розничная реализация алкогольной продукции", nil, business}
-	advocacy      = kind{"LAD", sio.DocumentLicense, "Занятие адвокатской деятельностью", nil, fixed("Министерство юстиции РК")}
-	notary        = kind{"LNT", sio.DocumentLicense, "Занятие нотариальной деятельностью", nil, fixed("Министерство юстиции РК")}
+	alcoholRetail = kind{"LAR", sio.BusinessLicenseDoc, "Хранение и розничная реализация алкогольной продукции", nil, business}
+	advocacy      = kind{"LAD", sio.BusinessLicenseDoc, "Занятие адвокатской деятельностью", nil, fixed("Министерство юстиции РК")}
+	notary        = kind{"LNT", sio.BusinessLicenseDoc, "Занятие нотариальной деятельностью", nil, fixed("Министерство юстиции РК")}
 
-	ethylAlcohol = kind{excisable.LicenseEthylAlcohol, sio.DocumentLicense, "Производство этилового спирта", nil,
+	ethylAlcohol = kind{excisable.LicenseEthylAlcohol, sio.BusinessLicenseDoc, "Производство этилового спирта", nil,
 		fixed("Комитет государственных доходов МФ РК")}
-	alcoholProducts = kind{excisable.LicenseAlcoholProducts, sio.DocumentLicense, "Производство алкогольной продукции", nil,
+	alcoholProducts = kind{excisable.LicenseAlcoholProducts, sio.BusinessLicenseDoc, "Производство алкогольной продукции", nil,
 		fixed("Комитет государственных доходов МФ РК")}
-	alcoholWholesale = kind{excisable.LicenseAlcoholWholesale, sio.DocumentLicense, "Хранение и оптовая реализация алкогольной продукции", nil, revenue}
-	refinery         = kind{excisable.LicenseRefinery, sio.DocumentLicense, "Производство нефтепродуктов", nil, fixed("Министерство энергетики РК")}
+	alcoholWholesale = kind{excisable.LicenseAlcoholWholesale, sio.BusinessLicenseDoc, "Хранение и оптовая реализация алкогольной продукции", nil, revenue}
+	refinery         = kind{excisable.LicenseRefinery, sio.BusinessLicenseDoc, "Производство нефтепродуктов", nil, fixed("Министерство энергетики РК")}
 
 	// beverageSub is the subkind of alcohol production for each line.
 	beverageSub = map[excisable.Beverage]string{
@@ -181,20 +181,20 @@ func newLicense(r *rand.Rand, ki kind, sub *string, number, holder string, hk si
 	}
 	issued := synth.DateBetween(r, from, hi)
 	l := sio.BusinessLicense{Number: number, Document: ki.doc, ActivityRu: ki.activity, SubactivityRu: sub, LicensorRu: ki.licensor(kato),
-		HolderID: holder, HolderKind: hk, IssuedAt: issued, Status: sio.LicenseActive, RegionKATO: kato}
+		HolderID: holder, HolderKind: hk, IssuedAt: issued, Status: sio.BusinessLicenseActive, RegionKATO: kato}
 	changed := synth.DateBetween(r, issued, hi)
 	switch x := r.Float64(); {
 	case ended != nil:
-		l.Status = sio.LicenseTerminated
+		l.Status = sio.BusinessLicenseTerminated
 		changed = hi
 	case x < 0.02:
-		l.Status = sio.LicenseSuspended
+		l.Status = sio.BusinessLicenseSuspended
 	case x < 0.04:
-		l.Status = sio.LicenseRevoked
+		l.Status = sio.BusinessLicenseRevoked
 	case x < 0.09:
-		l.Status = sio.LicenseTerminated
+		l.Status = sio.BusinessLicenseTerminated
 	}
-	if l.Status != sio.LicenseActive {
+	if l.Status != sio.BusinessLicenseActive {
 		l.StatusChangedAt = &changed
 	}
 	return l

@@ -24,7 +24,7 @@ func TestProcurement(t *testing.T) {
 		head := testdb.IIN(t, "1971-11-02", sio.Male, 5)
 		contract := func(number string, supplier sio.BIN, signed string, status sio.ProcurementStatus) sio.ProcurementContract {
 			return sio.ProcurementContract{ContractNumber: number, AnnouncementNumber: "10000001-1", LotNumber: "30000001-ОК1", Method: sio.ProcurementOpenTender,
-				ItemKind: sio.ItemWorks, ItemRu: "Капитальный ремонт здания общеобразовательной школы", CustomerBIN: customer,
+				ItemKind: sio.ProcurementWorks, ItemRu: "Капитальный ремонт здания общеобразовательной школы", CustomerBIN: customer,
 				CustomerNameRu: "ГУ «Управление образования г. Алматы»", SupplierID: string(supplier), SupplierKind: sio.SubjectLegalEntity,
 				PlannedTiyn: 120_000_000_00, AmountTiyn: 101_500_000_00, AnnouncedAt: synth.AddDays(sio.MustDate(signed), -20), SignedAt: sio.MustDate(signed),
 				DueAt: synth.AddDays(sio.MustDate(signed), 200), Status: status, RegionKATO: "75"}
@@ -35,9 +35,9 @@ func TestProcurement(t *testing.T) {
 				DecisionDate: sio.MustDate("2022-09-12"), IncludedAt: sio.MustDate("2022-09-20"), ExpiresAt: sio.MustDate("2024-09-20"), TermMonths: 24}
 		}
 		testdb.Must(t, s.Insert(ctx, []sio.ProcurementContract{
-			contract("21750000001", builder, "2021-06-01", sio.ContractTerminated),
-			contract("23750000002", builder, "2023-03-01", sio.ContractExecuted),
-			contract("24750000003", other, "2024-10-01", sio.ContractInProgress),
+			contract("21750000001", builder, "2021-06-01", sio.ProcurementTerminated),
+			contract("23750000002", builder, "2023-03-01", sio.ProcurementExecuted),
+			contract("24750000003", other, "2024-10-01", sio.ProcurementInProgress),
 		}, []sio.UnfairParticipant{unfair(1, string(builder), sio.SubjectLegalEntity, sio.UnfairSupplier), unfair(2, string(head), sio.SubjectPerson, sio.UnfairHead)}))
 
 		var bySupplier map[string][]sio.ProcurementContract
@@ -46,7 +46,7 @@ func TestProcurement(t *testing.T) {
 			return err
 		})
 		if cs := bySupplier[string(builder)]; len(bySupplier) != 2 || len(cs) != 2 || cs[0].ContractNumber != "23750000002" ||
-			cs[1].Status != sio.ContractTerminated || cs[0].Amount().String() != "101500000.00" || cs[0].Region().NameRu != "г. Алматы" {
+			cs[1].Status != sio.ProcurementTerminated || cs[0].Amount().String() != "101500000.00" || cs[0].Region().NameRu != "г. Алматы" {
 			t.Fatalf("contracts (latest first) = %+v", bySupplier)
 		}
 		var byNumber map[string]*sio.ProcurementContract
@@ -90,7 +90,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		if c.AmountTiyn <= 0 || c.AmountTiyn > c.PlannedTiyn || (c.Method == sio.ProcurementSingleSource) != (c.AmountTiyn == c.PlannedTiyn) {
 			t.Fatalf("amounts: %+v", c)
 		}
-		if (c.Status == sio.ContractInProgress) != c.DueAt.After(today.Time) && c.Status != sio.ContractTerminated {
+		if (c.Status == sio.ProcurementInProgress) != c.DueAt.After(today.Time) && c.Status != sio.ProcurementTerminated {
 			t.Fatalf("status %s, due %s", c.Status, c.DueAt)
 		}
 		if _, ok := sio.ParseBIN(string(c.CustomerBIN), "customer"); ok != nil || c.Region() == nil {
@@ -99,7 +99,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 	}
 	for _, u := range d.Unfair {
 		c, ok := contracts[u.ContractNumber]
-		if !ok || c.Status != sio.ContractTerminated || string(u.SupplierBIN) != c.SupplierID || !u.DecisionDate.After(c.DueAt.Time) {
+		if !ok || c.Status != sio.ProcurementTerminated || string(u.SupplierBIN) != c.SupplierID || !u.DecisionDate.After(c.DueAt.Time) {
 			t.Fatalf("entry %+v does not follow a breached contract %+v", u, c)
 		}
 		if u.IncludedAt.Before(u.DecisionDate.Time) || u.IncludedAt.After(today.Time) || u.InRegister != u.ExpiresAt.After(today.Time) {

@@ -55,28 +55,28 @@ type lot struct {
 }
 
 var lotsByActivity = map[string][]lot{
-	"41201": {{sio.ItemWorks, "Капитальный ремонт здания общеобразовательной школы", []int{education}, 40e6, 900e6},
-		{sio.ItemWorks, "Текущий ремонт административного здания", []int{akimat, police, health}, 3e6, 60e6},
-		{sio.ItemWorks, "Строительство многоквартирного жилого дома (кредитное жилье)", []int{constructionBody}, 300e6, 3e9}},
-	"42110": {{sio.ItemWorks, "Средний ремонт автомобильной дороги областного значения", []int{roadsBody}, 80e6, 2e9},
-		{sio.ItemWorks, "Текущий ремонт внутриквартальных дорог", []int{roadsBody, akimat}, 10e6, 200e6}},
-	"46900": {{sio.ItemGoods, "Бумага офисная формата А4", []int{education, health, akimat, police}, 150e3, 4e6},
-		{sio.ItemGoods, "Моющие и чистящие средства", []int{education, health}, 100e3, 3e6},
-		{sio.ItemGoods, "Компьютеры персональные настольные", []int{education, akimat, police}, 2e6, 40e6}},
-	"47190": {{sio.ItemGoods, "Канцелярские товары", []int{education, akimat}, 50e3, 2e6},
-		{sio.ItemGoods, "Мебель офисная", []int{education, health, akimat}, 500e3, 15e6}},
-	"46711": {{sio.ItemGoods, "Бензин марки АИ-92", []int{police, akimat, health}, 2e6, 80e6},
-		{sio.ItemGoods, "Дизельное топливо (летнее, зимнее)", []int{roadsBody, utilities}, 3e6, 120e6}},
-	"62010": {{sio.ItemServices, "Сопровождение и техническая поддержка информационной системы", []int{akimat, health, police}, 3e6, 90e6}},
-	"70220": {{sio.ItemServices, "Консультационные услуги по разработке программы развития территории", []int{akimat}, 2e6, 30e6}},
-	"86210": {{sio.ItemServices, "Услуги по проведению обязательных медицинских осмотров", []int{police, education}, 500e3, 12e6}},
-	"56101": {{sio.ItemServices, "Услуги по организации горячего питания обучающихся", []int{education}, 5e6, 180e6}},
-	"10711": {{sio.ItemGoods, "Хлеб пшеничный из муки высшего сорта", []int{education, health}, 300e3, 8e6}},
-	"45200": {{sio.ItemServices, "Техническое обслуживание и ремонт служебного автотранспорта", []int{police, akimat, health}, 500e3, 20e6}},
-	"49410": {{sio.ItemServices, "Услуги по перевозке грузов автомобильным транспортом", []int{utilities, roadsBody}, 1e6, 25e6}},
-	"85410": {{sio.ItemServices, "Услуги по повышению квалификации работников", []int{education, health, akimat}, 400e3, 10e6}},
-	"01410": {{sio.ItemGoods, "Молоко питьевое пастеризованное", []int{education, health}, 400e3, 15e6}},
-	"01450": {{sio.ItemGoods, "Мясо баранины охлажденное", []int{education, health}, 500e3, 20e6}},
+	"41201": {{sio.ProcurementWorks, "Капитальный ремонт здания общеобразовательной школы", []int{education}, 40e6, 900e6},
+		{sio.ProcurementWorks, "Текущий ремонт административного здания", []int{akimat, police, health}, 3e6, 60e6},
+		{sio.ProcurementWorks, "Строительство многоквартирного жилого дома (кредитное жилье)", []int{constructionBody}, 300e6, 3e9}},
+	"42110": {{sio.ProcurementWorks, "Средний ремонт автомобильной дороги областного значения", []int{roadsBody}, 80e6, 2e9},
+		{sio.ProcurementWorks, "Текущий ремонт внутриквартальных дорог", []int{roadsBody, akimat}, 10e6, 200e6}},
+	"46900": {{sio.ProcurementGoods, "Бумага офисная формата А4", []int{education, health, akimat, police}, 150e3, 4e6},
+		{sio.ProcurementGoods, "Моющие и чистящие средства", []int{education, health}, 100e3, 3e6},
+		{sio.ProcurementGoods, "Компьютеры персональные настольные", []int{education, akimat, police}, 2e6, 40e6}},
+	"47190": {{sio.ProcurementGoods, "Канцелярские товары", []int{education, akimat}, 50e3, 2e6},
+		{sio.ProcurementGoods, "Мебель офисная", []int{education, health, akimat}, 500e3, 15e6}},
+	"46711": {{sio.ProcurementGoods, "Бензин марки АИ-92", []int{police, akimat, health}, 2e6, 80e6},
+		{sio.ProcurementGoods, "Дизельное топливо (летнее, зимнее)", []int{roadsBody, utilities}, 3e6, 120e6}},
+	"62010": {{sio.ProcurementServices, "Сопровождение и техническая поддержка информационной системы", []int{akimat, health, police}, 3e6, 90e6}},
+	"70220": {{sio.ProcurementServices, "Консультационные услуги по разработке программы развития территории", []int{akimat}, 2e6, 30e6}},
+	"86210": {{sio.ProcurementServices, "Услуги по проведению обязательных медицинских осмотров", []int{police, education}, 500e3, 12e6}},
+	"56101": {{sio.ProcurementServices, "Услуги по организации горячего питания обучающихся", []int{education}, 5e6, 180e6}},
+	"10711": {{sio.ProcurementGoods, "Хлеб пшеничный из муки высшего сорта", []int{education, health}, 300e3, 8e6}},
+	"45200": {{sio.ProcurementServices, "Техническое обслуживание и ремонт служебного автотранспорта", []int{police, akimat, health}, 500e3, 20e6}},
+	"49410": {{sio.ProcurementServices, "Услуги по перевозке грузов автомобильным транспортом", []int{utilities, roadsBody}, 1e6, 25e6}},
+	"85410": {{sio.ProcurementServices, "Услуги по повышению квалификации работников", []int{education, health, akimat}, 400e3, 10e6}},
+	"01410": {{sio.ProcurementGoods, "Молоко питьевое пастеризованное", []int{education, health}, 400e3, 15e6}},
+	"01450": {{sio.ProcurementGoods, "Мясо баранины охлажденное", []int{education, health}, 500e3, 20e6}},
 }
 
 // method codes in lot numbers.
@@ -147,7 +147,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 			if breached == nil {
 				continue
 			}
-			breached.Status = sio.ContractTerminated
+			breached.Status = sio.ProcurementTerminated
 			for _, u := range unfairEntries(r, e, breached, founders[e.BIN]) {
 				nRecords++
 				u.RecordID = nRecords
@@ -175,11 +175,11 @@ func newContract(r *rand.Rand, l lot, e *sio.LegalEntity, from sio.Date, n int) 
 	switch {
 	case synth.Chance(r, 0.08):
 		method = sio.ProcurementSingleSource
-	case l.kind == sio.ItemGoods && amount < 3_000_000_00:
+	case l.kind == sio.ProcurementGoods && amount < 3_000_000_00:
 		if synth.Chance(r, 0.4) {
 			method = sio.ProcurementEShop
 		}
-	case l.kind == sio.ItemGoods:
+	case l.kind == sio.ProcurementGoods:
 		method = sio.ProcurementAuction
 		if synth.Chance(r, 0.5) {
 			method = sio.ProcurementOpenTender
@@ -199,15 +199,15 @@ func newContract(r *rand.Rand, l lot, e *sio.LegalEntity, from sio.Date, n int) 
 		signed = today
 	}
 	months := 1 + r.IntN(4)
-	if l.kind == sio.ItemWorks {
+	if l.kind == sio.ProcurementWorks {
 		months = 3 + r.IntN(10)
 	}
 	due := sio.Date{Time: signed.AddDate(0, months, 0)}
-	status := sio.ContractInProgress
+	status := sio.ProcurementInProgress
 	if !due.After(today.Time) {
-		status = sio.ContractExecuted
+		status = sio.ProcurementExecuted
 		if synth.Chance(r, 0.04) { // terminated by agreement of the parties
-			status = sio.ContractTerminated
+			status = sio.ProcurementTerminated
 		}
 	}
 	ri := regionIndex(e.RegionKATO)

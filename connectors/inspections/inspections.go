@@ -26,7 +26,7 @@ type Store struct {
 	byNumber  string
 }
 
-var _ sio.InspectionRegistry = (*Store)(nil)
+var _ sio.StateInspectionRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {

@@ -24,14 +24,14 @@ func TestInspections(t *testing.T) {
 		found, measures := "Отсутствие медицинских книжек у персонала", "Предписание об устранении выявленных нарушений"
 		testdb.Must(t, s.Insert(ctx, []sio.StateInspection{
 			{RegistrationNumber: "23047500000002", SubjectID: string(cafe), SubjectKind: sio.SubjectLegalEntity, InspectorRu: "Департамент санитарно-эпидемиологического контроля г. Алматы",
-				Kind: sio.InspectionUnscheduled, SubjectMatterRu: "Соблюдение санитарно-эпидемиологических требований", StartDate: sio.MustDate("2023-04-10"),
-				EndDate: sio.MustDate("2023-04-20"), Result: sio.InspectionViolations, Violations: 1, ViolationsRu: &found, MeasuresRu: &measures, RegionKATO: "75"},
+				Kind: sio.StateInspectionUnscheduled, SubjectMatterRu: "Соблюдение санитарно-эпидемиологических требований", StartDate: sio.MustDate("2023-04-10"),
+				EndDate: sio.MustDate("2023-04-20"), Result: sio.StateInspectionViolations, Violations: 1, ViolationsRu: &found, MeasuresRu: &measures, RegionKATO: "75"},
 			{RegistrationNumber: "19117500000001", SubjectID: string(cafe), SubjectKind: sio.SubjectLegalEntity, InspectorRu: "Департамент по чрезвычайным ситуациям г. Алматы",
-				Kind: sio.InspectionScheduled, SubjectMatterRu: "Соблюдение требований пожарной безопасности", StartDate: sio.MustDate("2019-11-04"),
-				EndDate: sio.MustDate("2019-11-08"), Result: sio.InspectionClean, RegionKATO: "75"},
+				Kind: sio.StateInspectionScheduled, SubjectMatterRu: "Соблюдение требований пожарной безопасности", StartDate: sio.MustDate("2019-11-04"),
+				EndDate: sio.MustDate("2019-11-08"), Result: sio.StateInspectionClean, RegionKATO: "75"},
 			{RegistrationNumber: "24027100000003", SubjectID: string(shop), SubjectKind: sio.SubjectLegalEntity, InspectorRu: "Департамент государственных доходов по г. Астане",
-				Kind: sio.InspectionScheduled, SubjectMatterRu: "Комплексная налоговая проверка", StartDate: sio.MustDate("2024-02-01"),
-				EndDate: sio.MustDate("2024-02-28"), Result: sio.InspectionClean, RegionKATO: "71"},
+				Kind: sio.StateInspectionScheduled, SubjectMatterRu: "Комплексная налоговая проверка", StartDate: sio.MustDate("2024-02-01"),
+				EndDate: sio.MustDate("2024-02-28"), Result: sio.StateInspectionClean, RegionKATO: "71"},
 		}))
 		var bySubject map[string][]sio.StateInspection
 		testdb.OneStatement(t, "InspectionsBySubject", func(ctx context.Context) (err error) {
@@ -65,24 +65,24 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		return nil
 	}))
 	today := synth.Today()
-	results := map[sio.InspectionResult]int{}
+	results := map[sio.StateInspectionResult]int{}
 	for _, i := range is {
 		results[i.Result]++
 		if i.StartDate.After(i.EndDate.Time) || i.EndDate.After(today.Time) || len(i.RegistrationNumber) != 14 {
 			t.Fatalf("dates/number: %+v", i)
 		}
-		if (i.Result == sio.InspectionViolations) != (i.Violations > 0 && i.ViolationsRu != nil && i.MeasuresRu != nil) ||
+		if (i.Result == sio.StateInspectionViolations) != (i.Violations > 0 && i.ViolationsRu != nil && i.MeasuresRu != nil) ||
 			(i.ViolationsRu != nil && strings.Count(*i.ViolationsRu, ";")+1 != i.Violations) {
 			t.Fatalf("violations: %+v", i)
 		}
-		if i.Kind == sio.InspectionPreventive && strings.HasPrefix(i.InspectorRu, "Департамент государственных доходов") {
+		if i.Kind == sio.StateInspectionPreventive && strings.HasPrefix(i.InspectorRu, "Департамент государственных доходов") {
 			t.Fatalf("a preventive tax audit: %+v", i)
 		}
-		if i.Kind == sio.InspectionScheduled && i.StartDate.Year() >= 2020 && i.StartDate.Year() <= 2023 && forms[i.SubjectID] != "АО" {
+		if i.Kind == sio.StateInspectionScheduled && i.StartDate.Year() >= 2020 && i.StartDate.Year() <= 2023 && forms[i.SubjectID] != "АО" {
 			t.Fatalf("scheduled during the moratorium: %+v", i)
 		}
 	}
-	if results[sio.InspectionViolations] == 0 || results[sio.InspectionClean] == 0 {
+	if results[sio.StateInspectionViolations] == 0 || results[sio.StateInspectionClean] == 0 {
 		t.Fatalf("results = %v", results)
 	}
 }

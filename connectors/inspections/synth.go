@@ -115,20 +115,20 @@ func newInspection(r *rand.Rand, in inspector, e *sio.LegalEntity, from sio.Date
 	if end.After(today.Time) {
 		end = today
 	}
-	kind := sio.InspectionScheduled
+	kind := sio.StateInspectionScheduled
 	switch x := r.Float64(); {
 	case x < 0.35:
-		kind = sio.InspectionUnscheduled
+		kind = sio.StateInspectionUnscheduled
 	case x < 0.55 && !in.taxAudit:
-		kind = sio.InspectionPreventive
+		kind = sio.StateInspectionPreventive
 	}
-	if kind == sio.InspectionScheduled && e.LegalForm != "АО" && !start.Before(moratoriumFrom.Time) && !start.After(moratoriumTo.Time) {
-		kind = sio.InspectionUnscheduled
+	if kind == sio.StateInspectionScheduled && e.LegalForm != "АО" && !start.Before(moratoriumFrom.Time) && !start.After(moratoriumTo.Time) {
+		kind = sio.StateInspectionUnscheduled
 	}
 	i := sio.StateInspection{
 		RegistrationNumber: fmt.Sprintf("%02d%02d%s%08d", start.Year()%100, int(start.Month()), e.RegionKATO, n),
 		SubjectID:          string(e.BIN), SubjectKind: sio.SubjectLegalEntity, InspectorRu: in.body(e.RegionKATO), Kind: kind,
-		SubjectMatterRu: synth.Pick(r, in.matters), StartDate: start, EndDate: end, Result: sio.InspectionClean, RegionKATO: e.RegionKATO,
+		SubjectMatterRu: synth.Pick(r, in.matters), StartDate: start, EndDate: end, Result: sio.StateInspectionClean, RegionKATO: e.RegionKATO,
 	}
 	if synth.Chance(r, 0.55) {
 		found := pickDistinct(r, in.violations, 1+r.IntN(len(in.violations)))
@@ -137,7 +137,7 @@ func newInspection(r *rand.Rand, in inspector, e *sio.LegalEntity, from sio.Date
 		if in.article != "" && synth.Chance(r, 0.5) {
 			measures += "; протокол об административном правонарушении по ст. " + in.article + " КоАП РК"
 		}
-		i.Result, i.Violations, i.ViolationsRu, i.MeasuresRu = sio.InspectionViolations, len(found), &text, &measures
+		i.Result, i.Violations, i.ViolationsRu, i.MeasuresRu = sio.StateInspectionViolations, len(found), &text, &measures
 	}
 	return i
 }

@@ -27,7 +27,7 @@ func TestDeclarations(t *testing.T) {
 		lic := excisable.LicenseNumber(distillery, excisable.LicenseEthylAlcohol)
 		decl := func(number string, kind sio.ExciseKind, bin sio.BIN, month int, lines ...sio.ExciseLine) sio.ExciseDeclaration {
 			p := synth.MonthPeriod(2024, month)
-			return sio.ExciseDeclaration{Number: number, Kind: kind, DeclarantBIN: bin, FormRu: "Декларация", Period: p, FiledAt: synth.AddDays(p.PeriodTo, 10),
+			return sio.ExciseDeclaration{Number: number, Kind: kind, DeclarantBIN: bin, FormRu: "Декларация", ReportingPeriod: p, FiledAt: synth.AddDays(p.PeriodTo, 10),
 				TaxOfficeCode: "3901", TaxOfficeRu: "УГД по г. Костанаю", WarehouseRu: "г. Костанай, промышленная зона, склад № 2", LicenseNumber: &lic, Lines: lines}
 		}
 		line := func(no int, opening, produced, shipped float64, counterparty *sio.BIN) sio.ExciseLine {

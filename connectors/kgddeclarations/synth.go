@@ -59,8 +59,8 @@ var numberCode = map[sio.ExciseKind]string{
 // January 2024, the 2nd to the months before; version 3 adds the main
 // supplier of each line.
 var (
-	months = func() []sio.Period {
-		var ms []sio.Period
+	months = func() []sio.ReportingPeriod {
+		var ms []sio.ReportingPeriod
 		for y := 2023; y <= 2024; y++ {
 			for m := 1; m <= 12; m++ {
 				if y == 2024 && m == 12 {
@@ -183,7 +183,7 @@ func (g *gen) declare(r *rand.Rand, out []sio.ExciseDeclaration, kind sio.Excise
 		}
 		g.n++
 		d := sio.ExciseDeclaration{Number: fmt.Sprintf("%s-%02d-%s-%07d", t.TaxOfficeCode, filed.Year()%100, numberCode[k], g.n), Kind: k,
-			DeclarantBIN: e.BIN, FormRu: formRu[k], Period: m, FiledAt: filed, TaxOfficeCode: t.TaxOfficeCode, TaxOfficeRu: t.TaxOfficeRu,
+			DeclarantBIN: e.BIN, FormRu: formRu[k], ReportingPeriod: m, FiledAt: filed, TaxOfficeCode: t.TaxOfficeCode, TaxOfficeRu: t.TaxOfficeRu,
 			WarehouseRu: site, LicenseNumber: lic}
 		for i, p := range lines {
 			l := sio.ExciseLine{LineNo: i + 1, ProductCode: p.code, ProductRu: p.nameRu, Unit: p.unit, Opening: balance[i]}

@@ -28,11 +28,11 @@ func TestTaxAdministration(t *testing.T) {
 		testdb.Must(t, s.Insert(ctx, kgdtax.Data{
 			Audits: []sio.CrossAudit{
 				{Number: "6008-24-000001", AuditedID: string(buyer), AuditedKind: sio.SubjectLegalEntity, CounterpartyID: string(seller),
-					CounterpartyKind: sio.SubjectLegalEntity, Period: q1, InitiatorCode: "6008", InitiatorRu: "УГД по Алатаускому району",
+					CounterpartyKind: sio.SubjectLegalEntity, ReportingPeriod: q1, InitiatorCode: "6008", InitiatorRu: "УГД по Алатаускому району",
 					ExecutorCode: "6201", ExecutorRu: "УГД по району Алматы", RequestedAt: sio.MustDate("2024-09-10"), CompletedAt: &done,
 					TurnoverTiyn: 5_000_000_00, DiscrepancyTiyn: 1_000_000_00, Result: sio.CrossAuditNotConfirmed},
 				{Number: "6008-24-000002", AuditedID: string(buyer), AuditedKind: sio.SubjectLegalEntity, CounterpartyID: string(ip),
-					CounterpartyKind: sio.SubjectPerson, Period: q2, InitiatorCode: "6008", InitiatorRu: "УГД по Алатаускому району",
+					CounterpartyKind: sio.SubjectPerson, ReportingPeriod: q2, InitiatorCode: "6008", InitiatorRu: "УГД по Алатаускому району",
 					ExecutorCode: "6008", ExecutorRu: "УГД по Алатаускому району", RequestedAt: sio.MustDate("2024-11-10"), Result: sio.CrossAuditInProgress},
 			},
 			VAT: []sio.VATRegistration{
@@ -44,16 +44,16 @@ func TestTaxAdministration(t *testing.T) {
 			},
 			Returns: []sio.TaxReturn{
 				{RegistrationNumber: "620124000000001", TaxpayerID: string(seller), FormCode: "300.00", FormNameRu: "Декларация по налогу на добавленную стоимость",
-					Period: q1, Kind: sio.ReturnRegular, FiledAt: sio.MustDate("2024-05-10"), TaxOfficeCode: "6201", TaxOfficeRu: "УГД по району Алматы",
+					ReportingPeriod: q1, Kind: sio.TaxReturnRegular, FiledAt: sio.MustDate("2024-05-10"), TaxOfficeCode: "6201", TaxOfficeRu: "УГД по району Алматы",
 					IncomeTiyn: 9_000_000_00, TaxTiyn: 200_000_00},
 				{RegistrationNumber: "620124000000002", TaxpayerID: string(seller), FormCode: "300.00", FormNameRu: "Декларация по налогу на добавленную стоимость",
-					Period: q2, Kind: sio.ReturnRegular, FiledAt: sio.MustDate("2024-08-10"), TaxOfficeCode: "6201", TaxOfficeRu: "УГД по району Алматы",
+					ReportingPeriod: q2, Kind: sio.TaxReturnRegular, FiledAt: sio.MustDate("2024-08-10"), TaxOfficeCode: "6201", TaxOfficeRu: "УГД по району Алматы",
 					IncomeTiyn: 8_000_000_00, TaxTiyn: 150_000_00},
 			},
 			Invoices: []sio.InvoiceTurnover{
-				{SellerID: string(seller), SellerKind: sio.SubjectLegalEntity, BuyerID: string(buyer), BuyerKind: sio.SubjectLegalEntity, Period: q1,
+				{SellerID: string(seller), SellerKind: sio.SubjectLegalEntity, BuyerID: string(buyer), BuyerKind: sio.SubjectLegalEntity, ReportingPeriod: q1,
 					Invoices: 4, TurnoverTiyn: 5_000_000_00, VATTiyn: 600_000_00},
-				{SellerID: string(ip), SellerKind: sio.SubjectPerson, BuyerID: string(buyer), BuyerKind: sio.SubjectLegalEntity, Period: q2,
+				{SellerID: string(ip), SellerKind: sio.SubjectPerson, BuyerID: string(buyer), BuyerKind: sio.SubjectLegalEntity, ReportingPeriod: q2,
 					Invoices: 1, TurnoverTiyn: 300_000_00},
 			},
 			Payments: []sio.BudgetPayment{

@@ -31,7 +31,7 @@ var (
 // and the first three quarters of 2024, with their deadlines; invoices for
 // the eight quarters of 2023-2024.
 type period struct {
-	sio.Period
+	sio.ReportingPeriod
 	due sio.Date
 }
 
@@ -45,8 +45,8 @@ var (
 		{synth.QuarterPeriod(2024, 2), sio.MustDate("2024-08-15")},
 		{synth.QuarterPeriod(2024, 3), sio.MustDate("2024-11-15")},
 	}
-	invoiceQuarters = func() []sio.Period {
-		var qs []sio.Period
+	invoiceQuarters = func() []sio.ReportingPeriod {
+		var qs []sio.ReportingPeriod
 		for y := 2023; y <= 2024; y++ {
 			for q := 1; q <= 4; q++ {
 				qs = append(qs, synth.QuarterPeriod(y, q))
@@ -300,7 +300,7 @@ func (g *gen) invoices(r *rand.Rand, t *sio.Taxpayer, kind sio.SubjectKind, vatS
 				vat = int64(float64(turnover) * vatRate)
 			}
 			g.out.Invoices = append(g.out.Invoices, sio.InvoiceTurnover{SellerID: t.ID, SellerKind: kind, BuyerID: buyer.ID,
-				BuyerKind: sio.SubjectLegalEntity, Period: p, Invoices: 1 + r.IntN(25), TurnoverTiyn: turnover, VATTiyn: vat})
+				BuyerKind: sio.SubjectLegalEntity, ReportingPeriod: p, Invoices: 1 + r.IntN(25), TurnoverTiyn: turnover, VATTiyn: vat})
 			sales[q] += turnover
 		}
 		g.crossAudit(r, &buyer, t, kind, start, end)
@@ -349,13 +349,13 @@ func (g *gen) crossAudit(r *rand.Rand, buyer, seller *sio.Taxpayer, sellerKind s
 			turnover += i.TurnoverTiyn
 		}
 	}
-	p := sio.Period{PeriodFrom: invoiceQuarters[from].PeriodFrom, PeriodTo: invoiceQuarters[to].PeriodTo, PeriodRu: invoiceQuarters[from].PeriodRu}
+	p := sio.ReportingPeriod{PeriodFrom: invoiceQuarters[from].PeriodFrom, PeriodTo: invoiceQuarters[to].PeriodTo, PeriodRu: invoiceQuarters[from].PeriodRu}
 	if from != to {
 		p.PeriodRu += " — " + invoiceQuarters[to].PeriodRu
 	}
 	g.nAudits++
 	c := sio.CrossAudit{Number: fmt.Sprintf("%s-%02d-%06d", buyer.TaxOfficeCode, requested.Year()%100, g.nAudits),
-		AuditedID: buyer.ID, AuditedKind: sio.SubjectLegalEntity, CounterpartyID: seller.ID, CounterpartyKind: sellerKind, Period: p,
+		AuditedID: buyer.ID, AuditedKind: sio.SubjectLegalEntity, CounterpartyID: seller.ID, CounterpartyKind: sellerKind, ReportingPeriod: p,
 		InitiatorCode: buyer.TaxOfficeCode, InitiatorRu: buyer.TaxOfficeRu, ExecutorCode: seller.TaxOfficeCode, ExecutorRu: seller.TaxOfficeRu,
 		RequestedAt: requested, TurnoverTiyn: turnover, Result: sio.CrossAuditInProgress}
 	if done := synth.AddDays(requested, 10+r.IntN(50)); !done.After(today.Time) {
@@ -416,10 +416,10 @@ func (g *gen) liquidationReturn(r *rand.Rand, t *sio.Taxpayer, e *sio.LegalEntit
 	}
 	filed := synth.DateBetween(r, lo, today)
 	y := filed.Year()
-	p := period{sio.Period{PeriodFrom: synth.YearPeriod(y).PeriodFrom, PeriodTo: filed,
+	p := period{sio.ReportingPeriod{PeriodFrom: synth.YearPeriod(y).PeriodFrom, PeriodTo: filed,
 		PeriodRu: "01.01." + strconv.Itoa(y) + " — " + filed.Format("02.01.2006")}, filed}
 	income := synth.LogAmount(r, 100e3, 50e6)
-	g.add(r, t, form100, p, sio.ReturnLiquidation, filed, income, income*int64(r.IntN(6))/100*20/100)
+	g.add(r, t, form100, p, sio.TaxReturnLiquidation, filed, income, income*int64(r.IntN(6))/100*20/100)
 }
 
 // file files a return of form f for period p (late with ~5% chance, the
@@ -438,15 +438,15 @@ func (g *gen) file(r *rand.Rand, t *sio.Taxpayer, f form, p period, income, tax 
 	if filed.After(today.Time) {
 		return
 	}
-	kind := sio.ReturnRegular
+	kind := sio.TaxReturnRegular
 	if !t.RegisteredAt.Before(p.PeriodFrom.Time) {
-		kind = sio.ReturnInitial
+		kind = sio.TaxReturnInitial
 	}
 	g.add(r, t, f, p, kind, filed, income, tax)
 	if synth.Chance(r, 0.06) {
 		if again := synth.AddDays(filed, 30+r.IntN(150)); !again.After(today.Time) {
 			k := int64(90 + r.IntN(31))
-			g.add(r, t, f, p, sio.ReturnAdditional, again, income*k/100, tax*k/100)
+			g.add(r, t, f, p, sio.TaxReturnAdditional, again, income*k/100, tax*k/100)
 		}
 	}
 }
@@ -455,10 +455,10 @@ func (g *gen) add(r *rand.Rand, t *sio.Taxpayer, f form, p period, kind sio.TaxR
 	g.nReturns++
 	g.out.Returns = append(g.out.Returns, sio.TaxReturn{
 		RegistrationNumber: fmt.Sprintf("%s%02d%09d", t.TaxOfficeCode, filed.Year()%100, g.nReturns), TaxpayerID: t.ID,
-		FormCode: f.code, FormNameRu: f.nameRu, Period: p.Period, Kind: kind, FiledAt: filed,
+		FormCode: f.code, FormNameRu: f.nameRu, ReportingPeriod: p.ReportingPeriod, Kind: kind, FiledAt: filed,
 		TaxOfficeCode: t.TaxOfficeCode, TaxOfficeRu: t.TaxOfficeRu, IncomeTiyn: income, TaxTiyn: tax,
 	})
-	if tax <= 0 || kind == sio.ReturnAdditional {
+	if tax <= 0 || kind == sio.TaxReturnAdditional {
 		return
 	}
 	paid := synth.AddDays(filed, r.IntN(12))

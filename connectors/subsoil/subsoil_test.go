@@ -23,7 +23,7 @@ func TestSubsoilContracts(t *testing.T) {
 		contract := func(reg sio.SubsoilRegister, number string, bin sio.BIN, share float64, field, signed string) sio.SubsoilContract {
 			return sio.SubsoilContract{Number: number, Register: reg, UserBIN: bin, SharePercent: share, OperatorRu: "ТОО «Тенгизшевройл»", FieldRu: field,
 				MineralsRu: "Нефть", RegionKATO: "23", AreaSqKm: 12.5, SignedAt: sio.MustDate(signed), ExpiresAt: synth.AddYears(sio.MustDate(signed), 25),
-				Stage: sio.StageProduction, AuthorityRu: "Министерство энергетики РК", Status: sio.SubsoilActive}
+				Stage: sio.SubsoilProduction, AuthorityRu: "Министерство энергетики РК", Status: sio.SubsoilActive}
 		}
 		testdb.Must(t, s.Insert(ctx, []sio.SubsoilContract{
 			contract(sio.SubsoilHydrocarbons, "ТШО-1993", oil, 0.5, "Тенгиз", "1993-04-06"),

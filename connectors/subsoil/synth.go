@@ -49,11 +49,11 @@ var majors = []major{
 var (
 	placeNames = []string{"Акбулак", "Караоба", "Кызылтау", "Бестау", "Сарытогай", "Коскудук", "Теректы", "Караозек",
 		"Жанатас-Северный", "Шолаккорган", "Каскелен-2", "Талдыбулак", "Акжар", "Сарыбулак", "Кайнар", "Майтобе"}
-	quarry      = deposit{"Месторождение песчано-гравийной смеси «%s»", "Песчано-гравийная смесь", sio.StageProduction, 0.1, 2, "ОПИ"}
-	clay        = deposit{"Месторождение суглинков «%s»", "Суглинки (кирпичное сырье)", sio.StageProduction, 0.1, 1, "ОПИ"}
-	coal        = deposit{"Угольное месторождение «%s»", "Уголь каменный", sio.StageProduction, 2, 40, "ТПИ"}
-	ore         = deposit{"Участок «%s»", "Золото, медь", sio.StageExploration, 20, 300, "EL"}
-	groundwater = deposit{"Участок подземных вод «%s»", "Подземные воды (хозяйственно-питьевое водоснабжение)", sio.StageProduction, 0.05, 1, "ПВ"}
+	quarry      = deposit{"Месторождение песчано-гравийной смеси «%s»", "Песчано-гравийная смесь", sio.SubsoilProduction, 0.1, 2, "ОПИ"}
+	clay        = deposit{"Месторождение суглинков «%s»", "Суглинки (кирпичное сырье)", sio.SubsoilProduction, 0.1, 1, "ОПИ"}
+	coal        = deposit{"Угольное месторождение «%s»", "Уголь каменный", sio.SubsoilProduction, 2, 40, "ТПИ"}
+	ore         = deposit{"Участок «%s»", "Золото, медь", sio.SubsoilExploration, 20, 300, "EL"}
+	groundwater = deposit{"Участок подземных вод «%s»", "Подземные воды (хозяйственно-питьевое водоснабжение)", sio.SubsoilProduction, 0.05, 1, "ПВ"}
 )
 
 type deposit struct {
@@ -152,7 +152,7 @@ func term(r *rand.Rand, c *sio.SubsoilContract, e *sio.LegalEntity, from sio.Dat
 	today := synth.Today()
 	c.SignedAt = synth.DateBetween(r, from, today)
 	years := 25
-	if c.Stage == sio.StageExploration {
+	if c.Stage == sio.SubsoilExploration {
 		years = 6
 	}
 	c.ExpiresAt = synth.AddYears(c.SignedAt, years)
@@ -176,9 +176,9 @@ func oilContract(r *rand.Rand, e *sio.LegalEntity, from sio.Date, n int) sio.Sub
 		share = float64(50 + 5*r.IntN(5))
 	}
 	c := sio.SubsoilContract{Register: sio.SubsoilHydrocarbons, UserBIN: e.BIN, SharePercent: share, OperatorRu: e.NameRu,
-		FieldRu: f.name, MineralsRu: f.minerals, RegionKATO: f.kato, AreaSqKm: area(r, 5, 300), Stage: sio.StageExplorationProduction}
+		FieldRu: f.name, MineralsRu: f.minerals, RegionKATO: f.kato, AreaSqKm: area(r, 5, 300), Stage: sio.SubsoilExplorationProduction}
 	if synth.Chance(r, 0.3) {
-		c.Stage = sio.StageExploration
+		c.Stage = sio.SubsoilExploration
 	}
 	term(r, &c, e, from)
 	c.Number = fmt.Sprintf("%d-УВС", 1000+n)
@@ -193,7 +193,7 @@ func minorShare(r *rand.Rand, e *sio.LegalEntity, m major) sio.SubsoilContract {
 	}
 	return sio.SubsoilContract{Number: m.number, Register: sio.SubsoilHydrocarbons, UserBIN: e.BIN,
 		SharePercent: float64(10+r.IntN(91)) / 100, OperatorRu: m.operator, FieldRu: m.name, MineralsRu: m.minerals, RegionKATO: m.kato,
-		AreaSqKm: m.area, SignedAt: m.signed, ExpiresAt: m.expires, Stage: sio.StageProduction, AuthorityRu: hydrocarbonAuthority(m.signed),
+		AreaSqKm: m.area, SignedAt: m.signed, ExpiresAt: m.expires, Stage: sio.SubsoilProduction, AuthorityRu: hydrocarbonAuthority(m.signed),
 		Status: status}
 }
 
