@@ -23,13 +23,20 @@ import (
 	"sio/connectors/criminalweapons"
 	"sio/connectors/disability"
 	"sio/connectors/driverlicenses"
+	"sio/connectors/elicensing"
 	"sio/connectors/foreignlabor"
+	"sio/connectors/foreigntrade"
 	"sio/connectors/foreignworkerviolations"
+	"sio/connectors/goszakup"
 	"sio/connectors/health"
 	"sio/connectors/highereducation"
+	"sio/connectors/inspections"
+	"sio/connectors/kgddeclarations"
+	"sio/connectors/kgdtax"
 	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/monopolists"
 	"sio/connectors/pension"
 	"sio/connectors/persons"
 	"sio/connectors/postal"
@@ -41,6 +48,8 @@ import (
 	"sio/connectors/roadaccidents"
 	"sio/connectors/seavessels"
 	"sio/connectors/socialassistance"
+	"sio/connectors/statregister"
+	"sio/connectors/subsoil"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
 	"sio/connectors/techinspections"
@@ -119,10 +128,21 @@ type Gateway struct {
 	DriverLicenses   *driverlicenses.Store
 	Violations       *trafficviolations.Store
 	Accidents        *roadaccidents.Store
-	Inspections      *techinspections.Store
+	TechInspections  *techinspections.Store
 	VehicleCustoms   *vehiclecustoms.Store
 	CriminalVehicles *criminalvehicles.Store
 	CriminalWeapons  *criminalweapons.Store
+
+	// Business and tax-administration registers.
+	StatRegister     *statregister.Store
+	Licensing        *elicensing.Store
+	Monopolists      *monopolists.Store
+	StateInspections *inspections.Store
+	Procurement      *goszakup.Store
+	ForeignTrade     *foreigntrade.Store
+	Subsoil          *subsoil.Store
+	TaxAdmin         *kgdtax.Store
+	Excise           *kgddeclarations.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
@@ -191,7 +211,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, driverlicenses.Name, driverlicenses.Open, &g.DriverLicenses) },
 		func() error { return open(ctx, g, trafficviolations.Name, trafficviolations.Open, &g.Violations) },
 		func() error { return open(ctx, g, roadaccidents.Name, roadaccidents.Open, &g.Accidents) },
-		func() error { return open(ctx, g, techinspections.Name, techinspections.Open, &g.Inspections) },
+		func() error { return open(ctx, g, techinspections.Name, techinspections.Open, &g.TechInspections) },
 		func() error { return open(ctx, g, vehiclecustoms.Name, vehiclecustoms.Open, &g.VehicleCustoms) },
 		func() error { return open(ctx, g, criminalvehicles.Name, criminalvehicles.Open, &g.CriminalVehicles) },
 		func() error { return open(ctx, g, criminalweapons.Name, criminalweapons.Open, &g.CriminalWeapons) },
@@ -207,6 +227,15 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		},
 		func() error { return open(ctx, g, highereducation.Name, highereducation.Open, &g.Education) },
 		func() error { return open(ctx, g, health.Name, health.Open, &g.Medical) },
+		func() error { return open(ctx, g, statregister.Name, statregister.Open, &g.StatRegister) },
+		func() error { return open(ctx, g, elicensing.Name, elicensing.Open, &g.Licensing) },
+		func() error { return open(ctx, g, monopolists.Name, monopolists.Open, &g.Monopolists) },
+		func() error { return open(ctx, g, inspections.Name, inspections.Open, &g.StateInspections) },
+		func() error { return open(ctx, g, goszakup.Name, goszakup.Open, &g.Procurement) },
+		func() error { return open(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade) },
+		func() error { return open(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil) },
+		func() error { return open(ctx, g, kgdtax.Name, kgdtax.Open, &g.TaxAdmin) },
+		func() error { return open(ctx, g, kgddeclarations.Name, kgddeclarations.Open, &g.Excise) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -292,7 +321,7 @@ func (g *Gateway) Schema() graph.Config {
 			DriverLicenseRegistry:       g.DriverLicenses,
 			TrafficViolationRegistry:    g.Violations,
 			RoadAccidentRegistry:        g.Accidents,
-			TechnicalInspectionRegistry: g.Inspections,
+			TechnicalInspectionRegistry: g.TechInspections,
 			VehicleCustomsRegistry:      g.VehicleCustoms,
 			CriminalVehicleRegistry:     g.CriminalVehicles,
 			CriminalWeaponRegistry:      g.CriminalWeapons,
@@ -306,6 +335,15 @@ func (g *Gateway) Schema() graph.Config {
 			ViolationRegistry:           g.ForeignVio,
 			HigherEducationRegistry:     g.Education,
 			HealthRecords:               g.Medical,
+			StatisticalRegister:         g.StatRegister,
+			BusinessLicenseRegistry:     g.Licensing,
+			MonopolyRegistry:            g.Monopolists,
+			StateInspectionRegistry:     g.StateInspections,
+			ProcurementRegistry:         g.Procurement,
+			ForeignTradeRegistry:        g.ForeignTrade,
+			SubsoilRegistry:             g.Subsoil,
+			TaxAdministration:           g.TaxAdmin,
+			ExciseRegistry:              g.Excise,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -97,7 +97,7 @@ func init() {
 		serviceCase{
 			service: "TECHNICAL_INSPECTIONS", args: "$vin: String", path: "vehicle.inspections",
 			vars: func(t *testing.T, fx *fixture) map[string]any {
-				return map[string]any{"vin": one[string](t, fx.g.Inspections.DB(), `SELECT vin FROM {inspections} ORDER BY card_number LIMIT 1`)}
+				return map[string]any{"vin": one[string](t, fx.g.TechInspections.DB(), `SELECT vin FROM {inspections} ORDER BY card_number LIMIT 1`)}
 			},
 			selection: `vehicle(vin: $vin) { vin inspections { totalCount edges { node { cardNumber inspectedAt station result mileageKm nextDate } } } }`,
 		},

@@ -125,7 +125,7 @@ func TestSocialAreaEndToEnd(t *testing.T) {
 			"PUBLIC_SERVICE_CENTER_SERVICES", "CIVIL_SERVANT_REQUEST", "CIVIL_SERVANTS", "FOREIGN_LABOR", "FOREIGN_WORKER_VIOLATIONS",
 			"STUDENTS_GRADUATES", "OUTPATIENT_VISITS", "DISPENSARY_REGISTRATION", "HOSPITAL_REFERRALS", "INPATIENT_TREATMENT"}
 		inv := fx.allowedAll(t, services...)
-		basis := map[string]any{"kind": inv.Basis, "caseNumber": inv.Case, "justification": "проверка"}
+		basis := inv.basis()
 
 		t.Run("bad keys", func(t *testing.T) {
 			for _, tc := range []struct{ field, arg, value, want string }{
@@ -228,7 +228,7 @@ func pensionTruncated(t *testing.T, fx *fixture, e *authz.Enforcer) {
 	}{{authz.AccessFull, false}, {authz.AccessTruncated, true}} {
 		o := withAccess(c.access)
 		r := fx.post(t, o.IIN, q, map[string]any{"iin": iin, "bin": bin,
-			"b": map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка доходов"}})
+			"b": o.basis()})
 		if len(r.Errors) > 0 {
 			t.Fatalf("%s as %s under %s: %+v", c.access, o.Role, o.Basis, r.Errors)
 		}

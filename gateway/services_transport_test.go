@@ -152,7 +152,7 @@ func TestTransportLookupsRejectMalformedKeys(t *testing.T) {
 		if !ok {
 			t.Fatalf("no official may read %s", tc.service)
 		}
-		b := map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка"}
+		b := o.basis()
 		r := fx.post(t, o.IIN, `query($b: BasisInput!) { inquiry(basis: $b) { `+tc.field+` } }`, map[string]any{"b": b})
 		if len(r.Errors) != 1 {
 			t.Fatalf("%s: want one error, got %+v", tc.field, r.Errors)
@@ -164,7 +164,7 @@ func TestTransportLookupsRejectMalformedKeys(t *testing.T) {
 	// Locomotive numbers (series with hyphens and a number) are keys too.
 	loco := one[string](t, fx.g.RollingStock.DB(), `SELECT number FROM {rolling_stock} WHERE kind = 'LOCOMOTIVE' ORDER BY number LIMIT 1`)
 	o, _ := fx.byOfficial(t, "RAILWAY_TRANSPORT", func(a authz.Access, err error) bool { return err == nil && a == authz.AccessFull })
-	b := map[string]any{"kind": o.Basis, "caseNumber": o.Case, "justification": "проверка"}
+	b := o.basis()
 	r := fx.post(t, o.IIN, `query($b: BasisInput!, $n: String!) { inquiry(basis: $b) { rollingStock(number: $n) { number kind } } }`,
 		map[string]any{"b": b, "n": strings.ToLower(loco)})
 	if len(r.Errors) > 0 || get(r.Data, "inquiry.rollingStock.number") != loco || get(r.Data, "inquiry.rollingStock.kind") != "LOCOMOTIVE" {

@@ -36,23 +36,30 @@ type ResolverRoot interface {
 	AccidentParticipant() AccidentParticipantResolver
 	AgriculturalMachine() AgriculturalMachineResolver
 	Benefit() BenefitResolver
+	BusinessLicense() BusinessLicenseResolver
 	CivilActParty() CivilActPartyResolver
 	CivilServiceRecord() CivilServiceRecordResolver
 	CompanyRole() CompanyRoleResolver
 	CriminalVehicleRecord() CriminalVehicleRecordResolver
 	CriminalWeaponRecord() CriminalWeaponRecordResolver
+	CrossAudit() CrossAuditResolver
 	DriverLicense() DriverLicenseResolver
 	Employment() EmploymentResolver
+	ExciseDeclaration() ExciseDeclarationResolver
+	ExciseLine() ExciseLineResolver
 	FamilyTie() FamilyTieResolver
 	FixedLineSubscription() FixedLineSubscriptionResolver
 	ForeignLaborPermit() ForeignLaborPermitResolver
+	ForeignTradeParticipant() ForeignTradeParticipantResolver
 	ForeignWorker() ForeignWorkerResolver
 	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
+	GoodsDeclaration() GoodsDeclarationResolver
 	HigherEducationRecord() HigherEducationRecordResolver
 	InpatientStay() InpatientStayResolver
 	Inquiry() InquiryResolver
 	InquiryAction() InquiryActionResolver
+	InvoiceTurnover() InvoiceTurnoverResolver
 	JobSeekerRegistration() JobSeekerRegistrationResolver
 	LaborReferral() LaborReferralResolver
 	LandPlot() LandPlotResolver
@@ -64,6 +71,7 @@ type ResolverRoot interface {
 	PensionStatement() PensionStatementResolver
 	Person() PersonResolver
 	Policy() PolicyResolver
+	ProcurementContract() ProcurementContractResolver
 	Query() QueryResolver
 	RailwayTicket() RailwayTicketResolver
 	RealEstate() RealEstateResolver
@@ -71,8 +79,11 @@ type ResolverRoot interface {
 	RiverVessel() RiverVesselResolver
 	RollingStock() RollingStockResolver
 	SeaVessel() SeaVesselResolver
+	StateInspection() StateInspectionResolver
+	SubsoilContract() SubsoilContractResolver
 	Taxpayer() TaxpayerResolver
 	TrafficViolation() TrafficViolationResolver
+	UnfairParticipant() UnfairParticipantResolver
 	Vehicle() VehicleResolver
 	VehicleCustomsDeclaration() VehicleCustomsDeclarationResolver
 	Weapon() WeaponResolver
@@ -138,6 +149,45 @@ type ComplexityRoot struct {
 		Region         func(childComplexity int) int
 		StartDate      func(childComplexity int) int
 		Status         func(childComplexity int) int
+	}
+
+	BudgetPayment struct {
+		Amount         func(childComplexity int) int
+		BankRu         func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		KBK            func(childComplexity int) int
+		KBKNameRu      func(childComplexity int) int
+		PaidAt         func(childComplexity int) int
+		PaymentID      func(childComplexity int) int
+		TaxOffice      func(childComplexity int) int
+		TaxpayerID     func(childComplexity int) int
+	}
+
+	BudgetPaymentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BudgetPaymentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	BusinessLicense struct {
+		ActivityRu        func(childComplexity int) int
+		Document          func(childComplexity int) int
+		HolderID          func(childComplexity int) int
+		HolderKind        func(childComplexity int) int
+		HolderLegalEntity func(childComplexity int) int
+		HolderPerson      func(childComplexity int) int
+		IssuedAt          func(childComplexity int) int
+		LicensorRu        func(childComplexity int) int
+		Number            func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Status            func(childComplexity int) int
+		StatusChangedAt   func(childComplexity int) int
+		SubactivityRu     func(childComplexity int) int
 	}
 
 	CaseInfo struct {
@@ -300,6 +350,27 @@ type ComplexityRoot struct {
 		Status           func(childComplexity int) int
 	}
 
+	CrossAudit struct {
+		Audited                 func(childComplexity int) int
+		AuditedID               func(childComplexity int) int
+		AuditedKind             func(childComplexity int) int
+		CompletedAt             func(childComplexity int) int
+		CounterpartyID          func(childComplexity int) int
+		CounterpartyKind        func(childComplexity int) int
+		CounterpartyLegalEntity func(childComplexity int) int
+		CounterpartyPerson      func(childComplexity int) int
+		Discrepancy             func(childComplexity int) int
+		ExecutorOffice          func(childComplexity int) int
+		InitiatorOffice         func(childComplexity int) int
+		Number                  func(childComplexity int) int
+		PeriodFrom              func(childComplexity int) int
+		PeriodRu                func(childComplexity int) int
+		PeriodTo                func(childComplexity int) int
+		RequestedAt             func(childComplexity int) int
+		Result                  func(childComplexity int) int
+		Turnover                func(childComplexity int) int
+	}
+
 	Disability struct {
 		CauseRu           func(childComplexity int) int
 		CeasedOn          func(childComplexity int) int
@@ -367,6 +438,47 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ExciseDeclaration struct {
+		Declarant     func(childComplexity int) int
+		DeclarantBIN  func(childComplexity int) int
+		FiledAt       func(childComplexity int) int
+		FormRu        func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		LicenseNumber func(childComplexity int) int
+		Lines         func(childComplexity int) int
+		Number        func(childComplexity int) int
+		PeriodFrom    func(childComplexity int) int
+		PeriodRu      func(childComplexity int) int
+		PeriodTo      func(childComplexity int) int
+		TaxOffice     func(childComplexity int) int
+		WarehouseRu   func(childComplexity int) int
+	}
+
+	ExciseDeclarationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ExciseDeclarationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ExciseLine struct {
+		Closing         func(childComplexity int) int
+		Counterparty    func(childComplexity int) int
+		CounterpartyBIN func(childComplexity int) int
+		LineNo          func(childComplexity int) int
+		Opening         func(childComplexity int) int
+		Produced        func(childComplexity int) int
+		ProductCode     func(childComplexity int) int
+		ProductRu       func(childComplexity int) int
+		Received        func(childComplexity int) int
+		Shipped         func(childComplexity int) int
+		Unit            func(childComplexity int) int
+	}
+
 	ExportFile struct {
 		Content   func(childComplexity int) int
 		MediaType func(childComplexity int) int
@@ -410,6 +522,15 @@ type ComplexityRoot struct {
 		Status       func(childComplexity int) int
 		ValidUntil   func(childComplexity int) int
 		Workers      func(childComplexity int) int
+	}
+
+	ForeignTradeParticipant struct {
+		BIN             func(childComplexity int) int
+		CustomsOfficeRu func(childComplexity int) int
+		Declarations    func(childComplexity int, first *int, after *string) int
+		Region          func(childComplexity int) int
+		RegisteredAt    func(childComplexity int) int
+		Role            func(childComplexity int) int
 	}
 
 	ForeignWorker struct {
@@ -457,6 +578,35 @@ type ComplexityRoot struct {
 		Person       func(childComplexity int) int
 		SharePercent func(childComplexity int) int
 		Since        func(childComplexity int) int
+	}
+
+	GoodsDeclaration struct {
+		CountryCode   func(childComplexity int) int
+		CountryRu     func(childComplexity int) int
+		CustomsPostRu func(childComplexity int) int
+		CustomsValue  func(childComplexity int) int
+		Declarant     func(childComplexity int) int
+		DeclarantBIN  func(childComplexity int) int
+		Direction     func(childComplexity int) int
+		Duties        func(childComplexity int) int
+		GoodsRu       func(childComplexity int) int
+		HSCode        func(childComplexity int) int
+		NetKg         func(childComplexity int) int
+		Number        func(childComplexity int) int
+		PartnerRu     func(childComplexity int) int
+		ProcedureRu   func(childComplexity int) int
+		RegisteredAt  func(childComplexity int) int
+	}
+
+	GoodsDeclarationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GoodsDeclarationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	HigherEducationRecord struct {
@@ -509,41 +659,56 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		AgriculturalMachine       func(childComplexity int, plate string) int
-		Basis                     func(childComplexity int) int
-		Case                      func(childComplexity int) int
-		CivilServants             func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
-		CourtSanction             func(childComplexity int) int
-		CriminalVehicleRecords    func(childComplexity int, plate *string, vin *string) int
-		CriminalWeaponRecords     func(childComplexity int, serialNumber string) int
-		Diploma                   func(childComplexity int, number string) int
-		DriverLicense             func(childComplexity int, number string) int
-		FixedLineSubscriptions    func(childComplexity int, phoneNumber string) int
-		ForeignLaborPermit        func(childComplexity int, permitNumber string) int
-		ForeignWorkerViolations   func(childComplexity int, passportNumber string) int
-		ForeignWorkers            func(childComplexity int, passportNumber string) int
-		HospitalReferral          func(childComplexity int, referralNumber string) int
-		Instruction               func(childComplexity int) int
-		Justification             func(childComplexity int) int
-		LandPlot                  func(childComplexity int, cadastralNumber string) int
-		LegalAssistance           func(childComplexity int) int
-		LegalEntity               func(childComplexity int, bin sio.BIN) int
-		Links                     func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
-		PensionStatement          func(childComplexity int, iin sio.IIN) int
-		Person                    func(childComplexity int, iin sio.IIN) int
-		Persons                   func(childComplexity int, iins []sio.IIN) int
-		PostalItem                func(childComplexity int, trackingNumber string) int
-		RealEstate                func(childComplexity int, cadastralNumber string) int
-		RiverVessel               func(childComplexity int, registrationNumber string) int
-		RoadAccident              func(childComplexity int, number string) int
-		RollingStock              func(childComplexity int, number string) int
-		SeaVessel                 func(childComplexity int, imoNumber string) int
-		Taxpayer                  func(childComplexity int, id string) int
-		TrafficViolations         func(childComplexity int, plate *string, vin *string, first *int, after *string) int
-		Vehicle                   func(childComplexity int, plate *string, vin *string) int
-		VehicleCustomsDeclaration func(childComplexity int, number string) int
-		Via                       func(childComplexity int) int
-		Weapon                    func(childComplexity int, serialNumber string) int
+		AgriculturalMachine          func(childComplexity int, plate string) int
+		AlcoholProductionDeclaration func(childComplexity int, number string) int
+		AlcoholTurnoverDeclaration   func(childComplexity int, number string) int
+		Basis                        func(childComplexity int) int
+		Case                         func(childComplexity int) int
+		CivilServants                func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
+		CourtSanction                func(childComplexity int) int
+		CriminalVehicleRecords       func(childComplexity int, plate *string, vin *string) int
+		CriminalWeaponRecords        func(childComplexity int, serialNumber string) int
+		CrossAudit                   func(childComplexity int, number string) int
+		Diploma                      func(childComplexity int, number string) int
+		DriverLicense                func(childComplexity int, number string) int
+		EthylAlcoholDeclaration      func(childComplexity int, number string) int
+		FixedLineSubscriptions       func(childComplexity int, phoneNumber string) int
+		ForeignLaborPermit           func(childComplexity int, permitNumber string) int
+		ForeignWorkerViolations      func(childComplexity int, passportNumber string) int
+		ForeignWorkers               func(childComplexity int, passportNumber string) int
+		GoodsDeclaration             func(childComplexity int, number string) int
+		HospitalReferral             func(childComplexity int, referralNumber string) int
+		HydrocarbonContract          func(childComplexity int, number string) int
+		Inspection                   func(childComplexity int, registrationNumber string) int
+		Instruction                  func(childComplexity int) int
+		Justification                func(childComplexity int) int
+		LandPlot                     func(childComplexity int, cadastralNumber string) int
+		LegalAssistance              func(childComplexity int) int
+		LegalEntity                  func(childComplexity int, bin sio.BIN) int
+		License                      func(childComplexity int, number string) int
+		Links                        func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
+		PensionStatement             func(childComplexity int, iin sio.IIN) int
+		Person                       func(childComplexity int, iin sio.IIN) int
+		Persons                      func(childComplexity int, iins []sio.IIN) int
+		PetroleumDeclarationV2       func(childComplexity int, number string) int
+		PetroleumDeclarationV3       func(childComplexity int, number string) int
+		PostalItem                   func(childComplexity int, trackingNumber string) int
+		ProcurementContract          func(childComplexity int, contractNumber string) int
+		RealEstate                   func(childComplexity int, cadastralNumber string) int
+		RiverVessel                  func(childComplexity int, registrationNumber string) int
+		RoadAccident                 func(childComplexity int, number string) int
+		RollingStock                 func(childComplexity int, number string) int
+		SeaVessel                    func(childComplexity int, imoNumber string) int
+		SolidMineralContract         func(childComplexity int, number string) int
+		TaxReturn                    func(childComplexity int, registrationNumber string) int
+		Taxpayer                     func(childComplexity int, id string) int
+		TrafficViolations            func(childComplexity int, plate *string, vin *string, first *int, after *string) int
+		UnfairSupplierCheck          func(childComplexity int, id string) int
+		VatCertificate               func(childComplexity int, series string, number string) int
+		Vehicle                      func(childComplexity int, plate *string, vin *string) int
+		VehicleCustomsDeclaration    func(childComplexity int, number string) int
+		Via                          func(childComplexity int) int
+		Weapon                       func(childComplexity int, serialNumber string) int
 	}
 
 	InquiryAction struct {
@@ -557,6 +722,33 @@ type ComplexityRoot struct {
 		LiftLegalEntityBan         func(childComplexity int, id string, reason string, clientKey string) int
 		LiftPersonParticipationBan func(childComplexity int, id string, reason string, clientKey string) int
 		LiftRealEstateBan          func(childComplexity int, id string, reason string, clientKey string) int
+	}
+
+	InvoiceTurnover struct {
+		Buyer        func(childComplexity int) int
+		BuyerID      func(childComplexity int) int
+		BuyerKind    func(childComplexity int) int
+		Invoices     func(childComplexity int) int
+		PeriodFrom   func(childComplexity int) int
+		PeriodRu     func(childComplexity int) int
+		PeriodTo     func(childComplexity int) int
+		Seller       func(childComplexity int) int
+		SellerID     func(childComplexity int) int
+		SellerKind   func(childComplexity int) int
+		SellerPerson func(childComplexity int) int
+		Turnover     func(childComplexity int) int
+		Vat          func(childComplexity int) int
+	}
+
+	InvoiceTurnoverConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InvoiceTurnoverEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	JobSeekerRegistration struct {
@@ -634,38 +826,57 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ActivityCode             func(childComplexity int) int
-		ActivityRu               func(childComplexity int) int
-		Address                  func(childComplexity int) int
-		AgriculturalMachinery    func(childComplexity int) int
-		BIN                      func(childComplexity int) int
-		Companies                func(childComplexity int, first *int, after *string) int
-		Director                 func(childComplexity int) int
-		DirectorIIN              func(childComplexity int) int
-		Employees                func(childComplexity int, first *int, after *string) int
-		FixedLineSubscriptions   func(childComplexity int) int
-		ForeignLaborPermits      func(childComplexity int) int
-		ForeignWorkerViolations  func(childComplexity int) int
-		Founders                 func(childComplexity int) int
-		LandPlots                func(childComplexity int, first *int, after *string) int
-		LegalForm                func(childComplexity int) int
-		NameKz                   func(childComplexity int) int
-		NameRu                   func(childComplexity int) int
-		PensionContributionsPaid func(childComplexity int, first *int, after *string) int
-		PostalItems              func(childComplexity int, first *int, after *string) int
-		RealEstate               func(childComplexity int, first *int, after *string) int
-		Region                   func(childComplexity int) int
-		RegistrationDate         func(childComplexity int) int
-		Restrictions             func(childComplexity int) int
-		RiverVessels             func(childComplexity int) int
-		RollingStock             func(childComplexity int, first *int, after *string) int
-		SeaVessels               func(childComplexity int) int
-		Status                   func(childComplexity int) int
-		TaxDebts                 func(childComplexity int) int
-		Taxpayer                 func(childComplexity int) int
-		TrafficViolations        func(childComplexity int, first *int, after *string) int
-		Vehicles                 func(childComplexity int, first *int, after *string) int
-		Weapons                  func(childComplexity int) int
+		ActivityCode                  func(childComplexity int) int
+		ActivityRu                    func(childComplexity int) int
+		Address                       func(childComplexity int) int
+		AgriculturalMachinery         func(childComplexity int) int
+		AlcoholProductionDeclarations func(childComplexity int, first *int, after *string) int
+		AlcoholTurnoverDeclarations   func(childComplexity int, first *int, after *string) int
+		BIN                           func(childComplexity int) int
+		BudgetPayments                func(childComplexity int, first *int, after *string) int
+		Companies                     func(childComplexity int, first *int, after *string) int
+		Counterparties                func(childComplexity int, first *int, after *string) int
+		CrossAudits                   func(childComplexity int) int
+		Director                      func(childComplexity int) int
+		DirectorIIN                   func(childComplexity int) int
+		Employees                     func(childComplexity int, first *int, after *string) int
+		EthylAlcoholDeclarations      func(childComplexity int, first *int, after *string) int
+		FixedLineSubscriptions        func(childComplexity int) int
+		ForeignLaborPermits           func(childComplexity int) int
+		ForeignTrade                  func(childComplexity int) int
+		ForeignWorkerViolations       func(childComplexity int) int
+		Founders                      func(childComplexity int) int
+		HydrocarbonContracts          func(childComplexity int) int
+		Inspections                   func(childComplexity int) int
+		LandPlots                     func(childComplexity int, first *int, after *string) int
+		LegalForm                     func(childComplexity int) int
+		Licenses                      func(childComplexity int) int
+		MonopolyRecords               func(childComplexity int) int
+		NameKz                        func(childComplexity int) int
+		NameRu                        func(childComplexity int) int
+		PensionContributionsPaid      func(childComplexity int, first *int, after *string) int
+		PetroleumDeclarationsV2       func(childComplexity int, first *int, after *string) int
+		PetroleumDeclarationsV3       func(childComplexity int, first *int, after *string) int
+		PostalItems                   func(childComplexity int, first *int, after *string) int
+		ProcurementContracts          func(childComplexity int, first *int, after *string) int
+		RealEstate                    func(childComplexity int, first *int, after *string) int
+		Region                        func(childComplexity int) int
+		RegistrationDate              func(childComplexity int) int
+		Restrictions                  func(childComplexity int) int
+		RiverVessels                  func(childComplexity int) int
+		RollingStock                  func(childComplexity int, first *int, after *string) int
+		SeaVessels                    func(childComplexity int) int
+		SolidMineralContracts         func(childComplexity int) int
+		StatisticalUnit               func(childComplexity int) int
+		Status                        func(childComplexity int) int
+		TaxDebts                      func(childComplexity int) int
+		TaxReturns                    func(childComplexity int, first *int, after *string) int
+		Taxpayer                      func(childComplexity int) int
+		TrafficViolations             func(childComplexity int, first *int, after *string) int
+		UnfairSupplierRecords         func(childComplexity int) int
+		VatRegistrations              func(childComplexity int) int
+		Vehicles                      func(childComplexity int, first *int, after *string) int
+		Weapons                       func(childComplexity int) int
 	}
 
 	LicenseDeprivation struct {
@@ -725,6 +936,18 @@ type ComplexityRoot struct {
 		Iin               func(childComplexity int) int
 		Position          func(childComplexity int) int
 		Role              func(childComplexity int) int
+	}
+
+	MonopolyRecord struct {
+		AuthorityRu        func(childComplexity int) int
+		BIN                func(childComplexity int) int
+		ExcludedAt         func(childComplexity int) int
+		IncludedAt         func(childComplexity int) int
+		MarketSharePercent func(childComplexity int) int
+		Region             func(childComplexity int) int
+		Register           func(childComplexity int) int
+		RegisterNumber     func(childComplexity int) int
+		SphereRu           func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -797,11 +1020,14 @@ type ComplexityRoot struct {
 		Benefits                func(childComplexity int) int
 		BirthDate               func(childComplexity int) int
 		BirthPlace              func(childComplexity int) int
+		BudgetPayments          func(childComplexity int, first *int, after *string) int
 		Citizenship             func(childComplexity int) int
 		CivilActs               func(childComplexity int) int
 		CivilService            func(childComplexity int) int
 		CivilServiceRecords     func(childComplexity int) int
 		Companies               func(childComplexity int, first *int, after *string) int
+		Counterparties          func(childComplexity int, first *int, after *string) int
+		CrossAudits             func(childComplexity int) int
 		DeathDate               func(childComplexity int) int
 		Disability              func(childComplexity int) int
 		DispensaryRegistrations func(childComplexity int) int
@@ -820,6 +1046,7 @@ type ComplexityRoot struct {
 		JobSeekerRegistrations  func(childComplexity int) int
 		LandPlots               func(childComplexity int, first *int, after *string) int
 		LastName                func(childComplexity int) int
+		Licenses                func(childComplexity int) int
 		MiddleName              func(childComplexity int) int
 		Nationality             func(childComplexity int) int
 		OutpatientVisits        func(childComplexity int, first *int, after *string) int
@@ -834,8 +1061,11 @@ type ComplexityRoot struct {
 		RoadAccidents           func(childComplexity int, first *int, after *string) int
 		RollingStock            func(childComplexity int, first *int, after *string) int
 		TaxDebts                func(childComplexity int) int
+		TaxReturns              func(childComplexity int, first *int, after *string) int
 		Taxpayer                func(childComplexity int) int
 		TrafficViolations       func(childComplexity int, first *int, after *string) int
+		UnfairSupplierRecords   func(childComplexity int) int
+		VatRegistrations        func(childComplexity int) int
 		Vehicles                func(childComplexity int, first *int, after *string) int
 		Weapons                 func(childComplexity int) int
 	}
@@ -921,6 +1151,38 @@ type ComplexityRoot struct {
 	}
 
 	PostalItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ProcurementContract struct {
+		Amount             func(childComplexity int) int
+		AnnouncedAt        func(childComplexity int) int
+		AnnouncementNumber func(childComplexity int) int
+		ContractNumber     func(childComplexity int) int
+		CustomerBIN        func(childComplexity int) int
+		CustomerNameRu     func(childComplexity int) int
+		DueAt              func(childComplexity int) int
+		ItemKind           func(childComplexity int) int
+		ItemRu             func(childComplexity int) int
+		LotNumber          func(childComplexity int) int
+		Method             func(childComplexity int) int
+		PlannedAmount      func(childComplexity int) int
+		Region             func(childComplexity int) int
+		SignedAt           func(childComplexity int) int
+		Status             func(childComplexity int) int
+		Supplier           func(childComplexity int) int
+		SupplierID         func(childComplexity int) int
+		SupplierKind       func(childComplexity int) int
+	}
+
+	ProcurementContractConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProcurementContractEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -1185,6 +1447,59 @@ type ComplexityRoot struct {
 		TypeRu           func(childComplexity int) int
 	}
 
+	StateInspection struct {
+		EndDate            func(childComplexity int) int
+		InspectorRu        func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		LegalEntity        func(childComplexity int) int
+		MeasuresRu         func(childComplexity int) int
+		Region             func(childComplexity int) int
+		RegistrationNumber func(childComplexity int) int
+		Result             func(childComplexity int) int
+		StartDate          func(childComplexity int) int
+		SubjectID          func(childComplexity int) int
+		SubjectKind        func(childComplexity int) int
+		SubjectMatterRu    func(childComplexity int) int
+		Violations         func(childComplexity int) int
+		ViolationsRu       func(childComplexity int) int
+	}
+
+	StatisticalUnit struct {
+		Activity       func(childComplexity int) int
+		BIN            func(childComplexity int) int
+		Employees      func(childComplexity int) int
+		KATO           func(childComplexity int) int
+		KRP            func(childComplexity int) int
+		KRPNameRu      func(childComplexity int) int
+		LastReportDate func(childComplexity int) int
+		LastReportForm func(childComplexity int) int
+		LocalityRu     func(childComplexity int) int
+		OKED           func(childComplexity int) int
+		OKEDNameRu     func(childComplexity int) int
+		OwnershipRu    func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Size           func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	SubsoilContract struct {
+		AreaSqKm     func(childComplexity int) int
+		AuthorityRu  func(childComplexity int) int
+		ExpiresAt    func(childComplexity int) int
+		FieldRu      func(childComplexity int) int
+		MineralsRu   func(childComplexity int) int
+		Number       func(childComplexity int) int
+		OperatorRu   func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Register     func(childComplexity int) int
+		SharePercent func(childComplexity int) int
+		SignedAt     func(childComplexity int) int
+		Stage        func(childComplexity int) int
+		Status       func(childComplexity int) int
+		SubsoilUser  func(childComplexity int) int
+		UserBIN      func(childComplexity int) int
+	}
+
 	TaxDebt struct {
 		AsOf          func(childComplexity int) int
 		Fine          func(childComplexity int) int
@@ -1203,14 +1518,45 @@ type ComplexityRoot struct {
 		NameRu func(childComplexity int) int
 	}
 
+	TaxReturn struct {
+		FiledAt            func(childComplexity int) int
+		FormCode           func(childComplexity int) int
+		FormNameRu         func(childComplexity int) int
+		Income             func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		PeriodFrom         func(childComplexity int) int
+		PeriodRu           func(childComplexity int) int
+		PeriodTo           func(childComplexity int) int
+		RegistrationNumber func(childComplexity int) int
+		Tax                func(childComplexity int) int
+		TaxOffice          func(childComplexity int) int
+		TaxpayerID         func(childComplexity int) int
+	}
+
+	TaxReturnConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TaxReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Taxpayer struct {
-		Debts        func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		RegisteredAt func(childComplexity int) int
-		Status       func(childComplexity int) int
-		TaxOffice    func(childComplexity int) int
-		VATPayer     func(childComplexity int) int
+		BudgetPayments   func(childComplexity int, first *int, after *string) int
+		Counterparties   func(childComplexity int, first *int, after *string) int
+		CrossAudits      func(childComplexity int) int
+		Debts            func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		RegisteredAt     func(childComplexity int) int
+		Status           func(childComplexity int) int
+		TaxOffice        func(childComplexity int) int
+		TaxReturns       func(childComplexity int, first *int, after *string) int
+		VATPayer         func(childComplexity int) int
+		VatRegistrations func(childComplexity int) int
 	}
 
 	TechnicalInspection struct {
@@ -1272,6 +1618,38 @@ type ComplexityRoot struct {
 	TrafficViolationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	UnfairParticipant struct {
+		Contract        func(childComplexity int) int
+		ContractNumber  func(childComplexity int) int
+		CourtDecisionRu func(childComplexity int) int
+		CustomerNameRu  func(childComplexity int) int
+		DecisionDate    func(childComplexity int) int
+		ExpiresAt       func(childComplexity int) int
+		InRegister      func(childComplexity int) int
+		IncludedAt      func(childComplexity int) int
+		LegalEntity     func(childComplexity int) int
+		Person          func(childComplexity int) int
+		RecordID        func(childComplexity int) int
+		Role            func(childComplexity int) int
+		SubjectID       func(childComplexity int) int
+		SubjectKind     func(childComplexity int) int
+		Supplier        func(childComplexity int) int
+		SupplierBIN     func(childComplexity int) int
+		TermMonths      func(childComplexity int) int
+	}
+
+	VATRegistration struct {
+		Certificate            func(childComplexity int) int
+		CertificateNumber      func(childComplexity int) int
+		CertificateSeries      func(childComplexity int) int
+		DeregisteredAt         func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		ReasonRu               func(childComplexity int) int
+		RegisteredAt           func(childComplexity int) int
+		TaxOffice              func(childComplexity int) int
+		TaxpayerID             func(childComplexity int) int
 	}
 
 	Vehicle struct {
@@ -1369,6 +1747,10 @@ type AgriculturalMachineResolver interface {
 type BenefitResolver interface {
 	ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error)
 }
+type BusinessLicenseResolver interface {
+	HolderPerson(ctx context.Context, obj *sio.BusinessLicense) (*sio.Person, error)
+	HolderLegalEntity(ctx context.Context, obj *sio.BusinessLicense) (*sio.LegalEntity, error)
+}
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
 }
@@ -1385,12 +1767,23 @@ type CriminalWeaponRecordResolver interface {
 	RegisteredWeapon(ctx context.Context, obj *sio.CriminalWeaponRecord) (*sio.Weapon, error)
 	Person(ctx context.Context, obj *sio.CriminalWeaponRecord) (*sio.Person, error)
 }
+type CrossAuditResolver interface {
+	Audited(ctx context.Context, obj *sio.CrossAudit) (*sio.LegalEntity, error)
+	CounterpartyLegalEntity(ctx context.Context, obj *sio.CrossAudit) (*sio.LegalEntity, error)
+	CounterpartyPerson(ctx context.Context, obj *sio.CrossAudit) (*sio.Person, error)
+}
 type DriverLicenseResolver interface {
 	Holder(ctx context.Context, obj *sio.DriverLicense) (*sio.Person, error)
 }
 type EmploymentResolver interface {
 	Person(ctx context.Context, obj *sio.Employment) (*sio.Person, error)
 	Employer(ctx context.Context, obj *sio.Employment) (*sio.LegalEntity, error)
+}
+type ExciseDeclarationResolver interface {
+	Declarant(ctx context.Context, obj *sio.ExciseDeclaration) (*sio.LegalEntity, error)
+}
+type ExciseLineResolver interface {
+	Counterparty(ctx context.Context, obj *sio.ExciseLine) (*sio.LegalEntity, error)
 }
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
@@ -1403,6 +1796,9 @@ type ForeignLaborPermitResolver interface {
 	Workers(ctx context.Context, obj *sio.ForeignLaborPermit) ([]sio.ForeignWorker, error)
 	Employer(ctx context.Context, obj *sio.ForeignLaborPermit) (*sio.LegalEntity, error)
 }
+type ForeignTradeParticipantResolver interface {
+	Declarations(ctx context.Context, obj *sio.ForeignTradeParticipant, first *int, after *string) (*model.GoodsDeclarationConnection, error)
+}
 type ForeignWorkerResolver interface {
 	Permit(ctx context.Context, obj *sio.ForeignWorker) (*sio.ForeignLaborPermit, error)
 	Violations(ctx context.Context, obj *sio.ForeignWorker) ([]sio.ForeignWorkerViolation, error)
@@ -1413,6 +1809,9 @@ type ForeignWorkerViolationResolver interface {
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
+}
+type GoodsDeclarationResolver interface {
+	Declarant(ctx context.Context, obj *sio.GoodsDeclaration) (*sio.LegalEntity, error)
 }
 type HigherEducationRecordResolver interface {
 	Person(ctx context.Context, obj *sio.HigherEducationRecord) (*sio.Person, error)
@@ -1428,22 +1827,37 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
+	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
 	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
 	CriminalVehicleRecords(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) ([]sio.CriminalVehicleRecord, error)
 	CriminalWeaponRecords(ctx context.Context, obj *authz.Inquiry, serialNumber string) ([]sio.CriminalWeaponRecord, error)
 	Diploma(ctx context.Context, obj *authz.Inquiry, number string) (*sio.HigherEducationRecord, error)
+	EthylAlcoholDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	AlcoholProductionDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	AlcoholTurnoverDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	PetroleumDeclarationV2(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
+	PetroleumDeclarationV3(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
 	ForeignLaborPermit(ctx context.Context, obj *authz.Inquiry, permitNumber string) (*sio.ForeignLaborPermit, error)
 	ForeignWorkers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorker, error)
 	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
+	GoodsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.GoodsDeclaration, error)
 	HospitalReferral(ctx context.Context, obj *authz.Inquiry, referralNumber string) (*sio.HospitalReferral, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
 	PostalItem(ctx context.Context, obj *authz.Inquiry, trackingNumber string) (*sio.PostalItem, error)
+	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
+	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
 
 	TrafficViolations(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string, first *int, after *string) (*model.TrafficViolationConnection, error)
 	RoadAccident(ctx context.Context, obj *authz.Inquiry, number string) (*sio.RoadAccident, error)
 	DriverLicense(ctx context.Context, obj *authz.Inquiry, number string) (*sio.DriverLicense, error)
 	VehicleCustomsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.VehicleCustomsDeclaration, error)
 	PensionStatement(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.PensionStatement, error)
+	HydrocarbonContract(ctx context.Context, obj *authz.Inquiry, number string) ([]sio.SubsoilContract, error)
+	SolidMineralContract(ctx context.Context, obj *authz.Inquiry, number string) ([]sio.SubsoilContract, error)
+	CrossAudit(ctx context.Context, obj *authz.Inquiry, number string) (*sio.CrossAudit, error)
+	VatCertificate(ctx context.Context, obj *authz.Inquiry, series string, number string) (*sio.VATRegistration, error)
+	TaxReturn(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.TaxReturn, error)
 	FixedLineSubscriptions(ctx context.Context, obj *authz.Inquiry, phoneNumber string) ([]sio.FixedLineSubscription, error)
 	RollingStock(ctx context.Context, obj *authz.Inquiry, number string) (*sio.RollingStock, error)
 	RiverVessel(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.RiverVessel, error)
@@ -1460,6 +1874,11 @@ type InquiryActionResolver interface {
 	LiftPersonParticipationBan(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
 	EncumberLandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string, reason string, clientKey string) (*sio.Restriction, error)
 	LiftLandEncumbrance(ctx context.Context, obj *authz.Inquiry, id string, reason string, clientKey string) (*sio.Restriction, error)
+}
+type InvoiceTurnoverResolver interface {
+	Seller(ctx context.Context, obj *sio.InvoiceTurnover) (*sio.LegalEntity, error)
+	SellerPerson(ctx context.Context, obj *sio.InvoiceTurnover) (*sio.Person, error)
+	Buyer(ctx context.Context, obj *sio.InvoiceTurnover) (*sio.LegalEntity, error)
 }
 type JobSeekerRegistrationResolver interface {
 	Referrals(ctx context.Context, obj *sio.JobSeekerRegistration) ([]sio.LaborReferral, error)
@@ -1485,13 +1904,32 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	StatisticalUnit(ctx context.Context, obj *sio.LegalEntity) (*sio.StatisticalUnit, error)
+	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
+	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
+	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
+	EthylAlcoholDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	AlcoholProductionDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	AlcoholTurnoverDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	PetroleumDeclarationsV2(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
+	PetroleumDeclarationsV3(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
 	ForeignLaborPermits(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignLaborPermit, error)
 	ForeignWorkerViolations(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignWorkerViolation, error)
+	ForeignTrade(ctx context.Context, obj *sio.LegalEntity) (*sio.ForeignTradeParticipant, error)
 	PostalItems(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PostalItemConnection, error)
+	ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error)
+	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
 	Restrictions(ctx context.Context, obj *sio.LegalEntity) ([]sio.Restriction, error)
 	TrafficViolations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.TrafficViolationConnection, error)
 	Employees(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.EmploymentConnection, error)
 	PensionContributionsPaid(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PensionContributionConnection, error)
+	HydrocarbonContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error)
+	SolidMineralContracts(ctx context.Context, obj *sio.LegalEntity) ([]sio.SubsoilContract, error)
+	CrossAudits(ctx context.Context, obj *sio.LegalEntity) ([]sio.CrossAudit, error)
+	VatRegistrations(ctx context.Context, obj *sio.LegalEntity) ([]sio.VATRegistration, error)
+	TaxReturns(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.TaxReturnConnection, error)
+	Counterparties(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.InvoiceTurnoverConnection, error)
+	BudgetPayments(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.BudgetPaymentConnection, error)
 	FixedLineSubscriptions(ctx context.Context, obj *sio.LegalEntity) ([]sio.FixedLineSubscription, error)
 	RollingStock(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.RollingStockConnection, error)
 	RiverVessels(ctx context.Context, obj *sio.LegalEntity) ([]sio.RiverVessel, error)
@@ -1522,6 +1960,7 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error)
 	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
 	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
 	HigherEducation(ctx context.Context, obj *sio.Person) ([]sio.HigherEducationRecord, error)
@@ -1530,6 +1969,7 @@ type PersonResolver interface {
 	HospitalReferrals(ctx context.Context, obj *sio.Person) ([]sio.HospitalReferral, error)
 	InpatientStays(ctx context.Context, obj *sio.Person) ([]sio.InpatientStay, error)
 	PostalItems(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PostalItemConnection, error)
+	UnfairSupplierRecords(ctx context.Context, obj *sio.Person) ([]sio.UnfairParticipant, error)
 	ParticipationBans(ctx context.Context, obj *sio.Person) ([]sio.Restriction, error)
 	DriverLicenses(ctx context.Context, obj *sio.Person) ([]sio.DriverLicense, error)
 	TrafficViolations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.TrafficViolationConnection, error)
@@ -1540,6 +1980,11 @@ type PersonResolver interface {
 	Benefits(ctx context.Context, obj *sio.Person) ([]sio.Benefit, error)
 	JobSeekerRegistrations(ctx context.Context, obj *sio.Person) ([]sio.JobSeekerRegistration, error)
 	PublicServices(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PublicServiceRequestConnection, error)
+	CrossAudits(ctx context.Context, obj *sio.Person) ([]sio.CrossAudit, error)
+	VatRegistrations(ctx context.Context, obj *sio.Person) ([]sio.VATRegistration, error)
+	TaxReturns(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.TaxReturnConnection, error)
+	Counterparties(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.InvoiceTurnoverConnection, error)
+	BudgetPayments(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BudgetPaymentConnection, error)
 	FixedLineSubscriptions(ctx context.Context, obj *sio.Person) ([]sio.FixedLineSubscription, error)
 	RollingStock(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RollingStockConnection, error)
 	RiverVessels(ctx context.Context, obj *sio.Person) ([]sio.RiverVessel, error)
@@ -1549,6 +1994,9 @@ type PersonResolver interface {
 }
 type PolicyResolver interface {
 	Decide(ctx context.Context, obj *model.Policy, role string, basis string, service string) (*model.PolicyDecision, error)
+}
+type ProcurementContractResolver interface {
+	Supplier(ctx context.Context, obj *sio.ProcurementContract) (*sio.LegalEntity, error)
 }
 type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
@@ -1580,14 +2028,31 @@ type RollingStockResolver interface {
 type SeaVesselResolver interface {
 	OwnerLegalEntity(ctx context.Context, obj *sio.SeaVessel) (*sio.LegalEntity, error)
 }
+type StateInspectionResolver interface {
+	LegalEntity(ctx context.Context, obj *sio.StateInspection) (*sio.LegalEntity, error)
+}
+type SubsoilContractResolver interface {
+	SubsoilUser(ctx context.Context, obj *sio.SubsoilContract) (*sio.LegalEntity, error)
+}
 type TaxpayerResolver interface {
 	Debts(ctx context.Context, obj *sio.Taxpayer) ([]sio.TaxDebt, error)
+	CrossAudits(ctx context.Context, obj *sio.Taxpayer) ([]sio.CrossAudit, error)
+	VatRegistrations(ctx context.Context, obj *sio.Taxpayer) ([]sio.VATRegistration, error)
+	TaxReturns(ctx context.Context, obj *sio.Taxpayer, first *int, after *string) (*model.TaxReturnConnection, error)
+	Counterparties(ctx context.Context, obj *sio.Taxpayer, first *int, after *string) (*model.InvoiceTurnoverConnection, error)
+	BudgetPayments(ctx context.Context, obj *sio.Taxpayer, first *int, after *string) (*model.BudgetPaymentConnection, error)
 }
 type TrafficViolationResolver interface {
 	Vehicle(ctx context.Context, obj *sio.TrafficViolation) (*sio.Vehicle, error)
 	Driver(ctx context.Context, obj *sio.TrafficViolation) (*sio.Person, error)
 	OffenderPerson(ctx context.Context, obj *sio.TrafficViolation) (*sio.Person, error)
 	OffenderLegalEntity(ctx context.Context, obj *sio.TrafficViolation) (*sio.LegalEntity, error)
+}
+type UnfairParticipantResolver interface {
+	Person(ctx context.Context, obj *sio.UnfairParticipant) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.UnfairParticipant) (*sio.LegalEntity, error)
+	Supplier(ctx context.Context, obj *sio.UnfairParticipant) (*sio.LegalEntity, error)
+	Contract(ctx context.Context, obj *sio.UnfairParticipant) (*sio.ProcurementContract, error)
 }
 type VehicleResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.Vehicle) (*sio.Person, error)
@@ -1894,6 +2359,172 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Benefit.Status(childComplexity), true
+
+	case "BudgetPayment.amount":
+		if e.ComplexityRoot.BudgetPayment.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.Amount(childComplexity), true
+	case "BudgetPayment.bankRu":
+		if e.ComplexityRoot.BudgetPayment.BankRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.BankRu(childComplexity), true
+	case "BudgetPayment.documentNumber":
+		if e.ComplexityRoot.BudgetPayment.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.DocumentNumber(childComplexity), true
+	case "BudgetPayment.kbk":
+		if e.ComplexityRoot.BudgetPayment.KBK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.KBK(childComplexity), true
+	case "BudgetPayment.kbkNameRu":
+		if e.ComplexityRoot.BudgetPayment.KBKNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.KBKNameRu(childComplexity), true
+	case "BudgetPayment.paidAt":
+		if e.ComplexityRoot.BudgetPayment.PaidAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.PaidAt(childComplexity), true
+	case "BudgetPayment.paymentId":
+		if e.ComplexityRoot.BudgetPayment.PaymentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.PaymentID(childComplexity), true
+	case "BudgetPayment.taxOffice":
+		if e.ComplexityRoot.BudgetPayment.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.TaxOffice(childComplexity), true
+	case "BudgetPayment.taxpayerId":
+		if e.ComplexityRoot.BudgetPayment.TaxpayerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPayment.TaxpayerID(childComplexity), true
+
+	case "BudgetPaymentConnection.edges":
+		if e.ComplexityRoot.BudgetPaymentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentConnection.Edges(childComplexity), true
+	case "BudgetPaymentConnection.pageInfo":
+		if e.ComplexityRoot.BudgetPaymentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentConnection.PageInfo(childComplexity), true
+	case "BudgetPaymentConnection.totalCount":
+		if e.ComplexityRoot.BudgetPaymentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentConnection.TotalCount(childComplexity), true
+
+	case "BudgetPaymentEdge.cursor":
+		if e.ComplexityRoot.BudgetPaymentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentEdge.Cursor(childComplexity), true
+	case "BudgetPaymentEdge.node":
+		if e.ComplexityRoot.BudgetPaymentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetPaymentEdge.Node(childComplexity), true
+
+	case "BusinessLicense.activityRu":
+		if e.ComplexityRoot.BusinessLicense.ActivityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.ActivityRu(childComplexity), true
+	case "BusinessLicense.document":
+		if e.ComplexityRoot.BusinessLicense.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Document(childComplexity), true
+	case "BusinessLicense.holderId":
+		if e.ComplexityRoot.BusinessLicense.HolderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderID(childComplexity), true
+	case "BusinessLicense.holderKind":
+		if e.ComplexityRoot.BusinessLicense.HolderKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderKind(childComplexity), true
+	case "BusinessLicense.holderLegalEntity":
+		if e.ComplexityRoot.BusinessLicense.HolderLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderLegalEntity(childComplexity), true
+	case "BusinessLicense.holderPerson":
+		if e.ComplexityRoot.BusinessLicense.HolderPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.HolderPerson(childComplexity), true
+	case "BusinessLicense.issuedAt":
+		if e.ComplexityRoot.BusinessLicense.IssuedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.IssuedAt(childComplexity), true
+	case "BusinessLicense.licensorRu":
+		if e.ComplexityRoot.BusinessLicense.LicensorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.LicensorRu(childComplexity), true
+	case "BusinessLicense.number":
+		if e.ComplexityRoot.BusinessLicense.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Number(childComplexity), true
+	case "BusinessLicense.region":
+		if e.ComplexityRoot.BusinessLicense.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Region(childComplexity), true
+	case "BusinessLicense.status":
+		if e.ComplexityRoot.BusinessLicense.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.Status(childComplexity), true
+	case "BusinessLicense.statusChangedAt":
+		if e.ComplexityRoot.BusinessLicense.StatusChangedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.StatusChangedAt(childComplexity), true
+	case "BusinessLicense.subactivityRu":
+		if e.ComplexityRoot.BusinessLicense.SubactivityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BusinessLicense.SubactivityRu(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -2600,6 +3231,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CriminalWeaponRecord.Status(childComplexity), true
 
+	case "CrossAudit.audited":
+		if e.ComplexityRoot.CrossAudit.Audited == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Audited(childComplexity), true
+	case "CrossAudit.auditedId":
+		if e.ComplexityRoot.CrossAudit.AuditedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.AuditedID(childComplexity), true
+	case "CrossAudit.auditedKind":
+		if e.ComplexityRoot.CrossAudit.AuditedKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.AuditedKind(childComplexity), true
+	case "CrossAudit.completedAt":
+		if e.ComplexityRoot.CrossAudit.CompletedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CompletedAt(childComplexity), true
+	case "CrossAudit.counterpartyId":
+		if e.ComplexityRoot.CrossAudit.CounterpartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyID(childComplexity), true
+	case "CrossAudit.counterpartyKind":
+		if e.ComplexityRoot.CrossAudit.CounterpartyKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyKind(childComplexity), true
+	case "CrossAudit.counterpartyLegalEntity":
+		if e.ComplexityRoot.CrossAudit.CounterpartyLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyLegalEntity(childComplexity), true
+	case "CrossAudit.counterpartyPerson":
+		if e.ComplexityRoot.CrossAudit.CounterpartyPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.CounterpartyPerson(childComplexity), true
+	case "CrossAudit.discrepancy":
+		if e.ComplexityRoot.CrossAudit.Discrepancy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Discrepancy(childComplexity), true
+	case "CrossAudit.executorOffice":
+		if e.ComplexityRoot.CrossAudit.ExecutorOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.ExecutorOffice(childComplexity), true
+	case "CrossAudit.initiatorOffice":
+		if e.ComplexityRoot.CrossAudit.InitiatorOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.InitiatorOffice(childComplexity), true
+	case "CrossAudit.number":
+		if e.ComplexityRoot.CrossAudit.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Number(childComplexity), true
+	case "CrossAudit.periodFrom":
+		if e.ComplexityRoot.CrossAudit.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.PeriodFrom(childComplexity), true
+	case "CrossAudit.periodRu":
+		if e.ComplexityRoot.CrossAudit.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.PeriodRu(childComplexity), true
+	case "CrossAudit.periodTo":
+		if e.ComplexityRoot.CrossAudit.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.PeriodTo(childComplexity), true
+	case "CrossAudit.requestedAt":
+		if e.ComplexityRoot.CrossAudit.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.RequestedAt(childComplexity), true
+	case "CrossAudit.result":
+		if e.ComplexityRoot.CrossAudit.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Result(childComplexity), true
+	case "CrossAudit.turnover":
+		if e.ComplexityRoot.CrossAudit.Turnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossAudit.Turnover(childComplexity), true
+
 	case "Disability.causeRu":
 		if e.ComplexityRoot.Disability.CauseRu == nil {
 			break
@@ -2900,6 +3640,184 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EmploymentEdge.Node(childComplexity), true
 
+	case "ExciseDeclaration.declarant":
+		if e.ComplexityRoot.ExciseDeclaration.Declarant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Declarant(childComplexity), true
+	case "ExciseDeclaration.declarantBin":
+		if e.ComplexityRoot.ExciseDeclaration.DeclarantBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.DeclarantBIN(childComplexity), true
+	case "ExciseDeclaration.filedAt":
+		if e.ComplexityRoot.ExciseDeclaration.FiledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.FiledAt(childComplexity), true
+	case "ExciseDeclaration.formRu":
+		if e.ComplexityRoot.ExciseDeclaration.FormRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.FormRu(childComplexity), true
+	case "ExciseDeclaration.kind":
+		if e.ComplexityRoot.ExciseDeclaration.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Kind(childComplexity), true
+	case "ExciseDeclaration.licenseNumber":
+		if e.ComplexityRoot.ExciseDeclaration.LicenseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.LicenseNumber(childComplexity), true
+	case "ExciseDeclaration.lines":
+		if e.ComplexityRoot.ExciseDeclaration.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Lines(childComplexity), true
+	case "ExciseDeclaration.number":
+		if e.ComplexityRoot.ExciseDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.Number(childComplexity), true
+	case "ExciseDeclaration.periodFrom":
+		if e.ComplexityRoot.ExciseDeclaration.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.PeriodFrom(childComplexity), true
+	case "ExciseDeclaration.periodRu":
+		if e.ComplexityRoot.ExciseDeclaration.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.PeriodRu(childComplexity), true
+	case "ExciseDeclaration.periodTo":
+		if e.ComplexityRoot.ExciseDeclaration.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.PeriodTo(childComplexity), true
+	case "ExciseDeclaration.taxOffice":
+		if e.ComplexityRoot.ExciseDeclaration.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.TaxOffice(childComplexity), true
+	case "ExciseDeclaration.warehouseRu":
+		if e.ComplexityRoot.ExciseDeclaration.WarehouseRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclaration.WarehouseRu(childComplexity), true
+
+	case "ExciseDeclarationConnection.edges":
+		if e.ComplexityRoot.ExciseDeclarationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationConnection.Edges(childComplexity), true
+	case "ExciseDeclarationConnection.pageInfo":
+		if e.ComplexityRoot.ExciseDeclarationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationConnection.PageInfo(childComplexity), true
+	case "ExciseDeclarationConnection.totalCount":
+		if e.ComplexityRoot.ExciseDeclarationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationConnection.TotalCount(childComplexity), true
+
+	case "ExciseDeclarationEdge.cursor":
+		if e.ComplexityRoot.ExciseDeclarationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationEdge.Cursor(childComplexity), true
+	case "ExciseDeclarationEdge.node":
+		if e.ComplexityRoot.ExciseDeclarationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseDeclarationEdge.Node(childComplexity), true
+
+	case "ExciseLine.closing":
+		if e.ComplexityRoot.ExciseLine.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Closing(childComplexity), true
+	case "ExciseLine.counterparty":
+		if e.ComplexityRoot.ExciseLine.Counterparty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Counterparty(childComplexity), true
+	case "ExciseLine.counterpartyBin":
+		if e.ComplexityRoot.ExciseLine.CounterpartyBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.CounterpartyBIN(childComplexity), true
+	case "ExciseLine.lineNo":
+		if e.ComplexityRoot.ExciseLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.LineNo(childComplexity), true
+	case "ExciseLine.opening":
+		if e.ComplexityRoot.ExciseLine.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Opening(childComplexity), true
+	case "ExciseLine.produced":
+		if e.ComplexityRoot.ExciseLine.Produced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Produced(childComplexity), true
+	case "ExciseLine.productCode":
+		if e.ComplexityRoot.ExciseLine.ProductCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.ProductCode(childComplexity), true
+	case "ExciseLine.productRu":
+		if e.ComplexityRoot.ExciseLine.ProductRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.ProductRu(childComplexity), true
+	case "ExciseLine.received":
+		if e.ComplexityRoot.ExciseLine.Received == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Received(childComplexity), true
+	case "ExciseLine.shipped":
+		if e.ComplexityRoot.ExciseLine.Shipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Shipped(childComplexity), true
+	case "ExciseLine.unit":
+		if e.ComplexityRoot.ExciseLine.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExciseLine.Unit(childComplexity), true
+
 	case "ExportFile.content":
 		if e.ComplexityRoot.ExportFile.Content == nil {
 			break
@@ -3101,6 +4019,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ForeignLaborPermit.Workers(childComplexity), true
+
+	case "ForeignTradeParticipant.bin":
+		if e.ComplexityRoot.ForeignTradeParticipant.BIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.BIN(childComplexity), true
+	case "ForeignTradeParticipant.customsOfficeRu":
+		if e.ComplexityRoot.ForeignTradeParticipant.CustomsOfficeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.CustomsOfficeRu(childComplexity), true
+	case "ForeignTradeParticipant.declarations":
+		if e.ComplexityRoot.ForeignTradeParticipant.Declarations == nil {
+			break
+		}
+
+		args, err := ec.field_ForeignTradeParticipant_declarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.Declarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "ForeignTradeParticipant.region":
+		if e.ComplexityRoot.ForeignTradeParticipant.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.Region(childComplexity), true
+	case "ForeignTradeParticipant.registeredAt":
+		if e.ComplexityRoot.ForeignTradeParticipant.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.RegisteredAt(childComplexity), true
+	case "ForeignTradeParticipant.role":
+		if e.ComplexityRoot.ForeignTradeParticipant.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTradeParticipant.Role(childComplexity), true
 
 	case "ForeignWorker.birthDate":
 		if e.ComplexityRoot.ForeignWorker.BirthDate == nil {
@@ -3332,6 +4292,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
+
+	case "GoodsDeclaration.countryCode":
+		if e.ComplexityRoot.GoodsDeclaration.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CountryCode(childComplexity), true
+	case "GoodsDeclaration.countryRu":
+		if e.ComplexityRoot.GoodsDeclaration.CountryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CountryRu(childComplexity), true
+	case "GoodsDeclaration.customsPostRu":
+		if e.ComplexityRoot.GoodsDeclaration.CustomsPostRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CustomsPostRu(childComplexity), true
+	case "GoodsDeclaration.customsValue":
+		if e.ComplexityRoot.GoodsDeclaration.CustomsValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.CustomsValue(childComplexity), true
+	case "GoodsDeclaration.declarant":
+		if e.ComplexityRoot.GoodsDeclaration.Declarant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Declarant(childComplexity), true
+	case "GoodsDeclaration.declarantBin":
+		if e.ComplexityRoot.GoodsDeclaration.DeclarantBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.DeclarantBIN(childComplexity), true
+	case "GoodsDeclaration.direction":
+		if e.ComplexityRoot.GoodsDeclaration.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Direction(childComplexity), true
+	case "GoodsDeclaration.duties":
+		if e.ComplexityRoot.GoodsDeclaration.Duties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Duties(childComplexity), true
+	case "GoodsDeclaration.goodsRu":
+		if e.ComplexityRoot.GoodsDeclaration.GoodsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.GoodsRu(childComplexity), true
+	case "GoodsDeclaration.hsCode":
+		if e.ComplexityRoot.GoodsDeclaration.HSCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.HSCode(childComplexity), true
+	case "GoodsDeclaration.netKg":
+		if e.ComplexityRoot.GoodsDeclaration.NetKg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.NetKg(childComplexity), true
+	case "GoodsDeclaration.number":
+		if e.ComplexityRoot.GoodsDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.Number(childComplexity), true
+	case "GoodsDeclaration.partnerRu":
+		if e.ComplexityRoot.GoodsDeclaration.PartnerRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.PartnerRu(childComplexity), true
+	case "GoodsDeclaration.procedureRu":
+		if e.ComplexityRoot.GoodsDeclaration.ProcedureRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.ProcedureRu(childComplexity), true
+	case "GoodsDeclaration.registeredAt":
+		if e.ComplexityRoot.GoodsDeclaration.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclaration.RegisteredAt(childComplexity), true
+
+	case "GoodsDeclarationConnection.edges":
+		if e.ComplexityRoot.GoodsDeclarationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationConnection.Edges(childComplexity), true
+	case "GoodsDeclarationConnection.pageInfo":
+		if e.ComplexityRoot.GoodsDeclarationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationConnection.PageInfo(childComplexity), true
+	case "GoodsDeclarationConnection.totalCount":
+		if e.ComplexityRoot.GoodsDeclarationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationConnection.TotalCount(childComplexity), true
+
+	case "GoodsDeclarationEdge.cursor":
+		if e.ComplexityRoot.GoodsDeclarationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationEdge.Cursor(childComplexity), true
+	case "GoodsDeclarationEdge.node":
+		if e.ComplexityRoot.GoodsDeclarationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsDeclarationEdge.Node(childComplexity), true
 
 	case "HigherEducationRecord.diplomaNumber":
 		if e.ComplexityRoot.HigherEducationRecord.DiplomaNumber == nil {
@@ -3587,6 +4670,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.AgriculturalMachine(childComplexity, args["plate"].(string)), true
+	case "Inquiry.alcoholProductionDeclaration":
+		if e.ComplexityRoot.Inquiry.AlcoholProductionDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_alcoholProductionDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.AlcoholProductionDeclaration(childComplexity, args["number"].(string)), true
+	case "Inquiry.alcoholTurnoverDeclaration":
+		if e.ComplexityRoot.Inquiry.AlcoholTurnoverDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_alcoholTurnoverDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.AlcoholTurnoverDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -3638,6 +4743,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CriminalWeaponRecords(childComplexity, args["serialNumber"].(string)), true
+	case "Inquiry.crossAudit":
+		if e.ComplexityRoot.Inquiry.CrossAudit == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_crossAudit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CrossAudit(childComplexity, args["number"].(string)), true
 	case "Inquiry.diploma":
 		if e.ComplexityRoot.Inquiry.Diploma == nil {
 			break
@@ -3660,6 +4776,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.DriverLicense(childComplexity, args["number"].(string)), true
+	case "Inquiry.ethylAlcoholDeclaration":
+		if e.ComplexityRoot.Inquiry.EthylAlcoholDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_ethylAlcoholDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.EthylAlcoholDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.fixedLineSubscriptions":
 		if e.ComplexityRoot.Inquiry.FixedLineSubscriptions == nil {
 			break
@@ -3704,6 +4831,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.ForeignWorkers(childComplexity, args["passportNumber"].(string)), true
+	case "Inquiry.goodsDeclaration":
+		if e.ComplexityRoot.Inquiry.GoodsDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_goodsDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.GoodsDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.hospitalReferral":
 		if e.ComplexityRoot.Inquiry.HospitalReferral == nil {
 			break
@@ -3715,6 +4853,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.HospitalReferral(childComplexity, args["referralNumber"].(string)), true
+	case "Inquiry.hydrocarbonContract":
+		if e.ComplexityRoot.Inquiry.HydrocarbonContract == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_hydrocarbonContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.HydrocarbonContract(childComplexity, args["number"].(string)), true
+	case "Inquiry.inspection":
+		if e.ComplexityRoot.Inquiry.Inspection == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_inspection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Inspection(childComplexity, args["registrationNumber"].(string)), true
 	case "Inquiry.instruction":
 		if e.ComplexityRoot.Inquiry.Instruction == nil {
 			break
@@ -3755,6 +4915,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.LegalEntity(childComplexity, args["bin"].(sio.BIN)), true
+	case "Inquiry.license":
+		if e.ComplexityRoot.Inquiry.License == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_license_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.License(childComplexity, args["number"].(string)), true
 	case "Inquiry.links":
 		if e.ComplexityRoot.Inquiry.Links == nil {
 			break
@@ -3799,6 +4970,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Persons(childComplexity, args["iins"].([]sio.IIN)), true
+	case "Inquiry.petroleumDeclarationV2":
+		if e.ComplexityRoot.Inquiry.PetroleumDeclarationV2 == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_petroleumDeclarationV2_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PetroleumDeclarationV2(childComplexity, args["number"].(string)), true
+	case "Inquiry.petroleumDeclarationV3":
+		if e.ComplexityRoot.Inquiry.PetroleumDeclarationV3 == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_petroleumDeclarationV3_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PetroleumDeclarationV3(childComplexity, args["number"].(string)), true
 	case "Inquiry.postalItem":
 		if e.ComplexityRoot.Inquiry.PostalItem == nil {
 			break
@@ -3810,6 +5003,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.PostalItem(childComplexity, args["trackingNumber"].(string)), true
+	case "Inquiry.procurementContract":
+		if e.ComplexityRoot.Inquiry.ProcurementContract == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_procurementContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ProcurementContract(childComplexity, args["contractNumber"].(string)), true
 	case "Inquiry.realEstate":
 		if e.ComplexityRoot.Inquiry.RealEstate == nil {
 			break
@@ -3865,6 +5069,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.SeaVessel(childComplexity, args["imoNumber"].(string)), true
+	case "Inquiry.solidMineralContract":
+		if e.ComplexityRoot.Inquiry.SolidMineralContract == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_solidMineralContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SolidMineralContract(childComplexity, args["number"].(string)), true
+	case "Inquiry.taxReturn":
+		if e.ComplexityRoot.Inquiry.TaxReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_taxReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.TaxReturn(childComplexity, args["registrationNumber"].(string)), true
 	case "Inquiry.taxpayer":
 		if e.ComplexityRoot.Inquiry.Taxpayer == nil {
 			break
@@ -3887,6 +5113,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.TrafficViolations(childComplexity, args["plate"].(*string), args["vin"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Inquiry.unfairSupplierCheck":
+		if e.ComplexityRoot.Inquiry.UnfairSupplierCheck == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_unfairSupplierCheck_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.UnfairSupplierCheck(childComplexity, args["id"].(string)), true
+	case "Inquiry.vatCertificate":
+		if e.ComplexityRoot.Inquiry.VatCertificate == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_vatCertificate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.VatCertificate(childComplexity, args["series"].(string), args["number"].(string)), true
 	case "Inquiry.vehicle":
 		if e.ComplexityRoot.Inquiry.Vehicle == nil {
 			break
@@ -4027,6 +5275,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InquiryAction.LiftRealEstateBan(childComplexity, args["id"].(string), args["reason"].(string), args["clientKey"].(string)), true
+
+	case "InvoiceTurnover.buyer":
+		if e.ComplexityRoot.InvoiceTurnover.Buyer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Buyer(childComplexity), true
+	case "InvoiceTurnover.buyerId":
+		if e.ComplexityRoot.InvoiceTurnover.BuyerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.BuyerID(childComplexity), true
+	case "InvoiceTurnover.buyerKind":
+		if e.ComplexityRoot.InvoiceTurnover.BuyerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.BuyerKind(childComplexity), true
+	case "InvoiceTurnover.invoices":
+		if e.ComplexityRoot.InvoiceTurnover.Invoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Invoices(childComplexity), true
+	case "InvoiceTurnover.periodFrom":
+		if e.ComplexityRoot.InvoiceTurnover.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.PeriodFrom(childComplexity), true
+	case "InvoiceTurnover.periodRu":
+		if e.ComplexityRoot.InvoiceTurnover.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.PeriodRu(childComplexity), true
+	case "InvoiceTurnover.periodTo":
+		if e.ComplexityRoot.InvoiceTurnover.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.PeriodTo(childComplexity), true
+	case "InvoiceTurnover.seller":
+		if e.ComplexityRoot.InvoiceTurnover.Seller == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Seller(childComplexity), true
+	case "InvoiceTurnover.sellerId":
+		if e.ComplexityRoot.InvoiceTurnover.SellerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.SellerID(childComplexity), true
+	case "InvoiceTurnover.sellerKind":
+		if e.ComplexityRoot.InvoiceTurnover.SellerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.SellerKind(childComplexity), true
+	case "InvoiceTurnover.sellerPerson":
+		if e.ComplexityRoot.InvoiceTurnover.SellerPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.SellerPerson(childComplexity), true
+	case "InvoiceTurnover.turnover":
+		if e.ComplexityRoot.InvoiceTurnover.Turnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Turnover(childComplexity), true
+	case "InvoiceTurnover.vat":
+		if e.ComplexityRoot.InvoiceTurnover.Vat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnover.Vat(childComplexity), true
+
+	case "InvoiceTurnoverConnection.edges":
+		if e.ComplexityRoot.InvoiceTurnoverConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverConnection.Edges(childComplexity), true
+	case "InvoiceTurnoverConnection.pageInfo":
+		if e.ComplexityRoot.InvoiceTurnoverConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverConnection.PageInfo(childComplexity), true
+	case "InvoiceTurnoverConnection.totalCount":
+		if e.ComplexityRoot.InvoiceTurnoverConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverConnection.TotalCount(childComplexity), true
+
+	case "InvoiceTurnoverEdge.cursor":
+		if e.ComplexityRoot.InvoiceTurnoverEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverEdge.Cursor(childComplexity), true
+	case "InvoiceTurnoverEdge.node":
+		if e.ComplexityRoot.InvoiceTurnoverEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTurnoverEdge.Node(childComplexity), true
 
 	case "JobSeekerRegistration.active":
 		if e.ComplexityRoot.JobSeekerRegistration.Active == nil {
@@ -4377,12 +5736,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.AgriculturalMachinery(childComplexity), true
+	case "LegalEntity.alcoholProductionDeclarations":
+		if e.ComplexityRoot.LegalEntity.AlcoholProductionDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_alcoholProductionDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.AlcoholProductionDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.alcoholTurnoverDeclarations":
+		if e.ComplexityRoot.LegalEntity.AlcoholTurnoverDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_alcoholTurnoverDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.AlcoholTurnoverDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.bin":
 		if e.ComplexityRoot.LegalEntity.BIN == nil {
 			break
 		}
 
 		return e.ComplexityRoot.LegalEntity.BIN(childComplexity), true
+	case "LegalEntity.budgetPayments":
+		if e.ComplexityRoot.LegalEntity.BudgetPayments == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_budgetPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.BudgetPayments(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.companies":
 		if e.ComplexityRoot.LegalEntity.Companies == nil {
 			break
@@ -4394,6 +5786,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.counterparties":
+		if e.ComplexityRoot.LegalEntity.Counterparties == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_counterparties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.crossAudits":
+		if e.ComplexityRoot.LegalEntity.CrossAudits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.CrossAudits(childComplexity), true
 	case "LegalEntity.director":
 		if e.ComplexityRoot.LegalEntity.Director == nil {
 			break
@@ -4417,6 +5826,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Employees(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.ethylAlcoholDeclarations":
+		if e.ComplexityRoot.LegalEntity.EthylAlcoholDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_ethylAlcoholDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.EthylAlcoholDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.fixedLineSubscriptions":
 		if e.ComplexityRoot.LegalEntity.FixedLineSubscriptions == nil {
 			break
@@ -4429,6 +5849,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.ForeignLaborPermits(childComplexity), true
+	case "LegalEntity.foreignTrade":
+		if e.ComplexityRoot.LegalEntity.ForeignTrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ForeignTrade(childComplexity), true
 	case "LegalEntity.foreignWorkerViolations":
 		if e.ComplexityRoot.LegalEntity.ForeignWorkerViolations == nil {
 			break
@@ -4441,6 +5867,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Founders(childComplexity), true
+	case "LegalEntity.hydrocarbonContracts":
+		if e.ComplexityRoot.LegalEntity.HydrocarbonContracts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.HydrocarbonContracts(childComplexity), true
+	case "LegalEntity.inspections":
+		if e.ComplexityRoot.LegalEntity.Inspections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Inspections(childComplexity), true
 	case "LegalEntity.landPlots":
 		if e.ComplexityRoot.LegalEntity.LandPlots == nil {
 			break
@@ -4458,6 +5896,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.LegalForm(childComplexity), true
+	case "LegalEntity.licenses":
+		if e.ComplexityRoot.LegalEntity.Licenses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Licenses(childComplexity), true
+	case "LegalEntity.monopolyRecords":
+		if e.ComplexityRoot.LegalEntity.MonopolyRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.MonopolyRecords(childComplexity), true
 	case "LegalEntity.nameKz":
 		if e.ComplexityRoot.LegalEntity.NameKz == nil {
 			break
@@ -4481,6 +5931,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.PensionContributionsPaid(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.petroleumDeclarationsV2":
+		if e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV2 == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_petroleumDeclarationsV2_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV2(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.petroleumDeclarationsV3":
+		if e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV3 == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_petroleumDeclarationsV3_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV3(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.postalItems":
 		if e.ComplexityRoot.LegalEntity.PostalItems == nil {
 			break
@@ -4492,6 +5964,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.PostalItems(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.procurementContracts":
+		if e.ComplexityRoot.LegalEntity.ProcurementContracts == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_procurementContracts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.ProcurementContracts(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.realEstate":
 		if e.ComplexityRoot.LegalEntity.RealEstate == nil {
 			break
@@ -4544,6 +6027,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.SeaVessels(childComplexity), true
+	case "LegalEntity.solidMineralContracts":
+		if e.ComplexityRoot.LegalEntity.SolidMineralContracts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.SolidMineralContracts(childComplexity), true
+	case "LegalEntity.statisticalUnit":
+		if e.ComplexityRoot.LegalEntity.StatisticalUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.StatisticalUnit(childComplexity), true
 	case "LegalEntity.status":
 		if e.ComplexityRoot.LegalEntity.Status == nil {
 			break
@@ -4556,6 +6051,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.TaxDebts(childComplexity), true
+	case "LegalEntity.taxReturns":
+		if e.ComplexityRoot.LegalEntity.TaxReturns == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_taxReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.TaxReturns(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.taxpayer":
 		if e.ComplexityRoot.LegalEntity.Taxpayer == nil {
 			break
@@ -4573,6 +6079,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.TrafficViolations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.unfairSupplierRecords":
+		if e.ComplexityRoot.LegalEntity.UnfairSupplierRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.UnfairSupplierRecords(childComplexity), true
+	case "LegalEntity.vatRegistrations":
+		if e.ComplexityRoot.LegalEntity.VatRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.VatRegistrations(childComplexity), true
 	case "LegalEntity.vehicles":
 		if e.ComplexityRoot.LegalEntity.Vehicles == nil {
 			break
@@ -4830,6 +6348,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.Role(childComplexity), true
+
+	case "MonopolyRecord.authorityRu":
+		if e.ComplexityRoot.MonopolyRecord.AuthorityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.AuthorityRu(childComplexity), true
+	case "MonopolyRecord.bin":
+		if e.ComplexityRoot.MonopolyRecord.BIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.BIN(childComplexity), true
+	case "MonopolyRecord.excludedAt":
+		if e.ComplexityRoot.MonopolyRecord.ExcludedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.ExcludedAt(childComplexity), true
+	case "MonopolyRecord.includedAt":
+		if e.ComplexityRoot.MonopolyRecord.IncludedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.IncludedAt(childComplexity), true
+	case "MonopolyRecord.marketSharePercent":
+		if e.ComplexityRoot.MonopolyRecord.MarketSharePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.MarketSharePercent(childComplexity), true
+	case "MonopolyRecord.region":
+		if e.ComplexityRoot.MonopolyRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.Region(childComplexity), true
+	case "MonopolyRecord.register":
+		if e.ComplexityRoot.MonopolyRecord.Register == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.Register(childComplexity), true
+	case "MonopolyRecord.registerNumber":
+		if e.ComplexityRoot.MonopolyRecord.RegisterNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.RegisterNumber(childComplexity), true
+	case "MonopolyRecord.sphereRu":
+		if e.ComplexityRoot.MonopolyRecord.SphereRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonopolyRecord.SphereRu(childComplexity), true
 
 	case "Mutation.inquiryAction":
 		if e.ComplexityRoot.Mutation.InquiryAction == nil {
@@ -5107,6 +6680,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.BirthPlace(childComplexity), true
+	case "Person.budgetPayments":
+		if e.ComplexityRoot.Person.BudgetPayments == nil {
+			break
+		}
+
+		args, err := ec.field_Person_budgetPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.BudgetPayments(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.citizenship":
 		if e.ComplexityRoot.Person.Citizenship == nil {
 			break
@@ -5142,6 +6726,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.counterparties":
+		if e.ComplexityRoot.Person.Counterparties == nil {
+			break
+		}
+
+		args, err := ec.field_Person_counterparties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.crossAudits":
+		if e.ComplexityRoot.Person.CrossAudits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CrossAudits(childComplexity), true
 	case "Person.deathDate":
 		if e.ComplexityRoot.Person.DeathDate == nil {
 			break
@@ -5255,6 +6856,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.LastName(childComplexity), true
+	case "Person.licenses":
+		if e.ComplexityRoot.Person.Licenses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Licenses(childComplexity), true
 	case "Person.middleName":
 		if e.ComplexityRoot.Person.MiddleName == nil {
 			break
@@ -5379,6 +6986,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.TaxDebts(childComplexity), true
+	case "Person.taxReturns":
+		if e.ComplexityRoot.Person.TaxReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Person_taxReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.TaxReturns(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.taxpayer":
 		if e.ComplexityRoot.Person.Taxpayer == nil {
 			break
@@ -5396,6 +7014,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.TrafficViolations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.unfairSupplierRecords":
+		if e.ComplexityRoot.Person.UnfairSupplierRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.UnfairSupplierRecords(childComplexity), true
+	case "Person.vatRegistrations":
+		if e.ComplexityRoot.Person.VatRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.VatRegistrations(childComplexity), true
 	case "Person.vehicles":
 		if e.ComplexityRoot.Person.Vehicles == nil {
 			break
@@ -5775,6 +7405,147 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PostalItemEdge.Node(childComplexity), true
+
+	case "ProcurementContract.amount":
+		if e.ComplexityRoot.ProcurementContract.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Amount(childComplexity), true
+	case "ProcurementContract.announcedAt":
+		if e.ComplexityRoot.ProcurementContract.AnnouncedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.AnnouncedAt(childComplexity), true
+	case "ProcurementContract.announcementNumber":
+		if e.ComplexityRoot.ProcurementContract.AnnouncementNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.AnnouncementNumber(childComplexity), true
+	case "ProcurementContract.contractNumber":
+		if e.ComplexityRoot.ProcurementContract.ContractNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.ContractNumber(childComplexity), true
+	case "ProcurementContract.customerBin":
+		if e.ComplexityRoot.ProcurementContract.CustomerBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.CustomerBIN(childComplexity), true
+	case "ProcurementContract.customerNameRu":
+		if e.ComplexityRoot.ProcurementContract.CustomerNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.CustomerNameRu(childComplexity), true
+	case "ProcurementContract.dueAt":
+		if e.ComplexityRoot.ProcurementContract.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.DueAt(childComplexity), true
+	case "ProcurementContract.itemKind":
+		if e.ComplexityRoot.ProcurementContract.ItemKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.ItemKind(childComplexity), true
+	case "ProcurementContract.itemRu":
+		if e.ComplexityRoot.ProcurementContract.ItemRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.ItemRu(childComplexity), true
+	case "ProcurementContract.lotNumber":
+		if e.ComplexityRoot.ProcurementContract.LotNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.LotNumber(childComplexity), true
+	case "ProcurementContract.method":
+		if e.ComplexityRoot.ProcurementContract.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Method(childComplexity), true
+	case "ProcurementContract.plannedAmount":
+		if e.ComplexityRoot.ProcurementContract.PlannedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.PlannedAmount(childComplexity), true
+	case "ProcurementContract.region":
+		if e.ComplexityRoot.ProcurementContract.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Region(childComplexity), true
+	case "ProcurementContract.signedAt":
+		if e.ComplexityRoot.ProcurementContract.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.SignedAt(childComplexity), true
+	case "ProcurementContract.status":
+		if e.ComplexityRoot.ProcurementContract.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Status(childComplexity), true
+	case "ProcurementContract.supplier":
+		if e.ComplexityRoot.ProcurementContract.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.Supplier(childComplexity), true
+	case "ProcurementContract.supplierId":
+		if e.ComplexityRoot.ProcurementContract.SupplierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.SupplierID(childComplexity), true
+	case "ProcurementContract.supplierKind":
+		if e.ComplexityRoot.ProcurementContract.SupplierKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContract.SupplierKind(childComplexity), true
+
+	case "ProcurementContractConnection.edges":
+		if e.ComplexityRoot.ProcurementContractConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractConnection.Edges(childComplexity), true
+	case "ProcurementContractConnection.pageInfo":
+		if e.ComplexityRoot.ProcurementContractConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractConnection.PageInfo(childComplexity), true
+	case "ProcurementContractConnection.totalCount":
+		if e.ComplexityRoot.ProcurementContractConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractConnection.TotalCount(childComplexity), true
+
+	case "ProcurementContractEdge.cursor":
+		if e.ComplexityRoot.ProcurementContractEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractEdge.Cursor(childComplexity), true
+	case "ProcurementContractEdge.node":
+		if e.ComplexityRoot.ProcurementContractEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcurementContractEdge.Node(childComplexity), true
 
 	case "PublicServiceRequest.branch":
 		if e.ComplexityRoot.PublicServiceRequest.Branch == nil {
@@ -6934,6 +8705,273 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SeaVessel.TypeRu(childComplexity), true
 
+	case "StateInspection.endDate":
+		if e.ComplexityRoot.StateInspection.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.EndDate(childComplexity), true
+	case "StateInspection.inspectorRu":
+		if e.ComplexityRoot.StateInspection.InspectorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.InspectorRu(childComplexity), true
+	case "StateInspection.kind":
+		if e.ComplexityRoot.StateInspection.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Kind(childComplexity), true
+	case "StateInspection.legalEntity":
+		if e.ComplexityRoot.StateInspection.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.LegalEntity(childComplexity), true
+	case "StateInspection.measuresRu":
+		if e.ComplexityRoot.StateInspection.MeasuresRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.MeasuresRu(childComplexity), true
+	case "StateInspection.region":
+		if e.ComplexityRoot.StateInspection.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Region(childComplexity), true
+	case "StateInspection.registrationNumber":
+		if e.ComplexityRoot.StateInspection.RegistrationNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.RegistrationNumber(childComplexity), true
+	case "StateInspection.result":
+		if e.ComplexityRoot.StateInspection.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Result(childComplexity), true
+	case "StateInspection.startDate":
+		if e.ComplexityRoot.StateInspection.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.StartDate(childComplexity), true
+	case "StateInspection.subjectId":
+		if e.ComplexityRoot.StateInspection.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.SubjectID(childComplexity), true
+	case "StateInspection.subjectKind":
+		if e.ComplexityRoot.StateInspection.SubjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.SubjectKind(childComplexity), true
+	case "StateInspection.subjectMatterRu":
+		if e.ComplexityRoot.StateInspection.SubjectMatterRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.SubjectMatterRu(childComplexity), true
+	case "StateInspection.violations":
+		if e.ComplexityRoot.StateInspection.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.Violations(childComplexity), true
+	case "StateInspection.violationsRu":
+		if e.ComplexityRoot.StateInspection.ViolationsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateInspection.ViolationsRu(childComplexity), true
+
+	case "StatisticalUnit.activity":
+		if e.ComplexityRoot.StatisticalUnit.Activity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Activity(childComplexity), true
+	case "StatisticalUnit.bin":
+		if e.ComplexityRoot.StatisticalUnit.BIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.BIN(childComplexity), true
+	case "StatisticalUnit.employees":
+		if e.ComplexityRoot.StatisticalUnit.Employees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Employees(childComplexity), true
+	case "StatisticalUnit.kato":
+		if e.ComplexityRoot.StatisticalUnit.KATO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.KATO(childComplexity), true
+	case "StatisticalUnit.krp":
+		if e.ComplexityRoot.StatisticalUnit.KRP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.KRP(childComplexity), true
+	case "StatisticalUnit.krpNameRu":
+		if e.ComplexityRoot.StatisticalUnit.KRPNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.KRPNameRu(childComplexity), true
+	case "StatisticalUnit.lastReportDate":
+		if e.ComplexityRoot.StatisticalUnit.LastReportDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.LastReportDate(childComplexity), true
+	case "StatisticalUnit.lastReportForm":
+		if e.ComplexityRoot.StatisticalUnit.LastReportForm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.LastReportForm(childComplexity), true
+	case "StatisticalUnit.localityRu":
+		if e.ComplexityRoot.StatisticalUnit.LocalityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.LocalityRu(childComplexity), true
+	case "StatisticalUnit.oked":
+		if e.ComplexityRoot.StatisticalUnit.OKED == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.OKED(childComplexity), true
+	case "StatisticalUnit.okedNameRu":
+		if e.ComplexityRoot.StatisticalUnit.OKEDNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.OKEDNameRu(childComplexity), true
+	case "StatisticalUnit.ownershipRu":
+		if e.ComplexityRoot.StatisticalUnit.OwnershipRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.OwnershipRu(childComplexity), true
+	case "StatisticalUnit.region":
+		if e.ComplexityRoot.StatisticalUnit.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Region(childComplexity), true
+	case "StatisticalUnit.size":
+		if e.ComplexityRoot.StatisticalUnit.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.Size(childComplexity), true
+	case "StatisticalUnit.updatedAt":
+		if e.ComplexityRoot.StatisticalUnit.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticalUnit.UpdatedAt(childComplexity), true
+
+	case "SubsoilContract.areaSqKm":
+		if e.ComplexityRoot.SubsoilContract.AreaSqKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.AreaSqKm(childComplexity), true
+	case "SubsoilContract.authorityRu":
+		if e.ComplexityRoot.SubsoilContract.AuthorityRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.AuthorityRu(childComplexity), true
+	case "SubsoilContract.expiresAt":
+		if e.ComplexityRoot.SubsoilContract.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.ExpiresAt(childComplexity), true
+	case "SubsoilContract.fieldRu":
+		if e.ComplexityRoot.SubsoilContract.FieldRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.FieldRu(childComplexity), true
+	case "SubsoilContract.mineralsRu":
+		if e.ComplexityRoot.SubsoilContract.MineralsRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.MineralsRu(childComplexity), true
+	case "SubsoilContract.number":
+		if e.ComplexityRoot.SubsoilContract.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Number(childComplexity), true
+	case "SubsoilContract.operatorRu":
+		if e.ComplexityRoot.SubsoilContract.OperatorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.OperatorRu(childComplexity), true
+	case "SubsoilContract.region":
+		if e.ComplexityRoot.SubsoilContract.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Region(childComplexity), true
+	case "SubsoilContract.register":
+		if e.ComplexityRoot.SubsoilContract.Register == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Register(childComplexity), true
+	case "SubsoilContract.sharePercent":
+		if e.ComplexityRoot.SubsoilContract.SharePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.SharePercent(childComplexity), true
+	case "SubsoilContract.signedAt":
+		if e.ComplexityRoot.SubsoilContract.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.SignedAt(childComplexity), true
+	case "SubsoilContract.stage":
+		if e.ComplexityRoot.SubsoilContract.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Stage(childComplexity), true
+	case "SubsoilContract.status":
+		if e.ComplexityRoot.SubsoilContract.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.Status(childComplexity), true
+	case "SubsoilContract.subsoilUser":
+		if e.ComplexityRoot.SubsoilContract.SubsoilUser == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.SubsoilUser(childComplexity), true
+	case "SubsoilContract.userBin":
+		if e.ComplexityRoot.SubsoilContract.UserBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubsoilContract.UserBIN(childComplexity), true
+
 	case "TaxDebt.asOf":
 		if e.ComplexityRoot.TaxDebt.AsOf == nil {
 			break
@@ -7008,6 +9046,139 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaxOffice.NameRu(childComplexity), true
 
+	case "TaxReturn.filedAt":
+		if e.ComplexityRoot.TaxReturn.FiledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.FiledAt(childComplexity), true
+	case "TaxReturn.formCode":
+		if e.ComplexityRoot.TaxReturn.FormCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.FormCode(childComplexity), true
+	case "TaxReturn.formNameRu":
+		if e.ComplexityRoot.TaxReturn.FormNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.FormNameRu(childComplexity), true
+	case "TaxReturn.income":
+		if e.ComplexityRoot.TaxReturn.Income == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.Income(childComplexity), true
+	case "TaxReturn.kind":
+		if e.ComplexityRoot.TaxReturn.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.Kind(childComplexity), true
+	case "TaxReturn.periodFrom":
+		if e.ComplexityRoot.TaxReturn.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.PeriodFrom(childComplexity), true
+	case "TaxReturn.periodRu":
+		if e.ComplexityRoot.TaxReturn.PeriodRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.PeriodRu(childComplexity), true
+	case "TaxReturn.periodTo":
+		if e.ComplexityRoot.TaxReturn.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.PeriodTo(childComplexity), true
+	case "TaxReturn.registrationNumber":
+		if e.ComplexityRoot.TaxReturn.RegistrationNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.RegistrationNumber(childComplexity), true
+	case "TaxReturn.tax":
+		if e.ComplexityRoot.TaxReturn.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.Tax(childComplexity), true
+	case "TaxReturn.taxOffice":
+		if e.ComplexityRoot.TaxReturn.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.TaxOffice(childComplexity), true
+	case "TaxReturn.taxpayerId":
+		if e.ComplexityRoot.TaxReturn.TaxpayerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturn.TaxpayerID(childComplexity), true
+
+	case "TaxReturnConnection.edges":
+		if e.ComplexityRoot.TaxReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnConnection.Edges(childComplexity), true
+	case "TaxReturnConnection.pageInfo":
+		if e.ComplexityRoot.TaxReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnConnection.PageInfo(childComplexity), true
+	case "TaxReturnConnection.totalCount":
+		if e.ComplexityRoot.TaxReturnConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnConnection.TotalCount(childComplexity), true
+
+	case "TaxReturnEdge.cursor":
+		if e.ComplexityRoot.TaxReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnEdge.Cursor(childComplexity), true
+	case "TaxReturnEdge.node":
+		if e.ComplexityRoot.TaxReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaxReturnEdge.Node(childComplexity), true
+
+	case "Taxpayer.budgetPayments":
+		if e.ComplexityRoot.Taxpayer.BudgetPayments == nil {
+			break
+		}
+
+		args, err := ec.field_Taxpayer_budgetPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Taxpayer.BudgetPayments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Taxpayer.counterparties":
+		if e.ComplexityRoot.Taxpayer.Counterparties == nil {
+			break
+		}
+
+		args, err := ec.field_Taxpayer_counterparties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Taxpayer.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Taxpayer.crossAudits":
+		if e.ComplexityRoot.Taxpayer.CrossAudits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Taxpayer.CrossAudits(childComplexity), true
 	case "Taxpayer.debts":
 		if e.ComplexityRoot.Taxpayer.Debts == nil {
 			break
@@ -7044,12 +9215,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Taxpayer.TaxOffice(childComplexity), true
+	case "Taxpayer.taxReturns":
+		if e.ComplexityRoot.Taxpayer.TaxReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Taxpayer_taxReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Taxpayer.TaxReturns(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Taxpayer.vatPayer":
 		if e.ComplexityRoot.Taxpayer.VATPayer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Taxpayer.VATPayer(childComplexity), true
+	case "Taxpayer.vatRegistrations":
+		if e.ComplexityRoot.Taxpayer.VatRegistrations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Taxpayer.VatRegistrations(childComplexity), true
 
 	case "TechnicalInspection.cardNumber":
 		if e.ComplexityRoot.TechnicalInspection.CardNumber == nil {
@@ -7314,6 +9502,164 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TrafficViolationEdge.Node(childComplexity), true
+
+	case "UnfairParticipant.contract":
+		if e.ComplexityRoot.UnfairParticipant.Contract == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Contract(childComplexity), true
+	case "UnfairParticipant.contractNumber":
+		if e.ComplexityRoot.UnfairParticipant.ContractNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.ContractNumber(childComplexity), true
+	case "UnfairParticipant.courtDecisionRu":
+		if e.ComplexityRoot.UnfairParticipant.CourtDecisionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.CourtDecisionRu(childComplexity), true
+	case "UnfairParticipant.customerNameRu":
+		if e.ComplexityRoot.UnfairParticipant.CustomerNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.CustomerNameRu(childComplexity), true
+	case "UnfairParticipant.decisionDate":
+		if e.ComplexityRoot.UnfairParticipant.DecisionDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.DecisionDate(childComplexity), true
+	case "UnfairParticipant.expiresAt":
+		if e.ComplexityRoot.UnfairParticipant.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.ExpiresAt(childComplexity), true
+	case "UnfairParticipant.inRegister":
+		if e.ComplexityRoot.UnfairParticipant.InRegister == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.InRegister(childComplexity), true
+	case "UnfairParticipant.includedAt":
+		if e.ComplexityRoot.UnfairParticipant.IncludedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.IncludedAt(childComplexity), true
+	case "UnfairParticipant.legalEntity":
+		if e.ComplexityRoot.UnfairParticipant.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.LegalEntity(childComplexity), true
+	case "UnfairParticipant.person":
+		if e.ComplexityRoot.UnfairParticipant.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Person(childComplexity), true
+	case "UnfairParticipant.recordId":
+		if e.ComplexityRoot.UnfairParticipant.RecordID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.RecordID(childComplexity), true
+	case "UnfairParticipant.role":
+		if e.ComplexityRoot.UnfairParticipant.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Role(childComplexity), true
+	case "UnfairParticipant.subjectId":
+		if e.ComplexityRoot.UnfairParticipant.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.SubjectID(childComplexity), true
+	case "UnfairParticipant.subjectKind":
+		if e.ComplexityRoot.UnfairParticipant.SubjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.SubjectKind(childComplexity), true
+	case "UnfairParticipant.supplier":
+		if e.ComplexityRoot.UnfairParticipant.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.Supplier(childComplexity), true
+	case "UnfairParticipant.supplierBin":
+		if e.ComplexityRoot.UnfairParticipant.SupplierBIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.SupplierBIN(childComplexity), true
+	case "UnfairParticipant.termMonths":
+		if e.ComplexityRoot.UnfairParticipant.TermMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnfairParticipant.TermMonths(childComplexity), true
+
+	case "VATRegistration.certificate":
+		if e.ComplexityRoot.VATRegistration.Certificate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.Certificate(childComplexity), true
+	case "VATRegistration.certificateNumber":
+		if e.ComplexityRoot.VATRegistration.CertificateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.CertificateNumber(childComplexity), true
+	case "VATRegistration.certificateSeries":
+		if e.ComplexityRoot.VATRegistration.CertificateSeries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.CertificateSeries(childComplexity), true
+	case "VATRegistration.deregisteredAt":
+		if e.ComplexityRoot.VATRegistration.DeregisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.DeregisteredAt(childComplexity), true
+	case "VATRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.VATRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.DeregistrationReasonRu(childComplexity), true
+	case "VATRegistration.reasonRu":
+		if e.ComplexityRoot.VATRegistration.ReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.ReasonRu(childComplexity), true
+	case "VATRegistration.registeredAt":
+		if e.ComplexityRoot.VATRegistration.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.RegisteredAt(childComplexity), true
+	case "VATRegistration.taxOffice":
+		if e.ComplexityRoot.VATRegistration.TaxOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.TaxOffice(childComplexity), true
+	case "VATRegistration.taxpayerId":
+		if e.ComplexityRoot.VATRegistration.TaxpayerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VATRegistration.TaxpayerID(childComplexity), true
 
 	case "Vehicle.accidents":
 		if e.ComplexityRoot.Vehicle.Accidents == nil {
@@ -7807,6 +10153,180 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/business.graphqls", Input: `# Business registers: the statistical register of ЕУСС (17), Е-лицензирование
+# (41), Сведения о монополистах (47) and Учет проверок ГО (50).
+
+enum EnterpriseSize {
+  SMALL
+  MEDIUM
+  LARGE
+}
+
+"Reporting status of a unit of the statistical register."
+enum StatActivity {
+  "Submits statistical reports."
+  ACTIVE
+  "Stopped reporting less than a year ago."
+  TEMPORARILY_INACTIVE
+  "Has not reported for a year or more."
+  INACTIVE
+  LIQUIDATED
+}
+
+"""
+A unit of the statistical business register of База данных «Единая
+унифицированная статистическая система».
+"""
+type StatisticalUnit {
+  bin: BIN!
+  "9-digit КАТО code of the locality."
+  kato: String!
+  localityRu: String!
+  region: Region
+  "ОКЭД code of the main activity."
+  oked: String!
+  okedNameRu: String!
+  "Code of the classifier of enterprise sizes by employees (КРП)."
+  krp: String!
+  krpNameRu: String!
+  size: EnterpriseSize!
+  employees: Int!
+  ownershipRu: String!
+  activity: StatActivity!
+  "Statistical form last submitted, e.g. «1-Т (квартальная)»."
+  lastReportForm: String
+  lastReportDate: Date
+  updatedAt: Date!
+}
+
+extend type LegalEntity {
+  "ЕУСС: the entity's unit of the statistical register."
+  statisticalUnit: StatisticalUnit @service(code: "UNIFIED_STATISTICS_SYSTEM")
+}
+
+enum LicenseDocument {
+  LICENSE
+  PERMIT
+}
+
+enum BusinessLicenseStatus {
+  ACTIVE
+  SUSPENDED
+  REVOKED
+  TERMINATED
+}
+
+"A licence or permit of База данных «Е-лицензирование»."
+type BusinessLicense {
+  "Number, e.g. ` + "`" + `KZ47LSM00012345` + "`" + `."
+  number: String!
+  document: LicenseDocument!
+  "Kind of activity (вид деятельности)."
+  activityRu: String!
+  "Subkind of activity (подвид), where the kind has subkinds."
+  subactivityRu: String
+  licensorRu: String!
+  holderId: ID!
+  holderKind: SubjectKind!
+  issuedAt: Date!
+  status: BusinessLicenseStatus!
+  "Date of suspension, revocation or termination."
+  statusChangedAt: Date
+  region: Region
+  "ГБД ФЛ: the holder, when a person."
+  holderPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the holder, when a legal entity."
+  holderLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type Person {
+  "Е-лицензирование: licences and permits held by the person."
+  licenses: [BusinessLicense!] @service(code: "E_LICENSING")
+}
+
+extend type LegalEntity {
+  "Е-лицензирование: licences and permits held by the entity."
+  licenses: [BusinessLicense!] @service(code: "E_LICENSING")
+}
+
+extend type Inquiry {
+  "Е-лицензирование: a licence or permit by number."
+  license(number: String!): BusinessLicense @service(code: "E_LICENSING")
+}
+
+enum MonopolyRegister {
+  "State register of natural monopolies."
+  NATURAL_MONOPOLY
+  "Register of market entities holding a dominant or monopoly position."
+  DOMINANT_POSITION
+}
+
+"An entry of База данных «Сведения о монополистах»."
+type MonopolyRecord {
+  registerNumber: String!
+  bin: BIN!
+  register: MonopolyRegister!
+  "Sphere of natural monopoly, or the product market."
+  sphereRu: String!
+  "Geographical boundaries of the market."
+  region: Region
+  includedAt: Date!
+  excludedAt: Date
+  "Share of the product market in percent (dominant position only)."
+  marketSharePercent: Float
+  authorityRu: String!
+}
+
+extend type LegalEntity {
+  "Сведения о монополистах: the entity's entries in the registers of monopolists."
+  monopolyRecords: [MonopolyRecord!] @service(code: "MONOPOLISTS")
+}
+
+enum StateInspectionKind {
+  SCHEDULED
+  UNSCHEDULED
+  "Профилактический контроль с посещением."
+  PREVENTIVE
+}
+
+enum StateInspectionResult {
+  NO_VIOLATIONS
+  VIOLATIONS
+}
+
+"An inspection of a business by a state body, of База данных «Учет проверок ГО»."
+type StateInspection {
+  "Registration number of the act ordering the inspection."
+  registrationNumber: String!
+  subjectId: ID!
+  subjectKind: SubjectKind!
+  "The inspecting body."
+  inspectorRu: String!
+  kind: StateInspectionKind!
+  "What was checked (предмет проверки)."
+  subjectMatterRu: String!
+  startDate: Date!
+  endDate: Date!
+  result: StateInspectionResult!
+  violations: Int!
+  violationsRu: String
+  "Measures taken: prescription, protocol under an article of КоАП."
+  measuresRu: String
+  region: Region
+  "ГБД ЮЛ: the inspected entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type LegalEntity {
+  "Учет проверок ГО: inspections of the entity."
+  inspections: [StateInspection!] @service(code: "STATE_INSPECTIONS")
+}
+
+extend type Inquiry {
+  "Учет проверок ГО: an inspection by registration number."
+  inspection(registrationNumber: String!): StateInspection @service(code: "STATE_INSPECTIONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/civil.graphqls", Input: `enum CivilActKind {
   BIRTH
   MARRIAGE
@@ -8146,6 +10666,98 @@ extend type Inquiry {
   diploma(number: String!): HigherEducationRecord @service(code: "STUDENTS_GRADUATES")
 }
 `, BuiltIn: false},
+	{Name: "../schema/excise.graphqls", Input: `# КГД declarations on excisable goods (68-72): ethyl alcohol and wine
+# material, production and turnover of alcohol products, petroleum products
+# (versions 2 and 3 of the form).
+
+enum ExciseKind {
+  ETHYL_ALCOHOL
+  ALCOHOL_PRODUCTION
+  ALCOHOL_TURNOVER
+  PETROLEUM_V2
+  PETROLEUM_V3
+}
+
+"A monthly declaration on excisable goods for one warehouse or production site."
+type ExciseDeclaration {
+  "Office code, year, kind and serial, e.g. ` + "`" + `3901-24-ЭС-0000123` + "`" + `."
+  number: String!
+  kind: ExciseKind!
+  declarantBin: BIN!
+  formRu: String!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  filedAt: Date!
+  taxOffice: TaxOffice!
+  "Address of the warehouse or production site."
+  warehouseRu: String!
+  "The declarant's licence for the activity (Е-лицензирование), where one is required."
+  licenseNumber: String
+  lines: [ExciseLine!]!
+  "ГБД ЮЛ: the declarant."
+  declarant: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"""
+A product of a declaration: opening balance, produced, received, shipped and
+closing balance (closing = opening + produced + received - shipped), in
+` + "`" + `unit` + "`" + ` (дал or т).
+"""
+type ExciseLine {
+  lineNo: Int!
+  "ТН ВЭД ЕАЭС code of the product."
+  productCode: String!
+  productRu: String!
+  unit: String!
+  opening: Float!
+  produced: Float!
+  received: Float!
+  shipped: Float!
+  closing: Float!
+  "Main supplier of the line (version 3 of the petroleum form)."
+  counterpartyBin: BIN
+  "ГБД ЮЛ: the main supplier."
+  counterparty: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type ExciseDeclarationConnection {
+  edges: [ExciseDeclarationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ExciseDeclarationEdge {
+  cursor: String!
+  node: ExciseDeclaration!
+}
+
+extend type LegalEntity {
+  "Декларации по производству и обороту этилового спирта и/или виноматериала, latest first."
+  ethylAlcoholDeclarations(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "ETHYL_ALCOHOL_DECLARATIONS")
+  "Декларации по производству и обороту алкогольной продукции, latest first."
+  alcoholProductionDeclarations(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "ALCOHOL_PRODUCTION_DECLARATIONS")
+  "Декларации по обороту алкогольной продукции, latest first."
+  alcoholTurnoverDeclarations(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "ALCOHOL_TURNOVER_DECLARATIONS")
+  "Декларации по нефтепродуктам (2-я версия формы: periods up to 2023), latest first."
+  petroleumDeclarationsV2(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "PETROLEUM_DECLARATIONS_V2")
+  "Декларации по нефтепродуктам (3-я версия формы: periods from 2024), latest first."
+  petroleumDeclarationsV3(first: Int = 20, after: String): ExciseDeclarationConnection @service(code: "PETROLEUM_DECLARATIONS_V3")
+}
+
+extend type Inquiry {
+  "A declaration on ethyl alcohol and wine material by number."
+  ethylAlcoholDeclaration(number: String!): ExciseDeclaration @service(code: "ETHYL_ALCOHOL_DECLARATIONS")
+  "A declaration on the production of alcohol products by number."
+  alcoholProductionDeclaration(number: String!): ExciseDeclaration @service(code: "ALCOHOL_PRODUCTION_DECLARATIONS")
+  "A declaration on the turnover of alcohol products by number."
+  alcoholTurnoverDeclaration(number: String!): ExciseDeclaration @service(code: "ALCOHOL_TURNOVER_DECLARATIONS")
+  "A declaration on petroleum products (version 2) by number."
+  petroleumDeclarationV2(number: String!): ExciseDeclaration @service(code: "PETROLEUM_DECLARATIONS_V2")
+  "A declaration on petroleum products (version 3) by number."
+  petroleumDeclarationV3(number: String!): ExciseDeclaration @service(code: "PETROLEUM_DECLARATIONS_V3")
+}
+`, BuiltIn: false},
 	{Name: "../schema/foreign_labor.graphqls", Input: `# Иностранная рабочая сила (FOREIGN_LABOR) and Нарушение иностранных
 # рабочих (FOREIGN_WORKER_VIOLATIONS).
 
@@ -8252,6 +10864,77 @@ extend type Inquiry {
   foreignWorkers(passportNumber: String!): [ForeignWorker!] @service(code: "FOREIGN_LABOR")
   "Нарушение иностранных рабочих: offences by passport number, latest first."
   foreignWorkerViolations(passportNumber: String!): [ForeignWorkerViolation!] @service(code: "FOREIGN_WORKER_VIOLATIONS")
+}
+`, BuiltIn: false},
+	{Name: "../schema/foreign_trade.graphqls", Input: `# База данных «Участников внешнеэкономической деятельности» (43).
+
+enum TradeRole {
+  EXPORTER
+  IMPORTER
+  EXPORTER_IMPORTER
+}
+
+enum TradeDirection {
+  EXPORT
+  IMPORT
+}
+
+"A participant of foreign economic activity registered with the customs authority."
+type ForeignTradeParticipant {
+  bin: BIN!
+  role: TradeRole!
+  registeredAt: Date!
+  customsOfficeRu: String!
+  region: Region
+  "Участники ВЭД: the participant's declarations on goods, latest first."
+  declarations(first: Int = 20, after: String): GoodsDeclarationConnection @service(code: "FOREIGN_TRADE_PARTICIPANTS")
+}
+
+"A declaration on goods (ДТ): its main goods line."
+type GoodsDeclaration {
+  "Customs post code/DDMMYY/serial, e.g. ` + "`" + `23201/150321/0000001` + "`" + `."
+  number: String!
+  declarantBin: BIN!
+  direction: TradeDirection!
+  "Customs procedure, e.g. «ИМ 40 Выпуск для внутреннего потребления»."
+  procedureRu: String!
+  customsPostRu: String!
+  registeredAt: Date!
+  "10-digit commodity code of ТН ВЭД ЕАЭС."
+  hsCode: String!
+  goodsRu: String!
+  netKg: Float!
+  "Country of origin (imports) or destination (exports), ISO 3166 alpha-2."
+  countryCode: String!
+  countryRu: String!
+  "The foreign seller or buyer."
+  partnerRu: String!
+  customsValue: Money!
+  "Customs duties and taxes paid."
+  duties: Money!
+  "ГБД ЮЛ: the declarant."
+  declarant: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type GoodsDeclarationConnection {
+  edges: [GoodsDeclarationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type GoodsDeclarationEdge {
+  cursor: String!
+  node: GoodsDeclaration!
+}
+
+extend type LegalEntity {
+  "Участники ВЭД: the entity's record in the register of exporters and importers."
+  foreignTrade: ForeignTradeParticipant @service(code: "FOREIGN_TRADE_PARTICIPANTS")
+}
+
+extend type Inquiry {
+  "Участники ВЭД: a declaration on goods by number."
+  goodsDeclaration(number: String!): GoodsDeclaration @service(code: "FOREIGN_TRADE_PARTICIPANTS")
 }
 `, BuiltIn: false},
 	{Name: "../schema/health.graphqls", Input: `# The four medical services of the health ministry, each on its own field:
@@ -8830,6 +11513,124 @@ extend type LegalEntity {
 extend type Inquiry {
   "Почтовые отправления: an item by its S10 tracking number."
   postalItem(trackingNumber: String!): PostalItem @service(code: "POSTAL_ITEMS")
+}
+`, BuiltIn: false},
+	{Name: "../schema/procurement.graphqls", Input: `# Public procurement: База данных «Электронные государственные закупки» (42)
+# and the register of unfair participants (61).
+
+enum ProcurementMethod {
+  OPEN_TENDER
+  "Запрос ценовых предложений."
+  PRICE_OFFERS
+  AUCTION
+  "Из одного источника."
+  SINGLE_SOURCE
+  "Электронный магазин."
+  E_SHOP
+}
+
+enum ProcurementItem {
+  GOODS
+  WORKS
+  SERVICES
+}
+
+enum ProcurementStatus {
+  IN_PROGRESS
+  EXECUTED
+  TERMINATED
+}
+
+"A lot of a public procurement and the contract concluded on it."
+type ProcurementContract {
+  contractNumber: String!
+  announcementNumber: String!
+  lotNumber: String!
+  method: ProcurementMethod!
+  itemKind: ProcurementItem!
+  itemRu: String!
+  "The state customer (not in ГБД ЮЛ of the sandbox)."
+  customerBin: BIN!
+  customerNameRu: String!
+  supplierId: ID!
+  supplierKind: SubjectKind!
+  "Sum allotted in the procurement plan."
+  plannedAmount: Money!
+  amount: Money!
+  announcedAt: Date!
+  signedAt: Date!
+  dueAt: Date!
+  status: ProcurementStatus!
+  region: Region
+  "ГБД ЮЛ: the supplier."
+  supplier: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type ProcurementContractConnection {
+  edges: [ProcurementContractEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ProcurementContractEdge {
+  cursor: String!
+  node: ProcurementContract!
+}
+
+enum UnfairRole {
+  SUPPLIER
+  HEAD
+  FOUNDER
+}
+
+"""
+An entry of the register of unfair participants of public procurement: a
+supplier entered by a court decision on the customer's claim, or its head or
+founder.
+"""
+type UnfairParticipant {
+  recordId: ID!
+  subjectId: ID!
+  subjectKind: SubjectKind!
+  role: UnfairRole!
+  supplierBin: BIN!
+  contractNumber: String!
+  customerNameRu: String!
+  "The basis: the court decision with its date and case number."
+  courtDecisionRu: String!
+  decisionDate: Date!
+  includedAt: Date!
+  expiresAt: Date!
+  termMonths: Int!
+  "False once the term has ended."
+  inRegister: Boolean!
+  "ГБД ФЛ: the subject, when a person."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the subject, when a legal entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ЮЛ: the supplier the entry is about."
+  supplier: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "Электронные государственные закупки: the breached contract."
+  contract: ProcurementContract @service(code: "E_PROCUREMENT")
+}
+
+extend type LegalEntity {
+  "Электронные государственные закупки: contracts the entity won as a supplier, latest first."
+  procurementContracts(first: Int = 20, after: String): ProcurementContractConnection @service(code: "E_PROCUREMENT")
+  "Недобросовестные участники государственных закупок: the entity's entries."
+  unfairSupplierRecords: [UnfairParticipant!] @service(code: "UNFAIR_PROCUREMENT_PARTICIPANTS")
+}
+
+extend type Person {
+  "Недобросовестные участники государственных закупок: entries of the person as head or founder of a supplier."
+  unfairSupplierRecords: [UnfairParticipant!] @service(code: "UNFAIR_PROCUREMENT_PARTICIPANTS")
+}
+
+extend type Inquiry {
+  "Электронные государственные закупки: a contract by its number."
+  procurementContract(contractNumber: String!): ProcurementContract @service(code: "E_PROCUREMENT")
+  "Проверка недобросовестных участников: the entries of a subject by IIN or BIN (empty when not in the register)."
+  unfairSupplierCheck(id: ID!): [UnfairParticipant!] @service(code: "UNFAIR_PROCUREMENT_PARTICIPANTS")
 }
 `, BuiltIn: false},
 	{Name: "../schema/property.graphqls", Input: `"An object of Регистр недвижимости."
@@ -9890,6 +12691,68 @@ extend type Person {
   publicServices(first: Int = 20, after: String): PublicServiceRequestConnection @service(code: "PUBLIC_SERVICE_CENTER_SERVICES")
 }
 `, BuiltIn: false},
+	{Name: "../schema/subsoil.graphqls", Input: `# Subsoil-use contracts: hydrocarbons (48), solid minerals and groundwater
+# (49).
+
+enum SubsoilRegister {
+  HYDROCARBONS
+  SOLID_MINERALS
+}
+
+enum SubsoilStage {
+  EXPLORATION
+  PRODUCTION
+  EXPLORATION_PRODUCTION
+}
+
+enum SubsoilStatus {
+  ACTIVE
+  TERMINATED
+  EXPIRED
+}
+
+"""
+A subsoil user's participation in a subsoil-use contract (or licence) of
+Сведения о контрактах на недропользование.
+"""
+type SubsoilContract {
+  "Contract (licence) number, e.g. ` + "`" + `1012-УВС` + "`" + `, ` + "`" + `1044-ОПИ` + "`" + `."
+  number: String!
+  register: SubsoilRegister!
+  userBin: BIN!
+  "The user's participation share in the contract."
+  sharePercent: Float!
+  "Operator of the contract."
+  operatorRu: String!
+  "Field, deposit or plot."
+  fieldRu: String!
+  mineralsRu: String!
+  region: Region
+  areaSqKm: Float!
+  signedAt: Date!
+  expiresAt: Date!
+  stage: SubsoilStage!
+  "Competent authority that signed the contract (issued the licence)."
+  authorityRu: String!
+  status: SubsoilStatus!
+  "ГБД ЮЛ: the subsoil user."
+  subsoilUser: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+extend type LegalEntity {
+  "Контракты на недропользование (углеводородное сырье): the entity's contracts and shares."
+  hydrocarbonContracts: [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_HYDROCARBONS")
+  "Контракты на недропользование (ТПИ и подземные воды): the entity's contracts and licences."
+  solidMineralContracts: [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+}
+
+extend type Inquiry {
+  "Контракты на недропользование (углеводородное сырье): the users of a contract by number, largest share first."
+  hydrocarbonContract(number: String!): [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_HYDROCARBONS")
+  "Контракты на недропользование (ТПИ и подземные воды): the users of a contract (licence) by number."
+  solidMineralContract(number: String!): [SubsoilContract!] @service(code: "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/tax.graphqls", Input: `enum TaxpayerKind {
   INDIVIDUAL
   ENTREPRENEUR
@@ -9927,6 +12790,210 @@ type TaxDebt {
   fine: Money!
   total: Money!
   asOf: Date!
+}
+`, BuiltIn: false},
+	{Name: "../schema/tax_admin.graphqls", Input: `# КГД tax-administration data: Сведения о встречных проверках (37), о
+# плательщиках НДС (38), о налоговой отчетности (СОНО, 39), по контрагентам
+# (40) and о поступлениях в бюджет (51).
+
+enum CrossAuditResult {
+  CONFIRMED
+  NOT_CONFIRMED
+  "The counterparty was not found at its address."
+  COUNTERPARTY_ABSENT
+  IN_PROGRESS
+}
+
+"""
+A cross audit (встречная проверка): during an audit of a taxpayer, its tax
+office asks the counterparty's office to confirm their transactions.
+"""
+type CrossAudit {
+  number: String!
+  auditedId: ID!
+  auditedKind: SubjectKind!
+  counterpartyId: ID!
+  counterpartyKind: SubjectKind!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  "The tax office that ordered the cross audit."
+  initiatorOffice: TaxOffice!
+  "The counterparty's tax office that carried it out."
+  executorOffice: TaxOffice!
+  requestedAt: Date!
+  completedAt: Date
+  "Turnover under audit."
+  turnover: Money!
+  "Turnover the counterparty did not confirm."
+  discrepancy: Money!
+  result: CrossAuditResult!
+  "ГБД ЮЛ: the audited taxpayer."
+  audited: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ЮЛ: the counterparty, when a legal entity."
+  counterpartyLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ФЛ: the counterparty, when an individual entrepreneur."
+  counterpartyPerson: Person @service(code: "PERSONS")
+}
+
+"A registration for VAT (Сведения о плательщиках НДС) and its end."
+type VATRegistration {
+  taxpayerId: ID!
+  "5-digit series of the registration certificate."
+  certificateSeries: String!
+  "7-digit number of the certificate."
+  certificateNumber: String!
+  "Series and number as printed."
+  certificate: String!
+  registeredAt: Date!
+  reasonRu: String!
+  deregisteredAt: Date
+  deregistrationReasonRu: String
+  taxOffice: TaxOffice!
+}
+
+enum TaxReturnKind {
+  INITIAL
+  REGULAR
+  ADDITIONAL
+  LIQUIDATION
+}
+
+"A tax return (форма налоговой отчетности) of СОНО."
+type TaxReturn {
+  registrationNumber: String!
+  taxpayerId: ID!
+  "Form code, e.g. ` + "`" + `100.00` + "`" + `, ` + "`" + `200.00` + "`" + `, ` + "`" + `300.00` + "`" + `, ` + "`" + `910.00` + "`" + `, ` + "`" + `270.00` + "`" + `."
+  formCode: String!
+  formNameRu: String!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  kind: TaxReturnKind!
+  filedAt: Date!
+  taxOffice: TaxOffice!
+  "Income, payroll or turnover declared."
+  income: Money!
+  "Tax assessed."
+  tax: Money!
+}
+
+type TaxReturnConnection {
+  edges: [TaxReturnEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type TaxReturnEdge {
+  cursor: String!
+  node: TaxReturn!
+}
+
+"Electronic invoices (ЭСФ) a seller issued to a buyer in a quarter, summed (Сведения по контрагентам)."
+type InvoiceTurnover {
+  sellerId: ID!
+  sellerKind: SubjectKind!
+  buyerId: ID!
+  buyerKind: SubjectKind!
+  periodFrom: Date!
+  periodTo: Date!
+  periodRu: String!
+  invoices: Int!
+  "Turnover without VAT."
+  turnover: Money!
+  vat: Money!
+  "ГБД ЮЛ: the seller, when a legal entity."
+  seller: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ФЛ: the seller, when an individual entrepreneur."
+  sellerPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the buyer."
+  buyer: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type InvoiceTurnoverConnection {
+  edges: [InvoiceTurnoverEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type InvoiceTurnoverEdge {
+  cursor: String!
+  node: InvoiceTurnover!
+}
+
+"A payment to the budget (Сведения о поступлениях в бюджет)."
+type BudgetPayment {
+  paymentId: ID!
+  taxpayerId: ID!
+  "Budget classification code (КБК)."
+  kbk: String!
+  kbkNameRu: String!
+  amount: Money!
+  paidAt: Date!
+  "The tax office the payment was credited to."
+  taxOffice: TaxOffice!
+  "Number of the payment order."
+  documentNumber: String!
+  bankRu: String!
+}
+
+type BudgetPaymentConnection {
+  edges: [BudgetPaymentEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type BudgetPaymentEdge {
+  cursor: String!
+  node: BudgetPayment!
+}
+
+extend type Taxpayer {
+  "Сведения о встречных проверках: cross audits of the taxpayer or of its transactions as a counterparty."
+  crossAudits: [CrossAudit!] @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: the taxpayer's VAT registrations."
+  vatRegistrations: [VATRegistration!] @service(code: "VAT_PAYERS")
+  "СОНО: tax returns, latest period first."
+  taxReturns(first: Int = 20, after: String): TaxReturnConnection @service(code: "TAX_REPORTING")
+  "Сведения по контрагентам: invoiced turnover with buyers and sellers, latest quarter first."
+  counterparties(first: Int = 20, after: String): InvoiceTurnoverConnection @service(code: "TAX_COUNTERPARTIES")
+  "Сведения о поступлениях в бюджет: payments, latest first."
+  budgetPayments(first: Int = 20, after: String): BudgetPaymentConnection @service(code: "BUDGET_RECEIPTS")
+}
+
+extend type LegalEntity {
+  "Сведения о встречных проверках: cross audits of the entity or of its transactions as a counterparty."
+  crossAudits: [CrossAudit!] @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: the entity's VAT registrations."
+  vatRegistrations: [VATRegistration!] @service(code: "VAT_PAYERS")
+  "СОНО: tax returns, latest period first."
+  taxReturns(first: Int = 20, after: String): TaxReturnConnection @service(code: "TAX_REPORTING")
+  "Сведения по контрагентам: invoiced turnover with buyers and sellers, latest quarter first."
+  counterparties(first: Int = 20, after: String): InvoiceTurnoverConnection @service(code: "TAX_COUNTERPARTIES")
+  "Сведения о поступлениях в бюджет: payments, latest first."
+  budgetPayments(first: Int = 20, after: String): BudgetPaymentConnection @service(code: "BUDGET_RECEIPTS")
+}
+
+extend type Person {
+  "Сведения о встречных проверках: cross audits of the person's transactions as an individual entrepreneur."
+  crossAudits: [CrossAudit!] @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: VAT registrations of the person as an individual entrepreneur."
+  vatRegistrations: [VATRegistration!] @service(code: "VAT_PAYERS")
+  "СОНО: the person's tax returns (individual entrepreneur, declaration of income and property)."
+  taxReturns(first: Int = 20, after: String): TaxReturnConnection @service(code: "TAX_REPORTING")
+  "Сведения по контрагентам: invoices the person issued as an individual entrepreneur."
+  counterparties(first: Int = 20, after: String): InvoiceTurnoverConnection @service(code: "TAX_COUNTERPARTIES")
+  "Сведения о поступлениях в бюджет: the person's payments (vehicle tax, entrepreneur's taxes)."
+  budgetPayments(first: Int = 20, after: String): BudgetPaymentConnection @service(code: "BUDGET_RECEIPTS")
+}
+
+extend type Inquiry {
+  "Сведения о встречных проверках: a cross audit by number."
+  crossAudit(number: String!): CrossAudit @service(code: "TAX_CROSS_AUDITS")
+  "Сведения о плательщиках НДС: a registration by its certificate's series and number."
+  vatCertificate(series: String!, number: String!): VATRegistration @service(code: "VAT_PAYERS")
+  "СОНО: a tax return by registration number."
+  taxReturn(registrationNumber: String!): TaxReturn @service(code: "TAX_REPORTING")
 }
 `, BuiltIn: false},
 	{Name: "../schema/telecom.graphqls", Input: `enum FixedLineService {
@@ -10443,6 +13510,84 @@ func (ec *executionContext) childFields_Benefit(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Benefit", field.Name)
 }
 
+func (ec *executionContext) childFields_BudgetPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paymentId":
+		return ec.fieldContext_BudgetPayment_paymentId(ctx, field)
+	case "taxpayerId":
+		return ec.fieldContext_BudgetPayment_taxpayerId(ctx, field)
+	case "kbk":
+		return ec.fieldContext_BudgetPayment_kbk(ctx, field)
+	case "kbkNameRu":
+		return ec.fieldContext_BudgetPayment_kbkNameRu(ctx, field)
+	case "amount":
+		return ec.fieldContext_BudgetPayment_amount(ctx, field)
+	case "paidAt":
+		return ec.fieldContext_BudgetPayment_paidAt(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_BudgetPayment_taxOffice(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_BudgetPayment_documentNumber(ctx, field)
+	case "bankRu":
+		return ec.fieldContext_BudgetPayment_bankRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetPayment", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetPaymentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BudgetPaymentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BudgetPaymentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BudgetPaymentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetPaymentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetPaymentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BudgetPaymentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BudgetPaymentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetPaymentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_BusinessLicense(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_BusinessLicense_number(ctx, field)
+	case "document":
+		return ec.fieldContext_BusinessLicense_document(ctx, field)
+	case "activityRu":
+		return ec.fieldContext_BusinessLicense_activityRu(ctx, field)
+	case "subactivityRu":
+		return ec.fieldContext_BusinessLicense_subactivityRu(ctx, field)
+	case "licensorRu":
+		return ec.fieldContext_BusinessLicense_licensorRu(ctx, field)
+	case "holderId":
+		return ec.fieldContext_BusinessLicense_holderId(ctx, field)
+	case "holderKind":
+		return ec.fieldContext_BusinessLicense_holderKind(ctx, field)
+	case "issuedAt":
+		return ec.fieldContext_BusinessLicense_issuedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_BusinessLicense_status(ctx, field)
+	case "statusChangedAt":
+		return ec.fieldContext_BusinessLicense_statusChangedAt(ctx, field)
+	case "region":
+		return ec.fieldContext_BusinessLicense_region(ctx, field)
+	case "holderPerson":
+		return ec.fieldContext_BusinessLicense_holderPerson(ctx, field)
+	case "holderLegalEntity":
+		return ec.fieldContext_BusinessLicense_holderLegalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BusinessLicense", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -10763,6 +13908,48 @@ func (ec *executionContext) childFields_CriminalWeaponRecord(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CriminalWeaponRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_CrossAudit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_CrossAudit_number(ctx, field)
+	case "auditedId":
+		return ec.fieldContext_CrossAudit_auditedId(ctx, field)
+	case "auditedKind":
+		return ec.fieldContext_CrossAudit_auditedKind(ctx, field)
+	case "counterpartyId":
+		return ec.fieldContext_CrossAudit_counterpartyId(ctx, field)
+	case "counterpartyKind":
+		return ec.fieldContext_CrossAudit_counterpartyKind(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_CrossAudit_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_CrossAudit_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_CrossAudit_periodRu(ctx, field)
+	case "initiatorOffice":
+		return ec.fieldContext_CrossAudit_initiatorOffice(ctx, field)
+	case "executorOffice":
+		return ec.fieldContext_CrossAudit_executorOffice(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_CrossAudit_requestedAt(ctx, field)
+	case "completedAt":
+		return ec.fieldContext_CrossAudit_completedAt(ctx, field)
+	case "turnover":
+		return ec.fieldContext_CrossAudit_turnover(ctx, field)
+	case "discrepancy":
+		return ec.fieldContext_CrossAudit_discrepancy(ctx, field)
+	case "result":
+		return ec.fieldContext_CrossAudit_result(ctx, field)
+	case "audited":
+		return ec.fieldContext_CrossAudit_audited(ctx, field)
+	case "counterpartyLegalEntity":
+		return ec.fieldContext_CrossAudit_counterpartyLegalEntity(ctx, field)
+	case "counterpartyPerson":
+		return ec.fieldContext_CrossAudit_counterpartyPerson(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CrossAudit", field.Name)
+}
+
 func (ec *executionContext) childFields_Disability(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10897,6 +14084,88 @@ func (ec *executionContext) childFields_EmploymentEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type EmploymentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ExciseDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_ExciseDeclaration_number(ctx, field)
+	case "kind":
+		return ec.fieldContext_ExciseDeclaration_kind(ctx, field)
+	case "declarantBin":
+		return ec.fieldContext_ExciseDeclaration_declarantBin(ctx, field)
+	case "formRu":
+		return ec.fieldContext_ExciseDeclaration_formRu(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_ExciseDeclaration_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_ExciseDeclaration_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_ExciseDeclaration_periodRu(ctx, field)
+	case "filedAt":
+		return ec.fieldContext_ExciseDeclaration_filedAt(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_ExciseDeclaration_taxOffice(ctx, field)
+	case "warehouseRu":
+		return ec.fieldContext_ExciseDeclaration_warehouseRu(ctx, field)
+	case "licenseNumber":
+		return ec.fieldContext_ExciseDeclaration_licenseNumber(ctx, field)
+	case "lines":
+		return ec.fieldContext_ExciseDeclaration_lines(ctx, field)
+	case "declarant":
+		return ec.fieldContext_ExciseDeclaration_declarant(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseDeclaration", field.Name)
+}
+
+func (ec *executionContext) childFields_ExciseDeclarationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ExciseDeclarationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ExciseDeclarationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ExciseDeclarationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseDeclarationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ExciseDeclarationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ExciseDeclarationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ExciseDeclarationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseDeclarationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ExciseLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_ExciseLine_lineNo(ctx, field)
+	case "productCode":
+		return ec.fieldContext_ExciseLine_productCode(ctx, field)
+	case "productRu":
+		return ec.fieldContext_ExciseLine_productRu(ctx, field)
+	case "unit":
+		return ec.fieldContext_ExciseLine_unit(ctx, field)
+	case "opening":
+		return ec.fieldContext_ExciseLine_opening(ctx, field)
+	case "produced":
+		return ec.fieldContext_ExciseLine_produced(ctx, field)
+	case "received":
+		return ec.fieldContext_ExciseLine_received(ctx, field)
+	case "shipped":
+		return ec.fieldContext_ExciseLine_shipped(ctx, field)
+	case "closing":
+		return ec.fieldContext_ExciseLine_closing(ctx, field)
+	case "counterpartyBin":
+		return ec.fieldContext_ExciseLine_counterpartyBin(ctx, field)
+	case "counterparty":
+		return ec.fieldContext_ExciseLine_counterparty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExciseLine", field.Name)
+}
+
 func (ec *executionContext) childFields_ExportFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -10987,6 +14256,24 @@ func (ec *executionContext) childFields_ForeignLaborPermit(ctx context.Context, 
 		return ec.fieldContext_ForeignLaborPermit_employer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ForeignLaborPermit", field.Name)
+}
+
+func (ec *executionContext) childFields_ForeignTradeParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bin":
+		return ec.fieldContext_ForeignTradeParticipant_bin(ctx, field)
+	case "role":
+		return ec.fieldContext_ForeignTradeParticipant_role(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_ForeignTradeParticipant_registeredAt(ctx, field)
+	case "customsOfficeRu":
+		return ec.fieldContext_ForeignTradeParticipant_customsOfficeRu(ctx, field)
+	case "region":
+		return ec.fieldContext_ForeignTradeParticipant_region(ctx, field)
+	case "declarations":
+		return ec.fieldContext_ForeignTradeParticipant_declarations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignTradeParticipant", field.Name)
 }
 
 func (ec *executionContext) childFields_ForeignWorker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11081,6 +14368,64 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 		return ec.fieldContext_Founder_legalEntity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_GoodsDeclaration_number(ctx, field)
+	case "declarantBin":
+		return ec.fieldContext_GoodsDeclaration_declarantBin(ctx, field)
+	case "direction":
+		return ec.fieldContext_GoodsDeclaration_direction(ctx, field)
+	case "procedureRu":
+		return ec.fieldContext_GoodsDeclaration_procedureRu(ctx, field)
+	case "customsPostRu":
+		return ec.fieldContext_GoodsDeclaration_customsPostRu(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_GoodsDeclaration_registeredAt(ctx, field)
+	case "hsCode":
+		return ec.fieldContext_GoodsDeclaration_hsCode(ctx, field)
+	case "goodsRu":
+		return ec.fieldContext_GoodsDeclaration_goodsRu(ctx, field)
+	case "netKg":
+		return ec.fieldContext_GoodsDeclaration_netKg(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_GoodsDeclaration_countryCode(ctx, field)
+	case "countryRu":
+		return ec.fieldContext_GoodsDeclaration_countryRu(ctx, field)
+	case "partnerRu":
+		return ec.fieldContext_GoodsDeclaration_partnerRu(ctx, field)
+	case "customsValue":
+		return ec.fieldContext_GoodsDeclaration_customsValue(ctx, field)
+	case "duties":
+		return ec.fieldContext_GoodsDeclaration_duties(ctx, field)
+	case "declarant":
+		return ec.fieldContext_GoodsDeclaration_declarant(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsDeclaration", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsDeclarationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GoodsDeclarationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GoodsDeclarationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GoodsDeclarationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsDeclarationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsDeclarationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_GoodsDeclarationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_GoodsDeclarationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsDeclarationEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_HigherEducationRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11201,6 +14546,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "license":
+		return ec.fieldContext_Inquiry_license(ctx, field)
+	case "inspection":
+		return ec.fieldContext_Inquiry_inspection(ctx, field)
 	case "civilServants":
 		return ec.fieldContext_Inquiry_civilServants(ctx, field)
 	case "criminalVehicleRecords":
@@ -11209,18 +14558,34 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_criminalWeaponRecords(ctx, field)
 	case "diploma":
 		return ec.fieldContext_Inquiry_diploma(ctx, field)
+	case "ethylAlcoholDeclaration":
+		return ec.fieldContext_Inquiry_ethylAlcoholDeclaration(ctx, field)
+	case "alcoholProductionDeclaration":
+		return ec.fieldContext_Inquiry_alcoholProductionDeclaration(ctx, field)
+	case "alcoholTurnoverDeclaration":
+		return ec.fieldContext_Inquiry_alcoholTurnoverDeclaration(ctx, field)
+	case "petroleumDeclarationV2":
+		return ec.fieldContext_Inquiry_petroleumDeclarationV2(ctx, field)
+	case "petroleumDeclarationV3":
+		return ec.fieldContext_Inquiry_petroleumDeclarationV3(ctx, field)
 	case "foreignLaborPermit":
 		return ec.fieldContext_Inquiry_foreignLaborPermit(ctx, field)
 	case "foreignWorkers":
 		return ec.fieldContext_Inquiry_foreignWorkers(ctx, field)
 	case "foreignWorkerViolations":
 		return ec.fieldContext_Inquiry_foreignWorkerViolations(ctx, field)
+	case "goodsDeclaration":
+		return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
 	case "hospitalReferral":
 		return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
 	case "links":
 		return ec.fieldContext_Inquiry_links(ctx, field)
 	case "postalItem":
 		return ec.fieldContext_Inquiry_postalItem(ctx, field)
+	case "procurementContract":
+		return ec.fieldContext_Inquiry_procurementContract(ctx, field)
+	case "unfairSupplierCheck":
+		return ec.fieldContext_Inquiry_unfairSupplierCheck(ctx, field)
 	case "via":
 		return ec.fieldContext_Inquiry_via(ctx, field)
 	case "justification":
@@ -11241,6 +14606,16 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicleCustomsDeclaration(ctx, field)
 	case "pensionStatement":
 		return ec.fieldContext_Inquiry_pensionStatement(ctx, field)
+	case "hydrocarbonContract":
+		return ec.fieldContext_Inquiry_hydrocarbonContract(ctx, field)
+	case "solidMineralContract":
+		return ec.fieldContext_Inquiry_solidMineralContract(ctx, field)
+	case "crossAudit":
+		return ec.fieldContext_Inquiry_crossAudit(ctx, field)
+	case "vatCertificate":
+		return ec.fieldContext_Inquiry_vatCertificate(ctx, field)
+	case "taxReturn":
+		return ec.fieldContext_Inquiry_taxReturn(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_Inquiry_fixedLineSubscriptions(ctx, field)
 	case "rollingStock":
@@ -11281,6 +14656,60 @@ func (ec *executionContext) childFields_InquiryAction(ctx context.Context, field
 		return ec.fieldContext_InquiryAction_liftLandEncumbrance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InquiryAction", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTurnover(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sellerId":
+		return ec.fieldContext_InvoiceTurnover_sellerId(ctx, field)
+	case "sellerKind":
+		return ec.fieldContext_InvoiceTurnover_sellerKind(ctx, field)
+	case "buyerId":
+		return ec.fieldContext_InvoiceTurnover_buyerId(ctx, field)
+	case "buyerKind":
+		return ec.fieldContext_InvoiceTurnover_buyerKind(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_InvoiceTurnover_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_InvoiceTurnover_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_InvoiceTurnover_periodRu(ctx, field)
+	case "invoices":
+		return ec.fieldContext_InvoiceTurnover_invoices(ctx, field)
+	case "turnover":
+		return ec.fieldContext_InvoiceTurnover_turnover(ctx, field)
+	case "vat":
+		return ec.fieldContext_InvoiceTurnover_vat(ctx, field)
+	case "seller":
+		return ec.fieldContext_InvoiceTurnover_seller(ctx, field)
+	case "sellerPerson":
+		return ec.fieldContext_InvoiceTurnover_sellerPerson(ctx, field)
+	case "buyer":
+		return ec.fieldContext_InvoiceTurnover_buyer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTurnover", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTurnoverConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InvoiceTurnoverConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InvoiceTurnoverConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InvoiceTurnoverConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTurnoverConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTurnoverEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_InvoiceTurnoverEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_InvoiceTurnoverEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTurnoverEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_JobSeekerRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11471,12 +14900,36 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "statisticalUnit":
+		return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
+	case "licenses":
+		return ec.fieldContext_LegalEntity_licenses(ctx, field)
+	case "monopolyRecords":
+		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
+	case "inspections":
+		return ec.fieldContext_LegalEntity_inspections(ctx, field)
+	case "ethylAlcoholDeclarations":
+		return ec.fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx, field)
+	case "alcoholProductionDeclarations":
+		return ec.fieldContext_LegalEntity_alcoholProductionDeclarations(ctx, field)
+	case "alcoholTurnoverDeclarations":
+		return ec.fieldContext_LegalEntity_alcoholTurnoverDeclarations(ctx, field)
+	case "petroleumDeclarationsV2":
+		return ec.fieldContext_LegalEntity_petroleumDeclarationsV2(ctx, field)
+	case "petroleumDeclarationsV3":
+		return ec.fieldContext_LegalEntity_petroleumDeclarationsV3(ctx, field)
 	case "foreignLaborPermits":
 		return ec.fieldContext_LegalEntity_foreignLaborPermits(ctx, field)
 	case "foreignWorkerViolations":
 		return ec.fieldContext_LegalEntity_foreignWorkerViolations(ctx, field)
+	case "foreignTrade":
+		return ec.fieldContext_LegalEntity_foreignTrade(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_LegalEntity_postalItems(ctx, field)
+	case "procurementContracts":
+		return ec.fieldContext_LegalEntity_procurementContracts(ctx, field)
+	case "unfairSupplierRecords":
+		return ec.fieldContext_LegalEntity_unfairSupplierRecords(ctx, field)
 	case "restrictions":
 		return ec.fieldContext_LegalEntity_restrictions(ctx, field)
 	case "trafficViolations":
@@ -11485,6 +14938,20 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_employees(ctx, field)
 	case "pensionContributionsPaid":
 		return ec.fieldContext_LegalEntity_pensionContributionsPaid(ctx, field)
+	case "hydrocarbonContracts":
+		return ec.fieldContext_LegalEntity_hydrocarbonContracts(ctx, field)
+	case "solidMineralContracts":
+		return ec.fieldContext_LegalEntity_solidMineralContracts(ctx, field)
+	case "crossAudits":
+		return ec.fieldContext_LegalEntity_crossAudits(ctx, field)
+	case "vatRegistrations":
+		return ec.fieldContext_LegalEntity_vatRegistrations(ctx, field)
+	case "taxReturns":
+		return ec.fieldContext_LegalEntity_taxReturns(ctx, field)
+	case "counterparties":
+		return ec.fieldContext_LegalEntity_counterparties(ctx, field)
+	case "budgetPayments":
+		return ec.fieldContext_LegalEntity_budgetPayments(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_LegalEntity_fixedLineSubscriptions(ctx, field)
 	case "rollingStock":
@@ -11617,6 +15084,30 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_authenticatedVia(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
+}
+
+func (ec *executionContext) childFields_MonopolyRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registerNumber":
+		return ec.fieldContext_MonopolyRecord_registerNumber(ctx, field)
+	case "bin":
+		return ec.fieldContext_MonopolyRecord_bin(ctx, field)
+	case "register":
+		return ec.fieldContext_MonopolyRecord_register(ctx, field)
+	case "sphereRu":
+		return ec.fieldContext_MonopolyRecord_sphereRu(ctx, field)
+	case "region":
+		return ec.fieldContext_MonopolyRecord_region(ctx, field)
+	case "includedAt":
+		return ec.fieldContext_MonopolyRecord_includedAt(ctx, field)
+	case "excludedAt":
+		return ec.fieldContext_MonopolyRecord_excludedAt(ctx, field)
+	case "marketSharePercent":
+		return ec.fieldContext_MonopolyRecord_marketSharePercent(ctx, field)
+	case "authorityRu":
+		return ec.fieldContext_MonopolyRecord_authorityRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonopolyRecord", field.Name)
 }
 
 func (ec *executionContext) childFields_OutpatientVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11783,6 +15274,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "licenses":
+		return ec.fieldContext_Person_licenses(ctx, field)
 	case "civilService":
 		return ec.fieldContext_Person_civilService(ctx, field)
 	case "civilServiceRecords":
@@ -11799,6 +15292,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_inpatientStays(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_Person_postalItems(ctx, field)
+	case "unfairSupplierRecords":
+		return ec.fieldContext_Person_unfairSupplierRecords(ctx, field)
 	case "participationBans":
 		return ec.fieldContext_Person_participationBans(ctx, field)
 	case "driverLicenses":
@@ -11819,6 +15314,16 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_jobSeekerRegistrations(ctx, field)
 	case "publicServices":
 		return ec.fieldContext_Person_publicServices(ctx, field)
+	case "crossAudits":
+		return ec.fieldContext_Person_crossAudits(ctx, field)
+	case "vatRegistrations":
+		return ec.fieldContext_Person_vatRegistrations(ctx, field)
+	case "taxReturns":
+		return ec.fieldContext_Person_taxReturns(ctx, field)
+	case "counterparties":
+		return ec.fieldContext_Person_counterparties(ctx, field)
+	case "budgetPayments":
+		return ec.fieldContext_Person_budgetPayments(ctx, field)
 	case "fixedLineSubscriptions":
 		return ec.fieldContext_Person_fixedLineSubscriptions(ctx, field)
 	case "rollingStock":
@@ -12003,6 +15508,70 @@ func (ec *executionContext) childFields_PostalItemEdge(ctx context.Context, fiel
 		return ec.fieldContext_PostalItemEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PostalItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcurementContract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contractNumber":
+		return ec.fieldContext_ProcurementContract_contractNumber(ctx, field)
+	case "announcementNumber":
+		return ec.fieldContext_ProcurementContract_announcementNumber(ctx, field)
+	case "lotNumber":
+		return ec.fieldContext_ProcurementContract_lotNumber(ctx, field)
+	case "method":
+		return ec.fieldContext_ProcurementContract_method(ctx, field)
+	case "itemKind":
+		return ec.fieldContext_ProcurementContract_itemKind(ctx, field)
+	case "itemRu":
+		return ec.fieldContext_ProcurementContract_itemRu(ctx, field)
+	case "customerBin":
+		return ec.fieldContext_ProcurementContract_customerBin(ctx, field)
+	case "customerNameRu":
+		return ec.fieldContext_ProcurementContract_customerNameRu(ctx, field)
+	case "supplierId":
+		return ec.fieldContext_ProcurementContract_supplierId(ctx, field)
+	case "supplierKind":
+		return ec.fieldContext_ProcurementContract_supplierKind(ctx, field)
+	case "plannedAmount":
+		return ec.fieldContext_ProcurementContract_plannedAmount(ctx, field)
+	case "amount":
+		return ec.fieldContext_ProcurementContract_amount(ctx, field)
+	case "announcedAt":
+		return ec.fieldContext_ProcurementContract_announcedAt(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_ProcurementContract_signedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_ProcurementContract_dueAt(ctx, field)
+	case "status":
+		return ec.fieldContext_ProcurementContract_status(ctx, field)
+	case "region":
+		return ec.fieldContext_ProcurementContract_region(ctx, field)
+	case "supplier":
+		return ec.fieldContext_ProcurementContract_supplier(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcurementContract", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcurementContractConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProcurementContractConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProcurementContractConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProcurementContractConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcurementContractConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcurementContractEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProcurementContractEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProcurementContractEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcurementContractEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PublicServiceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12509,6 +16078,112 @@ func (ec *executionContext) childFields_SeaVessel(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SeaVessel", field.Name)
 }
 
+func (ec *executionContext) childFields_StateInspection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registrationNumber":
+		return ec.fieldContext_StateInspection_registrationNumber(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_StateInspection_subjectId(ctx, field)
+	case "subjectKind":
+		return ec.fieldContext_StateInspection_subjectKind(ctx, field)
+	case "inspectorRu":
+		return ec.fieldContext_StateInspection_inspectorRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_StateInspection_kind(ctx, field)
+	case "subjectMatterRu":
+		return ec.fieldContext_StateInspection_subjectMatterRu(ctx, field)
+	case "startDate":
+		return ec.fieldContext_StateInspection_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_StateInspection_endDate(ctx, field)
+	case "result":
+		return ec.fieldContext_StateInspection_result(ctx, field)
+	case "violations":
+		return ec.fieldContext_StateInspection_violations(ctx, field)
+	case "violationsRu":
+		return ec.fieldContext_StateInspection_violationsRu(ctx, field)
+	case "measuresRu":
+		return ec.fieldContext_StateInspection_measuresRu(ctx, field)
+	case "region":
+		return ec.fieldContext_StateInspection_region(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_StateInspection_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StateInspection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticalUnit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bin":
+		return ec.fieldContext_StatisticalUnit_bin(ctx, field)
+	case "kato":
+		return ec.fieldContext_StatisticalUnit_kato(ctx, field)
+	case "localityRu":
+		return ec.fieldContext_StatisticalUnit_localityRu(ctx, field)
+	case "region":
+		return ec.fieldContext_StatisticalUnit_region(ctx, field)
+	case "oked":
+		return ec.fieldContext_StatisticalUnit_oked(ctx, field)
+	case "okedNameRu":
+		return ec.fieldContext_StatisticalUnit_okedNameRu(ctx, field)
+	case "krp":
+		return ec.fieldContext_StatisticalUnit_krp(ctx, field)
+	case "krpNameRu":
+		return ec.fieldContext_StatisticalUnit_krpNameRu(ctx, field)
+	case "size":
+		return ec.fieldContext_StatisticalUnit_size(ctx, field)
+	case "employees":
+		return ec.fieldContext_StatisticalUnit_employees(ctx, field)
+	case "ownershipRu":
+		return ec.fieldContext_StatisticalUnit_ownershipRu(ctx, field)
+	case "activity":
+		return ec.fieldContext_StatisticalUnit_activity(ctx, field)
+	case "lastReportForm":
+		return ec.fieldContext_StatisticalUnit_lastReportForm(ctx, field)
+	case "lastReportDate":
+		return ec.fieldContext_StatisticalUnit_lastReportDate(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StatisticalUnit_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticalUnit", field.Name)
+}
+
+func (ec *executionContext) childFields_SubsoilContract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_SubsoilContract_number(ctx, field)
+	case "register":
+		return ec.fieldContext_SubsoilContract_register(ctx, field)
+	case "userBin":
+		return ec.fieldContext_SubsoilContract_userBin(ctx, field)
+	case "sharePercent":
+		return ec.fieldContext_SubsoilContract_sharePercent(ctx, field)
+	case "operatorRu":
+		return ec.fieldContext_SubsoilContract_operatorRu(ctx, field)
+	case "fieldRu":
+		return ec.fieldContext_SubsoilContract_fieldRu(ctx, field)
+	case "mineralsRu":
+		return ec.fieldContext_SubsoilContract_mineralsRu(ctx, field)
+	case "region":
+		return ec.fieldContext_SubsoilContract_region(ctx, field)
+	case "areaSqKm":
+		return ec.fieldContext_SubsoilContract_areaSqKm(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_SubsoilContract_signedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_SubsoilContract_expiresAt(ctx, field)
+	case "stage":
+		return ec.fieldContext_SubsoilContract_stage(ctx, field)
+	case "authorityRu":
+		return ec.fieldContext_SubsoilContract_authorityRu(ctx, field)
+	case "status":
+		return ec.fieldContext_SubsoilContract_status(ctx, field)
+	case "subsoilUser":
+		return ec.fieldContext_SubsoilContract_subsoilUser(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubsoilContract", field.Name)
+}
+
 func (ec *executionContext) childFields_TaxDebt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "recordId":
@@ -12545,6 +16220,58 @@ func (ec *executionContext) childFields_TaxOffice(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type TaxOffice", field.Name)
 }
 
+func (ec *executionContext) childFields_TaxReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registrationNumber":
+		return ec.fieldContext_TaxReturn_registrationNumber(ctx, field)
+	case "taxpayerId":
+		return ec.fieldContext_TaxReturn_taxpayerId(ctx, field)
+	case "formCode":
+		return ec.fieldContext_TaxReturn_formCode(ctx, field)
+	case "formNameRu":
+		return ec.fieldContext_TaxReturn_formNameRu(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_TaxReturn_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_TaxReturn_periodTo(ctx, field)
+	case "periodRu":
+		return ec.fieldContext_TaxReturn_periodRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_TaxReturn_kind(ctx, field)
+	case "filedAt":
+		return ec.fieldContext_TaxReturn_filedAt(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_TaxReturn_taxOffice(ctx, field)
+	case "income":
+		return ec.fieldContext_TaxReturn_income(ctx, field)
+	case "tax":
+		return ec.fieldContext_TaxReturn_tax(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaxReturn", field.Name)
+}
+
+func (ec *executionContext) childFields_TaxReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TaxReturnConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TaxReturnConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TaxReturnConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaxReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TaxReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TaxReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TaxReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaxReturnEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Taxpayer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12561,6 +16288,16 @@ func (ec *executionContext) childFields_Taxpayer(ctx context.Context, field grap
 		return ec.fieldContext_Taxpayer_vatPayer(ctx, field)
 	case "debts":
 		return ec.fieldContext_Taxpayer_debts(ctx, field)
+	case "crossAudits":
+		return ec.fieldContext_Taxpayer_crossAudits(ctx, field)
+	case "vatRegistrations":
+		return ec.fieldContext_Taxpayer_vatRegistrations(ctx, field)
+	case "taxReturns":
+		return ec.fieldContext_Taxpayer_taxReturns(ctx, field)
+	case "counterparties":
+		return ec.fieldContext_Taxpayer_counterparties(ctx, field)
+	case "budgetPayments":
+		return ec.fieldContext_Taxpayer_budgetPayments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Taxpayer", field.Name)
 }
@@ -12685,6 +16422,70 @@ func (ec *executionContext) childFields_TrafficViolationEdge(ctx context.Context
 		return ec.fieldContext_TrafficViolationEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrafficViolationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UnfairParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recordId":
+		return ec.fieldContext_UnfairParticipant_recordId(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_UnfairParticipant_subjectId(ctx, field)
+	case "subjectKind":
+		return ec.fieldContext_UnfairParticipant_subjectKind(ctx, field)
+	case "role":
+		return ec.fieldContext_UnfairParticipant_role(ctx, field)
+	case "supplierBin":
+		return ec.fieldContext_UnfairParticipant_supplierBin(ctx, field)
+	case "contractNumber":
+		return ec.fieldContext_UnfairParticipant_contractNumber(ctx, field)
+	case "customerNameRu":
+		return ec.fieldContext_UnfairParticipant_customerNameRu(ctx, field)
+	case "courtDecisionRu":
+		return ec.fieldContext_UnfairParticipant_courtDecisionRu(ctx, field)
+	case "decisionDate":
+		return ec.fieldContext_UnfairParticipant_decisionDate(ctx, field)
+	case "includedAt":
+		return ec.fieldContext_UnfairParticipant_includedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_UnfairParticipant_expiresAt(ctx, field)
+	case "termMonths":
+		return ec.fieldContext_UnfairParticipant_termMonths(ctx, field)
+	case "inRegister":
+		return ec.fieldContext_UnfairParticipant_inRegister(ctx, field)
+	case "person":
+		return ec.fieldContext_UnfairParticipant_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_UnfairParticipant_legalEntity(ctx, field)
+	case "supplier":
+		return ec.fieldContext_UnfairParticipant_supplier(ctx, field)
+	case "contract":
+		return ec.fieldContext_UnfairParticipant_contract(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnfairParticipant", field.Name)
+}
+
+func (ec *executionContext) childFields_VATRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taxpayerId":
+		return ec.fieldContext_VATRegistration_taxpayerId(ctx, field)
+	case "certificateSeries":
+		return ec.fieldContext_VATRegistration_certificateSeries(ctx, field)
+	case "certificateNumber":
+		return ec.fieldContext_VATRegistration_certificateNumber(ctx, field)
+	case "certificate":
+		return ec.fieldContext_VATRegistration_certificate(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_VATRegistration_registeredAt(ctx, field)
+	case "reasonRu":
+		return ec.fieldContext_VATRegistration_reasonRu(ctx, field)
+	case "deregisteredAt":
+		return ec.fieldContext_VATRegistration_deregisteredAt(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_VATRegistration_deregistrationReasonRu(ctx, field)
+	case "taxOffice":
+		return ec.fieldContext_VATRegistration_taxOffice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VATRegistration", field.Name)
 }
 
 func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12983,6 +16784,28 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_ForeignTradeParticipant_declarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_InquiryAction_banLegalEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13237,6 +17060,34 @@ func (ec *executionContext) field_Inquiry_agriculturalMachine_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_alcoholProductionDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_alcoholTurnoverDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13311,6 +17162,20 @@ func (ec *executionContext) field_Inquiry_criminalWeaponRecords_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_crossAudit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_diploma_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13326,6 +17191,20 @@ func (ec *executionContext) field_Inquiry_diploma_args(ctx context.Context, rawA
 }
 
 func (ec *executionContext) field_Inquiry_driverLicense_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_ethylAlcoholDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
@@ -13395,6 +17274,20 @@ func (ec *executionContext) field_Inquiry_foreignWorkers_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_goodsDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_hospitalReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13406,6 +17299,34 @@ func (ec *executionContext) field_Inquiry_hospitalReferral_args(ctx context.Cont
 		return nil, err
 	}
 	args["referralNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_hydrocarbonContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_inspection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "registrationNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["registrationNumber"] = arg0
 	return args, nil
 }
 
@@ -13434,6 +17355,20 @@ func (ec *executionContext) field_Inquiry_legalEntity_args(ctx context.Context, 
 		return nil, err
 	}
 	args["bin"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_license_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -13525,6 +17460,34 @@ func (ec *executionContext) field_Inquiry_persons_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_petroleumDeclarationV2_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_petroleumDeclarationV3_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_postalItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13536,6 +17499,20 @@ func (ec *executionContext) field_Inquiry_postalItem_args(ctx context.Context, r
 		return nil, err
 	}
 	args["trackingNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_procurementContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "contractNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["contractNumber"] = arg0
 	return args, nil
 }
 
@@ -13609,6 +17586,34 @@ func (ec *executionContext) field_Inquiry_seaVessel_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_solidMineralContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_taxReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "registrationNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["registrationNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_taxpayer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13658,6 +17663,42 @@ func (ec *executionContext) field_Inquiry_trafficViolations_args(ctx context.Con
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_unfairSupplierCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_vatCertificate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "series",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["series"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -13711,6 +17752,72 @@ func (ec *executionContext) field_Inquiry_weapon_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_alcoholProductionDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_alcoholTurnoverDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13733,7 +17840,51 @@ func (ec *executionContext) field_LegalEntity_companies_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_counterparties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_employees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_ethylAlcoholDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -13799,7 +17950,73 @@ func (ec *executionContext) field_LegalEntity_pensionContributionsPaid_args(ctx 
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_petroleumDeclarationsV2_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_petroleumDeclarationsV3_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_postalItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_procurementContracts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -13844,6 +18061,28 @@ func (ec *executionContext) field_LegalEntity_realEstate_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_LegalEntity_rollingStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_taxReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -13973,7 +18212,51 @@ func (ec *executionContext) field_PensionStatement_contributions_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_counterparties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -14193,6 +18476,28 @@ func (ec *executionContext) field_Person_rollingStock_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_taxReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_trafficViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14292,6 +18597,72 @@ func (ec *executionContext) field_Query_inquiry_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["basis"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Taxpayer_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Taxpayer_counterparties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Taxpayer_taxReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -15595,6 +19966,726 @@ func (ec *executionContext) fieldContext_Benefit_forPerson(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPayment_paymentId(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_paymentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BudgetPayment_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_taxpayerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxpayerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_taxpayerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BudgetPayment_kbk(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_kbk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KBK, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_kbk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPayment_kbkNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_kbkNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KBKNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_kbkNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPayment_amount(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, true, false, "Money")
+}
+
+func (ec *executionContext) _BudgetPayment_paidAt(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_paidAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_paidAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BudgetPayment_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPayment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPayment_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPayment_bankRu(ctx context.Context, field graphql.CollectedField, obj *sio.BudgetPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPayment_bankRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPayment_bankRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPaymentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BudgetPaymentEdge) graphql.Marshaler {
+			return ec.marshalNBudgetPaymentEdge2ᚕsioᚋgraphᚋmodelᚐBudgetPaymentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPaymentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetPaymentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPaymentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetPaymentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetPaymentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetPaymentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BudgetPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetPaymentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BudgetPayment) graphql.Marshaler {
+			return ec.marshalNBudgetPayment2ᚖsioᚐBudgetPayment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetPaymentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetPaymentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BusinessLicense_number(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_document(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.LicenseDocument) graphql.Marshaler {
+			return ec.marshalNLicenseDocument2sioᚐLicenseDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "LicenseDocument")
+}
+
+func (ec *executionContext) _BusinessLicense_activityRu(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_activityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_activityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_subactivityRu(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_subactivityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubactivityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_subactivityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_licensorRu(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_licensorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LicensorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_licensorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "String")
+}
+
+func (ec *executionContext) _BusinessLicense_holderId(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HolderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BusinessLicense_holderKind(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HolderKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _BusinessLicense_issuedAt(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_issuedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_issuedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BusinessLicense_status(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BusinessLicenseStatus) graphql.Marshaler {
+			return ec.marshalNBusinessLicenseStatus2sioᚐBusinessLicenseStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "BusinessLicenseStatus")
+}
+
+func (ec *executionContext) _BusinessLicense_statusChangedAt(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_statusChangedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusChangedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_statusChangedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BusinessLicense", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BusinessLicense_region(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BusinessLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BusinessLicense_holderPerson(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BusinessLicense().HolderPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BusinessLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BusinessLicense_holderLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.BusinessLicense) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BusinessLicense_holderLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BusinessLicense().HolderLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BusinessLicense_holderLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BusinessLicense",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18533,6 +23624,519 @@ func (ec *executionContext) fieldContext_CriminalWeaponRecord_person(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _CrossAudit_number(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "String")
+}
+
+func (ec *executionContext) _CrossAudit_auditedId(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_auditedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuditedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_auditedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CrossAudit_auditedKind(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_auditedKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuditedKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_auditedKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyId(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CounterpartyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyKind(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CounterpartyKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _CrossAudit_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "String")
+}
+
+func (ec *executionContext) _CrossAudit_initiatorOffice(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_initiatorOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InitiatorOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_initiatorOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_executorOffice(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_executorOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutorOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_executorOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_requestedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_completedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_completedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_completedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CrossAudit_turnover(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_turnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Turnover(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_turnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CrossAudit_discrepancy(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_discrepancy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Discrepancy(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_discrepancy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CrossAudit_result(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossAuditResult) graphql.Marshaler {
+			return ec.marshalNCrossAuditResult2sioᚐCrossAuditResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossAudit", field, false, false, "CrossAuditResult")
+}
+
+func (ec *executionContext) _CrossAudit_audited(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_audited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CrossAudit().Audited(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_audited(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CrossAudit().CounterpartyLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossAudit_counterpartyPerson(ctx context.Context, field graphql.CollectedField, obj *sio.CrossAudit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossAudit_counterpartyPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CrossAudit().CounterpartyPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrossAudit_counterpartyPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossAudit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Disability_id(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19804,6 +25408,772 @@ func (ec *executionContext) fieldContext_EmploymentEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _ExciseDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_kind(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ExciseKind) graphql.Marshaler {
+			return ec.marshalNExciseKind2sioᚐExciseKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "ExciseKind")
+}
+
+func (ec *executionContext) _ExciseDeclaration_declarantBin(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_declarantBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclarantBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_declarantBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ExciseDeclaration_formRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_formRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_formRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ExciseDeclaration_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ExciseDeclaration_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_filedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_filedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_filedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ExciseDeclaration_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclaration_warehouseRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_warehouseRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_warehouseRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_licenseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_licenseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LicenseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_licenseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclaration_lines(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ExciseLine) graphql.Marshaler {
+			return ec.marshalNExciseLine2ᚕsioᚐExciseLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclaration",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclaration_declarant(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclaration_declarant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExciseDeclaration().Declarant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclaration_declarant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclarationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ExciseDeclarationEdge) graphql.Marshaler {
+			return ec.marshalNExciseDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐExciseDeclarationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclarationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseDeclarationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclarationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExciseDeclarationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseDeclarationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseDeclarationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ExciseDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseDeclarationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalNExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseDeclarationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseDeclarationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExciseLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExciseLine_productCode(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_productCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_productCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseLine_productRu(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_productRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_productRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseLine_unit(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExciseLine_opening(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_produced(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_produced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Produced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_produced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_received(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_received(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Received, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_received(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_shipped(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_shipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_shipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_closing(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ExciseLine_counterpartyBin(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_counterpartyBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CounterpartyBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BIN) graphql.Marshaler {
+			return ec.marshalOBIN2ᚖsioᚐBIN(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_counterpartyBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExciseLine", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ExciseLine_counterparty(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExciseLine_counterparty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExciseLine().Counterparty(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExciseLine_counterparty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExciseLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ExportFile_name(ctx context.Context, field graphql.CollectedField, obj *links.File) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20735,6 +27105,192 @@ func (ec *executionContext) fieldContext_ForeignLaborPermit_employer(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_bin(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_bin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_bin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_role(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TradeRole) graphql.Marshaler {
+			return ec.marshalNTradeRole2sioᚐTradeRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "TradeRole")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_customsOfficeRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_customsOfficeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsOfficeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_customsOfficeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTradeParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_region(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTradeParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTradeParticipant_declarations(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTradeParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTradeParticipant_declarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ForeignTradeParticipant().Declarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_TRADE_PARTICIPANTS")
+				if err != nil {
+					var zeroVal *model.GoodsDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.GoodsDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GoodsDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOGoodsDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐGoodsDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTradeParticipant_declarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTradeParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ForeignTradeParticipant_declarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -21752,6 +28308,520 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_declarantBin(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_declarantBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclarantBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_declarantBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _GoodsDeclaration_direction(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TradeDirection) graphql.Marshaler {
+			return ec.marshalNTradeDirection2sioᚐTradeDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "TradeDirection")
+}
+
+func (ec *executionContext) _GoodsDeclaration_procedureRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_procedureRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProcedureRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_procedureRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_customsPostRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_customsPostRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_customsPostRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _GoodsDeclaration_hsCode(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_hsCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HSCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_hsCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_goodsRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_goodsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoodsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_goodsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_netKg(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_netKg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetKg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_netKg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "Float")
+}
+
+func (ec *executionContext) _GoodsDeclaration_countryCode(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_countryRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_countryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_countryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_partnerRu(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_partnerRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_partnerRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclaration_customsValue(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_customsValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsValue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_customsValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _GoodsDeclaration_duties(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_duties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duties(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_duties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _GoodsDeclaration_declarant(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclaration_declarant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsDeclaration().Declarant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclaration_declarant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclarationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.GoodsDeclarationEdge) graphql.Marshaler {
+			return ec.marshalNGoodsDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐGoodsDeclarationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclarationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclarationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsDeclarationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclarationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GoodsDeclarationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsDeclarationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsDeclarationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.GoodsDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsDeclarationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+			return ec.marshalNGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsDeclarationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsDeclarationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclaration(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23273,6 +30343,130 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_license(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_license(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().License(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_LICENSING")
+				if err != nil {
+					var zeroVal *sio.BusinessLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.BusinessLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BusinessLicense) graphql.Marshaler {
+			return ec.marshalOBusinessLicense2ᚖsioᚐBusinessLicense(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_license(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BusinessLicense(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_license_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_inspection(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_inspection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Inspection(ctx, obj, fc.Args["registrationNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STATE_INSPECTIONS")
+				if err != nil {
+					var zeroVal *sio.StateInspection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.StateInspection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.StateInspection) graphql.Marshaler {
+			return ec.marshalOStateInspection2ᚖsioᚐStateInspection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_inspection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StateInspection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_inspection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_civilServants(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23521,6 +30715,316 @@ func (ec *executionContext) fieldContext_Inquiry_diploma(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_ethylAlcoholDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_ethylAlcoholDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().EthylAlcoholDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ETHYL_ALCOHOL_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_ethylAlcoholDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_ethylAlcoholDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_alcoholProductionDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_alcoholProductionDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().AlcoholProductionDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_PRODUCTION_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_alcoholProductionDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_alcoholProductionDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_alcoholTurnoverDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_alcoholTurnoverDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().AlcoholTurnoverDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_TURNOVER_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_alcoholTurnoverDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_alcoholTurnoverDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_petroleumDeclarationV2(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_petroleumDeclarationV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PetroleumDeclarationV2(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V2")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_petroleumDeclarationV2(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_petroleumDeclarationV2_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_petroleumDeclarationV3(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_petroleumDeclarationV3(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PetroleumDeclarationV3(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V3")
+				if err != nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ExciseDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+			return ec.marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_petroleumDeclarationV3(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_petroleumDeclarationV3_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_foreignLaborPermit(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23701,6 +31205,68 @@ func (ec *executionContext) fieldContext_Inquiry_foreignWorkerViolations(ctx con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_foreignWorkerViolations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_goodsDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().GoodsDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_TRADE_PARTICIPANTS")
+				if err != nil {
+					var zeroVal *sio.GoodsDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.GoodsDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+			return ec.marshalOGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_goodsDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_goodsDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23892,6 +31458,130 @@ func (ec *executionContext) fieldContext_Inquiry_postalItem(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_postalItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_procurementContract(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_procurementContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ProcurementContract(ctx, obj, fc.Args["contractNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_PROCUREMENT")
+				if err != nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+			return ec.marshalOProcurementContract2ᚖsioᚐProcurementContract(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_procurementContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_procurementContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_unfairSupplierCheck(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_unfairSupplierCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().UnfairSupplierCheck(ctx, obj, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNFAIR_PROCUREMENT_PARTICIPANTS")
+				if err != nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+			return ec.marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_unfairSupplierCheck(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnfairParticipant(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_unfairSupplierCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24409,6 +32099,316 @@ func (ec *executionContext) fieldContext_Inquiry_pensionStatement(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_pensionStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_hydrocarbonContract(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_hydrocarbonContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().HydrocarbonContract(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_HYDROCARBONS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_hydrocarbonContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_hydrocarbonContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_solidMineralContract(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_solidMineralContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SolidMineralContract(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_solidMineralContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_solidMineralContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_crossAudit(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_crossAudit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CrossAudit(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal *sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚖsioᚐCrossAudit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_crossAudit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_crossAudit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_vatCertificate(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_vatCertificate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().VatCertificate(ctx, obj, fc.Args["series"].(string), fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal *sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚖsioᚐVATRegistration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_vatCertificate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_vatCertificate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_taxReturn(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_taxReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().TaxReturn(ctx, obj, fc.Args["registrationNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *sio.TaxReturn
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.TaxReturn
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+			return ec.marshalOTaxReturn2ᚖsioᚐTaxReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_taxReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturn(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_taxReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25360,6 +33360,528 @@ func (ec *executionContext) fieldContext_InquiryAction_liftLandEncumbrance(ctx c
 	if fc.Args, err = ec.field_InquiryAction_liftLandEncumbrance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnover_sellerId(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_sellerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SellerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_sellerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InvoiceTurnover_sellerKind(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_sellerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SellerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_sellerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _InvoiceTurnover_buyerId(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_buyerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuyerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_buyerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InvoiceTurnover_buyerKind(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_buyerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuyerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_buyerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _InvoiceTurnover_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InvoiceTurnover_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InvoiceTurnover_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceTurnover_invoices(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_invoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceTurnover_turnover(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_turnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Turnover(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_turnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, true, false, "Money")
+}
+
+func (ec *executionContext) _InvoiceTurnover_vat(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_vat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vat(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_vat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnover", field, true, false, "Money")
+}
+
+func (ec *executionContext) _InvoiceTurnover_seller(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_seller(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvoiceTurnover().Seller(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_seller(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnover_sellerPerson(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_sellerPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvoiceTurnover().SellerPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_sellerPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnover_buyer(ctx context.Context, field graphql.CollectedField, obj *sio.InvoiceTurnover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnover_buyer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvoiceTurnover().Buyer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnover_buyer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnoverConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.InvoiceTurnoverEdge) graphql.Marshaler {
+			return ec.marshalNInvoiceTurnoverEdge2ᚕsioᚋgraphᚋmodelᚐInvoiceTurnoverEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnoverConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnoverConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnoverConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTurnoverConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnoverConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceTurnoverEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTurnoverEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceTurnoverEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTurnoverEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTurnoverEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.InvoiceTurnover) graphql.Marshaler {
+			return ec.marshalNInvoiceTurnover2ᚖsioᚐInvoiceTurnover(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTurnoverEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceTurnoverEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnover(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -27527,6 +36049,516 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_statisticalUnit(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().StatisticalUnit(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNIFIED_STATISTICS_SYSTEM")
+				if err != nil {
+					var zeroVal *sio.StatisticalUnit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.StatisticalUnit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.StatisticalUnit) graphql.Marshaler {
+			return ec.marshalOStatisticalUnit2ᚖsioᚐStatisticalUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_statisticalUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticalUnit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_licenses(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_licenses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Licenses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_LICENSING")
+				if err != nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
+			return ec.marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_licenses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BusinessLicense(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_monopolyRecords(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().MonopolyRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "MONOPOLISTS")
+				if err != nil {
+					var zeroVal []sio.MonopolyRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.MonopolyRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.MonopolyRecord) graphql.Marshaler {
+			return ec.marshalOMonopolyRecord2ᚕsioᚐMonopolyRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_monopolyRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonopolyRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_inspections(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_inspections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Inspections(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "STATE_INSPECTIONS")
+				if err != nil {
+					var zeroVal []sio.StateInspection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.StateInspection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.StateInspection) graphql.Marshaler {
+			return ec.marshalOStateInspection2ᚕsioᚐStateInspectionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StateInspection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_ethylAlcoholDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().EthylAlcoholDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ETHYL_ALCOHOL_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_ethylAlcoholDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_alcoholProductionDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_alcoholProductionDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().AlcoholProductionDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_PRODUCTION_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_alcoholProductionDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_alcoholProductionDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_alcoholTurnoverDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_alcoholTurnoverDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().AlcoholTurnoverDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ALCOHOL_TURNOVER_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_alcoholTurnoverDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_alcoholTurnoverDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_petroleumDeclarationsV2(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_petroleumDeclarationsV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PetroleumDeclarationsV2(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V2")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_petroleumDeclarationsV2(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_petroleumDeclarationsV2_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_petroleumDeclarationsV3(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_petroleumDeclarationsV3(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().PetroleumDeclarationsV3(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PETROLEUM_DECLARATIONS_V3")
+				if err != nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ExciseDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_petroleumDeclarationsV3(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExciseDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_petroleumDeclarationsV3_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_foreignLaborPermits(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27627,6 +36659,56 @@ func (ec *executionContext) fieldContext_LegalEntity_foreignWorkerViolations(_ c
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_foreignTrade(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_foreignTrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ForeignTrade(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FOREIGN_TRADE_PARTICIPANTS")
+				if err != nil {
+					var zeroVal *sio.ForeignTradeParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ForeignTradeParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ForeignTradeParticipant) graphql.Marshaler {
+			return ec.marshalOForeignTradeParticipant2ᚖsioᚐForeignTradeParticipant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_foreignTrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTradeParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_postalItems(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27685,6 +36767,118 @@ func (ec *executionContext) fieldContext_LegalEntity_postalItems(ctx context.Con
 	if fc.Args, err = ec.field_LegalEntity_postalItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_procurementContracts(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_procurementContracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().ProcurementContracts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_PROCUREMENT")
+				if err != nil {
+					var zeroVal *model.ProcurementContractConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ProcurementContractConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProcurementContractConnection) graphql.Marshaler {
+			return ec.marshalOProcurementContractConnection2ᚖsioᚋgraphᚋmodelᚐProcurementContractConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_procurementContracts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContractConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_procurementContracts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_unfairSupplierRecords(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_unfairSupplierRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().UnfairSupplierRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNFAIR_PROCUREMENT_PARTICIPANTS")
+				if err != nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+			return ec.marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_unfairSupplierRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnfairParticipant(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -27919,6 +37113,392 @@ func (ec *executionContext) fieldContext_LegalEntity_pensionContributionsPaid(ct
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_LegalEntity_pensionContributionsPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_hydrocarbonContracts(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_hydrocarbonContracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().HydrocarbonContracts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_HYDROCARBONS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_hydrocarbonContracts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_solidMineralContracts(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_solidMineralContracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().SolidMineralContracts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SUBSOIL_CONTRACTS_SOLID_MINERALS")
+				if err != nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SubsoilContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+			return ec.marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_solidMineralContracts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubsoilContract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_crossAudits(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_crossAudits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().CrossAudits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_crossAudits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_vatRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_vatRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().VatRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_vatRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_taxReturns(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_taxReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().TaxReturns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+			return ec.marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_taxReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_taxReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_counterparties(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_counterparties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Counterparties(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_COUNTERPARTIES")
+				if err != nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+			return ec.marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_counterparties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_counterparties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_budgetPayments(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_budgetPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().BudgetPayments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BUDGET_RECEIPTS")
+				if err != nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+			return ec.marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_budgetPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_budgetPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29206,6 +38786,222 @@ func (ec *executionContext) _Me_authenticatedVia(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Me_authenticatedVia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonopolyRecord_registerNumber(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_registerNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisterNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_registerNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonopolyRecord_bin(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_bin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_bin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _MonopolyRecord_register(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Register, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.MonopolyRegister) graphql.Marshaler {
+			return ec.marshalNMonopolyRegister2sioᚐMonopolyRegister(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_register(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "MonopolyRegister")
+}
+
+func (ec *executionContext) _MonopolyRecord_sphereRu(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_sphereRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SphereRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_sphereRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonopolyRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonopolyRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonopolyRecord_includedAt(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_includedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_includedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MonopolyRecord_excludedAt(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_excludedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExcludedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_excludedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MonopolyRecord_marketSharePercent(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_marketSharePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarketSharePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_marketSharePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MonopolyRecord_authorityRu(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonopolyRecord_authorityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonopolyRecord_authorityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonopolyRecord", field, false, false, "String")
 }
 
 func (ec *executionContext) _Mutation_signAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -31071,6 +40867,56 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_licenses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_licenses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Licenses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_LICENSING")
+				if err != nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.BusinessLicense
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
+			return ec.marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_licenses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BusinessLicense(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_civilService(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31491,6 +41337,56 @@ func (ec *executionContext) fieldContext_Person_postalItems(ctx context.Context,
 	if fc.Args, err = ec.field_Person_postalItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_unfairSupplierRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_unfairSupplierRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().UnfairSupplierRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "UNFAIR_PROCUREMENT_PARTICIPANTS")
+				if err != nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.UnfairParticipant
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+			return ec.marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_unfairSupplierRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnfairParticipant(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -32037,6 +41933,292 @@ func (ec *executionContext) fieldContext_Person_publicServices(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_publicServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_crossAudits(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_crossAudits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CrossAudits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_crossAudits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_vatRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_vatRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().VatRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_vatRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_taxReturns(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_taxReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().TaxReturns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+			return ec.marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_taxReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_taxReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_counterparties(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_counterparties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Counterparties(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_COUNTERPARTIES")
+				if err != nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+			return ec.marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_counterparties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_counterparties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_budgetPayments(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_budgetPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().BudgetPayments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BUDGET_RECEIPTS")
+				if err != nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+			return ec.marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_budgetPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_budgetPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33802,6 +43984,598 @@ func (ec *executionContext) fieldContext_PostalItemEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PostalItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContract_contractNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_contractNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_contractNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_announcementNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_announcementNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnnouncementNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_announcementNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_lotNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_lotNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LotNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_lotNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_method(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProcurementMethod) graphql.Marshaler {
+			return ec.marshalNProcurementMethod2sioᚐProcurementMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ProcurementMethod")
+}
+
+func (ec *executionContext) _ProcurementContract_itemKind(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_itemKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProcurementItem) graphql.Marshaler {
+			return ec.marshalNProcurementItem2sioᚐProcurementItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_itemKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ProcurementItem")
+}
+
+func (ec *executionContext) _ProcurementContract_itemRu(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_itemRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_itemRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_customerBin(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_customerBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_customerBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _ProcurementContract_customerNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_customerNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_customerNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContract_supplierId(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_supplierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_supplierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProcurementContract_supplierKind(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_supplierKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_supplierKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ProcurementContract_plannedAmount(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_plannedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_plannedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, true, false, "Money")
+}
+
+func (ec *executionContext) _ProcurementContract_amount(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, true, false, "Money")
+}
+
+func (ec *executionContext) _ProcurementContract_announcedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_announcedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnnouncedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_announcedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProcurementContract_signedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProcurementContract_dueAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProcurementContract_status(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProcurementStatus) graphql.Marshaler {
+			return ec.marshalNProcurementStatus2sioᚐProcurementStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContract", field, false, false, "ProcurementStatus")
+}
+
+func (ec *executionContext) _ProcurementContract_region(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContract_supplier(ctx context.Context, field graphql.CollectedField, obj *sio.ProcurementContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContract_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcurementContract().Supplier(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContract_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContractConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ProcurementContractEdge) graphql.Marshaler {
+			return ec.marshalNProcurementContractEdge2ᚕsioᚋgraphᚋmodelᚐProcurementContractEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContractConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContractEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContractConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContractConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcurementContractConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContractConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProcurementContractEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcurementContractEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcurementContractEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ProcurementContractEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcurementContractEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+			return ec.marshalNProcurementContract2ᚖsioᚐProcurementContract(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcurementContractEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcurementContractEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContract(ctx, field)
 		},
 	}
 	return fc, nil
@@ -38869,6 +49643,1099 @@ func (ec *executionContext) fieldContext_SeaVessel_ownerLegalEntity(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _StateInspection_registrationNumber(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_registrationNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_registrationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_subjectId(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_subjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_subjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StateInspection_subjectKind(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_subjectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_subjectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _StateInspection_inspectorRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_inspectorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InspectorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_inspectorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_kind(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StateInspectionKind) graphql.Marshaler {
+			return ec.marshalNStateInspectionKind2sioᚐStateInspectionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "StateInspectionKind")
+}
+
+func (ec *executionContext) _StateInspection_subjectMatterRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_subjectMatterRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectMatterRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_subjectMatterRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_startDate(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StateInspection_endDate(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StateInspection_result(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StateInspectionResult) graphql.Marshaler {
+			return ec.marshalNStateInspectionResult2sioᚐStateInspectionResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "StateInspectionResult")
+}
+
+func (ec *executionContext) _StateInspection_violations(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StateInspection_violationsRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_violationsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViolationsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_violationsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_measuresRu(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_measuresRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasuresRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_measuresRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateInspection", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateInspection_region(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StateInspection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StateInspection_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.StateInspection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateInspection_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StateInspection().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StateInspection_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StateInspection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticalUnit_bin(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_bin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_bin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _StatisticalUnit_kato(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_kato(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KATO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_kato(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_localityRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_localityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocalityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_localityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_region(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticalUnit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticalUnit_oked(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_oked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OKED, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_oked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_okedNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_okedNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OKEDNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_okedNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_krp(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_krp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KRP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_krp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_krpNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_krpNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KRPNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_krpNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_size(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.EnterpriseSize) graphql.Marshaler {
+			return ec.marshalNEnterpriseSize2sioᚐEnterpriseSize(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "EnterpriseSize")
+}
+
+func (ec *executionContext) _StatisticalUnit_employees(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_employees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employees, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_employees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatisticalUnit_ownershipRu(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_ownershipRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnershipRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_ownershipRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_activity(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_activity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.StatActivity) graphql.Marshaler {
+			return ec.marshalNStatActivity2sioᚐStatActivity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_activity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "StatActivity")
+}
+
+func (ec *executionContext) _StatisticalUnit_lastReportForm(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_lastReportForm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReportForm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_lastReportForm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatisticalUnit_lastReportDate(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_lastReportDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReportDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_lastReportDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StatisticalUnit_updatedAt(ctx context.Context, field graphql.CollectedField, obj *sio.StatisticalUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticalUnit_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticalUnit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticalUnit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SubsoilContract_number(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_register(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Register, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubsoilRegister) graphql.Marshaler {
+			return ec.marshalNSubsoilRegister2sioᚐSubsoilRegister(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_register(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "SubsoilRegister")
+}
+
+func (ec *executionContext) _SubsoilContract_userBin(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_userBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_userBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _SubsoilContract_sharePercent(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_sharePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_sharePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SubsoilContract_operatorRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_operatorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_operatorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_fieldRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_fieldRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FieldRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_fieldRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_mineralsRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_mineralsRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MineralsRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_mineralsRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_region(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubsoilContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubsoilContract_areaSqKm(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_areaSqKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AreaSqKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_areaSqKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SubsoilContract_signedAt(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SubsoilContract_expiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SubsoilContract_stage(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubsoilStage) graphql.Marshaler {
+			return ec.marshalNSubsoilStage2sioᚐSubsoilStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "SubsoilStage")
+}
+
+func (ec *executionContext) _SubsoilContract_authorityRu(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_authorityRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorityRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_authorityRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubsoilContract_status(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubsoilStatus) graphql.Marshaler {
+			return ec.marshalNSubsoilStatus2sioᚐSubsoilStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubsoilContract", field, false, false, "SubsoilStatus")
+}
+
+func (ec *executionContext) _SubsoilContract_subsoilUser(ctx context.Context, field graphql.CollectedField, obj *sio.SubsoilContract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubsoilContract_subsoilUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubsoilContract().SubsoilUser(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubsoilContract_subsoilUser(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubsoilContract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TaxDebt_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxDebt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39145,6 +51012,433 @@ func (ec *executionContext) fieldContext_TaxOffice_nameRu(_ context.Context, fie
 	return graphql.NewScalarFieldContext("TaxOffice", field, false, false, "String")
 }
 
+func (ec *executionContext) _TaxReturn_registrationNumber(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_registrationNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_registrationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_taxpayerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxpayerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_taxpayerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TaxReturn_formCode(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_formCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_formCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_formNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_formNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_formNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_periodFrom(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TaxReturn_periodTo(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TaxReturn_periodRu(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_periodRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_periodRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturn_kind(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.TaxReturnKind) graphql.Marshaler {
+			return ec.marshalNTaxReturnKind2sioᚐTaxReturnKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "TaxReturnKind")
+}
+
+func (ec *executionContext) _TaxReturn_filedAt(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_filedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_filedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TaxReturn_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaxReturn_income(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_income(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Income(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_income(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, true, false, "Money")
+}
+
+func (ec *executionContext) _TaxReturn_tax(ctx context.Context, field graphql.CollectedField, obj *sio.TaxReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturn_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturn_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturn", field, true, false, "Money")
+}
+
+func (ec *executionContext) _TaxReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TaxReturnEdge) graphql.Marshaler {
+			return ec.marshalNTaxReturnEdge2ᚕsioᚋgraphᚋmodelᚐTaxReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaxReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaxReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturnConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaxReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaxReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaxReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TaxReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaxReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+			return ec.marshalNTaxReturn2ᚖsioᚐTaxReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaxReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaxReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Taxpayer_id(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39338,6 +51632,292 @@ func (ec *executionContext) fieldContext_Taxpayer_debts(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_crossAudits(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_crossAudits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Taxpayer().CrossAudits(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_CROSS_AUDITS")
+				if err != nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CrossAudit
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+			return ec.marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_crossAudits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossAudit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_vatRegistrations(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_vatRegistrations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Taxpayer().VatRegistrations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VAT_PAYERS")
+				if err != nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.VATRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+			return ec.marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_vatRegistrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VATRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_taxReturns(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_taxReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Taxpayer().TaxReturns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_REPORTING")
+				if err != nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.TaxReturnConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+			return ec.marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_taxReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Taxpayer_taxReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_counterparties(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_counterparties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Taxpayer().Counterparties(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "TAX_COUNTERPARTIES")
+				if err != nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.InvoiceTurnoverConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+			return ec.marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_counterparties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTurnoverConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Taxpayer_counterparties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Taxpayer_budgetPayments(ctx context.Context, field graphql.CollectedField, obj *sio.Taxpayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Taxpayer_budgetPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Taxpayer().BudgetPayments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BUDGET_RECEIPTS")
+				if err != nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BudgetPaymentConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+			return ec.marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Taxpayer_budgetPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Taxpayer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Taxpayer_budgetPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -40506,6 +53086,721 @@ func (ec *executionContext) fieldContext_TrafficViolationEdge_node(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TrafficViolation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_recordId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_recordId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UnfairParticipant_subjectId(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_subjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_subjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UnfairParticipant_subjectKind(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_subjectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_subjectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _UnfairParticipant_role(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.UnfairRole) graphql.Marshaler {
+			return ec.marshalNUnfairRole2sioᚐUnfairRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "UnfairRole")
+}
+
+func (ec *executionContext) _UnfairParticipant_supplierBin(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_supplierBin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierBIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BIN) graphql.Marshaler {
+			return ec.marshalNBIN2sioᚐBIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_supplierBin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "BIN")
+}
+
+func (ec *executionContext) _UnfairParticipant_contractNumber(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_contractNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_contractNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnfairParticipant_customerNameRu(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_customerNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_customerNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnfairParticipant_courtDecisionRu(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_courtDecisionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtDecisionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_courtDecisionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnfairParticipant_decisionDate(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_decisionDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_decisionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _UnfairParticipant_includedAt(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_includedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_includedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _UnfairParticipant_expiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Date")
+}
+
+func (ec *executionContext) _UnfairParticipant_termMonths(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_termMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_termMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnfairParticipant_inRegister(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_inRegister(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InRegister, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_inRegister(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnfairParticipant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UnfairParticipant_person(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_supplier(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().Supplier(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnfairParticipant_contract(ctx context.Context, field graphql.CollectedField, obj *sio.UnfairParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnfairParticipant_contract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnfairParticipant().Contract(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_PROCUREMENT")
+				if err != nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.ProcurementContract
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+			return ec.marshalOProcurementContract2ᚖsioᚐProcurementContract(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnfairParticipant_contract(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnfairParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcurementContract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VATRegistration_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_taxpayerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxpayerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_taxpayerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VATRegistration_certificateSeries(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_certificateSeries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateSeries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_certificateSeries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_certificateNumber(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_certificateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_certificateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_certificate(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_certificate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certificate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_certificate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, true, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _VATRegistration_reasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_reasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_reasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_deregisteredAt(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_deregisteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_deregisteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _VATRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VATRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _VATRegistration_taxOffice(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VATRegistration_taxOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxOffice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.TaxOffice) graphql.Marshaler {
+			return ec.marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VATRegistration_taxOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VATRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaxOffice(ctx, field)
 		},
 	}
 	return fc, nil
@@ -44020,6 +57315,255 @@ func (ec *executionContext) _Benefit(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var budgetPaymentImplementors = []string{"BudgetPayment"}
+
+func (ec *executionContext) _BudgetPayment(ctx context.Context, sel ast.SelectionSet, obj *sio.BudgetPayment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetPaymentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetPayment")
+		case "paymentId":
+			out.Values[i] = ec._BudgetPayment_paymentId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxpayerId":
+			out.Values[i] = ec._BudgetPayment_taxpayerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kbk":
+			out.Values[i] = ec._BudgetPayment_kbk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kbkNameRu":
+			out.Values[i] = ec._BudgetPayment_kbkNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._BudgetPayment_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidAt":
+			out.Values[i] = ec._BudgetPayment_paidAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxOffice":
+			out.Values[i] = ec._BudgetPayment_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentNumber":
+			out.Values[i] = ec._BudgetPayment_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankRu":
+			out.Values[i] = ec._BudgetPayment_bankRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetPaymentConnectionImplementors = []string{"BudgetPaymentConnection"}
+
+func (ec *executionContext) _BudgetPaymentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetPaymentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetPaymentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetPaymentConnection")
+		case "edges":
+			out.Values[i] = ec._BudgetPaymentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BudgetPaymentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BudgetPaymentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetPaymentEdgeImplementors = []string{"BudgetPaymentEdge"}
+
+func (ec *executionContext) _BudgetPaymentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetPaymentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetPaymentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetPaymentEdge")
+		case "cursor":
+			out.Values[i] = ec._BudgetPaymentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BudgetPaymentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var businessLicenseImplementors = []string{"BusinessLicense"}
+
+func (ec *executionContext) _BusinessLicense(ctx context.Context, sel ast.SelectionSet, obj *sio.BusinessLicense) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, businessLicenseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BusinessLicense")
+		case "number":
+			out.Values[i] = ec._BusinessLicense_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.Values[i] = ec._BusinessLicense_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activityRu":
+			out.Values[i] = ec._BusinessLicense_activityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subactivityRu":
+			out.Values[i] = ec._BusinessLicense_subactivityRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "licensorRu":
+			out.Values[i] = ec._BusinessLicense_licensorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderId":
+			out.Values[i] = ec._BusinessLicense_holderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderKind":
+			out.Values[i] = ec._BusinessLicense_holderKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedAt":
+			out.Values[i] = ec._BusinessLicense_issuedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._BusinessLicense_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusChangedAt":
+			out.Values[i] = ec._BusinessLicense_statusChangedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._BusinessLicense_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holderPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BusinessLicense_holderPerson(ctx, field, obj)
+				})
+		case "holderLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BusinessLicense_holderLegalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -45021,6 +58565,127 @@ func (ec *executionContext) _CriminalWeaponRecord(ctx context.Context, sel ast.S
 	return out
 }
 
+var crossAuditImplementors = []string{"CrossAudit"}
+
+func (ec *executionContext) _CrossAudit(ctx context.Context, sel ast.SelectionSet, obj *sio.CrossAudit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, crossAuditImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CrossAudit")
+		case "number":
+			out.Values[i] = ec._CrossAudit_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditedId":
+			out.Values[i] = ec._CrossAudit_auditedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditedKind":
+			out.Values[i] = ec._CrossAudit_auditedKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterpartyId":
+			out.Values[i] = ec._CrossAudit_counterpartyId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterpartyKind":
+			out.Values[i] = ec._CrossAudit_counterpartyKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodFrom":
+			out.Values[i] = ec._CrossAudit_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._CrossAudit_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodRu":
+			out.Values[i] = ec._CrossAudit_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiatorOffice":
+			out.Values[i] = ec._CrossAudit_initiatorOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executorOffice":
+			out.Values[i] = ec._CrossAudit_executorOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedAt":
+			out.Values[i] = ec._CrossAudit_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completedAt":
+			out.Values[i] = ec._CrossAudit_completedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "turnover":
+			out.Values[i] = ec._CrossAudit_turnover(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "discrepancy":
+			out.Values[i] = ec._CrossAudit_discrepancy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "result":
+			out.Values[i] = ec._CrossAudit_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "audited":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CrossAudit_audited(ctx, field, obj)
+				})
+		case "counterpartyLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CrossAudit_counterpartyLegalEntity(ctx, field, obj)
+				})
+		case "counterpartyPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CrossAudit_counterpartyPerson(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var disabilityImplementors = []string{"Disability"}
 
 func (ec *executionContext) _Disability(ctx context.Context, sel ast.SelectionSet, obj *sio.Disability) graphql.Marshaler {
@@ -45437,6 +59102,265 @@ func (ec *executionContext) _EmploymentEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var exciseDeclarationImplementors = []string{"ExciseDeclaration"}
+
+func (ec *executionContext) _ExciseDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.ExciseDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseDeclaration")
+		case "number":
+			out.Values[i] = ec._ExciseDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ExciseDeclaration_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarantBin":
+			out.Values[i] = ec._ExciseDeclaration_declarantBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formRu":
+			out.Values[i] = ec._ExciseDeclaration_formRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodFrom":
+			out.Values[i] = ec._ExciseDeclaration_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._ExciseDeclaration_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodRu":
+			out.Values[i] = ec._ExciseDeclaration_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filedAt":
+			out.Values[i] = ec._ExciseDeclaration_filedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxOffice":
+			out.Values[i] = ec._ExciseDeclaration_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseRu":
+			out.Values[i] = ec._ExciseDeclaration_warehouseRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "licenseNumber":
+			out.Values[i] = ec._ExciseDeclaration_licenseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._ExciseDeclaration_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExciseDeclaration_declarant(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exciseDeclarationConnectionImplementors = []string{"ExciseDeclarationConnection"}
+
+func (ec *executionContext) _ExciseDeclarationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ExciseDeclarationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseDeclarationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseDeclarationConnection")
+		case "edges":
+			out.Values[i] = ec._ExciseDeclarationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ExciseDeclarationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ExciseDeclarationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exciseDeclarationEdgeImplementors = []string{"ExciseDeclarationEdge"}
+
+func (ec *executionContext) _ExciseDeclarationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ExciseDeclarationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseDeclarationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseDeclarationEdge")
+		case "cursor":
+			out.Values[i] = ec._ExciseDeclarationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ExciseDeclarationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exciseLineImplementors = []string{"ExciseLine"}
+
+func (ec *executionContext) _ExciseLine(ctx context.Context, sel ast.SelectionSet, obj *sio.ExciseLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exciseLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExciseLine")
+		case "lineNo":
+			out.Values[i] = ec._ExciseLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productCode":
+			out.Values[i] = ec._ExciseLine_productCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productRu":
+			out.Values[i] = ec._ExciseLine_productRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.Values[i] = ec._ExciseLine_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opening":
+			out.Values[i] = ec._ExciseLine_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "produced":
+			out.Values[i] = ec._ExciseLine_produced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "received":
+			out.Values[i] = ec._ExciseLine_received(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shipped":
+			out.Values[i] = ec._ExciseLine_shipped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closing":
+			out.Values[i] = ec._ExciseLine_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterpartyBin":
+			out.Values[i] = ec._ExciseLine_counterpartyBin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counterparty":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExciseLine_counterparty(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exportFileImplementors = []string{"ExportFile"}
 
 func (ec *executionContext) _ExportFile(ctx context.Context, sel ast.SelectionSet, obj *links.File) graphql.Marshaler {
@@ -45724,6 +59648,65 @@ func (ec *executionContext) _ForeignLaborPermit(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var foreignTradeParticipantImplementors = []string{"ForeignTradeParticipant"}
+
+func (ec *executionContext) _ForeignTradeParticipant(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignTradeParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignTradeParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignTradeParticipant")
+		case "bin":
+			out.Values[i] = ec._ForeignTradeParticipant_bin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._ForeignTradeParticipant_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._ForeignTradeParticipant_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsOfficeRu":
+			out.Values[i] = ec._ForeignTradeParticipant_customsOfficeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ForeignTradeParticipant_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTradeParticipant_declarations(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var foreignWorkerImplementors = []string{"ForeignWorker"}
 
 func (ec *executionContext) _ForeignWorker(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignWorker) graphql.Marshaler {
@@ -45986,6 +59969,191 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Founder_legalEntity(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsDeclarationImplementors = []string{"GoodsDeclaration"}
+
+func (ec *executionContext) _GoodsDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.GoodsDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsDeclaration")
+		case "number":
+			out.Values[i] = ec._GoodsDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarantBin":
+			out.Values[i] = ec._GoodsDeclaration_declarantBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._GoodsDeclaration_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "procedureRu":
+			out.Values[i] = ec._GoodsDeclaration_procedureRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostRu":
+			out.Values[i] = ec._GoodsDeclaration_customsPostRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._GoodsDeclaration_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hsCode":
+			out.Values[i] = ec._GoodsDeclaration_hsCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goodsRu":
+			out.Values[i] = ec._GoodsDeclaration_goodsRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netKg":
+			out.Values[i] = ec._GoodsDeclaration_netKg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._GoodsDeclaration_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryRu":
+			out.Values[i] = ec._GoodsDeclaration_countryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerRu":
+			out.Values[i] = ec._GoodsDeclaration_partnerRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsValue":
+			out.Values[i] = ec._GoodsDeclaration_customsValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duties":
+			out.Values[i] = ec._GoodsDeclaration_duties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declarant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsDeclaration_declarant(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsDeclarationConnectionImplementors = []string{"GoodsDeclarationConnection"}
+
+func (ec *executionContext) _GoodsDeclarationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.GoodsDeclarationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsDeclarationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsDeclarationConnection")
+		case "edges":
+			out.Values[i] = ec._GoodsDeclarationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GoodsDeclarationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._GoodsDeclarationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsDeclarationEdgeImplementors = []string{"GoodsDeclarationEdge"}
+
+func (ec *executionContext) _GoodsDeclarationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GoodsDeclarationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsDeclarationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsDeclarationEdge")
+		case "cursor":
+			out.Values[i] = ec._GoodsDeclarationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._GoodsDeclarationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -46352,6 +60520,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
 				})
+		case "license":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_license(ctx, field, obj)
+				})
+		case "inspection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_inspection(ctx, field, obj)
+				})
 		case "civilServants":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -46376,6 +60556,36 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_diploma(ctx, field, obj)
 				})
+		case "ethylAlcoholDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_ethylAlcoholDeclaration(ctx, field, obj)
+				})
+		case "alcoholProductionDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_alcoholProductionDeclaration(ctx, field, obj)
+				})
+		case "alcoholTurnoverDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_alcoholTurnoverDeclaration(ctx, field, obj)
+				})
+		case "petroleumDeclarationV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_petroleumDeclarationV2(ctx, field, obj)
+				})
+		case "petroleumDeclarationV3":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_petroleumDeclarationV3(ctx, field, obj)
+				})
 		case "foreignLaborPermit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -46394,6 +60604,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_foreignWorkerViolations(ctx, field, obj)
 				})
+		case "goodsDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_goodsDeclaration(ctx, field, obj)
+				})
 		case "hospitalReferral":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -46411,6 +60627,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_postalItem(ctx, field, obj)
+				})
+		case "procurementContract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_procurementContract(ctx, field, obj)
+				})
+		case "unfairSupplierCheck":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_unfairSupplierCheck(ctx, field, obj)
 				})
 		case "via":
 			out.Values[i] = ec._Inquiry_via(ctx, field, obj)
@@ -46466,6 +60694,36 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_pensionStatement(ctx, field, obj)
+				})
+		case "hydrocarbonContract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_hydrocarbonContract(ctx, field, obj)
+				})
+		case "solidMineralContract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_solidMineralContract(ctx, field, obj)
+				})
+		case "crossAudit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_crossAudit(ctx, field, obj)
+				})
+		case "vatCertificate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_vatCertificate(ctx, field, obj)
+				})
+		case "taxReturn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_taxReturn(ctx, field, obj)
 				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -46589,6 +60847,183 @@ func (ec *executionContext) _InquiryAction(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InquiryAction_liftLandEncumbrance(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTurnoverImplementors = []string{"InvoiceTurnover"}
+
+func (ec *executionContext) _InvoiceTurnover(ctx context.Context, sel ast.SelectionSet, obj *sio.InvoiceTurnover) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTurnoverImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTurnover")
+		case "sellerId":
+			out.Values[i] = ec._InvoiceTurnover_sellerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sellerKind":
+			out.Values[i] = ec._InvoiceTurnover_sellerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buyerId":
+			out.Values[i] = ec._InvoiceTurnover_buyerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buyerKind":
+			out.Values[i] = ec._InvoiceTurnover_buyerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodFrom":
+			out.Values[i] = ec._InvoiceTurnover_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._InvoiceTurnover_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodRu":
+			out.Values[i] = ec._InvoiceTurnover_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "invoices":
+			out.Values[i] = ec._InvoiceTurnover_invoices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "turnover":
+			out.Values[i] = ec._InvoiceTurnover_turnover(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vat":
+			out.Values[i] = ec._InvoiceTurnover_vat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seller":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceTurnover_seller(ctx, field, obj)
+				})
+		case "sellerPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceTurnover_sellerPerson(ctx, field, obj)
+				})
+		case "buyer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceTurnover_buyer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTurnoverConnectionImplementors = []string{"InvoiceTurnoverConnection"}
+
+func (ec *executionContext) _InvoiceTurnoverConnection(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceTurnoverConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTurnoverConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTurnoverConnection")
+		case "edges":
+			out.Values[i] = ec._InvoiceTurnoverConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._InvoiceTurnoverConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InvoiceTurnoverConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTurnoverEdgeImplementors = []string{"InvoiceTurnoverEdge"}
+
+func (ec *executionContext) _InvoiceTurnoverEdge(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceTurnoverEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTurnoverEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTurnoverEdge")
+		case "cursor":
+			out.Values[i] = ec._InvoiceTurnoverEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._InvoiceTurnoverEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47188,6 +61623,60 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "statisticalUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_statisticalUnit(ctx, field, obj)
+				})
+		case "licenses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_licenses(ctx, field, obj)
+				})
+		case "monopolyRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_monopolyRecords(ctx, field, obj)
+				})
+		case "inspections":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_inspections(ctx, field, obj)
+				})
+		case "ethylAlcoholDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_ethylAlcoholDeclarations(ctx, field, obj)
+				})
+		case "alcoholProductionDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_alcoholProductionDeclarations(ctx, field, obj)
+				})
+		case "alcoholTurnoverDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_alcoholTurnoverDeclarations(ctx, field, obj)
+				})
+		case "petroleumDeclarationsV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_petroleumDeclarationsV2(ctx, field, obj)
+				})
+		case "petroleumDeclarationsV3":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_petroleumDeclarationsV3(ctx, field, obj)
+				})
 		case "foreignLaborPermits":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -47200,11 +61689,29 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_foreignWorkerViolations(ctx, field, obj)
 				})
+		case "foreignTrade":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_foreignTrade(ctx, field, obj)
+				})
 		case "postalItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_postalItems(ctx, field, obj)
+				})
+		case "procurementContracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_procurementContracts(ctx, field, obj)
+				})
+		case "unfairSupplierRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_unfairSupplierRecords(ctx, field, obj)
 				})
 		case "restrictions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -47229,6 +61736,48 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_pensionContributionsPaid(ctx, field, obj)
+				})
+		case "hydrocarbonContracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_hydrocarbonContracts(ctx, field, obj)
+				})
+		case "solidMineralContracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_solidMineralContracts(ctx, field, obj)
+				})
+		case "crossAudits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_crossAudits(ctx, field, obj)
+				})
+		case "vatRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_vatRegistrations(ctx, field, obj)
+				})
+		case "taxReturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_taxReturns(ctx, field, obj)
+				})
+		case "counterparties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_counterparties(ctx, field, obj)
+				})
+		case "budgetPayments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_budgetPayments(ctx, field, obj)
 				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -47650,6 +62199,79 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			}
 		case "authenticatedVia":
 			out.Values[i] = ec._Me_authenticatedVia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monopolyRecordImplementors = []string{"MonopolyRecord"}
+
+func (ec *executionContext) _MonopolyRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.MonopolyRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monopolyRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonopolyRecord")
+		case "registerNumber":
+			out.Values[i] = ec._MonopolyRecord_registerNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bin":
+			out.Values[i] = ec._MonopolyRecord_bin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "register":
+			out.Values[i] = ec._MonopolyRecord_register(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sphereRu":
+			out.Values[i] = ec._MonopolyRecord_sphereRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._MonopolyRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "includedAt":
+			out.Values[i] = ec._MonopolyRecord_includedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "excludedAt":
+			out.Values[i] = ec._MonopolyRecord_excludedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "marketSharePercent":
+			out.Values[i] = ec._MonopolyRecord_marketSharePercent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "authorityRu":
+			out.Values[i] = ec._MonopolyRecord_authorityRu(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -48251,6 +62873,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
 				})
+		case "licenses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_licenses(ctx, field, obj)
+				})
 		case "civilService":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -48298,6 +62926,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_postalItems(ctx, field, obj)
+				})
+		case "unfairSupplierRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_unfairSupplierRecords(ctx, field, obj)
 				})
 		case "participationBans":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -48358,6 +62992,36 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_publicServices(ctx, field, obj)
+				})
+		case "crossAudits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_crossAudits(ctx, field, obj)
+				})
+		case "vatRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_vatRegistrations(ctx, field, obj)
+				})
+		case "taxReturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_taxReturns(ctx, field, obj)
+				})
+		case "counterparties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_counterparties(ctx, field, obj)
+				})
+		case "budgetPayments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_budgetPayments(ctx, field, obj)
 				})
 		case "fixedLineSubscriptions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -48935,6 +63599,206 @@ func (ec *executionContext) _PostalItemEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._PostalItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procurementContractImplementors = []string{"ProcurementContract"}
+
+func (ec *executionContext) _ProcurementContract(ctx context.Context, sel ast.SelectionSet, obj *sio.ProcurementContract) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procurementContractImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcurementContract")
+		case "contractNumber":
+			out.Values[i] = ec._ProcurementContract_contractNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "announcementNumber":
+			out.Values[i] = ec._ProcurementContract_announcementNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lotNumber":
+			out.Values[i] = ec._ProcurementContract_lotNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "method":
+			out.Values[i] = ec._ProcurementContract_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemKind":
+			out.Values[i] = ec._ProcurementContract_itemKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemRu":
+			out.Values[i] = ec._ProcurementContract_itemRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerBin":
+			out.Values[i] = ec._ProcurementContract_customerBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerNameRu":
+			out.Values[i] = ec._ProcurementContract_customerNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierId":
+			out.Values[i] = ec._ProcurementContract_supplierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierKind":
+			out.Values[i] = ec._ProcurementContract_supplierKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plannedAmount":
+			out.Values[i] = ec._ProcurementContract_plannedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._ProcurementContract_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "announcedAt":
+			out.Values[i] = ec._ProcurementContract_announcedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedAt":
+			out.Values[i] = ec._ProcurementContract_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._ProcurementContract_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ProcurementContract_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ProcurementContract_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcurementContract_supplier(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procurementContractConnectionImplementors = []string{"ProcurementContractConnection"}
+
+func (ec *executionContext) _ProcurementContractConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProcurementContractConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procurementContractConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcurementContractConnection")
+		case "edges":
+			out.Values[i] = ec._ProcurementContractConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ProcurementContractConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ProcurementContractConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procurementContractEdgeImplementors = []string{"ProcurementContractEdge"}
+
+func (ec *executionContext) _ProcurementContractEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProcurementContractEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procurementContractEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcurementContractEdge")
+		case "cursor":
+			out.Values[i] = ec._ProcurementContractEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ProcurementContractEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -50605,6 +65469,312 @@ func (ec *executionContext) _SeaVessel(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var stateInspectionImplementors = []string{"StateInspection"}
+
+func (ec *executionContext) _StateInspection(ctx context.Context, sel ast.SelectionSet, obj *sio.StateInspection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stateInspectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StateInspection")
+		case "registrationNumber":
+			out.Values[i] = ec._StateInspection_registrationNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectId":
+			out.Values[i] = ec._StateInspection_subjectId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectKind":
+			out.Values[i] = ec._StateInspection_subjectKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inspectorRu":
+			out.Values[i] = ec._StateInspection_inspectorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._StateInspection_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectMatterRu":
+			out.Values[i] = ec._StateInspection_subjectMatterRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._StateInspection_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._StateInspection_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "result":
+			out.Values[i] = ec._StateInspection_result(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "violations":
+			out.Values[i] = ec._StateInspection_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "violationsRu":
+			out.Values[i] = ec._StateInspection_violationsRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measuresRu":
+			out.Values[i] = ec._StateInspection_measuresRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._StateInspection_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StateInspection_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statisticalUnitImplementors = []string{"StatisticalUnit"}
+
+func (ec *executionContext) _StatisticalUnit(ctx context.Context, sel ast.SelectionSet, obj *sio.StatisticalUnit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticalUnitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticalUnit")
+		case "bin":
+			out.Values[i] = ec._StatisticalUnit_bin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kato":
+			out.Values[i] = ec._StatisticalUnit_kato(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "localityRu":
+			out.Values[i] = ec._StatisticalUnit_localityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._StatisticalUnit_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "oked":
+			out.Values[i] = ec._StatisticalUnit_oked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "okedNameRu":
+			out.Values[i] = ec._StatisticalUnit_okedNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "krp":
+			out.Values[i] = ec._StatisticalUnit_krp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "krpNameRu":
+			out.Values[i] = ec._StatisticalUnit_krpNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._StatisticalUnit_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "employees":
+			out.Values[i] = ec._StatisticalUnit_employees(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownershipRu":
+			out.Values[i] = ec._StatisticalUnit_ownershipRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activity":
+			out.Values[i] = ec._StatisticalUnit_activity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastReportForm":
+			out.Values[i] = ec._StatisticalUnit_lastReportForm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastReportDate":
+			out.Values[i] = ec._StatisticalUnit_lastReportDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._StatisticalUnit_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subsoilContractImplementors = []string{"SubsoilContract"}
+
+func (ec *executionContext) _SubsoilContract(ctx context.Context, sel ast.SelectionSet, obj *sio.SubsoilContract) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subsoilContractImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubsoilContract")
+		case "number":
+			out.Values[i] = ec._SubsoilContract_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "register":
+			out.Values[i] = ec._SubsoilContract_register(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userBin":
+			out.Values[i] = ec._SubsoilContract_userBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharePercent":
+			out.Values[i] = ec._SubsoilContract_sharePercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operatorRu":
+			out.Values[i] = ec._SubsoilContract_operatorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fieldRu":
+			out.Values[i] = ec._SubsoilContract_fieldRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mineralsRu":
+			out.Values[i] = ec._SubsoilContract_mineralsRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._SubsoilContract_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "areaSqKm":
+			out.Values[i] = ec._SubsoilContract_areaSqKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedAt":
+			out.Values[i] = ec._SubsoilContract_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._SubsoilContract_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stage":
+			out.Values[i] = ec._SubsoilContract_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authorityRu":
+			out.Values[i] = ec._SubsoilContract_authorityRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SubsoilContract_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subsoilUser":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubsoilContract_subsoilUser(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var taxDebtImplementors = []string{"TaxDebt"}
 
 func (ec *executionContext) _TaxDebt(ctx context.Context, sel ast.SelectionSet, obj *sio.TaxDebt) graphql.Marshaler {
@@ -50721,6 +65891,175 @@ func (ec *executionContext) _TaxOffice(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var taxReturnImplementors = []string{"TaxReturn"}
+
+func (ec *executionContext) _TaxReturn(ctx context.Context, sel ast.SelectionSet, obj *sio.TaxReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taxReturnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaxReturn")
+		case "registrationNumber":
+			out.Values[i] = ec._TaxReturn_registrationNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxpayerId":
+			out.Values[i] = ec._TaxReturn_taxpayerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formCode":
+			out.Values[i] = ec._TaxReturn_formCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formNameRu":
+			out.Values[i] = ec._TaxReturn_formNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodFrom":
+			out.Values[i] = ec._TaxReturn_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodTo":
+			out.Values[i] = ec._TaxReturn_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodRu":
+			out.Values[i] = ec._TaxReturn_periodRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._TaxReturn_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filedAt":
+			out.Values[i] = ec._TaxReturn_filedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxOffice":
+			out.Values[i] = ec._TaxReturn_taxOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "income":
+			out.Values[i] = ec._TaxReturn_income(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._TaxReturn_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taxReturnConnectionImplementors = []string{"TaxReturnConnection"}
+
+func (ec *executionContext) _TaxReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TaxReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taxReturnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaxReturnConnection")
+		case "edges":
+			out.Values[i] = ec._TaxReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TaxReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TaxReturnConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taxReturnEdgeImplementors = []string{"TaxReturnEdge"}
+
+func (ec *executionContext) _TaxReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TaxReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taxReturnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaxReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._TaxReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TaxReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var taxpayerImplementors = []string{"Taxpayer"}
 
 func (ec *executionContext) _Taxpayer(ctx context.Context, sel ast.SelectionSet, obj *sio.Taxpayer) graphql.Marshaler {
@@ -50767,6 +66106,36 @@ func (ec *executionContext) _Taxpayer(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Taxpayer_debts(ctx, field, obj)
+				})
+		case "crossAudits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_crossAudits(ctx, field, obj)
+				})
+		case "vatRegistrations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_vatRegistrations(ctx, field, obj)
+				})
+		case "taxReturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_taxReturns(ctx, field, obj)
+				})
+		case "counterparties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_counterparties(ctx, field, obj)
+				})
+		case "budgetPayments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Taxpayer_budgetPayments(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -51152,6 +66521,196 @@ func (ec *executionContext) _TrafficViolationEdge(ctx context.Context, sel ast.S
 			}
 		case "node":
 			out.Values[i] = ec._TrafficViolationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unfairParticipantImplementors = []string{"UnfairParticipant"}
+
+func (ec *executionContext) _UnfairParticipant(ctx context.Context, sel ast.SelectionSet, obj *sio.UnfairParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unfairParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnfairParticipant")
+		case "recordId":
+			out.Values[i] = ec._UnfairParticipant_recordId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectId":
+			out.Values[i] = ec._UnfairParticipant_subjectId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectKind":
+			out.Values[i] = ec._UnfairParticipant_subjectKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._UnfairParticipant_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierBin":
+			out.Values[i] = ec._UnfairParticipant_supplierBin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractNumber":
+			out.Values[i] = ec._UnfairParticipant_contractNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerNameRu":
+			out.Values[i] = ec._UnfairParticipant_customerNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtDecisionRu":
+			out.Values[i] = ec._UnfairParticipant_courtDecisionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionDate":
+			out.Values[i] = ec._UnfairParticipant_decisionDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "includedAt":
+			out.Values[i] = ec._UnfairParticipant_includedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._UnfairParticipant_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "termMonths":
+			out.Values[i] = ec._UnfairParticipant_termMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inRegister":
+			out.Values[i] = ec._UnfairParticipant_inRegister(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_legalEntity(ctx, field, obj)
+				})
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_supplier(ctx, field, obj)
+				})
+		case "contract":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnfairParticipant_contract(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vATRegistrationImplementors = []string{"VATRegistration"}
+
+func (ec *executionContext) _VATRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.VATRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vATRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VATRegistration")
+		case "taxpayerId":
+			out.Values[i] = ec._VATRegistration_taxpayerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificateSeries":
+			out.Values[i] = ec._VATRegistration_certificateSeries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificateNumber":
+			out.Values[i] = ec._VATRegistration_certificateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificate":
+			out.Values[i] = ec._VATRegistration_certificate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredAt":
+			out.Values[i] = ec._VATRegistration_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasonRu":
+			out.Values[i] = ec._VATRegistration_reasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deregisteredAt":
+			out.Values[i] = ec._VATRegistration_deregisteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._VATRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "taxOffice":
+			out.Values[i] = ec._VATRegistration_taxOffice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -52113,6 +67672,53 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBudgetPayment2ᚖsioᚐBudgetPayment(ctx context.Context, sel ast.SelectionSet, v *sio.BudgetPayment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BudgetPayment!")
+		return graphql.Null
+	}
+	return ec._BudgetPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBudgetPaymentEdge2sioᚋgraphᚋmodelᚐBudgetPaymentEdge(ctx context.Context, sel ast.SelectionSet, v model.BudgetPaymentEdge) graphql.Marshaler {
+	return ec._BudgetPaymentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBudgetPaymentEdge2ᚕsioᚋgraphᚋmodelᚐBudgetPaymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BudgetPaymentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBudgetPaymentEdge2sioᚋgraphᚋmodelᚐBudgetPaymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBusinessLicense2sioᚐBusinessLicense(ctx context.Context, sel ast.SelectionSet, v sio.BusinessLicense) graphql.Marshaler {
+	return ec._BusinessLicense(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBusinessLicenseStatus2sioᚐBusinessLicenseStatus(ctx context.Context, v any) (sio.BusinessLicenseStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BusinessLicenseStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBusinessLicenseStatus2sioᚐBusinessLicenseStatus(ctx context.Context, sel ast.SelectionSet, v sio.BusinessLicenseStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BusinessLicenseStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCaseInfo2sioᚐCase(ctx context.Context, sel ast.SelectionSet, v sio.Case) graphql.Marshaler {
 	return ec._CaseInfo(ctx, sel, &v)
 }
@@ -52360,6 +67966,25 @@ func (ec *executionContext) marshalNCriminalWeaponRecord2sioᚐCriminalWeaponRec
 	return ec._CriminalWeaponRecord(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNCrossAudit2sioᚐCrossAudit(ctx context.Context, sel ast.SelectionSet, v sio.CrossAudit) graphql.Marshaler {
+	return ec._CrossAudit(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCrossAuditResult2sioᚐCrossAuditResult(ctx context.Context, v any) (sio.CrossAuditResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CrossAuditResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCrossAuditResult2sioᚐCrossAuditResult(ctx context.Context, sel ast.SelectionSet, v sio.CrossAuditResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CrossAuditResult!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDate2sioᚐDate(ctx context.Context, v any) (sio.Date, error) {
 	res, err := gqlscalar.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -52453,6 +68078,84 @@ func (ec *executionContext) marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmpl
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEnterpriseSize2sioᚐEnterpriseSize(ctx context.Context, v any) (sio.EnterpriseSize, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.EnterpriseSize(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEnterpriseSize2sioᚐEnterpriseSize(ctx context.Context, sel ast.SelectionSet, v sio.EnterpriseSize) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EnterpriseSize!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExciseDeclaration!")
+		return graphql.Null
+	}
+	return ec._ExciseDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNExciseDeclarationEdge2sioᚋgraphᚋmodelᚐExciseDeclarationEdge(ctx context.Context, sel ast.SelectionSet, v model.ExciseDeclarationEdge) graphql.Marshaler {
+	return ec._ExciseDeclarationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExciseDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐExciseDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ExciseDeclarationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExciseDeclarationEdge2sioᚋgraphᚋmodelᚐExciseDeclarationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNExciseKind2sioᚐExciseKind(ctx context.Context, v any) (sio.ExciseKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ExciseKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExciseKind2sioᚐExciseKind(ctx context.Context, sel ast.SelectionSet, v sio.ExciseKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExciseKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNExciseLine2sioᚐExciseLine(ctx context.Context, sel ast.SelectionSet, v sio.ExciseLine) graphql.Marshaler {
+	return ec._ExciseLine(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExciseLine2ᚕsioᚐExciseLineᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ExciseLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExciseLine2sioᚐExciseLine(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -52610,6 +68313,34 @@ func (ec *executionContext) marshalNGender2sioᚐGender(ctx context.Context, sel
 		graphql.AddInvalidNullFromMarshaler(ctx, "Gender!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GoodsDeclaration!")
+		return graphql.Null
+	}
+	return ec._GoodsDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGoodsDeclarationEdge2sioᚋgraphᚋmodelᚐGoodsDeclarationEdge(ctx context.Context, sel ast.SelectionSet, v model.GoodsDeclarationEdge) graphql.Marshaler {
+	return ec._GoodsDeclarationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGoodsDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐGoodsDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GoodsDeclarationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGoodsDeclarationEdge2sioᚋgraphᚋmodelᚐGoodsDeclarationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNHigherEducationRecord2sioᚐHigherEducationRecord(ctx context.Context, sel ast.SelectionSet, v sio.HigherEducationRecord) graphql.Marshaler {
@@ -52838,6 +68569,34 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNInvoiceTurnover2ᚖsioᚐInvoiceTurnover(ctx context.Context, sel ast.SelectionSet, v *sio.InvoiceTurnover) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvoiceTurnover!")
+		return graphql.Null
+	}
+	return ec._InvoiceTurnover(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInvoiceTurnoverEdge2sioᚋgraphᚋmodelᚐInvoiceTurnoverEdge(ctx context.Context, sel ast.SelectionSet, v model.InvoiceTurnoverEdge) graphql.Marshaler {
+	return ec._InvoiceTurnoverEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInvoiceTurnoverEdge2ᚕsioᚋgraphᚋmodelᚐInvoiceTurnoverEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InvoiceTurnoverEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoiceTurnoverEdge2sioᚋgraphᚋmodelᚐInvoiceTurnoverEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNJobSeekerRegistration2sioᚐJobSeekerRegistration(ctx context.Context, sel ast.SelectionSet, v sio.JobSeekerRegistration) graphql.Marshaler {
 	return ec._JobSeekerRegistration(ctx, sel, &v)
 }
@@ -52911,6 +68670,21 @@ func (ec *executionContext) marshalNLegalAssistanceRequest2ᚕsioᚋauthzᚐLega
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNLicenseDocument2sioᚐLicenseDocument(ctx context.Context, v any) (sio.LicenseDocument, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.LicenseDocument(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLicenseDocument2sioᚐLicenseDocument(ctx context.Context, sel ast.SelectionSet, v sio.LicenseDocument) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LicenseDocument!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNLicenseStatus2sioᚐLicenseStatus(ctx context.Context, v any) (sio.LicenseStatus, error) {
@@ -53047,6 +68821,25 @@ func (ec *executionContext) marshalNMoney2sioᚐMoney(ctx context.Context, sel a
 	res := gqlscalar.MarshalMoney(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Money!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMonopolyRecord2sioᚐMonopolyRecord(ctx context.Context, sel ast.SelectionSet, v sio.MonopolyRecord) graphql.Marshaler {
+	return ec._MonopolyRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNMonopolyRegister2sioᚐMonopolyRegister(ctx context.Context, v any) (sio.MonopolyRegister, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.MonopolyRegister(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonopolyRegister2sioᚐMonopolyRegister(ctx context.Context, sel ast.SelectionSet, v sio.MonopolyRegister) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MonopolyRegister!")
 	}
 	return res
 }
@@ -53320,6 +69113,79 @@ func (ec *executionContext) marshalNPostalItemStatus2sioᚐPostalItemStatus(ctx 
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PostalItemStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNProcurementContract2ᚖsioᚐProcurementContract(ctx context.Context, sel ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProcurementContract!")
+		return graphql.Null
+	}
+	return ec._ProcurementContract(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProcurementContractEdge2sioᚋgraphᚋmodelᚐProcurementContractEdge(ctx context.Context, sel ast.SelectionSet, v model.ProcurementContractEdge) graphql.Marshaler {
+	return ec._ProcurementContractEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProcurementContractEdge2ᚕsioᚋgraphᚋmodelᚐProcurementContractEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ProcurementContractEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProcurementContractEdge2sioᚋgraphᚋmodelᚐProcurementContractEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNProcurementItem2sioᚐProcurementItem(ctx context.Context, v any) (sio.ProcurementItem, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProcurementItem(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProcurementItem2sioᚐProcurementItem(ctx context.Context, sel ast.SelectionSet, v sio.ProcurementItem) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementItem!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNProcurementMethod2sioᚐProcurementMethod(ctx context.Context, v any) (sio.ProcurementMethod, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProcurementMethod(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProcurementMethod2sioᚐProcurementMethod(ctx context.Context, sel ast.SelectionSet, v sio.ProcurementMethod) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementMethod!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNProcurementStatus2sioᚐProcurementStatus(ctx context.Context, v any) (sio.ProcurementStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProcurementStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProcurementStatus2sioᚐProcurementStatus(ctx context.Context, sel ast.SelectionSet, v sio.ProcurementStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementStatus!")
 	}
 	return res
 }
@@ -53683,6 +69549,55 @@ func (ec *executionContext) marshalNServiceResult2sioᚐServiceResult(ctx contex
 	return res
 }
 
+func (ec *executionContext) unmarshalNStatActivity2sioᚐStatActivity(ctx context.Context, v any) (sio.StatActivity, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StatActivity(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatActivity2sioᚐStatActivity(ctx context.Context, sel ast.SelectionSet, v sio.StatActivity) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatActivity!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStateInspection2sioᚐStateInspection(ctx context.Context, sel ast.SelectionSet, v sio.StateInspection) graphql.Marshaler {
+	return ec._StateInspection(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNStateInspectionKind2sioᚐStateInspectionKind(ctx context.Context, v any) (sio.StateInspectionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StateInspectionKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStateInspectionKind2sioᚐStateInspectionKind(ctx context.Context, sel ast.SelectionSet, v sio.StateInspectionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StateInspectionKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStateInspectionResult2sioᚐStateInspectionResult(ctx context.Context, v any) (sio.StateInspectionResult, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.StateInspectionResult(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStateInspectionResult2sioᚐStateInspectionResult(ctx context.Context, sel ast.SelectionSet, v sio.StateInspectionResult) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StateInspectionResult!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -53821,6 +69736,55 @@ func (ec *executionContext) marshalNSubscriptionStatus2sioᚐSubscriptionStatus(
 	return res
 }
 
+func (ec *executionContext) marshalNSubsoilContract2sioᚐSubsoilContract(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilContract) graphql.Marshaler {
+	return ec._SubsoilContract(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSubsoilRegister2sioᚐSubsoilRegister(ctx context.Context, v any) (sio.SubsoilRegister, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubsoilRegister(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubsoilRegister2sioᚐSubsoilRegister(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilRegister) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubsoilRegister!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSubsoilStage2sioᚐSubsoilStage(ctx context.Context, v any) (sio.SubsoilStage, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubsoilStage(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubsoilStage2sioᚐSubsoilStage(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilStage) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubsoilStage!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSubsoilStatus2sioᚐSubsoilStatus(ctx context.Context, v any) (sio.SubsoilStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubsoilStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubsoilStatus2sioᚐSubsoilStatus(ctx context.Context, sel ast.SelectionSet, v sio.SubsoilStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SubsoilStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTaxDebt2sioᚐTaxDebt(ctx context.Context, sel ast.SelectionSet, v sio.TaxDebt) graphql.Marshaler {
 	return ec._TaxDebt(ctx, sel, &v)
 }
@@ -53831,6 +69795,49 @@ func (ec *executionContext) marshalNTaxOffice2ᚖsioᚐTaxOffice(ctx context.Con
 		return graphql.Null
 	}
 	return ec._TaxOffice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTaxReturn2ᚖsioᚐTaxReturn(ctx context.Context, sel ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaxReturn!")
+		return graphql.Null
+	}
+	return ec._TaxReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTaxReturnEdge2sioᚋgraphᚋmodelᚐTaxReturnEdge(ctx context.Context, sel ast.SelectionSet, v model.TaxReturnEdge) graphql.Marshaler {
+	return ec._TaxReturnEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTaxReturnEdge2ᚕsioᚋgraphᚋmodelᚐTaxReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TaxReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaxReturnEdge2sioᚋgraphᚋmodelᚐTaxReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTaxReturnKind2sioᚐTaxReturnKind(ctx context.Context, v any) (sio.TaxReturnKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TaxReturnKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTaxReturnKind2sioᚐTaxReturnKind(ctx context.Context, sel ast.SelectionSet, v sio.TaxReturnKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TaxReturnKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNTaxpayerKind2sioᚐTaxpayerKind(ctx context.Context, v any) (sio.TaxpayerKind, error) {
@@ -53920,6 +69927,36 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNTradeDirection2sioᚐTradeDirection(ctx context.Context, v any) (sio.TradeDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TradeDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTradeDirection2sioᚐTradeDirection(ctx context.Context, sel ast.SelectionSet, v sio.TradeDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TradeDirection!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTradeRole2sioᚐTradeRole(ctx context.Context, v any) (sio.TradeRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.TradeRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTradeRole2sioᚐTradeRole(ctx context.Context, sel ast.SelectionSet, v sio.TradeRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TradeRole!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTrafficViolation2ᚖsioᚐTrafficViolation(ctx context.Context, sel ast.SelectionSet, v *sio.TrafficViolation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TrafficViolation!")
@@ -53946,6 +69983,29 @@ func (ec *executionContext) marshalNTrafficViolationEdge2ᚕsioᚋgraphᚋmodel�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNUnfairParticipant2sioᚐUnfairParticipant(ctx context.Context, sel ast.SelectionSet, v sio.UnfairParticipant) graphql.Marshaler {
+	return ec._UnfairParticipant(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNUnfairRole2sioᚐUnfairRole(ctx context.Context, v any) (sio.UnfairRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.UnfairRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUnfairRole2sioᚐUnfairRole(ctx context.Context, sel ast.SelectionSet, v sio.UnfairRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "UnfairRole!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNVATRegistration2sioᚐVATRegistration(ctx context.Context, sel ast.SelectionSet, v sio.VATRegistration) graphql.Marshaler {
+	return ec._VATRegistration(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
@@ -54297,6 +70357,39 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx context.Context, sel ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BudgetPaymentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.BusinessLicense) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBusinessLicense2sioᚐBusinessLicense(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOBusinessLicense2ᚖsioᚐBusinessLicense(ctx context.Context, sel ast.SelectionSet, v *sio.BusinessLicense) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BusinessLicense(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCaseInfo2ᚖsioᚐCase(ctx context.Context, sel ast.SelectionSet, v *sio.Case) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54422,6 +70515,32 @@ func (ec *executionContext) marshalOCriminalWeaponRecord2ᚕsioᚐCriminalWeapon
 	return ret
 }
 
+func (ec *executionContext) marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CrossAudit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCrossAudit2sioᚐCrossAudit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCrossAudit2ᚖsioᚐCrossAudit(ctx context.Context, sel ast.SelectionSet, v *sio.CrossAudit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CrossAudit(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖsioᚐDate(ctx context.Context, v any) (*sio.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -54530,6 +70649,20 @@ func (ec *executionContext) marshalOEmploymentConnection2ᚖsioᚋgraphᚋmodel�
 	return ec._EmploymentConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ExciseDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOExciseDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐExciseDeclarationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ExciseDeclarationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ExciseDeclarationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54611,6 +70744,13 @@ func (ec *executionContext) marshalOForeignLaborPermit2ᚖsioᚐForeignLaborPerm
 	return ec._ForeignLaborPermit(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOForeignTradeParticipant2ᚖsioᚐForeignTradeParticipant(ctx context.Context, sel ast.SelectionSet, v *sio.ForeignTradeParticipant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ForeignTradeParticipant(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54666,6 +70806,20 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GoodsDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOGoodsDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐGoodsDeclarationConnection(ctx context.Context, sel ast.SelectionSet, v *model.GoodsDeclarationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GoodsDeclarationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOHigherEducationRecord2ᚕsioᚐHigherEducationRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.HigherEducationRecord) graphql.Marshaler {
@@ -54825,6 +70979,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInvoiceTurnoverConnection2ᚖsioᚋgraphᚋmodelᚐInvoiceTurnoverConnection(ctx context.Context, sel ast.SelectionSet, v *model.InvoiceTurnoverConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InvoiceTurnoverConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOJobSeekerRegistration2ᚕsioᚐJobSeekerRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.JobSeekerRegistration) graphql.Marshaler {
@@ -54987,6 +71148,25 @@ func (ec *executionContext) marshalOMoney2ᚖsioᚐMoney(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) marshalOMonopolyRecord2ᚕsioᚐMonopolyRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.MonopolyRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonopolyRecord2sioᚐMonopolyRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -55056,6 +71236,20 @@ func (ec *executionContext) marshalOPostalItemConnection2ᚖsioᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._PostalItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProcurementContract2ᚖsioᚐProcurementContract(ctx context.Context, sel ast.SelectionSet, v *sio.ProcurementContract) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProcurementContract(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProcurementContractConnection2ᚖsioᚋgraphᚋmodelᚐProcurementContractConnection(ctx context.Context, sel ast.SelectionSet, v *model.ProcurementContractConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProcurementContractConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPublicServiceRequestConnection2ᚖsioᚋgraphᚋmodelᚐPublicServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.PublicServiceRequestConnection) graphql.Marshaler {
@@ -55218,6 +71412,39 @@ func (ec *executionContext) marshalOSeaVessel2ᚖsioᚐSeaVessel(ctx context.Con
 	return ec._SeaVessel(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOStateInspection2ᚕsioᚐStateInspectionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.StateInspection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStateInspection2sioᚐStateInspection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStateInspection2ᚖsioᚐStateInspection(ctx context.Context, sel ast.SelectionSet, v *sio.StateInspection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StateInspection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStatisticalUnit2ᚖsioᚐStatisticalUnit(ctx context.Context, sel ast.SelectionSet, v *sio.StatisticalUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatisticalUnit(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOStayOutcome2ᚖsioᚐStayOutcome(ctx context.Context, v any) (*sio.StayOutcome, error) {
 	if v == nil {
 		return nil, nil
@@ -55321,6 +71548,25 @@ func (ec *executionContext) marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx context
 	return res
 }
 
+func (ec *executionContext) marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.SubsoilContract) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubsoilContract2sioᚐSubsoilContract(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.TaxDebt) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -55338,6 +71584,20 @@ func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOTaxReturn2ᚖsioᚐTaxReturn(ctx context.Context, sel ast.SelectionSet, v *sio.TaxReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TaxReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTaxReturnConnection2ᚖsioᚋgraphᚋmodelᚐTaxReturnConnection(ctx context.Context, sel ast.SelectionSet, v *model.TaxReturnConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TaxReturnConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOTaxpayer2ᚖsioᚐTaxpayer(ctx context.Context, sel ast.SelectionSet, v *sio.Taxpayer) graphql.Marshaler {
@@ -55377,6 +71637,51 @@ func (ec *executionContext) marshalOTrafficViolationConnection2ᚖsioᚋgraphᚋ
 		return graphql.Null
 	}
 	return ec._TrafficViolationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUnfairParticipant2ᚕsioᚐUnfairParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.UnfairParticipant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnfairParticipant2sioᚐUnfairParticipant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.VATRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVATRegistration2sioᚐVATRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOVATRegistration2ᚖsioᚐVATRegistration(ctx context.Context, sel ast.SelectionSet, v *sio.VATRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VATRegistration(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOVehicle2ᚖsioᚐVehicle(ctx context.Context, sel ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {

@@ -61,6 +61,17 @@ type Resolver struct {
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
+
+	// Business and tax-administration registers.
+	StatisticalRegister     sio.StatisticalRegister
+	BusinessLicenseRegistry sio.BusinessLicenseRegistry
+	MonopolyRegistry        sio.MonopolyRegistry
+	StateInspectionRegistry sio.StateInspectionRegistry
+	ProcurementRegistry     sio.ProcurementRegistry
+	ForeignTradeRegistry    sio.ForeignTradeRegistry
+	SubsoilRegistry         sio.SubsoilRegistry
+	TaxAdministration       sio.TaxAdministration
+	ExciseRegistry          sio.ExciseRegistry
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -160,4 +171,36 @@ func (r *Resolver) PensionContribution() graph.PensionContributionResolver {
 }
 func (r *Resolver) PensionStatement() graph.PensionStatementResolver {
 	return &pensionStatementResolver{r}
+}
+
+// Types of the business and tax-administration registers.
+
+func (r *Resolver) BusinessLicense() graph.BusinessLicenseResolver {
+	return &businessLicenseResolver{r}
+}
+func (r *Resolver) CrossAudit() graph.CrossAuditResolver { return &crossAuditResolver{r} }
+func (r *Resolver) ExciseDeclaration() graph.ExciseDeclarationResolver {
+	return &exciseDeclarationResolver{r}
+}
+func (r *Resolver) ExciseLine() graph.ExciseLineResolver { return &exciseLineResolver{r} }
+func (r *Resolver) ForeignTradeParticipant() graph.ForeignTradeParticipantResolver {
+	return &foreignTradeParticipantResolver{r}
+}
+func (r *Resolver) GoodsDeclaration() graph.GoodsDeclarationResolver {
+	return &goodsDeclarationResolver{r}
+}
+func (r *Resolver) InvoiceTurnover() graph.InvoiceTurnoverResolver {
+	return &invoiceTurnoverResolver{r}
+}
+func (r *Resolver) ProcurementContract() graph.ProcurementContractResolver {
+	return &procurementContractResolver{r}
+}
+func (r *Resolver) StateInspection() graph.StateInspectionResolver {
+	return &stateInspectionResolver{r}
+}
+func (r *Resolver) SubsoilContract() graph.SubsoilContractResolver {
+	return &subsoilContractResolver{r}
+}
+func (r *Resolver) UnfairParticipant() graph.UnfairParticipantResolver {
+	return &unfairParticipantResolver{r}
 }

@@ -59,6 +59,17 @@ type BasisInput struct {
 	Justification *string `json:"justification,omitempty"`
 }
 
+type BudgetPaymentConnection struct {
+	Edges      []BudgetPaymentEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type BudgetPaymentEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *sio.BudgetPayment `json:"node"`
+}
+
 type CivilServiceRecordConnection struct {
 	Edges      []CivilServiceRecordEdge `json:"edges"`
 	PageInfo   *PageInfo                `json:"pageInfo"`
@@ -92,6 +103,28 @@ type EmploymentEdge struct {
 	Node   *sio.Employment `json:"node"`
 }
 
+type ExciseDeclarationConnection struct {
+	Edges      []ExciseDeclarationEdge `json:"edges"`
+	PageInfo   *PageInfo               `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+type ExciseDeclarationEdge struct {
+	Cursor string                 `json:"cursor"`
+	Node   *sio.ExciseDeclaration `json:"node"`
+}
+
+type GoodsDeclarationConnection struct {
+	Edges      []GoodsDeclarationEdge `json:"edges"`
+	PageInfo   *PageInfo              `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+type GoodsDeclarationEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *sio.GoodsDeclaration `json:"node"`
+}
+
 // An instruction the caller executes.
 type InstructionInput struct {
 	Kind InstructionKind `json:"kind"`
@@ -101,6 +134,17 @@ type InstructionInput struct {
 	RequestingBody *string `json:"requestingBody,omitempty"`
 	// INTERNATIONAL: outgoing number of the cover letter of the authorized body of the Republic.
 	CoverLetterNumber *string `json:"coverLetterNumber,omitempty"`
+}
+
+type InvoiceTurnoverConnection struct {
+	Edges      []InvoiceTurnoverEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type InvoiceTurnoverEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *sio.InvoiceTurnover `json:"node"`
 }
 
 type LandRightConnection struct {
@@ -245,6 +289,17 @@ type PostalItemEdge struct {
 	Node   *sio.PostalItem `json:"node"`
 }
 
+type ProcurementContractConnection struct {
+	Edges      []ProcurementContractEdge `json:"edges"`
+	PageInfo   *PageInfo                 `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+type ProcurementContractEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *sio.ProcurementContract `json:"node"`
+}
+
 type PublicServiceRequestConnection struct {
 	Edges      []PublicServiceRequestEdge `json:"edges"`
 	PageInfo   *PageInfo                  `json:"pageInfo"`
@@ -337,6 +392,17 @@ type SandboxUser struct {
 type SubjectInput struct {
 	Iin *sio.IIN `json:"iin,omitempty"`
 	Bin *sio.BIN `json:"bin,omitempty"`
+}
+
+type TaxReturnConnection struct {
+	Edges      []TaxReturnEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type TaxReturnEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   *sio.TaxReturn `json:"node"`
 }
 
 type TechnicalInspectionConnection struct {
