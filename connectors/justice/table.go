@@ -1,0 +1,79 @@
+package justice
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"sio/sqldb"
+	"sio/synth"
+)
+
+// Table maps a record type to its table: the columns are the `db` tags of
+// T's fields in declaration order (fields tagged "-" and embedded structs
+// are not columns). The justice connectors declare one Table per record
+// type and build their statements and bulk inserts from it.
+type Table[T any] struct {
+	name  string
+	cols  []string
+	index []int
+}
+
+// NewTable describes the table name of record type T.
+func NewTable[T any](name string) *Table[T] {
+	t := &Table[T]{name: name}
+	rt := reflect.TypeFor[T]()
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		tag := f.Tag.Get("db")
+		if tag == "" || tag == "-" || f.Anonymous {
+			continue
+		}
+		t.cols = append(t.cols, tag)
+		t.index = append(t.index, i)
+	}
+	return t
+}
+
+// Name is the table name.
+func (t *Table[T]) Name() string { return t.name }
+
+// Columns is the SELECT list of the table's columns, each prefixed with
+// alias and a dot when alias is given.
+func (t *Table[T]) Columns(alias string) string {
+	if alias == "" {
+		return strings.Join(t.cols, ", ")
+	}
+	return alias + "." + strings.Join(t.cols, ", "+alias+".")
+}
+
+// Where is `SELECT <columns> FROM {table} WHERE <db.In(column)> ORDER BY
+// <order>` rewritten for db: the batch lookup of records by one column.
+func (t *Table[T]) Where(db *sqldb.DB, column, order string) string {
+	return db.Q(`SELECT ` + t.Columns("") + ` FROM {` + t.name + `} WHERE ` + db.In(column) + ` ORDER BY ` + order)
+}
+
+// Insert bulk-loads records.
+func (t *Table[T]) Insert(ctx context.Context, db *sqldb.DB, records []T) error {
+	rows := make([][]any, len(records))
+	for i := range records {
+		v := reflect.ValueOf(&records[i]).Elem()
+		row := make([]any, len(t.index))
+		for k, fi := range t.index {
+			row[k] = v.Field(fi).Interface()
+		}
+		rows[i] = row
+	}
+	if err := db.BulkInsert(ctx, t.name, t.cols, rows); err != nil {
+		return fmt.Errorf("%s: %w", t.name, err)
+	}
+	return nil
+}
+
+// Filler returns the synth.Filler of a connector that stores its share of
+// the model's facts: store receives the facts of each batch.
+func Filler(seed int64, store func(ctx context.Context, f *Facts) error) synth.Filler {
+	m := New(seed)
+	return func(ctx context.Context, b *synth.Batch) error { return store(ctx, m.Batch(b)) }
+}
