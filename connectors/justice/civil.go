@@ -336,6 +336,9 @@ func (m *Model) companyDebt(f *Facts, x *batchIndex, r *rand.Rand, e *sio.LegalE
 	creditor.SubjectID, creditor.SubjectKind, creditor.NameRu = c.creditorID, c.creditorKind, c.creditorName
 	received := days(d, 30+r.IntN(90))
 	decided := days(received, 20+r.IntN(70))
+	if received.After(days(today, -1).Time) {
+		return
+	}
 	no, ok := m.civilCase(f, r, court, pl, received, decided, subject,
 		"Иск удовлетворён: взыскать "+sio.Money(c.amount).String()+" тенге", &c.amount, creditor, companyParty(e))
 	if !ok {
