@@ -287,10 +287,10 @@ func subjectID(id string, kind sio.SubjectKind) (*string, *sio.SubjectKind) { re
 // ---- batch index -------------------------------------------------------------
 
 // batchIndex holds what the facts of a person need from the rest of the
-// batch: divorces with the children of the couple, and the vehicles and
-// real estate of each owner. A family never spans two batches, and an
-// owner's property is generated with the owner, so the index never depends
-// on batch cuts.
+// batch: divorces with the children of the couple, the vehicles of each
+// owner and the real estate of companies. A family never spans two
+// batches, and these are generated with their owner, so the index never
+// depends on batch cuts.
 type batchIndex struct {
 	b        *synth.Batch
 	divorces map[sio.IIN][]divorce
@@ -359,8 +359,8 @@ func newBatchIndex(b *synth.Batch) *batchIndex {
 	return x
 }
 
-// owned returns the vehicles (VIN) and real estate (cadastral numbers) of
-// an owner (IIN or BIN) in the batch.
+// owned returns the vehicles (VIN) of an owner (IIN or BIN) and the real
+// estate (cadastral numbers) of a company.
 func (x *batchIndex) owned(id string) (vins, cadastral []string) {
 	if !x.ownersOK {
 		x.ownersOK = true
@@ -371,8 +371,12 @@ func (x *batchIndex) owned(id string) (vins, cadastral []string) {
 			x.vehicles[v.OwnerID] = append(x.vehicles[v.OwnerID], v.VIN)
 		}
 		for i := range x.b.PropertyRights {
-			pr := &x.b.PropertyRights[i]
-			x.estate[pr.HolderID] = append(x.estate[pr.HolderID], pr.ObjectNumber)
+			// A person's property may be registered in a later batch (the
+			// shop of an entrepreneur): only companies' property, created
+			// with the company, is arrested.
+			if pr := &x.b.PropertyRights[i]; pr.HolderKind == sio.SubjectLegalEntity {
+				x.estate[pr.HolderID] = append(x.estate[pr.HolderID], pr.ObjectNumber)
+			}
 		}
 	}
 	return x.vehicles[id], x.estate[id]

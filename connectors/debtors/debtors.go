@@ -1,0 +1,64 @@
+// Package debtors is the connector to "Сведения о должниках и ответчиках":
+// the temporary restrictions on leaving Kazakhstan of debtors (imposed by
+// the bailiff of an enforcement proceeding) and of defendants (imposed by
+// the court of a civil case as security of the claim), by person. Its data
+// come from the justice model (connectors/justice): every restriction is a
+// measure of a proceeding or a court case of the other registers.
+package debtors
+
+import (
+	"context"
+	"embed"
+
+	"sio"
+	"sio/connectors/justice"
+	"sio/sqldb"
+	"sio/synth"
+)
+
+// Name is the store name: PostgreSQL schema and SQLite file.
+const Name = "debtors"
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+var restrictions = justice.NewTable[sio.DebtorRestriction]("restrictions")
+
+// Store reads and loads Сведения о должниках и ответчиках.
+type Store struct {
+	db       *sqldb.DB
+	byPerson string
+}
+
+var _ sio.DebtorRegistry = (*Store)(nil)
+
+// Open opens the connector's database and migrates it.
+func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
+	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
+	if err != nil {
+		return nil, err
+	}
+	return New(db), nil
+}
+
+// New wraps an opened, migrated database.
+func New(db *sqldb.DB) *Store {
+	return &Store{db: db, byPerson: restrictions.Where(db, "person_iin", "person_iin, restricted_from DESC, id")}
+}
+
+// DB exposes the handle for administration (seeding, health checks).
+func (s *Store) DB() *sqldb.DB { return s.db }
+
+// RestrictionsByPerson returns the restrictions of each person, newest
+// first, in one statement.
+func (s *Store) RestrictionsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.DebtorRestriction, error) {
+	return sqldb.Group(ctx, s.db, "debtors: by person", s.byPerson, func(d *sio.DebtorRestriction) sio.IIN { return d.PersonIIN }, sqldb.List(s.db, iins))
+}
+
+// Insert bulk-loads restrictions.
+func (s *Store) Insert(ctx context.Context, ds []sio.DebtorRestriction) error { return restrictions.Insert(ctx, s.db, ds) }
+
+// Filler loads the restrictions of each batch from the justice model.
+func (s *Store) Filler(seed int64) synth.Filler {
+	return justice.Filler(seed, func(ctx context.Context, f *justice.Facts) error { return s.Insert(ctx, f.Debtors) })
+}
