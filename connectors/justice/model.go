@@ -35,7 +35,7 @@ import (
 // use.
 type Model struct {
 	k       *synth.Keyed
-	serials map[string]int
+	serials Counters
 	rosters rosters
 	ring    []companyRef
 	ringN   int
@@ -51,7 +51,7 @@ const ringSize = 64
 
 // New returns the model of the data set selected by seed.
 func New(seed int64) *Model {
-	return &Model{k: synth.NewKeyed(seed, "justice"), serials: map[string]int{}, rosters: rosters{},
+	return &Model{k: synth.NewKeyed(seed, "justice"), serials: Counters{}, rosters: rosters{},
 		ring: make([]companyRef, 0, ringSize)}
 }
 
@@ -153,20 +153,28 @@ func (m *Model) person(f *Facts, x *batchIndex, p *sio.Person) {
 
 // ---- numbers ---------------------------------------------------------------
 
-// next returns the next serial of a number series: the series starts at
-// first plus an offset of its own and advances by small random gaps (cases
-// of other subjects registered in between).
-func (m *Model) next(r *rand.Rand, series string, first int) int {
-	n, ok := m.serials[series]
+// Counters number the records of registers: one serial per number series
+// (a registry, year and region, say). Feed a Counters the records of one
+// stream (persons, entities, vehicles, ...) in population order and the
+// numbers never depend on batch cuts.
+type Counters map[string]int
+
+// Next returns the next serial of a number series: the series starts at
+// first plus an offset of its own and advances by small random gaps
+// (records of other subjects registered in between).
+func (c Counters) Next(r *rand.Rand, series string, first int) int {
+	n, ok := c[series]
 	if !ok {
 		h := fnv.New32a()
 		h.Write([]byte(series))
 		n = first + int(h.Sum32()%500)
 	}
 	n += 1 + r.IntN(9)
-	m.serials[series] = n
+	c[series] = n
 	return n
 }
+
+func (m *Model) next(r *rand.Rand, series string, first int) int { return m.serials.Next(r, series, first) }
 
 func yy(d sio.Date) string { return pad(d.Year()%100, 2) }
 

@@ -21,8 +21,8 @@ var officialSurnames = []string{
 
 var initials = []rune("АБГДЕЖЗИКЛМНОРСТУФХШЭЮЯ")
 
-// officialName draws a name: a surname (feminine for about half), initials.
-func officialName(r *rand.Rand) string {
+// OfficialName draws a name: a surname (feminine for about half), initials.
+func OfficialName(r *rand.Rand) string {
 	s := officialSurnames[r.IntN(len(officialSurnames))]
 	if r.IntN(2) == 0 {
 		switch {
@@ -45,7 +45,7 @@ func NewRoster(office string, n int) Roster {
 	r := rand.New(rand.NewPCG(h.Sum64(), 0x5eed))
 	var ro Roster
 	for range n {
-		ro.names = append(ro.names, officialName(r))
+		ro.names = append(ro.names, OfficialName(r))
 		ro.ids = append(ro.ids, strconv.Itoa(1_000_000+r.IntN(9_000_000)))
 	}
 	return ro
