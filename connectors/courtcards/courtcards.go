@@ -65,7 +65,9 @@ func (s *Store) CardsByCase(ctx context.Context, caseNumbers []string) (map[stri
 }
 
 // Insert bulk-loads cards.
-func (s *Store) Insert(ctx context.Context, cs []sio.CourtCard) error { return cards.Insert(ctx, s.db, cs) }
+func (s *Store) Insert(ctx context.Context, cs []sio.CourtCard) error {
+	return cards.Insert(ctx, s.db, cs)
+}
 
 // Filler loads the cards of each batch from the justice model.
 func (s *Store) Filler(seed int64) synth.Filler {

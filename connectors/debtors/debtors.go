@@ -56,7 +56,9 @@ func (s *Store) RestrictionsByPerson(ctx context.Context, iins []sio.IIN) (map[s
 }
 
 // Insert bulk-loads restrictions.
-func (s *Store) Insert(ctx context.Context, ds []sio.DebtorRestriction) error { return restrictions.Insert(ctx, s.db, ds) }
+func (s *Store) Insert(ctx context.Context, ds []sio.DebtorRestriction) error {
+	return restrictions.Insert(ctx, s.db, ds)
+}
 
 // Filler loads the restrictions of each batch from the justice model.
 func (s *Store) Filler(seed int64) synth.Filler {

@@ -57,7 +57,9 @@ func (s *Store) ExpulsionsByPerson(ctx context.Context, iins []sio.IIN) (map[sio
 }
 
 // Insert bulk-loads expulsions.
-func (s *Store) Insert(ctx context.Context, es []sio.Expulsion) error { return expulsions.Insert(ctx, s.db, es) }
+func (s *Store) Insert(ctx context.Context, es []sio.Expulsion) error {
+	return expulsions.Insert(ctx, s.db, es)
+}
 
 // Filler loads the expulsions of each batch from the justice model.
 func (s *Store) Filler(seed int64) synth.Filler {

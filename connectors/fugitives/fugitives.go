@@ -66,7 +66,9 @@ func (s *Store) FugitivesByERDR(ctx context.Context, numbers []string) (map[stri
 }
 
 // Insert bulk-loads searches.
-func (s *Store) Insert(ctx context.Context, fs []sio.FugitiveRecord) error { return fugitives.Insert(ctx, s.db, fs) }
+func (s *Store) Insert(ctx context.Context, fs []sio.FugitiveRecord) error {
+	return fugitives.Insert(ctx, s.db, fs)
+}
 
 // Filler loads the searches of each batch from the justice model.
 func (s *Store) Filler(seed int64) synth.Filler {

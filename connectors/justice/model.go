@@ -174,7 +174,9 @@ func (c Counters) Next(r *rand.Rand, series string, first int) int {
 	return n
 }
 
-func (m *Model) next(r *rand.Rand, series string, first int) int { return m.serials.Next(r, series, first) }
+func (m *Model) next(r *rand.Rand, series string, first int) int {
+	return m.serials.Next(r, series, first)
+}
 
 func yy(d sio.Date) string { return pad(d.Year()%100, 2) }
 

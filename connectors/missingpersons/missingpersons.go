@@ -66,7 +66,9 @@ func (s *Store) MissingByCase(ctx context.Context, numbers []string) (map[string
 }
 
 // Insert bulk-loads reports.
-func (s *Store) Insert(ctx context.Context, ms []sio.MissingPersonRecord) error { return missing.Insert(ctx, s.db, ms) }
+func (s *Store) Insert(ctx context.Context, ms []sio.MissingPersonRecord) error {
+	return missing.Insert(ctx, s.db, ms)
+}
 
 // Filler loads the reports of each batch from the justice model.
 func (s *Store) Filler(seed int64) synth.Filler {
