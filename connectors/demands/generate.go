@@ -206,18 +206,9 @@ func (g *gen) demand(r *rand.Rand, p *sio.Person, rs *records, pl justice.Place,
 	}
 	found, answer := answer(rs, form, d)
 	head := "Т-" + d.Format("06") + pl.KATO() + "-"
-	no := head + pad7(g.n.Next(r, head, 10000))
+	no := head + justice.Pad(g.n.Next(r, head, 10000), 7)
 	g.out = append(g.out, sio.Demand{Number: no, PersonIIN: p.IIN, Form: form, FormRu: formRu[form], RequestedAt: d,
 		Initiator: initiator, PurposeRu: why, AnsweredAt: answered, Found: found, AnswerRu: answer})
-}
-
-func pad7(n int) string {
-	s := []byte("0000000")
-	for i := 6; i >= 0 && n > 0; i-- {
-		s[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(s)
 }
 
 // answer reads the records as of d.

@@ -178,9 +178,10 @@ func (m *Model) next(r *rand.Rand, series string, first int) int {
 	return m.serials.Next(r, series, first)
 }
 
-func yy(d sio.Date) string { return pad(d.Year()%100, 2) }
+func yy(d sio.Date) string { return Pad(d.Year()%100, 2) }
 
-func pad(n, width int) string {
+// Pad writes n with leading zeros to width digits.
+func Pad(n, width int) string {
 	s := strconv.Itoa(n)
 	for len(s) < width {
 		s = "0" + s
@@ -191,21 +192,21 @@ func pad(n, width int) string {
 // erdrNumber is a ЕРДР number: YY RR AA 031 NNNNNN.
 func (m *Model) erdrNumber(r *rand.Rand, d sio.Date, kato, agency string) string {
 	head := yy(d) + kato + agency + "031"
-	return head + pad(m.next(r, "erdr"+head, 10000), 6)
+	return head + Pad(m.next(r, "erdr"+head, 10000), 6)
 }
 
 // cardNumber is the number of a statistical card of a case registered
 // before ЕРДР (2015): YY RR AA NNNNNN.
 func (m *Model) cardNumber(r *rand.Rand, d sio.Date, kato, agency string) string {
 	head := yy(d) + kato + agency
-	return head + pad(m.next(r, "card"+head, 10000), 6)
+	return head + Pad(m.next(r, "card"+head, 10000), 6)
 }
 
 // aisSUNumber is an АИС СУ number: YY RR AA K NNNNNN, K = 1 administrative
 // case, 2 search case.
 func (m *Model) aisSUNumber(r *rand.Rand, d sio.Date, kato, agency, k string) string {
 	head := yy(d) + kato + agency + k
-	return head + pad(m.next(r, "aissu"+head, 10000), 6)
+	return head + Pad(m.next(r, "aissu"+head, 10000), 6)
 }
 
 // courtCaseNumber is an ЕАИАС number: CCCC-YY-00-K/N.
@@ -225,7 +226,7 @@ const (
 // proceedingNumber is an АИС ОИП number: YY RR 7 NNNNNNN.
 func (m *Model) proceedingNumber(r *rand.Rand, d sio.Date, kato string, stream int) string {
 	head := yy(d) + kato + "7"
-	return head + pad(m.next(r, "oip"+strconv.Itoa(stream)+head, stream), 7)
+	return head + Pad(m.next(r, "oip"+strconv.Itoa(stream)+head, stream), 7)
 }
 
 // NotaryStream is the stream digit of Е-Нотариат registry numbers of the
@@ -235,7 +236,7 @@ const NotaryStream = 1
 
 // NotarialNumber formats an Е-Нотариат registry number: YY RR S NNNNNN.
 func NotarialNumber(d sio.Date, kato string, stream, serial int) string {
-	return yy(d) + kato + strconv.Itoa(stream) + pad(serial, 6)
+	return yy(d) + kato + strconv.Itoa(stream) + Pad(serial, 6)
 }
 
 // notaryRosters are the notaries of each region (by KATO).

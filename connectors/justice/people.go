@@ -185,7 +185,7 @@ func (m *Model) dactyloscopy(f *Facts, s *subject) {
 // dactyloCard numbers a dactyloscopic card: ДК-RR-YY-NNNNNN.
 func (m *Model) dactyloCard(s *subject, d sio.Date) string {
 	kato := s.Place().KATO()
-	return "ДК-" + kato + "-" + yy(d) + "-" + pad(m.next(s.r, "dk"+kato+yy(d), 1000), 6)
+	return "ДК-" + kato + "-" + yy(d) + "-" + Pad(m.next(s.r, "dk"+kato+yy(d), 1000), 6)
 }
 
 // missing draws the missing-person reports of a living person: about 3% of
