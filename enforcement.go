@@ -162,4 +162,7 @@ func (d *DebtorRestriction) Active() bool { return d.LiftedAt == nil }
 // DebtorRegistry is "Сведения о должниках и ответчиках".
 type DebtorRegistry interface {
 	RestrictionsByPerson(ctx context.Context, iins []IIN) (map[IIN][]DebtorRestriction, error)
+	// RestrictionsByBasis returns the restrictions imposed in each
+	// enforcement proceeding or court case (by number).
+	RestrictionsByBasis(ctx context.Context, numbers []string) (map[string][]DebtorRestriction, error)
 }

@@ -157,8 +157,8 @@ type DactyloscopicRecord struct {
 	ReasonRu     string             `db:"reason_ru"`
 }
 
-// SpecialRecords is База данных "Специальные учеты".
-type SpecialRecords interface {
+// SpecialRecordRegistry is База данных "Специальные учеты".
+type SpecialRecordRegistry interface {
 	CriminalRecordsByPerson(ctx context.Context, iins []IIN) (map[IIN][]CriminalRecord, error)
 	// CriminalRecordsByCase finds records by ЕРДР or card number.
 	CriminalRecordsByCase(ctx context.Context, numbers []string) (map[string]*CriminalRecord, error)
@@ -320,6 +320,7 @@ type Demand struct {
 // DemandRegistry is "Требования".
 type DemandRegistry interface {
 	DemandsByPerson(ctx context.Context, iins []IIN) (map[IIN][]Demand, error)
+	DemandsByNumber(ctx context.Context, numbers []string) (map[string]*Demand, error)
 }
 
 // WantedStatus is the state of a search for a person.
@@ -446,6 +447,8 @@ func (e *Expulsion) Region() *Region { return regionOrNil(e.RegionKATO) }
 // ExpulsionRegistry is "Контроль процедуры выдворения иностранных граждан".
 type ExpulsionRegistry interface {
 	ExpulsionsByPerson(ctx context.Context, iins []IIN) (map[IIN][]Expulsion, error)
+	// ExpulsionsByDecision finds expulsions by the court case of the decision.
+	ExpulsionsByDecision(ctx context.Context, numbers []string) (map[string]*Expulsion, error)
 }
 
 func moneyOrNil(tiyn *int64) *Money {

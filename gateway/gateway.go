@@ -14,12 +14,23 @@ import (
 
 	"sio/accounts"
 	"sio/authz"
+	"sio/connectors/appeals"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/courtcards"
+	"sio/connectors/courts"
+	"sio/connectors/debtors"
+	"sio/connectors/demands"
+	"sio/connectors/deportation"
+	"sio/connectors/enforcement"
+	"sio/connectors/enotary"
+	"sio/connectors/fugitives"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/missingpersons"
 	"sio/connectors/persons"
 	"sio/connectors/realestate"
+	"sio/connectors/specialrecords"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
 	"sio/connectors/vehicles"
@@ -61,8 +72,20 @@ type Gateway struct {
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
-	Cases      *caseregistry.Store
-	Accounts   *accounts.Store
+	// The justice registers (see connectors/justice).
+	SpecialRecords *specialrecords.Store
+	Courts         *courts.Store
+	CourtCards     *courtcards.Store
+	Demands        *demands.Store
+	Fugitives      *fugitives.Store
+	MissingPersons *missingpersons.Store
+	Deportation    *deportation.Store
+	Enforcement    *enforcement.Store
+	Debtors        *debtors.Store
+	Notary         *enotary.Store
+	Appeals        *appeals.Store
+	Cases          *caseregistry.Store
+	Accounts       *accounts.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
@@ -120,6 +143,17 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
+		func() error { return open(ctx, g, specialrecords.Name, specialrecords.Open, &g.SpecialRecords) },
+		func() error { return open(ctx, g, courts.Name, courts.Open, &g.Courts) },
+		func() error { return open(ctx, g, courtcards.Name, courtcards.Open, &g.CourtCards) },
+		func() error { return open(ctx, g, demands.Name, demands.Open, &g.Demands) },
+		func() error { return open(ctx, g, fugitives.Name, fugitives.Open, &g.Fugitives) },
+		func() error { return open(ctx, g, missingpersons.Name, missingpersons.Open, &g.MissingPersons) },
+		func() error { return open(ctx, g, deportation.Name, deportation.Open, &g.Deportation) },
+		func() error { return open(ctx, g, enforcement.Name, enforcement.Open, &g.Enforcement) },
+		func() error { return open(ctx, g, debtors.Name, debtors.Open, &g.Debtors) },
+		func() error { return open(ctx, g, enotary.Name, enotary.Open, &g.Notary) },
+		func() error { return open(ctx, g, appeals.Name, appeals.Open, &g.Appeals) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -164,6 +198,9 @@ func (g *Gateway) Schema() graph.Config {
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			SpecialRecordRegistry: g.SpecialRecords, CourtRegistry: g.Courts, CourtCardRegistry: g.CourtCards, DemandRegistry: g.Demands,
+			FugitiveRegistry: g.Fugitives, MissingPersonRegistry: g.MissingPersons, ExpulsionRegistry: g.Deportation,
+			EnforcementRegistry: g.Enforcement, DebtorRegistry: g.Debtors, NotaryRegistry: g.Notary, AppealRegistry: g.Appeals,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -17,18 +17,29 @@ import (
 // Resolver is the root resolver; its fields are the connectors and services
 // the resolvers depend on (interfaces, never database handles).
 type Resolver struct {
-	PersonRegistry     sio.PersonRegistry
-	EntityRegistry     sio.EntityRegistry
-	RealEstateRegistry sio.RealEstateRegistry
-	LandRegistry       sio.LandRegistry
-	VehicleRegistry    sio.VehicleRegistry
-	TaxpayerRegistry   sio.TaxpayerRegistry
-	TaxDebtRegistry    sio.TaxDebtRegistry
-	CivilRegistry      sio.CivilRegistry
-	WeaponRegistry     sio.WeaponRegistry
-	Users              sio.UserDirectory
-	Cases              sio.CaseRegistry
-	Enforcer           *authz.Enforcer
+	PersonRegistry        sio.PersonRegistry
+	EntityRegistry        sio.EntityRegistry
+	RealEstateRegistry    sio.RealEstateRegistry
+	LandRegistry          sio.LandRegistry
+	VehicleRegistry       sio.VehicleRegistry
+	TaxpayerRegistry      sio.TaxpayerRegistry
+	TaxDebtRegistry       sio.TaxDebtRegistry
+	CivilRegistry         sio.CivilRegistry
+	WeaponRegistry        sio.WeaponRegistry
+	SpecialRecordRegistry sio.SpecialRecordRegistry
+	CourtRegistry         sio.CourtRegistry
+	CourtCardRegistry     sio.CourtCardRegistry
+	DemandRegistry        sio.DemandRegistry
+	FugitiveRegistry      sio.FugitiveRegistry
+	MissingPersonRegistry sio.MissingPersonRegistry
+	ExpulsionRegistry     sio.ExpulsionRegistry
+	EnforcementRegistry   sio.EnforcementRegistry
+	DebtorRegistry        sio.DebtorRegistry
+	NotaryRegistry        sio.NotaryRegistry
+	AppealRegistry        sio.AppealRegistry
+	Users                 sio.UserDirectory
+	Cases                 sio.CaseRegistry
+	Enforcer              *authz.Enforcer
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -55,6 +66,7 @@ func (r *Resolver) source(ctx context.Context, store string, err error) error {
 	return sio.Errorf(sio.ESOURCEUNAVAILABLE, "state database %s is unavailable", store)
 }
 
+func (r *Resolver) Appeal() graph.AppealResolver               { return &appealResolver{r} }
 func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
 func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
 func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
@@ -72,3 +84,22 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
 func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+
+// The justice registers.
+func (r *Resolver) CourtCard() graph.CourtCardResolver           { return &courtCardResolver{r} }
+func (r *Resolver) CourtCase() graph.CourtCaseResolver           { return &courtCaseResolver{r} }
+func (r *Resolver) CourtParty() graph.CourtPartyResolver         { return &courtPartyResolver{r} }
+func (r *Resolver) CriminalRecord() graph.CriminalRecordResolver { return &criminalRecordResolver{r} }
+func (r *Resolver) DebtorRestriction() graph.DebtorRestrictionResolver {
+	return &debtorRestrictionResolver{r}
+}
+func (r *Resolver) EnforcementProceeding() graph.EnforcementProceedingResolver {
+	return &enforcementProceedingResolver{r}
+}
+func (r *Resolver) Expulsion() graph.ExpulsionResolver           { return &expulsionResolver{r} }
+func (r *Resolver) FugitiveRecord() graph.FugitiveRecordResolver { return &fugitiveRecordResolver{r} }
+func (r *Resolver) MissingPersonRecord() graph.MissingPersonRecordResolver {
+	return &missingPersonRecordResolver{r}
+}
+func (r *Resolver) NotarialAct() graph.NotarialActResolver     { return &notarialActResolver{r} }
+func (r *Resolver) NotarialParty() graph.NotarialPartyResolver { return &notarialPartyResolver{r} }

@@ -28,6 +28,7 @@ var restrictions = justice.NewTable[sio.DebtorRestriction]("restrictions")
 type Store struct {
 	db       *sqldb.DB
 	byPerson string
+	byBasis  string
 }
 
 var _ sio.DebtorRegistry = (*Store)(nil)
@@ -43,7 +44,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{db: db, byPerson: restrictions.Where(db, "person_iin", "person_iin, restricted_from DESC, id")}
+	return &Store{
+		db:       db,
+		byPerson: restrictions.Where(db, "person_iin", "person_iin, restricted_from DESC, id"),
+		byBasis:  restrictions.Where(db, "basis_number", "basis_number, restricted_from DESC, id"),
+	}
 }
 
 // DB exposes the handle for administration (seeding, health checks).
@@ -53,6 +58,12 @@ func (s *Store) DB() *sqldb.DB { return s.db }
 // first, in one statement.
 func (s *Store) RestrictionsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.DebtorRestriction, error) {
 	return sqldb.Group(ctx, s.db, "debtors: by person", s.byPerson, func(d *sio.DebtorRestriction) sio.IIN { return d.PersonIIN }, sqldb.List(s.db, iins))
+}
+
+// RestrictionsByBasis returns the restrictions imposed in each proceeding or
+// court case (by number), newest first, in one statement.
+func (s *Store) RestrictionsByBasis(ctx context.Context, numbers []string) (map[string][]sio.DebtorRestriction, error) {
+	return sqldb.Group(ctx, s.db, "debtors: by basis", s.byBasis, func(d *sio.DebtorRestriction) string { return d.BasisNumber }, sqldb.List(s.db, numbers))
 }
 
 // Insert bulk-loads restrictions.

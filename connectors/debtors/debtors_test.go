@@ -37,6 +37,14 @@ func TestDebtors(t *testing.T) {
 		if ds := byPerson[a]; len(byPerson) != 1 || len(ds) != 2 || ds[0].ID != 2 || !ds[0].Active() || ds[1].Active() || ds[1].Amount().String() != "900000.00" {
 			t.Fatalf("restrictions (newest first) = %+v", byPerson)
 		}
+		var byBasis map[string][]sio.DebtorRestriction
+		testdb.OneStatement(t, "RestrictionsByBasis", func(ctx context.Context) (err error) {
+			byBasis, err = s.RestrictionsByBasis(ctx, []string{"217570012345", "000000000000"})
+			return err
+		})
+		if len(byBasis) != 1 || len(byBasis["217570012345"]) != 1 || byBasis["217570012345"][0].ID != 2 {
+			t.Fatalf("by basis = %+v", byBasis)
+		}
 	})
 }
 

@@ -33,6 +33,7 @@ var migrations embed.FS
 type Store struct {
 	db       *sqldb.DB
 	byPerson string
+	byNumber string
 }
 
 var _ sio.DemandRegistry = (*Store)(nil)
@@ -48,7 +49,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{db: db, byPerson: demands.Where(db, "person_iin", "person_iin, requested_at DESC, number")}
+	return &Store{
+		db:       db,
+		byPerson: demands.Where(db, "person_iin", "person_iin, requested_at DESC, number"),
+		byNumber: demands.Where(db, "number", "number"),
+	}
 }
 
 // DB exposes the handle for administration (seeding, health checks).
@@ -58,6 +63,11 @@ func (s *Store) DB() *sqldb.DB { return s.db }
 // one statement.
 func (s *Store) DemandsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.Demand, error) {
 	return sqldb.Group(ctx, s.db, "demands: by person", s.byPerson, func(d *sio.Demand) sio.IIN { return d.PersonIIN }, sqldb.List(s.db, iins))
+}
+
+// DemandsByNumber returns the demands found among numbers, in one statement.
+func (s *Store) DemandsByNumber(ctx context.Context, numbers []string) (map[string]*sio.Demand, error) {
+	return sqldb.Index(ctx, s.db, "demands: by number", s.byNumber, func(d *sio.Demand) string { return d.Number }, sqldb.List(s.db, numbers))
 }
 
 // Insert bulk-loads demands.

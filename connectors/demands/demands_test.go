@@ -34,6 +34,14 @@ func TestDemands(t *testing.T) {
 		if ds := byPerson[a]; len(byPerson) != 1 || len(ds) != 2 || ds[0].Form != sio.DemandWanted || !ds[0].Found || ds[1].Found {
 			t.Fatalf("demands (newest first) = %+v", byPerson)
 		}
+		var byNumber map[string]*sio.Demand
+		testdb.OneStatement(t, "DemandsByNumber", func(ctx context.Context) (err error) {
+			byNumber, err = s.DemandsByNumber(ctx, []string{"Т-1975-0010001", "Т-0000-0000000"})
+			return err
+		})
+		if len(byNumber) != 1 || byNumber["Т-1975-0010001"].PersonIIN != a {
+			t.Fatalf("by number = %+v", byNumber)
+		}
 	})
 }
 

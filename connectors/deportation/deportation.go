@@ -27,8 +27,9 @@ var expulsions = justice.NewTable[sio.Expulsion]("expulsions")
 
 // Store reads and loads Контроль процедуры выдворения.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
+	db         *sqldb.DB
+	byPerson   string
+	byDecision string
 }
 
 var _ sio.ExpulsionRegistry = (*Store)(nil)
@@ -44,7 +45,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{db: db, byPerson: expulsions.Where(db, "person_iin", "person_iin, decision_date, decision_number")}
+	return &Store{
+		db:         db,
+		byPerson:   expulsions.Where(db, "person_iin", "person_iin, decision_date, decision_number"),
+		byDecision: expulsions.Where(db, "decision_number", "decision_number"),
+	}
 }
 
 // DB exposes the handle for administration (seeding, health checks).
@@ -54,6 +59,12 @@ func (s *Store) DB() *sqldb.DB { return s.db }
 // in one statement.
 func (s *Store) ExpulsionsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.Expulsion, error) {
 	return sqldb.Group(ctx, s.db, "deportation: by person", s.byPerson, func(e *sio.Expulsion) sio.IIN { return e.PersonIIN }, sqldb.List(s.db, iins))
+}
+
+// ExpulsionsByDecision returns the expulsions found among decision (court
+// case) numbers, in one statement.
+func (s *Store) ExpulsionsByDecision(ctx context.Context, numbers []string) (map[string]*sio.Expulsion, error) {
+	return sqldb.Index(ctx, s.db, "deportation: by decision", s.byDecision, func(e *sio.Expulsion) string { return e.DecisionNumber }, sqldb.List(s.db, numbers))
 }
 
 // Insert bulk-loads expulsions.

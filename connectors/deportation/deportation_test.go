@@ -41,6 +41,14 @@ func TestDeportation(t *testing.T) {
 			es[1].ExecutedAt != nil || es[1].Region().KATO != "61" {
 			t.Fatalf("expulsions (oldest first) = %+v", byPerson)
 		}
+		var byDecision map[string]*sio.Expulsion
+		testdb.OneStatement(t, "ExpulsionsByDecision", func(ctx context.Context) (err error) {
+			byDecision, err = s.ExpulsionsByDecision(ctx, []string{"6193-21-00-3/2200", "6193-21-00-3/1"})
+			return err
+		})
+		if len(byDecision) != 1 || byDecision["6193-21-00-3/2200"].Status != sio.ExpulsionExecuted {
+			t.Fatalf("by decision = %+v", byDecision)
+		}
 	})
 }
 

@@ -37,7 +37,7 @@ type Store struct {
 	dactyloscopyOf string
 }
 
-var _ sio.SpecialRecords = (*Store)(nil)
+var _ sio.SpecialRecordRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {

@@ -6,6 +6,28 @@ import (
 	"sio"
 )
 
+type AdministrativeOffenceConnection struct {
+	Edges      []AdministrativeOffenceEdge `json:"edges"`
+	PageInfo   *PageInfo                   `json:"pageInfo"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+type AdministrativeOffenceEdge struct {
+	Cursor string                     `json:"cursor"`
+	Node   *sio.AdministrativeOffence `json:"node"`
+}
+
+type AppealConnection struct {
+	Edges      []AppealEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type AppealEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *sio.Appeal `json:"node"`
+}
+
 // The legal basis of an inquiry, as the rules require per kind.
 type BasisInput struct {
 	// Basis code, e.g. CRIMINAL_CASE, ENFORCEMENT, ORD (see `policy.bases`).
@@ -31,6 +53,42 @@ type CompanyRoleEdge struct {
 	Node   *sio.CompanyRole `json:"node"`
 }
 
+type CourtCaseConnection struct {
+	Edges      []CourtCaseEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+// A court case of a subject, with the subject's role in it.
+type CourtCaseEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *sio.CourtCase     `json:"node"`
+	Role   sio.CourtPartyRole `json:"role"`
+	RoleRu string             `json:"roleRu"`
+}
+
+type DemandConnection struct {
+	Edges      []DemandEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type DemandEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *sio.Demand `json:"node"`
+}
+
+type EnforcementProceedingConnection struct {
+	Edges      []EnforcementProceedingEdge `json:"edges"`
+	PageInfo   *PageInfo                   `json:"pageInfo"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+type EnforcementProceedingEdge struct {
+	Cursor string                     `json:"cursor"`
+	Node   *sio.EnforcementProceeding `json:"node"`
+}
+
 type LandRightConnection struct {
 	Edges      []LandRightEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
@@ -51,6 +109,20 @@ type Me struct {
 	Position        string  `json:"position"`
 	AgreementSigned bool    `json:"agreementSigned"`
 	Blocked         bool    `json:"blocked"`
+}
+
+type NotarialActConnection struct {
+	Edges      []NotarialActEdge `json:"edges"`
+	PageInfo   *PageInfo         `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+// A notarial act with the role of the subject it was listed for (null when listed by object).
+type NotarialActEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *sio.NotarialAct  `json:"node"`
+	Role   *sio.NotarialRole `json:"role,omitempty"`
+	RoleRu *string           `json:"roleRu,omitempty"`
 }
 
 // Pagination info of a Relay connection.

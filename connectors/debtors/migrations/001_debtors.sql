@@ -17,3 +17,5 @@ CREATE TABLE {restrictions} (
 )
 -- +statement
 CREATE INDEX restrictions_person ON {restrictions} (person_iin)
+-- +statement
+CREATE INDEX restrictions_basis ON {restrictions} (basis_number)
