@@ -30,17 +30,19 @@ var demandsStart = sio.MustDate("2014-01-01")
 // a school) and most foreign residents when applying for residence. The
 // answers read the special records as of the demand's date.
 func (s *Store) Filler(seed int64) synth.Filler {
-	g := &gen{k: synth.NewKeyed(seed, Name), model: justice.New(seed), n: justice.Counters{}}
+	g := &gen{k: synth.NewKeyed(seed, Name), model: justice.NewStream(seed), n: justice.Counters{}}
 	return func(ctx context.Context, b *synth.Batch) error {
 		g.out = g.out[:0]
-		g.batch(b)
+		if err := g.batch(b); err != nil {
+			return err
+		}
 		return s.Insert(ctx, g.out)
 	}
 }
 
 type gen struct {
 	k     *synth.Keyed
-	model *justice.Model
+	model *justice.Stream
 	n     justice.Counters
 	out   []sio.Demand
 }
@@ -53,8 +55,11 @@ type records struct {
 	dactylo  *sio.DactyloscopicRecord
 }
 
-func (g *gen) batch(b *synth.Batch) {
-	f := g.model.Batch(b)
+func (g *gen) batch(b *synth.Batch) error {
+	f, err := g.model.Batch(b)
+	if err != nil {
+		return err
+	}
 	recs := map[sio.IIN]*records{}
 	of := func(iin sio.IIN) *records {
 		r := recs[iin]
@@ -89,6 +94,7 @@ func (g *gen) batch(b *synth.Batch) {
 		}
 		g.person(p, rs)
 	}
+	return nil
 }
 
 // purpose is a reason to check a person outside a criminal case.

@@ -54,17 +54,19 @@ var roleRu = map[sio.NotarialRole]string{
 // consent when married), and the executive inscriptions of the justice
 // model on defaulted loans.
 func (s *Store) Filler(seed int64) synth.Filler {
-	g := &gen{k: synth.NewKeyed(seed, Name), model: justice.New(seed), n: justice.Counters{}}
+	g := &gen{k: synth.NewKeyed(seed, Name), model: justice.NewStream(seed), n: justice.Counters{}}
 	return func(ctx context.Context, b *synth.Batch) error {
 		g.acts, g.parties = g.acts[:0], g.parties[:0]
-		g.batch(b)
+		if err := g.batch(b); err != nil {
+			return err
+		}
 		return s.Insert(ctx, g.acts, g.parties)
 	}
 }
 
 type gen struct {
 	k       *synth.Keyed
-	model   *justice.Model
+	model   *justice.Stream
 	n       justice.Counters
 	acts    []sio.NotarialAct
 	parties []sio.NotarialParty
@@ -195,7 +197,11 @@ func birthParties(a *sio.CivilAct) (child sio.IIN, parents []sio.IIN) {
 	return child, parents
 }
 
-func (g *gen) batch(b *synth.Batch) {
+func (g *gen) batch(b *synth.Batch) error {
+	facts, err := g.model.Batch(b)
+	if err != nil {
+		return err
+	}
 	g.index(b)
 	for i := range b.Vehicles {
 		g.vehicle(&b.Vehicles[i])
@@ -209,10 +215,11 @@ func (g *gen) batch(b *synth.Batch) {
 	for i := range b.PropertyRights {
 		g.purchase(&b.PropertyRights[i])
 	}
-	for _, in := range g.model.Batch(b).Inscriptions {
+	for _, in := range facts.Inscriptions {
 		g.inscription(in)
 	}
 	g.recent.add(b.Persons)
+	return nil
 }
 
 // act registers an act of a notary of the region (KATO) on date.

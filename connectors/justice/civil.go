@@ -47,7 +47,7 @@ func (m *Model) divorces(f *Facts, s *subject) {
 		if synth.Chance(r, 0.3) {
 			plaintiff, defendant = p, wife
 		}
-		m.civilCase(f, r, court, pl, received, decided, "О расторжении брака", "Иск удовлетворён: брак расторгнут", nil,
+		m.civilCase(f, r, court, pl, received, decided, judgment, "О расторжении брака", "Иск удовлетворён: брак расторгнут", nil,
 			personParty("", sio.PartyPlaintiff, "истец", plaintiff), personParty("", sio.PartyDefendant, "ответчик", defendant))
 		if !synth.Chance(r, 0.65) {
 			continue
@@ -57,7 +57,7 @@ func (m *Model) divorces(f *Facts, s *subject) {
 		aReceived := days(aDecided, -20-r.IntN(40))
 		result := "Иск удовлетворён: взыскать алименты на содержание несовершеннолетних детей в размере " + share +
 			" части всех видов заработка ежемесячно до их совершеннолетия"
-		no, ok := m.civilCase(f, r, court, pl, aReceived, aDecided, "О взыскании алиментов на содержание несовершеннолетних детей", result, nil,
+		no, ok := m.civilCase(f, r, court, pl, aReceived, aDecided, judgment, "О взыскании алиментов на содержание несовершеннолетних детей", result, nil,
 			personParty("", sio.PartyPlaintiff, "истец", wife), personParty("", sio.PartyDefendant, "ответчик", p))
 		if !ok || !synth.Chance(r, 0.55) {
 			continue
@@ -87,15 +87,23 @@ func (m *Model) divorces(f *Facts, s *subject) {
 	}
 }
 
+// Days from a decision to its entry into force: a month for a judgment
+// (the appeal period), ten days for a court order (the debtor's time to
+// object).
+const (
+	judgment   = 30
+	courtOrder = 10
+)
+
 // civilCase records a civil case between two parties; a case whose
 // decision falls after the snapshot date is pending. It returns the case
-// number and whether it was decided (and its decision is in force).
-func (m *Model) civilCase(f *Facts, r *rand.Rand, court Court, pl Place, received, decided sio.Date, subject, result string, claimTiyn *int64, plaintiff, defendant sio.CourtParty) (string, bool) {
+// number and whether the decision is in force (after inForce days).
+func (m *Model) civilCase(f *Facts, r *rand.Rand, court Court, pl Place, received, decided sio.Date, inForceDays int, subject, result string, claimTiyn *int64, plaintiff, defendant sio.CourtParty) (string, bool) {
 	today := synth.Today()
 	no := m.courtCaseNumber(r, court, received, sio.CourtCivil)
 	cc := sio.CourtCase{Number: no, CourtName: court.Name, RegionKATO: pl.KATO(), Category: sio.CourtCivil, SubjectRu: subject,
 		JudgeName: m.rosters.pick(r, court.Name, 6), ReceivedAt: received, Status: sio.CourtCasePending, ClaimTiyn: claimTiyn}
-	inForce := days(decided, 30)
+	inForce := days(decided, inForceDays)
 	if !decided.After(today.Time) {
 		cc.Status, cc.DecidedAt, cc.ResultRu = sio.CourtCaseDecided, &decided, &result
 		if !inForce.After(today.Time) {
@@ -215,7 +223,7 @@ func (m *Model) loan(f *Facts, s *subject) {
 			return
 		}
 		bankParty.Role, bankParty.RoleRu = sio.PartyPlaintiff, "взыскатель"
-		no, ok := m.civilCase(f, r, court, pl, received, decided, "О вынесении судебного приказа о взыскании задолженности по договору банковского займа",
+		no, ok := m.civilCase(f, r, court, pl, received, decided, courtOrder, "О вынесении судебного приказа о взыскании задолженности по договору банковского займа",
 			"Судебный приказ: взыскать "+sio.Money(amount).String()+" тенге", &amount, bankParty, personParty("", sio.PartyDefendant, "должник", p))
 		if !ok {
 			return
@@ -229,7 +237,7 @@ func (m *Model) loan(f *Facts, s *subject) {
 			return
 		}
 		bankParty.Role, bankParty.RoleRu = sio.PartyPlaintiff, "истец"
-		no, ok := m.civilCase(f, r, court, pl, received, decided, "О взыскании задолженности по договору банковского займа",
+		no, ok := m.civilCase(f, r, court, pl, received, decided, judgment, "О взыскании задолженности по договору банковского займа",
 			"Иск удовлетворён: взыскать "+sio.Money(amount).String()+" тенге", &amount, bankParty, personParty("", sio.PartyDefendant, "ответчик", p))
 		if synth.Chance(r, 0.3) {
 			// The court restricted the defendant's exit as security of the claim.
@@ -258,7 +266,7 @@ func (m *Model) utilityDebt(f *Facts, s *subject) {
 	decided := days(received, 5+r.IntN(10))
 	amount := int64(20_000+r.IntN(380_000)) * 100
 	creditor := utility(pl)
-	no, ok := m.civilCase(f, r, court, pl, received, decided, "О вынесении судебного приказа о взыскании задолженности за коммунальные услуги",
+	no, ok := m.civilCase(f, r, court, pl, received, decided, courtOrder, "О вынесении судебного приказа о взыскании задолженности за коммунальные услуги",
 		"Судебный приказ: взыскать "+sio.Money(amount).String()+" тенге", &amount,
 		sio.CourtParty{Role: sio.PartyPlaintiff, RoleRu: "взыскатель", NameRu: creditor}, personParty("", sio.PartyDefendant, "должник", p))
 	if !ok {
@@ -339,7 +347,7 @@ func (m *Model) companyDebt(f *Facts, x *batchIndex, r *rand.Rand, e *sio.LegalE
 	if received.After(days(today, -1).Time) {
 		return
 	}
-	no, ok := m.civilCase(f, r, court, pl, received, decided, subject,
+	no, ok := m.civilCase(f, r, court, pl, received, decided, judgment, subject,
 		"Иск удовлетворён: взыскать "+sio.Money(c.amount).String()+" тенге", &c.amount, creditor, companyParty(e))
 	if !ok {
 		return

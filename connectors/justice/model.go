@@ -34,6 +34,7 @@ import (
 // counters and a ring of recent companies); it is not safe for concurrent
 // use.
 type Model struct {
+	seed    int64
 	k       *synth.Keyed
 	serials Counters
 	rosters rosters
@@ -51,8 +52,21 @@ const ringSize = 64
 
 // New returns the model of the data set selected by seed.
 func New(seed int64) *Model {
-	return &Model{k: synth.NewKeyed(seed, "justice"), serials: Counters{}, rosters: rosters{},
+	return &Model{seed: seed, k: synth.NewKeyed(seed, "justice"), serials: Counters{}, rosters: rosters{},
 		ring: make([]companyRef, 0, ringSize)}
+}
+
+// clone returns an independent copy of the model's state.
+func (m *Model) clone() *Model {
+	c := New(m.seed)
+	for k, v := range m.serials {
+		c.serials[k] = v
+	}
+	for k, v := range m.rosters {
+		c.rosters[k] = v
+	}
+	c.ring, c.ringN = append(c.ring, m.ring...), m.ringN
+	return c
 }
 
 // Inscription is a notary's executive inscription (исполнительная надпись)

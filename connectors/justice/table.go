@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"sio/sqldb"
-	"sio/synth"
 )
 
 // Table maps a record type to its table: the columns are the `db` tags of
@@ -69,11 +68,4 @@ func (t *Table[T]) Insert(ctx context.Context, db *sqldb.DB, records []T) error 
 		return fmt.Errorf("%s: %w", t.name, err)
 	}
 	return nil
-}
-
-// Filler returns the synth.Filler of a connector that stores its share of
-// the model's facts: store receives the facts of each batch.
-func Filler(seed int64, store func(ctx context.Context, f *Facts) error) synth.Filler {
-	m := New(seed)
-	return func(ctx context.Context, b *synth.Batch) error { return store(ctx, m.Batch(b)) }
 }
