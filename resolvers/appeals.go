@@ -21,11 +21,7 @@ var appealsOf = loaders.Define[sio.IIN, []sio.Appeal]("appeals.of")
 var appealPattern = regexp.MustCompile(`^ЖТ-\d{4}-\d{8}$`)
 
 func (r *personResolver) Appeals(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.AppealConnection, error) {
-	as, err := loadSourced(ctx, r.Resolver, appealsOf, r.AppealRegistry.AppealsByPerson, storeAppeals, obj.IIN)
-	if err != nil {
-		return nil, err
-	}
-	return connect(as, first, after,
+	return loadConnection(ctx, r.Resolver, appealsOf, r.AppealRegistry.AppealsByPerson, storeAppeals, obj.IIN, first, after,
 		func(c string, n *sio.Appeal) model.AppealEdge { return model.AppealEdge{Cursor: c, Node: n} },
 		func(e []model.AppealEdge, p *model.PageInfo, t int) *model.AppealConnection {
 			return &model.AppealConnection{Edges: e, PageInfo: p, TotalCount: t}

@@ -37,11 +37,7 @@ func (r *legalEntityResolver) EnforcementProceedings(ctx context.Context, obj *s
 }
 
 func debtorProceedings(ctx context.Context, r *Resolver, id string, first *int, after *string) (*model.EnforcementProceedingConnection, error) {
-	ps, err := loadSourced(ctx, r, proceedingsOf, r.EnforcementRegistry.ProceedingsByDebtor, storeEnforcement, id)
-	if err != nil {
-		return nil, err
-	}
-	return connect(ps, first, after,
+	return loadConnection(ctx, r, proceedingsOf, r.EnforcementRegistry.ProceedingsByDebtor, storeEnforcement, id, first, after,
 		func(c string, n *sio.EnforcementProceeding) model.EnforcementProceedingEdge {
 			return model.EnforcementProceedingEdge{Cursor: c, Node: n}
 		},

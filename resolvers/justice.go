@@ -59,6 +59,17 @@ func loadSourced[K comparable, V any](ctx context.Context, r *Resolver, def *loa
 	return v, r.source(ctx, store, err)
 }
 
+// loadConnection loads the list of key through def and pages it as a
+// Relay connection built by edge and conn.
+func loadConnection[K comparable, T, E, C any](ctx context.Context, r *Resolver, def *loaders.Def[K, []T], fetch loaders.Fetch[K, []T], store string, key K,
+	first *int, after *string, edge func(string, *T) E, conn func([]E, *model.PageInfo, int) *C) (*C, error) {
+	items, err := loadSourced(ctx, r, def, fetch, store, key)
+	if err != nil {
+		return nil, err
+	}
+	return connect(items, first, after, edge, conn)
+}
+
 // lookupKey validates an Inquiry lookup key and fetches its record
 // directly from the connector.
 func lookupKey[V any](ctx context.Context, r *Resolver, fetch func(context.Context, []string) (map[string]V, error), store, arg, value string, maxLen int, pattern *regexp.Regexp, want string) (V, error) {
@@ -104,11 +115,7 @@ func (r *personResolver) CriminalRecords(ctx context.Context, obj *sio.Person) (
 }
 
 func (r *personResolver) AdministrativeOffences(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.AdministrativeOffenceConnection, error) {
-	os, err := loadSourced(ctx, r.Resolver, offencesOf, r.SpecialRecordRegistry.OffencesByPerson, storeSpecialRecords, obj.IIN)
-	if err != nil {
-		return nil, err
-	}
-	return connect(os, first, after,
+	return loadConnection(ctx, r.Resolver, offencesOf, r.SpecialRecordRegistry.OffencesByPerson, storeSpecialRecords, obj.IIN, first, after,
 		func(c string, n *sio.AdministrativeOffence) model.AdministrativeOffenceEdge {
 			return model.AdministrativeOffenceEdge{Cursor: c, Node: n}
 		},
@@ -130,11 +137,7 @@ func (r *legalEntityResolver) CourtCases(ctx context.Context, obj *sio.LegalEnti
 }
 
 func partyCourtCases(ctx context.Context, r *Resolver, id string, first *int, after *string) (*model.CourtCaseConnection, error) {
-	cs, err := loadSourced(ctx, r, courtCasesOf, r.CourtRegistry.CasesByParty, storeCourts, id)
-	if err != nil {
-		return nil, err
-	}
-	return connect(cs, first, after,
+	return loadConnection(ctx, r, courtCasesOf, r.CourtRegistry.CasesByParty, storeCourts, id, first, after,
 		func(c string, n *sio.PartyCase) model.CourtCaseEdge {
 			return model.CourtCaseEdge{Cursor: c, Node: &n.CourtCase, Role: n.Role, RoleRu: n.RoleRu}
 		},
@@ -148,11 +151,7 @@ func (r *personResolver) CourtCards(ctx context.Context, obj *sio.Person) ([]sio
 }
 
 func (r *personResolver) Demands(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.DemandConnection, error) {
-	ds, err := loadSourced(ctx, r.Resolver, demandsOf, r.DemandRegistry.DemandsByPerson, storeDemands, obj.IIN)
-	if err != nil {
-		return nil, err
-	}
-	return connect(ds, first, after,
+	return loadConnection(ctx, r.Resolver, demandsOf, r.DemandRegistry.DemandsByPerson, storeDemands, obj.IIN, first, after,
 		func(c string, n *sio.Demand) model.DemandEdge { return model.DemandEdge{Cursor: c, Node: n} },
 		func(e []model.DemandEdge, p *model.PageInfo, t int) *model.DemandConnection {
 			return &model.DemandConnection{Edges: e, PageInfo: p, TotalCount: t}

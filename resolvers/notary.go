@@ -43,22 +43,14 @@ func (r *realEstateResolver) NotarialActs(ctx context.Context, obj *sio.RealEsta
 }
 
 func partyNotarialActs(ctx context.Context, r *Resolver, id string, first *int, after *string) (*model.NotarialActConnection, error) {
-	as, err := loadSourced(ctx, r, actsOfParty, r.NotaryRegistry.ActsByParty, storeNotary, id)
-	if err != nil {
-		return nil, err
-	}
-	return connect(as, first, after,
+	return loadConnection(ctx, r, actsOfParty, r.NotaryRegistry.ActsByParty, storeNotary, id, first, after,
 		func(c string, n *sio.PartyAct) model.NotarialActEdge {
 			return model.NotarialActEdge{Cursor: c, Node: &n.NotarialAct, Role: &n.Role, RoleRu: &n.RoleRu}
 		}, notarialActConnection)
 }
 
 func objectNotarialActs(ctx context.Context, r *Resolver, object string, first *int, after *string) (*model.NotarialActConnection, error) {
-	as, err := loadSourced(ctx, r, actsOfObject, r.NotaryRegistry.ActsByObject, storeNotary, object)
-	if err != nil {
-		return nil, err
-	}
-	return connect(as, first, after,
+	return loadConnection(ctx, r, actsOfObject, r.NotaryRegistry.ActsByObject, storeNotary, object, first, after,
 		func(c string, n *sio.NotarialAct) model.NotarialActEdge {
 			return model.NotarialActEdge{Cursor: c, Node: n}
 		},

@@ -24,46 +24,38 @@ var appeals = justice.NewTable[sio.Appeal]("appeals")
 
 // Store reads and loads Единый учет обращений лиц.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
-	byNumber string
+	justice.Store
+	byPerson justice.Lookup[sio.IIN, sio.Appeal]
+	byNumber justice.Lookup[string, sio.Appeal]
 }
 
 var _ sio.AppealRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:       db,
-		byPerson: appeals.Where(db, "person_iin", "person_iin, submitted_at DESC, number"),
-		byNumber: appeals.Where(db, "number", "number"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, appeals, "person_iin", "person_iin, submitted_at DESC, number", func(a *sio.Appeal) sio.IIN { return a.PersonIIN }),
+		byNumber: justice.By(db, appeals, "number", "number", func(a *sio.Appeal) string { return a.Number }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // AppealsByPerson returns the appeals of each person, newest first, in one
 // statement.
 func (s *Store) AppealsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.Appeal, error) {
-	return sqldb.Group(ctx, s.db, "appeals: by person", s.byPerson, func(a *sio.Appeal) sio.IIN { return a.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // AppealsByNumber returns the appeals found among numbers, in one statement.
 func (s *Store) AppealsByNumber(ctx context.Context, numbers []string) (map[string]*sio.Appeal, error) {
-	return sqldb.Index(ctx, s.db, "appeals: by number", s.byNumber, func(a *sio.Appeal) string { return a.Number }, sqldb.List(s.db, numbers))
+	return s.byNumber.Index(ctx, numbers)
 }
 
 // Insert bulk-loads appeals.
 func (s *Store) Insert(ctx context.Context, as []sio.Appeal) error {
-	return appeals.Insert(ctx, s.db, as)
+	return appeals.Insert(ctx, s.DB(), as)
 }

@@ -67,15 +67,7 @@ var kindRu = map[sio.AppealKind]string{
 	sio.AppealRequest: "Запрос", sio.AppealCrimeReport: "Сообщение об уголовном правонарушении",
 }
 
-var topicCum = func() []int {
-	var cum []int
-	n := 0
-	for _, t := range topics {
-		n += t.weight
-		cum = append(cum, n)
-	}
-	return cum
-}()
+var topicTable = justice.NewWeighted(topics, func(t *topic) int { return t.weight })
 
 // The unified register of appeals starts in 2015; e-Otinish takes appeals
 // online since 2020.
@@ -130,12 +122,7 @@ func appealsOf(k *synth.Keyed, n justice.Counters, p *sio.Person, out []sio.Appe
 
 func appeal(r *rand.Rand, n justice.Counters, p *sio.Person, pl justice.Place, d sio.Date) sio.Appeal {
 	today := synth.Today()
-	x := r.IntN(topicCum[len(topicCum)-1])
-	k := 0
-	for x >= topicCum[k] {
-		k++
-	}
-	t := topics[k]
+	t := topicTable.Pick(r)
 	year := strconv.Itoa(d.Year())
 	a := sio.Appeal{
 		Number: "ЖТ-" + year + "-" + justice.Pad(n.Next(r, "ЖТ"+year, 100_000), 8), PersonIIN: p.IIN, SubmittedAt: d,

@@ -25,48 +25,40 @@ var cards = justice.NewTable[sio.CourtCard]("court_cards")
 
 // Store reads and loads Судебные карточки.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
-	byCase   string
+	justice.Store
+	byPerson justice.Lookup[sio.IIN, sio.CourtCard]
+	byCase   justice.Lookup[string, sio.CourtCard]
 }
 
 var _ sio.CourtCardRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:       db,
-		byPerson: cards.Where(db, "person_iin", "person_iin, verdict_date, card_number"),
-		byCase:   cards.Where(db, "case_number", "case_number, card_number"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, cards, "person_iin", "person_iin, verdict_date, card_number", func(c *sio.CourtCard) sio.IIN { return c.PersonIIN }),
+		byCase:   justice.By(db, cards, "case_number", "case_number, card_number", func(c *sio.CourtCard) string { return c.CaseNumber }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // CardsByPerson returns the cards of each person, oldest verdict first, in
 // one statement.
 func (s *Store) CardsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.CourtCard, error) {
-	return sqldb.Group(ctx, s.db, "court cards: by person", s.byPerson, func(c *sio.CourtCard) sio.IIN { return c.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // CardsByCase returns the cards of each court case, in one statement.
 func (s *Store) CardsByCase(ctx context.Context, caseNumbers []string) (map[string][]sio.CourtCard, error) {
-	return sqldb.Group(ctx, s.db, "court cards: by case", s.byCase, func(c *sio.CourtCard) string { return c.CaseNumber }, sqldb.List(s.db, caseNumbers))
+	return s.byCase.Group(ctx, caseNumbers)
 }
 
 // Insert bulk-loads cards.
 func (s *Store) Insert(ctx context.Context, cs []sio.CourtCard) error {
-	return cards.Insert(ctx, s.db, cs)
+	return cards.Insert(ctx, s.DB(), cs)
 }
 
 // Filler loads the cards of each batch from the justice model.

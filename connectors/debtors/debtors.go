@@ -26,49 +26,41 @@ var restrictions = justice.NewTable[sio.DebtorRestriction]("restrictions")
 
 // Store reads and loads Сведения о должниках и ответчиках.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
-	byBasis  string
+	justice.Store
+	byPerson justice.Lookup[sio.IIN, sio.DebtorRestriction]
+	byBasis  justice.Lookup[string, sio.DebtorRestriction]
 }
 
 var _ sio.DebtorRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:       db,
-		byPerson: restrictions.Where(db, "person_iin", "person_iin, restricted_from DESC, id"),
-		byBasis:  restrictions.Where(db, "basis_number", "basis_number, restricted_from DESC, id"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, restrictions, "person_iin", "person_iin, restricted_from DESC, id", func(d *sio.DebtorRestriction) sio.IIN { return d.PersonIIN }),
+		byBasis:  justice.By(db, restrictions, "basis_number", "basis_number, restricted_from DESC, id", func(d *sio.DebtorRestriction) string { return d.BasisNumber }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // RestrictionsByPerson returns the restrictions of each person, newest
 // first, in one statement.
 func (s *Store) RestrictionsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.DebtorRestriction, error) {
-	return sqldb.Group(ctx, s.db, "debtors: by person", s.byPerson, func(d *sio.DebtorRestriction) sio.IIN { return d.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // RestrictionsByBasis returns the restrictions imposed in each proceeding or
 // court case (by number), newest first, in one statement.
 func (s *Store) RestrictionsByBasis(ctx context.Context, numbers []string) (map[string][]sio.DebtorRestriction, error) {
-	return sqldb.Group(ctx, s.db, "debtors: by basis", s.byBasis, func(d *sio.DebtorRestriction) string { return d.BasisNumber }, sqldb.List(s.db, numbers))
+	return s.byBasis.Group(ctx, numbers)
 }
 
 // Insert bulk-loads restrictions.
 func (s *Store) Insert(ctx context.Context, ds []sio.DebtorRestriction) error {
-	return restrictions.Insert(ctx, s.db, ds)
+	return restrictions.Insert(ctx, s.DB(), ds)
 }
 
 // Filler loads the restrictions of each batch from the justice model.

@@ -20,6 +20,7 @@ import (
 	"embed"
 
 	"sio"
+	"sio/connectors/justice"
 	"sio/sqldb"
 )
 
@@ -29,48 +30,42 @@ const Name = "demands"
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+var demands = justice.NewTable[sio.Demand]("demands")
+
 // Store reads and loads Требования.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
-	byNumber string
+	justice.Store
+	byPerson justice.Lookup[sio.IIN, sio.Demand]
+	byNumber justice.Lookup[string, sio.Demand]
 }
 
 var _ sio.DemandRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:       db,
-		byPerson: demands.Where(db, "person_iin", "person_iin, requested_at DESC, number"),
-		byNumber: demands.Where(db, "number", "number"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, demands, "person_iin", "person_iin, requested_at DESC, number", func(d *sio.Demand) sio.IIN { return d.PersonIIN }),
+		byNumber: justice.By(db, demands, "number", "number", func(d *sio.Demand) string { return d.Number }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // DemandsByPerson returns the demands about each person, newest first, in
 // one statement.
 func (s *Store) DemandsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.Demand, error) {
-	return sqldb.Group(ctx, s.db, "demands: by person", s.byPerson, func(d *sio.Demand) sio.IIN { return d.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // DemandsByNumber returns the demands found among numbers, in one statement.
 func (s *Store) DemandsByNumber(ctx context.Context, numbers []string) (map[string]*sio.Demand, error) {
-	return sqldb.Index(ctx, s.db, "demands: by number", s.byNumber, func(d *sio.Demand) string { return d.Number }, sqldb.List(s.db, numbers))
+	return s.byNumber.Index(ctx, numbers)
 }
 
 // Insert bulk-loads demands.
 func (s *Store) Insert(ctx context.Context, ds []sio.Demand) error {
-	return demands.Insert(ctx, s.db, ds)
+	return demands.Insert(ctx, s.DB(), ds)
 }

@@ -10,8 +10,6 @@ import (
 	"sio/synth"
 )
 
-var demands = justice.NewTable[sio.Demand]("demands")
-
 var formRu = map[sio.DemandForm]string{
 	sio.DemandConvictions:    "Форма 1 — о судимости и уголовном преследовании",
 	sio.DemandWanted:         "Форма 2 — о нахождении в розыске",
@@ -25,10 +23,11 @@ var demandsStart = sio.MustDate("2014-01-01")
 // Filler returns the generator of Требования: every criminal case brings
 // the investigator's demands on the suspect (convictions, wanted status,
 // fingerprints), every detention of a wanted person a check on the day,
-// every administrative offence a check for earlier ones; about 6% of adults were checked for another purpose
-// (civil service, a weapons licence, a certificate through eGov, a job in
-// a school) and most foreign residents when applying for residence. The
-// answers read the special records as of the demand's date.
+// every administrative offence a check for earlier ones; about 6% of
+// adults were checked for another purpose (civil service, a weapons
+// licence, a certificate through eGov, a job in a school) and most foreign
+// residents when applying for residence. The answers read the special
+// records as of the demand's date.
 func (s *Store) Filler(seed int64) synth.Filler {
 	g := &gen{k: synth.NewKeyed(seed, Name), model: justice.NewStream(seed), n: justice.Counters{}}
 	return func(ctx context.Context, b *synth.Batch) error {
@@ -122,15 +121,7 @@ var purposes = []purpose{
 		[]sio.DemandForm{sio.DemandWanted, sio.DemandDactyloscopy}, 5},
 }
 
-var purposeCum = func() []int {
-	var cum []int
-	n := 0
-	for _, p := range purposes {
-		n += p.weight
-		cum = append(cum, n)
-	}
-	return cum
-}()
+var purposeTable = justice.NewWeighted(purposes, func(p *purpose) int { return p.weight })
 
 func (g *gen) person(p *sio.Person, rs *records) {
 	r := g.k.For(string(p.IIN))
@@ -192,12 +183,7 @@ func (g *gen) person(p *sio.Person, rs *records) {
 		return
 	}
 	for range 1 + r.IntN(2) {
-		x := r.IntN(purposeCum[len(purposeCum)-1])
-		k := 0
-		for x >= purposeCum[k] {
-			k++
-		}
-		pu := purposes[k]
+		pu := purposeTable.Pick(r)
 		d := synth.DateBetween(r, from, end)
 		for _, f := range pu.forms {
 			g.demand(r, p, rs, pl, f, d, pu.initiator(pl), pu.textRu)

@@ -27,49 +27,41 @@ var expulsions = justice.NewTable[sio.Expulsion]("expulsions")
 
 // Store reads and loads Контроль процедуры выдворения.
 type Store struct {
-	db         *sqldb.DB
-	byPerson   string
-	byDecision string
+	justice.Store
+	byPerson   justice.Lookup[sio.IIN, sio.Expulsion]
+	byDecision justice.Lookup[string, sio.Expulsion]
 }
 
 var _ sio.ExpulsionRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:         db,
-		byPerson:   expulsions.Where(db, "person_iin", "person_iin, decision_date, decision_number"),
-		byDecision: expulsions.Where(db, "decision_number", "decision_number"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson:   justice.By(db, expulsions, "person_iin", "person_iin, decision_date, decision_number", func(e *sio.Expulsion) sio.IIN { return e.PersonIIN }),
+		byDecision: justice.By(db, expulsions, "decision_number", "decision_number", func(e *sio.Expulsion) string { return e.DecisionNumber }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // ExpulsionsByPerson returns the expulsions of each person, oldest first,
 // in one statement.
 func (s *Store) ExpulsionsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.Expulsion, error) {
-	return sqldb.Group(ctx, s.db, "deportation: by person", s.byPerson, func(e *sio.Expulsion) sio.IIN { return e.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // ExpulsionsByDecision returns the expulsions found among decision (court
 // case) numbers, in one statement.
 func (s *Store) ExpulsionsByDecision(ctx context.Context, numbers []string) (map[string]*sio.Expulsion, error) {
-	return sqldb.Index(ctx, s.db, "deportation: by decision", s.byDecision, func(e *sio.Expulsion) string { return e.DecisionNumber }, sqldb.List(s.db, numbers))
+	return s.byDecision.Index(ctx, numbers)
 }
 
 // Insert bulk-loads expulsions.
 func (s *Store) Insert(ctx context.Context, es []sio.Expulsion) error {
-	return expulsions.Insert(ctx, s.db, es)
+	return expulsions.Insert(ctx, s.DB(), es)
 }
 
 // Filler loads the expulsions of each batch from the justice model.

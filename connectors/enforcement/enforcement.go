@@ -30,61 +30,53 @@ var (
 
 // Store reads and loads Исполнительные производства.
 type Store struct {
-	db             *sqldb.DB
-	byDebtor       string
-	byNumber       string
-	restrictionsOf string
+	justice.Store
+	byDebtor       justice.Lookup[string, sio.EnforcementProceeding]
+	byNumber       justice.Lookup[string, sio.EnforcementProceeding]
+	restrictionsOf justice.Lookup[string, sio.EnforcementRestriction]
 }
 
 var _ sio.EnforcementRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:             db,
-		byDebtor:       proceedings.Where(db, "debtor_id", "debtor_id, opened_at DESC, number"),
-		byNumber:       proceedings.Where(db, "number", "number"),
-		restrictionsOf: restrictions.Where(db, "proceeding_number", "proceeding_number, imposed_at, kind"),
+	return &Store{Store: justice.NewStore(db),
+		byDebtor: justice.By(db, proceedings, "debtor_id", "debtor_id, opened_at DESC, number", func(p *sio.EnforcementProceeding) string { return p.DebtorID }),
+		byNumber: justice.By(db, proceedings, "number", "number", func(p *sio.EnforcementProceeding) string { return p.Number }),
+		restrictionsOf: justice.By(db, restrictions, "proceeding_number", "proceeding_number, imposed_at, kind",
+			func(r *sio.EnforcementRestriction) string { return r.ProceedingNumber }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // ProceedingsByDebtor returns the proceedings against each debtor (IIN or
 // BIN), newest first, in one statement.
 func (s *Store) ProceedingsByDebtor(ctx context.Context, ids []string) (map[string][]sio.EnforcementProceeding, error) {
-	return sqldb.Group(ctx, s.db, "enforcement: by debtor", s.byDebtor, func(p *sio.EnforcementProceeding) string { return p.DebtorID }, sqldb.List(s.db, ids))
+	return s.byDebtor.Group(ctx, ids)
 }
 
 // ProceedingsByNumber returns the proceedings found among numbers, in one
 // statement.
 func (s *Store) ProceedingsByNumber(ctx context.Context, numbers []string) (map[string]*sio.EnforcementProceeding, error) {
-	return sqldb.Index(ctx, s.db, "enforcement: by number", s.byNumber, func(p *sio.EnforcementProceeding) string { return p.Number }, sqldb.List(s.db, numbers))
+	return s.byNumber.Index(ctx, numbers)
 }
 
 // RestrictionsByProceeding returns the measures of each proceeding, in the
 // order imposed, in one statement.
 func (s *Store) RestrictionsByProceeding(ctx context.Context, numbers []string) (map[string][]sio.EnforcementRestriction, error) {
-	return sqldb.Group(ctx, s.db, "enforcement: restrictions", s.restrictionsOf,
-		func(r *sio.EnforcementRestriction) string { return r.ProceedingNumber }, sqldb.List(s.db, numbers))
+	return s.restrictionsOf.Group(ctx, numbers)
 }
 
 // Insert bulk-loads proceedings and their measures.
 func (s *Store) Insert(ctx context.Context, ps []sio.EnforcementProceeding, rs []sio.EnforcementRestriction) error {
-	if err := proceedings.Insert(ctx, s.db, ps); err != nil {
+	if err := proceedings.Insert(ctx, s.DB(), ps); err != nil {
 		return err
 	}
-	return restrictions.Insert(ctx, s.db, rs)
+	return restrictions.Insert(ctx, s.DB(), rs)
 }
 
 // Filler loads the proceedings of each batch from the justice model.

@@ -25,49 +25,41 @@ var fugitives = justice.NewTable[sio.FugitiveRecord]("fugitives")
 
 // Store reads and loads Скрывающиеся от следствия/дознания.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
-	byERDR   string
+	justice.Store
+	byPerson justice.Lookup[sio.IIN, sio.FugitiveRecord]
+	byERDR   justice.Lookup[string, sio.FugitiveRecord]
 }
 
 var _ sio.FugitiveRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:       db,
-		byPerson: fugitives.Where(db, "person_iin", "person_iin, declared_at, search_case_number"),
-		byERDR:   fugitives.Where(db, "erdr_number", "erdr_number"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, fugitives, "person_iin", "person_iin, declared_at, search_case_number", func(f *sio.FugitiveRecord) sio.IIN { return f.PersonIIN }),
+		byERDR:   justice.By(db, fugitives, "erdr_number", "erdr_number", func(f *sio.FugitiveRecord) string { return f.ERDRNumber }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // FugitivesByPerson returns the searches of each person, oldest first, in
 // one statement.
 func (s *Store) FugitivesByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.FugitiveRecord, error) {
-	return sqldb.Group(ctx, s.db, "fugitives: by person", s.byPerson, func(f *sio.FugitiveRecord) sio.IIN { return f.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // FugitivesByERDR returns the search of each criminal case found among
 // ЕРДР numbers, in one statement.
 func (s *Store) FugitivesByERDR(ctx context.Context, numbers []string) (map[string]*sio.FugitiveRecord, error) {
-	return sqldb.Index(ctx, s.db, "fugitives: by ЕРДР", s.byERDR, func(f *sio.FugitiveRecord) string { return f.ERDRNumber }, sqldb.List(s.db, numbers))
+	return s.byERDR.Index(ctx, numbers)
 }
 
 // Insert bulk-loads searches.
 func (s *Store) Insert(ctx context.Context, fs []sio.FugitiveRecord) error {
-	return fugitives.Insert(ctx, s.db, fs)
+	return fugitives.Insert(ctx, s.DB(), fs)
 }
 
 // Filler loads the searches of each batch from the justice model.

@@ -81,23 +81,16 @@ var articles1997 = []article{
 	{"312 ч.1", "Дача взятки", sio.GravityMedium, 12, 60, agencyAnticorruption, 4, 1, false},
 }
 
-// articleTable is a code's articles with cumulative weights per gender.
+// articleTable is a code's articles weighted for men and for women.
 type articleTable struct {
-	code       string
-	arts       []article
-	cumM, cumF []int
+	code         string
+	male, female Weighted[article]
 }
 
 func newArticleTable(code string, arts []article) articleTable {
-	t := articleTable{code: code, arts: arts}
-	m, f := 0, 0
-	for _, a := range arts {
-		m += a.wMale
-		f += a.wFemale
-		t.cumM = append(t.cumM, m)
-		t.cumF = append(t.cumF, f)
-	}
-	return t
+	return articleTable{code: code,
+		male:   NewWeighted(arts, func(a *article) int { return a.wMale }),
+		female: NewWeighted(arts, func(a *article) int { return a.wFemale })}
 }
 
 var (
@@ -109,17 +102,10 @@ var (
 
 // pick draws an article for a man or a woman.
 func (t *articleTable) pick(r *rand.Rand, male bool) *article {
-	cum := t.cumF
 	if male {
-		cum = t.cumM
+		return t.male.Pick(r)
 	}
-	x := r.IntN(cum[len(cum)-1])
-	for i, c := range cum {
-		if x < c {
-			return &t.arts[i]
-		}
-	}
-	return &t.arts[len(t.arts)-1]
+	return t.female.Pick(r)
 }
 
 // offence is an article of the Code of administrative offences (КоАП РК
@@ -143,25 +129,7 @@ var offences = []offence{
 // a court may order expulsion.
 var migrationOffence = offence{"517 ч.1", "Нарушение иностранцем или лицом без гражданства законодательства Республики Казахстан в области миграции населения", 0, false, false, [2]int{10, 15}}
 
-var offenceCum = func() []int {
-	var cum []int
-	n := 0
-	for _, o := range offences {
-		n += o.weight
-		cum = append(cum, n)
-	}
-	return cum
-}()
-
-func pickOffence(r *rand.Rand) *offence {
-	x := r.IntN(offenceCum[len(offenceCum)-1])
-	for i, c := range offenceCum {
-		if x < c {
-			return &offences[i]
-		}
-	}
-	return &offences[0]
-}
+var offenceTable = NewWeighted(offences, func(o *offence) int { return o.weight })
 
 // mrp is the monthly calculation index (МРП) in tenge by year, the unit of
 // fines.

@@ -116,27 +116,19 @@ func (m *Model) civilCase(f *Facts, r *rand.Rand, court Court, pl Place, receive
 	return no, cc.InForceAt != nil
 }
 
-// Creditors outside the population, with relative weights.
-var banks = []struct {
+// bank is a creditor outside the population, with a relative weight.
+type bank struct {
 	name string
 	w    int
 	mfo  bool
-}{
+}
+
+var banks = NewWeighted([]bank{
 	{"АО «Kaspi Bank»", 30, false}, {"АО «Народный сберегательный банк Казахстана»", 20, false},
 	{"АО «Банк ЦентрКредит»", 10, false}, {"АО «ForteBank»", 8, false}, {"АО «Евразийский банк»", 8, false},
 	{"АО «Home Credit Bank»", 12, false}, {"АО «Bereke Bank»", 5, false}, {"АО «Нурбанк»", 2, false},
 	{"ТОО «Микрофинансовая организация «KMF (КМФ)»", 8, true}, {"ТОО «МФО «Шинхан Финанс»", 3, true},
-}
-
-var bankCum = func() []int {
-	var cum []int
-	n := 0
-	for _, b := range banks {
-		n += b.w
-		cum = append(cum, n)
-	}
-	return cum
-}()
+}, func(b *bank) int { return b.w })
 
 // utility is the settlement centre of utilities of the place.
 func utility(pl Place) string {
@@ -176,14 +168,7 @@ func (m *Model) loans(f *Facts, s *subject) {
 func (m *Model) loan(f *Facts, s *subject) {
 	r, p := s.r, s.p
 	today := synth.Today()
-	x := r.IntN(bankCum[len(bankCum)-1])
-	bank := banks[0]
-	for i, c := range bankCum {
-		if x < c {
-			bank = banks[i]
-			break
-		}
-	}
+	bank := banks.Pick(r)
 	from := maxDate(sio.MustDate("2010-01-01"), years(p.BirthDate, 21))
 	to := days(today, -200)
 	if !from.Before(to.Time) {

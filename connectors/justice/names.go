@@ -3,6 +3,7 @@ package justice
 import (
 	"hash/fnv"
 	"math/rand/v2"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -69,4 +70,28 @@ func (rs rosters) pick(r *rand.Rand, office string, n int) string {
 	}
 	name, _ := ro.Pick(r)
 	return name
+}
+
+// Weighted draws items by relative weight.
+type Weighted[T any] struct {
+	items []T
+	cum   []int
+}
+
+// NewWeighted weighs items (the slice is kept, not copied).
+func NewWeighted[T any](items []T, weight func(*T) int) Weighted[T] {
+	w := Weighted[T]{items: items}
+	n := 0
+	for i := range items {
+		n += weight(&items[i])
+		w.cum = append(w.cum, n)
+	}
+	return w
+}
+
+// Pick draws an item.
+func (w Weighted[T]) Pick(r *rand.Rand) *T {
+	x := r.IntN(w.cum[len(w.cum)-1])
+	i := sort.SearchInts(w.cum, x+1)
+	return &w.items[i]
 }

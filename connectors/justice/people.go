@@ -39,7 +39,7 @@ func (m *Model) offences(f *Facts, s *subject) {
 		return
 	}
 	for range 1 + r.IntN(3) {
-		m.offence(f, s, pickOffence(r), between(r, from, to))
+		m.offence(f, s, offenceTable.Pick(r), between(r, from, to))
 	}
 }
 

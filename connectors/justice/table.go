@@ -3,6 +3,7 @@ package justice
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"reflect"
 	"strings"
 
@@ -68,4 +69,49 @@ func (t *Table[T]) Insert(ctx context.Context, db *sqldb.DB, records []T) error 
 		return fmt.Errorf("%s: %w", t.name, err)
 	}
 	return nil
+}
+
+// Store is what every justice connector's store holds: its database.
+type Store struct{ db *sqldb.DB }
+
+// NewStore wraps an opened, migrated database.
+func NewStore(db *sqldb.DB) Store { return Store{db: db} }
+
+// DB exposes the handle for administration (seeding, health checks).
+func (s Store) DB() *sqldb.DB { return s.db }
+
+// Open opens the store called name with its migrations and builds the
+// connector on it: the body of every justice connector's Open.
+func Open[S any](ctx context.Context, cfg sqldb.Config, name string, migrations fs.FS, build func(*sqldb.DB) S) (S, error) {
+	db, err := sqldb.OpenMigrated(ctx, cfg, name, migrations)
+	if err != nil {
+		var zero S
+		return zero, err
+	}
+	return build(db), nil
+}
+
+// Lookup is a batch lookup of a table by one column: one statement for any
+// number of keys, rows in a fixed order.
+type Lookup[K ~string, T any] struct {
+	db    *sqldb.DB
+	what  string
+	query string
+	key   func(*T) K
+}
+
+// By prepares the lookup of table t by column (whose value in a record is
+// key), ordered by order.
+func By[K ~string, T any](db *sqldb.DB, t *Table[T], column, order string, key func(*T) K) Lookup[K, T] {
+	return Lookup[K, T]{db: db, what: db.Name + ": " + t.name + " by " + column, query: t.Where(db, column, order), key: key}
+}
+
+// Group returns the records of each key found (absent keys are absent).
+func (l Lookup[K, T]) Group(ctx context.Context, keys []K) (map[K][]T, error) {
+	return sqldb.Group(ctx, l.db, l.what, l.query, l.key, sqldb.List(l.db, keys))
+}
+
+// Index returns the record of each key found (absent keys are absent).
+func (l Lookup[K, T]) Index(ctx context.Context, keys []K) (map[K]*T, error) {
+	return sqldb.Index(ctx, l.db, l.what, l.query, l.key, sqldb.List(l.db, keys))
 }

@@ -25,49 +25,41 @@ var missing = justice.NewTable[sio.MissingPersonRecord]("missing_persons")
 
 // Store reads and loads Без вести пропавшие.
 type Store struct {
-	db       *sqldb.DB
-	byPerson string
-	byCase   string
+	justice.Store
+	byPerson justice.Lookup[sio.IIN, sio.MissingPersonRecord]
+	byCase   justice.Lookup[string, sio.MissingPersonRecord]
 }
 
 var _ sio.MissingPersonRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:       db,
-		byPerson: missing.Where(db, "person_iin", "person_iin, reported_at, search_case_number"),
-		byCase:   missing.Where(db, "search_case_number", "search_case_number"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, missing, "person_iin", "person_iin, reported_at, search_case_number", func(m *sio.MissingPersonRecord) sio.IIN { return m.PersonIIN }),
+		byCase:   justice.By(db, missing, "search_case_number", "search_case_number", func(m *sio.MissingPersonRecord) string { return m.SearchCaseNumber }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // MissingByPerson returns the reports of each person, oldest first, in one
 // statement.
 func (s *Store) MissingByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.MissingPersonRecord, error) {
-	return sqldb.Group(ctx, s.db, "missing persons: by person", s.byPerson, func(m *sio.MissingPersonRecord) sio.IIN { return m.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // MissingByCase returns the reports found among search case numbers, in
 // one statement.
 func (s *Store) MissingByCase(ctx context.Context, numbers []string) (map[string]*sio.MissingPersonRecord, error) {
-	return sqldb.Index(ctx, s.db, "missing persons: by case", s.byCase, func(m *sio.MissingPersonRecord) string { return m.SearchCaseNumber }, sqldb.List(s.db, numbers))
+	return s.byCase.Index(ctx, numbers)
 }
 
 // Insert bulk-loads reports.
 func (s *Store) Insert(ctx context.Context, ms []sio.MissingPersonRecord) error {
-	return missing.Insert(ctx, s.db, ms)
+	return missing.Insert(ctx, s.DB(), ms)
 }
 
 // Filler loads the reports of each batch from the justice model.

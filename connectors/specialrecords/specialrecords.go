@@ -30,75 +30,64 @@ var (
 
 // Store reads and loads Специальные учеты.
 type Store struct {
-	db             *sqldb.DB
-	byPerson       string
-	byCase         string
-	offencesOf     string
-	dactyloscopyOf string
+	justice.Store
+	byPerson       justice.Lookup[sio.IIN, sio.CriminalRecord]
+	byCase         justice.Lookup[string, sio.CriminalRecord]
+	offencesOf     justice.Lookup[sio.IIN, sio.AdministrativeOffence]
+	dactyloscopyOf justice.Lookup[sio.IIN, sio.DactyloscopicRecord]
 }
 
 var _ sio.SpecialRecordRegistry = (*Store)(nil)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
-	db, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
-	if err != nil {
-		return nil, err
-	}
-	return New(db), nil
+	return justice.Open(ctx, cfg, Name, migrations, New)
 }
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
-		db:             db,
-		byPerson:       criminal.Where(db, "person_iin", "person_iin, offence_date, case_number"),
-		byCase:         criminal.Where(db, "case_number", "case_number"),
-		offencesOf:     offences.Where(db, "person_iin", "person_iin, committed_at, case_number"),
-		dactyloscopyOf: dactyloscopy.Where(db, "person_iin", "person_iin"),
+	return &Store{Store: justice.NewStore(db),
+		byPerson: justice.By(db, criminal, "person_iin", "person_iin, offence_date, case_number", func(c *sio.CriminalRecord) sio.IIN { return c.PersonIIN }),
+		byCase:   justice.By(db, criminal, "case_number", "case_number", func(c *sio.CriminalRecord) string { return c.CaseNumber }),
+		offencesOf: justice.By(db, offences, "person_iin", "person_iin, committed_at, case_number",
+			func(o *sio.AdministrativeOffence) sio.IIN { return o.PersonIIN }),
+		dactyloscopyOf: justice.By(db, dactyloscopy, "person_iin", "person_iin", func(d *sio.DactyloscopicRecord) sio.IIN { return d.PersonIIN }),
 	}
 }
-
-// DB exposes the handle for administration (seeding, health checks).
-func (s *Store) DB() *sqldb.DB { return s.db }
 
 // CriminalRecordsByPerson returns the criminal records of each person,
 // oldest offence first, in one statement.
 func (s *Store) CriminalRecordsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.CriminalRecord, error) {
-	return sqldb.Group(ctx, s.db, "special records: by person", s.byPerson,
-		func(c *sio.CriminalRecord) sio.IIN { return c.PersonIIN }, sqldb.List(s.db, iins))
+	return s.byPerson.Group(ctx, iins)
 }
 
 // CriminalRecordsByCase returns the records found among ЕРДР or
 // statistical-card numbers, in one statement.
 func (s *Store) CriminalRecordsByCase(ctx context.Context, numbers []string) (map[string]*sio.CriminalRecord, error) {
-	return sqldb.Index(ctx, s.db, "special records: by case", s.byCase,
-		func(c *sio.CriminalRecord) string { return c.CaseNumber }, sqldb.List(s.db, numbers))
+	return s.byCase.Index(ctx, numbers)
 }
 
 // OffencesByPerson returns the administrative offences of each person,
 // oldest first, in one statement.
 func (s *Store) OffencesByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.AdministrativeOffence, error) {
-	return sqldb.Group(ctx, s.db, "special records: offences by person", s.offencesOf,
-		func(o *sio.AdministrativeOffence) sio.IIN { return o.PersonIIN }, sqldb.List(s.db, iins))
+	return s.offencesOf.Group(ctx, iins)
 }
 
 // DactyloscopyByPerson returns the dactyloscopic registration of each
 // person found, in one statement.
 func (s *Store) DactyloscopyByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN]*sio.DactyloscopicRecord, error) {
-	return sqldb.Index(ctx, s.db, "special records: dactyloscopy by person", s.dactyloscopyOf,
-		func(d *sio.DactyloscopicRecord) sio.IIN { return d.PersonIIN }, sqldb.List(s.db, iins))
+	return s.dactyloscopyOf.Index(ctx, iins)
 }
 
 // Insert bulk-loads records (used by the data generator and tests).
 func (s *Store) Insert(ctx context.Context, crs []sio.CriminalRecord, os []sio.AdministrativeOffence, ds []sio.DactyloscopicRecord) error {
-	if err := criminal.Insert(ctx, s.db, crs); err != nil {
+	if err := criminal.Insert(ctx, s.DB(), crs); err != nil {
 		return err
 	}
-	if err := offences.Insert(ctx, s.db, os); err != nil {
+	if err := offences.Insert(ctx, s.DB(), os); err != nil {
 		return err
 	}
-	return dactyloscopy.Insert(ctx, s.db, ds)
+	return dactyloscopy.Insert(ctx, s.DB(), ds)
 }
 
 // Filler loads the special records of each batch from the justice model:
