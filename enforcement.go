@@ -16,7 +16,6 @@ const (
 	ClaimAdministrativeFine ClaimKind = "ADMINISTRATIVE_FINE"
 	ClaimContract           ClaimKind = "CONTRACT"
 	ClaimTaxes              ClaimKind = "TAXES"
-	ClaimWages              ClaimKind = "WAGES"
 )
 
 // ExecutiveDocumentKind is the document an enforcement proceeding executes.

@@ -10,7 +10,6 @@ const (
 	NotarialPowerOfAttorney        NotarialActKind = "POWER_OF_ATTORNEY"
 	NotarialEntityPowerOfAttorney  NotarialActKind = "ENTITY_POWER_OF_ATTORNEY"
 	NotarialSaleContract           NotarialActKind = "SALE_CONTRACT"
-	NotarialGiftContract           NotarialActKind = "GIFT_CONTRACT"
 	NotarialSpouseConsent          NotarialActKind = "SPOUSE_CONSENT"
 	NotarialChildTravelConsent     NotarialActKind = "CHILD_TRAVEL_CONSENT"
 	NotarialInheritanceCertificate NotarialActKind = "INHERITANCE_CERTIFICATE"
@@ -34,8 +33,6 @@ const (
 	NotarialRepresentative NotarialRole = "REPRESENTATIVE" // поверенный
 	NotarialSeller         NotarialRole = "SELLER"
 	NotarialBuyer          NotarialRole = "BUYER"
-	NotarialDonor          NotarialRole = "DONOR"
-	NotarialDonee          NotarialRole = "DONEE"
 	NotarialConsenting     NotarialRole = "CONSENTING"
 	NotarialChild          NotarialRole = "CHILD"
 	NotarialSpouse         NotarialRole = "SPOUSE"

@@ -4468,7 +4468,6 @@ enum ClaimKind {
   ADMINISTRATIVE_FINE
   CONTRACT
   TAXES
-  WAGES
 }
 
 enum ExecutiveDocumentKind {

@@ -418,21 +418,25 @@ func (g *gen) inheritance(a *sio.CivilAct) {
 	for _, h := range heirs {
 		g.person(act, sio.NotarialHeir, h)
 	}
-	if home := g.home(dead); home != nil {
+	if home := g.inherited(dead, heirs); home != nil {
 		object(act, sio.ObjectRealEstate, home.CadastralNumber)
 		act.SummaryRu += "; наследственное имущество: " + home.Address + " (кадастровый номер " + home.CadastralNumber +
 			"), доля каждого наследника 1/" + strconv.Itoa(len(heirs))
 	}
 }
 
-// home is the dwelling a person holds at the registered address. It is
-// registered with the household, in the person's batch; the person's other
-// property (a flat let to others, a shop) may come in later batches and is
-// left out so that the acts never depend on batch cuts.
-func (g *gen) home(p *sio.Person) *sio.RealEstate {
-	for _, k := range g.rightsOf[p.IIN] {
-		if e := g.estate[k]; e != nil && e.Address == p.Address {
-			return e
+// inherited is the home the deceased left: the dwelling at the deceased's
+// registered address that an heir holds now (the register shows the
+// owners after the inheritance). Homes are registered with the household,
+// in its batch; other property (a flat let to others, a shop) may come in
+// later batches and is left out, so that the acts never depend on batch
+// cuts.
+func (g *gen) inherited(dead *sio.Person, heirs []*sio.Person) *sio.RealEstate {
+	for _, h := range heirs {
+		for _, k := range g.rightsOf[h.IIN] {
+			if e := g.estate[k]; e != nil && e.Address == dead.Address {
+				return e
+			}
 		}
 	}
 	return nil
