@@ -11,7 +11,6 @@ import (
 // Прохождение технического осмотра and Сведения по декларациям на
 // транспортное средство.
 
-
 // LicenseStatus is the state of a driving licence.
 type LicenseStatus string
 

@@ -15,18 +15,27 @@ import (
 	"sio/accounts"
 	"sio/authz"
 	"sio/connectors/agrimachinery"
+	"sio/connectors/appeals"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
 	"sio/connectors/civilservice"
 	"sio/connectors/conservices"
+	"sio/connectors/courtcards"
+	"sio/connectors/courts"
 	"sio/connectors/criminalvehicles"
 	"sio/connectors/criminalweapons"
+	"sio/connectors/debtors"
+	"sio/connectors/demands"
+	"sio/connectors/deportation"
 	"sio/connectors/disability"
 	"sio/connectors/driverlicenses"
 	"sio/connectors/elicensing"
+	"sio/connectors/enforcement"
+	"sio/connectors/enotary"
 	"sio/connectors/foreignlabor"
 	"sio/connectors/foreigntrade"
 	"sio/connectors/foreignworkerviolations"
+	"sio/connectors/fugitives"
 	"sio/connectors/goszakup"
 	"sio/connectors/health"
 	"sio/connectors/highereducation"
@@ -36,6 +45,7 @@ import (
 	"sio/connectors/labormarket"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/missingpersons"
 	"sio/connectors/monopolists"
 	"sio/connectors/pension"
 	"sio/connectors/persons"
@@ -48,6 +58,7 @@ import (
 	"sio/connectors/roadaccidents"
 	"sio/connectors/seavessels"
 	"sio/connectors/socialassistance"
+	"sio/connectors/specialrecords"
 	"sio/connectors/statregister"
 	"sio/connectors/subsoil"
 	"sio/connectors/taxdebts"
@@ -143,6 +154,18 @@ type Gateway struct {
 	Subsoil          *subsoil.Store
 	TaxAdmin         *kgdtax.Store
 	Excise           *kgddeclarations.Store
+	// The justice registers (see connectors/justice).
+	SpecialRecords *specialrecords.Store
+	Courts         *courts.Store
+	CourtCards     *courtcards.Store
+	Demands        *demands.Store
+	Fugitives      *fugitives.Store
+	MissingPersons *missingpersons.Store
+	Deportation    *deportation.Store
+	Enforcement    *enforcement.Store
+	Debtors        *debtors.Store
+	Notary         *enotary.Store
+	Appeals        *appeals.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
@@ -236,6 +259,17 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil) },
 		func() error { return open(ctx, g, kgdtax.Name, kgdtax.Open, &g.TaxAdmin) },
 		func() error { return open(ctx, g, kgddeclarations.Name, kgddeclarations.Open, &g.Excise) },
+		func() error { return open(ctx, g, specialrecords.Name, specialrecords.Open, &g.SpecialRecords) },
+		func() error { return open(ctx, g, courts.Name, courts.Open, &g.Courts) },
+		func() error { return open(ctx, g, courtcards.Name, courtcards.Open, &g.CourtCards) },
+		func() error { return open(ctx, g, demands.Name, demands.Open, &g.Demands) },
+		func() error { return open(ctx, g, fugitives.Name, fugitives.Open, &g.Fugitives) },
+		func() error { return open(ctx, g, missingpersons.Name, missingpersons.Open, &g.MissingPersons) },
+		func() error { return open(ctx, g, deportation.Name, deportation.Open, &g.Deportation) },
+		func() error { return open(ctx, g, enforcement.Name, enforcement.Open, &g.Enforcement) },
+		func() error { return open(ctx, g, debtors.Name, debtors.Open, &g.Debtors) },
+		func() error { return open(ctx, g, enotary.Name, enotary.Open, &g.Notary) },
+		func() error { return open(ctx, g, appeals.Name, appeals.Open, &g.Appeals) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -344,6 +378,17 @@ func (g *Gateway) Schema() graph.Config {
 			SubsoilRegistry:             g.Subsoil,
 			TaxAdministration:           g.TaxAdmin,
 			ExciseRegistry:              g.Excise,
+			SpecialRecordRegistry:       g.SpecialRecords,
+			CourtRegistry:               g.Courts,
+			CourtCardRegistry:           g.CourtCards,
+			DemandRegistry:              g.Demands,
+			FugitiveRegistry:            g.Fugitives,
+			MissingPersonRegistry:       g.MissingPersons,
+			ExpulsionRegistry:           g.Deportation,
+			EnforcementRegistry:         g.Enforcement,
+			DebtorRegistry:              g.Debtors,
+			NotaryRegistry:              g.Notary,
+			AppealRegistry:              g.Appeals,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

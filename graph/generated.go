@@ -35,18 +35,26 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AccidentParticipant() AccidentParticipantResolver
 	AgriculturalMachine() AgriculturalMachineResolver
+	Appeal() AppealResolver
 	Benefit() BenefitResolver
 	BusinessLicense() BusinessLicenseResolver
 	CivilActParty() CivilActPartyResolver
 	CivilServiceRecord() CivilServiceRecordResolver
 	CompanyRole() CompanyRoleResolver
+	CourtCard() CourtCardResolver
+	CourtCase() CourtCaseResolver
+	CourtParty() CourtPartyResolver
+	CriminalRecord() CriminalRecordResolver
 	CriminalVehicleRecord() CriminalVehicleRecordResolver
 	CriminalWeaponRecord() CriminalWeaponRecordResolver
 	CrossAudit() CrossAuditResolver
+	DebtorRestriction() DebtorRestrictionResolver
 	DriverLicense() DriverLicenseResolver
 	Employment() EmploymentResolver
+	EnforcementProceeding() EnforcementProceedingResolver
 	ExciseDeclaration() ExciseDeclarationResolver
 	ExciseLine() ExciseLineResolver
+	Expulsion() ExpulsionResolver
 	FamilyTie() FamilyTieResolver
 	FixedLineSubscription() FixedLineSubscriptionResolver
 	ForeignLaborPermit() ForeignLaborPermitResolver
@@ -54,6 +62,7 @@ type ResolverRoot interface {
 	ForeignWorker() ForeignWorkerResolver
 	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
+	FugitiveRecord() FugitiveRecordResolver
 	GoodsDeclaration() GoodsDeclarationResolver
 	HigherEducationRecord() HigherEducationRecordResolver
 	InpatientStay() InpatientStayResolver
@@ -66,7 +75,10 @@ type ResolverRoot interface {
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
 	LinkGraph() LinkGraphResolver
+	MissingPersonRecord() MissingPersonRecordResolver
 	Mutation() MutationResolver
+	NotarialAct() NotarialActResolver
+	NotarialParty() NotarialPartyResolver
 	PensionContribution() PensionContributionResolver
 	PensionStatement() PensionStatementResolver
 	Person() PersonResolver
@@ -106,6 +118,35 @@ type ComplexityRoot struct {
 		Vehicle func(childComplexity int) int
 	}
 
+	AdministrativeOffence struct {
+		ArrestDays  func(childComplexity int) int
+		Article     func(childComplexity int) int
+		ArticleRu   func(childComplexity int) int
+		CaseNumber  func(childComplexity int) int
+		CodeRu      func(childComplexity int) int
+		CommittedAt func(childComplexity int) int
+		DecidedAt   func(childComplexity int) int
+		DecidedBy   func(childComplexity int) int
+		ExecutionRu func(childComplexity int) int
+		Expulsion   func(childComplexity int) int
+		Fine        func(childComplexity int) int
+		Penalty     func(childComplexity int) int
+		PenaltyRu   func(childComplexity int) int
+		RecordedBy  func(childComplexity int) int
+		Region      func(childComplexity int) int
+	}
+
+	AdministrativeOffenceConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AdministrativeOffenceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Agreement struct {
 		Sha256   func(childComplexity int) int
 		SignedAt func(childComplexity int) int
@@ -132,6 +173,35 @@ type ComplexityRoot struct {
 		RegisteredBy      func(childComplexity int) int
 		SerialNumber      func(childComplexity int) int
 		Status            func(childComplexity int) int
+	}
+
+	Appeal struct {
+		AnsweredAt  func(childComplexity int) int
+		Applicant   func(childComplexity int) int
+		Body        func(childComplexity int) int
+		CategoryRu  func(childComplexity int) int
+		Channel     func(childComplexity int) int
+		Deadline    func(childComplexity int) int
+		KUINumber   func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		KindRu      func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Region      func(childComplexity int) int
+		ResultRu    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+		SummaryRu   func(childComplexity int) int
+	}
+
+	AppealConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AppealEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Benefit struct {
@@ -293,6 +363,69 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CourtCard struct {
+		AdditionalRu func(childComplexity int) int
+		Article      func(childComplexity int) int
+		ArticleRu    func(childComplexity int) int
+		CardNumber   func(childComplexity int) int
+		CaseNumber   func(childComplexity int) int
+		CodeRu       func(childComplexity int) int
+		CourtCase    func(childComplexity int) int
+		CourtName    func(childComplexity int) int
+		ERDRNumber   func(childComplexity int) int
+		Fine         func(childComplexity int) int
+		FormRu       func(childComplexity int) int
+		InForceAt    func(childComplexity int) int
+		JudgeName    func(childComplexity int) int
+		Person       func(childComplexity int) int
+		PersonIIN    func(childComplexity int) int
+		PunishmentRu func(childComplexity int) int
+		Region       func(childComplexity int) int
+		TermMonths   func(childComplexity int) int
+		Verdict      func(childComplexity int) int
+		VerdictDate  func(childComplexity int) int
+	}
+
+	CourtCase struct {
+		Cards      func(childComplexity int) int
+		Category   func(childComplexity int) int
+		Claim      func(childComplexity int) int
+		CourtName  func(childComplexity int) int
+		DecidedAt  func(childComplexity int) int
+		InForceAt  func(childComplexity int) int
+		JudgeName  func(childComplexity int) int
+		Number     func(childComplexity int) int
+		Parties    func(childComplexity int) int
+		ReceivedAt func(childComplexity int) int
+		Region     func(childComplexity int) int
+		ResultRu   func(childComplexity int) int
+		Status     func(childComplexity int) int
+		SubjectRu  func(childComplexity int) int
+	}
+
+	CourtCaseConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CourtCaseEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+		Role   func(childComplexity int) int
+		RoleRu func(childComplexity int) int
+	}
+
+	CourtParty struct {
+		LegalEntity func(childComplexity int) int
+		NameRu      func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Role        func(childComplexity int) int
+		RoleRu      func(childComplexity int) int
+		SubjectID   func(childComplexity int) int
+		SubjectKind func(childComplexity int) int
+	}
+
 	CourtSanction struct {
 		CaseNumber func(childComplexity int) int
 		Court      func(childComplexity int) int
@@ -304,6 +437,38 @@ type ComplexityRoot struct {
 		Status     func(childComplexity int) int
 		ValidFrom  func(childComplexity int) int
 		ValidUntil func(childComplexity int) int
+	}
+
+	CriminalRecord struct {
+		AdditionalRu     func(childComplexity int) int
+		Article          func(childComplexity int) int
+		ArticleRu        func(childComplexity int) int
+		CaseNumber       func(childComplexity int) int
+		CodeRu           func(childComplexity int) int
+		ConvictionStatus func(childComplexity int) int
+		CourtCase        func(childComplexity int) int
+		CourtCaseNumber  func(childComplexity int) int
+		CourtName        func(childComplexity int) int
+		ERDRNumber       func(childComplexity int) int
+		ExpungedAt       func(childComplexity int) int
+		Fine             func(childComplexity int) int
+		Gravity          func(childComplexity int) int
+		Institution      func(childComplexity int) int
+		OffenceDate      func(childComplexity int) int
+		Outcome          func(childComplexity int) int
+		OutcomeDate      func(childComplexity int) int
+		OutcomeRu        func(childComplexity int) int
+		Person           func(childComplexity int) int
+		PersonIIN        func(childComplexity int) int
+		Region           func(childComplexity int) int
+		RegisteredAt     func(childComplexity int) int
+		RegisteredBy     func(childComplexity int) int
+		ReleaseDate      func(childComplexity int) int
+		ReleaseRu        func(childComplexity int) int
+		Search           func(childComplexity int) int
+		SentenceKind     func(childComplexity int) int
+		SentenceRu       func(childComplexity int) int
+		TermMonths       func(childComplexity int) int
 	}
 
 	CriminalVehicleRecord struct {
@@ -369,6 +534,54 @@ type ComplexityRoot struct {
 		RequestedAt             func(childComplexity int) int
 		Result                  func(childComplexity int) int
 		Turnover                func(childComplexity int) int
+	}
+
+	DactyloscopicRecord struct {
+		CardNumber   func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReasonRu     func(childComplexity int) int
+		RegisteredAt func(childComplexity int) int
+		RegisteredBy func(childComplexity int) int
+	}
+
+	DebtorRestriction struct {
+		Active          func(childComplexity int) int
+		Amount          func(childComplexity int) int
+		BasisNumber     func(childComplexity int) int
+		ClaimantName    func(childComplexity int) int
+		CourtCase       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		ImposedBy       func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		LiftedAt        func(childComplexity int) int
+		LiftedRu        func(childComplexity int) int
+		Person          func(childComplexity int) int
+		Proceeding      func(childComplexity int) int
+		RestrictedFrom  func(childComplexity int) int
+		RestrictedUntil func(childComplexity int) int
+	}
+
+	Demand struct {
+		AnswerRu    func(childComplexity int) int
+		AnsweredAt  func(childComplexity int) int
+		Form        func(childComplexity int) int
+		FormRu      func(childComplexity int) int
+		Found       func(childComplexity int) int
+		Initiator   func(childComplexity int) int
+		Number      func(childComplexity int) int
+		PurposeRu   func(childComplexity int) int
+		RequestedAt func(childComplexity int) int
+	}
+
+	DemandConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DemandEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Disability struct {
@@ -438,6 +651,58 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	EnforcementProceeding struct {
+		Amount              func(childComplexity int) int
+		Balance             func(childComplexity int) int
+		ClaimKind           func(childComplexity int) int
+		ClaimRu             func(childComplexity int) int
+		ClosedAt            func(childComplexity int) int
+		CourtCase           func(childComplexity int) int
+		CreditorID          func(childComplexity int) int
+		CreditorKind        func(childComplexity int) int
+		CreditorLegalEntity func(childComplexity int) int
+		CreditorName        func(childComplexity int) int
+		CreditorPerson      func(childComplexity int) int
+		DebtorID            func(childComplexity int) int
+		DebtorKind          func(childComplexity int) int
+		DebtorLegalEntity   func(childComplexity int) int
+		DebtorName          func(childComplexity int) int
+		DebtorPerson        func(childComplexity int) int
+		DocumentDate        func(childComplexity int) int
+		DocumentIssuer      func(childComplexity int) int
+		DocumentKind        func(childComplexity int) int
+		DocumentNumber      func(childComplexity int) int
+		NotarialAct         func(childComplexity int) int
+		Number              func(childComplexity int) int
+		OfficeRu            func(childComplexity int) int
+		OfficerKind         func(childComplexity int) int
+		OfficerName         func(childComplexity int) int
+		OpenedAt            func(childComplexity int) int
+		Recovered           func(childComplexity int) int
+		Region              func(childComplexity int) int
+		Restrictions        func(childComplexity int) int
+		Status              func(childComplexity int) int
+	}
+
+	EnforcementProceedingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EnforcementProceedingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	EnforcementRestriction struct {
+		ImposedAt    func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		KindRu       func(childComplexity int) int
+		LiftedAt     func(childComplexity int) int
+		ObjectNumber func(childComplexity int) int
+	}
+
 	ExciseDeclaration struct {
 		Declarant     func(childComplexity int) int
 		DeclarantBIN  func(childComplexity int) int
@@ -483,6 +748,23 @@ type ComplexityRoot struct {
 		Content   func(childComplexity int) int
 		MediaType func(childComplexity int) int
 		Name      func(childComplexity int) int
+	}
+
+	Expulsion struct {
+		Checkpoint     func(childComplexity int) int
+		Citizenship    func(childComplexity int) int
+		CourtCase      func(childComplexity int) int
+		Deadline       func(childComplexity int) int
+		DecidedBy      func(childComplexity int) int
+		DecisionDate   func(childComplexity int) int
+		DecisionNumber func(childComplexity int) int
+		EntryBanUntil  func(childComplexity int) int
+		ExecutedAt     func(childComplexity int) int
+		Ground         func(childComplexity int) int
+		GroundRu       func(childComplexity int) int
+		Person         func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Status         func(childComplexity int) int
 	}
 
 	FamilyTie struct {
@@ -580,6 +862,24 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 	}
 
+	FugitiveRecord struct {
+		Article          func(childComplexity int) int
+		ArticleRu        func(childComplexity int) int
+		CriminalRecord   func(childComplexity int) int
+		DeclaredAt       func(childComplexity int) int
+		ERDRNumber       func(childComplexity int) int
+		EndedAt          func(childComplexity int) int
+		EndedRu          func(childComplexity int) int
+		Initiator        func(childComplexity int) int
+		Level            func(childComplexity int) int
+		LevelRu          func(childComplexity int) int
+		MeasureRu        func(childComplexity int) int
+		Person           func(childComplexity int) int
+		Region           func(childComplexity int) int
+		SearchCaseNumber func(childComplexity int) int
+		Status           func(childComplexity int) int
+	}
+
 	GoodsDeclaration struct {
 		CountryCode   func(childComplexity int) int
 		CountryRu     func(childComplexity int) int
@@ -662,20 +962,29 @@ type ComplexityRoot struct {
 		AgriculturalMachine          func(childComplexity int, plate string) int
 		AlcoholProductionDeclaration func(childComplexity int, number string) int
 		AlcoholTurnoverDeclaration   func(childComplexity int, number string) int
+		Appeal                       func(childComplexity int, number string) int
 		Basis                        func(childComplexity int) int
 		Case                         func(childComplexity int) int
 		CivilServants                func(childComplexity int, stateBodyBin sio.BIN, current *bool, first *int, after *string) int
+		CourtCards                   func(childComplexity int, caseNumber string) int
+		CourtCase                    func(childComplexity int, number string) int
 		CourtSanction                func(childComplexity int) int
+		CriminalCase                 func(childComplexity int, number string) int
 		CriminalVehicleRecords       func(childComplexity int, plate *string, vin *string) int
 		CriminalWeaponRecords        func(childComplexity int, serialNumber string) int
 		CrossAudit                   func(childComplexity int, number string) int
+		Demand                       func(childComplexity int, number string) int
 		Diploma                      func(childComplexity int, number string) int
 		DriverLicense                func(childComplexity int, number string) int
+		EnforcementProceeding        func(childComplexity int, number string) int
 		EthylAlcoholDeclaration      func(childComplexity int, number string) int
+		ExitRestrictions             func(childComplexity int, basisNumber string) int
+		Expulsion                    func(childComplexity int, decisionNumber string) int
 		FixedLineSubscriptions       func(childComplexity int, phoneNumber string) int
 		ForeignLaborPermit           func(childComplexity int, permitNumber string) int
 		ForeignWorkerViolations      func(childComplexity int, passportNumber string) int
 		ForeignWorkers               func(childComplexity int, passportNumber string) int
+		Fugitive                     func(childComplexity int, erdrNumber string) int
 		GoodsDeclaration             func(childComplexity int, number string) int
 		HospitalReferral             func(childComplexity int, referralNumber string) int
 		HydrocarbonContract          func(childComplexity int, number string) int
@@ -687,6 +996,8 @@ type ComplexityRoot struct {
 		LegalEntity                  func(childComplexity int, bin sio.BIN) int
 		License                      func(childComplexity int, number string) int
 		Links                        func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
+		MissingPerson                func(childComplexity int, searchCaseNumber string) int
+		NotarialAct                  func(childComplexity int, registryNumber string) int
 		PensionStatement             func(childComplexity int, iin sio.IIN) int
 		Person                       func(childComplexity int, iin sio.IIN) int
 		Persons                      func(childComplexity int, iins []sio.IIN) int
@@ -836,10 +1147,12 @@ type ComplexityRoot struct {
 		BudgetPayments                func(childComplexity int, first *int, after *string) int
 		Companies                     func(childComplexity int, first *int, after *string) int
 		Counterparties                func(childComplexity int, first *int, after *string) int
+		CourtCases                    func(childComplexity int, first *int, after *string) int
 		CrossAudits                   func(childComplexity int) int
 		Director                      func(childComplexity int) int
 		DirectorIIN                   func(childComplexity int) int
 		Employees                     func(childComplexity int, first *int, after *string) int
+		EnforcementProceedings        func(childComplexity int, first *int, after *string) int
 		EthylAlcoholDeclarations      func(childComplexity int, first *int, after *string) int
 		FixedLineSubscriptions        func(childComplexity int) int
 		ForeignLaborPermits           func(childComplexity int) int
@@ -854,6 +1167,7 @@ type ComplexityRoot struct {
 		MonopolyRecords               func(childComplexity int) int
 		NameKz                        func(childComplexity int) int
 		NameRu                        func(childComplexity int) int
+		NotarialActs                  func(childComplexity int, first *int, after *string) int
 		PensionContributionsPaid      func(childComplexity int, first *int, after *string) int
 		PetroleumDeclarationsV2       func(childComplexity int, first *int, after *string) int
 		PetroleumDeclarationsV3       func(childComplexity int, first *int, after *string) int
@@ -938,6 +1252,22 @@ type ComplexityRoot struct {
 		Role              func(childComplexity int) int
 	}
 
+	MissingPersonRecord struct {
+		ApplicantRu      func(childComplexity int) int
+		CircumstancesRu  func(childComplexity int) int
+		DescriptionRu    func(childComplexity int) int
+		FoundAt          func(childComplexity int) int
+		FoundRu          func(childComplexity int) int
+		Initiator        func(childComplexity int) int
+		LastSeenAt       func(childComplexity int) int
+		LastSeenPlace    func(childComplexity int) int
+		Person           func(childComplexity int) int
+		Region           func(childComplexity int) int
+		ReportedAt       func(childComplexity int) int
+		SearchCaseNumber func(childComplexity int) int
+		Status           func(childComplexity int) int
+	}
+
 	MonopolyRecord struct {
 		AuthorityRu        func(childComplexity int) int
 		BIN                func(childComplexity int) int
@@ -953,6 +1283,47 @@ type ComplexityRoot struct {
 	Mutation struct {
 		InquiryAction func(childComplexity int, basis model.BasisInput) int
 		SignAgreement func(childComplexity int, signature *string) int
+	}
+
+	NotarialAct struct {
+		ActDate        func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		KindRu         func(childComplexity int) int
+		NotaryLicence  func(childComplexity int) int
+		NotaryName     func(childComplexity int) int
+		ObjectKind     func(childComplexity int) int
+		ObjectNumber   func(childComplexity int) int
+		Parties        func(childComplexity int) int
+		RealEstate     func(childComplexity int) int
+		Region         func(childComplexity int) int
+		RegistryNumber func(childComplexity int) int
+		RevokedAt      func(childComplexity int) int
+		SummaryRu      func(childComplexity int) int
+		ValidUntil     func(childComplexity int) int
+		Vehicle        func(childComplexity int) int
+	}
+
+	NotarialActConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	NotarialActEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+		Role   func(childComplexity int) int
+		RoleRu func(childComplexity int) int
+	}
+
+	NotarialParty struct {
+		LegalEntity func(childComplexity int) int
+		NameRu      func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Role        func(childComplexity int) int
+		RoleRu      func(childComplexity int) int
+		SubjectID   func(childComplexity int) int
+		SubjectKind func(childComplexity int) int
 	}
 
 	OutpatientVisit struct {
@@ -1016,7 +1387,9 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Address                 func(childComplexity int) int
+		AdministrativeOffences  func(childComplexity int, first *int, after *string) int
 		AgriculturalMachinery   func(childComplexity int) int
+		Appeals                 func(childComplexity int, first *int, after *string) int
 		Benefits                func(childComplexity int) int
 		BirthDate               func(childComplexity int) int
 		BirthPlace              func(childComplexity int) int
@@ -1027,13 +1400,21 @@ type ComplexityRoot struct {
 		CivilServiceRecords     func(childComplexity int) int
 		Companies               func(childComplexity int, first *int, after *string) int
 		Counterparties          func(childComplexity int, first *int, after *string) int
+		CourtCards              func(childComplexity int) int
+		CourtCases              func(childComplexity int, first *int, after *string) int
+		CriminalRecords         func(childComplexity int) int
 		CrossAudits             func(childComplexity int) int
+		Dactyloscopy            func(childComplexity int) int
 		DeathDate               func(childComplexity int) int
+		Demands                 func(childComplexity int, first *int, after *string) int
 		Disability              func(childComplexity int) int
 		DispensaryRegistrations func(childComplexity int) int
 		DocumentNumber          func(childComplexity int) int
 		DriverLicenses          func(childComplexity int) int
 		Employment              func(childComplexity int) int
+		EnforcementProceedings  func(childComplexity int, first *int, after *string) int
+		ExitRestrictions        func(childComplexity int) int
+		Expulsions              func(childComplexity int) int
 		Family                  func(childComplexity int) int
 		FirstName               func(childComplexity int) int
 		FixedLineSubscriptions  func(childComplexity int) int
@@ -1048,7 +1429,9 @@ type ComplexityRoot struct {
 		LastName                func(childComplexity int) int
 		Licenses                func(childComplexity int) int
 		MiddleName              func(childComplexity int) int
+		MissingReports          func(childComplexity int) int
 		Nationality             func(childComplexity int) int
+		NotarialActs            func(childComplexity int, first *int, after *string) int
 		OutpatientVisits        func(childComplexity int, first *int, after *string) int
 		ParticipationBans       func(childComplexity int) int
 		PensionContributions    func(childComplexity int, first *int, after *string) int
@@ -1067,6 +1450,7 @@ type ComplexityRoot struct {
 		UnfairSupplierRecords   func(childComplexity int) int
 		VatRegistrations        func(childComplexity int) int
 		Vehicles                func(childComplexity int, first *int, after *string) int
+		Wanted                  func(childComplexity int) int
 		Weapons                 func(childComplexity int) int
 	}
 
@@ -1257,6 +1641,7 @@ type ComplexityRoot struct {
 		AreaSqm         func(childComplexity int) int
 		CadastralNumber func(childComplexity int) int
 		Kind            func(childComplexity int) int
+		NotarialActs    func(childComplexity int, first *int, after *string) int
 		Region          func(childComplexity int) int
 		RegisteredAt    func(childComplexity int) int
 		Restrictions    func(childComplexity int) int
@@ -1663,6 +2048,7 @@ type ComplexityRoot struct {
 		Inspections        func(childComplexity int, first *int, after *string) int
 		Make               func(childComplexity int) int
 		Model              func(childComplexity int) int
+		NotarialActs       func(childComplexity int, first *int, after *string) int
 		OwnerID            func(childComplexity int) int
 		OwnerKind          func(childComplexity int) int
 		OwnerLegalEntity   func(childComplexity int) int
@@ -1744,6 +2130,9 @@ type AgriculturalMachineResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.LegalEntity, error)
 }
+type AppealResolver interface {
+	Applicant(ctx context.Context, obj *sio.Appeal) (*sio.Person, error)
+}
 type BenefitResolver interface {
 	ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error)
 }
@@ -1760,6 +2149,23 @@ type CivilServiceRecordResolver interface {
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
 }
+type CourtCardResolver interface {
+	Person(ctx context.Context, obj *sio.CourtCard) (*sio.Person, error)
+	CourtCase(ctx context.Context, obj *sio.CourtCard) (*sio.CourtCase, error)
+}
+type CourtCaseResolver interface {
+	Parties(ctx context.Context, obj *sio.CourtCase) ([]sio.CourtParty, error)
+	Cards(ctx context.Context, obj *sio.CourtCase) ([]sio.CourtCard, error)
+}
+type CourtPartyResolver interface {
+	Person(ctx context.Context, obj *sio.CourtParty) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.CourtParty) (*sio.LegalEntity, error)
+}
+type CriminalRecordResolver interface {
+	Person(ctx context.Context, obj *sio.CriminalRecord) (*sio.Person, error)
+	CourtCase(ctx context.Context, obj *sio.CriminalRecord) (*sio.CourtCase, error)
+	Search(ctx context.Context, obj *sio.CriminalRecord) (*sio.FugitiveRecord, error)
+}
 type CriminalVehicleRecordResolver interface {
 	Vehicle(ctx context.Context, obj *sio.CriminalVehicleRecord) (*sio.Vehicle, error)
 }
@@ -1772,6 +2178,11 @@ type CrossAuditResolver interface {
 	CounterpartyLegalEntity(ctx context.Context, obj *sio.CrossAudit) (*sio.LegalEntity, error)
 	CounterpartyPerson(ctx context.Context, obj *sio.CrossAudit) (*sio.Person, error)
 }
+type DebtorRestrictionResolver interface {
+	Person(ctx context.Context, obj *sio.DebtorRestriction) (*sio.Person, error)
+	Proceeding(ctx context.Context, obj *sio.DebtorRestriction) (*sio.EnforcementProceeding, error)
+	CourtCase(ctx context.Context, obj *sio.DebtorRestriction) (*sio.CourtCase, error)
+}
 type DriverLicenseResolver interface {
 	Holder(ctx context.Context, obj *sio.DriverLicense) (*sio.Person, error)
 }
@@ -1779,11 +2190,24 @@ type EmploymentResolver interface {
 	Person(ctx context.Context, obj *sio.Employment) (*sio.Person, error)
 	Employer(ctx context.Context, obj *sio.Employment) (*sio.LegalEntity, error)
 }
+type EnforcementProceedingResolver interface {
+	Restrictions(ctx context.Context, obj *sio.EnforcementProceeding) ([]sio.EnforcementRestriction, error)
+	DebtorPerson(ctx context.Context, obj *sio.EnforcementProceeding) (*sio.Person, error)
+	DebtorLegalEntity(ctx context.Context, obj *sio.EnforcementProceeding) (*sio.LegalEntity, error)
+	CreditorPerson(ctx context.Context, obj *sio.EnforcementProceeding) (*sio.Person, error)
+	CreditorLegalEntity(ctx context.Context, obj *sio.EnforcementProceeding) (*sio.LegalEntity, error)
+	CourtCase(ctx context.Context, obj *sio.EnforcementProceeding) (*sio.CourtCase, error)
+	NotarialAct(ctx context.Context, obj *sio.EnforcementProceeding) (*sio.NotarialAct, error)
+}
 type ExciseDeclarationResolver interface {
 	Declarant(ctx context.Context, obj *sio.ExciseDeclaration) (*sio.LegalEntity, error)
 }
 type ExciseLineResolver interface {
 	Counterparty(ctx context.Context, obj *sio.ExciseLine) (*sio.LegalEntity, error)
+}
+type ExpulsionResolver interface {
+	Person(ctx context.Context, obj *sio.Expulsion) (*sio.Person, error)
+	CourtCase(ctx context.Context, obj *sio.Expulsion) (*sio.CourtCase, error)
 }
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
@@ -1810,6 +2234,10 @@ type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
 }
+type FugitiveRecordResolver interface {
+	Person(ctx context.Context, obj *sio.FugitiveRecord) (*sio.Person, error)
+	CriminalRecord(ctx context.Context, obj *sio.FugitiveRecord) (*sio.CriminalRecord, error)
+}
 type GoodsDeclarationResolver interface {
 	Declarant(ctx context.Context, obj *sio.GoodsDeclaration) (*sio.LegalEntity, error)
 }
@@ -1827,12 +2255,15 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	Appeal(ctx context.Context, obj *authz.Inquiry, number string) (*sio.Appeal, error)
 	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
 	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
 	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
 	CriminalVehicleRecords(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) ([]sio.CriminalVehicleRecord, error)
 	CriminalWeaponRecords(ctx context.Context, obj *authz.Inquiry, serialNumber string) ([]sio.CriminalWeaponRecord, error)
 	Diploma(ctx context.Context, obj *authz.Inquiry, number string) (*sio.HigherEducationRecord, error)
+	EnforcementProceeding(ctx context.Context, obj *authz.Inquiry, number string) (*sio.EnforcementProceeding, error)
+	ExitRestrictions(ctx context.Context, obj *authz.Inquiry, basisNumber string) ([]sio.DebtorRestriction, error)
 	EthylAlcoholDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
 	AlcoholProductionDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
 	AlcoholTurnoverDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.ExciseDeclaration, error)
@@ -1843,7 +2274,15 @@ type InquiryResolver interface {
 	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
 	GoodsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.GoodsDeclaration, error)
 	HospitalReferral(ctx context.Context, obj *authz.Inquiry, referralNumber string) (*sio.HospitalReferral, error)
+	CriminalCase(ctx context.Context, obj *authz.Inquiry, number string) (*sio.CriminalRecord, error)
+	CourtCase(ctx context.Context, obj *authz.Inquiry, number string) (*sio.CourtCase, error)
+	CourtCards(ctx context.Context, obj *authz.Inquiry, caseNumber string) ([]sio.CourtCard, error)
+	Fugitive(ctx context.Context, obj *authz.Inquiry, erdrNumber string) (*sio.FugitiveRecord, error)
+	Demand(ctx context.Context, obj *authz.Inquiry, number string) (*sio.Demand, error)
+	Expulsion(ctx context.Context, obj *authz.Inquiry, decisionNumber string) (*sio.Expulsion, error)
+	MissingPerson(ctx context.Context, obj *authz.Inquiry, searchCaseNumber string) (*sio.MissingPersonRecord, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
+	NotarialAct(ctx context.Context, obj *authz.Inquiry, registryNumber string) (*sio.NotarialAct, error)
 	PostalItem(ctx context.Context, obj *authz.Inquiry, trackingNumber string) (*sio.PostalItem, error)
 	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
 	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
@@ -1908,6 +2347,7 @@ type LegalEntityResolver interface {
 	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
 	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
 	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
+	EnforcementProceedings(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.EnforcementProceedingConnection, error)
 	EthylAlcoholDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
 	AlcoholProductionDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
 	AlcoholTurnoverDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
@@ -1916,6 +2356,8 @@ type LegalEntityResolver interface {
 	ForeignLaborPermits(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignLaborPermit, error)
 	ForeignWorkerViolations(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignWorkerViolation, error)
 	ForeignTrade(ctx context.Context, obj *sio.LegalEntity) (*sio.ForeignTradeParticipant, error)
+	CourtCases(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.CourtCaseConnection, error)
+	NotarialActs(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.NotarialActConnection, error)
 	PostalItems(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.PostalItemConnection, error)
 	ProcurementContracts(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ProcurementContractConnection, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.UnfairParticipant, error)
@@ -1940,9 +2382,21 @@ type LegalEntityResolver interface {
 type LinkGraphResolver interface {
 	Export(ctx context.Context, obj *links.Graph, format links.Format) ([]links.File, error)
 }
+type MissingPersonRecordResolver interface {
+	Person(ctx context.Context, obj *sio.MissingPersonRecord) (*sio.Person, error)
+}
 type MutationResolver interface {
 	SignAgreement(ctx context.Context, signature *string) (*model.Me, error)
 	InquiryAction(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error)
+}
+type NotarialActResolver interface {
+	Parties(ctx context.Context, obj *sio.NotarialAct) ([]sio.NotarialParty, error)
+	Vehicle(ctx context.Context, obj *sio.NotarialAct) (*sio.Vehicle, error)
+	RealEstate(ctx context.Context, obj *sio.NotarialAct) (*sio.RealEstate, error)
+}
+type NotarialPartyResolver interface {
+	Person(ctx context.Context, obj *sio.NotarialParty) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.NotarialParty) (*sio.LegalEntity, error)
 }
 type PensionContributionResolver interface {
 	Person(ctx context.Context, obj *sio.PensionContribution) (*sio.Person, error)
@@ -1960,14 +2414,27 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	Appeals(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.AppealConnection, error)
 	Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error)
 	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
 	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
 	HigherEducation(ctx context.Context, obj *sio.Person) ([]sio.HigherEducationRecord, error)
+	EnforcementProceedings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.EnforcementProceedingConnection, error)
+	ExitRestrictions(ctx context.Context, obj *sio.Person) ([]sio.DebtorRestriction, error)
 	OutpatientVisits(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.OutpatientVisitConnection, error)
 	DispensaryRegistrations(ctx context.Context, obj *sio.Person) ([]sio.DispensaryRegistration, error)
 	HospitalReferrals(ctx context.Context, obj *sio.Person) ([]sio.HospitalReferral, error)
 	InpatientStays(ctx context.Context, obj *sio.Person) ([]sio.InpatientStay, error)
+	CriminalRecords(ctx context.Context, obj *sio.Person) ([]sio.CriminalRecord, error)
+	AdministrativeOffences(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.AdministrativeOffenceConnection, error)
+	Dactyloscopy(ctx context.Context, obj *sio.Person) (*sio.DactyloscopicRecord, error)
+	CourtCases(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.CourtCaseConnection, error)
+	CourtCards(ctx context.Context, obj *sio.Person) ([]sio.CourtCard, error)
+	Demands(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.DemandConnection, error)
+	Wanted(ctx context.Context, obj *sio.Person) ([]sio.FugitiveRecord, error)
+	MissingReports(ctx context.Context, obj *sio.Person) ([]sio.MissingPersonRecord, error)
+	Expulsions(ctx context.Context, obj *sio.Person) ([]sio.Expulsion, error)
+	NotarialActs(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.NotarialActConnection, error)
 	PostalItems(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PostalItemConnection, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.Person) ([]sio.UnfairParticipant, error)
 	ParticipationBans(ctx context.Context, obj *sio.Person) ([]sio.Restriction, error)
@@ -2010,6 +2477,7 @@ type RailwayTicketResolver interface {
 }
 type RealEstateResolver interface {
 	Rights(ctx context.Context, obj *sio.RealEstate) ([]sio.PropertyRight, error)
+	NotarialActs(ctx context.Context, obj *sio.RealEstate, first *int, after *string) (*model.NotarialActConnection, error)
 	Restrictions(ctx context.Context, obj *sio.RealEstate) ([]sio.Restriction, error)
 }
 type RealEstateRightResolver interface {
@@ -2058,6 +2526,7 @@ type VehicleResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.Vehicle) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.Vehicle) (*sio.LegalEntity, error)
 	CriminalRecords(ctx context.Context, obj *sio.Vehicle) ([]sio.CriminalVehicleRecord, error)
+	NotarialActs(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.NotarialActConnection, error)
 	Violations(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.TrafficViolationConnection, error)
 	Accidents(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.RoadAccidentConnection, error)
 	Inspections(ctx context.Context, obj *sio.Vehicle, first *int, after *string) (*model.TechnicalInspectionConnection, error)
@@ -2140,6 +2609,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccidentParticipant.Vehicle(childComplexity), true
+
+	case "AdministrativeOffence.arrestDays":
+		if e.ComplexityRoot.AdministrativeOffence.ArrestDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.ArrestDays(childComplexity), true
+	case "AdministrativeOffence.article":
+		if e.ComplexityRoot.AdministrativeOffence.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.Article(childComplexity), true
+	case "AdministrativeOffence.articleRu":
+		if e.ComplexityRoot.AdministrativeOffence.ArticleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.ArticleRu(childComplexity), true
+	case "AdministrativeOffence.caseNumber":
+		if e.ComplexityRoot.AdministrativeOffence.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.CaseNumber(childComplexity), true
+	case "AdministrativeOffence.codeRu":
+		if e.ComplexityRoot.AdministrativeOffence.CodeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.CodeRu(childComplexity), true
+	case "AdministrativeOffence.committedAt":
+		if e.ComplexityRoot.AdministrativeOffence.CommittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.CommittedAt(childComplexity), true
+	case "AdministrativeOffence.decidedAt":
+		if e.ComplexityRoot.AdministrativeOffence.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.DecidedAt(childComplexity), true
+	case "AdministrativeOffence.decidedBy":
+		if e.ComplexityRoot.AdministrativeOffence.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.DecidedBy(childComplexity), true
+	case "AdministrativeOffence.executionRu":
+		if e.ComplexityRoot.AdministrativeOffence.ExecutionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.ExecutionRu(childComplexity), true
+	case "AdministrativeOffence.expulsion":
+		if e.ComplexityRoot.AdministrativeOffence.Expulsion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.Expulsion(childComplexity), true
+	case "AdministrativeOffence.fine":
+		if e.ComplexityRoot.AdministrativeOffence.Fine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.Fine(childComplexity), true
+	case "AdministrativeOffence.penalty":
+		if e.ComplexityRoot.AdministrativeOffence.Penalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.Penalty(childComplexity), true
+	case "AdministrativeOffence.penaltyRu":
+		if e.ComplexityRoot.AdministrativeOffence.PenaltyRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.PenaltyRu(childComplexity), true
+	case "AdministrativeOffence.recordedBy":
+		if e.ComplexityRoot.AdministrativeOffence.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.RecordedBy(childComplexity), true
+	case "AdministrativeOffence.region":
+		if e.ComplexityRoot.AdministrativeOffence.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffence.Region(childComplexity), true
+
+	case "AdministrativeOffenceConnection.edges":
+		if e.ComplexityRoot.AdministrativeOffenceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffenceConnection.Edges(childComplexity), true
+	case "AdministrativeOffenceConnection.pageInfo":
+		if e.ComplexityRoot.AdministrativeOffenceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffenceConnection.PageInfo(childComplexity), true
+	case "AdministrativeOffenceConnection.totalCount":
+		if e.ComplexityRoot.AdministrativeOffenceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffenceConnection.TotalCount(childComplexity), true
+
+	case "AdministrativeOffenceEdge.cursor":
+		if e.ComplexityRoot.AdministrativeOffenceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffenceEdge.Cursor(childComplexity), true
+	case "AdministrativeOffenceEdge.node":
+		if e.ComplexityRoot.AdministrativeOffenceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdministrativeOffenceEdge.Node(childComplexity), true
 
 	case "Agreement.sha256":
 		if e.ComplexityRoot.Agreement.Sha256 == nil {
@@ -2274,6 +2866,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgriculturalMachine.Status(childComplexity), true
+
+	case "Appeal.answeredAt":
+		if e.ComplexityRoot.Appeal.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.AnsweredAt(childComplexity), true
+	case "Appeal.applicant":
+		if e.ComplexityRoot.Appeal.Applicant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Applicant(childComplexity), true
+	case "Appeal.body":
+		if e.ComplexityRoot.Appeal.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Body(childComplexity), true
+	case "Appeal.categoryRu":
+		if e.ComplexityRoot.Appeal.CategoryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.CategoryRu(childComplexity), true
+	case "Appeal.channel":
+		if e.ComplexityRoot.Appeal.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Channel(childComplexity), true
+	case "Appeal.deadline":
+		if e.ComplexityRoot.Appeal.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Deadline(childComplexity), true
+	case "Appeal.kuiNumber":
+		if e.ComplexityRoot.Appeal.KUINumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.KUINumber(childComplexity), true
+	case "Appeal.kind":
+		if e.ComplexityRoot.Appeal.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Kind(childComplexity), true
+	case "Appeal.kindRu":
+		if e.ComplexityRoot.Appeal.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.KindRu(childComplexity), true
+	case "Appeal.number":
+		if e.ComplexityRoot.Appeal.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Number(childComplexity), true
+	case "Appeal.region":
+		if e.ComplexityRoot.Appeal.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Region(childComplexity), true
+	case "Appeal.resultRu":
+		if e.ComplexityRoot.Appeal.ResultRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.ResultRu(childComplexity), true
+	case "Appeal.status":
+		if e.ComplexityRoot.Appeal.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.Status(childComplexity), true
+	case "Appeal.submittedAt":
+		if e.ComplexityRoot.Appeal.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.SubmittedAt(childComplexity), true
+	case "Appeal.summaryRu":
+		if e.ComplexityRoot.Appeal.SummaryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.SummaryRu(childComplexity), true
+
+	case "AppealConnection.edges":
+		if e.ComplexityRoot.AppealConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealConnection.Edges(childComplexity), true
+	case "AppealConnection.pageInfo":
+		if e.ComplexityRoot.AppealConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealConnection.PageInfo(childComplexity), true
+	case "AppealConnection.totalCount":
+		if e.ComplexityRoot.AppealConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealConnection.TotalCount(childComplexity), true
+
+	case "AppealEdge.cursor":
+		if e.ComplexityRoot.AppealEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealEdge.Cursor(childComplexity), true
+	case "AppealEdge.node":
+		if e.ComplexityRoot.AppealEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealEdge.Node(childComplexity), true
 
 	case "Benefit.amount":
 		if e.ComplexityRoot.Benefit.Amount == nil {
@@ -2940,6 +3655,299 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "CourtCard.additionalRu":
+		if e.ComplexityRoot.CourtCard.AdditionalRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.AdditionalRu(childComplexity), true
+	case "CourtCard.article":
+		if e.ComplexityRoot.CourtCard.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.Article(childComplexity), true
+	case "CourtCard.articleRu":
+		if e.ComplexityRoot.CourtCard.ArticleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.ArticleRu(childComplexity), true
+	case "CourtCard.cardNumber":
+		if e.ComplexityRoot.CourtCard.CardNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.CardNumber(childComplexity), true
+	case "CourtCard.caseNumber":
+		if e.ComplexityRoot.CourtCard.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.CaseNumber(childComplexity), true
+	case "CourtCard.codeRu":
+		if e.ComplexityRoot.CourtCard.CodeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.CodeRu(childComplexity), true
+	case "CourtCard.courtCase":
+		if e.ComplexityRoot.CourtCard.CourtCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.CourtCase(childComplexity), true
+	case "CourtCard.courtName":
+		if e.ComplexityRoot.CourtCard.CourtName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.CourtName(childComplexity), true
+	case "CourtCard.erdrNumber":
+		if e.ComplexityRoot.CourtCard.ERDRNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.ERDRNumber(childComplexity), true
+	case "CourtCard.fine":
+		if e.ComplexityRoot.CourtCard.Fine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.Fine(childComplexity), true
+	case "CourtCard.formRu":
+		if e.ComplexityRoot.CourtCard.FormRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.FormRu(childComplexity), true
+	case "CourtCard.inForceAt":
+		if e.ComplexityRoot.CourtCard.InForceAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.InForceAt(childComplexity), true
+	case "CourtCard.judgeName":
+		if e.ComplexityRoot.CourtCard.JudgeName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.JudgeName(childComplexity), true
+	case "CourtCard.person":
+		if e.ComplexityRoot.CourtCard.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.Person(childComplexity), true
+	case "CourtCard.personIin":
+		if e.ComplexityRoot.CourtCard.PersonIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.PersonIIN(childComplexity), true
+	case "CourtCard.punishmentRu":
+		if e.ComplexityRoot.CourtCard.PunishmentRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.PunishmentRu(childComplexity), true
+	case "CourtCard.region":
+		if e.ComplexityRoot.CourtCard.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.Region(childComplexity), true
+	case "CourtCard.termMonths":
+		if e.ComplexityRoot.CourtCard.TermMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.TermMonths(childComplexity), true
+	case "CourtCard.verdict":
+		if e.ComplexityRoot.CourtCard.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.Verdict(childComplexity), true
+	case "CourtCard.verdictDate":
+		if e.ComplexityRoot.CourtCard.VerdictDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCard.VerdictDate(childComplexity), true
+
+	case "CourtCase.cards":
+		if e.ComplexityRoot.CourtCase.Cards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Cards(childComplexity), true
+	case "CourtCase.category":
+		if e.ComplexityRoot.CourtCase.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Category(childComplexity), true
+	case "CourtCase.claim":
+		if e.ComplexityRoot.CourtCase.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Claim(childComplexity), true
+	case "CourtCase.courtName":
+		if e.ComplexityRoot.CourtCase.CourtName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.CourtName(childComplexity), true
+	case "CourtCase.decidedAt":
+		if e.ComplexityRoot.CourtCase.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.DecidedAt(childComplexity), true
+	case "CourtCase.inForceAt":
+		if e.ComplexityRoot.CourtCase.InForceAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.InForceAt(childComplexity), true
+	case "CourtCase.judgeName":
+		if e.ComplexityRoot.CourtCase.JudgeName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.JudgeName(childComplexity), true
+	case "CourtCase.number":
+		if e.ComplexityRoot.CourtCase.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Number(childComplexity), true
+	case "CourtCase.parties":
+		if e.ComplexityRoot.CourtCase.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Parties(childComplexity), true
+	case "CourtCase.receivedAt":
+		if e.ComplexityRoot.CourtCase.ReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.ReceivedAt(childComplexity), true
+	case "CourtCase.region":
+		if e.ComplexityRoot.CourtCase.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Region(childComplexity), true
+	case "CourtCase.resultRu":
+		if e.ComplexityRoot.CourtCase.ResultRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.ResultRu(childComplexity), true
+	case "CourtCase.status":
+		if e.ComplexityRoot.CourtCase.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.Status(childComplexity), true
+	case "CourtCase.subjectRu":
+		if e.ComplexityRoot.CourtCase.SubjectRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCase.SubjectRu(childComplexity), true
+
+	case "CourtCaseConnection.edges":
+		if e.ComplexityRoot.CourtCaseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseConnection.Edges(childComplexity), true
+	case "CourtCaseConnection.pageInfo":
+		if e.ComplexityRoot.CourtCaseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseConnection.PageInfo(childComplexity), true
+	case "CourtCaseConnection.totalCount":
+		if e.ComplexityRoot.CourtCaseConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseConnection.TotalCount(childComplexity), true
+
+	case "CourtCaseEdge.cursor":
+		if e.ComplexityRoot.CourtCaseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseEdge.Cursor(childComplexity), true
+	case "CourtCaseEdge.node":
+		if e.ComplexityRoot.CourtCaseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseEdge.Node(childComplexity), true
+	case "CourtCaseEdge.role":
+		if e.ComplexityRoot.CourtCaseEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseEdge.Role(childComplexity), true
+	case "CourtCaseEdge.roleRu":
+		if e.ComplexityRoot.CourtCaseEdge.RoleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtCaseEdge.RoleRu(childComplexity), true
+
+	case "CourtParty.legalEntity":
+		if e.ComplexityRoot.CourtParty.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.LegalEntity(childComplexity), true
+	case "CourtParty.nameRu":
+		if e.ComplexityRoot.CourtParty.NameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.NameRu(childComplexity), true
+	case "CourtParty.person":
+		if e.ComplexityRoot.CourtParty.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.Person(childComplexity), true
+	case "CourtParty.role":
+		if e.ComplexityRoot.CourtParty.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.Role(childComplexity), true
+	case "CourtParty.roleRu":
+		if e.ComplexityRoot.CourtParty.RoleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.RoleRu(childComplexity), true
+	case "CourtParty.subjectId":
+		if e.ComplexityRoot.CourtParty.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.SubjectID(childComplexity), true
+	case "CourtParty.subjectKind":
+		if e.ComplexityRoot.CourtParty.SubjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtParty.SubjectKind(childComplexity), true
+
 	case "CourtSanction.caseNumber":
 		if e.ComplexityRoot.CourtSanction.CaseNumber == nil {
 			break
@@ -3000,6 +4008,181 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CourtSanction.ValidUntil(childComplexity), true
+
+	case "CriminalRecord.additionalRu":
+		if e.ComplexityRoot.CriminalRecord.AdditionalRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.AdditionalRu(childComplexity), true
+	case "CriminalRecord.article":
+		if e.ComplexityRoot.CriminalRecord.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Article(childComplexity), true
+	case "CriminalRecord.articleRu":
+		if e.ComplexityRoot.CriminalRecord.ArticleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.ArticleRu(childComplexity), true
+	case "CriminalRecord.caseNumber":
+		if e.ComplexityRoot.CriminalRecord.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.CaseNumber(childComplexity), true
+	case "CriminalRecord.codeRu":
+		if e.ComplexityRoot.CriminalRecord.CodeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.CodeRu(childComplexity), true
+	case "CriminalRecord.convictionStatus":
+		if e.ComplexityRoot.CriminalRecord.ConvictionStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.ConvictionStatus(childComplexity), true
+	case "CriminalRecord.courtCase":
+		if e.ComplexityRoot.CriminalRecord.CourtCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.CourtCase(childComplexity), true
+	case "CriminalRecord.courtCaseNumber":
+		if e.ComplexityRoot.CriminalRecord.CourtCaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.CourtCaseNumber(childComplexity), true
+	case "CriminalRecord.courtName":
+		if e.ComplexityRoot.CriminalRecord.CourtName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.CourtName(childComplexity), true
+	case "CriminalRecord.erdrNumber":
+		if e.ComplexityRoot.CriminalRecord.ERDRNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.ERDRNumber(childComplexity), true
+	case "CriminalRecord.expungedAt":
+		if e.ComplexityRoot.CriminalRecord.ExpungedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.ExpungedAt(childComplexity), true
+	case "CriminalRecord.fine":
+		if e.ComplexityRoot.CriminalRecord.Fine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Fine(childComplexity), true
+	case "CriminalRecord.gravity":
+		if e.ComplexityRoot.CriminalRecord.Gravity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Gravity(childComplexity), true
+	case "CriminalRecord.institution":
+		if e.ComplexityRoot.CriminalRecord.Institution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Institution(childComplexity), true
+	case "CriminalRecord.offenceDate":
+		if e.ComplexityRoot.CriminalRecord.OffenceDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.OffenceDate(childComplexity), true
+	case "CriminalRecord.outcome":
+		if e.ComplexityRoot.CriminalRecord.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Outcome(childComplexity), true
+	case "CriminalRecord.outcomeDate":
+		if e.ComplexityRoot.CriminalRecord.OutcomeDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.OutcomeDate(childComplexity), true
+	case "CriminalRecord.outcomeRu":
+		if e.ComplexityRoot.CriminalRecord.OutcomeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.OutcomeRu(childComplexity), true
+	case "CriminalRecord.person":
+		if e.ComplexityRoot.CriminalRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Person(childComplexity), true
+	case "CriminalRecord.personIin":
+		if e.ComplexityRoot.CriminalRecord.PersonIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.PersonIIN(childComplexity), true
+	case "CriminalRecord.region":
+		if e.ComplexityRoot.CriminalRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Region(childComplexity), true
+	case "CriminalRecord.registeredAt":
+		if e.ComplexityRoot.CriminalRecord.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.RegisteredAt(childComplexity), true
+	case "CriminalRecord.registeredBy":
+		if e.ComplexityRoot.CriminalRecord.RegisteredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.RegisteredBy(childComplexity), true
+	case "CriminalRecord.releaseDate":
+		if e.ComplexityRoot.CriminalRecord.ReleaseDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.ReleaseDate(childComplexity), true
+	case "CriminalRecord.releaseRu":
+		if e.ComplexityRoot.CriminalRecord.ReleaseRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.ReleaseRu(childComplexity), true
+	case "CriminalRecord.search":
+		if e.ComplexityRoot.CriminalRecord.Search == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.Search(childComplexity), true
+	case "CriminalRecord.sentenceKind":
+		if e.ComplexityRoot.CriminalRecord.SentenceKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.SentenceKind(childComplexity), true
+	case "CriminalRecord.sentenceRu":
+		if e.ComplexityRoot.CriminalRecord.SentenceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.SentenceRu(childComplexity), true
+	case "CriminalRecord.termMonths":
+		if e.ComplexityRoot.CriminalRecord.TermMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalRecord.TermMonths(childComplexity), true
 
 	case "CriminalVehicleRecord.article":
 		if e.ComplexityRoot.CriminalVehicleRecord.Article == nil {
@@ -3340,6 +4523,209 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CrossAudit.Turnover(childComplexity), true
 
+	case "DactyloscopicRecord.cardNumber":
+		if e.ComplexityRoot.DactyloscopicRecord.CardNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DactyloscopicRecord.CardNumber(childComplexity), true
+	case "DactyloscopicRecord.reason":
+		if e.ComplexityRoot.DactyloscopicRecord.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DactyloscopicRecord.Reason(childComplexity), true
+	case "DactyloscopicRecord.reasonRu":
+		if e.ComplexityRoot.DactyloscopicRecord.ReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DactyloscopicRecord.ReasonRu(childComplexity), true
+	case "DactyloscopicRecord.registeredAt":
+		if e.ComplexityRoot.DactyloscopicRecord.RegisteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DactyloscopicRecord.RegisteredAt(childComplexity), true
+	case "DactyloscopicRecord.registeredBy":
+		if e.ComplexityRoot.DactyloscopicRecord.RegisteredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DactyloscopicRecord.RegisteredBy(childComplexity), true
+
+	case "DebtorRestriction.active":
+		if e.ComplexityRoot.DebtorRestriction.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.Active(childComplexity), true
+	case "DebtorRestriction.amount":
+		if e.ComplexityRoot.DebtorRestriction.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.Amount(childComplexity), true
+	case "DebtorRestriction.basisNumber":
+		if e.ComplexityRoot.DebtorRestriction.BasisNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.BasisNumber(childComplexity), true
+	case "DebtorRestriction.claimantName":
+		if e.ComplexityRoot.DebtorRestriction.ClaimantName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.ClaimantName(childComplexity), true
+	case "DebtorRestriction.courtCase":
+		if e.ComplexityRoot.DebtorRestriction.CourtCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.CourtCase(childComplexity), true
+	case "DebtorRestriction.id":
+		if e.ComplexityRoot.DebtorRestriction.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.ID(childComplexity), true
+	case "DebtorRestriction.imposedBy":
+		if e.ComplexityRoot.DebtorRestriction.ImposedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.ImposedBy(childComplexity), true
+	case "DebtorRestriction.kind":
+		if e.ComplexityRoot.DebtorRestriction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.Kind(childComplexity), true
+	case "DebtorRestriction.liftedAt":
+		if e.ComplexityRoot.DebtorRestriction.LiftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.LiftedAt(childComplexity), true
+	case "DebtorRestriction.liftedRu":
+		if e.ComplexityRoot.DebtorRestriction.LiftedRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.LiftedRu(childComplexity), true
+	case "DebtorRestriction.person":
+		if e.ComplexityRoot.DebtorRestriction.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.Person(childComplexity), true
+	case "DebtorRestriction.proceeding":
+		if e.ComplexityRoot.DebtorRestriction.Proceeding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.Proceeding(childComplexity), true
+	case "DebtorRestriction.restrictedFrom":
+		if e.ComplexityRoot.DebtorRestriction.RestrictedFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.RestrictedFrom(childComplexity), true
+	case "DebtorRestriction.restrictedUntil":
+		if e.ComplexityRoot.DebtorRestriction.RestrictedUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DebtorRestriction.RestrictedUntil(childComplexity), true
+
+	case "Demand.answerRu":
+		if e.ComplexityRoot.Demand.AnswerRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.AnswerRu(childComplexity), true
+	case "Demand.answeredAt":
+		if e.ComplexityRoot.Demand.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.AnsweredAt(childComplexity), true
+	case "Demand.form":
+		if e.ComplexityRoot.Demand.Form == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Form(childComplexity), true
+	case "Demand.formRu":
+		if e.ComplexityRoot.Demand.FormRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.FormRu(childComplexity), true
+	case "Demand.found":
+		if e.ComplexityRoot.Demand.Found == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Found(childComplexity), true
+	case "Demand.initiator":
+		if e.ComplexityRoot.Demand.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Initiator(childComplexity), true
+	case "Demand.number":
+		if e.ComplexityRoot.Demand.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Number(childComplexity), true
+	case "Demand.purposeRu":
+		if e.ComplexityRoot.Demand.PurposeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.PurposeRu(childComplexity), true
+	case "Demand.requestedAt":
+		if e.ComplexityRoot.Demand.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.RequestedAt(childComplexity), true
+
+	case "DemandConnection.edges":
+		if e.ComplexityRoot.DemandConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.Edges(childComplexity), true
+	case "DemandConnection.pageInfo":
+		if e.ComplexityRoot.DemandConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.PageInfo(childComplexity), true
+	case "DemandConnection.totalCount":
+		if e.ComplexityRoot.DemandConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.TotalCount(childComplexity), true
+
+	case "DemandEdge.cursor":
+		if e.ComplexityRoot.DemandEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandEdge.Cursor(childComplexity), true
+	case "DemandEdge.node":
+		if e.ComplexityRoot.DemandEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandEdge.Node(childComplexity), true
+
 	case "Disability.causeRu":
 		if e.ComplexityRoot.Disability.CauseRu == nil {
 			break
@@ -3640,6 +5026,250 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EmploymentEdge.Node(childComplexity), true
 
+	case "EnforcementProceeding.amount":
+		if e.ComplexityRoot.EnforcementProceeding.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Amount(childComplexity), true
+	case "EnforcementProceeding.balance":
+		if e.ComplexityRoot.EnforcementProceeding.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Balance(childComplexity), true
+	case "EnforcementProceeding.claimKind":
+		if e.ComplexityRoot.EnforcementProceeding.ClaimKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.ClaimKind(childComplexity), true
+	case "EnforcementProceeding.claimRu":
+		if e.ComplexityRoot.EnforcementProceeding.ClaimRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.ClaimRu(childComplexity), true
+	case "EnforcementProceeding.closedAt":
+		if e.ComplexityRoot.EnforcementProceeding.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.ClosedAt(childComplexity), true
+	case "EnforcementProceeding.courtCase":
+		if e.ComplexityRoot.EnforcementProceeding.CourtCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.CourtCase(childComplexity), true
+	case "EnforcementProceeding.creditorId":
+		if e.ComplexityRoot.EnforcementProceeding.CreditorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.CreditorID(childComplexity), true
+	case "EnforcementProceeding.creditorKind":
+		if e.ComplexityRoot.EnforcementProceeding.CreditorKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.CreditorKind(childComplexity), true
+	case "EnforcementProceeding.creditorLegalEntity":
+		if e.ComplexityRoot.EnforcementProceeding.CreditorLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.CreditorLegalEntity(childComplexity), true
+	case "EnforcementProceeding.creditorName":
+		if e.ComplexityRoot.EnforcementProceeding.CreditorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.CreditorName(childComplexity), true
+	case "EnforcementProceeding.creditorPerson":
+		if e.ComplexityRoot.EnforcementProceeding.CreditorPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.CreditorPerson(childComplexity), true
+	case "EnforcementProceeding.debtorId":
+		if e.ComplexityRoot.EnforcementProceeding.DebtorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DebtorID(childComplexity), true
+	case "EnforcementProceeding.debtorKind":
+		if e.ComplexityRoot.EnforcementProceeding.DebtorKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DebtorKind(childComplexity), true
+	case "EnforcementProceeding.debtorLegalEntity":
+		if e.ComplexityRoot.EnforcementProceeding.DebtorLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DebtorLegalEntity(childComplexity), true
+	case "EnforcementProceeding.debtorName":
+		if e.ComplexityRoot.EnforcementProceeding.DebtorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DebtorName(childComplexity), true
+	case "EnforcementProceeding.debtorPerson":
+		if e.ComplexityRoot.EnforcementProceeding.DebtorPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DebtorPerson(childComplexity), true
+	case "EnforcementProceeding.documentDate":
+		if e.ComplexityRoot.EnforcementProceeding.DocumentDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DocumentDate(childComplexity), true
+	case "EnforcementProceeding.documentIssuer":
+		if e.ComplexityRoot.EnforcementProceeding.DocumentIssuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DocumentIssuer(childComplexity), true
+	case "EnforcementProceeding.documentKind":
+		if e.ComplexityRoot.EnforcementProceeding.DocumentKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DocumentKind(childComplexity), true
+	case "EnforcementProceeding.documentNumber":
+		if e.ComplexityRoot.EnforcementProceeding.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.DocumentNumber(childComplexity), true
+	case "EnforcementProceeding.notarialAct":
+		if e.ComplexityRoot.EnforcementProceeding.NotarialAct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.NotarialAct(childComplexity), true
+	case "EnforcementProceeding.number":
+		if e.ComplexityRoot.EnforcementProceeding.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Number(childComplexity), true
+	case "EnforcementProceeding.officeRu":
+		if e.ComplexityRoot.EnforcementProceeding.OfficeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.OfficeRu(childComplexity), true
+	case "EnforcementProceeding.officerKind":
+		if e.ComplexityRoot.EnforcementProceeding.OfficerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.OfficerKind(childComplexity), true
+	case "EnforcementProceeding.officerName":
+		if e.ComplexityRoot.EnforcementProceeding.OfficerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.OfficerName(childComplexity), true
+	case "EnforcementProceeding.openedAt":
+		if e.ComplexityRoot.EnforcementProceeding.OpenedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.OpenedAt(childComplexity), true
+	case "EnforcementProceeding.recovered":
+		if e.ComplexityRoot.EnforcementProceeding.Recovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Recovered(childComplexity), true
+	case "EnforcementProceeding.region":
+		if e.ComplexityRoot.EnforcementProceeding.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Region(childComplexity), true
+	case "EnforcementProceeding.restrictions":
+		if e.ComplexityRoot.EnforcementProceeding.Restrictions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Restrictions(childComplexity), true
+	case "EnforcementProceeding.status":
+		if e.ComplexityRoot.EnforcementProceeding.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceeding.Status(childComplexity), true
+
+	case "EnforcementProceedingConnection.edges":
+		if e.ComplexityRoot.EnforcementProceedingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceedingConnection.Edges(childComplexity), true
+	case "EnforcementProceedingConnection.pageInfo":
+		if e.ComplexityRoot.EnforcementProceedingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceedingConnection.PageInfo(childComplexity), true
+	case "EnforcementProceedingConnection.totalCount":
+		if e.ComplexityRoot.EnforcementProceedingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceedingConnection.TotalCount(childComplexity), true
+
+	case "EnforcementProceedingEdge.cursor":
+		if e.ComplexityRoot.EnforcementProceedingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceedingEdge.Cursor(childComplexity), true
+	case "EnforcementProceedingEdge.node":
+		if e.ComplexityRoot.EnforcementProceedingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementProceedingEdge.Node(childComplexity), true
+
+	case "EnforcementRestriction.imposedAt":
+		if e.ComplexityRoot.EnforcementRestriction.ImposedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementRestriction.ImposedAt(childComplexity), true
+	case "EnforcementRestriction.kind":
+		if e.ComplexityRoot.EnforcementRestriction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementRestriction.Kind(childComplexity), true
+	case "EnforcementRestriction.kindRu":
+		if e.ComplexityRoot.EnforcementRestriction.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementRestriction.KindRu(childComplexity), true
+	case "EnforcementRestriction.liftedAt":
+		if e.ComplexityRoot.EnforcementRestriction.LiftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementRestriction.LiftedAt(childComplexity), true
+	case "EnforcementRestriction.objectNumber":
+		if e.ComplexityRoot.EnforcementRestriction.ObjectNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnforcementRestriction.ObjectNumber(childComplexity), true
+
 	case "ExciseDeclaration.declarant":
 		if e.ComplexityRoot.ExciseDeclaration.Declarant == nil {
 			break
@@ -3836,6 +5466,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ExportFile.Name(childComplexity), true
+
+	case "Expulsion.checkpoint":
+		if e.ComplexityRoot.Expulsion.Checkpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Checkpoint(childComplexity), true
+	case "Expulsion.citizenship":
+		if e.ComplexityRoot.Expulsion.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Citizenship(childComplexity), true
+	case "Expulsion.courtCase":
+		if e.ComplexityRoot.Expulsion.CourtCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.CourtCase(childComplexity), true
+	case "Expulsion.deadline":
+		if e.ComplexityRoot.Expulsion.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Deadline(childComplexity), true
+	case "Expulsion.decidedBy":
+		if e.ComplexityRoot.Expulsion.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.DecidedBy(childComplexity), true
+	case "Expulsion.decisionDate":
+		if e.ComplexityRoot.Expulsion.DecisionDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.DecisionDate(childComplexity), true
+	case "Expulsion.decisionNumber":
+		if e.ComplexityRoot.Expulsion.DecisionNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.DecisionNumber(childComplexity), true
+	case "Expulsion.entryBanUntil":
+		if e.ComplexityRoot.Expulsion.EntryBanUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.EntryBanUntil(childComplexity), true
+	case "Expulsion.executedAt":
+		if e.ComplexityRoot.Expulsion.ExecutedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.ExecutedAt(childComplexity), true
+	case "Expulsion.ground":
+		if e.ComplexityRoot.Expulsion.Ground == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Ground(childComplexity), true
+	case "Expulsion.groundRu":
+		if e.ComplexityRoot.Expulsion.GroundRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.GroundRu(childComplexity), true
+	case "Expulsion.person":
+		if e.ComplexityRoot.Expulsion.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Person(childComplexity), true
+	case "Expulsion.region":
+		if e.ComplexityRoot.Expulsion.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Region(childComplexity), true
+	case "Expulsion.status":
+		if e.ComplexityRoot.Expulsion.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Expulsion.Status(childComplexity), true
 
 	case "FamilyTie.actId":
 		if e.ComplexityRoot.FamilyTie.ActID == nil {
@@ -4293,6 +6008,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "FugitiveRecord.article":
+		if e.ComplexityRoot.FugitiveRecord.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.Article(childComplexity), true
+	case "FugitiveRecord.articleRu":
+		if e.ComplexityRoot.FugitiveRecord.ArticleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.ArticleRu(childComplexity), true
+	case "FugitiveRecord.criminalRecord":
+		if e.ComplexityRoot.FugitiveRecord.CriminalRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.CriminalRecord(childComplexity), true
+	case "FugitiveRecord.declaredAt":
+		if e.ComplexityRoot.FugitiveRecord.DeclaredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.DeclaredAt(childComplexity), true
+	case "FugitiveRecord.erdrNumber":
+		if e.ComplexityRoot.FugitiveRecord.ERDRNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.ERDRNumber(childComplexity), true
+	case "FugitiveRecord.endedAt":
+		if e.ComplexityRoot.FugitiveRecord.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.EndedAt(childComplexity), true
+	case "FugitiveRecord.endedRu":
+		if e.ComplexityRoot.FugitiveRecord.EndedRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.EndedRu(childComplexity), true
+	case "FugitiveRecord.initiator":
+		if e.ComplexityRoot.FugitiveRecord.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.Initiator(childComplexity), true
+	case "FugitiveRecord.level":
+		if e.ComplexityRoot.FugitiveRecord.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.Level(childComplexity), true
+	case "FugitiveRecord.levelRu":
+		if e.ComplexityRoot.FugitiveRecord.LevelRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.LevelRu(childComplexity), true
+	case "FugitiveRecord.measureRu":
+		if e.ComplexityRoot.FugitiveRecord.MeasureRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.MeasureRu(childComplexity), true
+	case "FugitiveRecord.person":
+		if e.ComplexityRoot.FugitiveRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.Person(childComplexity), true
+	case "FugitiveRecord.region":
+		if e.ComplexityRoot.FugitiveRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.Region(childComplexity), true
+	case "FugitiveRecord.searchCaseNumber":
+		if e.ComplexityRoot.FugitiveRecord.SearchCaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.SearchCaseNumber(childComplexity), true
+	case "FugitiveRecord.status":
+		if e.ComplexityRoot.FugitiveRecord.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FugitiveRecord.Status(childComplexity), true
+
 	case "GoodsDeclaration.countryCode":
 		if e.ComplexityRoot.GoodsDeclaration.CountryCode == nil {
 			break
@@ -4692,6 +6498,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.AlcoholTurnoverDeclaration(childComplexity, args["number"].(string)), true
+	case "Inquiry.appeal":
+		if e.ComplexityRoot.Inquiry.Appeal == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_appeal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Appeal(childComplexity, args["number"].(string)), true
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -4715,12 +6532,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CivilServants(childComplexity, args["stateBodyBin"].(sio.BIN), args["current"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Inquiry.courtCards":
+		if e.ComplexityRoot.Inquiry.CourtCards == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_courtCards_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CourtCards(childComplexity, args["caseNumber"].(string)), true
+	case "Inquiry.courtCase":
+		if e.ComplexityRoot.Inquiry.CourtCase == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_courtCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CourtCase(childComplexity, args["number"].(string)), true
 	case "Inquiry.courtSanction":
 		if e.ComplexityRoot.Inquiry.CourtSanction == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Inquiry.CourtSanction(childComplexity), true
+	case "Inquiry.criminalCase":
+		if e.ComplexityRoot.Inquiry.CriminalCase == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_criminalCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.CriminalCase(childComplexity, args["number"].(string)), true
 	case "Inquiry.criminalVehicleRecords":
 		if e.ComplexityRoot.Inquiry.CriminalVehicleRecords == nil {
 			break
@@ -4754,6 +6604,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.CrossAudit(childComplexity, args["number"].(string)), true
+	case "Inquiry.demand":
+		if e.ComplexityRoot.Inquiry.Demand == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_demand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Demand(childComplexity, args["number"].(string)), true
 	case "Inquiry.diploma":
 		if e.ComplexityRoot.Inquiry.Diploma == nil {
 			break
@@ -4776,6 +6637,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.DriverLicense(childComplexity, args["number"].(string)), true
+	case "Inquiry.enforcementProceeding":
+		if e.ComplexityRoot.Inquiry.EnforcementProceeding == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_enforcementProceeding_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.EnforcementProceeding(childComplexity, args["number"].(string)), true
 	case "Inquiry.ethylAlcoholDeclaration":
 		if e.ComplexityRoot.Inquiry.EthylAlcoholDeclaration == nil {
 			break
@@ -4787,6 +6659,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.EthylAlcoholDeclaration(childComplexity, args["number"].(string)), true
+	case "Inquiry.exitRestrictions":
+		if e.ComplexityRoot.Inquiry.ExitRestrictions == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_exitRestrictions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ExitRestrictions(childComplexity, args["basisNumber"].(string)), true
+	case "Inquiry.expulsion":
+		if e.ComplexityRoot.Inquiry.Expulsion == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_expulsion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Expulsion(childComplexity, args["decisionNumber"].(string)), true
 	case "Inquiry.fixedLineSubscriptions":
 		if e.ComplexityRoot.Inquiry.FixedLineSubscriptions == nil {
 			break
@@ -4831,6 +6725,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.ForeignWorkers(childComplexity, args["passportNumber"].(string)), true
+	case "Inquiry.fugitive":
+		if e.ComplexityRoot.Inquiry.Fugitive == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_fugitive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.Fugitive(childComplexity, args["erdrNumber"].(string)), true
 	case "Inquiry.goodsDeclaration":
 		if e.ComplexityRoot.Inquiry.GoodsDeclaration == nil {
 			break
@@ -4937,6 +6842,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Links(childComplexity, args["subject"].(model.SubjectInput), args["depth"].(int), args["kinds"].([]links.EdgeKind), args["maxNodes"].(*int), args["perNode"].(*int)), true
+	case "Inquiry.missingPerson":
+		if e.ComplexityRoot.Inquiry.MissingPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_missingPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.MissingPerson(childComplexity, args["searchCaseNumber"].(string)), true
+	case "Inquiry.notarialAct":
+		if e.ComplexityRoot.Inquiry.NotarialAct == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_notarialAct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.NotarialAct(childComplexity, args["registryNumber"].(string)), true
 	case "Inquiry.pensionStatement":
 		if e.ComplexityRoot.Inquiry.PensionStatement == nil {
 			break
@@ -5797,6 +7724,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.courtCases":
+		if e.ComplexityRoot.LegalEntity.CourtCases == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_courtCases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.CourtCases(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.crossAudits":
 		if e.ComplexityRoot.LegalEntity.CrossAudits == nil {
 			break
@@ -5826,6 +7764,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Employees(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.enforcementProceedings":
+		if e.ComplexityRoot.LegalEntity.EnforcementProceedings == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_enforcementProceedings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.EnforcementProceedings(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.ethylAlcoholDeclarations":
 		if e.ComplexityRoot.LegalEntity.EthylAlcoholDeclarations == nil {
 			break
@@ -5920,6 +7869,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.notarialActs":
+		if e.ComplexityRoot.LegalEntity.NotarialActs == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_notarialActs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.NotarialActs(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.pensionContributionsPaid":
 		if e.ComplexityRoot.LegalEntity.PensionContributionsPaid == nil {
 			break
@@ -6349,6 +8309,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.Role(childComplexity), true
 
+	case "MissingPersonRecord.applicantRu":
+		if e.ComplexityRoot.MissingPersonRecord.ApplicantRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.ApplicantRu(childComplexity), true
+	case "MissingPersonRecord.circumstancesRu":
+		if e.ComplexityRoot.MissingPersonRecord.CircumstancesRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.CircumstancesRu(childComplexity), true
+	case "MissingPersonRecord.descriptionRu":
+		if e.ComplexityRoot.MissingPersonRecord.DescriptionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.DescriptionRu(childComplexity), true
+	case "MissingPersonRecord.foundAt":
+		if e.ComplexityRoot.MissingPersonRecord.FoundAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.FoundAt(childComplexity), true
+	case "MissingPersonRecord.foundRu":
+		if e.ComplexityRoot.MissingPersonRecord.FoundRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.FoundRu(childComplexity), true
+	case "MissingPersonRecord.initiator":
+		if e.ComplexityRoot.MissingPersonRecord.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.Initiator(childComplexity), true
+	case "MissingPersonRecord.lastSeenAt":
+		if e.ComplexityRoot.MissingPersonRecord.LastSeenAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.LastSeenAt(childComplexity), true
+	case "MissingPersonRecord.lastSeenPlace":
+		if e.ComplexityRoot.MissingPersonRecord.LastSeenPlace == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.LastSeenPlace(childComplexity), true
+	case "MissingPersonRecord.person":
+		if e.ComplexityRoot.MissingPersonRecord.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.Person(childComplexity), true
+	case "MissingPersonRecord.region":
+		if e.ComplexityRoot.MissingPersonRecord.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.Region(childComplexity), true
+	case "MissingPersonRecord.reportedAt":
+		if e.ComplexityRoot.MissingPersonRecord.ReportedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.ReportedAt(childComplexity), true
+	case "MissingPersonRecord.searchCaseNumber":
+		if e.ComplexityRoot.MissingPersonRecord.SearchCaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.SearchCaseNumber(childComplexity), true
+	case "MissingPersonRecord.status":
+		if e.ComplexityRoot.MissingPersonRecord.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingPersonRecord.Status(childComplexity), true
+
 	case "MonopolyRecord.authorityRu":
 		if e.ComplexityRoot.MonopolyRecord.AuthorityRu == nil {
 			break
@@ -6426,6 +8465,184 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignAgreement(childComplexity, args["signature"].(*string)), true
+
+	case "NotarialAct.actDate":
+		if e.ComplexityRoot.NotarialAct.ActDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.ActDate(childComplexity), true
+	case "NotarialAct.kind":
+		if e.ComplexityRoot.NotarialAct.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.Kind(childComplexity), true
+	case "NotarialAct.kindRu":
+		if e.ComplexityRoot.NotarialAct.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.KindRu(childComplexity), true
+	case "NotarialAct.notaryLicence":
+		if e.ComplexityRoot.NotarialAct.NotaryLicence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.NotaryLicence(childComplexity), true
+	case "NotarialAct.notaryName":
+		if e.ComplexityRoot.NotarialAct.NotaryName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.NotaryName(childComplexity), true
+	case "NotarialAct.objectKind":
+		if e.ComplexityRoot.NotarialAct.ObjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.ObjectKind(childComplexity), true
+	case "NotarialAct.objectNumber":
+		if e.ComplexityRoot.NotarialAct.ObjectNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.ObjectNumber(childComplexity), true
+	case "NotarialAct.parties":
+		if e.ComplexityRoot.NotarialAct.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.Parties(childComplexity), true
+	case "NotarialAct.realEstate":
+		if e.ComplexityRoot.NotarialAct.RealEstate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.RealEstate(childComplexity), true
+	case "NotarialAct.region":
+		if e.ComplexityRoot.NotarialAct.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.Region(childComplexity), true
+	case "NotarialAct.registryNumber":
+		if e.ComplexityRoot.NotarialAct.RegistryNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.RegistryNumber(childComplexity), true
+	case "NotarialAct.revokedAt":
+		if e.ComplexityRoot.NotarialAct.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.RevokedAt(childComplexity), true
+	case "NotarialAct.summaryRu":
+		if e.ComplexityRoot.NotarialAct.SummaryRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.SummaryRu(childComplexity), true
+	case "NotarialAct.validUntil":
+		if e.ComplexityRoot.NotarialAct.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.ValidUntil(childComplexity), true
+	case "NotarialAct.vehicle":
+		if e.ComplexityRoot.NotarialAct.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialAct.Vehicle(childComplexity), true
+
+	case "NotarialActConnection.edges":
+		if e.ComplexityRoot.NotarialActConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActConnection.Edges(childComplexity), true
+	case "NotarialActConnection.pageInfo":
+		if e.ComplexityRoot.NotarialActConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActConnection.PageInfo(childComplexity), true
+	case "NotarialActConnection.totalCount":
+		if e.ComplexityRoot.NotarialActConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActConnection.TotalCount(childComplexity), true
+
+	case "NotarialActEdge.cursor":
+		if e.ComplexityRoot.NotarialActEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActEdge.Cursor(childComplexity), true
+	case "NotarialActEdge.node":
+		if e.ComplexityRoot.NotarialActEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActEdge.Node(childComplexity), true
+	case "NotarialActEdge.role":
+		if e.ComplexityRoot.NotarialActEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActEdge.Role(childComplexity), true
+	case "NotarialActEdge.roleRu":
+		if e.ComplexityRoot.NotarialActEdge.RoleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialActEdge.RoleRu(childComplexity), true
+
+	case "NotarialParty.legalEntity":
+		if e.ComplexityRoot.NotarialParty.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.LegalEntity(childComplexity), true
+	case "NotarialParty.nameRu":
+		if e.ComplexityRoot.NotarialParty.NameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.NameRu(childComplexity), true
+	case "NotarialParty.person":
+		if e.ComplexityRoot.NotarialParty.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.Person(childComplexity), true
+	case "NotarialParty.role":
+		if e.ComplexityRoot.NotarialParty.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.Role(childComplexity), true
+	case "NotarialParty.roleRu":
+		if e.ComplexityRoot.NotarialParty.RoleRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.RoleRu(childComplexity), true
+	case "NotarialParty.subjectId":
+		if e.ComplexityRoot.NotarialParty.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.SubjectID(childComplexity), true
+	case "NotarialParty.subjectKind":
+		if e.ComplexityRoot.NotarialParty.SubjectKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotarialParty.SubjectKind(childComplexity), true
 
 	case "OutpatientVisit.diagnosisRu":
 		if e.ComplexityRoot.OutpatientVisit.DiagnosisRu == nil {
@@ -6656,12 +8873,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Address(childComplexity), true
+	case "Person.administrativeOffences":
+		if e.ComplexityRoot.Person.AdministrativeOffences == nil {
+			break
+		}
+
+		args, err := ec.field_Person_administrativeOffences_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.AdministrativeOffences(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.agriculturalMachinery":
 		if e.ComplexityRoot.Person.AgriculturalMachinery == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.AgriculturalMachinery(childComplexity), true
+	case "Person.appeals":
+		if e.ComplexityRoot.Person.Appeals == nil {
+			break
+		}
+
+		args, err := ec.field_Person_appeals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Appeals(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.benefits":
 		if e.ComplexityRoot.Person.Benefits == nil {
 			break
@@ -6737,18 +8976,58 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Counterparties(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.courtCards":
+		if e.ComplexityRoot.Person.CourtCards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CourtCards(childComplexity), true
+	case "Person.courtCases":
+		if e.ComplexityRoot.Person.CourtCases == nil {
+			break
+		}
+
+		args, err := ec.field_Person_courtCases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.CourtCases(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.criminalRecords":
+		if e.ComplexityRoot.Person.CriminalRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CriminalRecords(childComplexity), true
 	case "Person.crossAudits":
 		if e.ComplexityRoot.Person.CrossAudits == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.CrossAudits(childComplexity), true
+	case "Person.dactyloscopy":
+		if e.ComplexityRoot.Person.Dactyloscopy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Dactyloscopy(childComplexity), true
 	case "Person.deathDate":
 		if e.ComplexityRoot.Person.DeathDate == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.DeathDate(childComplexity), true
+	case "Person.demands":
+		if e.ComplexityRoot.Person.Demands == nil {
+			break
+		}
+
+		args, err := ec.field_Person_demands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Demands(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.disability":
 		if e.ComplexityRoot.Person.Disability == nil {
 			break
@@ -6779,6 +9058,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Employment(childComplexity), true
+	case "Person.enforcementProceedings":
+		if e.ComplexityRoot.Person.EnforcementProceedings == nil {
+			break
+		}
+
+		args, err := ec.field_Person_enforcementProceedings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.EnforcementProceedings(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.exitRestrictions":
+		if e.ComplexityRoot.Person.ExitRestrictions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ExitRestrictions(childComplexity), true
+	case "Person.expulsions":
+		if e.ComplexityRoot.Person.Expulsions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Expulsions(childComplexity), true
 	case "Person.family":
 		if e.ComplexityRoot.Person.Family == nil {
 			break
@@ -6868,12 +9170,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.MiddleName(childComplexity), true
+	case "Person.missingReports":
+		if e.ComplexityRoot.Person.MissingReports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.MissingReports(childComplexity), true
 	case "Person.nationality":
 		if e.ComplexityRoot.Person.Nationality == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
+	case "Person.notarialActs":
+		if e.ComplexityRoot.Person.NotarialActs == nil {
+			break
+		}
+
+		args, err := ec.field_Person_notarialActs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.NotarialActs(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.outpatientVisits":
 		if e.ComplexityRoot.Person.OutpatientVisits == nil {
 			break
@@ -7037,6 +9356,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Vehicles(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.wanted":
+		if e.ComplexityRoot.Person.Wanted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Wanted(childComplexity), true
 	case "Person.weapons":
 		if e.ComplexityRoot.Person.Weapons == nil {
 			break
@@ -7848,6 +10173,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RealEstate.Kind(childComplexity), true
+	case "RealEstate.notarialActs":
+		if e.ComplexityRoot.RealEstate.NotarialActs == nil {
+			break
+		}
+
+		args, err := ec.field_RealEstate_notarialActs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.RealEstate.NotarialActs(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "RealEstate.region":
 		if e.ComplexityRoot.RealEstate.Region == nil {
 			break
@@ -9731,6 +12067,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Vehicle.Model(childComplexity), true
+	case "Vehicle.notarialActs":
+		if e.ComplexityRoot.Vehicle.NotarialActs == nil {
+			break
+		}
+
+		args, err := ec.field_Vehicle_notarialActs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Vehicle.NotarialActs(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Vehicle.ownerId":
 		if e.ComplexityRoot.Vehicle.OwnerID == nil {
 			break
@@ -10153,6 +12500,82 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/appeals.graphqls", Input: `# База данных «Единый учет обращений лиц».
+
+enum AppealKind {
+  STATEMENT
+  COMPLAINT
+  PROPOSAL
+  REQUEST
+  "Сообщение об уголовном правонарушении (КУИ)."
+  CRIME_REPORT
+}
+
+enum AppealChannel {
+  ONLINE
+  WRITTEN
+  RECEPTION
+  PHONE
+}
+
+enum AppealStatus {
+  UNDER_REVIEW
+  SATISFIED
+  REJECTED
+  EXPLAINED
+  FORWARDED
+  "Crime report registered in ЕРДР."
+  REGISTERED_ERDR
+  "Crime report: no grounds to register in ЕРДР."
+  DECLINED
+}
+
+"""
+An appeal of База данных «Единый учет обращений лиц». Numbers read
+ЖТ-YYYY-NNNNNNNN.
+"""
+type Appeal {
+  number: String!
+  submittedAt: Date!
+  "The state body that registered the appeal."
+  body: String!
+  region: Region
+  channel: AppealChannel!
+  kind: AppealKind!
+  kindRu: String!
+  categoryRu: String!
+  summaryRu: String!
+  "Entry of a crime report in the police's book of information (КУИ)."
+  kuiNumber: String
+  deadline: Date!
+  status: AppealStatus!
+  answeredAt: Date
+  resultRu: String
+  "ГБД ФЛ: the applicant."
+  applicant: Person @service(code: "PERSONS")
+}
+
+type AppealConnection {
+  edges: [AppealEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type AppealEdge {
+  cursor: String!
+  node: Appeal!
+}
+
+extend type Person {
+  "Единый учет обращений лиц: the person's appeals, newest first."
+  appeals(first: Int = 20, after: String): AppealConnection @service(code: "CITIZEN_APPEALS")
+}
+
+extend type Inquiry {
+  "Единый учет обращений лиц: an appeal by number (ЖТ-YYYY-NNNNNNNN)."
+  appeal(number: String!): Appeal @service(code: "CITIZEN_APPEALS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/business.graphqls", Input: `# Business registers: the statistical register of ЕУСС (17), Е-лицензирование
 # (41), Сведения о монополистах (47) and Учет проверок ГО (50).
 
@@ -10666,6 +13089,174 @@ extend type Inquiry {
   diploma(number: String!): HigherEducationRecord @service(code: "STUDENTS_GRADUATES")
 }
 `, BuiltIn: false},
+	{Name: "../schema/enforcement.graphqls", Input: `# Enforcement of judgments: База данных «Исполнительных производств» (АИС
+# ОИП) and «Сведения о должниках и ответчиках».
+
+enum ClaimKind {
+  ALIMONY
+  CREDIT
+  UTILITIES
+  CRIMINAL_FINE
+  ADMINISTRATIVE_FINE
+  CONTRACT
+  TAXES
+}
+
+enum ExecutiveDocumentKind {
+  "Исполнительный лист."
+  WRIT
+  "Судебный приказ."
+  COURT_ORDER
+  "Исполнительная надпись нотариуса."
+  NOTARY_INSCRIPTION
+  "Постановление по делу об административном правонарушении."
+  ADMIN_RULING
+}
+
+enum BailiffKind {
+  STATE
+  PRIVATE
+}
+
+enum ProceedingStatus {
+  ACTIVE
+  "Исполнено."
+  COMPLETED
+  "Исполнительный документ возвращён взыскателю."
+  RETURNED
+  "Прекращено."
+  TERMINATED
+}
+
+"""
+An enforcement proceeding of База данных «Исполнительных производств»
+against a person or a legal entity. Numbers read YY RR 7 NNNNNNN.
+"""
+type EnforcementProceeding {
+  number: String!
+  openedAt: Date!
+  region: Region
+  "IIN or BIN."
+  debtorId: ID!
+  debtorKind: SubjectKind!
+  debtorName: String!
+  "IIN or BIN when the creditor is a subject of the population."
+  creditorId: ID
+  creditorKind: SubjectKind
+  creditorName: String!
+  claimKind: ClaimKind!
+  claimRu: String!
+  "Sum to recover (for alimony: the arrears)."
+  amount: Money!
+  recovered: Money!
+  balance: Money!
+  documentKind: ExecutiveDocumentKind!
+  "Court case, notarial registry or administrative case number."
+  documentNumber: String!
+  documentIssuer: String!
+  documentDate: Date!
+  officerKind: BailiffKind!
+  officerName: String!
+  officeRu: String!
+  status: ProceedingStatus!
+  closedAt: Date
+  "Исполнительные производства: the measures imposed on the debtor."
+  restrictions: [EnforcementRestriction!] @service(code: "ENFORCEMENT_PROCEEDINGS")
+  "ГБД ФЛ: the debtor, when a person."
+  debtorPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the debtor, when a legal entity."
+  debtorLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "ГБД ФЛ: the creditor, when a person of the population."
+  creditorPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the creditor, when a legal entity of the population."
+  creditorLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "Судебные органы: the court case of a writ or court order."
+  courtCase: CourtCase @service(code: "COURTS")
+  "Е-Нотариат: the notary's executive inscription."
+  notarialAct: NotarialAct @service(code: "E_NOTARY")
+}
+
+enum RestrictionKind {
+  EXIT_BAN
+  ACCOUNT_ARREST
+  VEHICLE_ARREST
+  PROPERTY_ARREST
+  REGISTRATION_BAN
+}
+
+"A measure of an enforcement proceeding."
+type EnforcementRestriction {
+  kind: RestrictionKind!
+  kindRu: String!
+  "VIN of an arrested vehicle or cadastral number of arrested real estate."
+  objectNumber: String
+  imposedAt: Date!
+  liftedAt: Date
+}
+
+type EnforcementProceedingConnection {
+  edges: [EnforcementProceedingEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type EnforcementProceedingEdge {
+  cursor: String!
+  node: EnforcementProceeding!
+}
+
+enum DebtorRecordKind {
+  "Debtor of an enforcement proceeding (restricted by the bailiff)."
+  DEBTOR
+  "Defendant of a civil case (restricted by the court as security of the claim)."
+  DEFENDANT
+}
+
+"""
+A record of «Сведения о должниках и ответчиках»: a temporary restriction on
+leaving Kazakhstan of a debtor or a defendant.
+"""
+type DebtorRestriction {
+  id: ID!
+  kind: DebtorRecordKind!
+  "The proceeding (DEBTOR) or court case (DEFENDANT) number."
+  basisNumber: String!
+  amount: Money!
+  claimantName: String!
+  imposedBy: String!
+  restrictedFrom: Date!
+  restrictedUntil: Date
+  liftedAt: Date
+  liftedRu: String
+  "The restriction still applies."
+  active: Boolean!
+  "ГБД ФЛ: the person."
+  person: Person @service(code: "PERSONS")
+  "Исполнительные производства: the proceeding of a debtor."
+  proceeding: EnforcementProceeding @service(code: "ENFORCEMENT_PROCEEDINGS")
+  "Судебные органы: the civil case of a defendant."
+  courtCase: CourtCase @service(code: "COURTS")
+}
+
+extend type Person {
+  "Исполнительные производства: proceedings against the person, newest first."
+  enforcementProceedings(first: Int = 20, after: String): EnforcementProceedingConnection @service(code: "ENFORCEMENT_PROCEEDINGS")
+  "Сведения о должниках и ответчиках: restrictions on leaving the country, newest first."
+  exitRestrictions: [DebtorRestriction!] @service(code: "DEBTORS_DEFENDANTS")
+}
+
+extend type LegalEntity {
+  "Исполнительные производства: proceedings against the entity, newest first."
+  enforcementProceedings(first: Int = 20, after: String): EnforcementProceedingConnection @service(code: "ENFORCEMENT_PROCEEDINGS")
+}
+
+extend type Inquiry {
+  "Исполнительные производства: a proceeding by number (12 digits)."
+  enforcementProceeding(number: String!): EnforcementProceeding @service(code: "ENFORCEMENT_PROCEEDINGS")
+  "Сведения о должниках и ответчиках: restrictions imposed in a proceeding (12 digits) or a court case (CCCC-YY-00-K/N)."
+  exitRestrictions(basisNumber: String!): [DebtorRestriction!] @service(code: "DEBTORS_DEFENDANTS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/excise.graphqls", Input: `# КГД declarations on excisable goods (68-72): ethyl alcohol and wine
 # material, production and turnover of alcohol products, petroleum products
 # (versions 2 and 3 of the form).
@@ -11090,6 +13681,437 @@ type Inquiry {
   taxpayer(id: ID!): Taxpayer @service(code: "TAXPAYERS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/justice.graphqls", Input: `# Criminal-justice registers: База данных «Специальные учеты», «Судебных
+# органов», «Судебных карточек», «Требования», «Скрывающихся от
+# следствия/дознания», «Без вести пропавших», «Контроль процедуры выдворения
+# иностранных граждан».
+
+enum OffenceGravity {
+  MISDEMEANOUR
+  MINOR
+  MEDIUM
+  GRAVE
+  ESPECIALLY_GRAVE
+}
+
+enum CriminalOutcome {
+  UNDER_INVESTIGATION
+  TERMINATED_PRETRIAL
+  IN_COURT
+  CONVICTED
+  ACQUITTED
+  TERMINATED_BY_COURT
+}
+
+enum SentenceKind {
+  IMPRISONMENT
+  SUSPENDED
+  RESTRICTION_OF_FREEDOM
+  FINE
+  CORRECTIONAL_WORK
+  COMMUNITY_SERVICE
+}
+
+enum ConvictionStatus {
+  "Not convicted in this case."
+  NONE
+  "Serving the sentence (in prison, on probation, paying the fine)."
+  SERVING
+  "Served; the conviction is not yet expunged."
+  ACTIVE
+  "Судимость погашена."
+  EXPUNGED
+}
+
+"""
+Criminal liability of a person in База данных «Специальные учеты»: one
+criminal case from its registration (ЕРДР since 2015, the statistical card
+before) to the verdict, the sentence served and the conviction expunged.
+"""
+type CriminalRecord {
+  "ЕРДР number (15 digits) since 2015, statistical-card number (12 digits) before."
+  caseNumber: String!
+  erdrNumber: String
+  personIin: IIN!
+  "«УК РК 2014» or «УК РК 1997»."
+  codeRu: String!
+  "Article and part, e.g. «188 ч.2»."
+  article: String!
+  articleRu: String!
+  gravity: OffenceGravity!
+  offenceDate: Date!
+  registeredAt: Date!
+  "The body that registered the case."
+  registeredBy: String!
+  region: Region
+  outcome: CriminalOutcome!
+  outcomeRu: String!
+  "Termination or verdict date."
+  outcomeDate: Date
+  courtName: String
+  courtCaseNumber: String
+  sentenceKind: SentenceKind
+  sentenceRu: String
+  termMonths: Int
+  fine: Money
+  "Additional punishment (driving ban, expulsion ...)."
+  additionalRu: String
+  "Penal institution of an imprisonment."
+  institution: String
+  releaseDate: Date
+  releaseRu: String
+  convictionStatus: ConvictionStatus!
+  expungedAt: Date
+  "ГБД ФЛ: the person."
+  person: Person @service(code: "PERSONS")
+  "Судебные органы: the court case."
+  courtCase: CourtCase @service(code: "COURTS")
+  "Скрывающиеся от следствия/дознания: the search for the suspect in this case."
+  search: FugitiveRecord @service(code: "FUGITIVES")
+}
+
+enum PenaltyKind {
+  WARNING
+  FINE
+  ARREST
+}
+
+"An administrative offence of note in «Специальные учеты» (ЕРАП, since 2015)."
+type AdministrativeOffence {
+  "АИС СУ administrative case number."
+  caseNumber: String!
+  codeRu: String!
+  article: String!
+  articleRu: String!
+  committedAt: Date!
+  region: Region
+  recordedBy: String!
+  decidedAt: Date!
+  "The police unit or court that decided."
+  decidedBy: String!
+  penalty: PenaltyKind!
+  penaltyRu: String!
+  fine: Money
+  arrestDays: Int
+  "The court also ordered administrative expulsion (foreign citizens)."
+  expulsion: Boolean!
+  executionRu: String!
+}
+
+type AdministrativeOffenceConnection {
+  edges: [AdministrativeOffenceEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type AdministrativeOffenceEdge {
+  cursor: String!
+  node: AdministrativeOffence!
+}
+
+enum DactyloscopyReason {
+  CRIMINAL_PROCEDURE
+  FOREIGNER
+}
+
+"Dactyloscopic registration of a person in «Специальные учеты»."
+type DactyloscopicRecord {
+  cardNumber: String!
+  registeredAt: Date!
+  registeredBy: String!
+  reason: DactyloscopyReason!
+  reasonRu: String!
+}
+
+enum CourtCaseCategory {
+  CRIMINAL
+  CIVIL
+  ADMINISTRATIVE
+}
+
+enum CourtCaseStatus {
+  PENDING
+  DECIDED
+}
+
+enum CourtPartyRole {
+  PLAINTIFF
+  DEFENDANT
+  ACCUSED
+  "Лицо, привлекаемое к административной ответственности."
+  OFFENDER
+}
+
+"""
+A case of База данных «Судебных органов» (ЕАИАС). Numbers read
+CCCC-YY-00-K/N: the court code, the year, the category (1 criminal, 2 civil,
+3 administrative) and the serial.
+"""
+type CourtCase {
+  number: String!
+  courtName: String!
+  region: Region
+  category: CourtCaseCategory!
+  "The claim or the article."
+  subjectRu: String!
+  judgeName: String!
+  receivedAt: Date!
+  status: CourtCaseStatus!
+  decidedAt: Date
+  resultRu: String
+  inForceAt: Date
+  "Цена иска."
+  claim: Money
+  "Судебные органы: the parties."
+  parties: [CourtParty!] @service(code: "COURTS")
+  "Судебные карточки: the statistical cards of the case (criminal cases)."
+  cards: [CourtCard!] @service(code: "COURT_CARDS")
+}
+
+"A party of a court case: a subject of the population, or an organisation named only."
+type CourtParty {
+  role: CourtPartyRole!
+  "«истец», «ответчик», «взыскатель», «должник», «подсудимый» ..."
+  roleRu: String!
+  "IIN or BIN; null for an organisation outside the population (a bank)."
+  subjectId: ID
+  subjectKind: SubjectKind
+  nameRu: String!
+  "ГБД ФЛ: the party, when a person."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the party, when a legal entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type CourtCaseConnection {
+  edges: [CourtCaseEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"A court case of a subject, with the subject's role in it."
+type CourtCaseEdge {
+  cursor: String!
+  node: CourtCase!
+  role: CourtPartyRole!
+  roleRu: String!
+}
+
+enum VerdictKind {
+  CONVICTION
+  ACQUITTAL
+  TERMINATION
+}
+
+"""
+A statistical court card of База данных «Судебных карточек»: the card
+(form 6) a court fills in on a defendant of a criminal case at the verdict.
+"""
+type CourtCard {
+  cardNumber: String!
+  formRu: String!
+  caseNumber: String!
+  courtName: String!
+  region: Region
+  judgeName: String!
+  personIin: IIN!
+  erdrNumber: String
+  codeRu: String!
+  article: String!
+  articleRu: String!
+  verdict: VerdictKind!
+  verdictDate: Date!
+  inForceAt: Date!
+  punishmentRu: String
+  additionalRu: String
+  termMonths: Int
+  fine: Money
+  "ГБД ФЛ: the defendant."
+  person: Person @service(code: "PERSONS")
+  "Судебные органы: the court case."
+  courtCase: CourtCase @service(code: "COURTS")
+}
+
+enum DemandForm {
+  "Форма 1: convictions and criminal prosecution."
+  CONVICTIONS
+  "Форма 2: wanted status."
+  WANTED
+  "Форма 3: dactyloscopic registration (identification)."
+  DACTYLOSCOPY
+  "Форма 4: administrative offences of the last 12 months."
+  ADMINISTRATIVE
+}
+
+"""
+A record of «Требования»: a demand for a check of the person against the
+special records, and the answer they gave on the day.
+"""
+type Demand {
+  number: String!
+  form: DemandForm!
+  formRu: String!
+  requestedAt: Date!
+  initiator: String!
+  purposeRu: String!
+  answeredAt: Date!
+  "The records held something on the person."
+  found: Boolean!
+  answerRu: String!
+}
+
+type DemandConnection {
+  edges: [DemandEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type DemandEdge {
+  cursor: String!
+  node: Demand!
+}
+
+enum FugitiveStatus {
+  WANTED
+  DETAINED
+  CANCELLED
+}
+
+enum SearchLevel {
+  LOCAL
+  REPUBLICAN
+  INTERSTATE
+  INTERNATIONAL
+}
+
+"""
+A record of База данных «Скрывающихся от следствия/дознания»: a suspect
+declared wanted for evading the investigation of a criminal case.
+"""
+type FugitiveRecord {
+  "АИС СУ search case number."
+  searchCaseNumber: String!
+  erdrNumber: String!
+  article: String!
+  articleRu: String!
+  initiator: String!
+  region: Region
+  declaredAt: Date!
+  level: SearchLevel!
+  levelRu: String!
+  "Preventive measure (e.g. detention sanctioned in absentia)."
+  measureRu: String!
+  status: FugitiveStatus!
+  endedAt: Date
+  endedRu: String
+  "ГБД ФЛ: the wanted person."
+  person: Person @service(code: "PERSONS")
+  "Специальные учеты: the criminal case."
+  criminalRecord: CriminalRecord @service(code: "SPECIAL_RECORDS")
+}
+
+enum MissingStatus {
+  SEARCHING
+  FOUND
+}
+
+"A record of База данных «Без вести пропавших»."
+type MissingPersonRecord {
+  searchCaseNumber: String!
+  lastSeenAt: Date!
+  lastSeenPlace: String!
+  circumstancesRu: String!
+  reportedAt: Date!
+  "Who reported (relation to the missing person)."
+  applicantRu: String!
+  initiator: String!
+  region: Region
+  descriptionRu: String!
+  status: MissingStatus!
+  foundAt: Date
+  foundRu: String
+  "ГБД ФЛ: the missing person."
+  person: Person @service(code: "PERSONS")
+}
+
+enum ExpulsionGround {
+  ADMINISTRATIVE
+  CRIMINAL
+}
+
+enum ExpulsionStatus {
+  PENDING
+  EXECUTED
+  "Controlled independent departure."
+  SELF_DEPARTED
+}
+
+"A record of «Контроль процедуры выдворения иностранных граждан»."
+type Expulsion {
+  "The court case of the decision."
+  decisionNumber: String!
+  "ISO 3166 alpha-2."
+  citizenship: String!
+  ground: ExpulsionGround!
+  groundRu: String!
+  decidedBy: String!
+  region: Region
+  decisionDate: Date!
+  deadline: Date!
+  status: ExpulsionStatus!
+  executedAt: Date
+  "Border checkpoint of the departure."
+  checkpoint: String
+  entryBanUntil: Date
+  "ГБД ФЛ: the foreign citizen."
+  person: Person @service(code: "PERSONS")
+  "Судебные органы: the court case of the decision."
+  courtCase: CourtCase @service(code: "COURTS")
+}
+
+extend type Person {
+  "Специальные учеты: criminal liability and convictions, oldest first."
+  criminalRecords: [CriminalRecord!] @service(code: "SPECIAL_RECORDS")
+  "Специальные учеты: administrative offences of note, oldest first."
+  administrativeOffences(first: Int = 20, after: String): AdministrativeOffenceConnection @service(code: "SPECIAL_RECORDS")
+  "Специальные учеты: dactyloscopic registration."
+  dactyloscopy: DactyloscopicRecord @service(code: "SPECIAL_RECORDS")
+  "Судебные органы: court cases the person is a party of, newest first."
+  courtCases(first: Int = 20, after: String): CourtCaseConnection @service(code: "COURTS")
+  "Судебные карточки: statistical cards of the person's criminal cases."
+  courtCards: [CourtCard!] @service(code: "COURT_CARDS")
+  "Требования: checks of the person against the special records, newest first."
+  demands(first: Int = 20, after: String): DemandConnection @service(code: "DEMANDS")
+  "Скрывающиеся от следствия/дознания: searches for the person."
+  wanted: [FugitiveRecord!] @service(code: "FUGITIVES")
+  "Без вести пропавшие: reports of the person missing."
+  missingReports: [MissingPersonRecord!] @service(code: "MISSING_PERSONS")
+  "Контроль процедуры выдворения: expulsions of the person (foreign citizens)."
+  expulsions: [Expulsion!] @service(code: "DEPORTATION_CONTROL")
+}
+
+extend type LegalEntity {
+  "Судебные органы: court cases the entity is a party of, newest first."
+  courtCases(first: Int = 20, after: String): CourtCaseConnection @service(code: "COURTS")
+}
+
+extend type Inquiry {
+  "Специальные учеты: a criminal case by ЕРДР (15 digits) or statistical-card (12 digits) number."
+  criminalCase(number: String!): CriminalRecord @service(code: "SPECIAL_RECORDS")
+  "Судебные органы: a court case by number (CCCC-YY-00-K/N)."
+  courtCase(number: String!): CourtCase @service(code: "COURTS")
+  "Судебные карточки: the cards of a court case."
+  courtCards(caseNumber: String!): [CourtCard!] @service(code: "COURT_CARDS")
+  "Скрывающиеся от следствия/дознания: the search in a criminal case, by ЕРДР number."
+  fugitive(erdrNumber: String!): FugitiveRecord @service(code: "FUGITIVES")
+  "Требования: a demand by number (Т-YYRR-NNNNNNN)."
+  demand(number: String!): Demand @service(code: "DEMANDS")
+  "Контроль процедуры выдворения: an expulsion by the court case number of the decision."
+  expulsion(decisionNumber: String!): Expulsion @service(code: "DEPORTATION_CONTROL")
+  "Без вести пропавшие: a report by search case number (13 digits)."
+  missingPerson(searchCaseNumber: String!): MissingPersonRecord @service(code: "MISSING_PERSONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/legal_entity.graphqls", Input: `"A legal entity of ГБД ЮЛ (Государственная база данных «Юридические лица»)."
 type LegalEntity {
   bin: BIN!
@@ -11288,6 +14310,118 @@ extend type Inquiry {
   at most 500) the links kept around one node.
   """
   links(subject: SubjectInput!, depth: Int! = 1, kinds: [LinkKind!], maxNodes: Int = 500, perNode: Int = 50): LinkGraph @service(code: "LINKS_LEVEL1", depthCodes: ["LINKS_LEVEL1", "LINKS_LEVEL2"])
+}
+`, BuiltIn: false},
+	{Name: "../schema/notary.graphqls", Input: `# База данных «Е-Нотариат» (ЕНИС).
+
+enum NotarialActKind {
+  VEHICLE_POWER_OF_ATTORNEY
+  POWER_OF_ATTORNEY
+  ENTITY_POWER_OF_ATTORNEY
+  SALE_CONTRACT
+  SPOUSE_CONSENT
+  CHILD_TRAVEL_CONSENT
+  INHERITANCE_CERTIFICATE
+  MARRIAGE_CONTRACT
+  EXECUTIVE_INSCRIPTION
+}
+
+enum NotarialObjectKind {
+  VEHICLE
+  REAL_ESTATE
+}
+
+enum NotarialRole {
+  PRINCIPAL
+  REPRESENTATIVE
+  SELLER
+  BUYER
+  CONSENTING
+  CHILD
+  SPOUSE
+  TESTATOR
+  HEIR
+  CREDITOR
+  DEBTOR
+}
+
+"""
+A notarial act of База данных «Е-Нотариат». Registry numbers are unique and
+read YY RR S NNNNNN (year, KATO region of the notary, stream, serial).
+"""
+type NotarialAct {
+  registryNumber: String!
+  actDate: Date!
+  kind: NotarialActKind!
+  kindRu: String!
+  summaryRu: String!
+  notaryName: String!
+  notaryLicence: String!
+  region: Region
+  objectKind: NotarialObjectKind
+  "VIN of a vehicle or cadastral number of real estate."
+  objectNumber: String
+  "End of a power of attorney or consent."
+  validUntil: Date
+  revokedAt: Date
+  "Е-Нотариат: the parties."
+  parties: [NotarialParty!] @service(code: "E_NOTARY")
+  "Транспортные средства: the vehicle the act concerns."
+  vehicle: Vehicle @service(code: "VEHICLES")
+  "Регистр недвижимости: the real estate the act concerns."
+  realEstate: RealEstate @service(code: "REAL_ESTATE")
+}
+
+"A party of a notarial act: a subject of the population, or a bank or person outside it, named only."
+type NotarialParty {
+  role: NotarialRole!
+  roleRu: String!
+  subjectId: ID
+  subjectKind: SubjectKind
+  nameRu: String!
+  "ГБД ФЛ: the party, when a person."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the party, when a legal entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type NotarialActConnection {
+  edges: [NotarialActEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"A notarial act with the role of the subject it was listed for (null when listed by object)."
+type NotarialActEdge {
+  cursor: String!
+  node: NotarialAct!
+  role: NotarialRole
+  roleRu: String
+}
+
+extend type Person {
+  "Е-Нотариат: notarial acts the person is a party of, newest first."
+  notarialActs(first: Int = 20, after: String): NotarialActConnection @service(code: "E_NOTARY")
+}
+
+extend type LegalEntity {
+  "Е-Нотариат: notarial acts the entity is a party of, newest first."
+  notarialActs(first: Int = 20, after: String): NotarialActConnection @service(code: "E_NOTARY")
+}
+
+extend type Vehicle {
+  "Е-Нотариат: notarial acts on the vehicle (powers of attorney), newest first."
+  notarialActs(first: Int = 20, after: String): NotarialActConnection @service(code: "E_NOTARY")
+}
+
+extend type RealEstate {
+  "Е-Нотариат: notarial acts on the object (contracts, inheritance), newest first."
+  notarialActs(first: Int = 20, after: String): NotarialActConnection @service(code: "E_NOTARY")
+}
+
+extend type Inquiry {
+  "Е-Нотариат: an act by registry number (11 digits)."
+  notarialAct(registryNumber: String!): NotarialAct @service(code: "E_NOTARY")
 }
 `, BuiltIn: false},
 	{Name: "../schema/person.graphqls", Input: `enum Gender {
@@ -13420,6 +16554,64 @@ func (ec *executionContext) childFields_AccidentParticipant(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AccidentParticipant", field.Name)
 }
 
+func (ec *executionContext) childFields_AdministrativeOffence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "caseNumber":
+		return ec.fieldContext_AdministrativeOffence_caseNumber(ctx, field)
+	case "codeRu":
+		return ec.fieldContext_AdministrativeOffence_codeRu(ctx, field)
+	case "article":
+		return ec.fieldContext_AdministrativeOffence_article(ctx, field)
+	case "articleRu":
+		return ec.fieldContext_AdministrativeOffence_articleRu(ctx, field)
+	case "committedAt":
+		return ec.fieldContext_AdministrativeOffence_committedAt(ctx, field)
+	case "region":
+		return ec.fieldContext_AdministrativeOffence_region(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_AdministrativeOffence_recordedBy(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_AdministrativeOffence_decidedAt(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_AdministrativeOffence_decidedBy(ctx, field)
+	case "penalty":
+		return ec.fieldContext_AdministrativeOffence_penalty(ctx, field)
+	case "penaltyRu":
+		return ec.fieldContext_AdministrativeOffence_penaltyRu(ctx, field)
+	case "fine":
+		return ec.fieldContext_AdministrativeOffence_fine(ctx, field)
+	case "arrestDays":
+		return ec.fieldContext_AdministrativeOffence_arrestDays(ctx, field)
+	case "expulsion":
+		return ec.fieldContext_AdministrativeOffence_expulsion(ctx, field)
+	case "executionRu":
+		return ec.fieldContext_AdministrativeOffence_executionRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdministrativeOffence", field.Name)
+}
+
+func (ec *executionContext) childFields_AdministrativeOffenceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AdministrativeOffenceConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AdministrativeOffenceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AdministrativeOffenceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdministrativeOffenceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AdministrativeOffenceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AdministrativeOffenceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AdministrativeOffenceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdministrativeOffenceEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Agreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "textRu":
@@ -13474,6 +16666,64 @@ func (ec *executionContext) childFields_AgriculturalMachine(ctx context.Context,
 		return ec.fieldContext_AgriculturalMachine_ownerLegalEntity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgriculturalMachine", field.Name)
+}
+
+func (ec *executionContext) childFields_Appeal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_Appeal_number(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Appeal_submittedAt(ctx, field)
+	case "body":
+		return ec.fieldContext_Appeal_body(ctx, field)
+	case "region":
+		return ec.fieldContext_Appeal_region(ctx, field)
+	case "channel":
+		return ec.fieldContext_Appeal_channel(ctx, field)
+	case "kind":
+		return ec.fieldContext_Appeal_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_Appeal_kindRu(ctx, field)
+	case "categoryRu":
+		return ec.fieldContext_Appeal_categoryRu(ctx, field)
+	case "summaryRu":
+		return ec.fieldContext_Appeal_summaryRu(ctx, field)
+	case "kuiNumber":
+		return ec.fieldContext_Appeal_kuiNumber(ctx, field)
+	case "deadline":
+		return ec.fieldContext_Appeal_deadline(ctx, field)
+	case "status":
+		return ec.fieldContext_Appeal_status(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Appeal_answeredAt(ctx, field)
+	case "resultRu":
+		return ec.fieldContext_Appeal_resultRu(ctx, field)
+	case "applicant":
+		return ec.fieldContext_Appeal_applicant(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Appeal", field.Name)
+}
+
+func (ec *executionContext) childFields_AppealConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AppealConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AppealConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AppealConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppealConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AppealEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AppealEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AppealEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppealEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Benefit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13794,6 +17044,132 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CourtCard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cardNumber":
+		return ec.fieldContext_CourtCard_cardNumber(ctx, field)
+	case "formRu":
+		return ec.fieldContext_CourtCard_formRu(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_CourtCard_caseNumber(ctx, field)
+	case "courtName":
+		return ec.fieldContext_CourtCard_courtName(ctx, field)
+	case "region":
+		return ec.fieldContext_CourtCard_region(ctx, field)
+	case "judgeName":
+		return ec.fieldContext_CourtCard_judgeName(ctx, field)
+	case "personIin":
+		return ec.fieldContext_CourtCard_personIin(ctx, field)
+	case "erdrNumber":
+		return ec.fieldContext_CourtCard_erdrNumber(ctx, field)
+	case "codeRu":
+		return ec.fieldContext_CourtCard_codeRu(ctx, field)
+	case "article":
+		return ec.fieldContext_CourtCard_article(ctx, field)
+	case "articleRu":
+		return ec.fieldContext_CourtCard_articleRu(ctx, field)
+	case "verdict":
+		return ec.fieldContext_CourtCard_verdict(ctx, field)
+	case "verdictDate":
+		return ec.fieldContext_CourtCard_verdictDate(ctx, field)
+	case "inForceAt":
+		return ec.fieldContext_CourtCard_inForceAt(ctx, field)
+	case "punishmentRu":
+		return ec.fieldContext_CourtCard_punishmentRu(ctx, field)
+	case "additionalRu":
+		return ec.fieldContext_CourtCard_additionalRu(ctx, field)
+	case "termMonths":
+		return ec.fieldContext_CourtCard_termMonths(ctx, field)
+	case "fine":
+		return ec.fieldContext_CourtCard_fine(ctx, field)
+	case "person":
+		return ec.fieldContext_CourtCard_person(ctx, field)
+	case "courtCase":
+		return ec.fieldContext_CourtCard_courtCase(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourtCard", field.Name)
+}
+
+func (ec *executionContext) childFields_CourtCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_CourtCase_number(ctx, field)
+	case "courtName":
+		return ec.fieldContext_CourtCase_courtName(ctx, field)
+	case "region":
+		return ec.fieldContext_CourtCase_region(ctx, field)
+	case "category":
+		return ec.fieldContext_CourtCase_category(ctx, field)
+	case "subjectRu":
+		return ec.fieldContext_CourtCase_subjectRu(ctx, field)
+	case "judgeName":
+		return ec.fieldContext_CourtCase_judgeName(ctx, field)
+	case "receivedAt":
+		return ec.fieldContext_CourtCase_receivedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_CourtCase_status(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_CourtCase_decidedAt(ctx, field)
+	case "resultRu":
+		return ec.fieldContext_CourtCase_resultRu(ctx, field)
+	case "inForceAt":
+		return ec.fieldContext_CourtCase_inForceAt(ctx, field)
+	case "claim":
+		return ec.fieldContext_CourtCase_claim(ctx, field)
+	case "parties":
+		return ec.fieldContext_CourtCase_parties(ctx, field)
+	case "cards":
+		return ec.fieldContext_CourtCase_cards(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourtCase", field.Name)
+}
+
+func (ec *executionContext) childFields_CourtCaseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CourtCaseConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CourtCaseConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CourtCaseConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourtCaseConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CourtCaseEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CourtCaseEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CourtCaseEdge_node(ctx, field)
+	case "role":
+		return ec.fieldContext_CourtCaseEdge_role(ctx, field)
+	case "roleRu":
+		return ec.fieldContext_CourtCaseEdge_roleRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourtCaseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CourtParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_CourtParty_role(ctx, field)
+	case "roleRu":
+		return ec.fieldContext_CourtParty_roleRu(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_CourtParty_subjectId(ctx, field)
+	case "subjectKind":
+		return ec.fieldContext_CourtParty_subjectKind(ctx, field)
+	case "nameRu":
+		return ec.fieldContext_CourtParty_nameRu(ctx, field)
+	case "person":
+		return ec.fieldContext_CourtParty_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_CourtParty_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourtParty", field.Name)
+}
+
 func (ec *executionContext) childFields_CourtSanction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -13818,6 +17194,70 @@ func (ec *executionContext) childFields_CourtSanction(ctx context.Context, field
 		return ec.fieldContext_CourtSanction_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CourtSanction", field.Name)
+}
+
+func (ec *executionContext) childFields_CriminalRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "caseNumber":
+		return ec.fieldContext_CriminalRecord_caseNumber(ctx, field)
+	case "erdrNumber":
+		return ec.fieldContext_CriminalRecord_erdrNumber(ctx, field)
+	case "personIin":
+		return ec.fieldContext_CriminalRecord_personIin(ctx, field)
+	case "codeRu":
+		return ec.fieldContext_CriminalRecord_codeRu(ctx, field)
+	case "article":
+		return ec.fieldContext_CriminalRecord_article(ctx, field)
+	case "articleRu":
+		return ec.fieldContext_CriminalRecord_articleRu(ctx, field)
+	case "gravity":
+		return ec.fieldContext_CriminalRecord_gravity(ctx, field)
+	case "offenceDate":
+		return ec.fieldContext_CriminalRecord_offenceDate(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_CriminalRecord_registeredAt(ctx, field)
+	case "registeredBy":
+		return ec.fieldContext_CriminalRecord_registeredBy(ctx, field)
+	case "region":
+		return ec.fieldContext_CriminalRecord_region(ctx, field)
+	case "outcome":
+		return ec.fieldContext_CriminalRecord_outcome(ctx, field)
+	case "outcomeRu":
+		return ec.fieldContext_CriminalRecord_outcomeRu(ctx, field)
+	case "outcomeDate":
+		return ec.fieldContext_CriminalRecord_outcomeDate(ctx, field)
+	case "courtName":
+		return ec.fieldContext_CriminalRecord_courtName(ctx, field)
+	case "courtCaseNumber":
+		return ec.fieldContext_CriminalRecord_courtCaseNumber(ctx, field)
+	case "sentenceKind":
+		return ec.fieldContext_CriminalRecord_sentenceKind(ctx, field)
+	case "sentenceRu":
+		return ec.fieldContext_CriminalRecord_sentenceRu(ctx, field)
+	case "termMonths":
+		return ec.fieldContext_CriminalRecord_termMonths(ctx, field)
+	case "fine":
+		return ec.fieldContext_CriminalRecord_fine(ctx, field)
+	case "additionalRu":
+		return ec.fieldContext_CriminalRecord_additionalRu(ctx, field)
+	case "institution":
+		return ec.fieldContext_CriminalRecord_institution(ctx, field)
+	case "releaseDate":
+		return ec.fieldContext_CriminalRecord_releaseDate(ctx, field)
+	case "releaseRu":
+		return ec.fieldContext_CriminalRecord_releaseRu(ctx, field)
+	case "convictionStatus":
+		return ec.fieldContext_CriminalRecord_convictionStatus(ctx, field)
+	case "expungedAt":
+		return ec.fieldContext_CriminalRecord_expungedAt(ctx, field)
+	case "person":
+		return ec.fieldContext_CriminalRecord_person(ctx, field)
+	case "courtCase":
+		return ec.fieldContext_CriminalRecord_courtCase(ctx, field)
+	case "search":
+		return ec.fieldContext_CriminalRecord_search(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CriminalRecord", field.Name)
 }
 
 func (ec *executionContext) childFields_CriminalVehicleRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13948,6 +17388,102 @@ func (ec *executionContext) childFields_CrossAudit(ctx context.Context, field gr
 		return ec.fieldContext_CrossAudit_counterpartyPerson(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CrossAudit", field.Name)
+}
+
+func (ec *executionContext) childFields_DactyloscopicRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cardNumber":
+		return ec.fieldContext_DactyloscopicRecord_cardNumber(ctx, field)
+	case "registeredAt":
+		return ec.fieldContext_DactyloscopicRecord_registeredAt(ctx, field)
+	case "registeredBy":
+		return ec.fieldContext_DactyloscopicRecord_registeredBy(ctx, field)
+	case "reason":
+		return ec.fieldContext_DactyloscopicRecord_reason(ctx, field)
+	case "reasonRu":
+		return ec.fieldContext_DactyloscopicRecord_reasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DactyloscopicRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_DebtorRestriction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DebtorRestriction_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_DebtorRestriction_kind(ctx, field)
+	case "basisNumber":
+		return ec.fieldContext_DebtorRestriction_basisNumber(ctx, field)
+	case "amount":
+		return ec.fieldContext_DebtorRestriction_amount(ctx, field)
+	case "claimantName":
+		return ec.fieldContext_DebtorRestriction_claimantName(ctx, field)
+	case "imposedBy":
+		return ec.fieldContext_DebtorRestriction_imposedBy(ctx, field)
+	case "restrictedFrom":
+		return ec.fieldContext_DebtorRestriction_restrictedFrom(ctx, field)
+	case "restrictedUntil":
+		return ec.fieldContext_DebtorRestriction_restrictedUntil(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_DebtorRestriction_liftedAt(ctx, field)
+	case "liftedRu":
+		return ec.fieldContext_DebtorRestriction_liftedRu(ctx, field)
+	case "active":
+		return ec.fieldContext_DebtorRestriction_active(ctx, field)
+	case "person":
+		return ec.fieldContext_DebtorRestriction_person(ctx, field)
+	case "proceeding":
+		return ec.fieldContext_DebtorRestriction_proceeding(ctx, field)
+	case "courtCase":
+		return ec.fieldContext_DebtorRestriction_courtCase(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DebtorRestriction", field.Name)
+}
+
+func (ec *executionContext) childFields_Demand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_Demand_number(ctx, field)
+	case "form":
+		return ec.fieldContext_Demand_form(ctx, field)
+	case "formRu":
+		return ec.fieldContext_Demand_formRu(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_Demand_requestedAt(ctx, field)
+	case "initiator":
+		return ec.fieldContext_Demand_initiator(ctx, field)
+	case "purposeRu":
+		return ec.fieldContext_Demand_purposeRu(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Demand_answeredAt(ctx, field)
+	case "found":
+		return ec.fieldContext_Demand_found(ctx, field)
+	case "answerRu":
+		return ec.fieldContext_Demand_answerRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Demand", field.Name)
+}
+
+func (ec *executionContext) childFields_DemandConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DemandConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DemandConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DemandConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemandConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DemandEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DemandEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DemandEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemandEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Disability(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14084,6 +17620,110 @@ func (ec *executionContext) childFields_EmploymentEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type EmploymentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_EnforcementProceeding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_EnforcementProceeding_number(ctx, field)
+	case "openedAt":
+		return ec.fieldContext_EnforcementProceeding_openedAt(ctx, field)
+	case "region":
+		return ec.fieldContext_EnforcementProceeding_region(ctx, field)
+	case "debtorId":
+		return ec.fieldContext_EnforcementProceeding_debtorId(ctx, field)
+	case "debtorKind":
+		return ec.fieldContext_EnforcementProceeding_debtorKind(ctx, field)
+	case "debtorName":
+		return ec.fieldContext_EnforcementProceeding_debtorName(ctx, field)
+	case "creditorId":
+		return ec.fieldContext_EnforcementProceeding_creditorId(ctx, field)
+	case "creditorKind":
+		return ec.fieldContext_EnforcementProceeding_creditorKind(ctx, field)
+	case "creditorName":
+		return ec.fieldContext_EnforcementProceeding_creditorName(ctx, field)
+	case "claimKind":
+		return ec.fieldContext_EnforcementProceeding_claimKind(ctx, field)
+	case "claimRu":
+		return ec.fieldContext_EnforcementProceeding_claimRu(ctx, field)
+	case "amount":
+		return ec.fieldContext_EnforcementProceeding_amount(ctx, field)
+	case "recovered":
+		return ec.fieldContext_EnforcementProceeding_recovered(ctx, field)
+	case "balance":
+		return ec.fieldContext_EnforcementProceeding_balance(ctx, field)
+	case "documentKind":
+		return ec.fieldContext_EnforcementProceeding_documentKind(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_EnforcementProceeding_documentNumber(ctx, field)
+	case "documentIssuer":
+		return ec.fieldContext_EnforcementProceeding_documentIssuer(ctx, field)
+	case "documentDate":
+		return ec.fieldContext_EnforcementProceeding_documentDate(ctx, field)
+	case "officerKind":
+		return ec.fieldContext_EnforcementProceeding_officerKind(ctx, field)
+	case "officerName":
+		return ec.fieldContext_EnforcementProceeding_officerName(ctx, field)
+	case "officeRu":
+		return ec.fieldContext_EnforcementProceeding_officeRu(ctx, field)
+	case "status":
+		return ec.fieldContext_EnforcementProceeding_status(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_EnforcementProceeding_closedAt(ctx, field)
+	case "restrictions":
+		return ec.fieldContext_EnforcementProceeding_restrictions(ctx, field)
+	case "debtorPerson":
+		return ec.fieldContext_EnforcementProceeding_debtorPerson(ctx, field)
+	case "debtorLegalEntity":
+		return ec.fieldContext_EnforcementProceeding_debtorLegalEntity(ctx, field)
+	case "creditorPerson":
+		return ec.fieldContext_EnforcementProceeding_creditorPerson(ctx, field)
+	case "creditorLegalEntity":
+		return ec.fieldContext_EnforcementProceeding_creditorLegalEntity(ctx, field)
+	case "courtCase":
+		return ec.fieldContext_EnforcementProceeding_courtCase(ctx, field)
+	case "notarialAct":
+		return ec.fieldContext_EnforcementProceeding_notarialAct(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnforcementProceeding", field.Name)
+}
+
+func (ec *executionContext) childFields_EnforcementProceedingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_EnforcementProceedingConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EnforcementProceedingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_EnforcementProceedingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnforcementProceedingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EnforcementProceedingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_EnforcementProceedingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_EnforcementProceedingEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnforcementProceedingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EnforcementRestriction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_EnforcementRestriction_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_EnforcementRestriction_kindRu(ctx, field)
+	case "objectNumber":
+		return ec.fieldContext_EnforcementRestriction_objectNumber(ctx, field)
+	case "imposedAt":
+		return ec.fieldContext_EnforcementRestriction_imposedAt(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_EnforcementRestriction_liftedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnforcementRestriction", field.Name)
+}
+
 func (ec *executionContext) childFields_ExciseDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -14176,6 +17816,40 @@ func (ec *executionContext) childFields_ExportFile(ctx context.Context, field gr
 		return ec.fieldContext_ExportFile_content(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ExportFile", field.Name)
+}
+
+func (ec *executionContext) childFields_Expulsion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decisionNumber":
+		return ec.fieldContext_Expulsion_decisionNumber(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_Expulsion_citizenship(ctx, field)
+	case "ground":
+		return ec.fieldContext_Expulsion_ground(ctx, field)
+	case "groundRu":
+		return ec.fieldContext_Expulsion_groundRu(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_Expulsion_decidedBy(ctx, field)
+	case "region":
+		return ec.fieldContext_Expulsion_region(ctx, field)
+	case "decisionDate":
+		return ec.fieldContext_Expulsion_decisionDate(ctx, field)
+	case "deadline":
+		return ec.fieldContext_Expulsion_deadline(ctx, field)
+	case "status":
+		return ec.fieldContext_Expulsion_status(ctx, field)
+	case "executedAt":
+		return ec.fieldContext_Expulsion_executedAt(ctx, field)
+	case "checkpoint":
+		return ec.fieldContext_Expulsion_checkpoint(ctx, field)
+	case "entryBanUntil":
+		return ec.fieldContext_Expulsion_entryBanUntil(ctx, field)
+	case "person":
+		return ec.fieldContext_Expulsion_person(ctx, field)
+	case "courtCase":
+		return ec.fieldContext_Expulsion_courtCase(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Expulsion", field.Name)
 }
 
 func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14370,6 +18044,42 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
 }
 
+func (ec *executionContext) childFields_FugitiveRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "searchCaseNumber":
+		return ec.fieldContext_FugitiveRecord_searchCaseNumber(ctx, field)
+	case "erdrNumber":
+		return ec.fieldContext_FugitiveRecord_erdrNumber(ctx, field)
+	case "article":
+		return ec.fieldContext_FugitiveRecord_article(ctx, field)
+	case "articleRu":
+		return ec.fieldContext_FugitiveRecord_articleRu(ctx, field)
+	case "initiator":
+		return ec.fieldContext_FugitiveRecord_initiator(ctx, field)
+	case "region":
+		return ec.fieldContext_FugitiveRecord_region(ctx, field)
+	case "declaredAt":
+		return ec.fieldContext_FugitiveRecord_declaredAt(ctx, field)
+	case "level":
+		return ec.fieldContext_FugitiveRecord_level(ctx, field)
+	case "levelRu":
+		return ec.fieldContext_FugitiveRecord_levelRu(ctx, field)
+	case "measureRu":
+		return ec.fieldContext_FugitiveRecord_measureRu(ctx, field)
+	case "status":
+		return ec.fieldContext_FugitiveRecord_status(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_FugitiveRecord_endedAt(ctx, field)
+	case "endedRu":
+		return ec.fieldContext_FugitiveRecord_endedRu(ctx, field)
+	case "person":
+		return ec.fieldContext_FugitiveRecord_person(ctx, field)
+	case "criminalRecord":
+		return ec.fieldContext_FugitiveRecord_criminalRecord(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FugitiveRecord", field.Name)
+}
+
 func (ec *executionContext) childFields_GoodsDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -14546,6 +18256,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "appeal":
+		return ec.fieldContext_Inquiry_appeal(ctx, field)
 	case "license":
 		return ec.fieldContext_Inquiry_license(ctx, field)
 	case "inspection":
@@ -14558,6 +18270,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_criminalWeaponRecords(ctx, field)
 	case "diploma":
 		return ec.fieldContext_Inquiry_diploma(ctx, field)
+	case "enforcementProceeding":
+		return ec.fieldContext_Inquiry_enforcementProceeding(ctx, field)
+	case "exitRestrictions":
+		return ec.fieldContext_Inquiry_exitRestrictions(ctx, field)
 	case "ethylAlcoholDeclaration":
 		return ec.fieldContext_Inquiry_ethylAlcoholDeclaration(ctx, field)
 	case "alcoholProductionDeclaration":
@@ -14578,8 +18294,24 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
 	case "hospitalReferral":
 		return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
+	case "criminalCase":
+		return ec.fieldContext_Inquiry_criminalCase(ctx, field)
+	case "courtCase":
+		return ec.fieldContext_Inquiry_courtCase(ctx, field)
+	case "courtCards":
+		return ec.fieldContext_Inquiry_courtCards(ctx, field)
+	case "fugitive":
+		return ec.fieldContext_Inquiry_fugitive(ctx, field)
+	case "demand":
+		return ec.fieldContext_Inquiry_demand(ctx, field)
+	case "expulsion":
+		return ec.fieldContext_Inquiry_expulsion(ctx, field)
+	case "missingPerson":
+		return ec.fieldContext_Inquiry_missingPerson(ctx, field)
 	case "links":
 		return ec.fieldContext_Inquiry_links(ctx, field)
+	case "notarialAct":
+		return ec.fieldContext_Inquiry_notarialAct(ctx, field)
 	case "postalItem":
 		return ec.fieldContext_Inquiry_postalItem(ctx, field)
 	case "procurementContract":
@@ -14908,6 +18640,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
 	case "inspections":
 		return ec.fieldContext_LegalEntity_inspections(ctx, field)
+	case "enforcementProceedings":
+		return ec.fieldContext_LegalEntity_enforcementProceedings(ctx, field)
 	case "ethylAlcoholDeclarations":
 		return ec.fieldContext_LegalEntity_ethylAlcoholDeclarations(ctx, field)
 	case "alcoholProductionDeclarations":
@@ -14924,6 +18658,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_foreignWorkerViolations(ctx, field)
 	case "foreignTrade":
 		return ec.fieldContext_LegalEntity_foreignTrade(ctx, field)
+	case "courtCases":
+		return ec.fieldContext_LegalEntity_courtCases(ctx, field)
+	case "notarialActs":
+		return ec.fieldContext_LegalEntity_notarialActs(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_LegalEntity_postalItems(ctx, field)
 	case "procurementContracts":
@@ -15086,6 +18824,38 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
 }
 
+func (ec *executionContext) childFields_MissingPersonRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "searchCaseNumber":
+		return ec.fieldContext_MissingPersonRecord_searchCaseNumber(ctx, field)
+	case "lastSeenAt":
+		return ec.fieldContext_MissingPersonRecord_lastSeenAt(ctx, field)
+	case "lastSeenPlace":
+		return ec.fieldContext_MissingPersonRecord_lastSeenPlace(ctx, field)
+	case "circumstancesRu":
+		return ec.fieldContext_MissingPersonRecord_circumstancesRu(ctx, field)
+	case "reportedAt":
+		return ec.fieldContext_MissingPersonRecord_reportedAt(ctx, field)
+	case "applicantRu":
+		return ec.fieldContext_MissingPersonRecord_applicantRu(ctx, field)
+	case "initiator":
+		return ec.fieldContext_MissingPersonRecord_initiator(ctx, field)
+	case "region":
+		return ec.fieldContext_MissingPersonRecord_region(ctx, field)
+	case "descriptionRu":
+		return ec.fieldContext_MissingPersonRecord_descriptionRu(ctx, field)
+	case "status":
+		return ec.fieldContext_MissingPersonRecord_status(ctx, field)
+	case "foundAt":
+		return ec.fieldContext_MissingPersonRecord_foundAt(ctx, field)
+	case "foundRu":
+		return ec.fieldContext_MissingPersonRecord_foundRu(ctx, field)
+	case "person":
+		return ec.fieldContext_MissingPersonRecord_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MissingPersonRecord", field.Name)
+}
+
 func (ec *executionContext) childFields_MonopolyRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registerNumber":
@@ -15108,6 +18878,88 @@ func (ec *executionContext) childFields_MonopolyRecord(ctx context.Context, fiel
 		return ec.fieldContext_MonopolyRecord_authorityRu(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MonopolyRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_NotarialAct(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "registryNumber":
+		return ec.fieldContext_NotarialAct_registryNumber(ctx, field)
+	case "actDate":
+		return ec.fieldContext_NotarialAct_actDate(ctx, field)
+	case "kind":
+		return ec.fieldContext_NotarialAct_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_NotarialAct_kindRu(ctx, field)
+	case "summaryRu":
+		return ec.fieldContext_NotarialAct_summaryRu(ctx, field)
+	case "notaryName":
+		return ec.fieldContext_NotarialAct_notaryName(ctx, field)
+	case "notaryLicence":
+		return ec.fieldContext_NotarialAct_notaryLicence(ctx, field)
+	case "region":
+		return ec.fieldContext_NotarialAct_region(ctx, field)
+	case "objectKind":
+		return ec.fieldContext_NotarialAct_objectKind(ctx, field)
+	case "objectNumber":
+		return ec.fieldContext_NotarialAct_objectNumber(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_NotarialAct_validUntil(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_NotarialAct_revokedAt(ctx, field)
+	case "parties":
+		return ec.fieldContext_NotarialAct_parties(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_NotarialAct_vehicle(ctx, field)
+	case "realEstate":
+		return ec.fieldContext_NotarialAct_realEstate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotarialAct", field.Name)
+}
+
+func (ec *executionContext) childFields_NotarialActConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_NotarialActConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_NotarialActConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_NotarialActConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotarialActConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_NotarialActEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_NotarialActEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_NotarialActEdge_node(ctx, field)
+	case "role":
+		return ec.fieldContext_NotarialActEdge_role(ctx, field)
+	case "roleRu":
+		return ec.fieldContext_NotarialActEdge_roleRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotarialActEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NotarialParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_NotarialParty_role(ctx, field)
+	case "roleRu":
+		return ec.fieldContext_NotarialParty_roleRu(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_NotarialParty_subjectId(ctx, field)
+	case "subjectKind":
+		return ec.fieldContext_NotarialParty_subjectKind(ctx, field)
+	case "nameRu":
+		return ec.fieldContext_NotarialParty_nameRu(ctx, field)
+	case "person":
+		return ec.fieldContext_NotarialParty_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_NotarialParty_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotarialParty", field.Name)
 }
 
 func (ec *executionContext) childFields_OutpatientVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15274,6 +19126,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "appeals":
+		return ec.fieldContext_Person_appeals(ctx, field)
 	case "licenses":
 		return ec.fieldContext_Person_licenses(ctx, field)
 	case "civilService":
@@ -15282,6 +19136,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_civilServiceRecords(ctx, field)
 	case "higherEducation":
 		return ec.fieldContext_Person_higherEducation(ctx, field)
+	case "enforcementProceedings":
+		return ec.fieldContext_Person_enforcementProceedings(ctx, field)
+	case "exitRestrictions":
+		return ec.fieldContext_Person_exitRestrictions(ctx, field)
 	case "outpatientVisits":
 		return ec.fieldContext_Person_outpatientVisits(ctx, field)
 	case "dispensaryRegistrations":
@@ -15290,6 +19148,26 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_hospitalReferrals(ctx, field)
 	case "inpatientStays":
 		return ec.fieldContext_Person_inpatientStays(ctx, field)
+	case "criminalRecords":
+		return ec.fieldContext_Person_criminalRecords(ctx, field)
+	case "administrativeOffences":
+		return ec.fieldContext_Person_administrativeOffences(ctx, field)
+	case "dactyloscopy":
+		return ec.fieldContext_Person_dactyloscopy(ctx, field)
+	case "courtCases":
+		return ec.fieldContext_Person_courtCases(ctx, field)
+	case "courtCards":
+		return ec.fieldContext_Person_courtCards(ctx, field)
+	case "demands":
+		return ec.fieldContext_Person_demands(ctx, field)
+	case "wanted":
+		return ec.fieldContext_Person_wanted(ctx, field)
+	case "missingReports":
+		return ec.fieldContext_Person_missingReports(ctx, field)
+	case "expulsions":
+		return ec.fieldContext_Person_expulsions(ctx, field)
+	case "notarialActs":
+		return ec.fieldContext_Person_notarialActs(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_Person_postalItems(ctx, field)
 	case "unfairSupplierRecords":
@@ -15708,6 +19586,8 @@ func (ec *executionContext) childFields_RealEstate(ctx context.Context, field gr
 		return ec.fieldContext_RealEstate_registeredAt(ctx, field)
 	case "rights":
 		return ec.fieldContext_RealEstate_rights(ctx, field)
+	case "notarialActs":
+		return ec.fieldContext_RealEstate_notarialActs(ctx, field)
 	case "restrictions":
 		return ec.fieldContext_RealEstate_restrictions(ctx, field)
 	}
@@ -16520,6 +20400,8 @@ func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graph
 		return ec.fieldContext_Vehicle_ownerLegalEntity(ctx, field)
 	case "criminalRecords":
 		return ec.fieldContext_Vehicle_criminalRecords(ctx, field)
+	case "notarialActs":
+		return ec.fieldContext_Vehicle_notarialActs(ctx, field)
 	case "violations":
 		return ec.fieldContext_Vehicle_violations(ctx, field)
 	case "accidents":
@@ -17088,6 +20970,20 @@ func (ec *executionContext) field_Inquiry_alcoholTurnoverDeclaration_args(ctx co
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_appeal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17123,6 +21019,48 @@ func (ec *executionContext) field_Inquiry_civilServants_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_courtCards_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_courtCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_criminalCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -17176,6 +21114,20 @@ func (ec *executionContext) field_Inquiry_crossAudit_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_demand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_diploma_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17204,6 +21156,20 @@ func (ec *executionContext) field_Inquiry_driverLicense_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_enforcementProceeding_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_ethylAlcoholDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17215,6 +21181,34 @@ func (ec *executionContext) field_Inquiry_ethylAlcoholDeclaration_args(ctx conte
 		return nil, err
 	}
 	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_exitRestrictions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "basisNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["basisNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_expulsion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "decisionNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decisionNumber"] = arg0
 	return args, nil
 }
 
@@ -17271,6 +21265,20 @@ func (ec *executionContext) field_Inquiry_foreignWorkers_args(ctx context.Contex
 		return nil, err
 	}
 	args["passportNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_fugitive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "erdrNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["erdrNumber"] = arg0
 	return args, nil
 }
 
@@ -17415,6 +21423,34 @@ func (ec *executionContext) field_Inquiry_links_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["perNode"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_missingPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "searchCaseNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["searchCaseNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_notarialAct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "registryNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["registryNumber"] = arg0
 	return args, nil
 }
 
@@ -17862,7 +21898,51 @@ func (ec *executionContext) field_LegalEntity_counterparties_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_courtCases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_employees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_enforcementProceedings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -17907,6 +21987,28 @@ func (ec *executionContext) field_LegalEntity_ethylAlcoholDeclarations_args(ctx 
 }
 
 func (ec *executionContext) field_LegalEntity_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_notarialActs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -18212,6 +22314,50 @@ func (ec *executionContext) field_PensionStatement_contributions_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_administrativeOffences_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_appeals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18278,7 +22424,95 @@ func (ec *executionContext) field_Person_counterparties_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_courtCases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_demands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_enforcementProceedings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_landPlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_notarialActs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -18600,6 +22834,28 @@ func (ec *executionContext) field_Query_inquiry_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_RealEstate_notarialActs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Taxpayer_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18689,6 +22945,28 @@ func (ec *executionContext) field_Vehicle_accidents_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Vehicle_inspections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Vehicle_notarialActs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -19039,6 +23317,502 @@ func (ec *executionContext) fieldContext_AccidentParticipant_vehicle(_ context.C
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdministrativeOffence_caseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_codeRu(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_codeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CodeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_codeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_article(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_articleRu(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_articleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_articleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_committedAt(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_committedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_committedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AdministrativeOffence_region(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdministrativeOffence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdministrativeOffence_recordedBy(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_decidedAt(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AdministrativeOffence_decidedBy(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_penalty(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_penalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Penalty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.PenaltyKind) graphql.Marshaler {
+			return ec.marshalNPenaltyKind2sioᚐPenaltyKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_penalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "PenaltyKind")
+}
+
+func (ec *executionContext) _AdministrativeOffence_penaltyRu(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_penaltyRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PenaltyRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_penaltyRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffence_fine(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_fine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fine(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_fine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, true, false, "Money")
+}
+
+func (ec *executionContext) _AdministrativeOffence_arrestDays(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_arrestDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArrestDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_arrestDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdministrativeOffence_expulsion(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_expulsion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expulsion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_expulsion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AdministrativeOffence_executionRu(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffence_executionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffence_executionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffence", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffenceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AdministrativeOffenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffenceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AdministrativeOffenceEdge) graphql.Marshaler {
+			return ec.marshalNAdministrativeOffenceEdge2ᚕsioᚋgraphᚋmodelᚐAdministrativeOffenceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffenceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdministrativeOffenceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdministrativeOffenceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdministrativeOffenceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AdministrativeOffenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffenceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffenceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdministrativeOffenceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdministrativeOffenceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AdministrativeOffenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffenceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffenceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffenceConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdministrativeOffenceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AdministrativeOffenceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffenceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffenceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdministrativeOffenceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdministrativeOffenceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AdministrativeOffenceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdministrativeOffenceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.AdministrativeOffence) graphql.Marshaler {
+			return ec.marshalNAdministrativeOffence2ᚖsioᚐAdministrativeOffence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdministrativeOffenceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdministrativeOffenceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdministrativeOffence(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19608,6 +24382,529 @@ func (ec *executionContext) fieldContext_AgriculturalMachine_ownerLegalEntity(_ 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appeal_number(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_submittedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Appeal_body(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_region(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appeal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appeal_channel(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.AppealChannel) graphql.Marshaler {
+			return ec.marshalNAppealChannel2sioᚐAppealChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "AppealChannel")
+}
+
+func (ec *executionContext) _Appeal_kind(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.AppealKind) graphql.Marshaler {
+			return ec.marshalNAppealKind2sioᚐAppealKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "AppealKind")
+}
+
+func (ec *executionContext) _Appeal_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_categoryRu(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_categoryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_categoryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_summaryRu(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_summaryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_summaryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_kuiNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_kuiNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KUINumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_kuiNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_deadline(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Appeal_status(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.AppealStatus) graphql.Marshaler {
+			return ec.marshalNAppealStatus2sioᚐAppealStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "AppealStatus")
+}
+
+func (ec *executionContext) _Appeal_answeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_answeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Appeal_resultRu(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_resultRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResultRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_resultRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appeal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Appeal_applicant(ctx context.Context, field graphql.CollectedField, obj *sio.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_applicant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Appeal().Applicant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_applicant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appeal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppealConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AppealConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AppealEdge) graphql.Marshaler {
+			return ec.marshalNAppealEdge2ᚕsioᚋgraphᚋmodelᚐAppealEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppealConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppealEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppealConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AppealConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppealConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppealConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AppealConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppealConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AppealEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AppealEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppealEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AppealEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AppealEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Appeal) graphql.Marshaler {
+			return ec.marshalNAppeal2ᚖsioᚐAppeal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppealEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appeal(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22421,6 +27718,1317 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _CourtCard_cardNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_cardNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_cardNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_formRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_formRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_formRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_caseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_courtName(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_courtName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_courtName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_region(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCard_judgeName(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_judgeName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JudgeName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_judgeName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_personIin(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_personIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_personIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CourtCard_erdrNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_erdrNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ERDRNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_erdrNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_codeRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_codeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CodeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_codeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_article(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_articleRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_articleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_articleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_verdict(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_verdict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.VerdictKind) graphql.Marshaler {
+			return ec.marshalNVerdictKind2sioᚐVerdictKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "VerdictKind")
+}
+
+func (ec *executionContext) _CourtCard_verdictDate(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_verdictDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerdictDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_verdictDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtCard_inForceAt(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_inForceAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InForceAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_inForceAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtCard_punishmentRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_punishmentRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PunishmentRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_punishmentRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_additionalRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_additionalRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdditionalRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_additionalRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCard_termMonths(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_termMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_termMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CourtCard_fine(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_fine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fine(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_fine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCard", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CourtCard_person(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtCard().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCard_courtCase(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCard_courtCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtCard().CourtCase(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalOCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCard_courtCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCase_number(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCase_courtName(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_courtName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_courtName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCase_region(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCase_category(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CourtCaseCategory) graphql.Marshaler {
+			return ec.marshalNCourtCaseCategory2sioᚐCourtCaseCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "CourtCaseCategory")
+}
+
+func (ec *executionContext) _CourtCase_subjectRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_subjectRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_subjectRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCase_judgeName(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_judgeName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JudgeName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_judgeName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCase_receivedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_receivedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_receivedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtCase_status(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CourtCaseStatus) graphql.Marshaler {
+			return ec.marshalNCourtCaseStatus2sioᚐCourtCaseStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "CourtCaseStatus")
+}
+
+func (ec *executionContext) _CourtCase_decidedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtCase_resultRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_resultRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResultRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_resultRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCase_inForceAt(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_inForceAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InForceAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_inForceAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CourtCase_claim(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCase", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CourtCase_parties(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_parties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtCase().Parties(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal []sio.CourtParty
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CourtParty
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CourtParty) graphql.Marshaler {
+			return ec.marshalOCourtParty2ᚕsioᚐCourtPartyᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtParty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCase_cards(ctx context.Context, field graphql.CollectedField, obj *sio.CourtCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCase_cards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtCase().Cards(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURT_CARDS")
+				if err != nil {
+					var zeroVal []sio.CourtCard
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CourtCard
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CourtCard) graphql.Marshaler {
+			return ec.marshalOCourtCard2ᚕsioᚐCourtCardᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCase_cards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CourtCaseEdge) graphql.Marshaler {
+			return ec.marshalNCourtCaseEdge2ᚕsioᚋgraphᚋmodelᚐCourtCaseEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCaseEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCaseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCaseConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CourtCaseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCaseEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtCaseEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalNCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtCaseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtCaseEdge_role(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CourtPartyRole) graphql.Marshaler {
+			return ec.marshalNCourtPartyRole2sioᚐCourtPartyRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCaseEdge", field, false, false, "CourtPartyRole")
+}
+
+func (ec *executionContext) _CourtCaseEdge_roleRu(ctx context.Context, field graphql.CollectedField, obj *model.CourtCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtCaseEdge_roleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtCaseEdge_roleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtCaseEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtParty_role(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CourtPartyRole) graphql.Marshaler {
+			return ec.marshalNCourtPartyRole2sioᚐCourtPartyRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtParty", field, false, false, "CourtPartyRole")
+}
+
+func (ec *executionContext) _CourtParty_roleRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_roleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_roleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtParty_subjectId(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_subjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_subjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtParty", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CourtParty_subjectKind(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_subjectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_subjectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtParty", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _CourtParty_nameRu(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_nameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_nameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourtParty_person(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtParty().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtParty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtParty_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.CourtParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtParty_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtParty().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourtParty_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtParty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CourtSanction_number(ctx context.Context, field graphql.CollectedField, obj *authz.CourtSanction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22649,6 +29257,763 @@ func (ec *executionContext) _CourtSanction_status(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CourtSanction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CourtSanction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_caseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_erdrNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_erdrNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ERDRNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_erdrNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_personIin(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_personIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_personIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _CriminalRecord_codeRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_codeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CodeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_codeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_article(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_articleRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_articleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_articleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_gravity(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_gravity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gravity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.OffenceGravity) graphql.Marshaler {
+			return ec.marshalNOffenceGravity2sioᚐOffenceGravity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_gravity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "OffenceGravity")
+}
+
+func (ec *executionContext) _CriminalRecord_offenceDate(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_offenceDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OffenceDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_offenceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalRecord_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalRecord_registeredBy(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_registeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_registeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalRecord_outcome(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CriminalOutcome) graphql.Marshaler {
+			return ec.marshalNCriminalOutcome2sioᚐCriminalOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "CriminalOutcome")
+}
+
+func (ec *executionContext) _CriminalRecord_outcomeRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_outcomeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutcomeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_outcomeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_outcomeDate(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_outcomeDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutcomeDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_outcomeDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalRecord_courtName(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_courtName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_courtName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_courtCaseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_courtCaseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourtCaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_courtCaseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_sentenceKind(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_sentenceKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentenceKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SentenceKind) graphql.Marshaler {
+			return ec.marshalOSentenceKind2ᚖsioᚐSentenceKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_sentenceKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "SentenceKind")
+}
+
+func (ec *executionContext) _CriminalRecord_sentenceRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_sentenceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentenceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_sentenceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_termMonths(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_termMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_termMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CriminalRecord_fine(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_fine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fine(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖsioᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_fine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, true, false, "Money")
+}
+
+func (ec *executionContext) _CriminalRecord_additionalRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_additionalRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdditionalRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_additionalRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_institution(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_institution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Institution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_institution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_releaseDate(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_releaseDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReleaseDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_releaseDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalRecord_releaseRu(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_releaseRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReleaseRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_releaseRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _CriminalRecord_convictionStatus(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_convictionStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictionStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ConvictionStatus) graphql.Marshaler {
+			return ec.marshalNConvictionStatus2sioᚐConvictionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_convictionStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "ConvictionStatus")
+}
+
+func (ec *executionContext) _CriminalRecord_expungedAt(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_expungedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpungedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_expungedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CriminalRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CriminalRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalRecord_courtCase(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_courtCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CriminalRecord().CourtCase(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalOCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_courtCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriminalRecord_search(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalRecord_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CriminalRecord().Search(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FUGITIVES")
+				if err != nil {
+					var zeroVal *sio.FugitiveRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.FugitiveRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.FugitiveRecord) graphql.Marshaler {
+			return ec.marshalOFugitiveRecord2ᚖsioᚐFugitiveRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalRecord_search(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriminalRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FugitiveRecord(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CriminalVehicleRecord_id(ctx context.Context, field graphql.CollectedField, obj *sio.CriminalVehicleRecord) (ret graphql.Marshaler) {
@@ -24137,6 +31502,873 @@ func (ec *executionContext) fieldContext_CrossAudit_counterpartyPerson(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _DactyloscopicRecord_cardNumber(ctx context.Context, field graphql.CollectedField, obj *sio.DactyloscopicRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DactyloscopicRecord_cardNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DactyloscopicRecord_cardNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DactyloscopicRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _DactyloscopicRecord_registeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.DactyloscopicRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DactyloscopicRecord_registeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DactyloscopicRecord_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DactyloscopicRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DactyloscopicRecord_registeredBy(ctx context.Context, field graphql.CollectedField, obj *sio.DactyloscopicRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DactyloscopicRecord_registeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DactyloscopicRecord_registeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DactyloscopicRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _DactyloscopicRecord_reason(ctx context.Context, field graphql.CollectedField, obj *sio.DactyloscopicRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DactyloscopicRecord_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DactyloscopyReason) graphql.Marshaler {
+			return ec.marshalNDactyloscopyReason2sioᚐDactyloscopyReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DactyloscopicRecord_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DactyloscopicRecord", field, false, false, "DactyloscopyReason")
+}
+
+func (ec *executionContext) _DactyloscopicRecord_reasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.DactyloscopicRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DactyloscopicRecord_reasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DactyloscopicRecord_reasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DactyloscopicRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _DebtorRestriction_id(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DebtorRestriction_kind(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DebtorRecordKind) graphql.Marshaler {
+			return ec.marshalNDebtorRecordKind2sioᚐDebtorRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "DebtorRecordKind")
+}
+
+func (ec *executionContext) _DebtorRestriction_basisNumber(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_basisNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BasisNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_basisNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _DebtorRestriction_amount(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, true, false, "Money")
+}
+
+func (ec *executionContext) _DebtorRestriction_claimantName(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_claimantName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimantName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_claimantName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _DebtorRestriction_imposedBy(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_imposedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImposedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_imposedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _DebtorRestriction_restrictedFrom(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_restrictedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RestrictedFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_restrictedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DebtorRestriction_restrictedUntil(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_restrictedUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RestrictedUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_restrictedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DebtorRestriction_liftedAt(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_liftedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_liftedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DebtorRestriction_liftedRu(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_liftedRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_liftedRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _DebtorRestriction_active(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DebtorRestriction", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _DebtorRestriction_person(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DebtorRestriction().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DebtorRestriction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DebtorRestriction_proceeding(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_proceeding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DebtorRestriction().Proceeding(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ENFORCEMENT_PROCEEDINGS")
+				if err != nil {
+					var zeroVal *sio.EnforcementProceeding
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.EnforcementProceeding
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.EnforcementProceeding) graphql.Marshaler {
+			return ec.marshalOEnforcementProceeding2ᚖsioᚐEnforcementProceeding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_proceeding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DebtorRestriction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementProceeding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DebtorRestriction_courtCase(ctx context.Context, field graphql.CollectedField, obj *sio.DebtorRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DebtorRestriction_courtCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DebtorRestriction().CourtCase(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalOCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DebtorRestriction_courtCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DebtorRestriction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Demand_number(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "String")
+}
+
+func (ec *executionContext) _Demand_form(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_form(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Form, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DemandForm) graphql.Marshaler {
+			return ec.marshalNDemandForm2sioᚐDemandForm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "DemandForm")
+}
+
+func (ec *executionContext) _Demand_formRu(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_formRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_formRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "String")
+}
+
+func (ec *executionContext) _Demand_requestedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Demand_initiator(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Initiator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "String")
+}
+
+func (ec *executionContext) _Demand_purposeRu(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_purposeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurposeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_purposeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "String")
+}
+
+func (ec *executionContext) _Demand_answeredAt(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_answeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Demand_found(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_found(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Found, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_found(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Demand_answerRu(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_answerRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_answerRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemandConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DemandEdge) graphql.Marshaler {
+			return ec.marshalNDemandEdge2ᚕsioᚋgraphᚋmodelᚐDemandEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemandConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DemandEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DemandEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemandEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemandEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DemandEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Demand) graphql.Marshaler {
+			return ec.marshalNDemand2ᚖsioᚐDemand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Disability_id(ctx context.Context, field graphql.CollectedField, obj *sio.Disability) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25408,6 +33640,1151 @@ func (ec *executionContext) fieldContext_EmploymentEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _EnforcementProceeding_number(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_openedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_openedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_openedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "Date")
+}
+
+func (ec *executionContext) _EnforcementProceeding_region(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_debtorId(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_debtorId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DebtorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_debtorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EnforcementProceeding_debtorKind(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_debtorKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DebtorKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_debtorKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _EnforcementProceeding_debtorName(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_debtorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DebtorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_debtorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_creditorId(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_creditorId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_creditorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EnforcementProceeding_creditorKind(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_creditorKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditorKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_creditorKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _EnforcementProceeding_creditorName(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_creditorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_creditorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_claimKind(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_claimKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ClaimKind) graphql.Marshaler {
+			return ec.marshalNClaimKind2sioᚐClaimKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_claimKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "ClaimKind")
+}
+
+func (ec *executionContext) _EnforcementProceeding_claimRu(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_claimRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_claimRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_amount(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, true, false, "Money")
+}
+
+func (ec *executionContext) _EnforcementProceeding_recovered(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_recovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recovered(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_recovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, true, false, "Money")
+}
+
+func (ec *executionContext) _EnforcementProceeding_balance(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, true, false, "Money")
+}
+
+func (ec *executionContext) _EnforcementProceeding_documentKind(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_documentKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ExecutiveDocumentKind) graphql.Marshaler {
+			return ec.marshalNExecutiveDocumentKind2sioᚐExecutiveDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_documentKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "ExecutiveDocumentKind")
+}
+
+func (ec *executionContext) _EnforcementProceeding_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_documentIssuer(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_documentIssuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentIssuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_documentIssuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_documentDate(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_documentDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_documentDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "Date")
+}
+
+func (ec *executionContext) _EnforcementProceeding_officerKind(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_officerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.BailiffKind) graphql.Marshaler {
+			return ec.marshalNBailiffKind2sioᚐBailiffKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_officerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "BailiffKind")
+}
+
+func (ec *executionContext) _EnforcementProceeding_officerName(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_officerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_officerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_officeRu(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_officeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_officeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceeding_status(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ProceedingStatus) graphql.Marshaler {
+			return ec.marshalNProceedingStatus2sioᚐProceedingStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "ProceedingStatus")
+}
+
+func (ec *executionContext) _EnforcementProceeding_closedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceeding", field, false, false, "Date")
+}
+
+func (ec *executionContext) _EnforcementProceeding_restrictions(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_restrictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().Restrictions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ENFORCEMENT_PROCEEDINGS")
+				if err != nil {
+					var zeroVal []sio.EnforcementRestriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.EnforcementRestriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.EnforcementRestriction) graphql.Marshaler {
+			return ec.marshalOEnforcementRestriction2ᚕsioᚐEnforcementRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_restrictions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementRestriction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_debtorPerson(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_debtorPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().DebtorPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_debtorPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_debtorLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_debtorLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().DebtorLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_debtorLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_creditorPerson(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_creditorPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().CreditorPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_creditorPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_creditorLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_creditorLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().CreditorLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_creditorLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_courtCase(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_courtCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().CourtCase(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalOCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_courtCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceeding_notarialAct(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementProceeding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceeding_notarialAct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EnforcementProceeding().NotarialAct(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal *sio.NotarialAct
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.NotarialAct
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.NotarialAct) graphql.Marshaler {
+			return ec.marshalONotarialAct2ᚖsioᚐNotarialAct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceeding_notarialAct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceeding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialAct(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceedingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EnforcementProceedingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceedingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.EnforcementProceedingEdge) graphql.Marshaler {
+			return ec.marshalNEnforcementProceedingEdge2ᚕsioᚋgraphᚋmodelᚐEnforcementProceedingEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceedingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceedingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementProceedingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceedingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EnforcementProceedingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceedingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceedingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceedingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementProceedingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EnforcementProceedingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceedingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceedingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceedingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EnforcementProceedingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EnforcementProceedingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceedingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceedingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementProceedingEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementProceedingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EnforcementProceedingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementProceedingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.EnforcementProceeding) graphql.Marshaler {
+			return ec.marshalNEnforcementProceeding2ᚖsioᚐEnforcementProceeding(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementProceedingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EnforcementProceedingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementProceeding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EnforcementRestriction_kind(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementRestriction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.RestrictionKind) graphql.Marshaler {
+			return ec.marshalNRestrictionKind2sioᚐRestrictionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementRestriction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementRestriction", field, false, false, "RestrictionKind")
+}
+
+func (ec *executionContext) _EnforcementRestriction_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementRestriction_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementRestriction_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementRestriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementRestriction_objectNumber(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementRestriction_objectNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementRestriction_objectNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementRestriction", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnforcementRestriction_imposedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementRestriction_imposedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImposedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementRestriction_imposedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementRestriction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _EnforcementRestriction_liftedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EnforcementRestriction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnforcementRestriction_liftedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EnforcementRestriction_liftedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnforcementRestriction", field, false, false, "Date")
+}
+
 func (ec *executionContext) _ExciseDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.ExciseDeclaration) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26241,6 +35618,391 @@ func (ec *executionContext) _ExportFile_content(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ExportFile_content(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ExportFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _Expulsion_decisionNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_decisionNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_decisionNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "String")
+}
+
+func (ec *executionContext) _Expulsion_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "String")
+}
+
+func (ec *executionContext) _Expulsion_ground(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_ground(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ground, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ExpulsionGround) graphql.Marshaler {
+			return ec.marshalNExpulsionGround2sioᚐExpulsionGround(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_ground(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "ExpulsionGround")
+}
+
+func (ec *executionContext) _Expulsion_groundRu(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_groundRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroundRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_groundRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "String")
+}
+
+func (ec *executionContext) _Expulsion_decidedBy(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "String")
+}
+
+func (ec *executionContext) _Expulsion_region(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Expulsion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Expulsion_decisionDate(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_decisionDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_decisionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Expulsion_deadline(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Expulsion_status(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ExpulsionStatus) graphql.Marshaler {
+			return ec.marshalNExpulsionStatus2sioᚐExpulsionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "ExpulsionStatus")
+}
+
+func (ec *executionContext) _Expulsion_executedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_executedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_executedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Expulsion_checkpoint(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_checkpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checkpoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_checkpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "String")
+}
+
+func (ec *executionContext) _Expulsion_entryBanUntil(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_entryBanUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryBanUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_entryBanUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Expulsion", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Expulsion_person(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Expulsion().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Expulsion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Expulsion_courtCase(ctx context.Context, field graphql.CollectedField, obj *sio.Expulsion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Expulsion_courtCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Expulsion().CourtCase(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalOCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Expulsion_courtCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Expulsion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _FamilyTie_relation(ctx context.Context, field graphql.CollectedField, obj *sio.FamilyTie) (ret graphql.Marshaler) {
@@ -28313,6 +38075,414 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _FugitiveRecord_searchCaseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_searchCaseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SearchCaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_searchCaseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_erdrNumber(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_erdrNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ERDRNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_erdrNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_article(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_articleRu(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_articleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_articleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_initiator(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Initiator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FugitiveRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FugitiveRecord_declaredAt(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_declaredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclaredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_declaredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _FugitiveRecord_level(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SearchLevel) graphql.Marshaler {
+			return ec.marshalNSearchLevel2sioᚐSearchLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "SearchLevel")
+}
+
+func (ec *executionContext) _FugitiveRecord_levelRu(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_levelRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LevelRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_levelRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_measureRu(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_measureRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasureRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_measureRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_status(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.FugitiveStatus) graphql.Marshaler {
+			return ec.marshalNFugitiveStatus2sioᚐFugitiveStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "FugitiveStatus")
+}
+
+func (ec *executionContext) _FugitiveRecord_endedAt(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_endedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _FugitiveRecord_endedRu(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_endedRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_endedRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FugitiveRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _FugitiveRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FugitiveRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FugitiveRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FugitiveRecord_criminalRecord(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FugitiveRecord_criminalRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FugitiveRecord().CriminalRecord(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SPECIAL_RECORDS")
+				if err != nil {
+					var zeroVal *sio.CriminalRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CriminalRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CriminalRecord) graphql.Marshaler {
+			return ec.marshalOCriminalRecord2ᚖsioᚐCriminalRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FugitiveRecord_criminalRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FugitiveRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GoodsDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.GoodsDeclaration) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30343,6 +40513,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_appeal(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_appeal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Appeal(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CITIZEN_APPEALS")
+				if err != nil {
+					var zeroVal *sio.Appeal
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Appeal
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Appeal) graphql.Marshaler {
+			return ec.marshalOAppeal2ᚖsioᚐAppeal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_appeal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appeal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_appeal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_license(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30709,6 +40941,130 @@ func (ec *executionContext) fieldContext_Inquiry_diploma(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_diploma_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_enforcementProceeding(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_enforcementProceeding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().EnforcementProceeding(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ENFORCEMENT_PROCEEDINGS")
+				if err != nil {
+					var zeroVal *sio.EnforcementProceeding
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.EnforcementProceeding
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.EnforcementProceeding) graphql.Marshaler {
+			return ec.marshalOEnforcementProceeding2ᚖsioᚐEnforcementProceeding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_enforcementProceeding(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementProceeding(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_enforcementProceeding_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_exitRestrictions(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_exitRestrictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ExitRestrictions(ctx, obj, fc.Args["basisNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DEBTORS_DEFENDANTS")
+				if err != nil {
+					var zeroVal []sio.DebtorRestriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DebtorRestriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DebtorRestriction) graphql.Marshaler {
+			return ec.marshalODebtorRestriction2ᚕsioᚐDebtorRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_exitRestrictions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DebtorRestriction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_exitRestrictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31335,6 +41691,440 @@ func (ec *executionContext) fieldContext_Inquiry_hospitalReferral(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_criminalCase(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_criminalCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CriminalCase(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SPECIAL_RECORDS")
+				if err != nil {
+					var zeroVal *sio.CriminalRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CriminalRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CriminalRecord) graphql.Marshaler {
+			return ec.marshalOCriminalRecord2ᚖsioᚐCriminalRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_criminalCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_criminalCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_courtCase(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_courtCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CourtCase(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.CourtCase
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+			return ec.marshalOCourtCase2ᚖsioᚐCourtCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_courtCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_courtCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_courtCards(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_courtCards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().CourtCards(ctx, obj, fc.Args["caseNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURT_CARDS")
+				if err != nil {
+					var zeroVal []sio.CourtCard
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CourtCard
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CourtCard) graphql.Marshaler {
+			return ec.marshalOCourtCard2ᚕsioᚐCourtCardᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_courtCards(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCard(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_courtCards_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_fugitive(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_fugitive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Fugitive(ctx, obj, fc.Args["erdrNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FUGITIVES")
+				if err != nil {
+					var zeroVal *sio.FugitiveRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.FugitiveRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.FugitiveRecord) graphql.Marshaler {
+			return ec.marshalOFugitiveRecord2ᚖsioᚐFugitiveRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_fugitive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FugitiveRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_fugitive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_demand(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Demand(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DEMANDS")
+				if err != nil {
+					var zeroVal *sio.Demand
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Demand
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Demand) graphql.Marshaler {
+			return ec.marshalODemand2ᚖsioᚐDemand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_demand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_demand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_expulsion(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_expulsion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().Expulsion(ctx, obj, fc.Args["decisionNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DEPORTATION_CONTROL")
+				if err != nil {
+					var zeroVal *sio.Expulsion
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Expulsion
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Expulsion) graphql.Marshaler {
+			return ec.marshalOExpulsion2ᚖsioᚐExpulsion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_expulsion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Expulsion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_expulsion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_missingPerson(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_missingPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().MissingPerson(ctx, obj, fc.Args["searchCaseNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "MISSING_PERSONS")
+				if err != nil {
+					var zeroVal *sio.MissingPersonRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.MissingPersonRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.MissingPersonRecord) graphql.Marshaler {
+			return ec.marshalOMissingPersonRecord2ᚖsioᚐMissingPersonRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_missingPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MissingPersonRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_missingPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_links(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31396,6 +42186,68 @@ func (ec *executionContext) fieldContext_Inquiry_links(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_links_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_notarialAct(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_notarialAct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().NotarialAct(ctx, obj, fc.Args["registryNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal *sio.NotarialAct
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.NotarialAct
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.NotarialAct) graphql.Marshaler {
+			return ec.marshalONotarialAct2ᚖsioᚐNotarialAct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_notarialAct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialAct(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_notarialAct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36249,6 +47101,68 @@ func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_enforcementProceedings(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_enforcementProceedings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().EnforcementProceedings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ENFORCEMENT_PROCEEDINGS")
+				if err != nil {
+					var zeroVal *model.EnforcementProceedingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.EnforcementProceedingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EnforcementProceedingConnection) graphql.Marshaler {
+			return ec.marshalOEnforcementProceedingConnection2ᚖsioᚋgraphᚋmodelᚐEnforcementProceedingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_enforcementProceedings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementProceedingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_enforcementProceedings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_ethylAlcoholDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36705,6 +47619,130 @@ func (ec *executionContext) fieldContext_LegalEntity_foreignTrade(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ForeignTradeParticipant(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_courtCases(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_courtCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().CourtCases(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *model.CourtCaseConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.CourtCaseConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CourtCaseConnection) graphql.Marshaler {
+			return ec.marshalOCourtCaseConnection2ᚖsioᚋgraphᚋmodelᚐCourtCaseConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_courtCases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_courtCases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_notarialActs(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_notarialActs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().NotarialActs(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NotarialActConnection) graphql.Marshaler {
+			return ec.marshalONotarialActConnection2ᚖsioᚋgraphᚋmodelᚐNotarialActConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_notarialActs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialActConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_notarialActs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -38788,6 +49826,341 @@ func (ec *executionContext) fieldContext_Me_authenticatedVia(_ context.Context, 
 	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
 }
 
+func (ec *executionContext) _MissingPersonRecord_searchCaseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_searchCaseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SearchCaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_searchCaseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_lastSeenAt(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_lastSeenAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastSeenAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_lastSeenAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MissingPersonRecord_lastSeenPlace(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_lastSeenPlace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastSeenPlace, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_lastSeenPlace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_circumstancesRu(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_circumstancesRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CircumstancesRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_circumstancesRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_reportedAt(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_reportedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_reportedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MissingPersonRecord_applicantRu(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_applicantRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApplicantRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_applicantRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_initiator(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Initiator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_region(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MissingPersonRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MissingPersonRecord_descriptionRu(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_descriptionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_descriptionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_status(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.MissingStatus) graphql.Marshaler {
+			return ec.marshalNMissingStatus2sioᚐMissingStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "MissingStatus")
+}
+
+func (ec *executionContext) _MissingPersonRecord_foundAt(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_foundAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FoundAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_foundAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MissingPersonRecord_foundRu(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_foundRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FoundRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_foundRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingPersonRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _MissingPersonRecord_person(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingPersonRecord_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MissingPersonRecord().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissingPersonRecord_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MissingPersonRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MonopolyRecord_registerNumber(ctx context.Context, field graphql.CollectedField, obj *sio.MonopolyRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39114,6 +50487,844 @@ func (ec *executionContext) fieldContext_Mutation_inquiryAction(ctx context.Cont
 	if fc.Args, err = ec.field_Mutation_inquiryAction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialAct_registryNumber(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_registryNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistryNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_registryNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialAct_actDate(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_actDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_actDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "Date")
+}
+
+func (ec *executionContext) _NotarialAct_kind(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.NotarialActKind) graphql.Marshaler {
+			return ec.marshalNNotarialActKind2sioᚐNotarialActKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "NotarialActKind")
+}
+
+func (ec *executionContext) _NotarialAct_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialAct_summaryRu(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_summaryRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_summaryRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialAct_notaryName(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_notaryName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotaryName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_notaryName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialAct_notaryLicence(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_notaryLicence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotaryLicence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_notaryLicence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialAct_region(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialAct",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialAct_objectKind(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_objectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.NotarialObjectKind) graphql.Marshaler {
+			return ec.marshalONotarialObjectKind2ᚖsioᚐNotarialObjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_objectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "NotarialObjectKind")
+}
+
+func (ec *executionContext) _NotarialAct_objectNumber(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_objectNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_objectNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialAct_validUntil(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "Date")
+}
+
+func (ec *executionContext) _NotarialAct_revokedAt(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialAct", field, false, false, "Date")
+}
+
+func (ec *executionContext) _NotarialAct_parties(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_parties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NotarialAct().Parties(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal []sio.NotarialParty
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.NotarialParty
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.NotarialParty) graphql.Marshaler {
+			return ec.marshalONotarialParty2ᚕsioᚐNotarialPartyᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialAct",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialParty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialAct_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NotarialAct().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialAct",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialAct_realEstate(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialAct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialAct_realEstate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NotarialAct().RealEstate(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "REAL_ESTATE")
+				if err != nil {
+					var zeroVal *sio.RealEstate
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.RealEstate
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {
+			return ec.marshalORealEstate2ᚖsioᚐRealEstate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialAct_realEstate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialAct",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RealEstate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialActConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.NotarialActEdge) graphql.Marshaler {
+			return ec.marshalNNotarialActEdge2ᚕsioᚋgraphᚋmodelᚐNotarialActEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialActConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialActEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialActConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialActConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialActConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialActConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NotarialActEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialActEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialActEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.NotarialAct) graphql.Marshaler {
+			return ec.marshalNNotarialAct2ᚖsioᚐNotarialAct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialActEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialAct(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialActEdge_role(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.NotarialRole) graphql.Marshaler {
+			return ec.marshalONotarialRole2ᚖsioᚐNotarialRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialActEdge", field, false, false, "NotarialRole")
+}
+
+func (ec *executionContext) _NotarialActEdge_roleRu(ctx context.Context, field graphql.CollectedField, obj *model.NotarialActEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialActEdge_roleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialActEdge_roleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialActEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialParty_role(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.NotarialRole) graphql.Marshaler {
+			return ec.marshalNNotarialRole2sioᚐNotarialRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialParty", field, false, false, "NotarialRole")
+}
+
+func (ec *executionContext) _NotarialParty_roleRu(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_roleRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_roleRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialParty_subjectId(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_subjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_subjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialParty", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NotarialParty_subjectKind(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_subjectKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_subjectKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialParty", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _NotarialParty_nameRu(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_nameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_nameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotarialParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotarialParty_person(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NotarialParty().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialParty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotarialParty_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.NotarialParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotarialParty_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NotarialParty().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotarialParty_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotarialParty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -40867,6 +53078,68 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_appeals(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_appeals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Appeals(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "CITIZEN_APPEALS")
+				if err != nil {
+					var zeroVal *model.AppealConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.AppealConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AppealConnection) graphql.Marshaler {
+			return ec.marshalOAppealConnection2ᚖsioᚋgraphᚋmodelᚐAppealConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_appeals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppealConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_appeals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_licenses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41062,6 +53335,118 @@ func (ec *executionContext) fieldContext_Person_higherEducation(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HigherEducationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_enforcementProceedings(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_enforcementProceedings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().EnforcementProceedings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ENFORCEMENT_PROCEEDINGS")
+				if err != nil {
+					var zeroVal *model.EnforcementProceedingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.EnforcementProceedingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EnforcementProceedingConnection) graphql.Marshaler {
+			return ec.marshalOEnforcementProceedingConnection2ᚖsioᚋgraphᚋmodelᚐEnforcementProceedingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_enforcementProceedings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnforcementProceedingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_enforcementProceedings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_exitRestrictions(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_exitRestrictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().ExitRestrictions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DEBTORS_DEFENDANTS")
+				if err != nil {
+					var zeroVal []sio.DebtorRestriction
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DebtorRestriction
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DebtorRestriction) graphql.Marshaler {
+			return ec.marshalODebtorRestriction2ᚕsioᚐDebtorRestrictionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_exitRestrictions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DebtorRestriction(ctx, field)
 		},
 	}
 	return fc, nil
@@ -41275,6 +53660,554 @@ func (ec *executionContext) fieldContext_Person_inpatientStays(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InpatientStay(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_criminalRecords(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_criminalRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CriminalRecords(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SPECIAL_RECORDS")
+				if err != nil {
+					var zeroVal []sio.CriminalRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CriminalRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CriminalRecord) graphql.Marshaler {
+			return ec.marshalOCriminalRecord2ᚕsioᚐCriminalRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_criminalRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_administrativeOffences(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_administrativeOffences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().AdministrativeOffences(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SPECIAL_RECORDS")
+				if err != nil {
+					var zeroVal *model.AdministrativeOffenceConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.AdministrativeOffenceConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdministrativeOffenceConnection) graphql.Marshaler {
+			return ec.marshalOAdministrativeOffenceConnection2ᚖsioᚋgraphᚋmodelᚐAdministrativeOffenceConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_administrativeOffences(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdministrativeOffenceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_administrativeOffences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_dactyloscopy(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_dactyloscopy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Dactyloscopy(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "SPECIAL_RECORDS")
+				if err != nil {
+					var zeroVal *sio.DactyloscopicRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.DactyloscopicRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.DactyloscopicRecord) graphql.Marshaler {
+			return ec.marshalODactyloscopicRecord2ᚖsioᚐDactyloscopicRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_dactyloscopy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DactyloscopicRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_courtCases(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_courtCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().CourtCases(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURTS")
+				if err != nil {
+					var zeroVal *model.CourtCaseConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.CourtCaseConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CourtCaseConnection) graphql.Marshaler {
+			return ec.marshalOCourtCaseConnection2ᚖsioᚋgraphᚋmodelᚐCourtCaseConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_courtCases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_courtCases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_courtCards(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_courtCards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().CourtCards(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "COURT_CARDS")
+				if err != nil {
+					var zeroVal []sio.CourtCard
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.CourtCard
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.CourtCard) graphql.Marshaler {
+			return ec.marshalOCourtCard2ᚕsioᚐCourtCardᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_courtCards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourtCard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_demands(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_demands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Demands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DEMANDS")
+				if err != nil {
+					var zeroVal *model.DemandConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.DemandConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+			return ec.marshalODemandConnection2ᚖsioᚋgraphᚋmodelᚐDemandConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_demands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_demands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_wanted(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_wanted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Wanted(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "FUGITIVES")
+				if err != nil {
+					var zeroVal []sio.FugitiveRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.FugitiveRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.FugitiveRecord) graphql.Marshaler {
+			return ec.marshalOFugitiveRecord2ᚕsioᚐFugitiveRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_wanted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FugitiveRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_missingReports(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_missingReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().MissingReports(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "MISSING_PERSONS")
+				if err != nil {
+					var zeroVal []sio.MissingPersonRecord
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.MissingPersonRecord
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.MissingPersonRecord) graphql.Marshaler {
+			return ec.marshalOMissingPersonRecord2ᚕsioᚐMissingPersonRecordᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_missingReports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MissingPersonRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_expulsions(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_expulsions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Expulsions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "DEPORTATION_CONTROL")
+				if err != nil {
+					var zeroVal []sio.Expulsion
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.Expulsion
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Expulsion) graphql.Marshaler {
+			return ec.marshalOExpulsion2ᚕsioᚐExpulsionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_expulsions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Expulsion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_notarialActs(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_notarialActs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().NotarialActs(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NotarialActConnection) graphql.Marshaler {
+			return ec.marshalONotarialActConnection2ᚖsioᚋgraphᚋmodelᚐNotarialActConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_notarialActs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialActConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_notarialActs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -46120,6 +59053,68 @@ func (ec *executionContext) fieldContext_RealEstate_rights(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RealEstateRight(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RealEstate_notarialActs(ctx context.Context, field graphql.CollectedField, obj *sio.RealEstate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealEstate_notarialActs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.RealEstate().NotarialActs(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NotarialActConnection) graphql.Marshaler {
+			return ec.marshalONotarialActConnection2ᚖsioᚋgraphᚋmodelᚐNotarialActConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RealEstate_notarialActs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RealEstate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialActConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_RealEstate_notarialActs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -54232,6 +67227,68 @@ func (ec *executionContext) fieldContext_Vehicle_criminalRecords(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Vehicle_notarialActs(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vehicle_notarialActs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Vehicle().NotarialActs(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "E_NOTARY")
+				if err != nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.NotarialActConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NotarialActConnection) graphql.Marshaler {
+			return ec.marshalONotarialActConnection2ᚖsioᚋgraphᚋmodelᚐNotarialActConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vehicle_notarialActs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vehicle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotarialActConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Vehicle_notarialActs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Vehicle_violations(ctx context.Context, field graphql.CollectedField, obj *sio.Vehicle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -57048,6 +70105,190 @@ func (ec *executionContext) _AccidentParticipant(ctx context.Context, sel ast.Se
 	return out
 }
 
+var administrativeOffenceImplementors = []string{"AdministrativeOffence"}
+
+func (ec *executionContext) _AdministrativeOffence(ctx context.Context, sel ast.SelectionSet, obj *sio.AdministrativeOffence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, administrativeOffenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdministrativeOffence")
+		case "caseNumber":
+			out.Values[i] = ec._AdministrativeOffence_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "codeRu":
+			out.Values[i] = ec._AdministrativeOffence_codeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "article":
+			out.Values[i] = ec._AdministrativeOffence_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "articleRu":
+			out.Values[i] = ec._AdministrativeOffence_articleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "committedAt":
+			out.Values[i] = ec._AdministrativeOffence_committedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._AdministrativeOffence_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recordedBy":
+			out.Values[i] = ec._AdministrativeOffence_recordedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decidedAt":
+			out.Values[i] = ec._AdministrativeOffence_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decidedBy":
+			out.Values[i] = ec._AdministrativeOffence_decidedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "penalty":
+			out.Values[i] = ec._AdministrativeOffence_penalty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "penaltyRu":
+			out.Values[i] = ec._AdministrativeOffence_penaltyRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fine":
+			out.Values[i] = ec._AdministrativeOffence_fine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "arrestDays":
+			out.Values[i] = ec._AdministrativeOffence_arrestDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expulsion":
+			out.Values[i] = ec._AdministrativeOffence_expulsion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executionRu":
+			out.Values[i] = ec._AdministrativeOffence_executionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var administrativeOffenceConnectionImplementors = []string{"AdministrativeOffenceConnection"}
+
+func (ec *executionContext) _AdministrativeOffenceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AdministrativeOffenceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, administrativeOffenceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdministrativeOffenceConnection")
+		case "edges":
+			out.Values[i] = ec._AdministrativeOffenceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AdministrativeOffenceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AdministrativeOffenceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var administrativeOffenceEdgeImplementors = []string{"AdministrativeOffenceEdge"}
+
+func (ec *executionContext) _AdministrativeOffenceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AdministrativeOffenceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, administrativeOffenceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdministrativeOffenceEdge")
+		case "cursor":
+			out.Values[i] = ec._AdministrativeOffenceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AdministrativeOffenceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var agreementImplementors = []string{"Agreement"}
 
 func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet, obj *model.Agreement) graphql.Marshaler {
@@ -57199,6 +70440,191 @@ func (ec *executionContext) _AgriculturalMachine(ctx context.Context, sel ast.Se
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AgriculturalMachine_ownerLegalEntity(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appealImplementors = []string{"Appeal"}
+
+func (ec *executionContext) _Appeal(ctx context.Context, sel ast.SelectionSet, obj *sio.Appeal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appealImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Appeal")
+		case "number":
+			out.Values[i] = ec._Appeal_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Appeal_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Appeal_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Appeal_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._Appeal_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Appeal_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._Appeal_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "categoryRu":
+			out.Values[i] = ec._Appeal_categoryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryRu":
+			out.Values[i] = ec._Appeal_summaryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kuiNumber":
+			out.Values[i] = ec._Appeal_kuiNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadline":
+			out.Values[i] = ec._Appeal_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Appeal_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredAt":
+			out.Values[i] = ec._Appeal_answeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resultRu":
+			out.Values[i] = ec._Appeal_resultRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "applicant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Appeal_applicant(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appealConnectionImplementors = []string{"AppealConnection"}
+
+func (ec *executionContext) _AppealConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AppealConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appealConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppealConnection")
+		case "edges":
+			out.Values[i] = ec._AppealConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AppealConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AppealConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appealEdgeImplementors = []string{"AppealEdge"}
+
+func (ec *executionContext) _AppealEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AppealEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appealEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppealEdge")
+		case "cursor":
+			out.Values[i] = ec._AppealEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AppealEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58238,6 +71664,392 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var courtCardImplementors = []string{"CourtCard"}
+
+func (ec *executionContext) _CourtCard(ctx context.Context, sel ast.SelectionSet, obj *sio.CourtCard) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtCardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtCard")
+		case "cardNumber":
+			out.Values[i] = ec._CourtCard_cardNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formRu":
+			out.Values[i] = ec._CourtCard_formRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseNumber":
+			out.Values[i] = ec._CourtCard_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtName":
+			out.Values[i] = ec._CourtCard_courtName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CourtCard_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "judgeName":
+			out.Values[i] = ec._CourtCard_judgeName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "personIin":
+			out.Values[i] = ec._CourtCard_personIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erdrNumber":
+			out.Values[i] = ec._CourtCard_erdrNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "codeRu":
+			out.Values[i] = ec._CourtCard_codeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._CourtCard_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleRu":
+			out.Values[i] = ec._CourtCard_articleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verdict":
+			out.Values[i] = ec._CourtCard_verdict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verdictDate":
+			out.Values[i] = ec._CourtCard_verdictDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inForceAt":
+			out.Values[i] = ec._CourtCard_inForceAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "punishmentRu":
+			out.Values[i] = ec._CourtCard_punishmentRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "additionalRu":
+			out.Values[i] = ec._CourtCard_additionalRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "termMonths":
+			out.Values[i] = ec._CourtCard_termMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fine":
+			out.Values[i] = ec._CourtCard_fine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtCard_person(ctx, field, obj)
+				})
+		case "courtCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtCard_courtCase(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courtCaseImplementors = []string{"CourtCase"}
+
+func (ec *executionContext) _CourtCase(ctx context.Context, sel ast.SelectionSet, obj *sio.CourtCase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtCaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtCase")
+		case "number":
+			out.Values[i] = ec._CourtCase_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtName":
+			out.Values[i] = ec._CourtCase_courtName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CourtCase_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._CourtCase_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectRu":
+			out.Values[i] = ec._CourtCase_subjectRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "judgeName":
+			out.Values[i] = ec._CourtCase_judgeName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receivedAt":
+			out.Values[i] = ec._CourtCase_receivedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CourtCase_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._CourtCase_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resultRu":
+			out.Values[i] = ec._CourtCase_resultRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inForceAt":
+			out.Values[i] = ec._CourtCase_inForceAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claim":
+			out.Values[i] = ec._CourtCase_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtCase_parties(ctx, field, obj)
+				})
+		case "cards":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtCase_cards(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courtCaseConnectionImplementors = []string{"CourtCaseConnection"}
+
+func (ec *executionContext) _CourtCaseConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CourtCaseConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtCaseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtCaseConnection")
+		case "edges":
+			out.Values[i] = ec._CourtCaseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CourtCaseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CourtCaseConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courtCaseEdgeImplementors = []string{"CourtCaseEdge"}
+
+func (ec *executionContext) _CourtCaseEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CourtCaseEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtCaseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtCaseEdge")
+		case "cursor":
+			out.Values[i] = ec._CourtCaseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CourtCaseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._CourtCaseEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roleRu":
+			out.Values[i] = ec._CourtCaseEdge_roleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courtPartyImplementors = []string{"CourtParty"}
+
+func (ec *executionContext) _CourtParty(ctx context.Context, sel ast.SelectionSet, obj *sio.CourtParty) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtPartyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtParty")
+		case "role":
+			out.Values[i] = ec._CourtParty_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roleRu":
+			out.Values[i] = ec._CourtParty_roleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectId":
+			out.Values[i] = ec._CourtParty_subjectId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectKind":
+			out.Values[i] = ec._CourtParty_subjectKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameRu":
+			out.Values[i] = ec._CourtParty_nameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtParty_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtParty_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var courtSanctionImplementors = []string{"CourtSanction"}
 
 func (ec *executionContext) _CourtSanction(ctx context.Context, sel ast.SelectionSet, obj *authz.CourtSanction) graphql.Marshaler {
@@ -58299,6 +72111,182 @@ func (ec *executionContext) _CourtSanction(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var criminalRecordImplementors = []string{"CriminalRecord"}
+
+func (ec *executionContext) _CriminalRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.CriminalRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criminalRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriminalRecord")
+		case "caseNumber":
+			out.Values[i] = ec._CriminalRecord_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erdrNumber":
+			out.Values[i] = ec._CriminalRecord_erdrNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "personIin":
+			out.Values[i] = ec._CriminalRecord_personIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "codeRu":
+			out.Values[i] = ec._CriminalRecord_codeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._CriminalRecord_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleRu":
+			out.Values[i] = ec._CriminalRecord_articleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gravity":
+			out.Values[i] = ec._CriminalRecord_gravity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offenceDate":
+			out.Values[i] = ec._CriminalRecord_offenceDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._CriminalRecord_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredBy":
+			out.Values[i] = ec._CriminalRecord_registeredBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._CriminalRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._CriminalRecord_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcomeRu":
+			out.Values[i] = ec._CriminalRecord_outcomeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcomeDate":
+			out.Values[i] = ec._CriminalRecord_outcomeDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtName":
+			out.Values[i] = ec._CriminalRecord_courtName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courtCaseNumber":
+			out.Values[i] = ec._CriminalRecord_courtCaseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentenceKind":
+			out.Values[i] = ec._CriminalRecord_sentenceKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentenceRu":
+			out.Values[i] = ec._CriminalRecord_sentenceRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "termMonths":
+			out.Values[i] = ec._CriminalRecord_termMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fine":
+			out.Values[i] = ec._CriminalRecord_fine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "additionalRu":
+			out.Values[i] = ec._CriminalRecord_additionalRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "institution":
+			out.Values[i] = ec._CriminalRecord_institution(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "releaseDate":
+			out.Values[i] = ec._CriminalRecord_releaseDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "releaseRu":
+			out.Values[i] = ec._CriminalRecord_releaseRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "convictionStatus":
+			out.Values[i] = ec._CriminalRecord_convictionStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expungedAt":
+			out.Values[i] = ec._CriminalRecord_expungedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CriminalRecord_person(ctx, field, obj)
+				})
+		case "courtCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CriminalRecord_courtCase(ctx, field, obj)
+				})
+		case "search":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CriminalRecord_search(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58669,6 +72657,314 @@ func (ec *executionContext) _CrossAudit(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CrossAudit_counterpartyPerson(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dactyloscopicRecordImplementors = []string{"DactyloscopicRecord"}
+
+func (ec *executionContext) _DactyloscopicRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.DactyloscopicRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dactyloscopicRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DactyloscopicRecord")
+		case "cardNumber":
+			out.Values[i] = ec._DactyloscopicRecord_cardNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredAt":
+			out.Values[i] = ec._DactyloscopicRecord_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredBy":
+			out.Values[i] = ec._DactyloscopicRecord_registeredBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._DactyloscopicRecord_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasonRu":
+			out.Values[i] = ec._DactyloscopicRecord_reasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var debtorRestrictionImplementors = []string{"DebtorRestriction"}
+
+func (ec *executionContext) _DebtorRestriction(ctx context.Context, sel ast.SelectionSet, obj *sio.DebtorRestriction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, debtorRestrictionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DebtorRestriction")
+		case "id":
+			out.Values[i] = ec._DebtorRestriction_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._DebtorRestriction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basisNumber":
+			out.Values[i] = ec._DebtorRestriction_basisNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._DebtorRestriction_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claimantName":
+			out.Values[i] = ec._DebtorRestriction_claimantName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "imposedBy":
+			out.Values[i] = ec._DebtorRestriction_imposedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "restrictedFrom":
+			out.Values[i] = ec._DebtorRestriction_restrictedFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "restrictedUntil":
+			out.Values[i] = ec._DebtorRestriction_restrictedUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "liftedAt":
+			out.Values[i] = ec._DebtorRestriction_liftedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "liftedRu":
+			out.Values[i] = ec._DebtorRestriction_liftedRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._DebtorRestriction_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DebtorRestriction_person(ctx, field, obj)
+				})
+		case "proceeding":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DebtorRestriction_proceeding(ctx, field, obj)
+				})
+		case "courtCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DebtorRestriction_courtCase(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var demandImplementors = []string{"Demand"}
+
+func (ec *executionContext) _Demand(ctx context.Context, sel ast.SelectionSet, obj *sio.Demand) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Demand")
+		case "number":
+			out.Values[i] = ec._Demand_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "form":
+			out.Values[i] = ec._Demand_form(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formRu":
+			out.Values[i] = ec._Demand_formRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestedAt":
+			out.Values[i] = ec._Demand_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "initiator":
+			out.Values[i] = ec._Demand_initiator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purposeRu":
+			out.Values[i] = ec._Demand_purposeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answeredAt":
+			out.Values[i] = ec._Demand_answeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "found":
+			out.Values[i] = ec._Demand_found(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerRu":
+			out.Values[i] = ec._Demand_answerRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var demandConnectionImplementors = []string{"DemandConnection"}
+
+func (ec *executionContext) _DemandConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DemandConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemandConnection")
+		case "edges":
+			out.Values[i] = ec._DemandConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DemandConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DemandConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var demandEdgeImplementors = []string{"DemandEdge"}
+
+func (ec *executionContext) _DemandEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DemandEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemandEdge")
+		case "cursor":
+			out.Values[i] = ec._DemandEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DemandEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59102,6 +73398,325 @@ func (ec *executionContext) _EmploymentEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var enforcementProceedingImplementors = []string{"EnforcementProceeding"}
+
+func (ec *executionContext) _EnforcementProceeding(ctx context.Context, sel ast.SelectionSet, obj *sio.EnforcementProceeding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, enforcementProceedingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnforcementProceeding")
+		case "number":
+			out.Values[i] = ec._EnforcementProceeding_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openedAt":
+			out.Values[i] = ec._EnforcementProceeding_openedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._EnforcementProceeding_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debtorId":
+			out.Values[i] = ec._EnforcementProceeding_debtorId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debtorKind":
+			out.Values[i] = ec._EnforcementProceeding_debtorKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debtorName":
+			out.Values[i] = ec._EnforcementProceeding_debtorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "creditorId":
+			out.Values[i] = ec._EnforcementProceeding_creditorId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "creditorKind":
+			out.Values[i] = ec._EnforcementProceeding_creditorKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "creditorName":
+			out.Values[i] = ec._EnforcementProceeding_creditorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claimKind":
+			out.Values[i] = ec._EnforcementProceeding_claimKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claimRu":
+			out.Values[i] = ec._EnforcementProceeding_claimRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._EnforcementProceeding_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recovered":
+			out.Values[i] = ec._EnforcementProceeding_recovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "balance":
+			out.Values[i] = ec._EnforcementProceeding_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentKind":
+			out.Values[i] = ec._EnforcementProceeding_documentKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._EnforcementProceeding_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentIssuer":
+			out.Values[i] = ec._EnforcementProceeding_documentIssuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentDate":
+			out.Values[i] = ec._EnforcementProceeding_documentDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "officerKind":
+			out.Values[i] = ec._EnforcementProceeding_officerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "officerName":
+			out.Values[i] = ec._EnforcementProceeding_officerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "officeRu":
+			out.Values[i] = ec._EnforcementProceeding_officeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._EnforcementProceeding_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._EnforcementProceeding_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "restrictions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_restrictions(ctx, field, obj)
+				})
+		case "debtorPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_debtorPerson(ctx, field, obj)
+				})
+		case "debtorLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_debtorLegalEntity(ctx, field, obj)
+				})
+		case "creditorPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_creditorPerson(ctx, field, obj)
+				})
+		case "creditorLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_creditorLegalEntity(ctx, field, obj)
+				})
+		case "courtCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_courtCase(ctx, field, obj)
+				})
+		case "notarialAct":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EnforcementProceeding_notarialAct(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var enforcementProceedingConnectionImplementors = []string{"EnforcementProceedingConnection"}
+
+func (ec *executionContext) _EnforcementProceedingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EnforcementProceedingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, enforcementProceedingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnforcementProceedingConnection")
+		case "edges":
+			out.Values[i] = ec._EnforcementProceedingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EnforcementProceedingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EnforcementProceedingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var enforcementProceedingEdgeImplementors = []string{"EnforcementProceedingEdge"}
+
+func (ec *executionContext) _EnforcementProceedingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EnforcementProceedingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, enforcementProceedingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnforcementProceedingEdge")
+		case "cursor":
+			out.Values[i] = ec._EnforcementProceedingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EnforcementProceedingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var enforcementRestrictionImplementors = []string{"EnforcementRestriction"}
+
+func (ec *executionContext) _EnforcementRestriction(ctx context.Context, sel ast.SelectionSet, obj *sio.EnforcementRestriction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, enforcementRestrictionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnforcementRestriction")
+		case "kind":
+			out.Values[i] = ec._EnforcementRestriction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kindRu":
+			out.Values[i] = ec._EnforcementRestriction_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "objectNumber":
+			out.Values[i] = ec._EnforcementRestriction_objectNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "imposedAt":
+			out.Values[i] = ec._EnforcementRestriction_imposedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftedAt":
+			out.Values[i] = ec._EnforcementRestriction_liftedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exciseDeclarationImplementors = []string{"ExciseDeclaration"}
 
 func (ec *executionContext) _ExciseDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.ExciseDeclaration) graphql.Marshaler {
@@ -59387,6 +74002,106 @@ func (ec *executionContext) _ExportFile(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var expulsionImplementors = []string{"Expulsion"}
+
+func (ec *executionContext) _Expulsion(ctx context.Context, sel ast.SelectionSet, obj *sio.Expulsion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, expulsionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Expulsion")
+		case "decisionNumber":
+			out.Values[i] = ec._Expulsion_decisionNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._Expulsion_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ground":
+			out.Values[i] = ec._Expulsion_ground(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "groundRu":
+			out.Values[i] = ec._Expulsion_groundRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedBy":
+			out.Values[i] = ec._Expulsion_decidedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Expulsion_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionDate":
+			out.Values[i] = ec._Expulsion_decisionDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadline":
+			out.Values[i] = ec._Expulsion_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Expulsion_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executedAt":
+			out.Values[i] = ec._Expulsion_executedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkpoint":
+			out.Values[i] = ec._Expulsion_checkpoint(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryBanUntil":
+			out.Values[i] = ec._Expulsion_entryBanUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Expulsion_person(ctx, field, obj)
+				})
+		case "courtCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Expulsion_courtCase(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59986,6 +74701,111 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var fugitiveRecordImplementors = []string{"FugitiveRecord"}
+
+func (ec *executionContext) _FugitiveRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.FugitiveRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fugitiveRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FugitiveRecord")
+		case "searchCaseNumber":
+			out.Values[i] = ec._FugitiveRecord_searchCaseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erdrNumber":
+			out.Values[i] = ec._FugitiveRecord_erdrNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._FugitiveRecord_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleRu":
+			out.Values[i] = ec._FugitiveRecord_articleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiator":
+			out.Values[i] = ec._FugitiveRecord_initiator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._FugitiveRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declaredAt":
+			out.Values[i] = ec._FugitiveRecord_declaredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._FugitiveRecord_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "levelRu":
+			out.Values[i] = ec._FugitiveRecord_levelRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measureRu":
+			out.Values[i] = ec._FugitiveRecord_measureRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._FugitiveRecord_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedAt":
+			out.Values[i] = ec._FugitiveRecord_endedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedRu":
+			out.Values[i] = ec._FugitiveRecord_endedRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FugitiveRecord_person(ctx, field, obj)
+				})
+		case "criminalRecord":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FugitiveRecord_criminalRecord(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var goodsDeclarationImplementors = []string{"GoodsDeclaration"}
 
 func (ec *executionContext) _GoodsDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.GoodsDeclaration) graphql.Marshaler {
@@ -60520,6 +75340,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
 				})
+		case "appeal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_appeal(ctx, field, obj)
+				})
 		case "license":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -60555,6 +75381,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_diploma(ctx, field, obj)
+				})
+		case "enforcementProceeding":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_enforcementProceeding(ctx, field, obj)
+				})
+		case "exitRestrictions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_exitRestrictions(ctx, field, obj)
 				})
 		case "ethylAlcoholDeclaration":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -60616,11 +75454,59 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_hospitalReferral(ctx, field, obj)
 				})
+		case "criminalCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_criminalCase(ctx, field, obj)
+				})
+		case "courtCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_courtCase(ctx, field, obj)
+				})
+		case "courtCards":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_courtCards(ctx, field, obj)
+				})
+		case "fugitive":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_fugitive(ctx, field, obj)
+				})
+		case "demand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_demand(ctx, field, obj)
+				})
+		case "expulsion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_expulsion(ctx, field, obj)
+				})
+		case "missingPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_missingPerson(ctx, field, obj)
+				})
 		case "links":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_links(ctx, field, obj)
+				})
+		case "notarialAct":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_notarialAct(ctx, field, obj)
 				})
 		case "postalItem":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -61647,6 +76533,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_inspections(ctx, field, obj)
 				})
+		case "enforcementProceedings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_enforcementProceedings(ctx, field, obj)
+				})
 		case "ethylAlcoholDeclarations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -61694,6 +76586,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_foreignTrade(ctx, field, obj)
+				})
+		case "courtCases":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_courtCases(ctx, field, obj)
+				})
+		case "notarialActs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_notarialActs(ctx, field, obj)
 				})
 		case "postalItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -62219,6 +77123,100 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 	return out
 }
 
+var missingPersonRecordImplementors = []string{"MissingPersonRecord"}
+
+func (ec *executionContext) _MissingPersonRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.MissingPersonRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, missingPersonRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MissingPersonRecord")
+		case "searchCaseNumber":
+			out.Values[i] = ec._MissingPersonRecord_searchCaseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastSeenAt":
+			out.Values[i] = ec._MissingPersonRecord_lastSeenAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastSeenPlace":
+			out.Values[i] = ec._MissingPersonRecord_lastSeenPlace(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circumstancesRu":
+			out.Values[i] = ec._MissingPersonRecord_circumstancesRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportedAt":
+			out.Values[i] = ec._MissingPersonRecord_reportedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "applicantRu":
+			out.Values[i] = ec._MissingPersonRecord_applicantRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiator":
+			out.Values[i] = ec._MissingPersonRecord_initiator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._MissingPersonRecord_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "descriptionRu":
+			out.Values[i] = ec._MissingPersonRecord_descriptionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._MissingPersonRecord_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "foundAt":
+			out.Values[i] = ec._MissingPersonRecord_foundAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "foundRu":
+			out.Values[i] = ec._MissingPersonRecord_foundRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MissingPersonRecord_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var monopolyRecordImplementors = []string{"MonopolyRecord"}
 
 func (ec *executionContext) _MonopolyRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.MonopolyRecord) graphql.Marshaler {
@@ -62325,6 +77323,268 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notarialActImplementors = []string{"NotarialAct"}
+
+func (ec *executionContext) _NotarialAct(ctx context.Context, sel ast.SelectionSet, obj *sio.NotarialAct) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notarialActImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotarialAct")
+		case "registryNumber":
+			out.Values[i] = ec._NotarialAct_registryNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actDate":
+			out.Values[i] = ec._NotarialAct_actDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._NotarialAct_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._NotarialAct_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryRu":
+			out.Values[i] = ec._NotarialAct_summaryRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notaryName":
+			out.Values[i] = ec._NotarialAct_notaryName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notaryLicence":
+			out.Values[i] = ec._NotarialAct_notaryLicence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._NotarialAct_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "objectKind":
+			out.Values[i] = ec._NotarialAct_objectKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "objectNumber":
+			out.Values[i] = ec._NotarialAct_objectNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validUntil":
+			out.Values[i] = ec._NotarialAct_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.Values[i] = ec._NotarialAct_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotarialAct_parties(ctx, field, obj)
+				})
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotarialAct_vehicle(ctx, field, obj)
+				})
+		case "realEstate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotarialAct_realEstate(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notarialActConnectionImplementors = []string{"NotarialActConnection"}
+
+func (ec *executionContext) _NotarialActConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NotarialActConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notarialActConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotarialActConnection")
+		case "edges":
+			out.Values[i] = ec._NotarialActConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._NotarialActConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._NotarialActConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notarialActEdgeImplementors = []string{"NotarialActEdge"}
+
+func (ec *executionContext) _NotarialActEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NotarialActEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notarialActEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotarialActEdge")
+		case "cursor":
+			out.Values[i] = ec._NotarialActEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._NotarialActEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._NotarialActEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "roleRu":
+			out.Values[i] = ec._NotarialActEdge_roleRu(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notarialPartyImplementors = []string{"NotarialParty"}
+
+func (ec *executionContext) _NotarialParty(ctx context.Context, sel ast.SelectionSet, obj *sio.NotarialParty) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notarialPartyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotarialParty")
+		case "role":
+			out.Values[i] = ec._NotarialParty_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roleRu":
+			out.Values[i] = ec._NotarialParty_roleRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectId":
+			out.Values[i] = ec._NotarialParty_subjectId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectKind":
+			out.Values[i] = ec._NotarialParty_subjectKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameRu":
+			out.Values[i] = ec._NotarialParty_nameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotarialParty_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotarialParty_legalEntity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62873,6 +78133,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
 				})
+		case "appeals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_appeals(ctx, field, obj)
+				})
 		case "licenses":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -62897,6 +78163,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_higherEducation(ctx, field, obj)
 				})
+		case "enforcementProceedings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_enforcementProceedings(ctx, field, obj)
+				})
+		case "exitRestrictions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_exitRestrictions(ctx, field, obj)
+				})
 		case "outpatientVisits":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -62920,6 +78198,66 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_inpatientStays(ctx, field, obj)
+				})
+		case "criminalRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_criminalRecords(ctx, field, obj)
+				})
+		case "administrativeOffences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_administrativeOffences(ctx, field, obj)
+				})
+		case "dactyloscopy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_dactyloscopy(ctx, field, obj)
+				})
+		case "courtCases":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_courtCases(ctx, field, obj)
+				})
+		case "courtCards":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_courtCards(ctx, field, obj)
+				})
+		case "demands":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_demands(ctx, field, obj)
+				})
+		case "wanted":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_wanted(ctx, field, obj)
+				})
+		case "missingReports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_missingReports(ctx, field, obj)
+				})
+		case "expulsions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_expulsions(ctx, field, obj)
+				})
+		case "notarialActs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_notarialActs(ctx, field, obj)
 				})
 		case "postalItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -64319,6 +79657,12 @@ func (ec *executionContext) _RealEstate(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RealEstate_rights(ctx, field, obj)
+				})
+		case "notarialActs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RealEstate_notarialActs(ctx, field, obj)
 				})
 		case "restrictions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -66820,6 +82164,12 @@ func (ec *executionContext) _Vehicle(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Vehicle_criminalRecords(ctx, field, obj)
 				})
+		case "notarialActs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vehicle_notarialActs(ctx, field, obj)
+				})
 		case "violations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -67601,8 +82951,109 @@ func (ec *executionContext) marshalNAccidentParticipant2ᚕsioᚐAccidentPartici
 	return ret
 }
 
+func (ec *executionContext) marshalNAdministrativeOffence2ᚖsioᚐAdministrativeOffence(ctx context.Context, sel ast.SelectionSet, v *sio.AdministrativeOffence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AdministrativeOffence!")
+		return graphql.Null
+	}
+	return ec._AdministrativeOffence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAdministrativeOffenceEdge2sioᚋgraphᚋmodelᚐAdministrativeOffenceEdge(ctx context.Context, sel ast.SelectionSet, v model.AdministrativeOffenceEdge) graphql.Marshaler {
+	return ec._AdministrativeOffenceEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAdministrativeOffenceEdge2ᚕsioᚋgraphᚋmodelᚐAdministrativeOffenceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AdministrativeOffenceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAdministrativeOffenceEdge2sioᚋgraphᚋmodelᚐAdministrativeOffenceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAgriculturalMachine2sioᚐAgriculturalMachine(ctx context.Context, sel ast.SelectionSet, v sio.AgriculturalMachine) graphql.Marshaler {
 	return ec._AgriculturalMachine(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAppeal2ᚖsioᚐAppeal(ctx context.Context, sel ast.SelectionSet, v *sio.Appeal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Appeal!")
+		return graphql.Null
+	}
+	return ec._Appeal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAppealChannel2sioᚐAppealChannel(ctx context.Context, v any) (sio.AppealChannel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.AppealChannel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAppealChannel2sioᚐAppealChannel(ctx context.Context, sel ast.SelectionSet, v sio.AppealChannel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AppealChannel!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNAppealEdge2sioᚋgraphᚋmodelᚐAppealEdge(ctx context.Context, sel ast.SelectionSet, v model.AppealEdge) graphql.Marshaler {
+	return ec._AppealEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAppealEdge2ᚕsioᚋgraphᚋmodelᚐAppealEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AppealEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppealEdge2sioᚋgraphᚋmodelᚐAppealEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAppealKind2sioᚐAppealKind(ctx context.Context, v any) (sio.AppealKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.AppealKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAppealKind2sioᚐAppealKind(ctx context.Context, sel ast.SelectionSet, v sio.AppealKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AppealKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNAppealStatus2sioᚐAppealStatus(ctx context.Context, v any) (sio.AppealStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.AppealStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAppealStatus2sioᚐAppealStatus(ctx context.Context, sel ast.SelectionSet, v sio.AppealStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AppealStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNBIN2sioᚐBIN(ctx context.Context, v any) (sio.BIN, error) {
@@ -67615,6 +83066,21 @@ func (ec *executionContext) marshalNBIN2sioᚐBIN(ctx context.Context, sel ast.S
 	res := gqlscalar.MarshalBIN(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "BIN!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNBailiffKind2sioᚐBailiffKind(ctx context.Context, v any) (sio.BailiffKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.BailiffKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBailiffKind2sioᚐBailiffKind(ctx context.Context, sel ast.SelectionSet, v sio.BailiffKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BailiffKind!")
 	}
 	return res
 }
@@ -67865,6 +83331,21 @@ func (ec *executionContext) marshalNCivilServiceRecordEdge2ᚕsioᚋgraphᚋmode
 	return ret
 }
 
+func (ec *executionContext) unmarshalNClaimKind2sioᚐClaimKind(ctx context.Context, v any) (sio.ClaimKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ClaimKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimKind2sioᚐClaimKind(ctx context.Context, sel ast.SelectionSet, v sio.ClaimKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ClaimKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCompanyRole2ᚖsioᚐCompanyRole(ctx context.Context, sel ast.SelectionSet, v *sio.CompanyRole) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CompanyRole!")
@@ -67908,6 +83389,102 @@ func (ec *executionContext) marshalNCompanyRoleKind2sioᚐCompanyRoleKind(ctx co
 	return res
 }
 
+func (ec *executionContext) unmarshalNConvictionStatus2sioᚐConvictionStatus(ctx context.Context, v any) (sio.ConvictionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ConvictionStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConvictionStatus2sioᚐConvictionStatus(ctx context.Context, sel ast.SelectionSet, v sio.ConvictionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConvictionStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCourtCard2sioᚐCourtCard(ctx context.Context, sel ast.SelectionSet, v sio.CourtCard) graphql.Marshaler {
+	return ec._CourtCard(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCourtCase2ᚖsioᚐCourtCase(ctx context.Context, sel ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CourtCase!")
+		return graphql.Null
+	}
+	return ec._CourtCase(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCourtCaseCategory2sioᚐCourtCaseCategory(ctx context.Context, v any) (sio.CourtCaseCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CourtCaseCategory(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourtCaseCategory2sioᚐCourtCaseCategory(ctx context.Context, sel ast.SelectionSet, v sio.CourtCaseCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CourtCaseCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCourtCaseEdge2sioᚋgraphᚋmodelᚐCourtCaseEdge(ctx context.Context, sel ast.SelectionSet, v model.CourtCaseEdge) graphql.Marshaler {
+	return ec._CourtCaseEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCourtCaseEdge2ᚕsioᚋgraphᚋmodelᚐCourtCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CourtCaseEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourtCaseEdge2sioᚋgraphᚋmodelᚐCourtCaseEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCourtCaseStatus2sioᚐCourtCaseStatus(ctx context.Context, v any) (sio.CourtCaseStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CourtCaseStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourtCaseStatus2sioᚐCourtCaseStatus(ctx context.Context, sel ast.SelectionSet, v sio.CourtCaseStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CourtCaseStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCourtParty2sioᚐCourtParty(ctx context.Context, sel ast.SelectionSet, v sio.CourtParty) graphql.Marshaler {
+	return ec._CourtParty(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCourtPartyRole2sioᚐCourtPartyRole(ctx context.Context, v any) (sio.CourtPartyRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CourtPartyRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourtPartyRole2sioᚐCourtPartyRole(ctx context.Context, sel ast.SelectionSet, v sio.CourtPartyRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CourtPartyRole!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCourtSanction2sioᚋauthzᚐCourtSanction(ctx context.Context, sel ast.SelectionSet, v authz.CourtSanction) graphql.Marshaler {
 	return ec._CourtSanction(ctx, sel, &v)
 }
@@ -67926,6 +83503,25 @@ func (ec *executionContext) marshalNCourtSanction2ᚕsioᚋauthzᚐCourtSanction
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNCriminalOutcome2sioᚐCriminalOutcome(ctx context.Context, v any) (sio.CriminalOutcome, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CriminalOutcome(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriminalOutcome2sioᚐCriminalOutcome(ctx context.Context, sel ast.SelectionSet, v sio.CriminalOutcome) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CriminalOutcome!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCriminalRecord2sioᚐCriminalRecord(ctx context.Context, sel ast.SelectionSet, v sio.CriminalRecord) graphql.Marshaler {
+	return ec._CriminalRecord(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNCriminalVehicleEvent2sioᚐCriminalVehicleEvent(ctx context.Context, v any) (sio.CriminalVehicleEvent, error) {
@@ -67985,6 +83581,21 @@ func (ec *executionContext) marshalNCrossAuditResult2sioᚐCrossAuditResult(ctx 
 	return res
 }
 
+func (ec *executionContext) unmarshalNDactyloscopyReason2sioᚐDactyloscopyReason(ctx context.Context, v any) (sio.DactyloscopyReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DactyloscopyReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDactyloscopyReason2sioᚐDactyloscopyReason(ctx context.Context, sel ast.SelectionSet, v sio.DactyloscopyReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DactyloscopyReason!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDate2sioᚐDate(ctx context.Context, v any) (sio.Date, error) {
 	res, err := gqlscalar.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -67995,6 +83606,68 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	res := gqlscalar.MarshalDate(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDebtorRecordKind2sioᚐDebtorRecordKind(ctx context.Context, v any) (sio.DebtorRecordKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DebtorRecordKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDebtorRecordKind2sioᚐDebtorRecordKind(ctx context.Context, sel ast.SelectionSet, v sio.DebtorRecordKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DebtorRecordKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDebtorRestriction2sioᚐDebtorRestriction(ctx context.Context, sel ast.SelectionSet, v sio.DebtorRestriction) graphql.Marshaler {
+	return ec._DebtorRestriction(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDemand2ᚖsioᚐDemand(ctx context.Context, sel ast.SelectionSet, v *sio.Demand) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Demand!")
+		return graphql.Null
+	}
+	return ec._Demand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDemandEdge2sioᚋgraphᚋmodelᚐDemandEdge(ctx context.Context, sel ast.SelectionSet, v model.DemandEdge) graphql.Marshaler {
+	return ec._DemandEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDemandEdge2ᚕsioᚋgraphᚋmodelᚐDemandEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DemandEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDemandEdge2sioᚋgraphᚋmodelᚐDemandEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDemandForm2sioᚐDemandForm(ctx context.Context, v any) (sio.DemandForm, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DemandForm(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDemandForm2sioᚐDemandForm(ctx context.Context, sel ast.SelectionSet, v sio.DemandForm) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DemandForm!")
 	}
 	return res
 }
@@ -68089,6 +83762,38 @@ func (ec *executionContext) marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmpl
 	return ret
 }
 
+func (ec *executionContext) marshalNEnforcementProceeding2ᚖsioᚐEnforcementProceeding(ctx context.Context, sel ast.SelectionSet, v *sio.EnforcementProceeding) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EnforcementProceeding!")
+		return graphql.Null
+	}
+	return ec._EnforcementProceeding(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEnforcementProceedingEdge2sioᚋgraphᚋmodelᚐEnforcementProceedingEdge(ctx context.Context, sel ast.SelectionSet, v model.EnforcementProceedingEdge) graphql.Marshaler {
+	return ec._EnforcementProceedingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEnforcementProceedingEdge2ᚕsioᚋgraphᚋmodelᚐEnforcementProceedingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EnforcementProceedingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEnforcementProceedingEdge2sioᚋgraphᚋmodelᚐEnforcementProceedingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEnforcementRestriction2sioᚐEnforcementRestriction(ctx context.Context, sel ast.SelectionSet, v sio.EnforcementRestriction) graphql.Marshaler {
+	return ec._EnforcementRestriction(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNEnterpriseSize2sioᚐEnterpriseSize(ctx context.Context, v any) (sio.EnterpriseSize, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.EnterpriseSize(tmp)
@@ -68167,6 +83872,21 @@ func (ec *executionContext) marshalNExciseLine2ᚕsioᚐExciseLineᚄ(ctx contex
 	return ret
 }
 
+func (ec *executionContext) unmarshalNExecutiveDocumentKind2sioᚐExecutiveDocumentKind(ctx context.Context, v any) (sio.ExecutiveDocumentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ExecutiveDocumentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExecutiveDocumentKind2sioᚐExecutiveDocumentKind(ctx context.Context, sel ast.SelectionSet, v sio.ExecutiveDocumentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExecutiveDocumentKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNExportFile2sioᚋlinksᚐFile(ctx context.Context, sel ast.SelectionSet, v links.File) graphql.Marshaler {
 	return ec._ExportFile(ctx, sel, &v)
 }
@@ -68185,6 +83905,40 @@ func (ec *executionContext) marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNExpulsion2sioᚐExpulsion(ctx context.Context, sel ast.SelectionSet, v sio.Expulsion) graphql.Marshaler {
+	return ec._Expulsion(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNExpulsionGround2sioᚐExpulsionGround(ctx context.Context, v any) (sio.ExpulsionGround, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ExpulsionGround(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExpulsionGround2sioᚐExpulsionGround(ctx context.Context, sel ast.SelectionSet, v sio.ExpulsionGround) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExpulsionGround!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNExpulsionStatus2sioᚐExpulsionStatus(ctx context.Context, v any) (sio.ExpulsionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ExpulsionStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExpulsionStatus2sioᚐExpulsionStatus(ctx context.Context, sel ast.SelectionSet, v sio.ExpulsionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExpulsionStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
@@ -68298,6 +84052,25 @@ func (ec *executionContext) marshalNForeignWorkerViolation2sioᚐForeignWorkerVi
 
 func (ec *executionContext) marshalNFounder2sioᚐFounder(ctx context.Context, sel ast.SelectionSet, v sio.Founder) graphql.Marshaler {
 	return ec._Founder(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFugitiveRecord2sioᚐFugitiveRecord(ctx context.Context, sel ast.SelectionSet, v sio.FugitiveRecord) graphql.Marshaler {
+	return ec._FugitiveRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNFugitiveStatus2sioᚐFugitiveStatus(ctx context.Context, v any) (sio.FugitiveStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.FugitiveStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFugitiveStatus2sioᚐFugitiveStatus(ctx context.Context, sel ast.SelectionSet, v sio.FugitiveStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FugitiveStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNGender2sioᚐGender(ctx context.Context, v any) (sio.Gender, error) {
@@ -68811,6 +84584,25 @@ func (ec *executionContext) marshalNLinkProvenance2sioᚋlinksᚐProvenance(ctx 
 	return ec._LinkProvenance(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNMissingPersonRecord2sioᚐMissingPersonRecord(ctx context.Context, sel ast.SelectionSet, v sio.MissingPersonRecord) graphql.Marshaler {
+	return ec._MissingPersonRecord(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNMissingStatus2sioᚐMissingStatus(ctx context.Context, v any) (sio.MissingStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.MissingStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMissingStatus2sioᚐMissingStatus(ctx context.Context, sel ast.SelectionSet, v sio.MissingStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MissingStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNMoney2sioᚐMoney(ctx context.Context, v any) (sio.Money, error) {
 	res, err := gqlscalar.UnmarshalMoney(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -68840,6 +84632,83 @@ func (ec *executionContext) marshalNMonopolyRegister2sioᚐMonopolyRegister(ctx 
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "MonopolyRegister!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNNotarialAct2ᚖsioᚐNotarialAct(ctx context.Context, sel ast.SelectionSet, v *sio.NotarialAct) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NotarialAct!")
+		return graphql.Null
+	}
+	return ec._NotarialAct(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNotarialActEdge2sioᚋgraphᚋmodelᚐNotarialActEdge(ctx context.Context, sel ast.SelectionSet, v model.NotarialActEdge) graphql.Marshaler {
+	return ec._NotarialActEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotarialActEdge2ᚕsioᚋgraphᚋmodelᚐNotarialActEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NotarialActEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotarialActEdge2sioᚋgraphᚋmodelᚐNotarialActEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNotarialActKind2sioᚐNotarialActKind(ctx context.Context, v any) (sio.NotarialActKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.NotarialActKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotarialActKind2sioᚐNotarialActKind(ctx context.Context, sel ast.SelectionSet, v sio.NotarialActKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NotarialActKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNNotarialParty2sioᚐNotarialParty(ctx context.Context, sel ast.SelectionSet, v sio.NotarialParty) graphql.Marshaler {
+	return ec._NotarialParty(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNNotarialRole2sioᚐNotarialRole(ctx context.Context, v any) (sio.NotarialRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.NotarialRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotarialRole2sioᚐNotarialRole(ctx context.Context, sel ast.SelectionSet, v sio.NotarialRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NotarialRole!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNOffenceGravity2sioᚐOffenceGravity(ctx context.Context, v any) (sio.OffenceGravity, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.OffenceGravity(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOffenceGravity2sioᚐOffenceGravity(ctx context.Context, sel ast.SelectionSet, v sio.OffenceGravity) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OffenceGravity!")
 	}
 	return res
 }
@@ -68891,6 +84760,21 @@ func (ec *executionContext) marshalNParticipantRole2sioᚐParticipantRole(ctx co
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ParticipantRole!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNPenaltyKind2sioᚐPenaltyKind(ctx context.Context, v any) (sio.PenaltyKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.PenaltyKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPenaltyKind2sioᚐPenaltyKind(ctx context.Context, sel ast.SelectionSet, v sio.PenaltyKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PenaltyKind!")
 	}
 	return res
 }
@@ -69113,6 +84997,21 @@ func (ec *executionContext) marshalNPostalItemStatus2sioᚐPostalItemStatus(ctx 
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PostalItemStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNProceedingStatus2sioᚐProceedingStatus(ctx context.Context, v any) (sio.ProceedingStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ProceedingStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProceedingStatus2sioᚐProceedingStatus(ctx context.Context, sel ast.SelectionSet, v sio.ProceedingStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProceedingStatus!")
 	}
 	return res
 }
@@ -69377,6 +85276,21 @@ func (ec *executionContext) marshalNRestrictionChange2ᚕsioᚐRestrictionChange
 	return ret
 }
 
+func (ec *executionContext) unmarshalNRestrictionKind2sioᚐRestrictionKind(ctx context.Context, v any) (sio.RestrictionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.RestrictionKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRestrictionKind2sioᚐRestrictionKind(ctx context.Context, sel ast.SelectionSet, v sio.RestrictionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RestrictionKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNRestrictionStatus2sioᚐRestrictionStatus(ctx context.Context, v any) (sio.RestrictionStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.RestrictionStatus(tmp)
@@ -69532,6 +85446,21 @@ func (ec *executionContext) marshalNSandboxUser2ᚕsioᚋgraphᚋmodelᚐSandbox
 
 func (ec *executionContext) marshalNSeaVessel2sioᚐSeaVessel(ctx context.Context, sel ast.SelectionSet, v sio.SeaVessel) graphql.Marshaler {
 	return ec._SeaVessel(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSearchLevel2sioᚐSearchLevel(ctx context.Context, v any) (sio.SearchLevel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SearchLevel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchLevel2sioᚐSearchLevel(ctx context.Context, sel ast.SelectionSet, v sio.SearchLevel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SearchLevel!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNServiceResult2sioᚐServiceResult(ctx context.Context, v any) (sio.ServiceResult, error) {
@@ -70036,6 +85965,21 @@ func (ec *executionContext) marshalNVehicleEdge2ᚕsioᚋgraphᚋmodelᚐVehicle
 	return ret
 }
 
+func (ec *executionContext) unmarshalNVerdictKind2sioᚐVerdictKind(ctx context.Context, v any) (sio.VerdictKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.VerdictKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVerdictKind2sioᚐVerdictKind(ctx context.Context, sel ast.SelectionSet, v sio.VerdictKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VerdictKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNVesselCategory2sioᚐVesselCategory(ctx context.Context, v any) (sio.VesselCategory, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.VesselCategory(tmp)
@@ -70257,6 +86201,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAdministrativeOffenceConnection2ᚖsioᚋgraphᚋmodelᚐAdministrativeOffenceConnection(ctx context.Context, sel ast.SelectionSet, v *model.AdministrativeOffenceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdministrativeOffenceConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAgreement2ᚖsioᚋgraphᚋmodelᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *model.Agreement) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70288,6 +86239,20 @@ func (ec *executionContext) marshalOAgriculturalMachine2ᚖsioᚐAgriculturalMac
 		return graphql.Null
 	}
 	return ec._AgriculturalMachine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAppeal2ᚖsioᚐAppeal(ctx context.Context, sel ast.SelectionSet, v *sio.Appeal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Appeal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAppealConnection2ᚖsioᚋgraphᚋmodelᚐAppealConnection(ctx context.Context, sel ast.SelectionSet, v *model.AppealConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AppealConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
@@ -70470,11 +86435,89 @@ func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodel
 	return ec._CompanyRoleConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCourtCard2ᚕsioᚐCourtCardᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CourtCard) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourtCard2sioᚐCourtCard(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCourtCase2ᚖsioᚐCourtCase(ctx context.Context, sel ast.SelectionSet, v *sio.CourtCase) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourtCase(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCourtCaseConnection2ᚖsioᚋgraphᚋmodelᚐCourtCaseConnection(ctx context.Context, sel ast.SelectionSet, v *model.CourtCaseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourtCaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCourtParty2ᚕsioᚐCourtPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CourtParty) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourtParty2sioᚐCourtParty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOCourtSanction2ᚖsioᚋauthzᚐCourtSanction(ctx context.Context, sel ast.SelectionSet, v *authz.CourtSanction) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CourtSanction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCriminalRecord2ᚕsioᚐCriminalRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CriminalRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCriminalRecord2sioᚐCriminalRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCriminalRecord2ᚖsioᚐCriminalRecord(ctx context.Context, sel ast.SelectionSet, v *sio.CriminalRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CriminalRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCriminalVehicleRecord2ᚕsioᚐCriminalVehicleRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CriminalVehicleRecord) graphql.Marshaler {
@@ -70541,6 +86584,13 @@ func (ec *executionContext) marshalOCrossAudit2ᚖsioᚐCrossAudit(ctx context.C
 	return ec._CrossAudit(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalODactyloscopicRecord2ᚖsioᚐDactyloscopicRecord(ctx context.Context, sel ast.SelectionSet, v *sio.DactyloscopicRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DactyloscopicRecord(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖsioᚐDate(ctx context.Context, v any) (*sio.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -70557,6 +86607,39 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	_ = ctx
 	res := gqlscalar.MarshalDate(*v)
 	return res
+}
+
+func (ec *executionContext) marshalODebtorRestriction2ᚕsioᚐDebtorRestrictionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DebtorRestriction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDebtorRestriction2sioᚐDebtorRestriction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODemand2ᚖsioᚐDemand(ctx context.Context, sel ast.SelectionSet, v *sio.Demand) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Demand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODemandConnection2ᚖsioᚋgraphᚋmodelᚐDemandConnection(ctx context.Context, sel ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DemandConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODisability2ᚕsioᚐDisabilityᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Disability) graphql.Marshaler {
@@ -70649,6 +86732,39 @@ func (ec *executionContext) marshalOEmploymentConnection2ᚖsioᚋgraphᚋmodel�
 	return ec._EmploymentConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOEnforcementProceeding2ᚖsioᚐEnforcementProceeding(ctx context.Context, sel ast.SelectionSet, v *sio.EnforcementProceeding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EnforcementProceeding(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEnforcementProceedingConnection2ᚖsioᚋgraphᚋmodelᚐEnforcementProceedingConnection(ctx context.Context, sel ast.SelectionSet, v *model.EnforcementProceedingConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EnforcementProceedingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEnforcementRestriction2ᚕsioᚐEnforcementRestrictionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.EnforcementRestriction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEnforcementRestriction2sioᚐEnforcementRestriction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOExciseDeclaration2ᚖsioᚐExciseDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.ExciseDeclaration) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70661,6 +86777,32 @@ func (ec *executionContext) marshalOExciseDeclarationConnection2ᚖsioᚋgraph�
 		return graphql.Null
 	}
 	return ec._ExciseDeclarationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOExpulsion2ᚕsioᚐExpulsionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Expulsion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExpulsion2sioᚐExpulsion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOExpulsion2ᚖsioᚐExpulsion(ctx context.Context, sel ast.SelectionSet, v *sio.Expulsion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Expulsion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {
@@ -70806,6 +86948,32 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOFugitiveRecord2ᚕsioᚐFugitiveRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FugitiveRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFugitiveRecord2sioᚐFugitiveRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFugitiveRecord2ᚖsioᚐFugitiveRecord(ctx context.Context, sel ast.SelectionSet, v *sio.FugitiveRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FugitiveRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOGoodsDeclaration2ᚖsioᚐGoodsDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.GoodsDeclaration) graphql.Marshaler {
@@ -71130,6 +87298,32 @@ func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.C
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOMissingPersonRecord2ᚕsioᚐMissingPersonRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.MissingPersonRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMissingPersonRecord2sioᚐMissingPersonRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMissingPersonRecord2ᚖsioᚐMissingPersonRecord(ctx context.Context, sel ast.SelectionSet, v *sio.MissingPersonRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MissingPersonRecord(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOMoney2ᚖsioᚐMoney(ctx context.Context, v any) (*sio.Money, error) {
 	if v == nil {
 		return nil, nil
@@ -71165,6 +87359,77 @@ func (ec *executionContext) marshalOMonopolyRecord2ᚕsioᚐMonopolyRecordᚄ(ct
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalONotarialAct2ᚖsioᚐNotarialAct(ctx context.Context, sel ast.SelectionSet, v *sio.NotarialAct) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NotarialAct(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONotarialActConnection2ᚖsioᚋgraphᚋmodelᚐNotarialActConnection(ctx context.Context, sel ast.SelectionSet, v *model.NotarialActConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NotarialActConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONotarialObjectKind2ᚖsioᚐNotarialObjectKind(ctx context.Context, v any) (*sio.NotarialObjectKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.NotarialObjectKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotarialObjectKind2ᚖsioᚐNotarialObjectKind(ctx context.Context, sel ast.SelectionSet, v *sio.NotarialObjectKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalONotarialParty2ᚕsioᚐNotarialPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.NotarialParty) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotarialParty2sioᚐNotarialParty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalONotarialRole2ᚖsioᚐNotarialRole(ctx context.Context, v any) (*sio.NotarialRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.NotarialRole(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotarialRole2ᚖsioᚐNotarialRole(ctx context.Context, sel ast.SelectionSet, v *sio.NotarialRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
@@ -71410,6 +87675,25 @@ func (ec *executionContext) marshalOSeaVessel2ᚖsioᚐSeaVessel(ctx context.Con
 		return graphql.Null
 	}
 	return ec._SeaVessel(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSentenceKind2ᚖsioᚐSentenceKind(ctx context.Context, v any) (*sio.SentenceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SentenceKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSentenceKind2ᚖsioᚐSentenceKind(ctx context.Context, sel ast.SelectionSet, v *sio.SentenceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOStateInspection2ᚕsioᚐStateInspectionᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.StateInspection) graphql.Marshaler {

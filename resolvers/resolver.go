@@ -58,6 +58,17 @@ type Resolver struct {
 	ViolationRegistry           sio.ForeignWorkerViolationRegistry
 	HigherEducationRegistry     sio.HigherEducationRegistry
 	HealthRecords               sio.HealthRecords
+	SpecialRecordRegistry       sio.SpecialRecordRegistry
+	CourtRegistry               sio.CourtRegistry
+	CourtCardRegistry           sio.CourtCardRegistry
+	DemandRegistry              sio.DemandRegistry
+	FugitiveRegistry            sio.FugitiveRegistry
+	MissingPersonRegistry       sio.MissingPersonRegistry
+	ExpulsionRegistry           sio.ExpulsionRegistry
+	EnforcementRegistry         sio.EnforcementRegistry
+	DebtorRegistry              sio.DebtorRegistry
+	NotaryRegistry              sio.NotaryRegistry
+	AppealRegistry              sio.AppealRegistry
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
@@ -95,6 +106,7 @@ func (r *Resolver) source(ctx context.Context, store string, err error) error {
 	return sio.Errorf(sio.ESOURCEUNAVAILABLE, "state database %s is unavailable", store)
 }
 
+func (r *Resolver) Appeal() graph.AppealResolver               { return &appealResolver{r} }
 func (r *Resolver) CivilActParty() graph.CivilActPartyResolver { return &civilActPartyResolver{r} }
 func (r *Resolver) CompanyRole() graph.CompanyRoleResolver     { return &companyRoleResolver{r} }
 func (r *Resolver) FamilyTie() graph.FamilyTieResolver         { return &familyTieResolver{r} }
@@ -204,3 +216,22 @@ func (r *Resolver) SubsoilContract() graph.SubsoilContractResolver {
 func (r *Resolver) UnfairParticipant() graph.UnfairParticipantResolver {
 	return &unfairParticipantResolver{r}
 }
+
+// The justice registers.
+func (r *Resolver) CourtCard() graph.CourtCardResolver           { return &courtCardResolver{r} }
+func (r *Resolver) CourtCase() graph.CourtCaseResolver           { return &courtCaseResolver{r} }
+func (r *Resolver) CourtParty() graph.CourtPartyResolver         { return &courtPartyResolver{r} }
+func (r *Resolver) CriminalRecord() graph.CriminalRecordResolver { return &criminalRecordResolver{r} }
+func (r *Resolver) DebtorRestriction() graph.DebtorRestrictionResolver {
+	return &debtorRestrictionResolver{r}
+}
+func (r *Resolver) EnforcementProceeding() graph.EnforcementProceedingResolver {
+	return &enforcementProceedingResolver{r}
+}
+func (r *Resolver) Expulsion() graph.ExpulsionResolver           { return &expulsionResolver{r} }
+func (r *Resolver) FugitiveRecord() graph.FugitiveRecordResolver { return &fugitiveRecordResolver{r} }
+func (r *Resolver) MissingPersonRecord() graph.MissingPersonRecordResolver {
+	return &missingPersonRecordResolver{r}
+}
+func (r *Resolver) NotarialAct() graph.NotarialActResolver     { return &notarialActResolver{r} }
+func (r *Resolver) NotarialParty() graph.NotarialPartyResolver { return &notarialPartyResolver{r} }

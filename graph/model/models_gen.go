@@ -11,6 +11,17 @@ import (
 	"strconv"
 )
 
+type AdministrativeOffenceConnection struct {
+	Edges      []AdministrativeOffenceEdge `json:"edges"`
+	PageInfo   *PageInfo                   `json:"pageInfo"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+type AdministrativeOffenceEdge struct {
+	Cursor string                     `json:"cursor"`
+	Node   *sio.AdministrativeOffence `json:"node"`
+}
+
 // The usage agreement to sign.
 type Agreement struct {
 	// The text of seed 000 Appendix 6 with the caller's name, position and body.
@@ -21,6 +32,17 @@ type Agreement struct {
 	Source string `json:"source"`
 	// When the caller signed it (RFC 3339), null if not yet.
 	SignedAt *string `json:"signedAt,omitempty"`
+}
+
+type AppealConnection struct {
+	Edges      []AppealEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type AppealEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *sio.Appeal `json:"node"`
 }
 
 // The legal basis of an inquiry, as the rules require per kind (see
@@ -92,6 +114,31 @@ type CompanyRoleEdge struct {
 	Node   *sio.CompanyRole `json:"node"`
 }
 
+type CourtCaseConnection struct {
+	Edges      []CourtCaseEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+// A court case of a subject, with the subject's role in it.
+type CourtCaseEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *sio.CourtCase     `json:"node"`
+	Role   sio.CourtPartyRole `json:"role"`
+	RoleRu string             `json:"roleRu"`
+}
+
+type DemandConnection struct {
+	Edges      []DemandEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type DemandEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *sio.Demand `json:"node"`
+}
+
 type EmploymentConnection struct {
 	Edges      []EmploymentEdge `json:"edges"`
 	PageInfo   *PageInfo        `json:"pageInfo"`
@@ -101,6 +148,17 @@ type EmploymentConnection struct {
 type EmploymentEdge struct {
 	Cursor string          `json:"cursor"`
 	Node   *sio.Employment `json:"node"`
+}
+
+type EnforcementProceedingConnection struct {
+	Edges      []EnforcementProceedingEdge `json:"edges"`
+	PageInfo   *PageInfo                   `json:"pageInfo"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+type EnforcementProceedingEdge struct {
+	Cursor string                     `json:"cursor"`
+	Node   *sio.EnforcementProceeding `json:"node"`
 }
 
 type ExciseDeclarationConnection struct {
@@ -174,6 +232,20 @@ type Me struct {
 }
 
 type Mutation struct {
+}
+
+type NotarialActConnection struct {
+	Edges      []NotarialActEdge `json:"edges"`
+	PageInfo   *PageInfo         `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+// A notarial act with the role of the subject it was listed for (null when listed by object).
+type NotarialActEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *sio.NotarialAct  `json:"node"`
+	Role   *sio.NotarialRole `json:"role,omitempty"`
+	RoleRu *string           `json:"roleRu,omitempty"`
 }
 
 type OutpatientVisitConnection struct {
