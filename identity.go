@@ -109,13 +109,11 @@ type AddressRegistration struct {
 // Region of the address.
 func (a *AddressRegistration) Region() *Region { return regionOrNil(a.RegionKATO) }
 
-// DocumentFile is Форма № 1: a person's documents (oldest first), previous
-// surnames and registered addresses (oldest first).
+// DocumentFile is Форма № 1 of a person: the documents (oldest first); the
+// previous surnames and registrations are read by their own lookups.
 type DocumentFile struct {
-	IIN              IIN
-	Documents        []IdentityDocument
-	PreviousSurnames []SurnameChange
-	Addresses        []AddressRegistration
+	IIN       IIN
+	Documents []IdentityDocument
 }
 
 // CurrentDocument is the last document issued (valid or not).

@@ -19,6 +19,7 @@ import (
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/persons"
+	"sio/connectors/popdocs"
 	"sio/connectors/realestate"
 	"sio/connectors/taxdebts"
 	"sio/connectors/taxpayers"
@@ -26,6 +27,7 @@ import (
 	"sio/connectors/weapons"
 	"sio/graph"
 	"sio/httpapi"
+	"sio/httpapi/photos"
 	"sio/resolvers"
 	"sio/sqldb"
 	"sio/synth"
@@ -61,11 +63,14 @@ type Gateway struct {
 	TaxDebts   *taxdebts.Store
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
+	PopDocs    *popdocs.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
 	dbs     []*sqldb.DB
 	filling []filling
+	// photoLinks signs the links to document photos (key per process).
+	photoLinks *photos.Links
 }
 
 func (c Config) store(name string) sqldb.Config {
@@ -105,7 +110,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	g := &Gateway{cfg: cfg}
+	g := &Gateway{cfg: cfg, photoLinks: photos.NewLinks(photos.DefaultTTL)}
 	var err error
 	if g.Policy, err = authz.Load(); err != nil {
 		return nil, fmt.Errorf("gateway: policy: %w", err)
@@ -120,6 +125,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
+		func() error { return open(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -164,6 +170,7 @@ func (g *Gateway) Schema() graph.Config {
 			PersonRegistry: g.Persons, EntityRegistry: g.Entities, RealEstateRegistry: g.RealEstate,
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
+			PopulationDocuments: g.PopDocs, PhotoLinks: g.photoLinks, PersonSearch: persons.NewSearch(g.Persons.DB()),
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}
@@ -180,5 +187,6 @@ func (g *Gateway) Handler() (http.Handler, error) {
 	return httpapi.NewHandler(httpapi.Config{
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Health: g.Health, Logger: g.cfg.Logger,
+		Routes: map[string]http.Handler{photos.Path: photos.Handler(g.photoLinks, g.PopDocs, g.cfg.Logger)},
 	}), nil
 }

@@ -268,8 +268,6 @@ var pendingServices = map[string]string{
 	"CRIMINAL_WEAPONS":                 "issue 4",
 	"ROAD_ACCIDENTS":                   "issue 4",
 	"CIVIL_SERVANT_REQUEST":            "issue 4",
-	"ID_DOCUMENT_PHOTO":                "issue 4",
-	"ID_DOCUMENT_FORM1":                "issue 4",
 	"DRIVER_LICENSES":                  "issue 4",
 	"E_NOTARY":                         "issue 4",
 	"CITIZEN_APPEALS":                  "issue 4",

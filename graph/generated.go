@@ -14,6 +14,7 @@ import (
 	"sio/graph/model"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
@@ -33,8 +34,10 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
+	DocumentFile() DocumentFileResolver
 	FamilyTie() FamilyTieResolver
 	Founder() FounderResolver
+	IdentityDocument() IdentityDocumentResolver
 	Inquiry() InquiryResolver
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
@@ -54,6 +57,14 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AddressRegistration struct {
+		Address                func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		Region                 func(childComplexity int) int
+		RegisteredFrom         func(childComplexity int) int
+		RegisteredTo           func(childComplexity int) int
+	}
+
 	CaseInfo struct {
 		Article  func(childComplexity int) int
 		Basis    func(childComplexity int) int
@@ -100,6 +111,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DocumentFile struct {
+		Addresses        func(childComplexity int) int
+		CurrentDocument  func(childComplexity int) int
+		Documents        func(childComplexity int) int
+		IIN              func(childComplexity int) int
+		PreviousSurnames func(childComplexity int) int
+	}
+
 	FamilyTie struct {
 		ActID    func(childComplexity int) int
 		Relation func(childComplexity int) int
@@ -115,17 +134,48 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 	}
 
+	IdentityDocument struct {
+		ExpiryDate    func(childComplexity int) int
+		FirstName     func(childComplexity int) int
+		FullName      func(childComplexity int) int
+		Gender        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		IIN           func(childComplexity int) int
+		IssueDate     func(childComplexity int) int
+		IssueReasonRu func(childComplexity int) int
+		Issuer        func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		KindRu        func(childComplexity int) int
+		LastName      func(childComplexity int) int
+		MiddleName    func(childComplexity int) int
+		Number        func(childComplexity int) int
+		Person        func(childComplexity int) int
+		Photo         func(childComplexity int) int
+		Region        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		StatusDate    func(childComplexity int) int
+	}
+
+	IdentityPhoto struct {
+		DocumentNumber func(childComplexity int) int
+		TakenOn        func(childComplexity int) int
+		URL            func(childComplexity int) int
+		URLExpiresAt   func(childComplexity int) int
+	}
+
 	Inquiry struct {
-		Basis       func(childComplexity int) int
-		Case        func(childComplexity int) int
-		LandPlot    func(childComplexity int, cadastralNumber string) int
-		LegalEntity func(childComplexity int, bin sio.BIN) int
-		Person      func(childComplexity int, iin sio.IIN) int
-		Persons     func(childComplexity int, iins []sio.IIN) int
-		RealEstate  func(childComplexity int, cadastralNumber string) int
-		Taxpayer    func(childComplexity int, id string) int
-		Vehicle     func(childComplexity int, plate *string, vin *string) int
-		Weapon      func(childComplexity int, serialNumber string) int
+		Basis            func(childComplexity int) int
+		Case             func(childComplexity int) int
+		IdentityDocument func(childComplexity int, number string) int
+		LandPlot         func(childComplexity int, cadastralNumber string) int
+		LegalEntity      func(childComplexity int, bin sio.BIN) int
+		Person           func(childComplexity int, iin sio.IIN) int
+		Persons          func(childComplexity int, iins []sio.IIN) int
+		RealEstate       func(childComplexity int, cadastralNumber string) int
+		SearchPersons    func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
+		Taxpayer         func(childComplexity int, id string) int
+		Vehicle          func(childComplexity int, plate *string, vin *string) int
+		Weapon           func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -209,7 +259,9 @@ type ComplexityRoot struct {
 		CivilActs      func(childComplexity int) int
 		Companies      func(childComplexity int, first *int, after *string) int
 		DeathDate      func(childComplexity int) int
+		DocumentFile   func(childComplexity int) int
 		DocumentNumber func(childComplexity int) int
+		DocumentPhoto  func(childComplexity int) int
 		Family         func(childComplexity int) int
 		FirstName      func(childComplexity int) int
 		FullName       func(childComplexity int) int
@@ -225,6 +277,18 @@ type ComplexityRoot struct {
 		Taxpayer       func(childComplexity int) int
 		Vehicles       func(childComplexity int, first *int, after *string) int
 		Weapons        func(childComplexity int) int
+	}
+
+	PersonSearchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+	}
+
+	PersonSearchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Query struct {
@@ -289,6 +353,13 @@ type ComplexityRoot struct {
 		FullName        func(childComplexity int) int
 		Iin             func(childComplexity int) int
 		Role            func(childComplexity int) int
+	}
+
+	SurnameChange struct {
+		ChangedOn        func(childComplexity int) int
+		NewLastName      func(childComplexity int) int
+		PreviousLastName func(childComplexity int) int
+		ReasonRu         func(childComplexity int) int
 	}
 
 	TaxDebt struct {
@@ -379,12 +450,20 @@ type CivilActPartyResolver interface {
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
 }
+type DocumentFileResolver interface {
+	PreviousSurnames(ctx context.Context, obj *sio.DocumentFile) ([]sio.SurnameChange, error)
+	Addresses(ctx context.Context, obj *sio.DocumentFile) ([]sio.AddressRegistration, error)
+}
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
 }
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.Founder) (*sio.LegalEntity, error)
+}
+type IdentityDocumentResolver interface {
+	Person(ctx context.Context, obj *sio.IdentityDocument) (*sio.Person, error)
+	Photo(ctx context.Context, obj *sio.IdentityDocument) (*sio.IdentityPhoto, error)
 }
 type InquiryResolver interface {
 	Person(ctx context.Context, obj *authz.Inquiry, iin sio.IIN) (*sio.Person, error)
@@ -394,6 +473,8 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	IdentityDocument(ctx context.Context, obj *authz.Inquiry, number string) (*sio.IdentityDocument, error)
+	SearchPersons(ctx context.Context, obj *authz.Inquiry, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) (*model.PersonSearchConnection, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -424,6 +505,8 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	DocumentFile(ctx context.Context, obj *sio.Person) (*sio.DocumentFile, error)
+	DocumentPhoto(ctx context.Context, obj *sio.Person) (*sio.IdentityPhoto, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type QueryResolver interface {
@@ -468,6 +551,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AddressRegistration.address":
+		if e.ComplexityRoot.AddressRegistration.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.Address(childComplexity), true
+	case "AddressRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.AddressRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.DeregistrationReasonRu(childComplexity), true
+	case "AddressRegistration.region":
+		if e.ComplexityRoot.AddressRegistration.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.Region(childComplexity), true
+	case "AddressRegistration.registeredFrom":
+		if e.ComplexityRoot.AddressRegistration.RegisteredFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.RegisteredFrom(childComplexity), true
+	case "AddressRegistration.registeredTo":
+		if e.ComplexityRoot.AddressRegistration.RegisteredTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.RegisteredTo(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -643,6 +757,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "DocumentFile.addresses":
+		if e.ComplexityRoot.DocumentFile.Addresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.Addresses(childComplexity), true
+	case "DocumentFile.currentDocument":
+		if e.ComplexityRoot.DocumentFile.CurrentDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.CurrentDocument(childComplexity), true
+	case "DocumentFile.documents":
+		if e.ComplexityRoot.DocumentFile.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.Documents(childComplexity), true
+	case "DocumentFile.iin":
+		if e.ComplexityRoot.DocumentFile.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.IIN(childComplexity), true
+	case "DocumentFile.previousSurnames":
+		if e.ComplexityRoot.DocumentFile.PreviousSurnames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.PreviousSurnames(childComplexity), true
+
 	case "FamilyTie.actId":
 		if e.ComplexityRoot.FamilyTie.ActID == nil {
 			break
@@ -699,6 +844,146 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "IdentityDocument.expiryDate":
+		if e.ComplexityRoot.IdentityDocument.ExpiryDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.ExpiryDate(childComplexity), true
+	case "IdentityDocument.firstName":
+		if e.ComplexityRoot.IdentityDocument.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.FirstName(childComplexity), true
+	case "IdentityDocument.fullName":
+		if e.ComplexityRoot.IdentityDocument.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.FullName(childComplexity), true
+	case "IdentityDocument.gender":
+		if e.ComplexityRoot.IdentityDocument.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Gender(childComplexity), true
+	case "IdentityDocument.id":
+		if e.ComplexityRoot.IdentityDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.ID(childComplexity), true
+	case "IdentityDocument.iin":
+		if e.ComplexityRoot.IdentityDocument.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.IIN(childComplexity), true
+	case "IdentityDocument.issueDate":
+		if e.ComplexityRoot.IdentityDocument.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.IssueDate(childComplexity), true
+	case "IdentityDocument.issueReasonRu":
+		if e.ComplexityRoot.IdentityDocument.IssueReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.IssueReasonRu(childComplexity), true
+	case "IdentityDocument.issuer":
+		if e.ComplexityRoot.IdentityDocument.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Issuer(childComplexity), true
+	case "IdentityDocument.kind":
+		if e.ComplexityRoot.IdentityDocument.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Kind(childComplexity), true
+	case "IdentityDocument.kindRu":
+		if e.ComplexityRoot.IdentityDocument.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.KindRu(childComplexity), true
+	case "IdentityDocument.lastName":
+		if e.ComplexityRoot.IdentityDocument.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.LastName(childComplexity), true
+	case "IdentityDocument.middleName":
+		if e.ComplexityRoot.IdentityDocument.MiddleName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.MiddleName(childComplexity), true
+	case "IdentityDocument.number":
+		if e.ComplexityRoot.IdentityDocument.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Number(childComplexity), true
+	case "IdentityDocument.person":
+		if e.ComplexityRoot.IdentityDocument.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Person(childComplexity), true
+	case "IdentityDocument.photo":
+		if e.ComplexityRoot.IdentityDocument.Photo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Photo(childComplexity), true
+	case "IdentityDocument.region":
+		if e.ComplexityRoot.IdentityDocument.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Region(childComplexity), true
+	case "IdentityDocument.status":
+		if e.ComplexityRoot.IdentityDocument.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Status(childComplexity), true
+	case "IdentityDocument.statusDate":
+		if e.ComplexityRoot.IdentityDocument.StatusDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.StatusDate(childComplexity), true
+
+	case "IdentityPhoto.documentNumber":
+		if e.ComplexityRoot.IdentityPhoto.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.DocumentNumber(childComplexity), true
+	case "IdentityPhoto.takenOn":
+		if e.ComplexityRoot.IdentityPhoto.TakenOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.TakenOn(childComplexity), true
+	case "IdentityPhoto.url":
+		if e.ComplexityRoot.IdentityPhoto.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.URL(childComplexity), true
+	case "IdentityPhoto.urlExpiresAt":
+		if e.ComplexityRoot.IdentityPhoto.URLExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.URLExpiresAt(childComplexity), true
+
 	case "Inquiry.basis":
 		if e.ComplexityRoot.Inquiry.Basis == nil {
 			break
@@ -711,6 +996,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.identityDocument":
+		if e.ComplexityRoot.Inquiry.IdentityDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_identityDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.IdentityDocument(childComplexity, args["number"].(string)), true
 	case "Inquiry.landPlot":
 		if e.ComplexityRoot.Inquiry.LandPlot == nil {
 			break
@@ -766,6 +1062,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.RealEstate(childComplexity, args["cadastralNumber"].(string)), true
+	case "Inquiry.searchPersons":
+		if e.ComplexityRoot.Inquiry.SearchPersons == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_searchPersons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SearchPersons(childComplexity, args["lastName"].(string), args["firstName"].(*string), args["middleName"].(*string), args["birthDate"].(*sio.Date), args["first"].(*int), args["after"].(*string)), true
 	case "Inquiry.taxpayer":
 		if e.ComplexityRoot.Inquiry.Taxpayer == nil {
 			break
@@ -1186,12 +1493,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DeathDate(childComplexity), true
+	case "Person.documentFile":
+		if e.ComplexityRoot.Person.DocumentFile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DocumentFile(childComplexity), true
 	case "Person.documentNumber":
 		if e.ComplexityRoot.Person.DocumentNumber == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.DocumentNumber(childComplexity), true
+	case "Person.documentPhoto":
+		if e.ComplexityRoot.Person.DocumentPhoto == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DocumentPhoto(childComplexity), true
 	case "Person.family":
 		if e.ComplexityRoot.Person.Family == nil {
 			break
@@ -1297,6 +1616,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Weapons(childComplexity), true
+
+	case "PersonSearchConnection.edges":
+		if e.ComplexityRoot.PersonSearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.Edges(childComplexity), true
+	case "PersonSearchConnection.pageInfo":
+		if e.ComplexityRoot.PersonSearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.PageInfo(childComplexity), true
+	case "PersonSearchConnection.totalCount":
+		if e.ComplexityRoot.PersonSearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.TotalCount(childComplexity), true
+	case "PersonSearchConnection.truncated":
+		if e.ComplexityRoot.PersonSearchConnection.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.Truncated(childComplexity), true
+
+	case "PersonSearchEdge.cursor":
+		if e.ComplexityRoot.PersonSearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchEdge.Cursor(childComplexity), true
+	case "PersonSearchEdge.node":
+		if e.ComplexityRoot.PersonSearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchEdge.Node(childComplexity), true
 
 	case "Query.inquiry":
 		if e.ComplexityRoot.Query.Inquiry == nil {
@@ -1551,6 +1908,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SandboxUser.Role(childComplexity), true
+
+	case "SurnameChange.changedOn":
+		if e.ComplexityRoot.SurnameChange.ChangedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.ChangedOn(childComplexity), true
+	case "SurnameChange.newLastName":
+		if e.ComplexityRoot.SurnameChange.NewLastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.NewLastName(childComplexity), true
+	case "SurnameChange.previousLastName":
+		if e.ComplexityRoot.SurnameChange.PreviousLastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.PreviousLastName(childComplexity), true
+	case "SurnameChange.reasonRu":
+		if e.ComplexityRoot.SurnameChange.ReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.ReasonRu(childComplexity), true
 
 	case "TaxDebt.asOf":
 		if e.ComplexityRoot.TaxDebt.AsOf == nil {
@@ -2034,6 +2416,147 @@ start-up check.
 """
 directive @system on FIELD_DEFINITION
 `, BuiltIn: false},
+	{Name: "../schema/identity.graphqls", Input: `"An instant in RFC 3339 form, in UTC, e.g. ` + "`" + `2024-03-01T08:15:00Z` + "`" + `."
+scalar DateTime
+
+enum IdentityDocumentKind {
+  "Удостоверение личности гражданина РК."
+  ID_CARD
+  "Паспорт гражданина РК."
+  PASSPORT
+  "Вид на жительство иностранца в РК."
+  RESIDENCE_PERMIT
+  "Паспорт гражданина СССР (exchanged in 1996-2001)."
+  USSR_PASSPORT
+}
+
+enum IdentityDocumentStatus {
+  VALID
+  EXPIRED
+  "Replaced by a newer document (expiry, change of surname)."
+  REPLACED
+  "Declared lost (a new document was issued)."
+  LOST
+  "Annulled on the holder's death."
+  INVALIDATED
+}
+
+"""
+An identity document of Система документирования населения (Форма № 1), with
+the name as printed on it.
+"""
+type IdentityDocument {
+  id: ID!
+  iin: IIN!
+  kind: IdentityDocumentKind!
+  kindRu: String!
+  number: String!
+  lastName: String!
+  firstName: String!
+  middleName: String!
+  fullName: String!
+  gender: Gender!
+  issueDate: Date!
+  "Null for documents without a term (USSR passports)."
+  expiryDate: Date
+  "Issuing authority as printed: МВД РК, МЮ РК (2001-2011), МВД СССР."
+  issuer: String!
+  "Why the document was issued, e.g. «Замена в связи с переменой фамилии»."
+  issueReasonRu: String!
+  "Region where the document was issued."
+  region: Region
+  status: IdentityDocumentStatus!
+  "When the document stopped being valid."
+  statusDate: Date
+  "ГБД ФЛ: the holder."
+  person: Person @service(code: "PERSONS")
+  "Фото из системы документирования населения: the photo taken for this document."
+  photo: IdentityPhoto @service(code: "ID_DOCUMENT_PHOTO")
+}
+
+"A previous surname (перемена фамилии)."
+type SurnameChange {
+  previousLastName: String!
+  newLastName: String!
+  changedOn: Date!
+  reasonRu: String!
+}
+
+"A registration at a place of residence."
+type AddressRegistration {
+  address: String!
+  region: Region
+  registeredFrom: Date!
+  "Null for the current registration."
+  registeredTo: Date
+  "Why the registration ended, e.g. «Убытие на новое место жительства»."
+  deregistrationReasonRu: String!
+}
+
+"Форма № 1: the person's document file."
+type DocumentFile {
+  iin: IIN!
+  "Identity documents issued over time, oldest first."
+  documents: [IdentityDocument!]!
+  "The last identity card (or residence permit) issued: the document of ГБД ФЛ."
+  currentDocument: IdentityDocument
+  "Форма 1: previous surnames, oldest first."
+  previousSurnames: [SurnameChange!] @service(code: "ID_DOCUMENT_FORM1")
+  "Форма 1: registrations at a place of residence, oldest first."
+  addresses: [AddressRegistration!] @service(code: "ID_DOCUMENT_FORM1")
+}
+
+"""
+The photo taken for an identity document. The image is not part of the
+response: ` + "`" + `url` + "`" + ` is a link to SIO's image endpoint that works only for the
+official who read this field, until ` + "`" + `urlExpiresAt` + "`" + ` (a few minutes); after that,
+read the field again.
+"""
+type IdentityPhoto {
+  "The document the photo was taken for."
+  documentNumber: String!
+  takenOn: Date!
+  "Relative URL of the image (SVG), e.g. ` + "`" + `/photos/123?exp=...&sig=...` + "`" + `."
+  url: String!
+  urlExpiresAt: DateTime!
+}
+
+type PersonSearchConnection {
+  edges: [PersonSearchEdge!]!
+  pageInfo: PageInfo!
+  "Persons found (at most 200)."
+  totalCount: Int!
+  "More persons match than the search returns: add criteria."
+  truncated: Boolean!
+}
+
+type PersonSearchEdge {
+  cursor: String!
+  node: Person!
+}
+
+extend type Person {
+  "Форма 1 из системы документирования населения: documents, previous surnames, registrations."
+  documentFile: DocumentFile @service(code: "ID_DOCUMENT_FORM1")
+  "Фото из системы документирования населения: the photo of the latest document."
+  documentPhoto: IdentityPhoto @service(code: "ID_DOCUMENT_PHOTO")
+}
+
+extend type Inquiry {
+  """
+  Форма 1: an identity document by number: identity card or residence permit
+  (9 digits), passport (N and 8 digits), USSR passport (` + "`" + `IV-ЖА 123456` + "`" + `).
+  """
+  identityDocument(number: String!): IdentityDocument @service(code: "ID_DOCUMENT_FORM1")
+  """
+  ГБД ФЛ: persons by whole name parts (Cyrillic, Kazakh letters included;
+  case-insensitive, Ё = Е) and birth date. lastName with firstName or
+  birthDate at least; middleName only with firstName. At most 200 persons,
+  ordered by name, birth date and IIN.
+  """
+  searchPersons(lastName: String!, firstName: String, middleName: String, birthDate: Date, first: Int = 20, after: String): PersonSearchConnection @service(code: "PERSONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/inquiry.graphqls", Input: `"""
 An inquiry: state-database reads under one verified legal basis. Each field
 is checked against the access matrix for the caller's role and this basis.
@@ -2513,6 +3036,22 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AddressRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "address":
+		return ec.fieldContext_AddressRegistration_address(ctx, field)
+	case "region":
+		return ec.fieldContext_AddressRegistration_region(ctx, field)
+	case "registeredFrom":
+		return ec.fieldContext_AddressRegistration_registeredFrom(ctx, field)
+	case "registeredTo":
+		return ec.fieldContext_AddressRegistration_registeredTo(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_AddressRegistration_deregistrationReasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddressRegistration", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -2605,6 +3144,22 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DocumentFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_DocumentFile_iin(ctx, field)
+	case "documents":
+		return ec.fieldContext_DocumentFile_documents(ctx, field)
+	case "currentDocument":
+		return ec.fieldContext_DocumentFile_currentDocument(ctx, field)
+	case "previousSurnames":
+		return ec.fieldContext_DocumentFile_previousSurnames(ctx, field)
+	case "addresses":
+		return ec.fieldContext_DocumentFile_addresses(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentFile", field.Name)
+}
+
 func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "relation":
@@ -2637,6 +3192,64 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
 }
 
+func (ec *executionContext) childFields_IdentityDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_IdentityDocument_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_IdentityDocument_iin(ctx, field)
+	case "kind":
+		return ec.fieldContext_IdentityDocument_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_IdentityDocument_kindRu(ctx, field)
+	case "number":
+		return ec.fieldContext_IdentityDocument_number(ctx, field)
+	case "lastName":
+		return ec.fieldContext_IdentityDocument_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_IdentityDocument_firstName(ctx, field)
+	case "middleName":
+		return ec.fieldContext_IdentityDocument_middleName(ctx, field)
+	case "fullName":
+		return ec.fieldContext_IdentityDocument_fullName(ctx, field)
+	case "gender":
+		return ec.fieldContext_IdentityDocument_gender(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_IdentityDocument_issueDate(ctx, field)
+	case "expiryDate":
+		return ec.fieldContext_IdentityDocument_expiryDate(ctx, field)
+	case "issuer":
+		return ec.fieldContext_IdentityDocument_issuer(ctx, field)
+	case "issueReasonRu":
+		return ec.fieldContext_IdentityDocument_issueReasonRu(ctx, field)
+	case "region":
+		return ec.fieldContext_IdentityDocument_region(ctx, field)
+	case "status":
+		return ec.fieldContext_IdentityDocument_status(ctx, field)
+	case "statusDate":
+		return ec.fieldContext_IdentityDocument_statusDate(ctx, field)
+	case "person":
+		return ec.fieldContext_IdentityDocument_person(ctx, field)
+	case "photo":
+		return ec.fieldContext_IdentityDocument_photo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdentityDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_IdentityPhoto(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "documentNumber":
+		return ec.fieldContext_IdentityPhoto_documentNumber(ctx, field)
+	case "takenOn":
+		return ec.fieldContext_IdentityPhoto_takenOn(ctx, field)
+	case "url":
+		return ec.fieldContext_IdentityPhoto_url(ctx, field)
+	case "urlExpiresAt":
+		return ec.fieldContext_IdentityPhoto_urlExpiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdentityPhoto", field.Name)
+}
+
 func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "basis":
@@ -2657,6 +3270,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "identityDocument":
+		return ec.fieldContext_Inquiry_identityDocument(ctx, field)
+	case "searchPersons":
+		return ec.fieldContext_Inquiry_searchPersons(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -2855,10 +3472,38 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "documentFile":
+		return ec.fieldContext_Person_documentFile(ctx, field)
+	case "documentPhoto":
+		return ec.fieldContext_Person_documentPhoto(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_PersonSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PersonSearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PersonSearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PersonSearchConnection_totalCount(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PersonSearchConnection_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonSearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PersonSearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PersonSearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PersonSearchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonSearchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_RealEstate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2975,6 +3620,20 @@ func (ec *executionContext) childFields_SandboxUser(ctx context.Context, field g
 		return ec.fieldContext_SandboxUser_cases(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SandboxUser", field.Name)
+}
+
+func (ec *executionContext) childFields_SurnameChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "previousLastName":
+		return ec.fieldContext_SurnameChange_previousLastName(ctx, field)
+	case "newLastName":
+		return ec.fieldContext_SurnameChange_newLastName(ctx, field)
+	case "changedOn":
+		return ec.fieldContext_SurnameChange_changedOn(ctx, field)
+	case "reasonRu":
+		return ec.fieldContext_SurnameChange_reasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SurnameChange", field.Name)
 }
 
 func (ec *executionContext) childFields_TaxDebt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3261,6 +3920,20 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_identityDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_landPlot_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3328,6 +4001,60 @@ func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, r
 		return nil, err
 	}
 	args["cadastralNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_searchPersons_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lastName",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lastName"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "firstName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["firstName"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "middleName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["middleName"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "birthDate",
+		func(ctx context.Context, v any) (*sio.Date, error) {
+			return ec.unmarshalODate2ᚖsioᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["birthDate"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -3658,6 +4385,130 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AddressRegistration_address(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _AddressRegistration_region(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddressRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddressRegistration_registeredFrom(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_registeredFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_registeredFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AddressRegistration_registeredTo(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_registeredTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_registeredTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AddressRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "String")
+}
 
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4402,6 +5253,193 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _DocumentFile_iin(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentFile", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _DocumentFile_documents(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.IdentityDocument) graphql.Marshaler {
+			return ec.marshalNIdentityDocument2ᚕsioᚐIdentityDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFile_currentDocument(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_currentDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentDocument(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityDocument) graphql.Marshaler {
+			return ec.marshalOIdentityDocument2ᚖsioᚐIdentityDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_currentDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFile_previousSurnames(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_previousSurnames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DocumentFile().PreviousSurnames(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal []sio.SurnameChange
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SurnameChange
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SurnameChange) graphql.Marshaler {
+			return ec.marshalOSurnameChange2ᚕsioᚐSurnameChangeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_previousSurnames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurnameChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFile_addresses(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_addresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DocumentFile().Addresses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal []sio.AddressRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.AddressRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.AddressRegistration) graphql.Marshaler {
+			return ec.marshalOAddressRegistration2ᚕsioᚐAddressRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_addresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AddressRegistration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FamilyTie_relation(ctx context.Context, field graphql.CollectedField, obj *sio.FamilyTie) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4711,6 +5749,598 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IdentityDocument_id(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IdentityDocument_iin(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _IdentityDocument_kind(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IdentityDocumentKind) graphql.Marshaler {
+			return ec.marshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "IdentityDocumentKind")
+}
+
+func (ec *executionContext) _IdentityDocument_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_number(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_middleName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_middleName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MiddleName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_middleName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_fullName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, true, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_gender(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Gender) graphql.Marshaler {
+			return ec.marshalNGender2sioᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _IdentityDocument_issueDate(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityDocument_expiryDate(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_expiryDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityDocument_issuer(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_issueReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_issueReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_issueReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_region(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdentityDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdentityDocument_status(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IdentityDocumentStatus) graphql.Marshaler {
+			return ec.marshalNIdentityDocumentStatus2sioᚐIdentityDocumentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "IdentityDocumentStatus")
+}
+
+func (ec *executionContext) _IdentityDocument_statusDate(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_statusDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_statusDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityDocument_person(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IdentityDocument().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdentityDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdentityDocument_photo(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_photo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IdentityDocument().Photo(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_PHOTO")
+				if err != nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityPhoto) graphql.Marshaler {
+			return ec.marshalOIdentityPhoto2ᚖsioᚐIdentityPhoto(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_photo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdentityDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdentityPhoto_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityPhoto_takenOn(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_takenOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TakenOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_takenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityPhoto_url(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityPhoto_urlExpiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_urlExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URLExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_urlExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _Inquiry_basis(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
@@ -5222,6 +6852,130 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_taxpayer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_identityDocument(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_identityDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().IdentityDocument(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal *sio.IdentityDocument
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.IdentityDocument
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityDocument) graphql.Marshaler {
+			return ec.marshalOIdentityDocument2ᚖsioᚐIdentityDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_identityDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_identityDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_searchPersons(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_searchPersons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SearchPersons(ctx, obj, fc.Args["lastName"].(string), fc.Args["firstName"].(*string), fc.Args["middleName"].(*string), fc.Args["birthDate"].(*sio.Date), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *model.PersonSearchConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PersonSearchConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonSearchConnection) graphql.Marshaler {
+			return ec.marshalOPersonSearchConnection2ᚖsioᚋgraphᚋmodelᚐPersonSearchConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_searchPersons(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonSearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_searchPersons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7718,6 +9472,106 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_documentFile(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_documentFile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DocumentFile(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal *sio.DocumentFile
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.DocumentFile
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.DocumentFile) graphql.Marshaler {
+			return ec.marshalODocumentFile2ᚖsioᚐDocumentFile(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_documentFile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentFile(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_documentPhoto(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_documentPhoto(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DocumentPhoto(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_PHOTO")
+				if err != nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityPhoto) graphql.Marshaler {
+			return ec.marshalOIdentityPhoto2ᚖsioᚐIdentityPhoto(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_documentPhoto(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7763,6 +9617,171 @@ func (ec *executionContext) fieldContext_Person_weapons(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PersonSearchEdge) graphql.Marshaler {
+			return ec.marshalNPersonSearchEdge2ᚕsioᚋgraphᚋmodelᚐPersonSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonSearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonSearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonSearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PersonSearchConnection_truncated(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonSearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PersonSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PersonSearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9002,6 +11021,98 @@ func (ec *executionContext) fieldContext_SandboxUser_cases(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SurnameChange_previousLastName(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_previousLastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousLastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_previousLastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _SurnameChange_newLastName(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_newLastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewLastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_newLastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _SurnameChange_changedOn(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_changedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChangedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_changedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SurnameChange_reasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_reasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_reasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _TaxDebt_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxDebt) (ret graphql.Marshaler) {
@@ -11623,6 +13734,59 @@ func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error)
 
 // region    **************************** object.gotpl ****************************
 
+var addressRegistrationImplementors = []string{"AddressRegistration"}
+
+func (ec *executionContext) _AddressRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.AddressRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addressRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddressRegistration")
+		case "address":
+			out.Values[i] = ec._AddressRegistration_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._AddressRegistration_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "registeredFrom":
+			out.Values[i] = ec._AddressRegistration_registeredFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredTo":
+			out.Values[i] = ec._AddressRegistration_registeredTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._AddressRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -11933,6 +14097,61 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var documentFileImplementors = []string{"DocumentFile"}
+
+func (ec *executionContext) _DocumentFile(ctx context.Context, sel ast.SelectionSet, obj *sio.DocumentFile) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentFileImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentFile")
+		case "iin":
+			out.Values[i] = ec._DocumentFile_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documents":
+			out.Values[i] = ec._DocumentFile_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currentDocument":
+			out.Values[i] = ec._DocumentFile_currentDocument(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previousSurnames":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DocumentFile_previousSurnames(ctx, field, obj)
+				})
+		case "addresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DocumentFile_addresses(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var familyTieImplementors = []string{"FamilyTie"}
 
 func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet, obj *sio.FamilyTie) graphql.Marshaler {
@@ -12042,6 +14261,179 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var identityDocumentImplementors = []string{"IdentityDocument"}
+
+func (ec *executionContext) _IdentityDocument(ctx context.Context, sel ast.SelectionSet, obj *sio.IdentityDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, identityDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdentityDocument")
+		case "id":
+			out.Values[i] = ec._IdentityDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._IdentityDocument_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._IdentityDocument_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._IdentityDocument_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._IdentityDocument_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._IdentityDocument_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._IdentityDocument_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "middleName":
+			out.Values[i] = ec._IdentityDocument_middleName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fullName":
+			out.Values[i] = ec._IdentityDocument_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._IdentityDocument_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issueDate":
+			out.Values[i] = ec._IdentityDocument_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiryDate":
+			out.Values[i] = ec._IdentityDocument_expiryDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuer":
+			out.Values[i] = ec._IdentityDocument_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issueReasonRu":
+			out.Values[i] = ec._IdentityDocument_issueReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._IdentityDocument_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._IdentityDocument_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusDate":
+			out.Values[i] = ec._IdentityDocument_statusDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IdentityDocument_person(ctx, field, obj)
+				})
+		case "photo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IdentityDocument_photo(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var identityPhotoImplementors = []string{"IdentityPhoto"}
+
+func (ec *executionContext) _IdentityPhoto(ctx context.Context, sel ast.SelectionSet, obj *sio.IdentityPhoto) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, identityPhotoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdentityPhoto")
+		case "documentNumber":
+			out.Values[i] = ec._IdentityPhoto_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "takenOn":
+			out.Values[i] = ec._IdentityPhoto_takenOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._IdentityPhoto_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "urlExpiresAt":
+			out.Values[i] = ec._IdentityPhoto_urlExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inquiryImplementors = []string{"Inquiry"}
 
 func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, obj *authz.Inquiry) graphql.Marshaler {
@@ -12104,6 +14496,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
+				})
+		case "identityDocument":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_identityDocument(ctx, field, obj)
+				})
+		case "searchPersons":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_searchPersons(ctx, field, obj)
 				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -12726,12 +15130,110 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
 				})
+		case "documentFile":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_documentFile(ctx, field, obj)
+				})
+		case "documentPhoto":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_documentPhoto(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_weapons(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var personSearchConnectionImplementors = []string{"PersonSearchConnection"}
+
+func (ec *executionContext) _PersonSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonSearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personSearchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonSearchConnection")
+		case "edges":
+			out.Values[i] = ec._PersonSearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PersonSearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PersonSearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._PersonSearchConnection_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var personSearchEdgeImplementors = []string{"PersonSearchEdge"}
+
+func (ec *executionContext) _PersonSearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonSearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personSearchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonSearchEdge")
+		case "cursor":
+			out.Values[i] = ec._PersonSearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PersonSearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13182,6 +15684,54 @@ func (ec *executionContext) _SandboxUser(ctx context.Context, sel ast.SelectionS
 			}
 		case "cases":
 			out.Values[i] = ec._SandboxUser_cases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var surnameChangeImplementors = []string{"SurnameChange"}
+
+func (ec *executionContext) _SurnameChange(ctx context.Context, sel ast.SelectionSet, obj *sio.SurnameChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, surnameChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SurnameChange")
+		case "previousLastName":
+			out.Values[i] = ec._SurnameChange_previousLastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newLastName":
+			out.Values[i] = ec._SurnameChange_newLastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changedOn":
+			out.Values[i] = ec._SurnameChange_changedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasonRu":
+			out.Values[i] = ec._SurnameChange_reasonRu(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14045,6 +16595,10 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAddressRegistration2sioᚐAddressRegistration(ctx context.Context, sel ast.SelectionSet, v sio.AddressRegistration) graphql.Marshaler {
+	return ec._AddressRegistration(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNBIN2sioᚐBIN(ctx context.Context, v any) (sio.BIN, error) {
 	res, err := gqlscalar.UnmarshalBIN(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14209,6 +16763,20 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DateTime!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
 }
@@ -14317,6 +16885,56 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNIdentityDocument2sioᚐIdentityDocument(ctx context.Context, sel ast.SelectionSet, v sio.IdentityDocument) graphql.Marshaler {
+	return ec._IdentityDocument(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIdentityDocument2ᚕsioᚐIdentityDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.IdentityDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIdentityDocument2sioᚐIdentityDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx context.Context, v any) (sio.IdentityDocumentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.IdentityDocumentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx context.Context, sel ast.SelectionSet, v sio.IdentityDocumentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IdentityDocumentKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNIdentityDocumentStatus2sioᚐIdentityDocumentStatus(ctx context.Context, v any) (sio.IdentityDocumentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.IdentityDocumentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIdentityDocumentStatus2sioᚐIdentityDocumentStatus(ctx context.Context, sel ast.SelectionSet, v sio.IdentityDocumentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IdentityDocumentStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14398,6 +17016,34 @@ func (ec *executionContext) marshalNPermitStatus2sioᚐPermitStatus(ctx context.
 		graphql.AddInvalidNullFromMarshaler(ctx, "PermitStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNPerson2ᚖsioᚐPerson(ctx context.Context, sel ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Person!")
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPersonSearchEdge2sioᚋgraphᚋmodelᚐPersonSearchEdge(ctx context.Context, sel ast.SelectionSet, v model.PersonSearchEdge) graphql.Marshaler {
+	return ec._PersonSearchEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPersonSearchEdge2ᚕsioᚋgraphᚋmodelᚐPersonSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonSearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonSearchEdge2sioᚋgraphᚋmodelᚐPersonSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNRealEstateRight2sioᚐPropertyRight(ctx context.Context, sel ast.SelectionSet, v sio.PropertyRight) graphql.Marshaler {
@@ -14502,6 +17148,10 @@ func (ec *executionContext) marshalNSubjectKind2sioᚐSubjectKind(ctx context.Co
 		graphql.AddInvalidNullFromMarshaler(ctx, "SubjectKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSurnameChange2sioᚐSurnameChange(ctx context.Context, sel ast.SelectionSet, v sio.SurnameChange) graphql.Marshaler {
+	return ec._SurnameChange(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNTaxDebt2sioᚐTaxDebt(ctx context.Context, sel ast.SelectionSet, v sio.TaxDebt) graphql.Marshaler {
@@ -14720,6 +17370,25 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAddressRegistration2ᚕsioᚐAddressRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.AddressRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAddressRegistration2sioᚐAddressRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14801,6 +17470,13 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	return res
 }
 
+func (ec *executionContext) marshalODocumentFile2ᚖsioᚐDocumentFile(ctx context.Context, sel ast.SelectionSet, v *sio.DocumentFile) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DocumentFile(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FamilyTie) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -14872,6 +17548,20 @@ func (ec *executionContext) marshalOIIN2ᚖsioᚐIIN(ctx context.Context, sel as
 	_ = ctx
 	res := gqlscalar.MarshalIIN(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOIdentityDocument2ᚖsioᚐIdentityDocument(ctx context.Context, sel ast.SelectionSet, v *sio.IdentityDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IdentityDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOIdentityPhoto2ᚖsioᚐIdentityPhoto(ctx context.Context, sel ast.SelectionSet, v *sio.IdentityPhoto) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IdentityPhoto(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOInquiry2ᚖsioᚋauthzᚐInquiry(ctx context.Context, sel ast.SelectionSet, v *authz.Inquiry) graphql.Marshaler {
@@ -14978,6 +17668,13 @@ func (ec *executionContext) marshalOPerson2ᚖsioᚐPerson(ctx context.Context, 
 	return ec._Person(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPersonSearchConnection2ᚖsioᚋgraphᚋmodelᚐPersonSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonSearchConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PersonSearchConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalORealEstate2ᚖsioᚐRealEstate(ctx context.Context, sel ast.SelectionSet, v *sio.RealEstate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15046,6 +17743,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSurnameChange2ᚕsioᚐSurnameChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.SurnameChange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSurnameChange2sioᚐSurnameChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.TaxDebt) graphql.Marshaler {

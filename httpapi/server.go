@@ -37,6 +37,9 @@ type Config struct {
 	// Health reports whether the stores answer.
 	Health func(ctx context.Context) error
 	Logger *slog.Logger
+	// Routes are further endpoints (pattern -> handler), served behind the
+	// same authentication as the API (e.g. the photo images).
+	Routes map[string]http.Handler
 }
 
 // DevUserHeader names the sandbox user (by IIN) a request acts as.
@@ -77,6 +80,9 @@ func NewHandler(cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	for pattern, h := range cfg.Routes {
+		mux.Handle(pattern, authenticate(cfg, h))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()

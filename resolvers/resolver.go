@@ -32,6 +32,12 @@ type Resolver struct {
 	// Sandbox enables sandbox-only fields (sandboxUsers).
 	Sandbox bool
 	Logger  *slog.Logger
+
+	// Система документирования населения, its photo links, and the search
+	// of ГБД ФЛ by name.
+	PopulationDocuments sio.PopulationDocuments
+	PhotoLinks          sio.PhotoLinker
+	PersonSearch        sio.PersonSearch
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -72,3 +78,8 @@ func (r *Resolver) RealEstateRight() graph.RealEstateRightResolver {
 func (r *Resolver) Taxpayer() graph.TaxpayerResolver { return &taxpayerResolver{r} }
 func (r *Resolver) Vehicle() graph.VehicleResolver   { return &vehicleResolver{r} }
 func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r} }
+
+func (r *Resolver) DocumentFile() graph.DocumentFileResolver { return &documentFileResolver{r} }
+func (r *Resolver) IdentityDocument() graph.IdentityDocumentResolver {
+	return &identityDocumentResolver{r}
+}

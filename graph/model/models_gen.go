@@ -59,6 +59,20 @@ type PageInfo struct {
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
+type PersonSearchConnection struct {
+	Edges    []PersonSearchEdge `json:"edges"`
+	PageInfo *PageInfo          `json:"pageInfo"`
+	// Persons found (at most 200).
+	TotalCount int `json:"totalCount"`
+	// More persons match than the search returns: add criteria.
+	Truncated bool `json:"truncated"`
+}
+
+type PersonSearchEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *sio.Person `json:"node"`
+}
+
 type Query struct {
 }
 
