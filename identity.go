@@ -21,6 +21,9 @@ const (
 	// DocResidencePermit is the residence permit of a foreigner (вид на
 	// жительство иностранца).
 	DocResidencePermit IdentityDocumentKind = "RESIDENCE_PERMIT"
+	// DocForeignPassport is a foreigner's national passport (border
+	// crossings of foreigners).
+	DocForeignPassport IdentityDocumentKind = "FOREIGN_PASSPORT"
 	// DocUSSRPassport is a passport of a citizen of the USSR (1974 model),
 	// exchanged for Kazakh documents in 1995-2001.
 	DocUSSRPassport IdentityDocumentKind = "USSR_PASSPORT"

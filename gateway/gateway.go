@@ -14,6 +14,7 @@ import (
 
 	"sio/accounts"
 	"sio/authz"
+	"sio/connectors/border"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
 	"sio/connectors/landplots"
@@ -64,6 +65,7 @@ type Gateway struct {
 	Civil      *civilregistry.Store
 	Weapons    *weapons.Store
 	PopDocs    *popdocs.Store
+	Border     *border.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -126,6 +128,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
 		func() error { return open(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs) },
+		func() error { return open(ctx, g, border.Name, border.Open, &g.Border) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -171,6 +174,7 @@ func (g *Gateway) Schema() graph.Config {
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 			PopulationDocuments: g.PopDocs, PhotoLinks: g.photoLinks, PersonSearch: persons.NewSearch(g.Persons.DB()),
+			BorderRegistry: g.Border,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

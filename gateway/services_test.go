@@ -271,8 +271,6 @@ var pendingServices = map[string]string{
 	"DRIVER_LICENSES":                  "issue 4",
 	"E_NOTARY":                         "issue 4",
 	"CITIZEN_APPEALS":                  "issue 4",
-	"BORDER_CROSSINGS_CITIZENS":        "issue 4",
-	"BORDER_CROSSINGS_FOREIGNERS":      "issue 4",
 	"TAX_CROSS_AUDITS":                 "issue 4",
 	"VAT_PAYERS":                       "issue 4",
 	"TAX_REPORTING":                    "issue 4",

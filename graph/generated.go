@@ -32,10 +32,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	BorderCrossing() BorderCrossingResolver
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
 	DocumentFile() DocumentFileResolver
 	FamilyTie() FamilyTieResolver
+	ForeignTraveller() ForeignTravellerResolver
 	Founder() FounderResolver
 	IdentityDocument() IdentityDocumentResolver
 	Inquiry() InquiryResolver
@@ -63,6 +65,41 @@ type ComplexityRoot struct {
 		Region                 func(childComplexity int) int
 		RegisteredFrom         func(childComplexity int) int
 		RegisteredTo           func(childComplexity int) int
+	}
+
+	BorderCheckpoint struct {
+		Code   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		NameRu func(childComplexity int) int
+		Region func(childComplexity int) int
+	}
+
+	BorderCrossing struct {
+		CarrierRu      func(childComplexity int) int
+		Checkpoint     func(childComplexity int) int
+		CountryCode    func(childComplexity int) int
+		CrossedAt      func(childComplexity int) int
+		Direction      func(childComplexity int) int
+		DocumentKind   func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		FlightNumber   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		RouteRu        func(childComplexity int) int
+		TrainNumber    func(childComplexity int) int
+		Transport      func(childComplexity int) int
+		Vehicle        func(childComplexity int) int
+		VehiclePlate   func(childComplexity int) int
+	}
+
+	BorderCrossingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BorderCrossingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CaseInfo struct {
@@ -125,6 +162,24 @@ type ComplexityRoot struct {
 		Relative func(childComplexity int) int
 	}
 
+	ForeignTraveller struct {
+		BirthDate       func(childComplexity int) int
+		Citizenship     func(childComplexity int) int
+		Crossings       func(childComplexity int, first *int, after *string) int
+		FirstName       func(childComplexity int) int
+		Gender          func(childComplexity int) int
+		HostID          func(childComplexity int) int
+		HostKind        func(childComplexity int) int
+		HostLegalEntity func(childComplexity int) int
+		HostPerson      func(childComplexity int) int
+		ID              func(childComplexity int) int
+		LastName        func(childComplexity int) int
+		PassportExpiry  func(childComplexity int) int
+		PassportNumber  func(childComplexity int) int
+		Person          func(childComplexity int) int
+		PurposeRu       func(childComplexity int) int
+	}
+
 	Founder struct {
 		FounderID    func(childComplexity int) int
 		FounderKind  func(childComplexity int) int
@@ -164,18 +219,19 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis            func(childComplexity int) int
-		Case             func(childComplexity int) int
-		IdentityDocument func(childComplexity int, number string) int
-		LandPlot         func(childComplexity int, cadastralNumber string) int
-		LegalEntity      func(childComplexity int, bin sio.BIN) int
-		Person           func(childComplexity int, iin sio.IIN) int
-		Persons          func(childComplexity int, iins []sio.IIN) int
-		RealEstate       func(childComplexity int, cadastralNumber string) int
-		SearchPersons    func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
-		Taxpayer         func(childComplexity int, id string) int
-		Vehicle          func(childComplexity int, plate *string, vin *string) int
-		Weapon           func(childComplexity int, serialNumber string) int
+		Basis             func(childComplexity int) int
+		Case              func(childComplexity int) int
+		ForeignTravellers func(childComplexity int, passportNumber string) int
+		IdentityDocument  func(childComplexity int, number string) int
+		LandPlot          func(childComplexity int, cadastralNumber string) int
+		LegalEntity       func(childComplexity int, bin sio.BIN) int
+		Person            func(childComplexity int, iin sio.IIN) int
+		Persons           func(childComplexity int, iins []sio.IIN) int
+		RealEstate        func(childComplexity int, cadastralNumber string) int
+		SearchPersons     func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
+		Taxpayer          func(childComplexity int, id string) int
+		Vehicle           func(childComplexity int, plate *string, vin *string) int
+		Weapon            func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -222,6 +278,7 @@ type ComplexityRoot struct {
 		Director         func(childComplexity int) int
 		DirectorIIN      func(childComplexity int) int
 		Founders         func(childComplexity int) int
+		HostedForeigners func(childComplexity int) int
 		LandPlots        func(childComplexity int, first *int, after *string) int
 		LegalForm        func(childComplexity int) int
 		NameKz           func(childComplexity int) int
@@ -252,31 +309,34 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Address        func(childComplexity int) int
-		BirthDate      func(childComplexity int) int
-		BirthPlace     func(childComplexity int) int
-		Citizenship    func(childComplexity int) int
-		CivilActs      func(childComplexity int) int
-		Companies      func(childComplexity int, first *int, after *string) int
-		DeathDate      func(childComplexity int) int
-		DocumentFile   func(childComplexity int) int
-		DocumentNumber func(childComplexity int) int
-		DocumentPhoto  func(childComplexity int) int
-		Family         func(childComplexity int) int
-		FirstName      func(childComplexity int) int
-		FullName       func(childComplexity int) int
-		Gender         func(childComplexity int) int
-		IIN            func(childComplexity int) int
-		LandPlots      func(childComplexity int, first *int, after *string) int
-		LastName       func(childComplexity int) int
-		MiddleName     func(childComplexity int) int
-		Nationality    func(childComplexity int) int
-		RealEstate     func(childComplexity int, first *int, after *string) int
-		Region         func(childComplexity int) int
-		TaxDebts       func(childComplexity int) int
-		Taxpayer       func(childComplexity int) int
-		Vehicles       func(childComplexity int, first *int, after *string) int
-		Weapons        func(childComplexity int) int
+		Address                  func(childComplexity int) int
+		BirthDate                func(childComplexity int) int
+		BirthPlace               func(childComplexity int) int
+		BorderCrossings          func(childComplexity int, first *int, after *string) int
+		Citizenship              func(childComplexity int) int
+		CivilActs                func(childComplexity int) int
+		Companies                func(childComplexity int, first *int, after *string) int
+		DeathDate                func(childComplexity int) int
+		DocumentFile             func(childComplexity int) int
+		DocumentNumber           func(childComplexity int) int
+		DocumentPhoto            func(childComplexity int) int
+		Family                   func(childComplexity int) int
+		FirstName                func(childComplexity int) int
+		ForeignerBorderCrossings func(childComplexity int, first *int, after *string) int
+		FullName                 func(childComplexity int) int
+		Gender                   func(childComplexity int) int
+		HostedForeigners         func(childComplexity int) int
+		IIN                      func(childComplexity int) int
+		LandPlots                func(childComplexity int, first *int, after *string) int
+		LastName                 func(childComplexity int) int
+		MiddleName               func(childComplexity int) int
+		Nationality              func(childComplexity int) int
+		RealEstate               func(childComplexity int, first *int, after *string) int
+		Region                   func(childComplexity int) int
+		TaxDebts                 func(childComplexity int) int
+		Taxpayer                 func(childComplexity int) int
+		Vehicles                 func(childComplexity int, first *int, after *string) int
+		Weapons                  func(childComplexity int) int
 	}
 
 	PersonSearchConnection struct {
@@ -444,6 +504,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type BorderCrossingResolver interface {
+	Vehicle(ctx context.Context, obj *sio.BorderCrossing) (*sio.Vehicle, error)
+}
 type CivilActPartyResolver interface {
 	Person(ctx context.Context, obj *sio.CivilParty) (*sio.Person, error)
 }
@@ -456,6 +519,12 @@ type DocumentFileResolver interface {
 }
 type FamilyTieResolver interface {
 	Relative(ctx context.Context, obj *sio.FamilyTie) (*sio.Person, error)
+}
+type ForeignTravellerResolver interface {
+	Person(ctx context.Context, obj *sio.ForeignTraveller) (*sio.Person, error)
+	HostPerson(ctx context.Context, obj *sio.ForeignTraveller) (*sio.Person, error)
+	HostLegalEntity(ctx context.Context, obj *sio.ForeignTraveller) (*sio.LegalEntity, error)
+	Crossings(ctx context.Context, obj *sio.ForeignTraveller, first *int, after *string) (*model.BorderCrossingConnection, error)
 }
 type FounderResolver interface {
 	Person(ctx context.Context, obj *sio.Founder) (*sio.Person, error)
@@ -473,6 +542,7 @@ type InquiryResolver interface {
 	LandPlot(ctx context.Context, obj *authz.Inquiry, cadastralNumber string) (*sio.LandPlot, error)
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
+	ForeignTravellers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignTraveller, error)
 	IdentityDocument(ctx context.Context, obj *authz.Inquiry, number string) (*sio.IdentityDocument, error)
 	SearchPersons(ctx context.Context, obj *authz.Inquiry, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) (*model.PersonSearchConnection, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
@@ -494,6 +564,7 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	HostedForeigners(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignTraveller, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PersonResolver interface {
@@ -505,6 +576,9 @@ type PersonResolver interface {
 	CivilActs(ctx context.Context, obj *sio.Person) ([]sio.CivilAct, error)
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
+	BorderCrossings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BorderCrossingConnection, error)
+	ForeignerBorderCrossings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BorderCrossingConnection, error)
+	HostedForeigners(ctx context.Context, obj *sio.Person) ([]sio.ForeignTraveller, error)
 	DocumentFile(ctx context.Context, obj *sio.Person) (*sio.DocumentFile, error)
 	DocumentPhoto(ctx context.Context, obj *sio.Person) (*sio.IdentityPhoto, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
@@ -582,6 +656,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AddressRegistration.RegisteredTo(childComplexity), true
+
+	case "BorderCheckpoint.code":
+		if e.ComplexityRoot.BorderCheckpoint.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.Code(childComplexity), true
+	case "BorderCheckpoint.kind":
+		if e.ComplexityRoot.BorderCheckpoint.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.Kind(childComplexity), true
+	case "BorderCheckpoint.nameRu":
+		if e.ComplexityRoot.BorderCheckpoint.NameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.NameRu(childComplexity), true
+	case "BorderCheckpoint.region":
+		if e.ComplexityRoot.BorderCheckpoint.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.Region(childComplexity), true
+
+	case "BorderCrossing.carrierRu":
+		if e.ComplexityRoot.BorderCrossing.CarrierRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.CarrierRu(childComplexity), true
+	case "BorderCrossing.checkpoint":
+		if e.ComplexityRoot.BorderCrossing.Checkpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Checkpoint(childComplexity), true
+	case "BorderCrossing.countryCode":
+		if e.ComplexityRoot.BorderCrossing.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.CountryCode(childComplexity), true
+	case "BorderCrossing.crossedAt":
+		if e.ComplexityRoot.BorderCrossing.CrossedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.CrossedAt(childComplexity), true
+	case "BorderCrossing.direction":
+		if e.ComplexityRoot.BorderCrossing.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Direction(childComplexity), true
+	case "BorderCrossing.documentKind":
+		if e.ComplexityRoot.BorderCrossing.DocumentKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.DocumentKind(childComplexity), true
+	case "BorderCrossing.documentNumber":
+		if e.ComplexityRoot.BorderCrossing.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.DocumentNumber(childComplexity), true
+	case "BorderCrossing.flightNumber":
+		if e.ComplexityRoot.BorderCrossing.FlightNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.FlightNumber(childComplexity), true
+	case "BorderCrossing.id":
+		if e.ComplexityRoot.BorderCrossing.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.ID(childComplexity), true
+	case "BorderCrossing.routeRu":
+		if e.ComplexityRoot.BorderCrossing.RouteRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.RouteRu(childComplexity), true
+	case "BorderCrossing.trainNumber":
+		if e.ComplexityRoot.BorderCrossing.TrainNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.TrainNumber(childComplexity), true
+	case "BorderCrossing.transport":
+		if e.ComplexityRoot.BorderCrossing.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Transport(childComplexity), true
+	case "BorderCrossing.vehicle":
+		if e.ComplexityRoot.BorderCrossing.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Vehicle(childComplexity), true
+	case "BorderCrossing.vehiclePlate":
+		if e.ComplexityRoot.BorderCrossing.VehiclePlate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.VehiclePlate(childComplexity), true
+
+	case "BorderCrossingConnection.edges":
+		if e.ComplexityRoot.BorderCrossingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingConnection.Edges(childComplexity), true
+	case "BorderCrossingConnection.pageInfo":
+		if e.ComplexityRoot.BorderCrossingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingConnection.PageInfo(childComplexity), true
+	case "BorderCrossingConnection.totalCount":
+		if e.ComplexityRoot.BorderCrossingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingConnection.TotalCount(childComplexity), true
+
+	case "BorderCrossingEdge.cursor":
+		if e.ComplexityRoot.BorderCrossingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingEdge.Cursor(childComplexity), true
+	case "BorderCrossingEdge.node":
+		if e.ComplexityRoot.BorderCrossingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingEdge.Node(childComplexity), true
 
 	case "CaseInfo.article":
 		if e.ComplexityRoot.CaseInfo.Article == nil {
@@ -807,6 +1023,102 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyTie.Relative(childComplexity), true
 
+	case "ForeignTraveller.birthDate":
+		if e.ComplexityRoot.ForeignTraveller.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.BirthDate(childComplexity), true
+	case "ForeignTraveller.citizenship":
+		if e.ComplexityRoot.ForeignTraveller.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Citizenship(childComplexity), true
+	case "ForeignTraveller.crossings":
+		if e.ComplexityRoot.ForeignTraveller.Crossings == nil {
+			break
+		}
+
+		args, err := ec.field_ForeignTraveller_crossings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Crossings(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "ForeignTraveller.firstName":
+		if e.ComplexityRoot.ForeignTraveller.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.FirstName(childComplexity), true
+	case "ForeignTraveller.gender":
+		if e.ComplexityRoot.ForeignTraveller.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Gender(childComplexity), true
+	case "ForeignTraveller.hostId":
+		if e.ComplexityRoot.ForeignTraveller.HostID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostID(childComplexity), true
+	case "ForeignTraveller.hostKind":
+		if e.ComplexityRoot.ForeignTraveller.HostKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostKind(childComplexity), true
+	case "ForeignTraveller.hostLegalEntity":
+		if e.ComplexityRoot.ForeignTraveller.HostLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostLegalEntity(childComplexity), true
+	case "ForeignTraveller.hostPerson":
+		if e.ComplexityRoot.ForeignTraveller.HostPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostPerson(childComplexity), true
+	case "ForeignTraveller.id":
+		if e.ComplexityRoot.ForeignTraveller.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.ID(childComplexity), true
+	case "ForeignTraveller.lastName":
+		if e.ComplexityRoot.ForeignTraveller.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.LastName(childComplexity), true
+	case "ForeignTraveller.passportExpiry":
+		if e.ComplexityRoot.ForeignTraveller.PassportExpiry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.PassportExpiry(childComplexity), true
+	case "ForeignTraveller.passportNumber":
+		if e.ComplexityRoot.ForeignTraveller.PassportNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.PassportNumber(childComplexity), true
+	case "ForeignTraveller.person":
+		if e.ComplexityRoot.ForeignTraveller.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Person(childComplexity), true
+	case "ForeignTraveller.purposeRu":
+		if e.ComplexityRoot.ForeignTraveller.PurposeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.PurposeRu(childComplexity), true
+
 	case "Founder.founderId":
 		if e.ComplexityRoot.Founder.FounderID == nil {
 			break
@@ -996,6 +1308,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Case(childComplexity), true
+	case "Inquiry.foreignTravellers":
+		if e.ComplexityRoot.Inquiry.ForeignTravellers == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignTravellers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignTravellers(childComplexity, args["passportNumber"].(string)), true
 	case "Inquiry.identityDocument":
 		if e.ComplexityRoot.Inquiry.IdentityDocument == nil {
 			break
@@ -1302,6 +1625,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Founders(childComplexity), true
+	case "LegalEntity.hostedForeigners":
+		if e.ComplexityRoot.LegalEntity.HostedForeigners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.HostedForeigners(childComplexity), true
 	case "LegalEntity.landPlots":
 		if e.ComplexityRoot.LegalEntity.LandPlots == nil {
 			break
@@ -1464,6 +1793,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.BirthPlace(childComplexity), true
+	case "Person.borderCrossings":
+		if e.ComplexityRoot.Person.BorderCrossings == nil {
+			break
+		}
+
+		args, err := ec.field_Person_borderCrossings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.BorderCrossings(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.citizenship":
 		if e.ComplexityRoot.Person.Citizenship == nil {
 			break
@@ -1523,6 +1863,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.FirstName(childComplexity), true
+	case "Person.foreignerBorderCrossings":
+		if e.ComplexityRoot.Person.ForeignerBorderCrossings == nil {
+			break
+		}
+
+		args, err := ec.field_Person_foreignerBorderCrossings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ForeignerBorderCrossings(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.fullName":
 		if e.ComplexityRoot.Person.FullName == nil {
 			break
@@ -1535,6 +1886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Gender(childComplexity), true
+	case "Person.hostedForeigners":
+		if e.ComplexityRoot.Person.HostedForeigners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.HostedForeigners(childComplexity), true
 	case "Person.iin":
 		if e.ComplexityRoot.Person.IIN == nil {
 			break
@@ -2348,6 +2705,121 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/border.graphqls", Input: `enum CrossingDirection {
+  ENTRY
+  EXIT
+}
+
+enum CheckpointKind {
+  AIRPORT
+  ROAD
+  RAIL
+}
+
+enum CrossingTransport {
+  FLIGHT
+  CAR
+  BUS
+  TRAIN
+  PEDESTRIAN
+}
+
+"A checkpoint on the state border (пункт пропуска)."
+type BorderCheckpoint {
+  code: String!
+  nameRu: String!
+  kind: CheckpointKind!
+  region: Region
+}
+
+"""
+A passage of a border checkpoint, from the border service's databases of
+crossings by citizens of Kazakhstan or by foreigners.
+"""
+type BorderCrossing {
+  id: ID!
+  crossedAt: DateTime!
+  direction: CrossingDirection!
+  checkpoint: BorderCheckpoint!
+  "Country (ISO 3166 alpha-2) the person left for or came from."
+  countryCode: String!
+  "The document shown."
+  documentKind: IdentityDocumentKind!
+  documentNumber: String!
+  transport: CrossingTransport!
+  "Flight, e.g. ` + "`" + `KC 911` + "`" + `."
+  flightNumber: String
+  "Train, e.g. ` + "`" + `№ 009Ц` + "`" + `."
+  trainNumber: String
+  "Plate of the person's car."
+  vehiclePlate: String
+  "Route of the flight, train or bus, e.g. «Алматы — Стамбул»."
+  routeRu: String!
+  carrierRu: String!
+  "Транспортные средства: the car, when the person crossed in their own."
+  vehicle: Vehicle @service(code: "VEHICLES")
+}
+
+type BorderCrossingConnection {
+  edges: [BorderCrossingEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type BorderCrossingEdge {
+  cursor: String!
+  node: BorderCrossing!
+}
+
+"""
+A foreigner's record of the border service: passport data (names in Latin
+letters as in the passport), the purpose of the visit and the receiving party
+(принимающая сторона).
+"""
+type ForeignTraveller {
+  id: ID!
+  lastName: String!
+  firstName: String!
+  birthDate: Date!
+  gender: Gender!
+  "ISO 3166 alpha-2."
+  citizenship: String!
+  passportNumber: String!
+  passportExpiry: Date!
+  "Purpose of the visit, e.g. «Деловой», «Частный»."
+  purposeRu: String!
+  "IIN or BIN of the receiving party."
+  hostId: ID
+  hostKind: SubjectKind
+  "ГБД ФЛ: the foreigner, when registered in Kazakhstan (residence permit)."
+  person: Person @service(code: "PERSONS")
+  "ГБД ФЛ: the receiving party, when a person."
+  hostPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the receiving party, when a legal entity."
+  hostLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "Пересечение границы иностранными гражданами: the foreigner's crossings, oldest first."
+  crossings(first: Int = 20, after: String): BorderCrossingConnection @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+
+extend type Person {
+  "Пересечение государственной границы гражданами РК: the citizen's crossings, oldest first."
+  borderCrossings(first: Int = 20, after: String): BorderCrossingConnection @service(code: "BORDER_CROSSINGS_CITIZENS")
+  "Пересечение государственной границы иностранными гражданами: crossings of a foreigner living in Kazakhstan, oldest first."
+  foreignerBorderCrossings(first: Int = 20, after: String): BorderCrossingConnection @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+  "Пересечение границы иностранными гражданами: foreigners who named the person as receiving party."
+  hostedForeigners: [ForeignTraveller!] @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+
+extend type LegalEntity {
+  "Пересечение границы иностранными гражданами: foreigners the entity received (business visitors, workers)."
+  hostedForeigners: [ForeignTraveller!] @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+
+extend type Inquiry {
+  "Пересечение границы иностранными гражданами: foreigners by passport number (one per country of issue)."
+  foreignTravellers(passportNumber: String!): [ForeignTraveller!] @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/civil.graphqls", Input: `enum CivilActKind {
   BIRTH
   MARRIAGE
@@ -2428,6 +2900,8 @@ enum IdentityDocumentKind {
   RESIDENCE_PERMIT
   "Паспорт гражданина СССР (exchanged in 1996-2001)."
   USSR_PASSPORT
+  "A foreigner's national passport (border crossings of foreigners)."
+  FOREIGN_PASSPORT
 }
 
 enum IdentityDocumentStatus {
@@ -3052,6 +3526,76 @@ func (ec *executionContext) childFields_AddressRegistration(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AddressRegistration", field.Name)
 }
 
+func (ec *executionContext) childFields_BorderCheckpoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_BorderCheckpoint_code(ctx, field)
+	case "nameRu":
+		return ec.fieldContext_BorderCheckpoint_nameRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_BorderCheckpoint_kind(ctx, field)
+	case "region":
+		return ec.fieldContext_BorderCheckpoint_region(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCheckpoint", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCrossing(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BorderCrossing_id(ctx, field)
+	case "crossedAt":
+		return ec.fieldContext_BorderCrossing_crossedAt(ctx, field)
+	case "direction":
+		return ec.fieldContext_BorderCrossing_direction(ctx, field)
+	case "checkpoint":
+		return ec.fieldContext_BorderCrossing_checkpoint(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_BorderCrossing_countryCode(ctx, field)
+	case "documentKind":
+		return ec.fieldContext_BorderCrossing_documentKind(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_BorderCrossing_documentNumber(ctx, field)
+	case "transport":
+		return ec.fieldContext_BorderCrossing_transport(ctx, field)
+	case "flightNumber":
+		return ec.fieldContext_BorderCrossing_flightNumber(ctx, field)
+	case "trainNumber":
+		return ec.fieldContext_BorderCrossing_trainNumber(ctx, field)
+	case "vehiclePlate":
+		return ec.fieldContext_BorderCrossing_vehiclePlate(ctx, field)
+	case "routeRu":
+		return ec.fieldContext_BorderCrossing_routeRu(ctx, field)
+	case "carrierRu":
+		return ec.fieldContext_BorderCrossing_carrierRu(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_BorderCrossing_vehicle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCrossing", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCrossingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BorderCrossingConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BorderCrossingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BorderCrossingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCrossingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCrossingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BorderCrossingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BorderCrossingEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCrossingEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "registry":
@@ -3174,6 +3718,42 @@ func (ec *executionContext) childFields_FamilyTie(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type FamilyTie", field.Name)
 }
 
+func (ec *executionContext) childFields_ForeignTraveller(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ForeignTraveller_id(ctx, field)
+	case "lastName":
+		return ec.fieldContext_ForeignTraveller_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_ForeignTraveller_firstName(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_ForeignTraveller_birthDate(ctx, field)
+	case "gender":
+		return ec.fieldContext_ForeignTraveller_gender(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_ForeignTraveller_citizenship(ctx, field)
+	case "passportNumber":
+		return ec.fieldContext_ForeignTraveller_passportNumber(ctx, field)
+	case "passportExpiry":
+		return ec.fieldContext_ForeignTraveller_passportExpiry(ctx, field)
+	case "purposeRu":
+		return ec.fieldContext_ForeignTraveller_purposeRu(ctx, field)
+	case "hostId":
+		return ec.fieldContext_ForeignTraveller_hostId(ctx, field)
+	case "hostKind":
+		return ec.fieldContext_ForeignTraveller_hostKind(ctx, field)
+	case "person":
+		return ec.fieldContext_ForeignTraveller_person(ctx, field)
+	case "hostPerson":
+		return ec.fieldContext_ForeignTraveller_hostPerson(ctx, field)
+	case "hostLegalEntity":
+		return ec.fieldContext_ForeignTraveller_hostLegalEntity(ctx, field)
+	case "crossings":
+		return ec.fieldContext_ForeignTraveller_crossings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignTraveller", field.Name)
+}
+
 func (ec *executionContext) childFields_Founder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "founderId":
@@ -3270,6 +3850,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_vehicle(ctx, field)
 	case "taxpayer":
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
+	case "foreignTravellers":
+		return ec.fieldContext_Inquiry_foreignTravellers(ctx, field)
 	case "identityDocument":
 		return ec.fieldContext_Inquiry_identityDocument(ctx, field)
 	case "searchPersons":
@@ -3390,6 +3972,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "hostedForeigners":
+		return ec.fieldContext_LegalEntity_hostedForeigners(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -3472,6 +4056,12 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_Person_taxDebts(ctx, field)
+	case "borderCrossings":
+		return ec.fieldContext_Person_borderCrossings(ctx, field)
+	case "foreignerBorderCrossings":
+		return ec.fieldContext_Person_foreignerBorderCrossings(ctx, field)
+	case "hostedForeigners":
+		return ec.fieldContext_Person_hostedForeigners(ctx, field)
 	case "documentFile":
 		return ec.fieldContext_Person_documentFile(ctx, field)
 	case "documentPhoto":
@@ -3920,6 +4510,42 @@ func (ec *executionContext) dir_service_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_ForeignTraveller_crossings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_foreignTravellers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "passportNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["passportNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_identityDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4196,7 +4822,51 @@ func (ec *executionContext) field_LegalEntity_vehicles_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_borderCrossings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_foreignerBorderCrossings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -4508,6 +5178,607 @@ func (ec *executionContext) _AddressRegistration_deregistrationReasonRu(ctx cont
 }
 func (ec *executionContext) fieldContext_AddressRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCheckpoint_code(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCheckpoint", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCheckpoint_nameRu(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_nameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_nameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCheckpoint", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCheckpoint_kind(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CheckpointKind) graphql.Marshaler {
+			return ec.marshalNCheckpointKind2sioᚐCheckpointKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCheckpoint", field, false, false, "CheckpointKind")
+}
+
+func (ec *executionContext) _BorderCheckpoint_region(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCheckpoint",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossing_id(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BorderCrossing_crossedAt(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_crossedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_crossedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _BorderCrossing_direction(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingDirection) graphql.Marshaler {
+			return ec.marshalNCrossingDirection2sioᚐCrossingDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "CrossingDirection")
+}
+
+func (ec *executionContext) _BorderCrossing_checkpoint(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_checkpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checkpoint(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BorderCheckpoint) graphql.Marshaler {
+			return ec.marshalNBorderCheckpoint2ᚖsioᚐBorderCheckpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_checkpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCheckpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossing_countryCode(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_documentKind(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_documentKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IdentityDocumentKind) graphql.Marshaler {
+			return ec.marshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_documentKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "IdentityDocumentKind")
+}
+
+func (ec *executionContext) _BorderCrossing_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_transport(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingTransport) graphql.Marshaler {
+			return ec.marshalNCrossingTransport2sioᚐCrossingTransport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "CrossingTransport")
+}
+
+func (ec *executionContext) _BorderCrossing_flightNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_flightNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlightNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_flightNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_trainNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_trainNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_trainNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_vehiclePlate(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_vehiclePlate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VehiclePlate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_vehiclePlate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_routeRu(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_routeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RouteRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_routeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_carrierRu(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_carrierRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarrierRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_carrierRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BorderCrossing().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BorderCrossingEdge) graphql.Marshaler {
+			return ec.marshalNBorderCrossingEdge2ᚕsioᚋgraphᚋmodelᚐBorderCrossingEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BorderCrossingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossingEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BorderCrossing) graphql.Marshaler {
+			return ec.marshalNBorderCrossing2ᚖsioᚐBorderCrossing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossing(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CaseInfo_registry(ctx context.Context, field graphql.CollectedField, obj *sio.Case) (ret graphql.Marshaler) {
@@ -5555,6 +6826,471 @@ func (ec *executionContext) fieldContext_FamilyTie_relative(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_id(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ForeignTraveller_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_birthDate(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignTraveller_gender(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Gender) graphql.Marshaler {
+			return ec.marshalNGender2sioᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _ForeignTraveller_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_passportNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_passportNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_passportNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_passportExpiry(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_passportExpiry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportExpiry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_passportExpiry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignTraveller_purposeRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_purposeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurposeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_purposeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_hostId(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HostID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ForeignTraveller_hostKind(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HostKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ForeignTraveller_person(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignTraveller().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_hostPerson(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignTraveller().HostPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_hostLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignTraveller().HostLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_crossings(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_crossings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ForeignTraveller().Crossings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+			return ec.marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_crossings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ForeignTraveller_crossings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6852,6 +8588,68 @@ func (ec *executionContext) fieldContext_Inquiry_taxpayer(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_taxpayer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_foreignTravellers(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignTravellers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignTravellers(ctx, obj, fc.Args["passportNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+			return ec.marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignTravellers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignTravellers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8427,6 +10225,56 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_hostedForeigners(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_hostedForeigners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().HostedForeigners(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+			return ec.marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_hostedForeigners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_weapons(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9467,6 +11315,180 @@ func (ec *executionContext) fieldContext_Person_taxDebts(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TaxDebt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_borderCrossings(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_borderCrossings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().BorderCrossings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_CITIZENS")
+				if err != nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+			return ec.marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_borderCrossings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_borderCrossings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_foreignerBorderCrossings(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_foreignerBorderCrossings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ForeignerBorderCrossings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+			return ec.marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_foreignerBorderCrossings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_foreignerBorderCrossings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_hostedForeigners(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_hostedForeigners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().HostedForeigners(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+			return ec.marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_hostedForeigners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTraveller(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13787,6 +15809,234 @@ func (ec *executionContext) _AddressRegistration(ctx context.Context, sel ast.Se
 	return out
 }
 
+var borderCheckpointImplementors = []string{"BorderCheckpoint"}
+
+func (ec *executionContext) _BorderCheckpoint(ctx context.Context, sel ast.SelectionSet, obj *sio.BorderCheckpoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCheckpointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCheckpoint")
+		case "code":
+			out.Values[i] = ec._BorderCheckpoint_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameRu":
+			out.Values[i] = ec._BorderCheckpoint_nameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._BorderCheckpoint_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._BorderCheckpoint_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCrossingImplementors = []string{"BorderCrossing"}
+
+func (ec *executionContext) _BorderCrossing(ctx context.Context, sel ast.SelectionSet, obj *sio.BorderCrossing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCrossingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCrossing")
+		case "id":
+			out.Values[i] = ec._BorderCrossing_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossedAt":
+			out.Values[i] = ec._BorderCrossing_crossedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._BorderCrossing_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkpoint":
+			out.Values[i] = ec._BorderCrossing_checkpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._BorderCrossing_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentKind":
+			out.Values[i] = ec._BorderCrossing_documentKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._BorderCrossing_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.Values[i] = ec._BorderCrossing_transport(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flightNumber":
+			out.Values[i] = ec._BorderCrossing_flightNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trainNumber":
+			out.Values[i] = ec._BorderCrossing_trainNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehiclePlate":
+			out.Values[i] = ec._BorderCrossing_vehiclePlate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "routeRu":
+			out.Values[i] = ec._BorderCrossing_routeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrierRu":
+			out.Values[i] = ec._BorderCrossing_carrierRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BorderCrossing_vehicle(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCrossingConnectionImplementors = []string{"BorderCrossingConnection"}
+
+func (ec *executionContext) _BorderCrossingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BorderCrossingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCrossingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCrossingConnection")
+		case "edges":
+			out.Values[i] = ec._BorderCrossingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BorderCrossingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BorderCrossingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCrossingEdgeImplementors = []string{"BorderCrossingEdge"}
+
+func (ec *executionContext) _BorderCrossingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BorderCrossingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCrossingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCrossingEdge")
+		case "cursor":
+			out.Values[i] = ec._BorderCrossingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BorderCrossingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseInfoImplementors = []string{"CaseInfo"}
 
 func (ec *executionContext) _CaseInfo(ctx context.Context, sel ast.SelectionSet, obj *sio.Case) graphql.Marshaler {
@@ -14201,6 +16451,113 @@ func (ec *executionContext) _FamilyTie(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var foreignTravellerImplementors = []string{"ForeignTraveller"}
+
+func (ec *executionContext) _ForeignTraveller(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignTraveller) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignTravellerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignTraveller")
+		case "id":
+			out.Values[i] = ec._ForeignTraveller_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._ForeignTraveller_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._ForeignTraveller_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._ForeignTraveller_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._ForeignTraveller_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._ForeignTraveller_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportNumber":
+			out.Values[i] = ec._ForeignTraveller_passportNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportExpiry":
+			out.Values[i] = ec._ForeignTraveller_passportExpiry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purposeRu":
+			out.Values[i] = ec._ForeignTraveller_purposeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hostId":
+			out.Values[i] = ec._ForeignTraveller_hostId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hostKind":
+			out.Values[i] = ec._ForeignTraveller_hostKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_person(ctx, field, obj)
+				})
+		case "hostPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_hostPerson(ctx, field, obj)
+				})
+		case "hostLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_hostLegalEntity(ctx, field, obj)
+				})
+		case "crossings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_crossings(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var founderImplementors = []string{"Founder"}
 
 func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, obj *sio.Founder) graphql.Marshaler {
@@ -14496,6 +16853,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_taxpayer(ctx, field, obj)
+				})
+		case "foreignTravellers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignTravellers(ctx, field, obj)
 				})
 		case "identityDocument":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -14877,6 +17240,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "hostedForeigners":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_hostedForeigners(ctx, field, obj)
+				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -15129,6 +17498,24 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_taxDebts(ctx, field, obj)
+				})
+		case "borderCrossings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_borderCrossings(ctx, field, obj)
+				})
+		case "foreignerBorderCrossings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_foreignerBorderCrossings(ctx, field, obj)
+				})
+		case "hostedForeigners":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_hostedForeigners(ctx, field, obj)
 				})
 		case "documentFile":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -16632,6 +19019,42 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBorderCheckpoint2ᚖsioᚐBorderCheckpoint(ctx context.Context, sel ast.SelectionSet, v *sio.BorderCheckpoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BorderCheckpoint!")
+		return graphql.Null
+	}
+	return ec._BorderCheckpoint(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBorderCrossing2ᚖsioᚐBorderCrossing(ctx context.Context, sel ast.SelectionSet, v *sio.BorderCrossing) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BorderCrossing!")
+		return graphql.Null
+	}
+	return ec._BorderCrossing(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBorderCrossingEdge2sioᚋgraphᚋmodelᚐBorderCrossingEdge(ctx context.Context, sel ast.SelectionSet, v model.BorderCrossingEdge) graphql.Marshaler {
+	return ec._BorderCrossingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBorderCrossingEdge2ᚕsioᚋgraphᚋmodelᚐBorderCrossingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BorderCrossingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBorderCrossingEdge2sioᚋgraphᚋmodelᚐBorderCrossingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCaseInfo2sioᚐCase(ctx context.Context, sel ast.SelectionSet, v sio.Case) graphql.Marshaler {
 	return ec._CaseInfo(ctx, sel, &v)
 }
@@ -16650,6 +19073,21 @@ func (ec *executionContext) marshalNCaseInfo2ᚕsioᚐCaseᚄ(ctx context.Contex
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNCheckpointKind2sioᚐCheckpointKind(ctx context.Context, v any) (sio.CheckpointKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CheckpointKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCheckpointKind2sioᚐCheckpointKind(ctx context.Context, sel ast.SelectionSet, v sio.CheckpointKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CheckpointKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNCivilAct2sioᚐCivilAct(ctx context.Context, sel ast.SelectionSet, v sio.CivilAct) graphql.Marshaler {
@@ -16749,6 +19187,36 @@ func (ec *executionContext) marshalNCompanyRoleKind2sioᚐCompanyRoleKind(ctx co
 	return res
 }
 
+func (ec *executionContext) unmarshalNCrossingDirection2sioᚐCrossingDirection(ctx context.Context, v any) (sio.CrossingDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CrossingDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCrossingDirection2sioᚐCrossingDirection(ctx context.Context, sel ast.SelectionSet, v sio.CrossingDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CrossingDirection!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNCrossingTransport2sioᚐCrossingTransport(ctx context.Context, v any) (sio.CrossingTransport, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CrossingTransport(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCrossingTransport2sioᚐCrossingTransport(ctx context.Context, sel ast.SelectionSet, v sio.CrossingTransport) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CrossingTransport!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDate2sioᚐDate(ctx context.Context, v any) (sio.Date, error) {
 	res, err := gqlscalar.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16793,6 +19261,10 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNForeignTraveller2sioᚐForeignTraveller(ctx context.Context, sel ast.SelectionSet, v sio.ForeignTraveller) graphql.Marshaler {
+	return ec._ForeignTraveller(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNFounder2sioᚐFounder(ctx context.Context, sel ast.SelectionSet, v sio.Founder) graphql.Marshaler {
@@ -17419,6 +19891,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx context.Context, sel ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BorderCrossingConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCaseInfo2ᚖsioᚐCase(ctx context.Context, sel ast.SelectionSet, v *sio.Case) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -17513,6 +19992,25 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignTraveller2sioᚐForeignTraveller(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Founder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -17530,6 +20028,24 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOIIN2ᚖsioᚐIIN(ctx context.Context, v any) (*sio.IIN, error) {
@@ -17742,6 +20258,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOSubjectKind2ᚖsioᚐSubjectKind(ctx context.Context, v any) (*sio.SubjectKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.SubjectKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx context.Context, sel ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

@@ -38,6 +38,8 @@ type Resolver struct {
 	PopulationDocuments sio.PopulationDocuments
 	PhotoLinks          sio.PhotoLinker
 	PersonSearch        sio.PersonSearch
+	// Пересечение государственной границы (citizens and foreigners).
+	BorderRegistry sio.BorderCrossings
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -82,4 +84,8 @@ func (r *Resolver) Weapon() graph.WeaponResolver     { return &weaponResolver{r}
 func (r *Resolver) DocumentFile() graph.DocumentFileResolver { return &documentFileResolver{r} }
 func (r *Resolver) IdentityDocument() graph.IdentityDocumentResolver {
 	return &identityDocumentResolver{r}
+}
+func (r *Resolver) BorderCrossing() graph.BorderCrossingResolver { return &borderCrossingResolver{r} }
+func (r *Resolver) ForeignTraveller() graph.ForeignTravellerResolver {
+	return &foreignTravellerResolver{r}
 }

@@ -110,28 +110,19 @@ func (s *Store) PhotosByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN
 
 // PhotosByID returns the photos found among ids, in one statement.
 func (s *Store) PhotosByID(ctx context.Context, ids []int64) (map[int64]*sio.IdentityPhoto, error) {
+	return sqldb.Index(ctx, s.db, "population_docs: photos by id", s.photosByID,
+		func(p *sio.IdentityPhoto) int64 { return p.ID }, IDList(s.db, ids))
+}
+
+// IDList binds integer record numbers for db.In, as their decimal texts:
+// PostgreSQL reads the array as bigint[] from the column, and SQLite
+// compares json_each's text values to an INTEGER column numerically.
+func IDList(db *sqldb.DB, ids []int64) any {
 	keys := make([]string, len(ids))
 	for i, id := range ids {
 		keys[i] = strconv.FormatInt(id, 10)
 	}
-	return sqldb.Index(ctx, s.db, "population_docs: photos by id", s.photosByID,
-		func(p *sio.IdentityPhoto) int64 { return p.ID }, s.idList(keys))
-}
-
-// idList binds integer ids for db.In: the list holds their decimal texts,
-// which PostgreSQL compares as bigint[] and SQLite's json_each as numbers.
-func (s *Store) idList(keys []string) any {
-	if s.db.Dialect == sqldb.Postgres {
-		return sqldb.List(s.db, keys)
-	}
-	b := []byte{'['}
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, k...)
-	}
-	return string(append(b, ']'))
+	return sqldb.List(db, keys)
 }
 
 // Insert bulk-loads the files of a batch (used by the data generator).

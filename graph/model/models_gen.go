@@ -20,6 +20,17 @@ type BasisInput struct {
 	Justification *string `json:"justification,omitempty"`
 }
 
+type BorderCrossingConnection struct {
+	Edges      []BorderCrossingEdge `json:"edges"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type BorderCrossingEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *sio.BorderCrossing `json:"node"`
+}
+
 type CompanyRoleConnection struct {
 	Edges      []CompanyRoleEdge `json:"edges"`
 	PageInfo   *PageInfo         `json:"pageInfo"`
