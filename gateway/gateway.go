@@ -19,6 +19,7 @@ import (
 	"sio/connectors/civilregistry"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
+	"sio/connectors/paxcustoms"
 	"sio/connectors/persons"
 	"sio/connectors/popdocs"
 	"sio/connectors/realestate"
@@ -66,6 +67,7 @@ type Gateway struct {
 	Weapons    *weapons.Store
 	PopDocs    *popdocs.Store
 	Border     *border.Store
+	PaxCustoms *paxcustoms.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -129,6 +131,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
 		func() error { return open(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs) },
 		func() error { return open(ctx, g, border.Name, border.Open, &g.Border) },
+		func() error { return open(ctx, g, paxcustoms.Name, paxcustoms.Open, &g.PaxCustoms) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -174,7 +177,7 @@ func (g *Gateway) Schema() graph.Config {
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 			PopulationDocuments: g.PopDocs, PhotoLinks: g.photoLinks, PersonSearch: persons.NewSearch(g.Persons.DB()),
-			BorderRegistry: g.Border,
+			BorderRegistry: g.Border, PassengerDeclarations: g.PaxCustoms,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

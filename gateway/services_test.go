@@ -278,7 +278,6 @@ var pendingServices = map[string]string{
 	"E_LICENSING":                      "issue 4",
 	"E_PROCUREMENT":                    "issue 4",
 	"FOREIGN_TRADE_PARTICIPANTS":       "issue 4",
-	"PASSENGER_CUSTOMS_DECLARATIONS":   "issue 4",
 	"VEHICLE_CUSTOMS_DECLARATIONS":     "issue 4",
 	"FOREIGN_LABOR":                    "issue 4",
 	"MONOPOLISTS":                      "issue 4",

@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	LandPlot() LandPlotResolver
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
+	PassengerDeclaration() PassengerDeclarationResolver
 	Person() PersonResolver
 	Query() QueryResolver
 	RealEstate() RealEstateResolver
@@ -148,6 +149,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DeclarationItem struct {
+		Currency       func(childComplexity int) int
+		CurrencyAmount func(childComplexity int) int
+		DescriptionRu  func(childComplexity int) int
+		HSCode         func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Line           func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		UnitRu         func(childComplexity int) int
+		Value          func(childComplexity int) int
+		WeightKg       func(childComplexity int) int
+	}
+
 	DocumentFile struct {
 		Addresses        func(childComplexity int) int
 		CurrentDocument  func(childComplexity int) int
@@ -219,19 +233,20 @@ type ComplexityRoot struct {
 	}
 
 	Inquiry struct {
-		Basis             func(childComplexity int) int
-		Case              func(childComplexity int) int
-		ForeignTravellers func(childComplexity int, passportNumber string) int
-		IdentityDocument  func(childComplexity int, number string) int
-		LandPlot          func(childComplexity int, cadastralNumber string) int
-		LegalEntity       func(childComplexity int, bin sio.BIN) int
-		Person            func(childComplexity int, iin sio.IIN) int
-		Persons           func(childComplexity int, iins []sio.IIN) int
-		RealEstate        func(childComplexity int, cadastralNumber string) int
-		SearchPersons     func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
-		Taxpayer          func(childComplexity int, id string) int
-		Vehicle           func(childComplexity int, plate *string, vin *string) int
-		Weapon            func(childComplexity int, serialNumber string) int
+		Basis                func(childComplexity int) int
+		Case                 func(childComplexity int) int
+		ForeignTravellers    func(childComplexity int, passportNumber string) int
+		IdentityDocument     func(childComplexity int, number string) int
+		LandPlot             func(childComplexity int, cadastralNumber string) int
+		LegalEntity          func(childComplexity int, bin sio.BIN) int
+		PassengerDeclaration func(childComplexity int, number string) int
+		Person               func(childComplexity int, iin sio.IIN) int
+		Persons              func(childComplexity int, iins []sio.IIN) int
+		RealEstate           func(childComplexity int, cadastralNumber string) int
+		SearchPersons        func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
+		Taxpayer             func(childComplexity int, id string) int
+		Vehicle              func(childComplexity int, plate *string, vin *string) int
+		Weapon               func(childComplexity int, serialNumber string) int
 	}
 
 	LandPlot struct {
@@ -308,6 +323,37 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	PassengerDeclaration struct {
+		Checkpoint      func(childComplexity int) int
+		CountryCode     func(childComplexity int) int
+		CustomsPostCode func(childComplexity int) int
+		CustomsPostRu   func(childComplexity int) int
+		DecisionRu      func(childComplexity int) int
+		Declarant       func(childComplexity int) int
+		DeclaredAt      func(childComplexity int) int
+		Direction       func(childComplexity int) int
+		DutyPaid        func(childComplexity int) int
+		FlightNumber    func(childComplexity int) int
+		Items           func(childComplexity int) int
+		Number          func(childComplexity int) int
+		TotalValue      func(childComplexity int) int
+		Transport       func(childComplexity int) int
+		Vehicle         func(childComplexity int) int
+		VehiclePlate    func(childComplexity int) int
+		VehicleVIN      func(childComplexity int) int
+	}
+
+	PassengerDeclarationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PassengerDeclarationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Person struct {
 		Address                  func(childComplexity int) int
 		BirthDate                func(childComplexity int) int
@@ -316,6 +362,7 @@ type ComplexityRoot struct {
 		Citizenship              func(childComplexity int) int
 		CivilActs                func(childComplexity int) int
 		Companies                func(childComplexity int, first *int, after *string) int
+		CustomsDeclarations      func(childComplexity int, first *int, after *string) int
 		DeathDate                func(childComplexity int) int
 		DocumentFile             func(childComplexity int) int
 		DocumentNumber           func(childComplexity int) int
@@ -545,6 +592,7 @@ type InquiryResolver interface {
 	ForeignTravellers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignTraveller, error)
 	IdentityDocument(ctx context.Context, obj *authz.Inquiry, number string) (*sio.IdentityDocument, error)
 	SearchPersons(ctx context.Context, obj *authz.Inquiry, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) (*model.PersonSearchConnection, error)
+	PassengerDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.PassengerDeclaration, error)
 	Weapon(ctx context.Context, obj *authz.Inquiry, serialNumber string) (*sio.Weapon, error)
 }
 type LandPlotResolver interface {
@@ -567,6 +615,11 @@ type LegalEntityResolver interface {
 	HostedForeigners(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignTraveller, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
+type PassengerDeclarationResolver interface {
+	Items(ctx context.Context, obj *sio.PassengerDeclaration) ([]sio.DeclarationItem, error)
+	Declarant(ctx context.Context, obj *sio.PassengerDeclaration) (*sio.Person, error)
+	Vehicle(ctx context.Context, obj *sio.PassengerDeclaration) (*sio.Vehicle, error)
+}
 type PersonResolver interface {
 	RealEstate(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.RealEstateRightConnection, error)
 	LandPlots(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.LandRightConnection, error)
@@ -581,6 +634,7 @@ type PersonResolver interface {
 	HostedForeigners(ctx context.Context, obj *sio.Person) ([]sio.ForeignTraveller, error)
 	DocumentFile(ctx context.Context, obj *sio.Person) (*sio.DocumentFile, error)
 	DocumentPhoto(ctx context.Context, obj *sio.Person) (*sio.IdentityPhoto, error)
+	CustomsDeclarations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PassengerDeclarationConnection, error)
 	Weapons(ctx context.Context, obj *sio.Person) ([]sio.Weapon, error)
 }
 type QueryResolver interface {
@@ -973,6 +1027,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
 
+	case "DeclarationItem.currency":
+		if e.ComplexityRoot.DeclarationItem.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Currency(childComplexity), true
+	case "DeclarationItem.currencyAmount":
+		if e.ComplexityRoot.DeclarationItem.CurrencyAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.CurrencyAmount(childComplexity), true
+	case "DeclarationItem.descriptionRu":
+		if e.ComplexityRoot.DeclarationItem.DescriptionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.DescriptionRu(childComplexity), true
+	case "DeclarationItem.hsCode":
+		if e.ComplexityRoot.DeclarationItem.HSCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.HSCode(childComplexity), true
+	case "DeclarationItem.kind":
+		if e.ComplexityRoot.DeclarationItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Kind(childComplexity), true
+	case "DeclarationItem.line":
+		if e.ComplexityRoot.DeclarationItem.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Line(childComplexity), true
+	case "DeclarationItem.quantity":
+		if e.ComplexityRoot.DeclarationItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Quantity(childComplexity), true
+	case "DeclarationItem.unitRu":
+		if e.ComplexityRoot.DeclarationItem.UnitRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.UnitRu(childComplexity), true
+	case "DeclarationItem.value":
+		if e.ComplexityRoot.DeclarationItem.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Value(childComplexity), true
+	case "DeclarationItem.weightKg":
+		if e.ComplexityRoot.DeclarationItem.WeightKg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.WeightKg(childComplexity), true
+
 	case "DocumentFile.addresses":
 		if e.ComplexityRoot.DocumentFile.Addresses == nil {
 			break
@@ -1352,6 +1467,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.LegalEntity(childComplexity, args["bin"].(sio.BIN)), true
+	case "Inquiry.passengerDeclaration":
+		if e.ComplexityRoot.Inquiry.PassengerDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_passengerDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PassengerDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.person":
 		if e.ComplexityRoot.Inquiry.Person == nil {
 			break
@@ -1775,6 +1901,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "PassengerDeclaration.checkpoint":
+		if e.ComplexityRoot.PassengerDeclaration.Checkpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Checkpoint(childComplexity), true
+	case "PassengerDeclaration.countryCode":
+		if e.ComplexityRoot.PassengerDeclaration.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.CountryCode(childComplexity), true
+	case "PassengerDeclaration.customsPostCode":
+		if e.ComplexityRoot.PassengerDeclaration.CustomsPostCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.CustomsPostCode(childComplexity), true
+	case "PassengerDeclaration.customsPostRu":
+		if e.ComplexityRoot.PassengerDeclaration.CustomsPostRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.CustomsPostRu(childComplexity), true
+	case "PassengerDeclaration.decisionRu":
+		if e.ComplexityRoot.PassengerDeclaration.DecisionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.DecisionRu(childComplexity), true
+	case "PassengerDeclaration.declarant":
+		if e.ComplexityRoot.PassengerDeclaration.Declarant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Declarant(childComplexity), true
+	case "PassengerDeclaration.declaredAt":
+		if e.ComplexityRoot.PassengerDeclaration.DeclaredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.DeclaredAt(childComplexity), true
+	case "PassengerDeclaration.direction":
+		if e.ComplexityRoot.PassengerDeclaration.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Direction(childComplexity), true
+	case "PassengerDeclaration.dutyPaid":
+		if e.ComplexityRoot.PassengerDeclaration.DutyPaid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.DutyPaid(childComplexity), true
+	case "PassengerDeclaration.flightNumber":
+		if e.ComplexityRoot.PassengerDeclaration.FlightNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.FlightNumber(childComplexity), true
+	case "PassengerDeclaration.items":
+		if e.ComplexityRoot.PassengerDeclaration.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Items(childComplexity), true
+	case "PassengerDeclaration.number":
+		if e.ComplexityRoot.PassengerDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Number(childComplexity), true
+	case "PassengerDeclaration.totalValue":
+		if e.ComplexityRoot.PassengerDeclaration.TotalValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.TotalValue(childComplexity), true
+	case "PassengerDeclaration.transport":
+		if e.ComplexityRoot.PassengerDeclaration.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Transport(childComplexity), true
+	case "PassengerDeclaration.vehicle":
+		if e.ComplexityRoot.PassengerDeclaration.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Vehicle(childComplexity), true
+	case "PassengerDeclaration.vehiclePlate":
+		if e.ComplexityRoot.PassengerDeclaration.VehiclePlate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.VehiclePlate(childComplexity), true
+	case "PassengerDeclaration.vehicleVin":
+		if e.ComplexityRoot.PassengerDeclaration.VehicleVIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.VehicleVIN(childComplexity), true
+
+	case "PassengerDeclarationConnection.edges":
+		if e.ComplexityRoot.PassengerDeclarationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationConnection.Edges(childComplexity), true
+	case "PassengerDeclarationConnection.pageInfo":
+		if e.ComplexityRoot.PassengerDeclarationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationConnection.PageInfo(childComplexity), true
+	case "PassengerDeclarationConnection.totalCount":
+		if e.ComplexityRoot.PassengerDeclarationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationConnection.TotalCount(childComplexity), true
+
+	case "PassengerDeclarationEdge.cursor":
+		if e.ComplexityRoot.PassengerDeclarationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationEdge.Cursor(childComplexity), true
+	case "PassengerDeclarationEdge.node":
+		if e.ComplexityRoot.PassengerDeclarationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationEdge.Node(childComplexity), true
+
 	case "Person.address":
 		if e.ComplexityRoot.Person.Address == nil {
 			break
@@ -1827,6 +2088,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.customsDeclarations":
+		if e.ComplexityRoot.Person.CustomsDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_Person_customsDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.CustomsDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.deathDate":
 		if e.ComplexityRoot.Person.DeathDate == nil {
 			break
@@ -3131,6 +3403,82 @@ type CompanyRoleEdge {
   node: CompanyRole!
 }
 `, BuiltIn: false},
+	{Name: "../schema/passenger_customs.graphqls", Input: `enum DeclarationItemKind {
+  GOODS
+  CASH
+}
+
+"""
+A passenger customs declaration (ПТД) of БД «Сведения по пассажирским
+таможенным декларациям», filed at a border checkpoint.
+"""
+type PassengerDeclaration {
+  "Customs post code / date DDMMYY / serial, e.g. ` + "`" + `55332001/020424/0000123` + "`" + `."
+  number: String!
+  declaredAt: DateTime!
+  direction: CrossingDirection!
+  customsPostCode: String!
+  customsPostRu: String!
+  checkpoint: BorderCheckpoint!
+  "Country (ISO 3166 alpha-2) of departure or destination."
+  countryCode: String!
+  transport: CrossingTransport!
+  flightNumber: String
+  vehiclePlate: String
+  "VIN of the person's car declared for temporary export."
+  vehicleVin: String
+  "Customs value of everything declared."
+  totalValue: Money!
+  "Customs payments charged on goods over the duty-free allowance."
+  dutyPaid: Money!
+  decisionRu: String!
+  "Пассажирские таможенные декларации: the goods and cash declared, by line."
+  items: [DeclarationItem!] @service(code: "PASSENGER_CUSTOMS_DECLARATIONS")
+  "ГБД ФЛ: the declarant."
+  declarant: Person @service(code: "PERSONS")
+  "Транспортные средства: the car declared."
+  vehicle: Vehicle @service(code: "VEHICLES")
+}
+
+"A line of a passenger declaration."
+type DeclarationItem {
+  line: Int!
+  kind: DeclarationItemKind!
+  descriptionRu: String!
+  "Heading of ТН ВЭД ЕАЭС (4 digits; empty for cash)."
+  hsCode: String!
+  quantity: Float!
+  unitRu: String!
+  weightKg: Float!
+  "Customs value in tenge."
+  value: Money!
+  "ISO 4217 currency of declared cash."
+  currency: String
+  "Amount of declared cash in its currency, e.g. ` + "`" + `\"15000.00\"` + "`" + `."
+  currencyAmount: String
+}
+
+type PassengerDeclarationConnection {
+  edges: [PassengerDeclarationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PassengerDeclarationEdge {
+  cursor: String!
+  node: PassengerDeclaration!
+}
+
+extend type Person {
+  "Сведения по пассажирским таможенным декларациям: the person's declarations, oldest first."
+  customsDeclarations(first: Int = 20, after: String): PassengerDeclarationConnection @service(code: "PASSENGER_CUSTOMS_DECLARATIONS")
+}
+
+extend type Inquiry {
+  "Сведения по пассажирским таможенным декларациям: a declaration by number."
+  passengerDeclaration(number: String!): PassengerDeclaration @service(code: "PASSENGER_CUSTOMS_DECLARATIONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/person.graphqls", Input: `enum Gender {
   MALE
   FEMALE
@@ -3688,6 +4036,32 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DeclarationItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_DeclarationItem_line(ctx, field)
+	case "kind":
+		return ec.fieldContext_DeclarationItem_kind(ctx, field)
+	case "descriptionRu":
+		return ec.fieldContext_DeclarationItem_descriptionRu(ctx, field)
+	case "hsCode":
+		return ec.fieldContext_DeclarationItem_hsCode(ctx, field)
+	case "quantity":
+		return ec.fieldContext_DeclarationItem_quantity(ctx, field)
+	case "unitRu":
+		return ec.fieldContext_DeclarationItem_unitRu(ctx, field)
+	case "weightKg":
+		return ec.fieldContext_DeclarationItem_weightKg(ctx, field)
+	case "value":
+		return ec.fieldContext_DeclarationItem_value(ctx, field)
+	case "currency":
+		return ec.fieldContext_DeclarationItem_currency(ctx, field)
+	case "currencyAmount":
+		return ec.fieldContext_DeclarationItem_currencyAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeclarationItem", field.Name)
+}
+
 func (ec *executionContext) childFields_DocumentFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "iin":
@@ -3856,6 +4230,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_identityDocument(ctx, field)
 	case "searchPersons":
 		return ec.fieldContext_Inquiry_searchPersons(ctx, field)
+	case "passengerDeclaration":
+		return ec.fieldContext_Inquiry_passengerDeclaration(ctx, field)
 	case "weapon":
 		return ec.fieldContext_Inquiry_weapon(ctx, field)
 	}
@@ -4010,6 +4386,68 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PassengerDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_PassengerDeclaration_number(ctx, field)
+	case "declaredAt":
+		return ec.fieldContext_PassengerDeclaration_declaredAt(ctx, field)
+	case "direction":
+		return ec.fieldContext_PassengerDeclaration_direction(ctx, field)
+	case "customsPostCode":
+		return ec.fieldContext_PassengerDeclaration_customsPostCode(ctx, field)
+	case "customsPostRu":
+		return ec.fieldContext_PassengerDeclaration_customsPostRu(ctx, field)
+	case "checkpoint":
+		return ec.fieldContext_PassengerDeclaration_checkpoint(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_PassengerDeclaration_countryCode(ctx, field)
+	case "transport":
+		return ec.fieldContext_PassengerDeclaration_transport(ctx, field)
+	case "flightNumber":
+		return ec.fieldContext_PassengerDeclaration_flightNumber(ctx, field)
+	case "vehiclePlate":
+		return ec.fieldContext_PassengerDeclaration_vehiclePlate(ctx, field)
+	case "vehicleVin":
+		return ec.fieldContext_PassengerDeclaration_vehicleVin(ctx, field)
+	case "totalValue":
+		return ec.fieldContext_PassengerDeclaration_totalValue(ctx, field)
+	case "dutyPaid":
+		return ec.fieldContext_PassengerDeclaration_dutyPaid(ctx, field)
+	case "decisionRu":
+		return ec.fieldContext_PassengerDeclaration_decisionRu(ctx, field)
+	case "items":
+		return ec.fieldContext_PassengerDeclaration_items(ctx, field)
+	case "declarant":
+		return ec.fieldContext_PassengerDeclaration_declarant(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_PassengerDeclaration_vehicle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassengerDeclaration", field.Name)
+}
+
+func (ec *executionContext) childFields_PassengerDeclarationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PassengerDeclarationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PassengerDeclarationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PassengerDeclarationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassengerDeclarationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PassengerDeclarationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PassengerDeclarationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PassengerDeclarationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassengerDeclarationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "iin":
@@ -4066,6 +4504,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_documentFile(ctx, field)
 	case "documentPhoto":
 		return ec.fieldContext_Person_documentPhoto(ctx, field)
+	case "customsDeclarations":
+		return ec.fieldContext_Person_customsDeclarations(ctx, field)
 	case "weapons":
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
@@ -4588,6 +5028,20 @@ func (ec *executionContext) field_Inquiry_legalEntity_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_passengerDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_person_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4845,6 +5299,28 @@ func (ec *executionContext) field_Person_borderCrossings_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Person_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_customsDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6522,6 +6998,236 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeclarationItem_line(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclarationItem_kind(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DeclarationItemKind) graphql.Marshaler {
+			return ec.marshalNDeclarationItemKind2sioᚐDeclarationItemKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "DeclarationItemKind")
+}
+
+func (ec *executionContext) _DeclarationItem_descriptionRu(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_descriptionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_descriptionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_hsCode(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_hsCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HSCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_hsCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_quantity(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DeclarationItem_unitRu(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_unitRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_unitRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_weightKg(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_weightKg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightKg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_weightKg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DeclarationItem_value(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, true, false, "Money")
+}
+
+func (ec *executionContext) _DeclarationItem_currency(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_currencyAmount(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_currencyAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_currencyAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, true, false, "String")
 }
 
 func (ec *executionContext) _DocumentFile_iin(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
@@ -8780,6 +9486,68 @@ func (ec *executionContext) fieldContext_Inquiry_searchPersons(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_passengerDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_passengerDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PassengerDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PASSENGER_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.PassengerDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.PassengerDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+			return ec.marshalOPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_passengerDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_passengerDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_weapon(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10541,6 +11309,629 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PassengerDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_declaredAt(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_declaredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclaredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_declaredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PassengerDeclaration_direction(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingDirection) graphql.Marshaler {
+			return ec.marshalNCrossingDirection2sioᚐCrossingDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "CrossingDirection")
+}
+
+func (ec *executionContext) _PassengerDeclaration_customsPostCode(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_customsPostCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_customsPostCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_customsPostRu(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_customsPostRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_customsPostRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_checkpoint(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_checkpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checkpoint(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BorderCheckpoint) graphql.Marshaler {
+			return ec.marshalNBorderCheckpoint2ᚖsioᚐBorderCheckpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_checkpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCheckpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclaration_countryCode(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_transport(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingTransport) graphql.Marshaler {
+			return ec.marshalNCrossingTransport2sioᚐCrossingTransport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "CrossingTransport")
+}
+
+func (ec *executionContext) _PassengerDeclaration_flightNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_flightNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlightNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_flightNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_vehiclePlate(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_vehiclePlate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VehiclePlate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_vehiclePlate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_vehicleVin(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_vehicleVin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VehicleVIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_vehicleVin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_totalValue(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_totalValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalValue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_totalValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PassengerDeclaration_dutyPaid(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_dutyPaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DutyPaid(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_dutyPaid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PassengerDeclaration_decisionRu(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_decisionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_decisionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_items(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PassengerDeclaration().Items(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PASSENGER_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal []sio.DeclarationItem
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DeclarationItem
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DeclarationItem) graphql.Marshaler {
+			return ec.marshalODeclarationItem2ᚕsioᚐDeclarationItemᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeclarationItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclaration_declarant(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_declarant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PassengerDeclaration().Declarant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_declarant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclaration_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PassengerDeclaration().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclarationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PassengerDeclarationEdge) graphql.Marshaler {
+			return ec.marshalNPassengerDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐPassengerDeclarationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclarationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclarationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclarationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclarationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PassengerDeclarationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclarationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclarationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+			return ec.marshalNPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclarationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclaration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11590,6 +12981,68 @@ func (ec *executionContext) fieldContext_Person_documentPhoto(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_IdentityPhoto(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_customsDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_customsDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().CustomsDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PASSENGER_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.PassengerDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PassengerDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PassengerDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOPassengerDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐPassengerDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_customsDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_customsDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16347,6 +17800,84 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var declarationItemImplementors = []string{"DeclarationItem"}
+
+func (ec *executionContext) _DeclarationItem(ctx context.Context, sel ast.SelectionSet, obj *sio.DeclarationItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, declarationItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeclarationItem")
+		case "line":
+			out.Values[i] = ec._DeclarationItem_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._DeclarationItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "descriptionRu":
+			out.Values[i] = ec._DeclarationItem_descriptionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hsCode":
+			out.Values[i] = ec._DeclarationItem_hsCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._DeclarationItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitRu":
+			out.Values[i] = ec._DeclarationItem_unitRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weightKg":
+			out.Values[i] = ec._DeclarationItem_weightKg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._DeclarationItem_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._DeclarationItem_currency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "currencyAmount":
+			out.Values[i] = ec._DeclarationItem_currencyAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentFileImplementors = []string{"DocumentFile"}
 
 func (ec *executionContext) _DocumentFile(ctx context.Context, sel ast.SelectionSet, obj *sio.DocumentFile) graphql.Marshaler {
@@ -16872,6 +18403,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_searchPersons(ctx, field, obj)
 				})
+		case "passengerDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_passengerDeclaration(ctx, field, obj)
+				})
 		case "weapon":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -17370,6 +18907,203 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var passengerDeclarationImplementors = []string{"PassengerDeclaration"}
+
+func (ec *executionContext) _PassengerDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.PassengerDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passengerDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassengerDeclaration")
+		case "number":
+			out.Values[i] = ec._PassengerDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declaredAt":
+			out.Values[i] = ec._PassengerDeclaration_declaredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._PassengerDeclaration_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostCode":
+			out.Values[i] = ec._PassengerDeclaration_customsPostCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostRu":
+			out.Values[i] = ec._PassengerDeclaration_customsPostRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkpoint":
+			out.Values[i] = ec._PassengerDeclaration_checkpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._PassengerDeclaration_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.Values[i] = ec._PassengerDeclaration_transport(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flightNumber":
+			out.Values[i] = ec._PassengerDeclaration_flightNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehiclePlate":
+			out.Values[i] = ec._PassengerDeclaration_vehiclePlate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicleVin":
+			out.Values[i] = ec._PassengerDeclaration_vehicleVin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalValue":
+			out.Values[i] = ec._PassengerDeclaration_totalValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dutyPaid":
+			out.Values[i] = ec._PassengerDeclaration_dutyPaid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionRu":
+			out.Values[i] = ec._PassengerDeclaration_decisionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PassengerDeclaration_items(ctx, field, obj)
+				})
+		case "declarant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PassengerDeclaration_declarant(ctx, field, obj)
+				})
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PassengerDeclaration_vehicle(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var passengerDeclarationConnectionImplementors = []string{"PassengerDeclarationConnection"}
+
+func (ec *executionContext) _PassengerDeclarationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PassengerDeclarationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passengerDeclarationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassengerDeclarationConnection")
+		case "edges":
+			out.Values[i] = ec._PassengerDeclarationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PassengerDeclarationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PassengerDeclarationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var passengerDeclarationEdgeImplementors = []string{"PassengerDeclarationEdge"}
+
+func (ec *executionContext) _PassengerDeclarationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PassengerDeclarationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passengerDeclarationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassengerDeclarationEdge")
+		case "cursor":
+			out.Values[i] = ec._PassengerDeclarationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PassengerDeclarationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var personImplementors = []string{"Person"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *sio.Person) graphql.Marshaler {
@@ -17528,6 +19262,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_documentPhoto(ctx, field, obj)
+				})
+		case "customsDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_customsDeclarations(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -19245,6 +20985,25 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) marshalNDeclarationItem2sioᚐDeclarationItem(ctx context.Context, sel ast.SelectionSet, v sio.DeclarationItem) graphql.Marshaler {
+	return ec._DeclarationItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDeclarationItemKind2sioᚐDeclarationItemKind(ctx context.Context, v any) (sio.DeclarationItemKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DeclarationItemKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeclarationItemKind2sioᚐDeclarationItemKind(ctx context.Context, sel ast.SelectionSet, v sio.DeclarationItemKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DeclarationItemKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNFamilyTie2sioᚐFamilyTie(ctx context.Context, sel ast.SelectionSet, v sio.FamilyTie) graphql.Marshaler {
 	return ec._FamilyTie(ctx, sel, &v)
 }
@@ -19473,6 +21232,34 @@ func (ec *executionContext) marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(c
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PassengerDeclaration!")
+		return graphql.Null
+	}
+	return ec._PassengerDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPassengerDeclarationEdge2sioᚋgraphᚋmodelᚐPassengerDeclarationEdge(ctx context.Context, sel ast.SelectionSet, v model.PassengerDeclarationEdge) graphql.Marshaler {
+	return ec._PassengerDeclarationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPassengerDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐPassengerDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PassengerDeclarationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPassengerDeclarationEdge2sioᚋgraphᚋmodelᚐPassengerDeclarationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNPermitStatus2sioᚐPermitStatus(ctx context.Context, v any) (sio.PermitStatus, error) {
@@ -19949,6 +21736,25 @@ func (ec *executionContext) marshalODate2ᚖsioᚐDate(ctx context.Context, sel 
 	return res
 }
 
+func (ec *executionContext) marshalODeclarationItem2ᚕsioᚐDeclarationItemᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DeclarationItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeclarationItem2sioᚐDeclarationItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalODocumentFile2ᚖsioᚐDocumentFile(ctx context.Context, sel ast.SelectionSet, v *sio.DocumentFile) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -20162,6 +21968,20 @@ func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.C
 		return graphql.Null
 	}
 	return ec._Me(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PassengerDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPassengerDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐPassengerDeclarationConnection(ctx context.Context, sel ast.SelectionSet, v *model.PassengerDeclarationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PassengerDeclarationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPerson2ᚕᚖsioᚐPerson(ctx context.Context, sel ast.SelectionSet, v []*sio.Person) graphql.Marshaler {

@@ -40,6 +40,8 @@ type Resolver struct {
 	PersonSearch        sio.PersonSearch
 	// Пересечение государственной границы (citizens and foreigners).
 	BorderRegistry sio.BorderCrossings
+	// Сведения по пассажирским таможенным декларациям.
+	PassengerDeclarations sio.PassengerDeclarations
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -88,4 +90,7 @@ func (r *Resolver) IdentityDocument() graph.IdentityDocumentResolver {
 func (r *Resolver) BorderCrossing() graph.BorderCrossingResolver { return &borderCrossingResolver{r} }
 func (r *Resolver) ForeignTraveller() graph.ForeignTravellerResolver {
 	return &foreignTravellerResolver{r}
+}
+func (r *Resolver) PassengerDeclaration() graph.PassengerDeclarationResolver {
+	return &passengerDeclarationResolver{r}
 }

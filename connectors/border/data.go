@@ -117,8 +117,14 @@ var destinations = []struct {
 	{destination{"AZ", []string{"Баку"}, []airline{airAstana}}, 2},
 }
 
-// eaeu are the countries a citizen may enter with the identity card.
+// eaeu are the other countries of the Eurasian Economic Union: a citizen
+// may enter them with the identity card, and there is no customs border
+// with them.
 var eaeu = map[string]bool{"RU": true, "KG": true, "BY": true, "AM": true}
+
+// InEAEU reports whether country (ISO 3166 alpha-2) is another member of
+// the Eurasian Economic Union.
+func InEAEU(country string) bool { return eaeu[country] }
 
 // train is an international passenger train through a rail checkpoint.
 type train struct {

@@ -75,6 +75,7 @@ func (j *Journeys) Batch(b *synth.Batch) Records {
 			cars[v.OwnerID] = append(cars[v.OwnerID], v)
 		}
 	}
+	kin := synth.KinOf(b)
 	files := j.docs.Files(b)
 	fi := 0
 	for i := range b.Persons {
@@ -83,7 +84,7 @@ func (j *Journeys) Batch(b *synth.Batch) Records {
 			f := &files[fi]
 			fi++
 			if p.Citizenship == "KZ" {
-				j.citizen(&out, f, cars[string(p.IIN)])
+				j.citizen(&out, f, familyCars(kin, p, cars))
 			} else {
 				j.resident(&out, p)
 			}
@@ -92,6 +93,26 @@ func (j *Journeys) Batch(b *synth.Batch) Records {
 	}
 	for i := range b.Entities {
 		j.businessVisitors(&out, &b.Entities[i])
+	}
+	return out
+}
+
+// familyCars are the cars of the person and of the spouse, parents and
+// children registered at the same address: members of a family travel in
+// the family car too. (Family, not address: unrelated households may share
+// an address string, and only the family is sure to be in the same batch.)
+func familyCars(kin *synth.Kin, p *sio.Person, cars map[string][]sio.Vehicle) []sio.Vehicle {
+	out := cars[string(p.IIN)]
+	var family []sio.IIN
+	for _, m := range kin.Marriages[p.IIN] {
+		family = append(family, m.Spouse)
+	}
+	family = append(family, kin.Father[p.IIN], kin.Mother[p.IIN])
+	family = append(family, kin.Children[p.IIN]...)
+	for _, iin := range family {
+		if q := kin.ByIIN[iin]; q != nil && q.Address == p.Address {
+			out = append(slices.Clip(out), cars[string(iin)]...)
+		}
 	}
 	return out
 }
@@ -212,6 +233,17 @@ func pickDestination(r *rand.Rand, allowed func(string) bool) *destination {
 		}
 	}
 	return &destinations[0].destination
+}
+
+// borderRegion reports whether a region has checkpoints of the land border
+// its residents use.
+func borderRegion(kato string) bool {
+	for _, c := range landCheckpoints {
+		if c.Kind == sio.CheckpointRoad && slices.Contains(c.near, kato) {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbour is the neighbouring country residents of kato go to by land.
@@ -372,12 +404,17 @@ func (j *Journeys) citizen(out *Records, f *popdocs.File, cars []sio.Vehicle) {
 				l = overland(r, p.RegionKATO, country, synth.Chance(r, 0.3), plates)
 			}
 		default:
-			switch x := r.Float64(); {
-			case x < 0.72 || trader:
+			// Residents of the regions on the land border go by land half
+			// the time, the others mostly fly.
+			land := 0.2
+			if borderRegion(p.RegionKATO) {
+				land = 0.5
+			}
+			if trader || !synth.Chance(r, land) {
 				d := pickDestination(r, func(string) bool { return true })
 				l = flight(r, airportFor(p.RegionKATO, d.country), d)
-			default:
-				l = overland(r, p.RegionKATO, neighbour(r, p.RegionKATO), x >= 0.9, plates)
+			} else {
+				l = overland(r, p.RegionKATO, neighbour(r, p.RegionKATO), synth.Chance(r, 0.2), plates)
 			}
 		}
 		// The document shown: the identity card within the EAEU (half of

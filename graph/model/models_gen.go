@@ -70,6 +70,17 @@ type PageInfo struct {
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
+type PassengerDeclarationConnection struct {
+	Edges      []PassengerDeclarationEdge `json:"edges"`
+	PageInfo   *PageInfo                  `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+type PassengerDeclarationEdge struct {
+	Cursor string                    `json:"cursor"`
+	Node   *sio.PassengerDeclaration `json:"node"`
+}
+
 type PersonSearchConnection struct {
 	Edges    []PersonSearchEdge `json:"edges"`
 	PageInfo *PageInfo          `json:"pageInfo"`
