@@ -17,6 +17,7 @@ import (
 	"sio/connectors/border"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
+	"sio/connectors/contacts"
 	"sio/connectors/landplots"
 	"sio/connectors/legalentities"
 	"sio/connectors/paxcustoms"
@@ -68,6 +69,7 @@ type Gateway struct {
 	PopDocs    *popdocs.Store
 	Border     *border.Store
 	PaxCustoms *paxcustoms.Store
+	Contacts   *contacts.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 
@@ -132,6 +134,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs) },
 		func() error { return open(ctx, g, border.Name, border.Open, &g.Border) },
 		func() error { return open(ctx, g, paxcustoms.Name, paxcustoms.Open, &g.PaxCustoms) },
+		func() error { return open(ctx, g, contacts.Name, contacts.Open, &g.Contacts) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -177,7 +180,7 @@ func (g *Gateway) Schema() graph.Config {
 			LandRegistry: g.Land, VehicleRegistry: g.Vehicles, TaxpayerRegistry: g.Taxpayers,
 			TaxDebtRegistry: g.TaxDebts, CivilRegistry: g.Civil, WeaponRegistry: g.Weapons, Users: g.Accounts, Cases: g.Cases, Enforcer: e, Sandbox: g.cfg.Sandbox, Logger: g.cfg.Logger,
 			PopulationDocuments: g.PopDocs, PhotoLinks: g.photoLinks, PersonSearch: persons.NewSearch(g.Persons.DB()),
-			BorderRegistry: g.Border, PassengerDeclarations: g.PaxCustoms,
+			BorderRegistry: g.Border, PassengerDeclarations: g.PaxCustoms, ContactRegistry: g.Contacts,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

@@ -295,7 +295,6 @@ var pendingServices = map[string]string{
 	"BAN_PERSON_PARTICIPATION":         "issue 4",
 	"DEPORTATION_CONTROL":              "issue 4",
 	"UNFAIR_PROCUREMENT_PARTICIPANTS":  "issue 4",
-	"ADDRESS_PHONE_SEARCH":             "issue 4",
 	"CIVIL_SERVANTS":                   "issue 4",
 	"TECHNICAL_INSPECTIONS":            "issue 4",
 	"LAND_ENCUMBRANCE":                 "issue 4",

@@ -35,6 +35,8 @@ type ResolverRoot interface {
 	BorderCrossing() BorderCrossingResolver
 	CivilActParty() CivilActPartyResolver
 	CompanyRole() CompanyRoleResolver
+	ContactAddress() ContactAddressResolver
+	ContactPhone() ContactPhoneResolver
 	DocumentFile() DocumentFileResolver
 	FamilyTie() FamilyTieResolver
 	ForeignTraveller() ForeignTravellerResolver
@@ -149,6 +151,44 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ContactAddress struct {
+		Address     func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		LegalEntity func(childComplexity int) int
+		OwnerID     func(childComplexity int) int
+		OwnerKind   func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Region      func(childComplexity int) int
+		Since       func(childComplexity int) int
+		SourceRu    func(childComplexity int) int
+		Until       func(childComplexity int) int
+	}
+
+	ContactAddressConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+	}
+
+	ContactAddressEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ContactPhone struct {
+		Kind        func(childComplexity int) int
+		LegalEntity func(childComplexity int) int
+		OperatorRu  func(childComplexity int) int
+		OwnerID     func(childComplexity int) int
+		OwnerKind   func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Phone       func(childComplexity int) int
+		Since       func(childComplexity int) int
+		SourceRu    func(childComplexity int) int
+		Until       func(childComplexity int) int
+	}
+
 	DeclarationItem struct {
 		Currency       func(childComplexity int) int
 		CurrencyAmount func(childComplexity int) int
@@ -242,7 +282,9 @@ type ComplexityRoot struct {
 		PassengerDeclaration func(childComplexity int, number string) int
 		Person               func(childComplexity int, iin sio.IIN) int
 		Persons              func(childComplexity int, iins []sio.IIN) int
+		PhoneHolders         func(childComplexity int, phone string) int
 		RealEstate           func(childComplexity int, cadastralNumber string) int
+		SearchAddresses      func(childComplexity int, address string, first *int, after *string) int
 		SearchPersons        func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
 		Taxpayer             func(childComplexity int, id string) int
 		Vehicle              func(childComplexity int, plate *string, vin *string) int
@@ -290,6 +332,7 @@ type ComplexityRoot struct {
 		Address          func(childComplexity int) int
 		BIN              func(childComplexity int) int
 		Companies        func(childComplexity int, first *int, after *string) int
+		ContactAddresses func(childComplexity int) int
 		Director         func(childComplexity int) int
 		DirectorIIN      func(childComplexity int) int
 		Founders         func(childComplexity int) int
@@ -298,6 +341,7 @@ type ComplexityRoot struct {
 		LegalForm        func(childComplexity int) int
 		NameKz           func(childComplexity int) int
 		NameRu           func(childComplexity int) int
+		Phones           func(childComplexity int) int
 		RealEstate       func(childComplexity int, first *int, after *string) int
 		Region           func(childComplexity int) int
 		RegistrationDate func(childComplexity int) int
@@ -362,6 +406,7 @@ type ComplexityRoot struct {
 		Citizenship              func(childComplexity int) int
 		CivilActs                func(childComplexity int) int
 		Companies                func(childComplexity int, first *int, after *string) int
+		ContactAddresses         func(childComplexity int) int
 		CustomsDeclarations      func(childComplexity int, first *int, after *string) int
 		DeathDate                func(childComplexity int) int
 		DocumentFile             func(childComplexity int) int
@@ -378,6 +423,7 @@ type ComplexityRoot struct {
 		LastName                 func(childComplexity int) int
 		MiddleName               func(childComplexity int) int
 		Nationality              func(childComplexity int) int
+		Phones                   func(childComplexity int) int
 		RealEstate               func(childComplexity int, first *int, after *string) int
 		Region                   func(childComplexity int) int
 		TaxDebts                 func(childComplexity int) int
@@ -560,6 +606,14 @@ type CivilActPartyResolver interface {
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
 }
+type ContactAddressResolver interface {
+	Person(ctx context.Context, obj *sio.ContactAddress) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.ContactAddress) (*sio.LegalEntity, error)
+}
+type ContactPhoneResolver interface {
+	Person(ctx context.Context, obj *sio.ContactPhone) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.ContactPhone) (*sio.LegalEntity, error)
+}
 type DocumentFileResolver interface {
 	PreviousSurnames(ctx context.Context, obj *sio.DocumentFile) ([]sio.SurnameChange, error)
 	Addresses(ctx context.Context, obj *sio.DocumentFile) ([]sio.AddressRegistration, error)
@@ -590,6 +644,8 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	ForeignTravellers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignTraveller, error)
+	PhoneHolders(ctx context.Context, obj *authz.Inquiry, phone string) ([]sio.ContactPhone, error)
+	SearchAddresses(ctx context.Context, obj *authz.Inquiry, address string, first *int, after *string) (*model.ContactAddressConnection, error)
 	IdentityDocument(ctx context.Context, obj *authz.Inquiry, number string) (*sio.IdentityDocument, error)
 	SearchPersons(ctx context.Context, obj *authz.Inquiry, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) (*model.PersonSearchConnection, error)
 	PassengerDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.PassengerDeclaration, error)
@@ -613,6 +669,8 @@ type LegalEntityResolver interface {
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
 	HostedForeigners(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignTraveller, error)
+	Phones(ctx context.Context, obj *sio.LegalEntity) ([]sio.ContactPhone, error)
+	ContactAddresses(ctx context.Context, obj *sio.LegalEntity) ([]sio.ContactAddress, error)
 	Weapons(ctx context.Context, obj *sio.LegalEntity) ([]sio.Weapon, error)
 }
 type PassengerDeclarationResolver interface {
@@ -632,6 +690,8 @@ type PersonResolver interface {
 	BorderCrossings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BorderCrossingConnection, error)
 	ForeignerBorderCrossings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BorderCrossingConnection, error)
 	HostedForeigners(ctx context.Context, obj *sio.Person) ([]sio.ForeignTraveller, error)
+	Phones(ctx context.Context, obj *sio.Person) ([]sio.ContactPhone, error)
+	ContactAddresses(ctx context.Context, obj *sio.Person) ([]sio.ContactAddress, error)
 	DocumentFile(ctx context.Context, obj *sio.Person) (*sio.DocumentFile, error)
 	DocumentPhoto(ctx context.Context, obj *sio.Person) (*sio.IdentityPhoto, error)
 	CustomsDeclarations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PassengerDeclarationConnection, error)
@@ -1026,6 +1086,166 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
+
+	case "ContactAddress.address":
+		if e.ComplexityRoot.ContactAddress.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Address(childComplexity), true
+	case "ContactAddress.kind":
+		if e.ComplexityRoot.ContactAddress.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Kind(childComplexity), true
+	case "ContactAddress.legalEntity":
+		if e.ComplexityRoot.ContactAddress.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.LegalEntity(childComplexity), true
+	case "ContactAddress.ownerId":
+		if e.ComplexityRoot.ContactAddress.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.OwnerID(childComplexity), true
+	case "ContactAddress.ownerKind":
+		if e.ComplexityRoot.ContactAddress.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.OwnerKind(childComplexity), true
+	case "ContactAddress.person":
+		if e.ComplexityRoot.ContactAddress.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Person(childComplexity), true
+	case "ContactAddress.region":
+		if e.ComplexityRoot.ContactAddress.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Region(childComplexity), true
+	case "ContactAddress.since":
+		if e.ComplexityRoot.ContactAddress.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Since(childComplexity), true
+	case "ContactAddress.sourceRu":
+		if e.ComplexityRoot.ContactAddress.SourceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.SourceRu(childComplexity), true
+	case "ContactAddress.until":
+		if e.ComplexityRoot.ContactAddress.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Until(childComplexity), true
+
+	case "ContactAddressConnection.edges":
+		if e.ComplexityRoot.ContactAddressConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.Edges(childComplexity), true
+	case "ContactAddressConnection.pageInfo":
+		if e.ComplexityRoot.ContactAddressConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.PageInfo(childComplexity), true
+	case "ContactAddressConnection.totalCount":
+		if e.ComplexityRoot.ContactAddressConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.TotalCount(childComplexity), true
+	case "ContactAddressConnection.truncated":
+		if e.ComplexityRoot.ContactAddressConnection.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.Truncated(childComplexity), true
+
+	case "ContactAddressEdge.cursor":
+		if e.ComplexityRoot.ContactAddressEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressEdge.Cursor(childComplexity), true
+	case "ContactAddressEdge.node":
+		if e.ComplexityRoot.ContactAddressEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressEdge.Node(childComplexity), true
+
+	case "ContactPhone.kind":
+		if e.ComplexityRoot.ContactPhone.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Kind(childComplexity), true
+	case "ContactPhone.legalEntity":
+		if e.ComplexityRoot.ContactPhone.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.LegalEntity(childComplexity), true
+	case "ContactPhone.operatorRu":
+		if e.ComplexityRoot.ContactPhone.OperatorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.OperatorRu(childComplexity), true
+	case "ContactPhone.ownerId":
+		if e.ComplexityRoot.ContactPhone.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.OwnerID(childComplexity), true
+	case "ContactPhone.ownerKind":
+		if e.ComplexityRoot.ContactPhone.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.OwnerKind(childComplexity), true
+	case "ContactPhone.person":
+		if e.ComplexityRoot.ContactPhone.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Person(childComplexity), true
+	case "ContactPhone.phone":
+		if e.ComplexityRoot.ContactPhone.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Phone(childComplexity), true
+	case "ContactPhone.since":
+		if e.ComplexityRoot.ContactPhone.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Since(childComplexity), true
+	case "ContactPhone.sourceRu":
+		if e.ComplexityRoot.ContactPhone.SourceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.SourceRu(childComplexity), true
+	case "ContactPhone.until":
+		if e.ComplexityRoot.ContactPhone.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Until(childComplexity), true
 
 	case "DeclarationItem.currency":
 		if e.ComplexityRoot.DeclarationItem.Currency == nil {
@@ -1500,6 +1720,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.Persons(childComplexity, args["iins"].([]sio.IIN)), true
+	case "Inquiry.phoneHolders":
+		if e.ComplexityRoot.Inquiry.PhoneHolders == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_phoneHolders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PhoneHolders(childComplexity, args["phone"].(string)), true
 	case "Inquiry.realEstate":
 		if e.ComplexityRoot.Inquiry.RealEstate == nil {
 			break
@@ -1511,6 +1742,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.RealEstate(childComplexity, args["cadastralNumber"].(string)), true
+	case "Inquiry.searchAddresses":
+		if e.ComplexityRoot.Inquiry.SearchAddresses == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_searchAddresses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SearchAddresses(childComplexity, args["address"].(string), args["first"].(*int), args["after"].(*string)), true
 	case "Inquiry.searchPersons":
 		if e.ComplexityRoot.Inquiry.SearchPersons == nil {
 			break
@@ -1733,6 +1975,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.contactAddresses":
+		if e.ComplexityRoot.LegalEntity.ContactAddresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ContactAddresses(childComplexity), true
 	case "LegalEntity.director":
 		if e.ComplexityRoot.LegalEntity.Director == nil {
 			break
@@ -1786,6 +2034,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.NameRu(childComplexity), true
+	case "LegalEntity.phones":
+		if e.ComplexityRoot.LegalEntity.Phones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Phones(childComplexity), true
 	case "LegalEntity.realEstate":
 		if e.ComplexityRoot.LegalEntity.RealEstate == nil {
 			break
@@ -2088,6 +2342,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.contactAddresses":
+		if e.ComplexityRoot.Person.ContactAddresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ContactAddresses(childComplexity), true
 	case "Person.customsDeclarations":
 		if e.ComplexityRoot.Person.CustomsDeclarations == nil {
 			break
@@ -2199,6 +2459,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
+	case "Person.phones":
+		if e.ComplexityRoot.Person.Phones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Phones(childComplexity), true
 	case "Person.realEstate":
 		if e.ComplexityRoot.Person.RealEstate == nil {
 			break
@@ -3143,6 +3409,102 @@ type FamilyTie {
   relative: Person @service(code: "PERSONS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/contacts.graphqls", Input: `enum ContactPhoneKind {
+  MOBILE
+  HOME
+  WORK
+}
+
+enum ContactAddressKind {
+  "Registered place of residence (ГБД ФЛ)."
+  REGISTERED
+  "Where the person or entity actually is."
+  ACTUAL
+  "Legal address of an entity (ГБД ЮЛ)."
+  LEGAL
+}
+
+"""
+A phone number of Поиск адресов и контактных телефонов: a holder's number from
+a source, over a period. One number may have several holders (a family's home
+line, a company phone its director uses, a parent's number given for a child).
+"""
+type ContactPhone {
+  "E.164, e.g. ` + "`" + `+77011234567` + "`" + `."
+  phone: String!
+  kind: ContactPhoneKind!
+  operatorRu: String!
+  sourceRu: String!
+  since: Date!
+  "Null while the number is in use."
+  until: Date
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "ГБД ФЛ: the holder, when a person."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the holder, when a legal entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"An address of a person or entity of Поиск адресов и контактных телефонов."
+type ContactAddress {
+  address: String!
+  kind: ContactAddressKind!
+  region: Region
+  sourceRu: String!
+  since: Date!
+  until: Date
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "ГБД ФЛ: the person, when a person's address."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the entity, when an entity's address."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type ContactAddressConnection {
+  edges: [ContactAddressEdge!]!
+  pageInfo: PageInfo!
+  "Addresses found (at most 200)."
+  totalCount: Int!
+  "More addresses match than the search returns: give more of the address."
+  truncated: Boolean!
+}
+
+type ContactAddressEdge {
+  cursor: String!
+  node: ContactAddress!
+}
+
+extend type Person {
+  "Поиск адресов и контактных телефонов: the person's phone numbers, oldest first."
+  phones: [ContactPhone!] @service(code: "ADDRESS_PHONE_SEARCH")
+  "Поиск адресов и контактных телефонов: the person's addresses (registered, actual)."
+  contactAddresses: [ContactAddress!] @service(code: "ADDRESS_PHONE_SEARCH")
+}
+
+extend type LegalEntity {
+  "Поиск адресов и контактных телефонов: the entity's phone numbers."
+  phones: [ContactPhone!] @service(code: "ADDRESS_PHONE_SEARCH")
+  "Поиск адресов и контактных телефонов: the entity's addresses (legal, actual)."
+  contactAddresses: [ContactAddress!] @service(code: "ADDRESS_PHONE_SEARCH")
+}
+
+extend type Inquiry {
+  """
+  Поиск адресов и контактных телефонов: who has (had) a phone number. Any
+  Kazakh form: ` + "`" + `+7 701 123 45 67` + "`" + `, ` + "`" + `87011234567` + "`" + `, ` + "`" + `7011234567` + "`" + `.
+  """
+  phoneHolders(phone: String!): [ContactPhone!] @service(code: "ADDRESS_PHONE_SEARCH")
+  """
+  Поиск адресов и контактных телефонов: addresses by their text, from the
+  locality (` + "`" + `г. Алматы, ул. Абая, д. 10` + "`" + `) or from the street (` + "`" + `ул. Абая, д.
+  10` + "`" + `), in whole components, case-insensitive, Ё = Е: a house finds its
+  flats. At most 200 addresses, ordered by address.
+  """
+  searchAddresses(address: String!, first: Int = 20, after: String): ContactAddressConnection @service(code: "ADDRESS_PHONE_SEARCH")
+}
+`, BuiltIn: false},
 	{Name: "../schema/directives.graphqls", Input: `"""
 The field reads a state database through the named service of the access
 policy (seed 000 Appendix 2; codes in ` + "`" + `policy.services` + "`" + `). It resolves only when
@@ -4036,6 +4398,82 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ContactAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "address":
+		return ec.fieldContext_ContactAddress_address(ctx, field)
+	case "kind":
+		return ec.fieldContext_ContactAddress_kind(ctx, field)
+	case "region":
+		return ec.fieldContext_ContactAddress_region(ctx, field)
+	case "sourceRu":
+		return ec.fieldContext_ContactAddress_sourceRu(ctx, field)
+	case "since":
+		return ec.fieldContext_ContactAddress_since(ctx, field)
+	case "until":
+		return ec.fieldContext_ContactAddress_until(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_ContactAddress_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_ContactAddress_ownerKind(ctx, field)
+	case "person":
+		return ec.fieldContext_ContactAddress_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_ContactAddress_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactAddress", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactAddressConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ContactAddressConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ContactAddressConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ContactAddressConnection_totalCount(ctx, field)
+	case "truncated":
+		return ec.fieldContext_ContactAddressConnection_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactAddressConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactAddressEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ContactAddressEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ContactAddressEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactAddressEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactPhone(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "phone":
+		return ec.fieldContext_ContactPhone_phone(ctx, field)
+	case "kind":
+		return ec.fieldContext_ContactPhone_kind(ctx, field)
+	case "operatorRu":
+		return ec.fieldContext_ContactPhone_operatorRu(ctx, field)
+	case "sourceRu":
+		return ec.fieldContext_ContactPhone_sourceRu(ctx, field)
+	case "since":
+		return ec.fieldContext_ContactPhone_since(ctx, field)
+	case "until":
+		return ec.fieldContext_ContactPhone_until(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_ContactPhone_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_ContactPhone_ownerKind(ctx, field)
+	case "person":
+		return ec.fieldContext_ContactPhone_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_ContactPhone_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactPhone", field.Name)
+}
+
 func (ec *executionContext) childFields_DeclarationItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "line":
@@ -4226,6 +4664,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "foreignTravellers":
 		return ec.fieldContext_Inquiry_foreignTravellers(ctx, field)
+	case "phoneHolders":
+		return ec.fieldContext_Inquiry_phoneHolders(ctx, field)
+	case "searchAddresses":
+		return ec.fieldContext_Inquiry_searchAddresses(ctx, field)
 	case "identityDocument":
 		return ec.fieldContext_Inquiry_identityDocument(ctx, field)
 	case "searchPersons":
@@ -4350,6 +4792,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
 	case "hostedForeigners":
 		return ec.fieldContext_LegalEntity_hostedForeigners(ctx, field)
+	case "phones":
+		return ec.fieldContext_LegalEntity_phones(ctx, field)
+	case "contactAddresses":
+		return ec.fieldContext_LegalEntity_contactAddresses(ctx, field)
 	case "weapons":
 		return ec.fieldContext_LegalEntity_weapons(ctx, field)
 	}
@@ -4500,6 +4946,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_foreignerBorderCrossings(ctx, field)
 	case "hostedForeigners":
 		return ec.fieldContext_Person_hostedForeigners(ctx, field)
+	case "phones":
+		return ec.fieldContext_Person_phones(ctx, field)
+	case "contactAddresses":
+		return ec.fieldContext_Person_contactAddresses(ctx, field)
 	case "documentFile":
 		return ec.fieldContext_Person_documentFile(ctx, field)
 	case "documentPhoto":
@@ -5070,6 +5520,20 @@ func (ec *executionContext) field_Inquiry_persons_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_phoneHolders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "phone",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["phone"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5081,6 +5545,36 @@ func (ec *executionContext) field_Inquiry_realEstate_args(ctx context.Context, r
 		return nil, err
 	}
 	args["cadastralNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_searchAddresses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "address",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["address"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -6995,6 +7489,748 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompanyRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddress_address(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactAddress_kind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ContactAddressKind) graphql.Marshaler {
+			return ec.marshalNContactAddressKind2sioᚐContactAddressKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "ContactAddressKind")
+}
+
+func (ec *executionContext) _ContactAddress_region(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddress",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddress_sourceRu(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_sourceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_sourceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactAddress_since(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactAddress_until(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactAddress_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContactAddress_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ContactAddress_person(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactAddress().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddress",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddress_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactAddress().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddress",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddressConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ContactAddressEdge) graphql.Marshaler {
+			return ec.marshalNContactAddressEdge2ᚕsioᚋgraphᚋmodelᚐContactAddressEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddressConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddressEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddressConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddressConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddressConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddressConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContactAddressConnection_truncated(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddressConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContactAddressEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddressEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactAddressEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ContactAddress) graphql.Marshaler {
+			return ec.marshalNContactAddress2ᚖsioᚐContactAddress(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddressEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactPhone_phone(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactPhone_kind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ContactPhoneKind) graphql.Marshaler {
+			return ec.marshalNContactPhoneKind2sioᚐContactPhoneKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "ContactPhoneKind")
+}
+
+func (ec *executionContext) _ContactPhone_operatorRu(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_operatorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_operatorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactPhone_sourceRu(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_sourceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_sourceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactPhone_since(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactPhone_until(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactPhone_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContactPhone_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ContactPhone_person(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactPhone().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactPhone",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactPhone_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactPhone().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactPhone",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9362,6 +10598,130 @@ func (ec *executionContext) fieldContext_Inquiry_foreignTravellers(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_phoneHolders(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_phoneHolders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PhoneHolders(ctx, obj, fc.Args["phone"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+			return ec.marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_phoneHolders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactPhone(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_phoneHolders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_searchAddresses(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_searchAddresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SearchAddresses(ctx, obj, fc.Args["address"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal *model.ContactAddressConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ContactAddressConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactAddressConnection) graphql.Marshaler {
+			return ec.marshalOContactAddressConnection2ᚖsioᚋgraphᚋmodelᚐContactAddressConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_searchAddresses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddressConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_searchAddresses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_identityDocument(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11038,6 +12398,106 @@ func (ec *executionContext) fieldContext_LegalEntity_hostedForeigners(_ context.
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_phones(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_phones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Phones(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+			return ec.marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_phones(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactPhone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_contactAddresses(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_contactAddresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ContactAddresses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactAddress) graphql.Marshaler {
+			return ec.marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_contactAddresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddress(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12880,6 +14340,106 @@ func (ec *executionContext) fieldContext_Person_hostedForeigners(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_phones(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_phones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Phones(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+			return ec.marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_phones(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactPhone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_contactAddresses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_contactAddresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().ContactAddresses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactAddress) graphql.Marshaler {
+			return ec.marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_contactAddresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddress(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17800,6 +19360,252 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var contactAddressImplementors = []string{"ContactAddress"}
+
+func (ec *executionContext) _ContactAddress(ctx context.Context, sel ast.SelectionSet, obj *sio.ContactAddress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactAddressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactAddress")
+		case "address":
+			out.Values[i] = ec._ContactAddress_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ContactAddress_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ContactAddress_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceRu":
+			out.Values[i] = ec._ContactAddress_sourceRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._ContactAddress_since(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._ContactAddress_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._ContactAddress_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._ContactAddress_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactAddress_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactAddress_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactAddressConnectionImplementors = []string{"ContactAddressConnection"}
+
+func (ec *executionContext) _ContactAddressConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ContactAddressConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactAddressConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactAddressConnection")
+		case "edges":
+			out.Values[i] = ec._ContactAddressConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ContactAddressConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ContactAddressConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._ContactAddressConnection_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactAddressEdgeImplementors = []string{"ContactAddressEdge"}
+
+func (ec *executionContext) _ContactAddressEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ContactAddressEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactAddressEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactAddressEdge")
+		case "cursor":
+			out.Values[i] = ec._ContactAddressEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ContactAddressEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactPhoneImplementors = []string{"ContactPhone"}
+
+func (ec *executionContext) _ContactPhone(ctx context.Context, sel ast.SelectionSet, obj *sio.ContactPhone) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactPhoneImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactPhone")
+		case "phone":
+			out.Values[i] = ec._ContactPhone_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ContactPhone_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operatorRu":
+			out.Values[i] = ec._ContactPhone_operatorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceRu":
+			out.Values[i] = ec._ContactPhone_sourceRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._ContactPhone_since(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._ContactPhone_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._ContactPhone_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._ContactPhone_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactPhone_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactPhone_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var declarationItemImplementors = []string{"DeclarationItem"}
 
 func (ec *executionContext) _DeclarationItem(ctx context.Context, sel ast.SelectionSet, obj *sio.DeclarationItem) graphql.Marshaler {
@@ -18391,6 +20197,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_foreignTravellers(ctx, field, obj)
 				})
+		case "phoneHolders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_phoneHolders(ctx, field, obj)
+				})
+		case "searchAddresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_searchAddresses(ctx, field, obj)
+				})
 		case "identityDocument":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -18782,6 +20600,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_hostedForeigners(ctx, field, obj)
+				})
+		case "phones":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_phones(ctx, field, obj)
+				})
+		case "contactAddresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_contactAddresses(ctx, field, obj)
 				})
 		case "weapons":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -19250,6 +21080,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_hostedForeigners(ctx, field, obj)
+				})
+		case "phones":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_phones(ctx, field, obj)
+				})
+		case "contactAddresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_contactAddresses(ctx, field, obj)
 				})
 		case "documentFile":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -20927,6 +22769,72 @@ func (ec *executionContext) marshalNCompanyRoleKind2sioᚐCompanyRoleKind(ctx co
 	return res
 }
 
+func (ec *executionContext) marshalNContactAddress2sioᚐContactAddress(ctx context.Context, sel ast.SelectionSet, v sio.ContactAddress) graphql.Marshaler {
+	return ec._ContactAddress(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNContactAddress2ᚖsioᚐContactAddress(ctx context.Context, sel ast.SelectionSet, v *sio.ContactAddress) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactAddress!")
+		return graphql.Null
+	}
+	return ec._ContactAddress(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContactAddressEdge2sioᚋgraphᚋmodelᚐContactAddressEdge(ctx context.Context, sel ast.SelectionSet, v model.ContactAddressEdge) graphql.Marshaler {
+	return ec._ContactAddressEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNContactAddressEdge2ᚕsioᚋgraphᚋmodelᚐContactAddressEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ContactAddressEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactAddressEdge2sioᚋgraphᚋmodelᚐContactAddressEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNContactAddressKind2sioᚐContactAddressKind(ctx context.Context, v any) (sio.ContactAddressKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ContactAddressKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactAddressKind2sioᚐContactAddressKind(ctx context.Context, sel ast.SelectionSet, v sio.ContactAddressKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ContactAddressKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNContactPhone2sioᚐContactPhone(ctx context.Context, sel ast.SelectionSet, v sio.ContactPhone) graphql.Marshaler {
+	return ec._ContactPhone(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNContactPhoneKind2sioᚐContactPhoneKind(ctx context.Context, v any) (sio.ContactPhoneKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ContactPhoneKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactPhoneKind2sioᚐContactPhoneKind(ctx context.Context, sel ast.SelectionSet, v sio.ContactPhoneKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ContactPhoneKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCrossingDirection2sioᚐCrossingDirection(ctx context.Context, v any) (sio.CrossingDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.CrossingDirection(tmp)
@@ -21716,6 +23624,51 @@ func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodel
 		return graphql.Null
 	}
 	return ec._CompanyRoleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ContactAddress) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactAddress2sioᚐContactAddress(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOContactAddressConnection2ᚖsioᚋgraphᚋmodelᚐContactAddressConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactAddressConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactAddressConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactPhone2sioᚐContactPhone(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalODate2ᚖsioᚐDate(ctx context.Context, v any) (*sio.Date, error) {

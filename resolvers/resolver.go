@@ -42,6 +42,8 @@ type Resolver struct {
 	BorderRegistry sio.BorderCrossings
 	// Сведения по пассажирским таможенным декларациям.
 	PassengerDeclarations sio.PassengerDeclarations
+	// Поиск адресов и контактных телефонов.
+	ContactRegistry sio.ContactRegistry
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -94,3 +96,5 @@ func (r *Resolver) ForeignTraveller() graph.ForeignTravellerResolver {
 func (r *Resolver) PassengerDeclaration() graph.PassengerDeclarationResolver {
 	return &passengerDeclarationResolver{r}
 }
+func (r *Resolver) ContactPhone() graph.ContactPhoneResolver     { return &contactPhoneResolver{r} }
+func (r *Resolver) ContactAddress() graph.ContactAddressResolver { return &contactAddressResolver{r} }

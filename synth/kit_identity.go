@@ -79,3 +79,19 @@ func End(p *sio.Person) sio.Date {
 func Permute(n, mult, offset, m uint64) uint64 {
 	return (n%m*mult + offset) % m
 }
+
+// MaxDate is the later of a and b.
+func MaxDate(a, b sio.Date) sio.Date {
+	if a.After(b.Time) {
+		return a
+	}
+	return b
+}
+
+// MinDate is the earlier of a and b.
+func MinDate(a, b sio.Date) sio.Date {
+	if a.Before(b.Time) {
+		return a
+	}
+	return b
+}

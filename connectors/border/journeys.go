@@ -352,7 +352,7 @@ func crossing(id uint64, iin string, traveller *int64, day sio.Date, dir sio.Cro
 func (j *Journeys) citizen(out *Records, f *popdocs.File, cars []sio.Vehicle) {
 	p := f.Person
 	r := j.k.For(string(p.IIN))
-	from := maxDate(windowFrom, synth.AddYears(p.BirthDate, 16))
+	from := synth.MaxDate(windowFrom, synth.AddYears(p.BirthDate, 16))
 	end := synth.End(p)
 	passport := false
 	for _, d := range f.Documents {
@@ -515,7 +515,7 @@ func (j *Journeys) resident(out *Records, p *sio.Person) {
 		return
 	}
 	id := t.ID
-	from := maxDate(windowFrom, synth.AddYears(p.BirthDate, 16))
+	from := synth.MaxDate(windowFrom, synth.AddYears(p.BirthDate, 16))
 	for _, w := range planTrips(r, 1+r.IntN(5), from, synth.End(p), func() int { return 7 + r.IntN(40) }) {
 		l := foreignLeg(r, p.RegionKATO, p.Citizenship)
 		j.nForeign++
@@ -619,11 +619,4 @@ var translit = map[rune]string{
 	'К': "K", 'Л': "L", 'М': "M", 'Н': "N", 'О': "O", 'П': "P", 'Р': "R", 'С': "S", 'Т': "T", 'У': "U", 'Ф': "F",
 	'Х': "KH", 'Ц': "TS", 'Ч': "CH", 'Ш': "SH", 'Щ': "SHCH", 'Ъ': "IE", 'Ы': "Y", 'Ь': "", 'Э': "E", 'Ю': "IU", 'Я': "IA",
 	'Ә': "A", 'Ғ': "G", 'Қ': "Q", 'Ң': "N", 'Ө': "O", 'Ұ': "U", 'Ү': "U", 'Һ': "H", 'І': "I",
-}
-
-func maxDate(a, b sio.Date) sio.Date {
-	if a.After(b.Time) {
-		return a
-	}
-	return b
 }

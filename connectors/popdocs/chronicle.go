@@ -258,12 +258,12 @@ func closeDoc(d *sio.IdentityDocument, status sio.IdentityDocumentStatus, day si
 func (b *builder) identityCards() {
 	p := b.p
 	age16 := synth.AddYears(p.BirthDate, 16)
-	first := minDate(synth.AddDays(age16, b.r.IntN(90)), b.end)
+	first := synth.MinDate(synth.AddDays(age16, b.r.IntN(90)), b.end)
 	reason := reasonFirst16
 	if age16.Before(kzCardsFrom.Time) {
 		issued, ussrReason := age16, reasonFirst16
 		if issued.Before(ussrModelFrom.Time) {
-			issued = minDate(synth.DateBetween(b.r, ussrModelFrom, sio.MustDate("1981-12-31")), b.end)
+			issued = synth.MinDate(synth.DateBetween(b.r, ussrModelFrom, sio.MustDate("1981-12-31")), b.end)
 			ussrReason = reasonModel1974
 		}
 		iss := issuerMVDUSSR
@@ -271,7 +271,7 @@ func (b *builder) identityCards() {
 			iss = issuerMVD
 		}
 		ussr := b.add(sio.DocUSSRPassport, kindRuUSSR, b.c.ussrNumber(b.r), issued, nil, iss, ussrReason)
-		first = synth.DateBetween(b.r, maxDate(exchangeFrom, synth.AddDays(issued, 30)), exchangeUntil)
+		first = synth.DateBetween(b.r, synth.MaxDate(exchangeFrom, synth.AddDays(issued, 30)), exchangeUntil)
 		if first.After(b.end.Time) {
 			b.finish(ussr)
 			return
@@ -286,8 +286,8 @@ func (b *builder) identityCards() {
 // years; the last is the document of ГБД ФЛ.
 func (b *builder) residencePermits() {
 	p := b.p
-	lo := maxDate(synth.AddYears(p.BirthDate, 16), sio.MustDate("1998-01-01"))
-	first := minDate(synth.DateBetween(b.r, lo, synth.AddYears(lo, 12)), b.end)
+	lo := synth.MaxDate(synth.AddYears(p.BirthDate, 16), sio.MustDate("1998-01-01"))
+	first := synth.MinDate(synth.DateBetween(b.r, lo, synth.AddYears(lo, 12)), b.end)
 	b.chain(sio.DocResidencePermit, kindRuResidence, first, reasonFirst, p.DocumentNumber, 0.02, b.c.cardNumber)
 }
 
@@ -296,7 +296,7 @@ func (b *builder) residencePermits() {
 // travelling.
 func (b *builder) passports() {
 	p := b.p
-	lo := maxDate(synth.AddYears(p.BirthDate, 18), passportsFrom)
+	lo := synth.MaxDate(synth.AddYears(p.BirthDate, 18), passportsFrom)
 	if !lo.Before(b.end.Time) || !synth.Chance(b.r, 0.35) {
 		return
 	}
@@ -432,18 +432,4 @@ func maidenNames(nationality string) []string {
 		return ns
 	}
 	return maidenByGroup["русский"]
-}
-
-func maxDate(a, b sio.Date) sio.Date {
-	if a.After(b.Time) {
-		return a
-	}
-	return b
-}
-
-func minDate(a, b sio.Date) sio.Date {
-	if a.Before(b.Time) {
-		return a
-	}
-	return b
 }

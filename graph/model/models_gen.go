@@ -42,6 +42,20 @@ type CompanyRoleEdge struct {
 	Node   *sio.CompanyRole `json:"node"`
 }
 
+type ContactAddressConnection struct {
+	Edges    []ContactAddressEdge `json:"edges"`
+	PageInfo *PageInfo            `json:"pageInfo"`
+	// Addresses found (at most 200).
+	TotalCount int `json:"totalCount"`
+	// More addresses match than the search returns: give more of the address.
+	Truncated bool `json:"truncated"`
+}
+
+type ContactAddressEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *sio.ContactAddress `json:"node"`
+}
+
 type LandRightConnection struct {
 	Edges      []LandRightEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
