@@ -1,6 +1,10 @@
 package synth
 
-import "sio"
+import (
+	"sync"
+
+	"sio"
+)
 
 // Kin indexes the persons of a batch and their family links as the civil
 // acts of the batch record them (a family never spans two batches, so a
@@ -94,4 +98,51 @@ func MinDate(a, b sio.Date) sio.Date {
 		return a
 	}
 	return b
+}
+
+// BatchMemo shares a derivation of each batch between the fillers that
+// need it (the documents of СДН are shown at the border and in customs
+// declarations): the first filler to ask derives it, the others, running
+// concurrently on the same batch, wait and reuse it. The derivation must be
+// a pure function of the batch and of the deriver's state S before it (seed
+// and counters), returning the state after it; a filler whose state differs
+// derives on its own. Entries hold their batch, so a batch's address is
+// never reused while remembered; only the last few batches are kept.
+type BatchMemo[S comparable, T any] struct {
+	mu      sync.Mutex
+	entries []*memoEntry[S, T]
+}
+
+type memoEntry[S comparable, T any] struct {
+	b      *Batch
+	before S
+	once   sync.Once
+	value  T
+	after  S
+}
+
+const memoBatches = 2
+
+// Do returns derive's result for (b, state), deriving it at most once.
+func (m *BatchMemo[S, T]) Do(b *Batch, state S, derive func() (T, S)) (T, S) {
+	m.mu.Lock()
+	var e *memoEntry[S, T]
+	for _, x := range m.entries {
+		if x.b == b && x.before == state {
+			e = x
+		}
+	}
+	if e == nil {
+		e = &memoEntry[S, T]{b: b, before: state}
+		if len(m.entries) == memoBatches {
+			// Forget the oldest (and let its batch go).
+			copy(m.entries, m.entries[1:])
+			m.entries[len(m.entries)-1] = nil
+			m.entries = m.entries[:len(m.entries)-1]
+		}
+		m.entries = append(m.entries, e)
+	}
+	m.mu.Unlock()
+	e.once.Do(func() { e.value, e.after = derive() })
+	return e.value, e.after
 }

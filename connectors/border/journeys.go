@@ -26,13 +26,24 @@ type Records struct {
 type Journeys struct {
 	k    *synth.Keyed
 	docs *popdocs.Chronicle
-	// Counters of the persons stream: crossings of citizens, of foreigners,
-	// traveller records and foreign passport numbers.
-	nCitizen, nForeign, nTraveller, nPassport uint64
-	// Counters of the entities stream (business visitors), kept apart by
-	// the bases below.
-	nEntForeign, nEntTraveller, nEntPassport uint64
+	st   journeysState
 }
+
+// journeysState is what the records of the next batch depend on besides
+// the batch (see synth.BatchMemo): the seed, the chronicle's state, the
+// counters of the persons stream (crossings of citizens, of foreigners,
+// traveller records, foreign passport numbers) and of the entities stream
+// (business visitors), the latter kept apart by the bases below.
+type journeysState struct {
+	seed                                      int64
+	docs                                      popdocs.ChronicleState
+	nCitizen, nForeign, nTraveller, nPassport uint64
+	nEntForeign, nEntTraveller, nEntPassport  uint64
+}
+
+// recordsMemo derives each batch's records once for all the journeys of a
+// seed (the border crossings and the customs declarations each run one).
+var recordsMemo synth.BatchMemo[journeysState, Records]
 
 const (
 	entityCrossingBase  = 5_000_000_000
@@ -46,7 +57,8 @@ const (
 // NewJourneys returns the trips of seed (documents from the chronicle of
 // the same seed).
 func NewJourneys(seed int64) *Journeys {
-	return &Journeys{k: synth.NewKeyed(seed, Name), docs: popdocs.NewChronicle(seed)}
+	docs := popdocs.NewChronicle(seed)
+	return &Journeys{k: synth.NewKeyed(seed, Name), docs: docs, st: journeysState{seed: seed, docs: docs.State()}}
 }
 
 // The period the register covers, and the closure of the borders in the
@@ -67,7 +79,20 @@ var (
 //     passport;
 //   - ~1.2% of adults receive a foreign visitor (private visit) and ~4% of
 //     active ТОО and АО business visitors or workers.
+//
+// The records are shared with the other journeys of the seed: read-only.
 func (j *Journeys) Batch(b *synth.Batch) Records {
+	rec, st := recordsMemo.Do(b, j.st, func() (Records, journeysState) {
+		j.docs.SetState(j.st.docs)
+		rec := j.batch(b)
+		j.st.docs = j.docs.State()
+		return rec, j.st
+	})
+	j.st = st
+	return rec
+}
+
+func (j *Journeys) batch(b *synth.Batch) Records {
 	var out Records
 	cars := map[string][]sio.Vehicle{}
 	for _, v := range b.Vehicles {
@@ -428,11 +453,11 @@ func (j *Journeys) citizen(out *Records, f *popdocs.File, cars []sio.Vehicle) {
 		if doc == nil || (!w.back.IsZero() && !doc.ValidOn(w.back)) {
 			continue
 		}
-		j.nCitizen++
-		out.Citizens = append(out.Citizens, crossing(j.nCitizen, string(p.IIN), nil, w.out, sio.CrossingExit, true, &l, doc.Kind, doc.Number))
+		j.st.nCitizen++
+		out.Citizens = append(out.Citizens, crossing(j.st.nCitizen, string(p.IIN), nil, w.out, sio.CrossingExit, true, &l, doc.Kind, doc.Number))
 		if !w.back.IsZero() {
-			j.nCitizen++
-			out.Citizens = append(out.Citizens, crossing(j.nCitizen, string(p.IIN), nil, w.back, sio.CrossingEntry, false, &l, doc.Kind, doc.Number))
+			j.st.nCitizen++
+			out.Citizens = append(out.Citizens, crossing(j.st.nCitizen, string(p.IIN), nil, w.back, sio.CrossingEntry, false, &l, doc.Kind, doc.Number))
 		}
 	}
 }
@@ -504,11 +529,11 @@ func (j *Journeys) visits(out *Records, r *rand.Rand, t *sio.ForeignTraveller, k
 func (j *Journeys) resident(out *Records, p *sio.Person) {
 	r := j.k.For(string(p.IIN))
 	nat := nationalityOf(p.Citizenship)
-	j.nTraveller++
-	j.nPassport++
+	j.st.nTraveller++
+	j.st.nPassport++
 	iin := p.IIN
-	t := sio.ForeignTraveller{ID: int64(j.nTraveller), IIN: &iin, LastName: latin(p.LastName), FirstName: latin(p.FirstName),
-		BirthDate: p.BirthDate, Gender: p.Gender, Citizenship: p.Citizenship, PassportNumber: passportNumber(r, nat, j.nPassport),
+	t := sio.ForeignTraveller{ID: int64(j.st.nTraveller), IIN: &iin, LastName: latin(p.LastName), FirstName: latin(p.FirstName),
+		BirthDate: p.BirthDate, Gender: p.Gender, Citizenship: p.Citizenship, PassportNumber: passportNumber(r, nat, j.st.nPassport),
 		PassportExpiry: synth.AddDays(synth.Today(), 60+r.IntN(3000)), PurposeRu: purposeResident}
 	out.Travellers = append(out.Travellers, t)
 	if !synth.Chance(r, 0.8) {
@@ -518,11 +543,11 @@ func (j *Journeys) resident(out *Records, p *sio.Person) {
 	from := synth.MaxDate(windowFrom, synth.AddYears(p.BirthDate, 16))
 	for _, w := range planTrips(r, 1+r.IntN(5), from, synth.End(p), func() int { return 7 + r.IntN(40) }) {
 		l := foreignLeg(r, p.RegionKATO, p.Citizenship)
-		j.nForeign++
-		out.Foreigners = append(out.Foreigners, crossing(j.nForeign, string(p.IIN), &id, w.out, sio.CrossingExit, true, &l, sio.DocForeignPassport, t.PassportNumber))
+		j.st.nForeign++
+		out.Foreigners = append(out.Foreigners, crossing(j.st.nForeign, string(p.IIN), &id, w.out, sio.CrossingExit, true, &l, sio.DocForeignPassport, t.PassportNumber))
 		if !w.back.IsZero() {
-			j.nForeign++
-			out.Foreigners = append(out.Foreigners, crossing(j.nForeign, string(p.IIN), &id, w.back, sio.CrossingEntry, false, &l, sio.DocForeignPassport, t.PassportNumber))
+			j.st.nForeign++
+			out.Foreigners = append(out.Foreigners, crossing(j.st.nForeign, string(p.IIN), &id, w.back, sio.CrossingEntry, false, &l, sio.DocForeignPassport, t.PassportNumber))
 		}
 	}
 }
@@ -546,16 +571,16 @@ func (j *Journeys) privateVisitor(out *Records, p *sio.Person) {
 		country = pickNationality(r)
 	}
 	nat := nationalityOf(country)
-	j.nTraveller++
-	j.nPassport++
-	t := traveller(r, j.nTraveller, nat, passportNumber(r, nat, j.nPassport))
+	j.st.nTraveller++
+	j.st.nPassport++
+	t := traveller(r, j.st.nTraveller, nat, passportNumber(r, nat, j.st.nPassport))
 	host, kind := string(p.IIN), sio.SubjectPerson
 	t.PurposeRu, t.HostID, t.HostKind = purposePrivate, &host, &kind
 	if synth.Chance(r, 0.3) {
 		t.PurposeRu = purposeTourism
 	}
 	out.Travellers = append(out.Travellers, t)
-	j.visits(out, r, &out.Travellers[len(out.Travellers)-1], p.RegionKATO, 1+r.IntN(3), func() int { return 5 + r.IntN(25) }, &j.nForeign, 0)
+	j.visits(out, r, &out.Travellers[len(out.Travellers)-1], p.RegionKATO, 1+r.IntN(3), func() int { return 5 + r.IntN(25) }, &j.st.nForeign, 0)
 }
 
 func pickNationality(r *rand.Rand) string {
@@ -584,9 +609,9 @@ func (j *Journeys) businessVisitors(out *Records, e *sio.LegalEntity) {
 	}
 	for range 1 + r.IntN(3) {
 		nat := nationalityOf(synth.Pick(r, []string{"CN", "CN", "TR", "TR", "RU", "RU", "DE", "KR", "UZ", "IN", "US"}))
-		j.nEntTraveller++
-		j.nEntPassport++
-		t := traveller(r, entityTravellerBase+j.nEntTraveller, nat, passportNumber(r, nat, entityPassportBase+j.nEntPassport))
+		j.st.nEntTraveller++
+		j.st.nEntPassport++
+		t := traveller(r, entityTravellerBase+j.st.nEntTraveller, nat, passportNumber(r, nat, entityPassportBase+j.st.nEntPassport))
 		host, kind := string(e.BIN), sio.SubjectLegalEntity
 		t.HostID, t.HostKind = &host, &kind
 		n, stay := 1+r.IntN(5), func() int { return 2 + r.IntN(8) }
@@ -595,7 +620,7 @@ func (j *Journeys) businessVisitors(out *Records, e *sio.LegalEntity) {
 			t.PurposeRu, n, stay = purposeWork, 1+r.IntN(2), func() int { return 90 + r.IntN(270) }
 		}
 		out.Travellers = append(out.Travellers, t)
-		j.visits(out, r, &out.Travellers[len(out.Travellers)-1], e.RegionKATO, n, stay, &j.nEntForeign, entityCrossingBase)
+		j.visits(out, r, &out.Travellers[len(out.Travellers)-1], e.RegionKATO, n, stay, &j.st.nEntForeign, entityCrossingBase)
 	}
 }
 

@@ -34,16 +34,34 @@ func (f *File) ValidAt(kind sio.IdentityDocumentKind, day sio.Date) *sio.Identit
 // see the same documents: its output depends only on the seed and the
 // population, and its counters advance in population order.
 type Chronicle struct {
-	k *synth.Keyed
-	// Counters of the persons stream: document IDs and the series of
-	// numbers not taken from ГБД ФЛ.
+	k  *synth.Keyed
+	st ChronicleState
+}
+
+// ChronicleState is what the files of the next batch depend on besides the
+// batch (comparable, see synth.BatchMemo): the seed and the counters of the persons stream (document IDs and
+// the series of numbers not taken from ГБД ФЛ).
+type ChronicleState struct {
+	seed                          int64
 	nDoc, nCard, nPassport, nUSSR uint64
 }
 
+// filesMemo derives each batch's files once for all the chronicles of a
+// seed (СДН, border crossings, customs declarations and contacts each run
+// one).
+var filesMemo synth.BatchMemo[ChronicleState, []File]
+
 // NewChronicle returns the chronicle of seed.
 func NewChronicle(seed int64) *Chronicle {
-	return &Chronicle{k: synth.NewKeyed(seed, Name)}
+	return &Chronicle{k: synth.NewKeyed(seed, Name), st: ChronicleState{seed: seed}}
 }
+
+// State is the chronicle's position in the population (for derivations
+// built on it, see synth.BatchMemo).
+func (c *Chronicle) State() ChronicleState { return c.st }
+
+// SetState moves the chronicle to a state returned by State.
+func (c *Chronicle) SetState(s ChronicleState) { c.st = s }
 
 // Filler returns the generator of СДН: every person of ГБД ФЛ with a
 // document (aged 16 or more) gets Форма № 1.
@@ -108,8 +126,15 @@ func issuer(day sio.Date) string {
 }
 
 // Files derives the files of the batch's persons who hold a document (those
-// with a document number in ГБД ФЛ), in population order.
+// with a document number in ГБД ФЛ), in population order. The files are
+// shared with the other chronicles of the seed: read-only.
 func (c *Chronicle) Files(b *synth.Batch) []File {
+	files, st := filesMemo.Do(b, c.st, func() ([]File, ChronicleState) { return c.files(b), c.st })
+	c.st = st
+	return files
+}
+
+func (c *Chronicle) files(b *synth.Batch) []File {
 	kin := synth.KinOf(b)
 	var out []File
 	for i := range b.Persons {
@@ -236,10 +261,10 @@ func (b *builder) regionOn(day sio.Date) string {
 
 // add appends a document issued on day and returns it.
 func (b *builder) add(kind sio.IdentityDocumentKind, kindRu, number string, day sio.Date, expiry *sio.Date, iss, reason string) *sio.IdentityDocument {
-	b.c.nDoc++
+	b.c.st.nDoc++
 	p := b.p
 	b.f.Documents = append(b.f.Documents, sio.IdentityDocument{
-		ID: int64(b.c.nDoc), IIN: p.IIN, Kind: kind, KindRu: kindRu, Number: number,
+		ID: int64(b.c.st.nDoc), IIN: p.IIN, Kind: kind, KindRu: kindRu, Number: number,
 		LastName: b.nameOn(day), FirstName: p.FirstName, MiddleName: p.MiddleName, Gender: p.Gender,
 		IssueDate: day, ExpiryDate: expiry, Issuer: iss, IssueReasonRu: reason, RegionKATO: b.regionOn(day), Status: sio.DocValid,
 	})
@@ -378,13 +403,13 @@ func (b *builder) finish(d *sio.IdentityDocument) {
 // digits, USSR passports a Roman-numeral series, two Cyrillic letters and
 // 6 digits ("IV-ЖА 123456").
 func (c *Chronicle) cardNumber() string {
-	c.nCard++
-	return fmt.Sprintf("1%08d", synth.Permute(c.nCard, cardMultiplier, cardOffset, numberSpace))
+	c.st.nCard++
+	return fmt.Sprintf("1%08d", synth.Permute(c.st.nCard, cardMultiplier, cardOffset, numberSpace))
 }
 
 func (c *Chronicle) passportNumber() string {
-	c.nPassport++
-	return fmt.Sprintf("N%08d", synth.Permute(c.nPassport, passMultiplier, passportOffset, numberSpace))
+	c.st.nPassport++
+	return fmt.Sprintf("N%08d", synth.Permute(c.st.nPassport, passMultiplier, passportOffset, numberSpace))
 }
 
 var (
@@ -393,10 +418,10 @@ var (
 )
 
 func (c *Chronicle) ussrNumber(r *rand.Rand) string {
-	c.nUSSR++
+	c.st.nUSSR++
 	// The counter chooses the 6 digits and, past a million, the numeral:
 	// unique whatever the random letters.
-	n := c.nUSSR
+	n := c.st.nUSSR
 	return fmt.Sprintf("%s-%c%c %06d", romanSeries[(n/ussrNumberSpace)%uint64(len(romanSeries))],
 		synth.Pick(r, seriesABC), synth.Pick(r, seriesABC), synth.Permute(n, ussrMultiplier, ussrNumberOffset, ussrNumberSpace))
 }
