@@ -37,9 +37,9 @@ func crossingConnection(items []sio.BorderCrossing, first *int, after *string) (
 
 // loadCrossings loads through def and pages the result.
 func loadCrossings[K comparable](ctx context.Context, r *Resolver, def *loaders.Def[K, []sio.BorderCrossing], fetch loaders.Fetch[K, []sio.BorderCrossing], key K, first *int, after *string) (*model.BorderCrossingConnection, error) {
-	cs, err := def.Load(ctx, fetch, key)
+	cs, err := loadFrom(ctx, r, borderStore, def, fetch, key)
 	if err != nil {
-		return nil, r.source(ctx, borderStore, err)
+		return nil, err
 	}
 	return crossingConnection(cs, first, after)
 }
@@ -53,13 +53,11 @@ func (r *personResolver) ForeignerBorderCrossings(ctx context.Context, obj *sio.
 }
 
 func (r *personResolver) HostedForeigners(ctx context.Context, obj *sio.Person) ([]sio.ForeignTraveller, error) {
-	ts, err := travellersOfHost.Load(ctx, r.BorderRegistry.TravellersByHost, string(obj.IIN))
-	return ts, r.source(ctx, borderStore, err)
+	return loadFrom(ctx, r.Resolver, borderStore, travellersOfHost, r.BorderRegistry.TravellersByHost, string(obj.IIN))
 }
 
 func (r *legalEntityResolver) HostedForeigners(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignTraveller, error) {
-	ts, err := travellersOfHost.Load(ctx, r.BorderRegistry.TravellersByHost, string(obj.BIN))
-	return ts, r.source(ctx, borderStore, err)
+	return loadFrom(ctx, r.Resolver, borderStore, travellersOfHost, r.BorderRegistry.TravellersByHost, string(obj.BIN))
 }
 
 // foreignPassportPattern admits passport numbers as printed: Latin letters
@@ -71,11 +69,7 @@ func (r *inquiryResolver) ForeignTravellers(ctx context.Context, _ *authz.Inquir
 	if err != nil {
 		return nil, err
 	}
-	m, err := r.BorderRegistry.TravellersByPassport(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, borderStore, err)
-	}
-	return m[n], nil
+	return lookupOne(ctx, r.Resolver, borderStore, r.BorderRegistry.TravellersByPassport, n)
 }
 
 type borderCrossingResolver struct{ *Resolver }
@@ -84,8 +78,7 @@ func (r *borderCrossingResolver) Vehicle(ctx context.Context, obj *sio.BorderCro
 	if obj.VehiclePlate == nil {
 		return nil, nil
 	}
-	v, err := crossingVehicle.Load(ctx, r.VehicleRegistry.VehiclesByPlate, *obj.VehiclePlate)
-	return v, r.source(ctx, "vehicles", err)
+	return loadFrom(ctx, r.Resolver, "vehicles", crossingVehicle, r.VehicleRegistry.VehiclesByPlate, *obj.VehiclePlate)
 }
 
 type foreignTravellerResolver struct{ *Resolver }

@@ -23,23 +23,19 @@ var (
 )
 
 func (r *personResolver) Phones(ctx context.Context, obj *sio.Person) ([]sio.ContactPhone, error) {
-	ps, err := phonesOf.Load(ctx, r.ContactRegistry.PhonesByOwner, string(obj.IIN))
-	return ps, r.source(ctx, contactsStore, err)
+	return loadFrom(ctx, r.Resolver, contactsStore, phonesOf, r.ContactRegistry.PhonesByOwner, string(obj.IIN))
 }
 
 func (r *personResolver) ContactAddresses(ctx context.Context, obj *sio.Person) ([]sio.ContactAddress, error) {
-	as, err := addressesOf.Load(ctx, r.ContactRegistry.AddressesByOwner, string(obj.IIN))
-	return as, r.source(ctx, contactsStore, err)
+	return loadFrom(ctx, r.Resolver, contactsStore, addressesOf, r.ContactRegistry.AddressesByOwner, string(obj.IIN))
 }
 
 func (r *legalEntityResolver) Phones(ctx context.Context, obj *sio.LegalEntity) ([]sio.ContactPhone, error) {
-	ps, err := phonesOf.Load(ctx, r.ContactRegistry.PhonesByOwner, string(obj.BIN))
-	return ps, r.source(ctx, contactsStore, err)
+	return loadFrom(ctx, r.Resolver, contactsStore, phonesOf, r.ContactRegistry.PhonesByOwner, string(obj.BIN))
 }
 
 func (r *legalEntityResolver) ContactAddresses(ctx context.Context, obj *sio.LegalEntity) ([]sio.ContactAddress, error) {
-	as, err := addressesOf.Load(ctx, r.ContactRegistry.AddressesByOwner, string(obj.BIN))
-	return as, r.source(ctx, contactsStore, err)
+	return loadFrom(ctx, r.Resolver, contactsStore, addressesOf, r.ContactRegistry.AddressesByOwner, string(obj.BIN))
 }
 
 // phonePattern: a Kazakh number with or without the country code (+7, 7 or
@@ -66,11 +62,7 @@ func (r *inquiryResolver) PhoneHolders(ctx context.Context, _ *authz.Inquiry, ph
 	if err != nil {
 		return nil, err
 	}
-	m, err := r.ContactRegistry.PhonesByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, contactsStore, err)
-	}
-	return m[n], nil
+	return lookupOne(ctx, r.Resolver, contactsStore, r.ContactRegistry.PhonesByNumber, n)
 }
 
 // MaxAddressResults bounds an address search.
@@ -91,10 +83,7 @@ func (r *inquiryResolver) SearchAddresses(ctx context.Context, _ *authz.Inquiry,
 	if err != nil {
 		return nil, r.source(ctx, contactsStore, err)
 	}
-	truncated := len(as) > MaxAddressResults
-	if truncated {
-		as = as[:MaxAddressResults]
-	}
+	as, truncated := capped(as, MaxAddressResults)
 	return connect(as, first, after,
 		func(c string, n *sio.ContactAddress) model.ContactAddressEdge {
 			return model.ContactAddressEdge{Cursor: c, Node: n}

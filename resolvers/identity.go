@@ -25,18 +25,47 @@ var (
 
 const popDocsStore = "population_docs"
 
+// Helpers of the resolvers of this file and of border crossings, customs
+// declarations and contacts.
+
+// loadFrom loads key through def, a failure of the connector being
+// SOURCE_UNAVAILABLE of store.
+func loadFrom[K comparable, V any](ctx context.Context, r *Resolver, store string, def *loaders.Def[K, V], fetch loaders.Fetch[K, V], key K) (V, error) {
+	v, err := def.Load(ctx, fetch, key)
+	return v, r.source(ctx, store, err)
+}
+
+// lookupOne reads one key of a connector's batch lookup (Inquiry fields).
+func lookupOne[K comparable, V any](ctx context.Context, r *Resolver, store string, fetch loaders.Fetch[K, V], key K) (V, error) {
+	m, err := fetch(ctx, []K{key})
+	if err != nil {
+		var zero V
+		return zero, r.source(ctx, store, err)
+	}
+	return m[key], nil
+}
+
+// capped cuts the result of a bounded search, fetched with one row more
+// than max: the rows, and whether more matched.
+func capped[T any](items []T, max int) ([]T, bool) {
+	if len(items) > max {
+		return items[:max], true
+	}
+	return items, false
+}
+
 func (r *personResolver) DocumentFile(ctx context.Context, obj *sio.Person) (*sio.DocumentFile, error) {
-	docs, err := documentsOf.Load(ctx, r.PopulationDocuments.DocumentsByPerson, obj.IIN)
+	docs, err := loadFrom(ctx, r.Resolver, popDocsStore, documentsOf, r.PopulationDocuments.DocumentsByPerson, obj.IIN)
 	if err != nil || len(docs) == 0 {
-		return nil, r.source(ctx, popDocsStore, err)
+		return nil, err
 	}
 	return &sio.DocumentFile{IIN: obj.IIN, Documents: docs}, nil
 }
 
 func (r *personResolver) DocumentPhoto(ctx context.Context, obj *sio.Person) (*sio.IdentityPhoto, error) {
-	ph, err := photoOfPerson.Load(ctx, r.PopulationDocuments.PhotosByPerson, obj.IIN)
+	ph, err := loadFrom(ctx, r.Resolver, popDocsStore, photoOfPerson, r.PopulationDocuments.PhotosByPerson, obj.IIN)
 	if err != nil {
-		return nil, r.source(ctx, popDocsStore, err)
+		return nil, err
 	}
 	return r.linkPhoto(ctx, ph)
 }
@@ -61,13 +90,11 @@ func (r *Resolver) linkPhoto(ctx context.Context, ph *sio.IdentityPhoto) (*sio.I
 type documentFileResolver struct{ *Resolver }
 
 func (r *documentFileResolver) PreviousSurnames(ctx context.Context, obj *sio.DocumentFile) ([]sio.SurnameChange, error) {
-	cs, err := surnamesOf.Load(ctx, r.PopulationDocuments.SurnamesByPerson, obj.IIN)
-	return cs, r.source(ctx, popDocsStore, err)
+	return loadFrom(ctx, r.Resolver, popDocsStore, surnamesOf, r.PopulationDocuments.SurnamesByPerson, obj.IIN)
 }
 
 func (r *documentFileResolver) Addresses(ctx context.Context, obj *sio.DocumentFile) ([]sio.AddressRegistration, error) {
-	as, err := registrationsOf.Load(ctx, r.PopulationDocuments.AddressesByPerson, obj.IIN)
-	return as, r.source(ctx, popDocsStore, err)
+	return loadFrom(ctx, r.Resolver, popDocsStore, registrationsOf, r.PopulationDocuments.AddressesByPerson, obj.IIN)
 }
 
 type identityDocumentResolver struct{ *Resolver }
@@ -77,9 +104,9 @@ func (r *identityDocumentResolver) Person(ctx context.Context, obj *sio.Identity
 }
 
 func (r *identityDocumentResolver) Photo(ctx context.Context, obj *sio.IdentityDocument) (*sio.IdentityPhoto, error) {
-	ph, err := photoByID.Load(ctx, r.PopulationDocuments.PhotosByID, obj.ID)
+	ph, err := loadFrom(ctx, r.Resolver, popDocsStore, photoByID, r.PopulationDocuments.PhotosByID, obj.ID)
 	if err != nil {
-		return nil, r.source(ctx, popDocsStore, err)
+		return nil, err
 	}
 	return r.linkPhoto(ctx, ph)
 }
@@ -113,11 +140,7 @@ func (r *inquiryResolver) IdentityDocument(ctx context.Context, _ *authz.Inquiry
 	if err != nil {
 		return nil, err
 	}
-	m, err := r.PopulationDocuments.DocumentsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, popDocsStore, err)
-	}
-	return m[n], nil
+	return lookupOne(ctx, r.Resolver, popDocsStore, r.PopulationDocuments.DocumentsByNumber, n)
 }
 
 // MaxSearchResults bounds a search: beyond it the analyst must narrow the
@@ -174,10 +197,7 @@ func (r *inquiryResolver) SearchPersons(ctx context.Context, _ *authz.Inquiry, l
 	if err != nil {
 		return nil, r.source(ctx, "gbd_fl", err)
 	}
-	truncated := len(ps) > MaxSearchResults
-	if truncated {
-		ps = ps[:MaxSearchResults]
-	}
+	ps, truncated := capped(ps, MaxSearchResults)
 	return connect(ps, first, after,
 		func(c string, n *sio.Person) model.PersonSearchEdge {
 			return model.PersonSearchEdge{Cursor: c, Node: n}

@@ -25,9 +25,9 @@ var (
 var declarationNumberPattern = regexp.MustCompile(`^\d{8}/\d{6}/\d{7}$`)
 
 func (r *personResolver) CustomsDeclarations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PassengerDeclarationConnection, error) {
-	ds, err := declarationsOf.Load(ctx, r.PassengerDeclarations.DeclarationsByPerson, obj.IIN)
+	ds, err := loadFrom(ctx, r.Resolver, paxCustomsStore, declarationsOf, r.PassengerDeclarations.DeclarationsByPerson, obj.IIN)
 	if err != nil {
-		return nil, r.source(ctx, paxCustomsStore, err)
+		return nil, err
 	}
 	return connect(ds, first, after,
 		func(c string, n *sio.PassengerDeclaration) model.PassengerDeclarationEdge {
@@ -43,18 +43,13 @@ func (r *inquiryResolver) PassengerDeclaration(ctx context.Context, _ *authz.Inq
 	if err != nil {
 		return nil, err
 	}
-	m, err := r.PassengerDeclarations.DeclarationsByNumber(ctx, []string{n})
-	if err != nil {
-		return nil, r.source(ctx, paxCustomsStore, err)
-	}
-	return m[n], nil
+	return lookupOne(ctx, r.Resolver, paxCustomsStore, r.PassengerDeclarations.DeclarationsByNumber, n)
 }
 
 type passengerDeclarationResolver struct{ *Resolver }
 
 func (r *passengerDeclarationResolver) Items(ctx context.Context, obj *sio.PassengerDeclaration) ([]sio.DeclarationItem, error) {
-	is, err := declarationItemsOf.Load(ctx, r.PassengerDeclarations.ItemsByDeclaration, obj.Number)
-	return is, r.source(ctx, paxCustomsStore, err)
+	return loadFrom(ctx, r.Resolver, paxCustomsStore, declarationItemsOf, r.PassengerDeclarations.ItemsByDeclaration, obj.Number)
 }
 
 func (r *passengerDeclarationResolver) Declarant(ctx context.Context, obj *sio.PassengerDeclaration) (*sio.Person, error) {
@@ -65,6 +60,5 @@ func (r *passengerDeclarationResolver) Vehicle(ctx context.Context, obj *sio.Pas
 	if obj.VehicleVIN == nil {
 		return nil, nil
 	}
-	v, err := declarationVehicles.Load(ctx, r.VehicleRegistry.VehiclesByVIN, *obj.VehicleVIN)
-	return v, r.source(ctx, "vehicles", err)
+	return loadFrom(ctx, r.Resolver, "vehicles", declarationVehicles, r.VehicleRegistry.VehiclesByVIN, *obj.VehicleVIN)
 }
