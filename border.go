@@ -49,6 +49,18 @@ type BorderCheckpoint struct {
 // Region of the checkpoint.
 func (c *BorderCheckpoint) Region() *Region { return regionOrNil(c.RegionKATO) }
 
+// Passage is where and how a person passed the border: the checkpoint, the
+// country left for or come from, and the means of transport.
+type Passage struct {
+	BorderCheckpoint
+	// CountryCode (ISO 3166 alpha-2) the person left for or came from.
+	CountryCode  string            `db:"country_code"`
+	Transport    CrossingTransport `db:"transport"`
+	FlightNumber *string           `db:"flight_number"`
+	TrainNumber  *string           `db:"train_number"`
+	VehiclePlate *string           `db:"vehicle_plate"`
+}
+
 // BorderCrossing is one passage of a checkpoint. Crossings of citizens are
 // keyed by IIN; crossings of foreigners by the traveller record (and the
 // IIN of those who live in Kazakhstan).
@@ -61,15 +73,9 @@ type BorderCrossing struct {
 	TravellerID *int64            `db:"traveller_id"`
 	CrossedAt   time.Time         `db:"crossed_at"`
 	Direction   CrossingDirection `db:"direction"`
-	BorderCheckpoint
-	// CountryCode (ISO 3166 alpha-2) the person left for or came from.
-	CountryCode    string               `db:"country_code"`
+	Passage
 	DocumentKind   IdentityDocumentKind `db:"document_kind"`
 	DocumentNumber string               `db:"document_number"`
-	Transport      CrossingTransport    `db:"transport"`
-	FlightNumber   *string              `db:"flight_number"`
-	TrainNumber    *string              `db:"train_number"`
-	VehiclePlate   *string              `db:"vehicle_plate"`
 	// RouteRu is the flight, train or bus route, e.g. "Алматы — Стамбул".
 	RouteRu   string `db:"route_ru"`
 	CarrierRu string `db:"carrier_ru"`

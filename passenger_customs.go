@@ -27,12 +27,8 @@ type PassengerDeclaration struct {
 	// CustomsPostCode and CustomsPostRu: the customs post at the checkpoint.
 	CustomsPostCode string `db:"customs_post_code"`
 	CustomsPostRu   string `db:"customs_post_ru"`
-	BorderCheckpoint
-	// CountryCode (ISO 3166 alpha-2) of departure or destination.
-	CountryCode  string            `db:"country_code"`
-	Transport    CrossingTransport `db:"transport"`
-	FlightNumber *string           `db:"flight_number"`
-	VehiclePlate *string           `db:"vehicle_plate"`
+	// Passage: the checkpoint and transport of the crossing declared at.
+	Passage
 	// VehicleVIN of a vehicle declared (temporary export of the person's car).
 	VehicleVIN *string `db:"vehicle_vin"`
 	// TotalValueTiyn is the customs value of everything declared; DutyTiyn

@@ -14,7 +14,7 @@ func init() {
 					`SELECT iin FROM {declarations} GROUP BY iin ORDER BY COUNT(*) DESC, iin LIMIT 1`)}
 			},
 			selection: `person(iin: $iin) { iin customsDeclarations(first: 50) { totalCount edges { node { number declaredAt direction
-				customsPostCode customsPostRu checkpoint { nameRu kind region { nameRu } } countryCode transport flightNumber vehiclePlate vehicleVin
+				customsPostCode customsPostRu checkpoint { nameRu kind region { nameRu } } countryCode transport flightNumber trainNumber vehiclePlate vehicleVin
 				totalValue dutyPaid decisionRu declarant { iin }
 				items { line kind descriptionRu hsCode quantity unitRu weightKg value currency currencyAmount } } } } }`,
 			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {

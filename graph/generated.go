@@ -381,6 +381,7 @@ type ComplexityRoot struct {
 		Items           func(childComplexity int) int
 		Number          func(childComplexity int) int
 		TotalValue      func(childComplexity int) int
+		TrainNumber     func(childComplexity int) int
 		Transport       func(childComplexity int) int
 		Vehicle         func(childComplexity int) int
 		VehiclePlate    func(childComplexity int) int
@@ -2233,6 +2234,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PassengerDeclaration.TotalValue(childComplexity), true
+	case "PassengerDeclaration.trainNumber":
+		if e.ComplexityRoot.PassengerDeclaration.TrainNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.TrainNumber(childComplexity), true
 	case "PassengerDeclaration.transport":
 		if e.ComplexityRoot.PassengerDeclaration.Transport == nil {
 			break
@@ -3786,6 +3793,7 @@ type PassengerDeclaration {
   countryCode: String!
   transport: CrossingTransport!
   flightNumber: String
+  trainNumber: String
   vehiclePlate: String
   "VIN of the person's car declared for temporary export."
   vehicleVin: String
@@ -4852,6 +4860,8 @@ func (ec *executionContext) childFields_PassengerDeclaration(ctx context.Context
 		return ec.fieldContext_PassengerDeclaration_transport(ctx, field)
 	case "flightNumber":
 		return ec.fieldContext_PassengerDeclaration_flightNumber(ctx, field)
+	case "trainNumber":
+		return ec.fieldContext_PassengerDeclaration_trainNumber(ctx, field)
 	case "vehiclePlate":
 		return ec.fieldContext_PassengerDeclaration_vehiclePlate(ctx, field)
 	case "vehicleVin":
@@ -12985,6 +12995,29 @@ func (ec *executionContext) fieldContext_PassengerDeclaration_flightNumber(_ con
 	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
 }
 
+func (ec *executionContext) _PassengerDeclaration_trainNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_trainNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_trainNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
 func (ec *executionContext) _PassengerDeclaration_vehiclePlate(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20790,6 +20823,11 @@ func (ec *executionContext) _PassengerDeclaration(ctx context.Context, sel ast.S
 			}
 		case "flightNumber":
 			out.Values[i] = ec._PassengerDeclaration_flightNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trainNumber":
+			out.Values[i] = ec._PassengerDeclaration_trainNumber(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -33,12 +33,12 @@ func TestStore(t *testing.T) {
 		road := sio.BorderCheckpoint{Code: "R05", NameRu: "Қордай", Kind: sio.CheckpointRoad, RegionKATO: "31"}
 		testdb.Must(t, s.Insert(ctx, border.Records{
 			Citizens: []sio.BorderCrossing{
-				{ID: 2, IIN: string(citizen), CrossedAt: at("2024-05-10T18:40:00Z"), Direction: sio.CrossingEntry, BorderCheckpoint: airport,
-					CountryCode: "TR", DocumentKind: sio.DocPassport, DocumentNumber: "N01234567", Transport: sio.TransportFlight,
-					FlightNumber: ptr("KC 912"), RouteRu: "Стамбул — Алматы", CarrierRu: "АО «Эйр Астана»"},
-				{ID: 1, IIN: string(citizen), CrossedAt: at("2024-05-01T03:15:00Z"), Direction: sio.CrossingExit, BorderCheckpoint: airport,
-					CountryCode: "TR", DocumentKind: sio.DocPassport, DocumentNumber: "N01234567", Transport: sio.TransportFlight,
-					FlightNumber: ptr("KC 911"), RouteRu: "Алматы — Стамбул", CarrierRu: "АО «Эйр Астана»"},
+				{ID: 2, IIN: string(citizen), CrossedAt: at("2024-05-10T18:40:00Z"), Direction: sio.CrossingEntry,
+					Passage:      sio.Passage{BorderCheckpoint: airport, CountryCode: "TR", Transport: sio.TransportFlight, FlightNumber: ptr("KC 912")},
+					DocumentKind: sio.DocPassport, DocumentNumber: "N01234567", RouteRu: "Стамбул — Алматы", CarrierRu: "АО «Эйр Астана»"},
+				{ID: 1, IIN: string(citizen), CrossedAt: at("2024-05-01T03:15:00Z"), Direction: sio.CrossingExit,
+					Passage:      sio.Passage{BorderCheckpoint: airport, CountryCode: "TR", Transport: sio.TransportFlight, FlightNumber: ptr("KC 911")},
+					DocumentKind: sio.DocPassport, DocumentNumber: "N01234567", RouteRu: "Алматы — Стамбул", CarrierRu: "АО «Эйр Астана»"},
 			},
 			Travellers: []sio.ForeignTraveller{
 				{ID: 10, IIN: &resident, LastName: "IVANOVA", FirstName: "OLGA", BirthDate: sio.MustDate("1979-06-07"), Gender: sio.Female,
@@ -51,11 +51,11 @@ func TestStore(t *testing.T) {
 			},
 			Foreigners: []sio.BorderCrossing{
 				{ID: 5, IIN: string(resident), TravellerID: ptr(int64(10)), CrossedAt: at("2023-01-01T10:00:00Z"), Direction: sio.CrossingExit,
-					BorderCheckpoint: road, CountryCode: "KG", DocumentKind: sio.DocForeignPassport, DocumentNumber: "751234567",
-					Transport: sio.TransportCar, VehiclePlate: ptr("123ABC02")},
-				{ID: 6, TravellerID: ptr(int64(11)), CrossedAt: at("2023-02-01T10:00:00Z"), Direction: sio.CrossingEntry, BorderCheckpoint: airport,
-					CountryCode: "CN", DocumentKind: sio.DocForeignPassport, DocumentNumber: "E1234567", Transport: sio.TransportFlight,
-					FlightNumber: ptr("CZ 6032"), RouteRu: "Урумчи — Алматы", CarrierRu: "China Southern Airlines"},
+					Passage:      sio.Passage{BorderCheckpoint: road, CountryCode: "KG", Transport: sio.TransportCar, VehiclePlate: ptr("123ABC02")},
+					DocumentKind: sio.DocForeignPassport, DocumentNumber: "751234567"},
+				{ID: 6, TravellerID: ptr(int64(11)), CrossedAt: at("2023-02-01T10:00:00Z"), Direction: sio.CrossingEntry,
+					Passage:      sio.Passage{BorderCheckpoint: airport, CountryCode: "CN", Transport: sio.TransportFlight, FlightNumber: ptr("CZ 6032")},
+					DocumentKind: sio.DocForeignPassport, DocumentNumber: "E1234567", RouteRu: "Урумчи — Алматы", CarrierRu: "China Southern Airlines"},
 			},
 		}))
 

@@ -353,8 +353,9 @@ func reverseRoute(route string) string {
 
 // crossing builds the crossing of one direction of a leg.
 func crossing(id uint64, iin string, traveller *int64, day sio.Date, dir sio.CrossingDirection, outbound bool, l *leg, docKind sio.IdentityDocumentKind, docNumber string) sio.BorderCrossing {
-	c := sio.BorderCrossing{ID: int64(id), IIN: iin, TravellerID: traveller, Direction: dir, BorderCheckpoint: l.cp.BorderCheckpoint,
-		CountryCode: l.country, DocumentKind: docKind, DocumentNumber: docNumber, Transport: l.transport, CarrierRu: l.carrier}
+	c := sio.BorderCrossing{ID: int64(id), IIN: iin, TravellerID: traveller, Direction: dir,
+		Passage:      sio.Passage{BorderCheckpoint: l.cp.BorderCheckpoint, CountryCode: l.country, Transport: l.transport},
+		DocumentKind: docKind, DocumentNumber: docNumber, CarrierRu: l.carrier}
 	hh, mm, route, fl := l.hhOut, l.mmOut, l.routeOut, l.flightOut
 	if !outbound {
 		hh, mm, route, fl = l.hhBack, l.mmBack, l.routeBack, l.flightBack

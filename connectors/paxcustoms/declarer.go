@@ -198,9 +198,8 @@ func declaration(r *rand.Rand, n uint64, c *sio.BorderCrossing, vin *string, lin
 	local := at.Add(5 * time.Hour) // Astana time, as the number reads
 	d := sio.PassengerDeclaration{
 		Number: fmt.Sprintf("%s/%s/%07d", code, local.Format("020106"), n), IIN: sio.IIN(c.IIN), DeclaredAt: at,
-		Direction: c.Direction, CustomsPostCode: code, CustomsPostRu: post, BorderCheckpoint: c.BorderCheckpoint,
-		CountryCode: c.CountryCode, Transport: c.Transport, FlightNumber: c.FlightNumber, VehiclePlate: c.VehiclePlate,
-		VehicleVIN: vin, DecisionRu: decisionReleased,
+		Direction: c.Direction, CustomsPostCode: code, CustomsPostRu: post, Passage: c.Passage, VehicleVIN: vin,
+		DecisionRu: decisionReleased,
 	}
 	var goodsValue int64
 	for _, l := range lines {

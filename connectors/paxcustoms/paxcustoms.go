@@ -21,8 +21,8 @@ var migrations embed.FS
 
 var (
 	declColumns = []string{"number", "iin", "declared_at", "direction", "customs_post_code", "customs_post_ru", "checkpoint_code",
-		"checkpoint_ru", "checkpoint_kind", "region_kato", "country_code", "transport", "flight_number", "vehicle_plate",
-		"vehicle_vin", "total_value_tiyn", "duty_tiyn", "decision_ru"}
+		"checkpoint_ru", "checkpoint_kind", "region_kato", "country_code", "transport", "flight_number", "train_number",
+		"vehicle_plate", "vehicle_vin", "total_value_tiyn", "duty_tiyn", "decision_ru"}
 	itemColumns = []string{"declaration_number", "line", "kind", "description_ru", "hs_code", "quantity", "unit_ru",
 		"weight_kg", "value_tiyn", "currency", "currency_minor"}
 )
@@ -97,8 +97,8 @@ func (s *Store) Insert(ctx context.Context, decls []sio.PassengerDeclaration, it
 	rows := make([][]any, len(decls))
 	for i, d := range decls {
 		rows[i] = []any{d.Number, string(d.IIN), d.DeclaredAt, string(d.Direction), d.CustomsPostCode, d.CustomsPostRu, d.Code,
-			d.NameRu, string(d.Kind), d.RegionKATO, d.CountryCode, string(d.Transport), d.FlightNumber, d.VehiclePlate,
-			d.VehicleVIN, d.TotalValueTiyn, d.DutyTiyn, d.DecisionRu}
+			d.NameRu, string(d.Kind), d.RegionKATO, d.CountryCode, string(d.Transport), d.FlightNumber, d.TrainNumber,
+			d.VehiclePlate, d.VehicleVIN, d.TotalValueTiyn, d.DutyTiyn, d.DecisionRu}
 	}
 	if err := s.db.BulkInsert(ctx, "declarations", declColumns, rows); err != nil {
 		return err

@@ -29,11 +29,12 @@ func TestStore(t *testing.T) {
 		at := time.Date(2024, 4, 2, 6, 30, 0, 0, time.UTC)
 		testdb.Must(t, s.Insert(ctx, []sio.PassengerDeclaration{
 			{Number: "55332001/020424/0000002", IIN: trader, DeclaredAt: at, Direction: sio.CrossingEntry, CustomsPostCode: "55332001",
-				CustomsPostRu: "Таможенный пост «Нұр Жолы (Хоргос)»", BorderCheckpoint: post, CountryCode: "CN", Transport: sio.TransportBus,
+				CustomsPostRu: "Таможенный пост «Нұр Жолы (Хоргос)»", Passage: sio.Passage{BorderCheckpoint: post, CountryCode: "CN", Transport: sio.TransportBus},
 				TotalValueTiyn: 150_000_000, DutyTiyn: 37_500_000, DecisionRu: "Выпуск разрешён после уплаты таможенных платежей"},
 			{Number: "55332001/010324/0000001", IIN: trader, DeclaredAt: at.AddDate(0, -1, 0), Direction: sio.CrossingExit,
-				CustomsPostCode: "55332001", CustomsPostRu: "Таможенный пост «Нұр Жолы (Хоргос)»", BorderCheckpoint: post, CountryCode: "CN",
-				Transport: sio.TransportCar, VehiclePlate: ptr("123ABC05"), VehicleVIN: ptr("XTA21099012345678"), DecisionRu: "Выпуск разрешён"},
+				CustomsPostCode: "55332001", CustomsPostRu: "Таможенный пост «Нұр Жолы (Хоргос)»",
+				Passage:    sio.Passage{BorderCheckpoint: post, CountryCode: "CN", Transport: sio.TransportCar, VehiclePlate: ptr("123ABC05")},
+				VehicleVIN: ptr("XTA21099012345678"), DecisionRu: "Выпуск разрешён"},
 		}, []sio.DeclarationItem{
 			{DeclarationNumber: "55332001/020424/0000002", Line: 2, Kind: sio.DeclaredCash, DescriptionRu: "Наличные денежные средства",
 				Quantity: 12000, UnitRu: "USD", ValueTiyn: 564_000_000, Currency: ptr("USD"), CurrencyMinor: ptr(int64(1_200_000))},

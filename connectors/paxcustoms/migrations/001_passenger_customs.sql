@@ -15,6 +15,7 @@ CREATE TABLE {declarations} (
     country_code      CHAR(2) NOT NULL,
     transport         TEXT NOT NULL,
     flight_number     TEXT,
+    train_number      TEXT,
     vehicle_plate     TEXT,
     vehicle_vin       TEXT,
     -- amounts in tiyn
