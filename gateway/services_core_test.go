@@ -6,7 +6,6 @@ import "testing"
 // участок, Транспортные средства, Налогоплательщики, налоговая
 // задолженность, ЗАГС. Selections reach every nested guarded field.
 
-
 func init() {
 	registerServices(
 		serviceCase{

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 
 	"sio"
@@ -240,12 +241,64 @@ func (b *builder) addresses(kin *synth.Kin) {
 				RegionKATO: parent.RegionKATO, RegisteredFrom: p.BirthDate, RegisteredTo: &to, DeregistrationReasonRu: deregMoved})
 		}
 	}
+	if parent == nil && from.After(synth.AddYears(p.BirthDate, 16).Time) {
+		// Parents not in the register: registered in the locality of birth
+		// until moving.
+		if addr, kato, ok := birthplaceAddress(b.r, p.BirthPlace); ok {
+			to := from
+			b.f.Addresses = append(b.f.Addresses, sio.AddressRegistration{IIN: p.IIN, Address: addr, RegionKATO: kato,
+				RegisteredFrom: p.BirthDate, RegisteredTo: &to, DeregistrationReasonRu: deregMoved})
+		}
+	}
 	cur := sio.AddressRegistration{IIN: p.IIN, Address: p.Address, RegionKATO: p.RegionKATO, RegisteredFrom: from}
 	if p.DeathDate != nil {
 		d := *p.DeathDate
 		cur.RegisteredTo, cur.DeregistrationReasonRu = &d, deregDeath
 	}
 	b.f.Addresses = append(b.f.Addresses, cur)
+}
+
+// Streets of the birthplace addresses (the names of their time).
+var oldStreets = []string{"ул. Абая", "ул. Ленина", "ул. Гагарина", "ул. Пушкина", "ул. Жамбыла", "ул. Мира", "ул. Советская",
+	"ул. Байтурсынова", "ул. Сейфуллина", "ул. Комсомольская", "ул. Интернациональная", "ул. Ауэзова", "ул. Амангельды"}
+
+// citiesKATO are the cities of republican significance under their names
+// of the time, as ГБД ФЛ writes places of birth.
+var citiesKATO = map[string]string{"г. Астана": "71", "г. Акмола": "71", "г. Целиноград": "71", "г. Акмолинск": "71",
+	"г. Алматы": "75", "г. Алма-Ата": "75", "г. Шымкент": "79", "г. Чимкент": "79"}
+
+// birthplaceAddress is an address in the place of birth of ГБД ФЛ
+// ("Казахская ССР, Карагандинская область, г. Балхаш" gives "Карагандинская
+// обл., г. Балхаш, ул. Мира, д. 12, кв. 40"), if the place is in
+// Kazakhstan and names its locality.
+func birthplaceAddress(r *rand.Rand, place string) (string, string, bool) {
+	parts := strings.Split(place, ", ")
+	if len(parts) < 2 || (parts[0] != "Казахская ССР" && parts[0] != "Казахстан") {
+		return "", "", false
+	}
+	parts = parts[1:]
+	locality := parts[len(parts)-1]
+	kato, city := citiesKATO[locality]
+	if !city {
+		for _, reg := range sio.Regions {
+			if reg.NameRu == parts[0] {
+				kato = reg.KATO
+			}
+		}
+		if kato == "" || len(parts) < 2 {
+			return "", "", false
+		}
+		if rest, ok := strings.CutSuffix(parts[0], " область"); ok {
+			parts[0] = rest + " обл."
+		} else if rest, ok := strings.CutPrefix(parts[0], "область "); ok {
+			parts[0] = "обл. " + rest
+		}
+	}
+	addr := strings.Join(parts, ", ") + ", " + synth.Pick(r, oldStreets) + ", д. " + strconv.Itoa(1+r.IntN(60))
+	if strings.HasPrefix(locality, "г. ") && synth.Chance(r, 0.6) {
+		addr += ", кв. " + strconv.Itoa(1+r.IntN(120))
+	}
+	return addr, kato, true
 }
 
 // regionOn is the region of the person's registration on day (documents
