@@ -77,7 +77,7 @@ var (
 //     through the checkpoints towards the neighbouring country;
 //   - foreigners registered in ГБД ФЛ travel home with their national
 //     passport;
-//   - ~1.2% of adults receive a foreign visitor (private visit) and ~4% of
+//   - ~2.5% of adults receive a foreign visitor (private visit) and ~6% of
 //     active ТОО and АО business visitors or workers.
 //
 // The records are shared with the other journeys of the seed: read-only.
@@ -557,14 +557,14 @@ func (j *Journeys) resident(out *Records, p *sio.Person) {
 // country of the person's group when it has one, else any.
 var visitorFrom = map[string]string{"узбек": "UZ", "русский": "RU", "украинец": "RU", "белорус": "RU", "кореец": "KR", "уйгур": "CN", "немец": "DE"}
 
-// privateVisitor: ~1.2% of living adults aged 25 or more receive a
-// foreign visitor, 1-3 times.
+// privateVisitor: ~2.5% of living adults aged 25 or more received a
+// foreign visitor (relatives, friends) since 2018, 1-3 times.
 func (j *Journeys) privateVisitor(out *Records, p *sio.Person) {
 	if !synth.Alive(p) || synth.AgeAt(p, synth.Today()) < 25 {
 		return
 	}
 	r := j.k.For("visitor:" + string(p.IIN))
-	if !synth.Chance(r, 0.012) {
+	if !synth.Chance(r, 0.025) {
 		return
 	}
 	country, ok := visitorFrom[p.Nationality]
@@ -598,14 +598,14 @@ func pickNationality(r *rand.Rand) string {
 	return "RU"
 }
 
-// businessVisitors: ~4% of active ТОО and АО receive 1-3 foreigners: on
+// businessVisitors: ~6% of active ТОО and АО receive 1-3 foreigners: on
 // business (several short visits) or to work (one or two long stays).
 func (j *Journeys) businessVisitors(out *Records, e *sio.LegalEntity) {
 	if e.Status != "ACTIVE" || (e.LegalForm != "ТОО" && e.LegalForm != "АО") {
 		return
 	}
 	r := j.k.For(string(e.BIN))
-	if !synth.Chance(r, 0.04) {
+	if !synth.Chance(r, 0.06) {
 		return
 	}
 	for range 1 + r.IntN(3) {
