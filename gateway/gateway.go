@@ -16,10 +16,12 @@ import (
 	"sio/authz"
 	"sio/connectors/agrimachinery"
 	"sio/connectors/appeals"
+	"sio/connectors/border"
 	"sio/connectors/caseregistry"
 	"sio/connectors/civilregistry"
 	"sio/connectors/civilservice"
 	"sio/connectors/conservices"
+	"sio/connectors/contacts"
 	"sio/connectors/courtcards"
 	"sio/connectors/courts"
 	"sio/connectors/criminalvehicles"
@@ -47,8 +49,10 @@ import (
 	"sio/connectors/legalentities"
 	"sio/connectors/missingpersons"
 	"sio/connectors/monopolists"
+	"sio/connectors/paxcustoms"
 	"sio/connectors/pension"
 	"sio/connectors/persons"
+	"sio/connectors/popdocs"
 	"sio/connectors/postal"
 	"sio/connectors/railtickets"
 	"sio/connectors/railway"
@@ -71,6 +75,7 @@ import (
 	"sio/connectors/weapons"
 	"sio/graph"
 	"sio/httpapi"
+	"sio/httpapi/photos"
 	"sio/links"
 	"sio/resolvers"
 	"sio/sqldb"
@@ -128,6 +133,10 @@ type Gateway struct {
 	ForeignVio *foreignworkerviolations.Store
 	Education  *highereducation.Store
 	Medical    *health.Store
+	PopDocs    *popdocs.Store
+	Border     *border.Store
+	PaxCustoms *paxcustoms.Store
+	Contacts   *contacts.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
 	// The transport, road-traffic and criminal-records databases.
@@ -169,6 +178,8 @@ type Gateway struct {
 
 	dbs     []*sqldb.DB
 	filling []filling
+	// photoLinks signs the links to document photos (key per process).
+	photoLinks *photos.Links
 }
 
 func (c Config) store(name string) sqldb.Config {
@@ -208,7 +219,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	g := &Gateway{cfg: cfg}
+	g := &Gateway{cfg: cfg, photoLinks: photos.NewLinks(photos.DefaultTTL)}
 	var err error
 	if g.Policy, err = authz.Load(); err != nil {
 		return nil, fmt.Errorf("gateway: policy: %w", err)
@@ -270,6 +281,10 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, debtors.Name, debtors.Open, &g.Debtors) },
 		func() error { return open(ctx, g, enotary.Name, enotary.Open, &g.Notary) },
 		func() error { return open(ctx, g, appeals.Name, appeals.Open, &g.Appeals) },
+		func() error { return open(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs) },
+		func() error { return open(ctx, g, border.Name, border.Open, &g.Border) },
+		func() error { return open(ctx, g, paxcustoms.Name, paxcustoms.Open, &g.PaxCustoms) },
+		func() error { return open(ctx, g, contacts.Name, contacts.Open, &g.Contacts) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
 	} {
@@ -389,9 +404,23 @@ func (g *Gateway) Schema() graph.Config {
 			DebtorRegistry:              g.Debtors,
 			NotaryRegistry:              g.Notary,
 			AppealRegistry:              g.Appeals,
+			PopulationDocuments:         g.PopDocs,
+			PhotoLinks:                  g.photoLinks,
+			PersonSearch:                persons.NewSearch(g.Persons.DB()),
+			BorderRegistry:              g.Border,
+			PassengerDeclarations:       g.PaxCustoms,
+			ContactRegistry:             g.Contacts,
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}
+}
+
+// routes are the handlers served beside /graphql: the pages and the
+// document photos.
+func (g *Gateway) routes() map[string]http.Handler {
+	r := web.Routes()
+	r[photos.Path] = photos.Handler(g.photoLinks, g.PopDocs, g.cfg.Logger)
+	return r
 }
 
 // Handler builds the HTTP API after checking that every resolver field
@@ -405,6 +434,6 @@ func (g *Gateway) Handler() (http.Handler, error) {
 	return httpapi.NewHandler(httpapi.Config{
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Certs: g.cfg.Certs, Health: g.Health, Logger: g.cfg.Logger,
-		Routes: web.Routes(),
+		Routes: g.routes(),
 	}), nil
 }

@@ -313,14 +313,7 @@ func deniedSomewhere(p *authz.Policy, service string, above []string) bool {
 // pendingServices are the services of the policy that the schema does not
 // serve yet, with the issue that brings them. The list only shrinks: a
 // service listed here that gains a field fails the test until it is removed.
-var pendingServices = map[string]string{
-	"ID_DOCUMENT_PHOTO":              "issue 4",
-	"ID_DOCUMENT_FORM1":              "issue 4",
-	"BORDER_CROSSINGS_CITIZENS":      "issue 4",
-	"BORDER_CROSSINGS_FOREIGNERS":    "issue 4",
-	"PASSENGER_CUSTOMS_DECLARATIONS": "issue 4",
-	"ADDRESS_PHONE_SEARCH":           "issue 4",
-}
+var pendingServices = map[string]string{}
 
 // servedWithoutCase are services with fields in the schema that no service
 // case can serve yet, with the reason: they must have a field, but need not

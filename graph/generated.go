@@ -37,10 +37,13 @@ type ResolverRoot interface {
 	AgriculturalMachine() AgriculturalMachineResolver
 	Appeal() AppealResolver
 	Benefit() BenefitResolver
+	BorderCrossing() BorderCrossingResolver
 	BusinessLicense() BusinessLicenseResolver
 	CivilActParty() CivilActPartyResolver
 	CivilServiceRecord() CivilServiceRecordResolver
 	CompanyRole() CompanyRoleResolver
+	ContactAddress() ContactAddressResolver
+	ContactPhone() ContactPhoneResolver
 	CourtCard() CourtCardResolver
 	CourtCase() CourtCaseResolver
 	CourtParty() CourtPartyResolver
@@ -49,6 +52,7 @@ type ResolverRoot interface {
 	CriminalWeaponRecord() CriminalWeaponRecordResolver
 	CrossAudit() CrossAuditResolver
 	DebtorRestriction() DebtorRestrictionResolver
+	DocumentFile() DocumentFileResolver
 	DriverLicense() DriverLicenseResolver
 	Employment() EmploymentResolver
 	EnforcementProceeding() EnforcementProceedingResolver
@@ -59,12 +63,14 @@ type ResolverRoot interface {
 	FixedLineSubscription() FixedLineSubscriptionResolver
 	ForeignLaborPermit() ForeignLaborPermitResolver
 	ForeignTradeParticipant() ForeignTradeParticipantResolver
+	ForeignTraveller() ForeignTravellerResolver
 	ForeignWorker() ForeignWorkerResolver
 	ForeignWorkerViolation() ForeignWorkerViolationResolver
 	Founder() FounderResolver
 	FugitiveRecord() FugitiveRecordResolver
 	GoodsDeclaration() GoodsDeclarationResolver
 	HigherEducationRecord() HigherEducationRecordResolver
+	IdentityDocument() IdentityDocumentResolver
 	InpatientStay() InpatientStayResolver
 	Inquiry() InquiryResolver
 	InquiryAction() InquiryActionResolver
@@ -79,6 +85,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	NotarialAct() NotarialActResolver
 	NotarialParty() NotarialPartyResolver
+	PassengerDeclaration() PassengerDeclarationResolver
 	PensionContribution() PensionContributionResolver
 	PensionStatement() PensionStatementResolver
 	Person() PersonResolver
@@ -116,6 +123,14 @@ type ComplexityRoot struct {
 		Role    func(childComplexity int) int
 		VIN     func(childComplexity int) int
 		Vehicle func(childComplexity int) int
+	}
+
+	AddressRegistration struct {
+		Address                func(childComplexity int) int
+		DeregistrationReasonRu func(childComplexity int) int
+		Region                 func(childComplexity int) int
+		RegisteredFrom         func(childComplexity int) int
+		RegisteredTo           func(childComplexity int) int
 	}
 
 	AdministrativeOffence struct {
@@ -219,6 +234,41 @@ type ComplexityRoot struct {
 		Region         func(childComplexity int) int
 		StartDate      func(childComplexity int) int
 		Status         func(childComplexity int) int
+	}
+
+	BorderCheckpoint struct {
+		Code   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		NameRu func(childComplexity int) int
+		Region func(childComplexity int) int
+	}
+
+	BorderCrossing struct {
+		CarrierRu      func(childComplexity int) int
+		Checkpoint     func(childComplexity int) int
+		CountryCode    func(childComplexity int) int
+		CrossedAt      func(childComplexity int) int
+		Direction      func(childComplexity int) int
+		DocumentKind   func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		FlightNumber   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		RouteRu        func(childComplexity int) int
+		TrainNumber    func(childComplexity int) int
+		Transport      func(childComplexity int) int
+		Vehicle        func(childComplexity int) int
+		VehiclePlate   func(childComplexity int) int
+	}
+
+	BorderCrossingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BorderCrossingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	BudgetPayment struct {
@@ -361,6 +411,44 @@ type ComplexityRoot struct {
 	CompanyRoleEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ContactAddress struct {
+		Address     func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		LegalEntity func(childComplexity int) int
+		OwnerID     func(childComplexity int) int
+		OwnerKind   func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Region      func(childComplexity int) int
+		Since       func(childComplexity int) int
+		SourceRu    func(childComplexity int) int
+		Until       func(childComplexity int) int
+	}
+
+	ContactAddressConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+	}
+
+	ContactAddressEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ContactPhone struct {
+		Kind        func(childComplexity int) int
+		LegalEntity func(childComplexity int) int
+		OperatorRu  func(childComplexity int) int
+		OwnerID     func(childComplexity int) int
+		OwnerKind   func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Phone       func(childComplexity int) int
+		Since       func(childComplexity int) int
+		SourceRu    func(childComplexity int) int
+		Until       func(childComplexity int) int
 	}
 
 	CourtCard struct {
@@ -561,6 +649,19 @@ type ComplexityRoot struct {
 		RestrictedUntil func(childComplexity int) int
 	}
 
+	DeclarationItem struct {
+		Currency       func(childComplexity int) int
+		CurrencyAmount func(childComplexity int) int
+		DescriptionRu  func(childComplexity int) int
+		HSCode         func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Line           func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		UnitRu         func(childComplexity int) int
+		Value          func(childComplexity int) int
+		WeightKg       func(childComplexity int) int
+	}
+
 	Demand struct {
 		AnswerRu    func(childComplexity int) int
 		AnsweredAt  func(childComplexity int) int
@@ -614,6 +715,14 @@ type ComplexityRoot struct {
 		IIN                    func(childComplexity int) int
 		Region                 func(childComplexity int) int
 		RegisteredOn           func(childComplexity int) int
+	}
+
+	DocumentFile struct {
+		Addresses        func(childComplexity int) int
+		CurrentDocument  func(childComplexity int) int
+		Documents        func(childComplexity int) int
+		IIN              func(childComplexity int) int
+		PreviousSurnames func(childComplexity int) int
 	}
 
 	DriverLicense struct {
@@ -815,6 +924,24 @@ type ComplexityRoot struct {
 		Role            func(childComplexity int) int
 	}
 
+	ForeignTraveller struct {
+		BirthDate       func(childComplexity int) int
+		Citizenship     func(childComplexity int) int
+		Crossings       func(childComplexity int, first *int, after *string) int
+		FirstName       func(childComplexity int) int
+		Gender          func(childComplexity int) int
+		HostID          func(childComplexity int) int
+		HostKind        func(childComplexity int) int
+		HostLegalEntity func(childComplexity int) int
+		HostPerson      func(childComplexity int) int
+		ID              func(childComplexity int) int
+		LastName        func(childComplexity int) int
+		PassportExpiry  func(childComplexity int) int
+		PassportNumber  func(childComplexity int) int
+		Person          func(childComplexity int) int
+		PurposeRu       func(childComplexity int) int
+	}
+
 	ForeignWorker struct {
 		BirthDate      func(childComplexity int) int
 		Citizenship    func(childComplexity int) int
@@ -942,6 +1069,35 @@ type ComplexityRoot struct {
 		Status         func(childComplexity int) int
 	}
 
+	IdentityDocument struct {
+		ExpiryDate    func(childComplexity int) int
+		FirstName     func(childComplexity int) int
+		FullName      func(childComplexity int) int
+		Gender        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		IIN           func(childComplexity int) int
+		IssueDate     func(childComplexity int) int
+		IssueReasonRu func(childComplexity int) int
+		Issuer        func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		KindRu        func(childComplexity int) int
+		LastName      func(childComplexity int) int
+		MiddleName    func(childComplexity int) int
+		Number        func(childComplexity int) int
+		Person        func(childComplexity int) int
+		Photo         func(childComplexity int) int
+		Region        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		StatusDate    func(childComplexity int) int
+	}
+
+	IdentityPhoto struct {
+		DocumentNumber func(childComplexity int) int
+		TakenOn        func(childComplexity int) int
+		URL            func(childComplexity int) int
+		URLExpiresAt   func(childComplexity int) int
+	}
+
 	InpatientStay struct {
 		Admission      func(childComplexity int) int
 		AdmittedOn     func(childComplexity int) int
@@ -982,12 +1138,14 @@ type ComplexityRoot struct {
 		Expulsion                    func(childComplexity int, decisionNumber string) int
 		FixedLineSubscriptions       func(childComplexity int, phoneNumber string) int
 		ForeignLaborPermit           func(childComplexity int, permitNumber string) int
+		ForeignTravellers            func(childComplexity int, passportNumber string) int
 		ForeignWorkerViolations      func(childComplexity int, passportNumber string) int
 		ForeignWorkers               func(childComplexity int, passportNumber string) int
 		Fugitive                     func(childComplexity int, erdrNumber string) int
 		GoodsDeclaration             func(childComplexity int, number string) int
 		HospitalReferral             func(childComplexity int, referralNumber string) int
 		HydrocarbonContract          func(childComplexity int, number string) int
+		IdentityDocument             func(childComplexity int, number string) int
 		Inspection                   func(childComplexity int, registrationNumber string) int
 		Instruction                  func(childComplexity int) int
 		Justification                func(childComplexity int) int
@@ -998,11 +1156,13 @@ type ComplexityRoot struct {
 		Links                        func(childComplexity int, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) int
 		MissingPerson                func(childComplexity int, searchCaseNumber string) int
 		NotarialAct                  func(childComplexity int, registryNumber string) int
+		PassengerDeclaration         func(childComplexity int, number string) int
 		PensionStatement             func(childComplexity int, iin sio.IIN) int
 		Person                       func(childComplexity int, iin sio.IIN) int
 		Persons                      func(childComplexity int, iins []sio.IIN) int
 		PetroleumDeclarationV2       func(childComplexity int, number string) int
 		PetroleumDeclarationV3       func(childComplexity int, number string) int
+		PhoneHolders                 func(childComplexity int, phone string) int
 		PostalItem                   func(childComplexity int, trackingNumber string) int
 		ProcurementContract          func(childComplexity int, contractNumber string) int
 		RealEstate                   func(childComplexity int, cadastralNumber string) int
@@ -1010,6 +1170,8 @@ type ComplexityRoot struct {
 		RoadAccident                 func(childComplexity int, number string) int
 		RollingStock                 func(childComplexity int, number string) int
 		SeaVessel                    func(childComplexity int, imoNumber string) int
+		SearchAddresses              func(childComplexity int, address string, first *int, after *string) int
+		SearchPersons                func(childComplexity int, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) int
 		SolidMineralContract         func(childComplexity int, number string) int
 		TaxReturn                    func(childComplexity int, registrationNumber string) int
 		Taxpayer                     func(childComplexity int, id string) int
@@ -1146,6 +1308,7 @@ type ComplexityRoot struct {
 		BIN                           func(childComplexity int) int
 		BudgetPayments                func(childComplexity int, first *int, after *string) int
 		Companies                     func(childComplexity int, first *int, after *string) int
+		ContactAddresses              func(childComplexity int) int
 		Counterparties                func(childComplexity int, first *int, after *string) int
 		CourtCases                    func(childComplexity int, first *int, after *string) int
 		CrossAudits                   func(childComplexity int) int
@@ -1159,6 +1322,7 @@ type ComplexityRoot struct {
 		ForeignTrade                  func(childComplexity int) int
 		ForeignWorkerViolations       func(childComplexity int) int
 		Founders                      func(childComplexity int) int
+		HostedForeigners              func(childComplexity int) int
 		HydrocarbonContracts          func(childComplexity int) int
 		Inspections                   func(childComplexity int) int
 		LandPlots                     func(childComplexity int, first *int, after *string) int
@@ -1171,6 +1335,7 @@ type ComplexityRoot struct {
 		PensionContributionsPaid      func(childComplexity int, first *int, after *string) int
 		PetroleumDeclarationsV2       func(childComplexity int, first *int, after *string) int
 		PetroleumDeclarationsV3       func(childComplexity int, first *int, after *string) int
+		Phones                        func(childComplexity int) int
 		PostalItems                   func(childComplexity int, first *int, after *string) int
 		ProcurementContracts          func(childComplexity int, first *int, after *string) int
 		RealEstate                    func(childComplexity int, first *int, after *string) int
@@ -1354,6 +1519,38 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	PassengerDeclaration struct {
+		Checkpoint      func(childComplexity int) int
+		CountryCode     func(childComplexity int) int
+		CustomsPostCode func(childComplexity int) int
+		CustomsPostRu   func(childComplexity int) int
+		DecisionRu      func(childComplexity int) int
+		Declarant       func(childComplexity int) int
+		DeclaredAt      func(childComplexity int) int
+		Direction       func(childComplexity int) int
+		DutyPaid        func(childComplexity int) int
+		FlightNumber    func(childComplexity int) int
+		Items           func(childComplexity int) int
+		Number          func(childComplexity int) int
+		TotalValue      func(childComplexity int) int
+		TrainNumber     func(childComplexity int) int
+		Transport       func(childComplexity int) int
+		Vehicle         func(childComplexity int) int
+		VehiclePlate    func(childComplexity int) int
+		VehicleVIN      func(childComplexity int) int
+	}
+
+	PassengerDeclarationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PassengerDeclarationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PensionContribution struct {
 		Amount         func(childComplexity int) int
 		Employer       func(childComplexity int) int
@@ -1386,72 +1583,92 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Address                 func(childComplexity int) int
-		AdministrativeOffences  func(childComplexity int, first *int, after *string) int
-		AgriculturalMachinery   func(childComplexity int) int
-		Appeals                 func(childComplexity int, first *int, after *string) int
-		Benefits                func(childComplexity int) int
-		BirthDate               func(childComplexity int) int
-		BirthPlace              func(childComplexity int) int
-		BudgetPayments          func(childComplexity int, first *int, after *string) int
-		Citizenship             func(childComplexity int) int
-		CivilActs               func(childComplexity int) int
-		CivilService            func(childComplexity int) int
-		CivilServiceRecords     func(childComplexity int) int
-		Companies               func(childComplexity int, first *int, after *string) int
-		Counterparties          func(childComplexity int, first *int, after *string) int
-		CourtCards              func(childComplexity int) int
-		CourtCases              func(childComplexity int, first *int, after *string) int
-		CriminalRecords         func(childComplexity int) int
-		CrossAudits             func(childComplexity int) int
-		Dactyloscopy            func(childComplexity int) int
-		DeathDate               func(childComplexity int) int
-		Demands                 func(childComplexity int, first *int, after *string) int
-		Disability              func(childComplexity int) int
-		DispensaryRegistrations func(childComplexity int) int
-		DocumentNumber          func(childComplexity int) int
-		DriverLicenses          func(childComplexity int) int
-		Employment              func(childComplexity int) int
-		EnforcementProceedings  func(childComplexity int, first *int, after *string) int
-		ExitRestrictions        func(childComplexity int) int
-		Expulsions              func(childComplexity int) int
-		Family                  func(childComplexity int) int
-		FirstName               func(childComplexity int) int
-		FixedLineSubscriptions  func(childComplexity int) int
-		FullName                func(childComplexity int) int
-		Gender                  func(childComplexity int) int
-		HigherEducation         func(childComplexity int) int
-		HospitalReferrals       func(childComplexity int) int
-		IIN                     func(childComplexity int) int
-		InpatientStays          func(childComplexity int) int
-		JobSeekerRegistrations  func(childComplexity int) int
-		LandPlots               func(childComplexity int, first *int, after *string) int
-		LastName                func(childComplexity int) int
-		Licenses                func(childComplexity int) int
-		MiddleName              func(childComplexity int) int
-		MissingReports          func(childComplexity int) int
-		Nationality             func(childComplexity int) int
-		NotarialActs            func(childComplexity int, first *int, after *string) int
-		OutpatientVisits        func(childComplexity int, first *int, after *string) int
-		ParticipationBans       func(childComplexity int) int
-		PensionContributions    func(childComplexity int, first *int, after *string) int
-		PostalItems             func(childComplexity int, first *int, after *string) int
-		PublicServices          func(childComplexity int, first *int, after *string) int
-		RailwayTickets          func(childComplexity int, first *int, after *string) int
-		RealEstate              func(childComplexity int, first *int, after *string) int
-		Region                  func(childComplexity int) int
-		RiverVessels            func(childComplexity int) int
-		RoadAccidents           func(childComplexity int, first *int, after *string) int
-		RollingStock            func(childComplexity int, first *int, after *string) int
-		TaxDebts                func(childComplexity int) int
-		TaxReturns              func(childComplexity int, first *int, after *string) int
-		Taxpayer                func(childComplexity int) int
-		TrafficViolations       func(childComplexity int, first *int, after *string) int
-		UnfairSupplierRecords   func(childComplexity int) int
-		VatRegistrations        func(childComplexity int) int
-		Vehicles                func(childComplexity int, first *int, after *string) int
-		Wanted                  func(childComplexity int) int
-		Weapons                 func(childComplexity int) int
+		Address                  func(childComplexity int) int
+		AdministrativeOffences   func(childComplexity int, first *int, after *string) int
+		AgriculturalMachinery    func(childComplexity int) int
+		Appeals                  func(childComplexity int, first *int, after *string) int
+		Benefits                 func(childComplexity int) int
+		BirthDate                func(childComplexity int) int
+		BirthPlace               func(childComplexity int) int
+		BorderCrossings          func(childComplexity int, first *int, after *string) int
+		BudgetPayments           func(childComplexity int, first *int, after *string) int
+		Citizenship              func(childComplexity int) int
+		CivilActs                func(childComplexity int) int
+		CivilService             func(childComplexity int) int
+		CivilServiceRecords      func(childComplexity int) int
+		Companies                func(childComplexity int, first *int, after *string) int
+		ContactAddresses         func(childComplexity int) int
+		Counterparties           func(childComplexity int, first *int, after *string) int
+		CourtCards               func(childComplexity int) int
+		CourtCases               func(childComplexity int, first *int, after *string) int
+		CriminalRecords          func(childComplexity int) int
+		CrossAudits              func(childComplexity int) int
+		CustomsDeclarations      func(childComplexity int, first *int, after *string) int
+		Dactyloscopy             func(childComplexity int) int
+		DeathDate                func(childComplexity int) int
+		Demands                  func(childComplexity int, first *int, after *string) int
+		Disability               func(childComplexity int) int
+		DispensaryRegistrations  func(childComplexity int) int
+		DocumentFile             func(childComplexity int) int
+		DocumentNumber           func(childComplexity int) int
+		DocumentPhoto            func(childComplexity int) int
+		DriverLicenses           func(childComplexity int) int
+		Employment               func(childComplexity int) int
+		EnforcementProceedings   func(childComplexity int, first *int, after *string) int
+		ExitRestrictions         func(childComplexity int) int
+		Expulsions               func(childComplexity int) int
+		Family                   func(childComplexity int) int
+		FirstName                func(childComplexity int) int
+		FixedLineSubscriptions   func(childComplexity int) int
+		ForeignerBorderCrossings func(childComplexity int, first *int, after *string) int
+		FullName                 func(childComplexity int) int
+		Gender                   func(childComplexity int) int
+		HigherEducation          func(childComplexity int) int
+		HospitalReferrals        func(childComplexity int) int
+		HostedForeigners         func(childComplexity int) int
+		IIN                      func(childComplexity int) int
+		InpatientStays           func(childComplexity int) int
+		JobSeekerRegistrations   func(childComplexity int) int
+		LandPlots                func(childComplexity int, first *int, after *string) int
+		LastName                 func(childComplexity int) int
+		Licenses                 func(childComplexity int) int
+		MiddleName               func(childComplexity int) int
+		MissingReports           func(childComplexity int) int
+		Nationality              func(childComplexity int) int
+		NotarialActs             func(childComplexity int, first *int, after *string) int
+		OutpatientVisits         func(childComplexity int, first *int, after *string) int
+		ParticipationBans        func(childComplexity int) int
+		PensionContributions     func(childComplexity int, first *int, after *string) int
+		Phones                   func(childComplexity int) int
+		PostalItems              func(childComplexity int, first *int, after *string) int
+		PublicServices           func(childComplexity int, first *int, after *string) int
+		RailwayTickets           func(childComplexity int, first *int, after *string) int
+		RealEstate               func(childComplexity int, first *int, after *string) int
+		Region                   func(childComplexity int) int
+		RiverVessels             func(childComplexity int) int
+		RoadAccidents            func(childComplexity int, first *int, after *string) int
+		RollingStock             func(childComplexity int, first *int, after *string) int
+		TaxDebts                 func(childComplexity int) int
+		TaxReturns               func(childComplexity int, first *int, after *string) int
+		Taxpayer                 func(childComplexity int) int
+		TrafficViolations        func(childComplexity int, first *int, after *string) int
+		UnfairSupplierRecords    func(childComplexity int) int
+		VatRegistrations         func(childComplexity int) int
+		Vehicles                 func(childComplexity int, first *int, after *string) int
+		Wanted                   func(childComplexity int) int
+		Weapons                  func(childComplexity int) int
+	}
+
+	PersonSearchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+	}
+
+	PersonSearchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Policy struct {
@@ -1885,6 +2102,13 @@ type ComplexityRoot struct {
 		UserBIN      func(childComplexity int) int
 	}
 
+	SurnameChange struct {
+		ChangedOn        func(childComplexity int) int
+		NewLastName      func(childComplexity int) int
+		PreviousLastName func(childComplexity int) int
+		ReasonRu         func(childComplexity int) int
+	}
+
 	TaxDebt struct {
 		AsOf          func(childComplexity int) int
 		Fine          func(childComplexity int) int
@@ -2136,6 +2360,9 @@ type AppealResolver interface {
 type BenefitResolver interface {
 	ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error)
 }
+type BorderCrossingResolver interface {
+	Vehicle(ctx context.Context, obj *sio.BorderCrossing) (*sio.Vehicle, error)
+}
 type BusinessLicenseResolver interface {
 	HolderPerson(ctx context.Context, obj *sio.BusinessLicense) (*sio.Person, error)
 	HolderLegalEntity(ctx context.Context, obj *sio.BusinessLicense) (*sio.LegalEntity, error)
@@ -2148,6 +2375,14 @@ type CivilServiceRecordResolver interface {
 }
 type CompanyRoleResolver interface {
 	LegalEntity(ctx context.Context, obj *sio.CompanyRole) (*sio.LegalEntity, error)
+}
+type ContactAddressResolver interface {
+	Person(ctx context.Context, obj *sio.ContactAddress) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.ContactAddress) (*sio.LegalEntity, error)
+}
+type ContactPhoneResolver interface {
+	Person(ctx context.Context, obj *sio.ContactPhone) (*sio.Person, error)
+	LegalEntity(ctx context.Context, obj *sio.ContactPhone) (*sio.LegalEntity, error)
 }
 type CourtCardResolver interface {
 	Person(ctx context.Context, obj *sio.CourtCard) (*sio.Person, error)
@@ -2182,6 +2417,10 @@ type DebtorRestrictionResolver interface {
 	Person(ctx context.Context, obj *sio.DebtorRestriction) (*sio.Person, error)
 	Proceeding(ctx context.Context, obj *sio.DebtorRestriction) (*sio.EnforcementProceeding, error)
 	CourtCase(ctx context.Context, obj *sio.DebtorRestriction) (*sio.CourtCase, error)
+}
+type DocumentFileResolver interface {
+	PreviousSurnames(ctx context.Context, obj *sio.DocumentFile) ([]sio.SurnameChange, error)
+	Addresses(ctx context.Context, obj *sio.DocumentFile) ([]sio.AddressRegistration, error)
 }
 type DriverLicenseResolver interface {
 	Holder(ctx context.Context, obj *sio.DriverLicense) (*sio.Person, error)
@@ -2223,6 +2462,12 @@ type ForeignLaborPermitResolver interface {
 type ForeignTradeParticipantResolver interface {
 	Declarations(ctx context.Context, obj *sio.ForeignTradeParticipant, first *int, after *string) (*model.GoodsDeclarationConnection, error)
 }
+type ForeignTravellerResolver interface {
+	Person(ctx context.Context, obj *sio.ForeignTraveller) (*sio.Person, error)
+	HostPerson(ctx context.Context, obj *sio.ForeignTraveller) (*sio.Person, error)
+	HostLegalEntity(ctx context.Context, obj *sio.ForeignTraveller) (*sio.LegalEntity, error)
+	Crossings(ctx context.Context, obj *sio.ForeignTraveller, first *int, after *string) (*model.BorderCrossingConnection, error)
+}
 type ForeignWorkerResolver interface {
 	Permit(ctx context.Context, obj *sio.ForeignWorker) (*sio.ForeignLaborPermit, error)
 	Violations(ctx context.Context, obj *sio.ForeignWorker) ([]sio.ForeignWorkerViolation, error)
@@ -2244,6 +2489,10 @@ type GoodsDeclarationResolver interface {
 type HigherEducationRecordResolver interface {
 	Person(ctx context.Context, obj *sio.HigherEducationRecord) (*sio.Person, error)
 }
+type IdentityDocumentResolver interface {
+	Person(ctx context.Context, obj *sio.IdentityDocument) (*sio.Person, error)
+	Photo(ctx context.Context, obj *sio.IdentityDocument) (*sio.IdentityPhoto, error)
+}
 type InpatientStayResolver interface {
 	Referral(ctx context.Context, obj *sio.InpatientStay) (*sio.HospitalReferral, error)
 }
@@ -2256,9 +2505,12 @@ type InquiryResolver interface {
 	Vehicle(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) (*sio.Vehicle, error)
 	Taxpayer(ctx context.Context, obj *authz.Inquiry, id string) (*sio.Taxpayer, error)
 	Appeal(ctx context.Context, obj *authz.Inquiry, number string) (*sio.Appeal, error)
+	ForeignTravellers(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignTraveller, error)
 	License(ctx context.Context, obj *authz.Inquiry, number string) (*sio.BusinessLicense, error)
 	Inspection(ctx context.Context, obj *authz.Inquiry, registrationNumber string) (*sio.StateInspection, error)
 	CivilServants(ctx context.Context, obj *authz.Inquiry, stateBodyBin sio.BIN, current *bool, first *int, after *string) (*model.CivilServiceRecordConnection, error)
+	PhoneHolders(ctx context.Context, obj *authz.Inquiry, phone string) ([]sio.ContactPhone, error)
+	SearchAddresses(ctx context.Context, obj *authz.Inquiry, address string, first *int, after *string) (*model.ContactAddressConnection, error)
 	CriminalVehicleRecords(ctx context.Context, obj *authz.Inquiry, plate *string, vin *string) ([]sio.CriminalVehicleRecord, error)
 	CriminalWeaponRecords(ctx context.Context, obj *authz.Inquiry, serialNumber string) ([]sio.CriminalWeaponRecord, error)
 	Diploma(ctx context.Context, obj *authz.Inquiry, number string) (*sio.HigherEducationRecord, error)
@@ -2274,6 +2526,8 @@ type InquiryResolver interface {
 	ForeignWorkerViolations(ctx context.Context, obj *authz.Inquiry, passportNumber string) ([]sio.ForeignWorkerViolation, error)
 	GoodsDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.GoodsDeclaration, error)
 	HospitalReferral(ctx context.Context, obj *authz.Inquiry, referralNumber string) (*sio.HospitalReferral, error)
+	IdentityDocument(ctx context.Context, obj *authz.Inquiry, number string) (*sio.IdentityDocument, error)
+	SearchPersons(ctx context.Context, obj *authz.Inquiry, lastName string, firstName *string, middleName *string, birthDate *sio.Date, first *int, after *string) (*model.PersonSearchConnection, error)
 	CriminalCase(ctx context.Context, obj *authz.Inquiry, number string) (*sio.CriminalRecord, error)
 	CourtCase(ctx context.Context, obj *authz.Inquiry, number string) (*sio.CourtCase, error)
 	CourtCards(ctx context.Context, obj *authz.Inquiry, caseNumber string) ([]sio.CourtCard, error)
@@ -2283,6 +2537,7 @@ type InquiryResolver interface {
 	MissingPerson(ctx context.Context, obj *authz.Inquiry, searchCaseNumber string) (*sio.MissingPersonRecord, error)
 	Links(ctx context.Context, obj *authz.Inquiry, subject model.SubjectInput, depth int, kinds []links.EdgeKind, maxNodes *int, perNode *int) (*links.Graph, error)
 	NotarialAct(ctx context.Context, obj *authz.Inquiry, registryNumber string) (*sio.NotarialAct, error)
+	PassengerDeclaration(ctx context.Context, obj *authz.Inquiry, number string) (*sio.PassengerDeclaration, error)
 	PostalItem(ctx context.Context, obj *authz.Inquiry, trackingNumber string) (*sio.PostalItem, error)
 	ProcurementContract(ctx context.Context, obj *authz.Inquiry, contractNumber string) (*sio.ProcurementContract, error)
 	UnfairSupplierCheck(ctx context.Context, obj *authz.Inquiry, id string) ([]sio.UnfairParticipant, error)
@@ -2343,10 +2598,13 @@ type LegalEntityResolver interface {
 	Vehicles(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.VehicleConnection, error)
 	Taxpayer(ctx context.Context, obj *sio.LegalEntity) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.LegalEntity) ([]sio.TaxDebt, error)
+	HostedForeigners(ctx context.Context, obj *sio.LegalEntity) ([]sio.ForeignTraveller, error)
 	StatisticalUnit(ctx context.Context, obj *sio.LegalEntity) (*sio.StatisticalUnit, error)
 	Licenses(ctx context.Context, obj *sio.LegalEntity) ([]sio.BusinessLicense, error)
 	MonopolyRecords(ctx context.Context, obj *sio.LegalEntity) ([]sio.MonopolyRecord, error)
 	Inspections(ctx context.Context, obj *sio.LegalEntity) ([]sio.StateInspection, error)
+	Phones(ctx context.Context, obj *sio.LegalEntity) ([]sio.ContactPhone, error)
+	ContactAddresses(ctx context.Context, obj *sio.LegalEntity) ([]sio.ContactAddress, error)
 	EnforcementProceedings(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.EnforcementProceedingConnection, error)
 	EthylAlcoholDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
 	AlcoholProductionDeclarations(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.ExciseDeclarationConnection, error)
@@ -2398,6 +2656,11 @@ type NotarialPartyResolver interface {
 	Person(ctx context.Context, obj *sio.NotarialParty) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.NotarialParty) (*sio.LegalEntity, error)
 }
+type PassengerDeclarationResolver interface {
+	Items(ctx context.Context, obj *sio.PassengerDeclaration) ([]sio.DeclarationItem, error)
+	Declarant(ctx context.Context, obj *sio.PassengerDeclaration) (*sio.Person, error)
+	Vehicle(ctx context.Context, obj *sio.PassengerDeclaration) (*sio.Vehicle, error)
+}
 type PensionContributionResolver interface {
 	Person(ctx context.Context, obj *sio.PensionContribution) (*sio.Person, error)
 	Employer(ctx context.Context, obj *sio.PensionContribution) (*sio.LegalEntity, error)
@@ -2415,9 +2678,14 @@ type PersonResolver interface {
 	Taxpayer(ctx context.Context, obj *sio.Person) (*sio.Taxpayer, error)
 	TaxDebts(ctx context.Context, obj *sio.Person) ([]sio.TaxDebt, error)
 	Appeals(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.AppealConnection, error)
+	BorderCrossings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BorderCrossingConnection, error)
+	ForeignerBorderCrossings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.BorderCrossingConnection, error)
+	HostedForeigners(ctx context.Context, obj *sio.Person) ([]sio.ForeignTraveller, error)
 	Licenses(ctx context.Context, obj *sio.Person) ([]sio.BusinessLicense, error)
 	CivilService(ctx context.Context, obj *sio.Person) (*sio.CivilServantCheck, error)
 	CivilServiceRecords(ctx context.Context, obj *sio.Person) ([]sio.CivilServiceRecord, error)
+	Phones(ctx context.Context, obj *sio.Person) ([]sio.ContactPhone, error)
+	ContactAddresses(ctx context.Context, obj *sio.Person) ([]sio.ContactAddress, error)
 	HigherEducation(ctx context.Context, obj *sio.Person) ([]sio.HigherEducationRecord, error)
 	EnforcementProceedings(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.EnforcementProceedingConnection, error)
 	ExitRestrictions(ctx context.Context, obj *sio.Person) ([]sio.DebtorRestriction, error)
@@ -2425,6 +2693,8 @@ type PersonResolver interface {
 	DispensaryRegistrations(ctx context.Context, obj *sio.Person) ([]sio.DispensaryRegistration, error)
 	HospitalReferrals(ctx context.Context, obj *sio.Person) ([]sio.HospitalReferral, error)
 	InpatientStays(ctx context.Context, obj *sio.Person) ([]sio.InpatientStay, error)
+	DocumentFile(ctx context.Context, obj *sio.Person) (*sio.DocumentFile, error)
+	DocumentPhoto(ctx context.Context, obj *sio.Person) (*sio.IdentityPhoto, error)
 	CriminalRecords(ctx context.Context, obj *sio.Person) ([]sio.CriminalRecord, error)
 	AdministrativeOffences(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.AdministrativeOffenceConnection, error)
 	Dactyloscopy(ctx context.Context, obj *sio.Person) (*sio.DactyloscopicRecord, error)
@@ -2435,6 +2705,7 @@ type PersonResolver interface {
 	MissingReports(ctx context.Context, obj *sio.Person) ([]sio.MissingPersonRecord, error)
 	Expulsions(ctx context.Context, obj *sio.Person) ([]sio.Expulsion, error)
 	NotarialActs(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.NotarialActConnection, error)
+	CustomsDeclarations(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PassengerDeclarationConnection, error)
 	PostalItems(ctx context.Context, obj *sio.Person, first *int, after *string) (*model.PostalItemConnection, error)
 	UnfairSupplierRecords(ctx context.Context, obj *sio.Person) ([]sio.UnfairParticipant, error)
 	ParticipationBans(ctx context.Context, obj *sio.Person) ([]sio.Restriction, error)
@@ -2609,6 +2880,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccidentParticipant.Vehicle(childComplexity), true
+
+	case "AddressRegistration.address":
+		if e.ComplexityRoot.AddressRegistration.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.Address(childComplexity), true
+	case "AddressRegistration.deregistrationReasonRu":
+		if e.ComplexityRoot.AddressRegistration.DeregistrationReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.DeregistrationReasonRu(childComplexity), true
+	case "AddressRegistration.region":
+		if e.ComplexityRoot.AddressRegistration.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.Region(childComplexity), true
+	case "AddressRegistration.registeredFrom":
+		if e.ComplexityRoot.AddressRegistration.RegisteredFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.RegisteredFrom(childComplexity), true
+	case "AddressRegistration.registeredTo":
+		if e.ComplexityRoot.AddressRegistration.RegisteredTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddressRegistration.RegisteredTo(childComplexity), true
 
 	case "AdministrativeOffence.arrestDays":
 		if e.ComplexityRoot.AdministrativeOffence.ArrestDays == nil {
@@ -3074,6 +3376,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Benefit.Status(childComplexity), true
+
+	case "BorderCheckpoint.code":
+		if e.ComplexityRoot.BorderCheckpoint.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.Code(childComplexity), true
+	case "BorderCheckpoint.kind":
+		if e.ComplexityRoot.BorderCheckpoint.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.Kind(childComplexity), true
+	case "BorderCheckpoint.nameRu":
+		if e.ComplexityRoot.BorderCheckpoint.NameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.NameRu(childComplexity), true
+	case "BorderCheckpoint.region":
+		if e.ComplexityRoot.BorderCheckpoint.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCheckpoint.Region(childComplexity), true
+
+	case "BorderCrossing.carrierRu":
+		if e.ComplexityRoot.BorderCrossing.CarrierRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.CarrierRu(childComplexity), true
+	case "BorderCrossing.checkpoint":
+		if e.ComplexityRoot.BorderCrossing.Checkpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Checkpoint(childComplexity), true
+	case "BorderCrossing.countryCode":
+		if e.ComplexityRoot.BorderCrossing.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.CountryCode(childComplexity), true
+	case "BorderCrossing.crossedAt":
+		if e.ComplexityRoot.BorderCrossing.CrossedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.CrossedAt(childComplexity), true
+	case "BorderCrossing.direction":
+		if e.ComplexityRoot.BorderCrossing.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Direction(childComplexity), true
+	case "BorderCrossing.documentKind":
+		if e.ComplexityRoot.BorderCrossing.DocumentKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.DocumentKind(childComplexity), true
+	case "BorderCrossing.documentNumber":
+		if e.ComplexityRoot.BorderCrossing.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.DocumentNumber(childComplexity), true
+	case "BorderCrossing.flightNumber":
+		if e.ComplexityRoot.BorderCrossing.FlightNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.FlightNumber(childComplexity), true
+	case "BorderCrossing.id":
+		if e.ComplexityRoot.BorderCrossing.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.ID(childComplexity), true
+	case "BorderCrossing.routeRu":
+		if e.ComplexityRoot.BorderCrossing.RouteRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.RouteRu(childComplexity), true
+	case "BorderCrossing.trainNumber":
+		if e.ComplexityRoot.BorderCrossing.TrainNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.TrainNumber(childComplexity), true
+	case "BorderCrossing.transport":
+		if e.ComplexityRoot.BorderCrossing.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Transport(childComplexity), true
+	case "BorderCrossing.vehicle":
+		if e.ComplexityRoot.BorderCrossing.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.Vehicle(childComplexity), true
+	case "BorderCrossing.vehiclePlate":
+		if e.ComplexityRoot.BorderCrossing.VehiclePlate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossing.VehiclePlate(childComplexity), true
+
+	case "BorderCrossingConnection.edges":
+		if e.ComplexityRoot.BorderCrossingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingConnection.Edges(childComplexity), true
+	case "BorderCrossingConnection.pageInfo":
+		if e.ComplexityRoot.BorderCrossingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingConnection.PageInfo(childComplexity), true
+	case "BorderCrossingConnection.totalCount":
+		if e.ComplexityRoot.BorderCrossingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingConnection.TotalCount(childComplexity), true
+
+	case "BorderCrossingEdge.cursor":
+		if e.ComplexityRoot.BorderCrossingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingEdge.Cursor(childComplexity), true
+	case "BorderCrossingEdge.node":
+		if e.ComplexityRoot.BorderCrossingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BorderCrossingEdge.Node(childComplexity), true
 
 	case "BudgetPayment.amount":
 		if e.ComplexityRoot.BudgetPayment.Amount == nil {
@@ -3654,6 +4098,166 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyRoleEdge.Node(childComplexity), true
+
+	case "ContactAddress.address":
+		if e.ComplexityRoot.ContactAddress.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Address(childComplexity), true
+	case "ContactAddress.kind":
+		if e.ComplexityRoot.ContactAddress.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Kind(childComplexity), true
+	case "ContactAddress.legalEntity":
+		if e.ComplexityRoot.ContactAddress.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.LegalEntity(childComplexity), true
+	case "ContactAddress.ownerId":
+		if e.ComplexityRoot.ContactAddress.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.OwnerID(childComplexity), true
+	case "ContactAddress.ownerKind":
+		if e.ComplexityRoot.ContactAddress.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.OwnerKind(childComplexity), true
+	case "ContactAddress.person":
+		if e.ComplexityRoot.ContactAddress.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Person(childComplexity), true
+	case "ContactAddress.region":
+		if e.ComplexityRoot.ContactAddress.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Region(childComplexity), true
+	case "ContactAddress.since":
+		if e.ComplexityRoot.ContactAddress.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Since(childComplexity), true
+	case "ContactAddress.sourceRu":
+		if e.ComplexityRoot.ContactAddress.SourceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.SourceRu(childComplexity), true
+	case "ContactAddress.until":
+		if e.ComplexityRoot.ContactAddress.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddress.Until(childComplexity), true
+
+	case "ContactAddressConnection.edges":
+		if e.ComplexityRoot.ContactAddressConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.Edges(childComplexity), true
+	case "ContactAddressConnection.pageInfo":
+		if e.ComplexityRoot.ContactAddressConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.PageInfo(childComplexity), true
+	case "ContactAddressConnection.totalCount":
+		if e.ComplexityRoot.ContactAddressConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.TotalCount(childComplexity), true
+	case "ContactAddressConnection.truncated":
+		if e.ComplexityRoot.ContactAddressConnection.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressConnection.Truncated(childComplexity), true
+
+	case "ContactAddressEdge.cursor":
+		if e.ComplexityRoot.ContactAddressEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressEdge.Cursor(childComplexity), true
+	case "ContactAddressEdge.node":
+		if e.ComplexityRoot.ContactAddressEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactAddressEdge.Node(childComplexity), true
+
+	case "ContactPhone.kind":
+		if e.ComplexityRoot.ContactPhone.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Kind(childComplexity), true
+	case "ContactPhone.legalEntity":
+		if e.ComplexityRoot.ContactPhone.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.LegalEntity(childComplexity), true
+	case "ContactPhone.operatorRu":
+		if e.ComplexityRoot.ContactPhone.OperatorRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.OperatorRu(childComplexity), true
+	case "ContactPhone.ownerId":
+		if e.ComplexityRoot.ContactPhone.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.OwnerID(childComplexity), true
+	case "ContactPhone.ownerKind":
+		if e.ComplexityRoot.ContactPhone.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.OwnerKind(childComplexity), true
+	case "ContactPhone.person":
+		if e.ComplexityRoot.ContactPhone.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Person(childComplexity), true
+	case "ContactPhone.phone":
+		if e.ComplexityRoot.ContactPhone.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Phone(childComplexity), true
+	case "ContactPhone.since":
+		if e.ComplexityRoot.ContactPhone.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Since(childComplexity), true
+	case "ContactPhone.sourceRu":
+		if e.ComplexityRoot.ContactPhone.SourceRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.SourceRu(childComplexity), true
+	case "ContactPhone.until":
+		if e.ComplexityRoot.ContactPhone.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactPhone.Until(childComplexity), true
 
 	case "CourtCard.additionalRu":
 		if e.ComplexityRoot.CourtCard.AdditionalRu == nil {
@@ -4639,6 +5243,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DebtorRestriction.RestrictedUntil(childComplexity), true
 
+	case "DeclarationItem.currency":
+		if e.ComplexityRoot.DeclarationItem.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Currency(childComplexity), true
+	case "DeclarationItem.currencyAmount":
+		if e.ComplexityRoot.DeclarationItem.CurrencyAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.CurrencyAmount(childComplexity), true
+	case "DeclarationItem.descriptionRu":
+		if e.ComplexityRoot.DeclarationItem.DescriptionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.DescriptionRu(childComplexity), true
+	case "DeclarationItem.hsCode":
+		if e.ComplexityRoot.DeclarationItem.HSCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.HSCode(childComplexity), true
+	case "DeclarationItem.kind":
+		if e.ComplexityRoot.DeclarationItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Kind(childComplexity), true
+	case "DeclarationItem.line":
+		if e.ComplexityRoot.DeclarationItem.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Line(childComplexity), true
+	case "DeclarationItem.quantity":
+		if e.ComplexityRoot.DeclarationItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Quantity(childComplexity), true
+	case "DeclarationItem.unitRu":
+		if e.ComplexityRoot.DeclarationItem.UnitRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.UnitRu(childComplexity), true
+	case "DeclarationItem.value":
+		if e.ComplexityRoot.DeclarationItem.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.Value(childComplexity), true
+	case "DeclarationItem.weightKg":
+		if e.ComplexityRoot.DeclarationItem.WeightKg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclarationItem.WeightKg(childComplexity), true
+
 	case "Demand.answerRu":
 		if e.ComplexityRoot.Demand.AnswerRu == nil {
 			break
@@ -4883,6 +5548,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DispensaryRegistration.RegisteredOn(childComplexity), true
+
+	case "DocumentFile.addresses":
+		if e.ComplexityRoot.DocumentFile.Addresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.Addresses(childComplexity), true
+	case "DocumentFile.currentDocument":
+		if e.ComplexityRoot.DocumentFile.CurrentDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.CurrentDocument(childComplexity), true
+	case "DocumentFile.documents":
+		if e.ComplexityRoot.DocumentFile.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.Documents(childComplexity), true
+	case "DocumentFile.iin":
+		if e.ComplexityRoot.DocumentFile.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.IIN(childComplexity), true
+	case "DocumentFile.previousSurnames":
+		if e.ComplexityRoot.DocumentFile.PreviousSurnames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFile.PreviousSurnames(childComplexity), true
 
 	case "DriverLicense.categories":
 		if e.ComplexityRoot.DriverLicense.Categories == nil {
@@ -5777,6 +6473,102 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ForeignTradeParticipant.Role(childComplexity), true
 
+	case "ForeignTraveller.birthDate":
+		if e.ComplexityRoot.ForeignTraveller.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.BirthDate(childComplexity), true
+	case "ForeignTraveller.citizenship":
+		if e.ComplexityRoot.ForeignTraveller.Citizenship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Citizenship(childComplexity), true
+	case "ForeignTraveller.crossings":
+		if e.ComplexityRoot.ForeignTraveller.Crossings == nil {
+			break
+		}
+
+		args, err := ec.field_ForeignTraveller_crossings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Crossings(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "ForeignTraveller.firstName":
+		if e.ComplexityRoot.ForeignTraveller.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.FirstName(childComplexity), true
+	case "ForeignTraveller.gender":
+		if e.ComplexityRoot.ForeignTraveller.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Gender(childComplexity), true
+	case "ForeignTraveller.hostId":
+		if e.ComplexityRoot.ForeignTraveller.HostID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostID(childComplexity), true
+	case "ForeignTraveller.hostKind":
+		if e.ComplexityRoot.ForeignTraveller.HostKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostKind(childComplexity), true
+	case "ForeignTraveller.hostLegalEntity":
+		if e.ComplexityRoot.ForeignTraveller.HostLegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostLegalEntity(childComplexity), true
+	case "ForeignTraveller.hostPerson":
+		if e.ComplexityRoot.ForeignTraveller.HostPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.HostPerson(childComplexity), true
+	case "ForeignTraveller.id":
+		if e.ComplexityRoot.ForeignTraveller.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.ID(childComplexity), true
+	case "ForeignTraveller.lastName":
+		if e.ComplexityRoot.ForeignTraveller.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.LastName(childComplexity), true
+	case "ForeignTraveller.passportExpiry":
+		if e.ComplexityRoot.ForeignTraveller.PassportExpiry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.PassportExpiry(childComplexity), true
+	case "ForeignTraveller.passportNumber":
+		if e.ComplexityRoot.ForeignTraveller.PassportNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.PassportNumber(childComplexity), true
+	case "ForeignTraveller.person":
+		if e.ComplexityRoot.ForeignTraveller.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.Person(childComplexity), true
+	case "ForeignTraveller.purposeRu":
+		if e.ComplexityRoot.ForeignTraveller.PurposeRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForeignTraveller.PurposeRu(childComplexity), true
+
 	case "ForeignWorker.birthDate":
 		if e.ComplexityRoot.ForeignWorker.BirthDate == nil {
 			break
@@ -6386,6 +7178,146 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HospitalReferral.Status(childComplexity), true
 
+	case "IdentityDocument.expiryDate":
+		if e.ComplexityRoot.IdentityDocument.ExpiryDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.ExpiryDate(childComplexity), true
+	case "IdentityDocument.firstName":
+		if e.ComplexityRoot.IdentityDocument.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.FirstName(childComplexity), true
+	case "IdentityDocument.fullName":
+		if e.ComplexityRoot.IdentityDocument.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.FullName(childComplexity), true
+	case "IdentityDocument.gender":
+		if e.ComplexityRoot.IdentityDocument.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Gender(childComplexity), true
+	case "IdentityDocument.id":
+		if e.ComplexityRoot.IdentityDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.ID(childComplexity), true
+	case "IdentityDocument.iin":
+		if e.ComplexityRoot.IdentityDocument.IIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.IIN(childComplexity), true
+	case "IdentityDocument.issueDate":
+		if e.ComplexityRoot.IdentityDocument.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.IssueDate(childComplexity), true
+	case "IdentityDocument.issueReasonRu":
+		if e.ComplexityRoot.IdentityDocument.IssueReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.IssueReasonRu(childComplexity), true
+	case "IdentityDocument.issuer":
+		if e.ComplexityRoot.IdentityDocument.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Issuer(childComplexity), true
+	case "IdentityDocument.kind":
+		if e.ComplexityRoot.IdentityDocument.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Kind(childComplexity), true
+	case "IdentityDocument.kindRu":
+		if e.ComplexityRoot.IdentityDocument.KindRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.KindRu(childComplexity), true
+	case "IdentityDocument.lastName":
+		if e.ComplexityRoot.IdentityDocument.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.LastName(childComplexity), true
+	case "IdentityDocument.middleName":
+		if e.ComplexityRoot.IdentityDocument.MiddleName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.MiddleName(childComplexity), true
+	case "IdentityDocument.number":
+		if e.ComplexityRoot.IdentityDocument.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Number(childComplexity), true
+	case "IdentityDocument.person":
+		if e.ComplexityRoot.IdentityDocument.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Person(childComplexity), true
+	case "IdentityDocument.photo":
+		if e.ComplexityRoot.IdentityDocument.Photo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Photo(childComplexity), true
+	case "IdentityDocument.region":
+		if e.ComplexityRoot.IdentityDocument.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Region(childComplexity), true
+	case "IdentityDocument.status":
+		if e.ComplexityRoot.IdentityDocument.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.Status(childComplexity), true
+	case "IdentityDocument.statusDate":
+		if e.ComplexityRoot.IdentityDocument.StatusDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityDocument.StatusDate(childComplexity), true
+
+	case "IdentityPhoto.documentNumber":
+		if e.ComplexityRoot.IdentityPhoto.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.DocumentNumber(childComplexity), true
+	case "IdentityPhoto.takenOn":
+		if e.ComplexityRoot.IdentityPhoto.TakenOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.TakenOn(childComplexity), true
+	case "IdentityPhoto.url":
+		if e.ComplexityRoot.IdentityPhoto.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.URL(childComplexity), true
+	case "IdentityPhoto.urlExpiresAt":
+		if e.ComplexityRoot.IdentityPhoto.URLExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityPhoto.URLExpiresAt(childComplexity), true
+
 	case "InpatientStay.admission":
 		if e.ComplexityRoot.InpatientStay.Admission == nil {
 			break
@@ -6703,6 +7635,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.ForeignLaborPermit(childComplexity, args["permitNumber"].(string)), true
+	case "Inquiry.foreignTravellers":
+		if e.ComplexityRoot.Inquiry.ForeignTravellers == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_foreignTravellers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.ForeignTravellers(childComplexity, args["passportNumber"].(string)), true
 	case "Inquiry.foreignWorkerViolations":
 		if e.ComplexityRoot.Inquiry.ForeignWorkerViolations == nil {
 			break
@@ -6769,6 +7712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.HydrocarbonContract(childComplexity, args["number"].(string)), true
+	case "Inquiry.identityDocument":
+		if e.ComplexityRoot.Inquiry.IdentityDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_identityDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.IdentityDocument(childComplexity, args["number"].(string)), true
 	case "Inquiry.inspection":
 		if e.ComplexityRoot.Inquiry.Inspection == nil {
 			break
@@ -6864,6 +7818,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.NotarialAct(childComplexity, args["registryNumber"].(string)), true
+	case "Inquiry.passengerDeclaration":
+		if e.ComplexityRoot.Inquiry.PassengerDeclaration == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_passengerDeclaration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PassengerDeclaration(childComplexity, args["number"].(string)), true
 	case "Inquiry.pensionStatement":
 		if e.ComplexityRoot.Inquiry.PensionStatement == nil {
 			break
@@ -6919,6 +7884,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.PetroleumDeclarationV3(childComplexity, args["number"].(string)), true
+	case "Inquiry.phoneHolders":
+		if e.ComplexityRoot.Inquiry.PhoneHolders == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_phoneHolders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.PhoneHolders(childComplexity, args["phone"].(string)), true
 	case "Inquiry.postalItem":
 		if e.ComplexityRoot.Inquiry.PostalItem == nil {
 			break
@@ -6996,6 +7972,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Inquiry.SeaVessel(childComplexity, args["imoNumber"].(string)), true
+	case "Inquiry.searchAddresses":
+		if e.ComplexityRoot.Inquiry.SearchAddresses == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_searchAddresses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SearchAddresses(childComplexity, args["address"].(string), args["first"].(*int), args["after"].(*string)), true
+	case "Inquiry.searchPersons":
+		if e.ComplexityRoot.Inquiry.SearchPersons == nil {
+			break
+		}
+
+		args, err := ec.field_Inquiry_searchPersons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Inquiry.SearchPersons(childComplexity, args["lastName"].(string), args["firstName"].(*string), args["middleName"].(*string), args["birthDate"].(*sio.Date), args["first"].(*int), args["after"].(*string)), true
 	case "Inquiry.solidMineralContract":
 		if e.ComplexityRoot.Inquiry.SolidMineralContract == nil {
 			break
@@ -7713,6 +8711,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.contactAddresses":
+		if e.ComplexityRoot.LegalEntity.ContactAddresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.ContactAddresses(childComplexity), true
 	case "LegalEntity.counterparties":
 		if e.ComplexityRoot.LegalEntity.Counterparties == nil {
 			break
@@ -7816,6 +8820,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Founders(childComplexity), true
+	case "LegalEntity.hostedForeigners":
+		if e.ComplexityRoot.LegalEntity.HostedForeigners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.HostedForeigners(childComplexity), true
 	case "LegalEntity.hydrocarbonContracts":
 		if e.ComplexityRoot.LegalEntity.HydrocarbonContracts == nil {
 			break
@@ -7913,6 +8923,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.PetroleumDeclarationsV3(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "LegalEntity.phones":
+		if e.ComplexityRoot.LegalEntity.Phones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalEntity.Phones(childComplexity), true
 	case "LegalEntity.postalItems":
 		if e.ComplexityRoot.LegalEntity.PostalItems == nil {
 			break
@@ -8744,6 +9760,147 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "PassengerDeclaration.checkpoint":
+		if e.ComplexityRoot.PassengerDeclaration.Checkpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Checkpoint(childComplexity), true
+	case "PassengerDeclaration.countryCode":
+		if e.ComplexityRoot.PassengerDeclaration.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.CountryCode(childComplexity), true
+	case "PassengerDeclaration.customsPostCode":
+		if e.ComplexityRoot.PassengerDeclaration.CustomsPostCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.CustomsPostCode(childComplexity), true
+	case "PassengerDeclaration.customsPostRu":
+		if e.ComplexityRoot.PassengerDeclaration.CustomsPostRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.CustomsPostRu(childComplexity), true
+	case "PassengerDeclaration.decisionRu":
+		if e.ComplexityRoot.PassengerDeclaration.DecisionRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.DecisionRu(childComplexity), true
+	case "PassengerDeclaration.declarant":
+		if e.ComplexityRoot.PassengerDeclaration.Declarant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Declarant(childComplexity), true
+	case "PassengerDeclaration.declaredAt":
+		if e.ComplexityRoot.PassengerDeclaration.DeclaredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.DeclaredAt(childComplexity), true
+	case "PassengerDeclaration.direction":
+		if e.ComplexityRoot.PassengerDeclaration.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Direction(childComplexity), true
+	case "PassengerDeclaration.dutyPaid":
+		if e.ComplexityRoot.PassengerDeclaration.DutyPaid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.DutyPaid(childComplexity), true
+	case "PassengerDeclaration.flightNumber":
+		if e.ComplexityRoot.PassengerDeclaration.FlightNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.FlightNumber(childComplexity), true
+	case "PassengerDeclaration.items":
+		if e.ComplexityRoot.PassengerDeclaration.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Items(childComplexity), true
+	case "PassengerDeclaration.number":
+		if e.ComplexityRoot.PassengerDeclaration.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Number(childComplexity), true
+	case "PassengerDeclaration.totalValue":
+		if e.ComplexityRoot.PassengerDeclaration.TotalValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.TotalValue(childComplexity), true
+	case "PassengerDeclaration.trainNumber":
+		if e.ComplexityRoot.PassengerDeclaration.TrainNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.TrainNumber(childComplexity), true
+	case "PassengerDeclaration.transport":
+		if e.ComplexityRoot.PassengerDeclaration.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Transport(childComplexity), true
+	case "PassengerDeclaration.vehicle":
+		if e.ComplexityRoot.PassengerDeclaration.Vehicle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.Vehicle(childComplexity), true
+	case "PassengerDeclaration.vehiclePlate":
+		if e.ComplexityRoot.PassengerDeclaration.VehiclePlate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.VehiclePlate(childComplexity), true
+	case "PassengerDeclaration.vehicleVin":
+		if e.ComplexityRoot.PassengerDeclaration.VehicleVIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclaration.VehicleVIN(childComplexity), true
+
+	case "PassengerDeclarationConnection.edges":
+		if e.ComplexityRoot.PassengerDeclarationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationConnection.Edges(childComplexity), true
+	case "PassengerDeclarationConnection.pageInfo":
+		if e.ComplexityRoot.PassengerDeclarationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationConnection.PageInfo(childComplexity), true
+	case "PassengerDeclarationConnection.totalCount":
+		if e.ComplexityRoot.PassengerDeclarationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationConnection.TotalCount(childComplexity), true
+
+	case "PassengerDeclarationEdge.cursor":
+		if e.ComplexityRoot.PassengerDeclarationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationEdge.Cursor(childComplexity), true
+	case "PassengerDeclarationEdge.node":
+		if e.ComplexityRoot.PassengerDeclarationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassengerDeclarationEdge.Node(childComplexity), true
+
 	case "PensionContribution.amount":
 		if e.ComplexityRoot.PensionContribution.Amount == nil {
 			break
@@ -8919,6 +10076,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.BirthPlace(childComplexity), true
+	case "Person.borderCrossings":
+		if e.ComplexityRoot.Person.BorderCrossings == nil {
+			break
+		}
+
+		args, err := ec.field_Person_borderCrossings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.BorderCrossings(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.budgetPayments":
 		if e.ComplexityRoot.Person.BudgetPayments == nil {
 			break
@@ -8965,6 +10133,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Companies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.contactAddresses":
+		if e.ComplexityRoot.Person.ContactAddresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ContactAddresses(childComplexity), true
 	case "Person.counterparties":
 		if e.ComplexityRoot.Person.Counterparties == nil {
 			break
@@ -9005,6 +10179,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.CrossAudits(childComplexity), true
+	case "Person.customsDeclarations":
+		if e.ComplexityRoot.Person.CustomsDeclarations == nil {
+			break
+		}
+
+		args, err := ec.field_Person_customsDeclarations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.CustomsDeclarations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.dactyloscopy":
 		if e.ComplexityRoot.Person.Dactyloscopy == nil {
 			break
@@ -9040,12 +10225,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DispensaryRegistrations(childComplexity), true
+	case "Person.documentFile":
+		if e.ComplexityRoot.Person.DocumentFile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DocumentFile(childComplexity), true
 	case "Person.documentNumber":
 		if e.ComplexityRoot.Person.DocumentNumber == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.DocumentNumber(childComplexity), true
+	case "Person.documentPhoto":
+		if e.ComplexityRoot.Person.DocumentPhoto == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.DocumentPhoto(childComplexity), true
 	case "Person.driverLicenses":
 		if e.ComplexityRoot.Person.DriverLicenses == nil {
 			break
@@ -9099,6 +10296,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.FixedLineSubscriptions(childComplexity), true
+	case "Person.foreignerBorderCrossings":
+		if e.ComplexityRoot.Person.ForeignerBorderCrossings == nil {
+			break
+		}
+
+		args, err := ec.field_Person_foreignerBorderCrossings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ForeignerBorderCrossings(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.fullName":
 		if e.ComplexityRoot.Person.FullName == nil {
 			break
@@ -9123,6 +10331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.HospitalReferrals(childComplexity), true
+	case "Person.hostedForeigners":
+		if e.ComplexityRoot.Person.HostedForeigners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.HostedForeigners(childComplexity), true
 	case "Person.iin":
 		if e.ComplexityRoot.Person.IIN == nil {
 			break
@@ -9221,6 +10435,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.PensionContributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.phones":
+		if e.ComplexityRoot.Person.Phones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Phones(childComplexity), true
 	case "Person.postalItems":
 		if e.ComplexityRoot.Person.PostalItems == nil {
 			break
@@ -9368,6 +10588,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Weapons(childComplexity), true
+
+	case "PersonSearchConnection.edges":
+		if e.ComplexityRoot.PersonSearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.Edges(childComplexity), true
+	case "PersonSearchConnection.pageInfo":
+		if e.ComplexityRoot.PersonSearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.PageInfo(childComplexity), true
+	case "PersonSearchConnection.totalCount":
+		if e.ComplexityRoot.PersonSearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.TotalCount(childComplexity), true
+	case "PersonSearchConnection.truncated":
+		if e.ComplexityRoot.PersonSearchConnection.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchConnection.Truncated(childComplexity), true
+
+	case "PersonSearchEdge.cursor":
+		if e.ComplexityRoot.PersonSearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchEdge.Cursor(childComplexity), true
+	case "PersonSearchEdge.node":
+		if e.ComplexityRoot.PersonSearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonSearchEdge.Node(childComplexity), true
 
 	case "Policy.bases":
 		if e.ComplexityRoot.Policy.Bases == nil {
@@ -11308,6 +12566,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SubsoilContract.UserBIN(childComplexity), true
 
+	case "SurnameChange.changedOn":
+		if e.ComplexityRoot.SurnameChange.ChangedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.ChangedOn(childComplexity), true
+	case "SurnameChange.newLastName":
+		if e.ComplexityRoot.SurnameChange.NewLastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.NewLastName(childComplexity), true
+	case "SurnameChange.previousLastName":
+		if e.ComplexityRoot.SurnameChange.PreviousLastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.PreviousLastName(childComplexity), true
+	case "SurnameChange.reasonRu":
+		if e.ComplexityRoot.SurnameChange.ReasonRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurnameChange.ReasonRu(childComplexity), true
+
 	case "TaxDebt.asOf":
 		if e.ComplexityRoot.TaxDebt.AsOf == nil {
 			break
@@ -12576,6 +13859,121 @@ extend type Inquiry {
   appeal(number: String!): Appeal @service(code: "CITIZEN_APPEALS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/border.graphqls", Input: `enum CrossingDirection {
+  ENTRY
+  EXIT
+}
+
+enum CheckpointKind {
+  AIRPORT
+  ROAD
+  RAIL
+}
+
+enum CrossingTransport {
+  FLIGHT
+  CAR
+  BUS
+  TRAIN
+  PEDESTRIAN
+}
+
+"A checkpoint on the state border (пункт пропуска)."
+type BorderCheckpoint {
+  code: String!
+  nameRu: String!
+  kind: CheckpointKind!
+  region: Region
+}
+
+"""
+A passage of a border checkpoint, from the border service's databases of
+crossings by citizens of Kazakhstan or by foreigners.
+"""
+type BorderCrossing {
+  id: ID!
+  crossedAt: DateTime!
+  direction: CrossingDirection!
+  checkpoint: BorderCheckpoint!
+  "Country (ISO 3166 alpha-2) the person left for or came from."
+  countryCode: String!
+  "The document shown."
+  documentKind: IdentityDocumentKind!
+  documentNumber: String!
+  transport: CrossingTransport!
+  "Flight, e.g. ` + "`" + `KC 911` + "`" + `."
+  flightNumber: String
+  "Train, e.g. ` + "`" + `№ 009Ц` + "`" + `."
+  trainNumber: String
+  "Plate of the person's car."
+  vehiclePlate: String
+  "Route of the flight, train or bus, e.g. «Алматы — Стамбул»."
+  routeRu: String!
+  carrierRu: String!
+  "Транспортные средства: the car, when the person crossed in their own."
+  vehicle: Vehicle @service(code: "VEHICLES")
+}
+
+type BorderCrossingConnection {
+  edges: [BorderCrossingEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type BorderCrossingEdge {
+  cursor: String!
+  node: BorderCrossing!
+}
+
+"""
+A foreigner's record of the border service: passport data (names in Latin
+letters as in the passport), the purpose of the visit and the receiving party
+(принимающая сторона).
+"""
+type ForeignTraveller {
+  id: ID!
+  lastName: String!
+  firstName: String!
+  birthDate: Date!
+  gender: Gender!
+  "ISO 3166 alpha-2."
+  citizenship: String!
+  passportNumber: String!
+  passportExpiry: Date!
+  "Purpose of the visit, e.g. «Деловой», «Частный»."
+  purposeRu: String!
+  "IIN or BIN of the receiving party."
+  hostId: ID
+  hostKind: SubjectKind
+  "ГБД ФЛ: the foreigner, when registered in Kazakhstan (residence permit)."
+  person: Person @service(code: "PERSONS")
+  "ГБД ФЛ: the receiving party, when a person."
+  hostPerson: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the receiving party, when a legal entity."
+  hostLegalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+  "Пересечение границы иностранными гражданами: the foreigner's crossings, oldest first."
+  crossings(first: Int = 20, after: String): BorderCrossingConnection @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+
+extend type Person {
+  "Пересечение государственной границы гражданами РК: the citizen's crossings, oldest first."
+  borderCrossings(first: Int = 20, after: String): BorderCrossingConnection @service(code: "BORDER_CROSSINGS_CITIZENS")
+  "Пересечение государственной границы иностранными гражданами: crossings of a foreigner living in Kazakhstan, oldest first."
+  foreignerBorderCrossings(first: Int = 20, after: String): BorderCrossingConnection @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+  "Пересечение границы иностранными гражданами: foreigners who named the person as receiving party."
+  hostedForeigners: [ForeignTraveller!] @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+
+extend type LegalEntity {
+  "Пересечение границы иностранными гражданами: foreigners the entity received (business visitors, workers)."
+  hostedForeigners: [ForeignTraveller!] @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+
+extend type Inquiry {
+  "Пересечение границы иностранными гражданами: foreigners by passport number (one per country of issue)."
+  foreignTravellers(passportNumber: String!): [ForeignTraveller!] @service(code: "BORDER_CROSSINGS_FOREIGNERS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/business.graphqls", Input: `# Business registers: the statistical register of ЕУСС (17), Е-лицензирование
 # (41), Сведения о монополистах (47) and Учет проверок ГО (50).
 
@@ -12880,6 +14278,102 @@ extend type Inquiry {
   body.
   """
   civilServants(stateBodyBin: BIN!, current: Boolean, first: Int = 20, after: String): CivilServiceRecordConnection @service(code: "CIVIL_SERVANTS")
+}
+`, BuiltIn: false},
+	{Name: "../schema/contacts.graphqls", Input: `enum ContactPhoneKind {
+  MOBILE
+  HOME
+  WORK
+}
+
+enum ContactAddressKind {
+  "Registered place of residence (ГБД ФЛ)."
+  REGISTERED
+  "Where the person or entity actually is."
+  ACTUAL
+  "Legal address of an entity (ГБД ЮЛ)."
+  LEGAL
+}
+
+"""
+A phone number of Поиск адресов и контактных телефонов: a holder's number from
+a source, over a period. One number may have several holders (a family's home
+line, a company phone its director uses, a parent's number given for a child).
+"""
+type ContactPhone {
+  "E.164, e.g. ` + "`" + `+77011234567` + "`" + `."
+  phone: String!
+  kind: ContactPhoneKind!
+  operatorRu: String!
+  sourceRu: String!
+  since: Date!
+  "Null while the number is in use."
+  until: Date
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "ГБД ФЛ: the holder, when a person."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the holder, when a legal entity."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+"An address of a person or entity of Поиск адресов и контактных телефонов."
+type ContactAddress {
+  address: String!
+  kind: ContactAddressKind!
+  region: Region
+  sourceRu: String!
+  since: Date!
+  until: Date
+  ownerId: ID!
+  ownerKind: SubjectKind!
+  "ГБД ФЛ: the person, when a person's address."
+  person: Person @service(code: "PERSONS")
+  "ГБД ЮЛ: the entity, when an entity's address."
+  legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type ContactAddressConnection {
+  edges: [ContactAddressEdge!]!
+  pageInfo: PageInfo!
+  "Addresses found (at most 200)."
+  totalCount: Int!
+  "More addresses match than the search returns: give more of the address."
+  truncated: Boolean!
+}
+
+type ContactAddressEdge {
+  cursor: String!
+  node: ContactAddress!
+}
+
+extend type Person {
+  "Поиск адресов и контактных телефонов: the person's phone numbers, oldest first."
+  phones: [ContactPhone!] @service(code: "ADDRESS_PHONE_SEARCH")
+  "Поиск адресов и контактных телефонов: the person's addresses (registered, actual)."
+  contactAddresses: [ContactAddress!] @service(code: "ADDRESS_PHONE_SEARCH")
+}
+
+extend type LegalEntity {
+  "Поиск адресов и контактных телефонов: the entity's phone numbers."
+  phones: [ContactPhone!] @service(code: "ADDRESS_PHONE_SEARCH")
+  "Поиск адресов и контактных телефонов: the entity's addresses (legal, actual)."
+  contactAddresses: [ContactAddress!] @service(code: "ADDRESS_PHONE_SEARCH")
+}
+
+extend type Inquiry {
+  """
+  Поиск адресов и контактных телефонов: who has (had) a phone number. Any
+  Kazakh form: ` + "`" + `+7 701 123 45 67` + "`" + `, ` + "`" + `87011234567` + "`" + `, ` + "`" + `7011234567` + "`" + `.
+  """
+  phoneHolders(phone: String!): [ContactPhone!] @service(code: "ADDRESS_PHONE_SEARCH")
+  """
+  Поиск адресов и контактных телефонов: addresses by their text, from the
+  locality (` + "`" + `г. Алматы, ул. Абая, д. 10` + "`" + `) or from the street (` + "`" + `ул. Абая, д.
+  10` + "`" + `), in whole components, case-insensitive, Ё = Е: a house finds its
+  flats. At most 200 addresses, ordered by address.
+  """
+  searchAddresses(address: String!, first: Int = 20, after: String): ContactAddressConnection @service(code: "ADDRESS_PHONE_SEARCH")
 }
 `, BuiltIn: false},
 	{Name: "../schema/criminal.graphqls", Input: `# The criminal records on objects: Криминальный автотранспорт and
@@ -13655,6 +15149,149 @@ extend type Inquiry {
   hospitalReferral(referralNumber: String!): HospitalReferral @service(code: "HOSPITAL_REFERRALS")
 }
 `, BuiltIn: false},
+	{Name: "../schema/identity.graphqls", Input: `"An instant in RFC 3339 form, in UTC, e.g. ` + "`" + `2024-03-01T08:15:00Z` + "`" + `."
+scalar DateTime
+
+enum IdentityDocumentKind {
+  "Удостоверение личности гражданина РК."
+  ID_CARD
+  "Паспорт гражданина РК."
+  PASSPORT
+  "Вид на жительство иностранца в РК."
+  RESIDENCE_PERMIT
+  "Паспорт гражданина СССР (exchanged in 1996-2001)."
+  USSR_PASSPORT
+  "A foreigner's national passport (border crossings of foreigners)."
+  FOREIGN_PASSPORT
+}
+
+enum IdentityDocumentStatus {
+  VALID
+  EXPIRED
+  "Replaced by a newer document (expiry, change of surname)."
+  REPLACED
+  "Declared lost (a new document was issued)."
+  LOST
+  "Annulled on the holder's death."
+  INVALIDATED
+}
+
+"""
+An identity document of Система документирования населения (Форма № 1), with
+the name as printed on it.
+"""
+type IdentityDocument {
+  id: ID!
+  iin: IIN!
+  kind: IdentityDocumentKind!
+  kindRu: String!
+  number: String!
+  lastName: String!
+  firstName: String!
+  middleName: String!
+  fullName: String!
+  gender: Gender!
+  issueDate: Date!
+  "Null for documents without a term (USSR passports)."
+  expiryDate: Date
+  "Issuing authority as printed: МВД РК, МЮ РК (2001-2011), МВД СССР."
+  issuer: String!
+  "Why the document was issued, e.g. «Замена в связи с переменой фамилии»."
+  issueReasonRu: String!
+  "Region where the document was issued."
+  region: Region
+  status: IdentityDocumentStatus!
+  "When the document stopped being valid."
+  statusDate: Date
+  "ГБД ФЛ: the holder."
+  person: Person @service(code: "PERSONS")
+  "Фото из системы документирования населения: the photo taken for this document."
+  photo: IdentityPhoto @service(code: "ID_DOCUMENT_PHOTO")
+}
+
+"A previous surname (перемена фамилии)."
+type SurnameChange {
+  previousLastName: String!
+  newLastName: String!
+  changedOn: Date!
+  reasonRu: String!
+}
+
+"A registration at a place of residence."
+type AddressRegistration {
+  address: String!
+  region: Region
+  registeredFrom: Date!
+  "Null for the current registration."
+  registeredTo: Date
+  "Why the registration ended, e.g. «Убытие на новое место жительства»."
+  deregistrationReasonRu: String!
+}
+
+"Форма № 1: the person's document file."
+type DocumentFile {
+  iin: IIN!
+  "Identity documents issued over time, oldest first."
+  documents: [IdentityDocument!]!
+  "The last identity card (or residence permit) issued: the document of ГБД ФЛ."
+  currentDocument: IdentityDocument
+  "Форма 1: previous surnames, oldest first."
+  previousSurnames: [SurnameChange!] @service(code: "ID_DOCUMENT_FORM1")
+  "Форма 1: registrations at a place of residence, oldest first."
+  addresses: [AddressRegistration!] @service(code: "ID_DOCUMENT_FORM1")
+}
+
+"""
+The photo taken for an identity document. The image is not part of the
+response: ` + "`" + `url` + "`" + ` is a link to SIO's image endpoint that works only for the
+official who read this field, until ` + "`" + `urlExpiresAt` + "`" + ` (a few minutes); after that,
+read the field again.
+"""
+type IdentityPhoto {
+  "The document the photo was taken for."
+  documentNumber: String!
+  takenOn: Date!
+  "Relative URL of the image (SVG), e.g. ` + "`" + `/photos/123?exp=...&sig=...` + "`" + `."
+  url: String!
+  urlExpiresAt: DateTime!
+}
+
+type PersonSearchConnection {
+  edges: [PersonSearchEdge!]!
+  pageInfo: PageInfo!
+  "Persons found (at most 200)."
+  totalCount: Int!
+  "More persons match than the search returns: add criteria."
+  truncated: Boolean!
+}
+
+type PersonSearchEdge {
+  cursor: String!
+  node: Person!
+}
+
+extend type Person {
+  "Форма 1 из системы документирования населения: documents, previous surnames, registrations."
+  documentFile: DocumentFile @service(code: "ID_DOCUMENT_FORM1")
+  "Фото из системы документирования населения: the photo of the latest document."
+  documentPhoto: IdentityPhoto @service(code: "ID_DOCUMENT_PHOTO")
+}
+
+extend type Inquiry {
+  """
+  Форма 1: an identity document by number: identity card or residence permit
+  (9 digits), passport (N and 8 digits), USSR passport (` + "`" + `IV-ЖА 123456` + "`" + `).
+  """
+  identityDocument(number: String!): IdentityDocument @service(code: "ID_DOCUMENT_FORM1")
+  """
+  ГБД ФЛ: persons by whole name parts (Cyrillic, Kazakh letters included;
+  case-insensitive, Ё = Е) and birth date. lastName with firstName or
+  birthDate at least; middleName only with firstName. At most 200 persons,
+  ordered by name, birth date and IIN.
+  """
+  searchPersons(lastName: String!, firstName: String, middleName: String, birthDate: Date, first: Int = 20, after: String): PersonSearchConnection @service(code: "PERSONS")
+}
+`, BuiltIn: false},
 	{Name: "../schema/inquiry.graphqls", Input: `"""
 An inquiry: state-database reads under one verified legal basis. Each field
 is checked against the access matrix for the caller's role and this basis.
@@ -14422,6 +16059,83 @@ extend type RealEstate {
 extend type Inquiry {
   "Е-Нотариат: an act by registry number (11 digits)."
   notarialAct(registryNumber: String!): NotarialAct @service(code: "E_NOTARY")
+}
+`, BuiltIn: false},
+	{Name: "../schema/passenger_customs.graphqls", Input: `enum DeclarationItemKind {
+  GOODS
+  CASH
+}
+
+"""
+A passenger customs declaration (ПТД) of БД «Сведения по пассажирским
+таможенным декларациям», filed at a border checkpoint.
+"""
+type PassengerDeclaration {
+  "Customs post code / date DDMMYY / serial, e.g. ` + "`" + `55332001/020424/0000123` + "`" + `."
+  number: String!
+  declaredAt: DateTime!
+  direction: CrossingDirection!
+  customsPostCode: String!
+  customsPostRu: String!
+  checkpoint: BorderCheckpoint!
+  "Country (ISO 3166 alpha-2) of departure or destination."
+  countryCode: String!
+  transport: CrossingTransport!
+  flightNumber: String
+  trainNumber: String
+  vehiclePlate: String
+  "VIN of the person's car declared for temporary export."
+  vehicleVin: String
+  "Customs value of everything declared."
+  totalValue: Money!
+  "Customs payments charged on goods over the duty-free allowance."
+  dutyPaid: Money!
+  decisionRu: String!
+  "Пассажирские таможенные декларации: the goods and cash declared, by line."
+  items: [DeclarationItem!] @service(code: "PASSENGER_CUSTOMS_DECLARATIONS")
+  "ГБД ФЛ: the declarant."
+  declarant: Person @service(code: "PERSONS")
+  "Транспортные средства: the car declared."
+  vehicle: Vehicle @service(code: "VEHICLES")
+}
+
+"A line of a passenger declaration."
+type DeclarationItem {
+  line: Int!
+  kind: DeclarationItemKind!
+  descriptionRu: String!
+  "Heading of ТН ВЭД ЕАЭС (4 digits; empty for cash)."
+  hsCode: String!
+  quantity: Float!
+  unitRu: String!
+  weightKg: Float!
+  "Customs value in tenge."
+  value: Money!
+  "ISO 4217 currency of declared cash."
+  currency: String
+  "Amount of declared cash in its currency, e.g. ` + "`" + `\"15000.00\"` + "`" + `."
+  currencyAmount: String
+}
+
+type PassengerDeclarationConnection {
+  edges: [PassengerDeclarationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PassengerDeclarationEdge {
+  cursor: String!
+  node: PassengerDeclaration!
+}
+
+extend type Person {
+  "Сведения по пассажирским таможенным декларациям: the person's declarations, oldest first."
+  customsDeclarations(first: Int = 20, after: String): PassengerDeclarationConnection @service(code: "PASSENGER_CUSTOMS_DECLARATIONS")
+}
+
+extend type Inquiry {
+  "Сведения по пассажирским таможенным декларациям: a declaration by number."
+  passengerDeclaration(number: String!): PassengerDeclaration @service(code: "PASSENGER_CUSTOMS_DECLARATIONS")
 }
 `, BuiltIn: false},
 	{Name: "../schema/person.graphqls", Input: `enum Gender {
@@ -16554,6 +18268,22 @@ func (ec *executionContext) childFields_AccidentParticipant(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AccidentParticipant", field.Name)
 }
 
+func (ec *executionContext) childFields_AddressRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "address":
+		return ec.fieldContext_AddressRegistration_address(ctx, field)
+	case "region":
+		return ec.fieldContext_AddressRegistration_region(ctx, field)
+	case "registeredFrom":
+		return ec.fieldContext_AddressRegistration_registeredFrom(ctx, field)
+	case "registeredTo":
+		return ec.fieldContext_AddressRegistration_registeredTo(ctx, field)
+	case "deregistrationReasonRu":
+		return ec.fieldContext_AddressRegistration_deregistrationReasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddressRegistration", field.Name)
+}
+
 func (ec *executionContext) childFields_AdministrativeOffence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "caseNumber":
@@ -16758,6 +18488,76 @@ func (ec *executionContext) childFields_Benefit(ctx context.Context, field graph
 		return ec.fieldContext_Benefit_forPerson(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Benefit", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCheckpoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_BorderCheckpoint_code(ctx, field)
+	case "nameRu":
+		return ec.fieldContext_BorderCheckpoint_nameRu(ctx, field)
+	case "kind":
+		return ec.fieldContext_BorderCheckpoint_kind(ctx, field)
+	case "region":
+		return ec.fieldContext_BorderCheckpoint_region(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCheckpoint", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCrossing(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BorderCrossing_id(ctx, field)
+	case "crossedAt":
+		return ec.fieldContext_BorderCrossing_crossedAt(ctx, field)
+	case "direction":
+		return ec.fieldContext_BorderCrossing_direction(ctx, field)
+	case "checkpoint":
+		return ec.fieldContext_BorderCrossing_checkpoint(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_BorderCrossing_countryCode(ctx, field)
+	case "documentKind":
+		return ec.fieldContext_BorderCrossing_documentKind(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_BorderCrossing_documentNumber(ctx, field)
+	case "transport":
+		return ec.fieldContext_BorderCrossing_transport(ctx, field)
+	case "flightNumber":
+		return ec.fieldContext_BorderCrossing_flightNumber(ctx, field)
+	case "trainNumber":
+		return ec.fieldContext_BorderCrossing_trainNumber(ctx, field)
+	case "vehiclePlate":
+		return ec.fieldContext_BorderCrossing_vehiclePlate(ctx, field)
+	case "routeRu":
+		return ec.fieldContext_BorderCrossing_routeRu(ctx, field)
+	case "carrierRu":
+		return ec.fieldContext_BorderCrossing_carrierRu(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_BorderCrossing_vehicle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCrossing", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCrossingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BorderCrossingConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BorderCrossingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BorderCrossingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCrossingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BorderCrossingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BorderCrossingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BorderCrossingEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BorderCrossingEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_BudgetPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17042,6 +18842,82 @@ func (ec *executionContext) childFields_CompanyRoleEdge(ctx context.Context, fie
 		return ec.fieldContext_CompanyRoleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompanyRoleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "address":
+		return ec.fieldContext_ContactAddress_address(ctx, field)
+	case "kind":
+		return ec.fieldContext_ContactAddress_kind(ctx, field)
+	case "region":
+		return ec.fieldContext_ContactAddress_region(ctx, field)
+	case "sourceRu":
+		return ec.fieldContext_ContactAddress_sourceRu(ctx, field)
+	case "since":
+		return ec.fieldContext_ContactAddress_since(ctx, field)
+	case "until":
+		return ec.fieldContext_ContactAddress_until(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_ContactAddress_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_ContactAddress_ownerKind(ctx, field)
+	case "person":
+		return ec.fieldContext_ContactAddress_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_ContactAddress_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactAddress", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactAddressConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ContactAddressConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ContactAddressConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ContactAddressConnection_totalCount(ctx, field)
+	case "truncated":
+		return ec.fieldContext_ContactAddressConnection_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactAddressConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactAddressEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ContactAddressEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ContactAddressEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactAddressEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactPhone(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "phone":
+		return ec.fieldContext_ContactPhone_phone(ctx, field)
+	case "kind":
+		return ec.fieldContext_ContactPhone_kind(ctx, field)
+	case "operatorRu":
+		return ec.fieldContext_ContactPhone_operatorRu(ctx, field)
+	case "sourceRu":
+		return ec.fieldContext_ContactPhone_sourceRu(ctx, field)
+	case "since":
+		return ec.fieldContext_ContactPhone_since(ctx, field)
+	case "until":
+		return ec.fieldContext_ContactPhone_until(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_ContactPhone_ownerId(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_ContactPhone_ownerKind(ctx, field)
+	case "person":
+		return ec.fieldContext_ContactPhone_person(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_ContactPhone_legalEntity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactPhone", field.Name)
 }
 
 func (ec *executionContext) childFields_CourtCard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17440,6 +19316,32 @@ func (ec *executionContext) childFields_DebtorRestriction(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type DebtorRestriction", field.Name)
 }
 
+func (ec *executionContext) childFields_DeclarationItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_DeclarationItem_line(ctx, field)
+	case "kind":
+		return ec.fieldContext_DeclarationItem_kind(ctx, field)
+	case "descriptionRu":
+		return ec.fieldContext_DeclarationItem_descriptionRu(ctx, field)
+	case "hsCode":
+		return ec.fieldContext_DeclarationItem_hsCode(ctx, field)
+	case "quantity":
+		return ec.fieldContext_DeclarationItem_quantity(ctx, field)
+	case "unitRu":
+		return ec.fieldContext_DeclarationItem_unitRu(ctx, field)
+	case "weightKg":
+		return ec.fieldContext_DeclarationItem_weightKg(ctx, field)
+	case "value":
+		return ec.fieldContext_DeclarationItem_value(ctx, field)
+	case "currency":
+		return ec.fieldContext_DeclarationItem_currency(ctx, field)
+	case "currencyAmount":
+		return ec.fieldContext_DeclarationItem_currencyAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeclarationItem", field.Name)
+}
+
 func (ec *executionContext) childFields_Demand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -17548,6 +19450,22 @@ func (ec *executionContext) childFields_DispensaryRegistration(ctx context.Conte
 		return ec.fieldContext_DispensaryRegistration_active(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DispensaryRegistration", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_DocumentFile_iin(ctx, field)
+	case "documents":
+		return ec.fieldContext_DocumentFile_documents(ctx, field)
+	case "currentDocument":
+		return ec.fieldContext_DocumentFile_currentDocument(ctx, field)
+	case "previousSurnames":
+		return ec.fieldContext_DocumentFile_previousSurnames(ctx, field)
+	case "addresses":
+		return ec.fieldContext_DocumentFile_addresses(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentFile", field.Name)
 }
 
 func (ec *executionContext) childFields_DriverLicense(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17950,6 +19868,42 @@ func (ec *executionContext) childFields_ForeignTradeParticipant(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type ForeignTradeParticipant", field.Name)
 }
 
+func (ec *executionContext) childFields_ForeignTraveller(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ForeignTraveller_id(ctx, field)
+	case "lastName":
+		return ec.fieldContext_ForeignTraveller_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_ForeignTraveller_firstName(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_ForeignTraveller_birthDate(ctx, field)
+	case "gender":
+		return ec.fieldContext_ForeignTraveller_gender(ctx, field)
+	case "citizenship":
+		return ec.fieldContext_ForeignTraveller_citizenship(ctx, field)
+	case "passportNumber":
+		return ec.fieldContext_ForeignTraveller_passportNumber(ctx, field)
+	case "passportExpiry":
+		return ec.fieldContext_ForeignTraveller_passportExpiry(ctx, field)
+	case "purposeRu":
+		return ec.fieldContext_ForeignTraveller_purposeRu(ctx, field)
+	case "hostId":
+		return ec.fieldContext_ForeignTraveller_hostId(ctx, field)
+	case "hostKind":
+		return ec.fieldContext_ForeignTraveller_hostKind(ctx, field)
+	case "person":
+		return ec.fieldContext_ForeignTraveller_person(ctx, field)
+	case "hostPerson":
+		return ec.fieldContext_ForeignTraveller_hostPerson(ctx, field)
+	case "hostLegalEntity":
+		return ec.fieldContext_ForeignTraveller_hostLegalEntity(ctx, field)
+	case "crossings":
+		return ec.fieldContext_ForeignTraveller_crossings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForeignTraveller", field.Name)
+}
+
 func (ec *executionContext) childFields_ForeignWorker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -18204,6 +20158,64 @@ func (ec *executionContext) childFields_HospitalReferral(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type HospitalReferral", field.Name)
 }
 
+func (ec *executionContext) childFields_IdentityDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_IdentityDocument_id(ctx, field)
+	case "iin":
+		return ec.fieldContext_IdentityDocument_iin(ctx, field)
+	case "kind":
+		return ec.fieldContext_IdentityDocument_kind(ctx, field)
+	case "kindRu":
+		return ec.fieldContext_IdentityDocument_kindRu(ctx, field)
+	case "number":
+		return ec.fieldContext_IdentityDocument_number(ctx, field)
+	case "lastName":
+		return ec.fieldContext_IdentityDocument_lastName(ctx, field)
+	case "firstName":
+		return ec.fieldContext_IdentityDocument_firstName(ctx, field)
+	case "middleName":
+		return ec.fieldContext_IdentityDocument_middleName(ctx, field)
+	case "fullName":
+		return ec.fieldContext_IdentityDocument_fullName(ctx, field)
+	case "gender":
+		return ec.fieldContext_IdentityDocument_gender(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_IdentityDocument_issueDate(ctx, field)
+	case "expiryDate":
+		return ec.fieldContext_IdentityDocument_expiryDate(ctx, field)
+	case "issuer":
+		return ec.fieldContext_IdentityDocument_issuer(ctx, field)
+	case "issueReasonRu":
+		return ec.fieldContext_IdentityDocument_issueReasonRu(ctx, field)
+	case "region":
+		return ec.fieldContext_IdentityDocument_region(ctx, field)
+	case "status":
+		return ec.fieldContext_IdentityDocument_status(ctx, field)
+	case "statusDate":
+		return ec.fieldContext_IdentityDocument_statusDate(ctx, field)
+	case "person":
+		return ec.fieldContext_IdentityDocument_person(ctx, field)
+	case "photo":
+		return ec.fieldContext_IdentityDocument_photo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdentityDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_IdentityPhoto(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "documentNumber":
+		return ec.fieldContext_IdentityPhoto_documentNumber(ctx, field)
+	case "takenOn":
+		return ec.fieldContext_IdentityPhoto_takenOn(ctx, field)
+	case "url":
+		return ec.fieldContext_IdentityPhoto_url(ctx, field)
+	case "urlExpiresAt":
+		return ec.fieldContext_IdentityPhoto_urlExpiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdentityPhoto", field.Name)
+}
+
 func (ec *executionContext) childFields_InpatientStay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -18258,12 +20270,18 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_taxpayer(ctx, field)
 	case "appeal":
 		return ec.fieldContext_Inquiry_appeal(ctx, field)
+	case "foreignTravellers":
+		return ec.fieldContext_Inquiry_foreignTravellers(ctx, field)
 	case "license":
 		return ec.fieldContext_Inquiry_license(ctx, field)
 	case "inspection":
 		return ec.fieldContext_Inquiry_inspection(ctx, field)
 	case "civilServants":
 		return ec.fieldContext_Inquiry_civilServants(ctx, field)
+	case "phoneHolders":
+		return ec.fieldContext_Inquiry_phoneHolders(ctx, field)
+	case "searchAddresses":
+		return ec.fieldContext_Inquiry_searchAddresses(ctx, field)
 	case "criminalVehicleRecords":
 		return ec.fieldContext_Inquiry_criminalVehicleRecords(ctx, field)
 	case "criminalWeaponRecords":
@@ -18294,6 +20312,10 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_goodsDeclaration(ctx, field)
 	case "hospitalReferral":
 		return ec.fieldContext_Inquiry_hospitalReferral(ctx, field)
+	case "identityDocument":
+		return ec.fieldContext_Inquiry_identityDocument(ctx, field)
+	case "searchPersons":
+		return ec.fieldContext_Inquiry_searchPersons(ctx, field)
 	case "criminalCase":
 		return ec.fieldContext_Inquiry_criminalCase(ctx, field)
 	case "courtCase":
@@ -18312,6 +20334,8 @@ func (ec *executionContext) childFields_Inquiry(ctx context.Context, field graph
 		return ec.fieldContext_Inquiry_links(ctx, field)
 	case "notarialAct":
 		return ec.fieldContext_Inquiry_notarialAct(ctx, field)
+	case "passengerDeclaration":
+		return ec.fieldContext_Inquiry_passengerDeclaration(ctx, field)
 	case "postalItem":
 		return ec.fieldContext_Inquiry_postalItem(ctx, field)
 	case "procurementContract":
@@ -18632,6 +20656,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_taxpayer(ctx, field)
 	case "taxDebts":
 		return ec.fieldContext_LegalEntity_taxDebts(ctx, field)
+	case "hostedForeigners":
+		return ec.fieldContext_LegalEntity_hostedForeigners(ctx, field)
 	case "statisticalUnit":
 		return ec.fieldContext_LegalEntity_statisticalUnit(ctx, field)
 	case "licenses":
@@ -18640,6 +20666,10 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_monopolyRecords(ctx, field)
 	case "inspections":
 		return ec.fieldContext_LegalEntity_inspections(ctx, field)
+	case "phones":
+		return ec.fieldContext_LegalEntity_phones(ctx, field)
+	case "contactAddresses":
+		return ec.fieldContext_LegalEntity_contactAddresses(ctx, field)
 	case "enforcementProceedings":
 		return ec.fieldContext_LegalEntity_enforcementProceedings(ctx, field)
 	case "ethylAlcoholDeclarations":
@@ -19018,6 +21048,70 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PassengerDeclaration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_PassengerDeclaration_number(ctx, field)
+	case "declaredAt":
+		return ec.fieldContext_PassengerDeclaration_declaredAt(ctx, field)
+	case "direction":
+		return ec.fieldContext_PassengerDeclaration_direction(ctx, field)
+	case "customsPostCode":
+		return ec.fieldContext_PassengerDeclaration_customsPostCode(ctx, field)
+	case "customsPostRu":
+		return ec.fieldContext_PassengerDeclaration_customsPostRu(ctx, field)
+	case "checkpoint":
+		return ec.fieldContext_PassengerDeclaration_checkpoint(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_PassengerDeclaration_countryCode(ctx, field)
+	case "transport":
+		return ec.fieldContext_PassengerDeclaration_transport(ctx, field)
+	case "flightNumber":
+		return ec.fieldContext_PassengerDeclaration_flightNumber(ctx, field)
+	case "trainNumber":
+		return ec.fieldContext_PassengerDeclaration_trainNumber(ctx, field)
+	case "vehiclePlate":
+		return ec.fieldContext_PassengerDeclaration_vehiclePlate(ctx, field)
+	case "vehicleVin":
+		return ec.fieldContext_PassengerDeclaration_vehicleVin(ctx, field)
+	case "totalValue":
+		return ec.fieldContext_PassengerDeclaration_totalValue(ctx, field)
+	case "dutyPaid":
+		return ec.fieldContext_PassengerDeclaration_dutyPaid(ctx, field)
+	case "decisionRu":
+		return ec.fieldContext_PassengerDeclaration_decisionRu(ctx, field)
+	case "items":
+		return ec.fieldContext_PassengerDeclaration_items(ctx, field)
+	case "declarant":
+		return ec.fieldContext_PassengerDeclaration_declarant(ctx, field)
+	case "vehicle":
+		return ec.fieldContext_PassengerDeclaration_vehicle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassengerDeclaration", field.Name)
+}
+
+func (ec *executionContext) childFields_PassengerDeclarationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PassengerDeclarationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PassengerDeclarationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PassengerDeclarationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassengerDeclarationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PassengerDeclarationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PassengerDeclarationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PassengerDeclarationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassengerDeclarationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PensionContribution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "iin":
@@ -19128,12 +21222,22 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_taxDebts(ctx, field)
 	case "appeals":
 		return ec.fieldContext_Person_appeals(ctx, field)
+	case "borderCrossings":
+		return ec.fieldContext_Person_borderCrossings(ctx, field)
+	case "foreignerBorderCrossings":
+		return ec.fieldContext_Person_foreignerBorderCrossings(ctx, field)
+	case "hostedForeigners":
+		return ec.fieldContext_Person_hostedForeigners(ctx, field)
 	case "licenses":
 		return ec.fieldContext_Person_licenses(ctx, field)
 	case "civilService":
 		return ec.fieldContext_Person_civilService(ctx, field)
 	case "civilServiceRecords":
 		return ec.fieldContext_Person_civilServiceRecords(ctx, field)
+	case "phones":
+		return ec.fieldContext_Person_phones(ctx, field)
+	case "contactAddresses":
+		return ec.fieldContext_Person_contactAddresses(ctx, field)
 	case "higherEducation":
 		return ec.fieldContext_Person_higherEducation(ctx, field)
 	case "enforcementProceedings":
@@ -19148,6 +21252,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_hospitalReferrals(ctx, field)
 	case "inpatientStays":
 		return ec.fieldContext_Person_inpatientStays(ctx, field)
+	case "documentFile":
+		return ec.fieldContext_Person_documentFile(ctx, field)
+	case "documentPhoto":
+		return ec.fieldContext_Person_documentPhoto(ctx, field)
 	case "criminalRecords":
 		return ec.fieldContext_Person_criminalRecords(ctx, field)
 	case "administrativeOffences":
@@ -19168,6 +21276,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_expulsions(ctx, field)
 	case "notarialActs":
 		return ec.fieldContext_Person_notarialActs(ctx, field)
+	case "customsDeclarations":
+		return ec.fieldContext_Person_customsDeclarations(ctx, field)
 	case "postalItems":
 		return ec.fieldContext_Person_postalItems(ctx, field)
 	case "unfairSupplierRecords":
@@ -19216,6 +21326,30 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_weapons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_PersonSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PersonSearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PersonSearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PersonSearchConnection_totalCount(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PersonSearchConnection_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonSearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PersonSearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PersonSearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PersonSearchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonSearchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Policy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20064,6 +22198,20 @@ func (ec *executionContext) childFields_SubsoilContract(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type SubsoilContract", field.Name)
 }
 
+func (ec *executionContext) childFields_SurnameChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "previousLastName":
+		return ec.fieldContext_SurnameChange_previousLastName(ctx, field)
+	case "newLastName":
+		return ec.fieldContext_SurnameChange_newLastName(ctx, field)
+	case "changedOn":
+		return ec.fieldContext_SurnameChange_changedOn(ctx, field)
+	case "reasonRu":
+		return ec.fieldContext_SurnameChange_reasonRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SurnameChange", field.Name)
+}
+
 func (ec *executionContext) childFields_TaxDebt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "recordId":
@@ -20688,6 +22836,28 @@ func (ec *executionContext) field_ForeignTradeParticipant_declarations_args(ctx 
 	return args, nil
 }
 
+func (ec *executionContext) field_ForeignTraveller_crossings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_InquiryAction_banLegalEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21240,6 +23410,20 @@ func (ec *executionContext) field_Inquiry_foreignLaborPermit_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_foreignTravellers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "passportNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["passportNumber"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_foreignWorkerViolations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21311,6 +23495,20 @@ func (ec *executionContext) field_Inquiry_hospitalReferral_args(ctx context.Cont
 }
 
 func (ec *executionContext) field_Inquiry_hydrocarbonContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_identityDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
@@ -21454,6 +23652,20 @@ func (ec *executionContext) field_Inquiry_notarialAct_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Inquiry_passengerDeclaration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Inquiry_pensionStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21521,6 +23733,20 @@ func (ec *executionContext) field_Inquiry_petroleumDeclarationV3_args(ctx contex
 		return nil, err
 	}
 	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_phoneHolders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "phone",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["phone"] = arg0
 	return args, nil
 }
 
@@ -21619,6 +23845,90 @@ func (ec *executionContext) field_Inquiry_seaVessel_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["imoNumber"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_searchAddresses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "address",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["address"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Inquiry_searchPersons_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lastName",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lastName"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "firstName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["firstName"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "middleName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["middleName"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "birthDate",
+		func(ctx context.Context, v any) (*sio.Date, error) {
+			return ec.unmarshalODate2ᚖsioᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["birthDate"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -22358,6 +24668,28 @@ func (ec *executionContext) field_Person_appeals_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_borderCrossings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_budgetPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22446,6 +24778,28 @@ func (ec *executionContext) field_Person_courtCases_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_customsDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_demands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22469,6 +24823,28 @@ func (ec *executionContext) field_Person_demands_args(ctx context.Context, rawAr
 }
 
 func (ec *executionContext) field_Person_enforcementProceedings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_foreignerBorderCrossings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -23320,6 +25696,130 @@ func (ec *executionContext) fieldContext_AccidentParticipant_vehicle(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AddressRegistration_address(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "String")
+}
+
+func (ec *executionContext) _AddressRegistration_region(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddressRegistration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddressRegistration_registeredFrom(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_registeredFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_registeredFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AddressRegistration_registeredTo(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_registeredTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_registeredTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AddressRegistration_deregistrationReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.AddressRegistration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddressRegistration_deregistrationReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeregistrationReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddressRegistration_deregistrationReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddressRegistration", field, false, false, "String")
 }
 
 func (ec *executionContext) _AdministrativeOffence_caseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.AdministrativeOffence) (ret graphql.Marshaler) {
@@ -25263,6 +27763,607 @@ func (ec *executionContext) fieldContext_Benefit_forPerson(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCheckpoint_code(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCheckpoint", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCheckpoint_nameRu(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_nameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_nameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCheckpoint", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCheckpoint_kind(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CheckpointKind) graphql.Marshaler {
+			return ec.marshalNCheckpointKind2sioᚐCheckpointKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCheckpoint", field, false, false, "CheckpointKind")
+}
+
+func (ec *executionContext) _BorderCheckpoint_region(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCheckpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCheckpoint_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCheckpoint_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCheckpoint",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossing_id(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BorderCrossing_crossedAt(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_crossedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_crossedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _BorderCrossing_direction(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingDirection) graphql.Marshaler {
+			return ec.marshalNCrossingDirection2sioᚐCrossingDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "CrossingDirection")
+}
+
+func (ec *executionContext) _BorderCrossing_checkpoint(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_checkpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checkpoint(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BorderCheckpoint) graphql.Marshaler {
+			return ec.marshalNBorderCheckpoint2ᚖsioᚐBorderCheckpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_checkpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCheckpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossing_countryCode(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_documentKind(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_documentKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IdentityDocumentKind) graphql.Marshaler {
+			return ec.marshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_documentKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "IdentityDocumentKind")
+}
+
+func (ec *executionContext) _BorderCrossing_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_transport(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingTransport) graphql.Marshaler {
+			return ec.marshalNCrossingTransport2sioᚐCrossingTransport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "CrossingTransport")
+}
+
+func (ec *executionContext) _BorderCrossing_flightNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_flightNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlightNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_flightNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_trainNumber(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_trainNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_trainNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_vehiclePlate(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_vehiclePlate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VehiclePlate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_vehiclePlate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_routeRu(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_routeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RouteRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_routeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_carrierRu(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_carrierRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarrierRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_carrierRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossing", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossing_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.BorderCrossing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossing_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BorderCrossing().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossing_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BorderCrossingEdge) graphql.Marshaler {
+			return ec.marshalNBorderCrossingEdge2ᚕsioᚋgraphᚋmodelᚐBorderCrossingEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BorderCrossingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BorderCrossingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BorderCrossingEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BorderCrossingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BorderCrossingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BorderCrossingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BorderCrossing) graphql.Marshaler {
+			return ec.marshalNBorderCrossing2ᚖsioᚐBorderCrossing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BorderCrossingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BorderCrossingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossing(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27713,6 +30814,748 @@ func (ec *executionContext) fieldContext_CompanyRoleEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompanyRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddress_address(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactAddress_kind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ContactAddressKind) graphql.Marshaler {
+			return ec.marshalNContactAddressKind2sioᚐContactAddressKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "ContactAddressKind")
+}
+
+func (ec *executionContext) _ContactAddress_region(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddress",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddress_sourceRu(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_sourceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_sourceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactAddress_since(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactAddress_until(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactAddress_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContactAddress_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddress", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ContactAddress_person(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactAddress().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddress",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddress_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.ContactAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddress_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactAddress().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddress_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddress",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddressConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ContactAddressEdge) graphql.Marshaler {
+			return ec.marshalNContactAddressEdge2ᚕsioᚋgraphᚋmodelᚐContactAddressEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddressConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddressEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddressConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddressConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactAddressConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddressConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContactAddressConnection_truncated(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressConnection_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressConnection_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddressConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContactAddressEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactAddressEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactAddressEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ContactAddressEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactAddressEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ContactAddress) graphql.Marshaler {
+			return ec.marshalNContactAddress2ᚖsioᚐContactAddress(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactAddressEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactAddressEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactPhone_phone(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactPhone_kind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ContactPhoneKind) graphql.Marshaler {
+			return ec.marshalNContactPhoneKind2sioᚐContactPhoneKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "ContactPhoneKind")
+}
+
+func (ec *executionContext) _ContactPhone_operatorRu(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_operatorRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatorRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_operatorRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactPhone_sourceRu(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_sourceRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_sourceRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactPhone_since(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactPhone_until(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContactPhone_ownerId(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContactPhone_ownerKind(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalNSubjectKind2sioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactPhone", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ContactPhone_person(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactPhone().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactPhone",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactPhone_legalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.ContactPhone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactPhone_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactPhone().LegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactPhone_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactPhone",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
 		},
 	}
 	return fc, nil
@@ -32020,6 +35863,236 @@ func (ec *executionContext) fieldContext_DebtorRestriction_courtCase(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _DeclarationItem_line(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclarationItem_kind(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.DeclarationItemKind) graphql.Marshaler {
+			return ec.marshalNDeclarationItemKind2sioᚐDeclarationItemKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "DeclarationItemKind")
+}
+
+func (ec *executionContext) _DeclarationItem_descriptionRu(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_descriptionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_descriptionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_hsCode(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_hsCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HSCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_hsCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_quantity(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DeclarationItem_unitRu(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_unitRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_unitRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_weightKg(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_weightKg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightKg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_weightKg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DeclarationItem_value(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, true, false, "Money")
+}
+
+func (ec *executionContext) _DeclarationItem_currency(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclarationItem_currencyAmount(ctx context.Context, field graphql.CollectedField, obj *sio.DeclarationItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclarationItem_currencyAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclarationItem_currencyAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclarationItem", field, true, false, "String")
+}
+
 func (ec *executionContext) _Demand_number(ctx context.Context, field graphql.CollectedField, obj *sio.Demand) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32983,6 +37056,193 @@ func (ec *executionContext) _DispensaryRegistration_active(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_DispensaryRegistration_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DispensaryRegistration", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _DocumentFile_iin(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentFile", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _DocumentFile_documents(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.IdentityDocument) graphql.Marshaler {
+			return ec.marshalNIdentityDocument2ᚕsioᚐIdentityDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFile_currentDocument(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_currentDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentDocument(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityDocument) graphql.Marshaler {
+			return ec.marshalOIdentityDocument2ᚖsioᚐIdentityDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_currentDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFile_previousSurnames(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_previousSurnames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DocumentFile().PreviousSurnames(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal []sio.SurnameChange
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.SurnameChange
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.SurnameChange) graphql.Marshaler {
+			return ec.marshalOSurnameChange2ᚕsioᚐSurnameChangeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_previousSurnames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurnameChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFile_addresses(ctx context.Context, field graphql.CollectedField, obj *sio.DocumentFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFile_addresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DocumentFile().Addresses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal []sio.AddressRegistration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.AddressRegistration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.AddressRegistration) graphql.Marshaler {
+			return ec.marshalOAddressRegistration2ᚕsioᚐAddressRegistrationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFile_addresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFile",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AddressRegistration(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _DriverLicense_number(ctx context.Context, field graphql.CollectedField, obj *sio.DriverLicense) (ret graphql.Marshaler) {
@@ -37057,6 +41317,471 @@ func (ec *executionContext) fieldContext_ForeignTradeParticipant_declarations(ct
 	return fc, nil
 }
 
+func (ec *executionContext) _ForeignTraveller_id(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ForeignTraveller_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_birthDate(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignTraveller_gender(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Gender) graphql.Marshaler {
+			return ec.marshalNGender2sioᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _ForeignTraveller_citizenship(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_citizenship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citizenship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_citizenship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_passportNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_passportNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_passportNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_passportExpiry(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_passportExpiry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassportExpiry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_passportExpiry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForeignTraveller_purposeRu(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_purposeRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurposeRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_purposeRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "String")
+}
+
+func (ec *executionContext) _ForeignTraveller_hostId(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HostID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ForeignTraveller_hostKind(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HostKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.SubjectKind) graphql.Marshaler {
+			return ec.marshalOSubjectKind2ᚖsioᚐSubjectKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForeignTraveller", field, false, false, "SubjectKind")
+}
+
+func (ec *executionContext) _ForeignTraveller_person(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignTraveller().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_hostPerson(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignTraveller().HostPerson(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_hostLegalEntity(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_hostLegalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ForeignTraveller().HostLegalEntity(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
+				if err != nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.LegalEntity
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.LegalEntity) graphql.Marshaler {
+			return ec.marshalOLegalEntity2ᚖsioᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_hostLegalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ForeignTraveller_crossings(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignTraveller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForeignTraveller_crossings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ForeignTraveller().Crossings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+			return ec.marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForeignTraveller_crossings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ForeignTraveller",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ForeignTraveller_crossings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ForeignWorker_id(ctx context.Context, field graphql.CollectedField, obj *sio.ForeignWorker) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39663,6 +44388,598 @@ func (ec *executionContext) fieldContext_HospitalReferral_status(_ context.Conte
 	return graphql.NewScalarFieldContext("HospitalReferral", field, false, false, "HospitalReferralStatus")
 }
 
+func (ec *executionContext) _IdentityDocument_id(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IdentityDocument_iin(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _IdentityDocument_kind(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IdentityDocumentKind) graphql.Marshaler {
+			return ec.marshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "IdentityDocumentKind")
+}
+
+func (ec *executionContext) _IdentityDocument_kindRu(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_kindRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KindRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_kindRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_number(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_lastName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_firstName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_middleName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_middleName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MiddleName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_middleName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_fullName(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, true, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_gender(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Gender) graphql.Marshaler {
+			return ec.marshalNGender2sioᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _IdentityDocument_issueDate(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityDocument_expiryDate(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_expiryDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityDocument_issuer(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_issueReasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_issueReasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_issueReasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityDocument_region(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖsioᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdentityDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdentityDocument_status(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IdentityDocumentStatus) graphql.Marshaler {
+			return ec.marshalNIdentityDocumentStatus2sioᚐIdentityDocumentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "IdentityDocumentStatus")
+}
+
+func (ec *executionContext) _IdentityDocument_statusDate(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_statusDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖsioᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_statusDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityDocument_person(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IdentityDocument().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdentityDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdentityDocument_photo(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityDocument_photo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IdentityDocument().Photo(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_PHOTO")
+				if err != nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityPhoto) graphql.Marshaler {
+			return ec.marshalOIdentityPhoto2ᚖsioᚐIdentityPhoto(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityDocument_photo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdentityDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdentityPhoto_documentNumber(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityPhoto_takenOn(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_takenOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TakenOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_takenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdentityPhoto_url(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdentityPhoto_urlExpiresAt(ctx context.Context, field graphql.CollectedField, obj *sio.IdentityPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityPhoto_urlExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URLExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityPhoto_urlExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityPhoto", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _InpatientStay_id(ctx context.Context, field graphql.CollectedField, obj *sio.InpatientStay) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40575,6 +45892,68 @@ func (ec *executionContext) fieldContext_Inquiry_appeal(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_foreignTravellers(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_foreignTravellers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().ForeignTravellers(ctx, obj, fc.Args["passportNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+			return ec.marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_foreignTravellers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_foreignTravellers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_license(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40755,6 +46134,130 @@ func (ec *executionContext) fieldContext_Inquiry_civilServants(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_civilServants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_phoneHolders(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_phoneHolders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PhoneHolders(ctx, obj, fc.Args["phone"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+			return ec.marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_phoneHolders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactPhone(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_phoneHolders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_searchAddresses(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_searchAddresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SearchAddresses(ctx, obj, fc.Args["address"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal *model.ContactAddressConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.ContactAddressConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactAddressConnection) graphql.Marshaler {
+			return ec.marshalOContactAddressConnection2ᚖsioᚋgraphᚋmodelᚐContactAddressConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_searchAddresses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddressConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_searchAddresses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -41691,6 +47194,130 @@ func (ec *executionContext) fieldContext_Inquiry_hospitalReferral(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Inquiry_identityDocument(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_identityDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().IdentityDocument(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal *sio.IdentityDocument
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.IdentityDocument
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityDocument) graphql.Marshaler {
+			return ec.marshalOIdentityDocument2ᚖsioᚐIdentityDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_identityDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_identityDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_searchPersons(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_searchPersons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().SearchPersons(ctx, obj, fc.Args["lastName"].(string), fc.Args["firstName"].(*string), fc.Args["middleName"].(*string), fc.Args["birthDate"].(*sio.Date), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *model.PersonSearchConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PersonSearchConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonSearchConnection) graphql.Marshaler {
+			return ec.marshalOPersonSearchConnection2ᚖsioᚋgraphᚋmodelᚐPersonSearchConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_searchPersons(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonSearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_searchPersons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Inquiry_criminalCase(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42248,6 +47875,68 @@ func (ec *executionContext) fieldContext_Inquiry_notarialAct(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Inquiry_notarialAct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Inquiry_passengerDeclaration(ctx context.Context, field graphql.CollectedField, obj *authz.Inquiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Inquiry_passengerDeclaration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Inquiry().PassengerDeclaration(ctx, obj, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PASSENGER_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal *sio.PassengerDeclaration
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.PassengerDeclaration
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+			return ec.marshalOPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Inquiry_passengerDeclaration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Inquiry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclaration(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Inquiry_passengerDeclaration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -46901,6 +52590,56 @@ func (ec *executionContext) fieldContext_LegalEntity_taxDebts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _LegalEntity_hostedForeigners(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_hostedForeigners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().HostedForeigners(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+			return ec.marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_hostedForeigners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalEntity_statisticalUnit(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47096,6 +52835,106 @@ func (ec *executionContext) fieldContext_LegalEntity_inspections(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StateInspection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_phones(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_phones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().Phones(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+			return ec.marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_phones(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactPhone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_contactAddresses(ctx context.Context, field graphql.CollectedField, obj *sio.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_contactAddresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LegalEntity().ContactAddresses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactAddress) graphql.Marshaler {
+			return ec.marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_contactAddresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddress(ctx, field)
 		},
 	}
 	return fc, nil
@@ -51733,6 +57572,652 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PassengerDeclaration_number(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_declaredAt(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_declaredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclaredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_declaredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PassengerDeclaration_direction(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingDirection) graphql.Marshaler {
+			return ec.marshalNCrossingDirection2sioᚐCrossingDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "CrossingDirection")
+}
+
+func (ec *executionContext) _PassengerDeclaration_customsPostCode(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_customsPostCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_customsPostCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_customsPostRu(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_customsPostRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomsPostRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_customsPostRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_checkpoint(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_checkpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checkpoint(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.BorderCheckpoint) graphql.Marshaler {
+			return ec.marshalNBorderCheckpoint2ᚖsioᚐBorderCheckpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_checkpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCheckpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclaration_countryCode(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_transport(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.CrossingTransport) graphql.Marshaler {
+			return ec.marshalNCrossingTransport2sioᚐCrossingTransport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "CrossingTransport")
+}
+
+func (ec *executionContext) _PassengerDeclaration_flightNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_flightNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlightNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_flightNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_trainNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_trainNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_trainNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_vehiclePlate(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_vehiclePlate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VehiclePlate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_vehiclePlate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_vehicleVin(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_vehicleVin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VehicleVIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_vehicleVin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_totalValue(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_totalValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalValue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_totalValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PassengerDeclaration_dutyPaid(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_dutyPaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DutyPaid(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Money) graphql.Marshaler {
+			return ec.marshalNMoney2sioᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_dutyPaid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, true, false, "Money")
+}
+
+func (ec *executionContext) _PassengerDeclaration_decisionRu(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_decisionRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_decisionRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclaration", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclaration_items(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PassengerDeclaration().Items(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PASSENGER_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal []sio.DeclarationItem
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.DeclarationItem
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.DeclarationItem) graphql.Marshaler {
+			return ec.marshalODeclarationItem2ᚕsioᚐDeclarationItemᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeclarationItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclaration_declarant(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_declarant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PassengerDeclaration().Declarant(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PERSONS")
+				if err != nil {
+					var zeroVal *sio.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Person
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_declarant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclaration_vehicle(ctx context.Context, field graphql.CollectedField, obj *sio.PassengerDeclaration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclaration_vehicle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PassengerDeclaration().Vehicle(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "VEHICLES")
+				if err != nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.Vehicle
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Vehicle) graphql.Marshaler {
+			return ec.marshalOVehicle2ᚖsioᚐVehicle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclaration_vehicle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclaration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vehicle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclarationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PassengerDeclarationEdge) graphql.Marshaler {
+			return ec.marshalNPassengerDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐPassengerDeclarationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclarationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclarationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclarationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PassengerDeclarationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclarationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PassengerDeclarationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassengerDeclarationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassengerDeclarationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PassengerDeclarationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassengerDeclarationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+			return ec.marshalNPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassengerDeclarationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassengerDeclarationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclaration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PensionContribution_iin(ctx context.Context, field graphql.CollectedField, obj *sio.PensionContribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53140,6 +59625,180 @@ func (ec *executionContext) fieldContext_Person_appeals(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_borderCrossings(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_borderCrossings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().BorderCrossings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_CITIZENS")
+				if err != nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+			return ec.marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_borderCrossings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_borderCrossings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_foreignerBorderCrossings(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_foreignerBorderCrossings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ForeignerBorderCrossings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.BorderCrossingConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+			return ec.marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_foreignerBorderCrossings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BorderCrossingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_foreignerBorderCrossings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_hostedForeigners(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_hostedForeigners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().HostedForeigners(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "BORDER_CROSSINGS_FOREIGNERS")
+				if err != nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ForeignTraveller
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+			return ec.marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_hostedForeigners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForeignTraveller(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_licenses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53285,6 +59944,106 @@ func (ec *executionContext) fieldContext_Person_civilServiceRecords(_ context.Co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CivilServiceRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_phones(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_phones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Phones(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactPhone
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+			return ec.marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_phones(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactPhone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_contactAddresses(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_contactAddresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().ContactAddresses(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ADDRESS_PHONE_SEARCH")
+				if err != nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal []sio.ContactAddress
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ContactAddress) graphql.Marshaler {
+			return ec.marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_contactAddresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactAddress(ctx, field)
 		},
 	}
 	return fc, nil
@@ -53659,6 +60418,106 @@ func (ec *executionContext) fieldContext_Person_inpatientStays(_ context.Context
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InpatientStay(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_documentFile(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_documentFile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DocumentFile(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_FORM1")
+				if err != nil {
+					var zeroVal *sio.DocumentFile
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.DocumentFile
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.DocumentFile) graphql.Marshaler {
+			return ec.marshalODocumentFile2ᚖsioᚐDocumentFile(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_documentFile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentFile(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_documentPhoto(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_documentPhoto(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().DocumentPhoto(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "ID_DOCUMENT_PHOTO")
+				if err != nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *sio.IdentityPhoto
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.IdentityPhoto) graphql.Marshaler {
+			return ec.marshalOIdentityPhoto2ᚖsioᚐIdentityPhoto(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_documentPhoto(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdentityPhoto(ctx, field)
 		},
 	}
 	return fc, nil
@@ -54206,6 +61065,68 @@ func (ec *executionContext) fieldContext_Person_notarialActs(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_notarialActs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_customsDeclarations(ctx context.Context, field graphql.CollectedField, obj *sio.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_customsDeclarations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().CustomsDeclarations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				code, err := ec.unmarshalNString2string(ctx, "PASSENGER_CUSTOMS_DECLARATIONS")
+				if err != nil {
+					var zeroVal *model.PassengerDeclarationConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Service == nil {
+					var zeroVal *model.PassengerDeclarationConnection
+					return zeroVal, errors.New("directive service is not implemented")
+				}
+				return ec.Directives.Service(ctx, obj, directive0, code, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PassengerDeclarationConnection) graphql.Marshaler {
+			return ec.marshalOPassengerDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐPassengerDeclarationConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_customsDeclarations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassengerDeclarationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_customsDeclarations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -55477,6 +62398,171 @@ func (ec *executionContext) fieldContext_Person_weapons(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Weapon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PersonSearchEdge) graphql.Marshaler {
+			return ec.marshalNPersonSearchEdge2ᚕsioᚋgraphᚋmodelᚐPersonSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonSearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonSearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonSearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PersonSearchConnection_truncated(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchConnection_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchConnection_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonSearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PersonSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PersonSearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonSearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsioᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonSearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -63731,6 +70817,98 @@ func (ec *executionContext) fieldContext_SubsoilContract_subsoilUser(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _SurnameChange_previousLastName(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_previousLastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousLastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_previousLastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _SurnameChange_newLastName(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_newLastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewLastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_newLastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _SurnameChange_changedOn(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_changedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChangedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_changedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SurnameChange_reasonRu(ctx context.Context, field graphql.CollectedField, obj *sio.SurnameChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurnameChange_reasonRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurnameChange_reasonRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurnameChange", field, false, false, "String")
+}
+
 func (ec *executionContext) _TaxDebt_recordId(ctx context.Context, field graphql.CollectedField, obj *sio.TaxDebt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -70105,6 +77283,59 @@ func (ec *executionContext) _AccidentParticipant(ctx context.Context, sel ast.Se
 	return out
 }
 
+var addressRegistrationImplementors = []string{"AddressRegistration"}
+
+func (ec *executionContext) _AddressRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.AddressRegistration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addressRegistrationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddressRegistration")
+		case "address":
+			out.Values[i] = ec._AddressRegistration_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._AddressRegistration_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "registeredFrom":
+			out.Values[i] = ec._AddressRegistration_registeredFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredTo":
+			out.Values[i] = ec._AddressRegistration_registeredTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deregistrationReasonRu":
+			out.Values[i] = ec._AddressRegistration_deregistrationReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var administrativeOffenceImplementors = []string{"AdministrativeOffence"}
 
 func (ec *executionContext) _AdministrativeOffence(ctx context.Context, sel ast.SelectionSet, obj *sio.AdministrativeOffence) graphql.Marshaler {
@@ -70724,6 +77955,234 @@ func (ec *executionContext) _Benefit(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Benefit_forPerson(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCheckpointImplementors = []string{"BorderCheckpoint"}
+
+func (ec *executionContext) _BorderCheckpoint(ctx context.Context, sel ast.SelectionSet, obj *sio.BorderCheckpoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCheckpointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCheckpoint")
+		case "code":
+			out.Values[i] = ec._BorderCheckpoint_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameRu":
+			out.Values[i] = ec._BorderCheckpoint_nameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._BorderCheckpoint_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._BorderCheckpoint_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCrossingImplementors = []string{"BorderCrossing"}
+
+func (ec *executionContext) _BorderCrossing(ctx context.Context, sel ast.SelectionSet, obj *sio.BorderCrossing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCrossingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCrossing")
+		case "id":
+			out.Values[i] = ec._BorderCrossing_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossedAt":
+			out.Values[i] = ec._BorderCrossing_crossedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._BorderCrossing_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkpoint":
+			out.Values[i] = ec._BorderCrossing_checkpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._BorderCrossing_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentKind":
+			out.Values[i] = ec._BorderCrossing_documentKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._BorderCrossing_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.Values[i] = ec._BorderCrossing_transport(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flightNumber":
+			out.Values[i] = ec._BorderCrossing_flightNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trainNumber":
+			out.Values[i] = ec._BorderCrossing_trainNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehiclePlate":
+			out.Values[i] = ec._BorderCrossing_vehiclePlate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "routeRu":
+			out.Values[i] = ec._BorderCrossing_routeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrierRu":
+			out.Values[i] = ec._BorderCrossing_carrierRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BorderCrossing_vehicle(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCrossingConnectionImplementors = []string{"BorderCrossingConnection"}
+
+func (ec *executionContext) _BorderCrossingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BorderCrossingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCrossingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCrossingConnection")
+		case "edges":
+			out.Values[i] = ec._BorderCrossingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BorderCrossingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BorderCrossingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var borderCrossingEdgeImplementors = []string{"BorderCrossingEdge"}
+
+func (ec *executionContext) _BorderCrossingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BorderCrossingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, borderCrossingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BorderCrossingEdge")
+		case "cursor":
+			out.Values[i] = ec._BorderCrossingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BorderCrossingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -71647,6 +79106,252 @@ func (ec *executionContext) _CompanyRoleEdge(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactAddressImplementors = []string{"ContactAddress"}
+
+func (ec *executionContext) _ContactAddress(ctx context.Context, sel ast.SelectionSet, obj *sio.ContactAddress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactAddressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactAddress")
+		case "address":
+			out.Values[i] = ec._ContactAddress_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ContactAddress_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._ContactAddress_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceRu":
+			out.Values[i] = ec._ContactAddress_sourceRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._ContactAddress_since(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._ContactAddress_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._ContactAddress_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._ContactAddress_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactAddress_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactAddress_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactAddressConnectionImplementors = []string{"ContactAddressConnection"}
+
+func (ec *executionContext) _ContactAddressConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ContactAddressConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactAddressConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactAddressConnection")
+		case "edges":
+			out.Values[i] = ec._ContactAddressConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ContactAddressConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ContactAddressConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._ContactAddressConnection_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactAddressEdgeImplementors = []string{"ContactAddressEdge"}
+
+func (ec *executionContext) _ContactAddressEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ContactAddressEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactAddressEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactAddressEdge")
+		case "cursor":
+			out.Values[i] = ec._ContactAddressEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ContactAddressEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactPhoneImplementors = []string{"ContactPhone"}
+
+func (ec *executionContext) _ContactPhone(ctx context.Context, sel ast.SelectionSet, obj *sio.ContactPhone) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactPhoneImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactPhone")
+		case "phone":
+			out.Values[i] = ec._ContactPhone_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ContactPhone_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operatorRu":
+			out.Values[i] = ec._ContactPhone_operatorRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceRu":
+			out.Values[i] = ec._ContactPhone_sourceRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._ContactPhone_since(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._ContactPhone_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._ContactPhone_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerKind":
+			out.Values[i] = ec._ContactPhone_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactPhone_person(ctx, field, obj)
+				})
+		case "legalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactPhone_legalEntity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -72828,6 +80533,84 @@ func (ec *executionContext) _DebtorRestriction(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var declarationItemImplementors = []string{"DeclarationItem"}
+
+func (ec *executionContext) _DeclarationItem(ctx context.Context, sel ast.SelectionSet, obj *sio.DeclarationItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, declarationItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeclarationItem")
+		case "line":
+			out.Values[i] = ec._DeclarationItem_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._DeclarationItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "descriptionRu":
+			out.Values[i] = ec._DeclarationItem_descriptionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hsCode":
+			out.Values[i] = ec._DeclarationItem_hsCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._DeclarationItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitRu":
+			out.Values[i] = ec._DeclarationItem_unitRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weightKg":
+			out.Values[i] = ec._DeclarationItem_weightKg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._DeclarationItem_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._DeclarationItem_currency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "currencyAmount":
+			out.Values[i] = ec._DeclarationItem_currencyAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var demandImplementors = []string{"Demand"}
 
 func (ec *executionContext) _Demand(ctx context.Context, sel ast.SelectionSet, obj *sio.Demand) graphql.Marshaler {
@@ -73151,6 +80934,61 @@ func (ec *executionContext) _DispensaryRegistration(ctx context.Context, sel ast
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentFileImplementors = []string{"DocumentFile"}
+
+func (ec *executionContext) _DocumentFile(ctx context.Context, sel ast.SelectionSet, obj *sio.DocumentFile) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentFileImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentFile")
+		case "iin":
+			out.Values[i] = ec._DocumentFile_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documents":
+			out.Values[i] = ec._DocumentFile_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currentDocument":
+			out.Values[i] = ec._DocumentFile_currentDocument(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previousSurnames":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DocumentFile_previousSurnames(ctx, field, obj)
+				})
+		case "addresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DocumentFile_addresses(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -74422,6 +82260,113 @@ func (ec *executionContext) _ForeignTradeParticipant(ctx context.Context, sel as
 	return out
 }
 
+var foreignTravellerImplementors = []string{"ForeignTraveller"}
+
+func (ec *executionContext) _ForeignTraveller(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignTraveller) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, foreignTravellerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForeignTraveller")
+		case "id":
+			out.Values[i] = ec._ForeignTraveller_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._ForeignTraveller_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._ForeignTraveller_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._ForeignTraveller_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._ForeignTraveller_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citizenship":
+			out.Values[i] = ec._ForeignTraveller_citizenship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportNumber":
+			out.Values[i] = ec._ForeignTraveller_passportNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passportExpiry":
+			out.Values[i] = ec._ForeignTraveller_passportExpiry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purposeRu":
+			out.Values[i] = ec._ForeignTraveller_purposeRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hostId":
+			out.Values[i] = ec._ForeignTraveller_hostId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hostKind":
+			out.Values[i] = ec._ForeignTraveller_hostKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_person(ctx, field, obj)
+				})
+		case "hostPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_hostPerson(ctx, field, obj)
+				})
+		case "hostLegalEntity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_hostLegalEntity(ctx, field, obj)
+				})
+		case "crossings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ForeignTraveller_crossings(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var foreignWorkerImplementors = []string{"ForeignWorker"}
 
 func (ec *executionContext) _ForeignWorker(ctx context.Context, sel ast.SelectionSet, obj *sio.ForeignWorker) graphql.Marshaler {
@@ -75183,6 +83128,179 @@ func (ec *executionContext) _HospitalReferral(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var identityDocumentImplementors = []string{"IdentityDocument"}
+
+func (ec *executionContext) _IdentityDocument(ctx context.Context, sel ast.SelectionSet, obj *sio.IdentityDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, identityDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdentityDocument")
+		case "id":
+			out.Values[i] = ec._IdentityDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iin":
+			out.Values[i] = ec._IdentityDocument_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._IdentityDocument_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindRu":
+			out.Values[i] = ec._IdentityDocument_kindRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._IdentityDocument_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._IdentityDocument_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._IdentityDocument_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "middleName":
+			out.Values[i] = ec._IdentityDocument_middleName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fullName":
+			out.Values[i] = ec._IdentityDocument_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._IdentityDocument_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issueDate":
+			out.Values[i] = ec._IdentityDocument_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiryDate":
+			out.Values[i] = ec._IdentityDocument_expiryDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuer":
+			out.Values[i] = ec._IdentityDocument_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issueReasonRu":
+			out.Values[i] = ec._IdentityDocument_issueReasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._IdentityDocument_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._IdentityDocument_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusDate":
+			out.Values[i] = ec._IdentityDocument_statusDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IdentityDocument_person(ctx, field, obj)
+				})
+		case "photo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IdentityDocument_photo(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var identityPhotoImplementors = []string{"IdentityPhoto"}
+
+func (ec *executionContext) _IdentityPhoto(ctx context.Context, sel ast.SelectionSet, obj *sio.IdentityPhoto) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, identityPhotoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdentityPhoto")
+		case "documentNumber":
+			out.Values[i] = ec._IdentityPhoto_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "takenOn":
+			out.Values[i] = ec._IdentityPhoto_takenOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._IdentityPhoto_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "urlExpiresAt":
+			out.Values[i] = ec._IdentityPhoto_urlExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inpatientStayImplementors = []string{"InpatientStay"}
 
 func (ec *executionContext) _InpatientStay(ctx context.Context, sel ast.SelectionSet, obj *sio.InpatientStay) graphql.Marshaler {
@@ -75346,6 +83464,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_appeal(ctx, field, obj)
 				})
+		case "foreignTravellers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_foreignTravellers(ctx, field, obj)
+				})
 		case "license":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -75363,6 +83487,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_civilServants(ctx, field, obj)
+				})
+		case "phoneHolders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_phoneHolders(ctx, field, obj)
+				})
+		case "searchAddresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_searchAddresses(ctx, field, obj)
 				})
 		case "criminalVehicleRecords":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -75454,6 +83590,18 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_hospitalReferral(ctx, field, obj)
 				})
+		case "identityDocument":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_identityDocument(ctx, field, obj)
+				})
+		case "searchPersons":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_searchPersons(ctx, field, obj)
+				})
 		case "criminalCase":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -75507,6 +83655,12 @@ func (ec *executionContext) _Inquiry(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inquiry_notarialAct(ctx, field, obj)
+				})
+		case "passengerDeclaration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Inquiry_passengerDeclaration(ctx, field, obj)
 				})
 		case "postalItem":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -76509,6 +84663,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_taxDebts(ctx, field, obj)
 				})
+		case "hostedForeigners":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_hostedForeigners(ctx, field, obj)
+				})
 		case "statisticalUnit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -76532,6 +84692,18 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_inspections(ctx, field, obj)
+				})
+		case "phones":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_phones(ctx, field, obj)
+				})
+		case "contactAddresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_contactAddresses(ctx, field, obj)
 				})
 		case "enforcementProceedings":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -77794,6 +85966,208 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var passengerDeclarationImplementors = []string{"PassengerDeclaration"}
+
+func (ec *executionContext) _PassengerDeclaration(ctx context.Context, sel ast.SelectionSet, obj *sio.PassengerDeclaration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passengerDeclarationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassengerDeclaration")
+		case "number":
+			out.Values[i] = ec._PassengerDeclaration_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declaredAt":
+			out.Values[i] = ec._PassengerDeclaration_declaredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._PassengerDeclaration_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostCode":
+			out.Values[i] = ec._PassengerDeclaration_customsPostCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customsPostRu":
+			out.Values[i] = ec._PassengerDeclaration_customsPostRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkpoint":
+			out.Values[i] = ec._PassengerDeclaration_checkpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._PassengerDeclaration_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.Values[i] = ec._PassengerDeclaration_transport(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flightNumber":
+			out.Values[i] = ec._PassengerDeclaration_flightNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trainNumber":
+			out.Values[i] = ec._PassengerDeclaration_trainNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehiclePlate":
+			out.Values[i] = ec._PassengerDeclaration_vehiclePlate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vehicleVin":
+			out.Values[i] = ec._PassengerDeclaration_vehicleVin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalValue":
+			out.Values[i] = ec._PassengerDeclaration_totalValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dutyPaid":
+			out.Values[i] = ec._PassengerDeclaration_dutyPaid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionRu":
+			out.Values[i] = ec._PassengerDeclaration_decisionRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PassengerDeclaration_items(ctx, field, obj)
+				})
+		case "declarant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PassengerDeclaration_declarant(ctx, field, obj)
+				})
+		case "vehicle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PassengerDeclaration_vehicle(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var passengerDeclarationConnectionImplementors = []string{"PassengerDeclarationConnection"}
+
+func (ec *executionContext) _PassengerDeclarationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PassengerDeclarationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passengerDeclarationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassengerDeclarationConnection")
+		case "edges":
+			out.Values[i] = ec._PassengerDeclarationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PassengerDeclarationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PassengerDeclarationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var passengerDeclarationEdgeImplementors = []string{"PassengerDeclarationEdge"}
+
+func (ec *executionContext) _PassengerDeclarationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PassengerDeclarationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passengerDeclarationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassengerDeclarationEdge")
+		case "cursor":
+			out.Values[i] = ec._PassengerDeclarationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PassengerDeclarationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pensionContributionImplementors = []string{"PensionContribution"}
 
 func (ec *executionContext) _PensionContribution(ctx context.Context, sel ast.SelectionSet, obj *sio.PensionContribution) graphql.Marshaler {
@@ -78139,6 +86513,24 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_appeals(ctx, field, obj)
 				})
+		case "borderCrossings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_borderCrossings(ctx, field, obj)
+				})
+		case "foreignerBorderCrossings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_foreignerBorderCrossings(ctx, field, obj)
+				})
+		case "hostedForeigners":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_hostedForeigners(ctx, field, obj)
+				})
 		case "licenses":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -78156,6 +86548,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_civilServiceRecords(ctx, field, obj)
+				})
+		case "phones":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_phones(ctx, field, obj)
+				})
+		case "contactAddresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_contactAddresses(ctx, field, obj)
 				})
 		case "higherEducation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -78198,6 +86602,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_inpatientStays(ctx, field, obj)
+				})
+		case "documentFile":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_documentFile(ctx, field, obj)
+				})
+		case "documentPhoto":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_documentPhoto(ctx, field, obj)
 				})
 		case "criminalRecords":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -78258,6 +86674,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_notarialActs(ctx, field, obj)
+				})
+		case "customsDeclarations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_customsDeclarations(ctx, field, obj)
 				})
 		case "postalItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -78397,6 +86819,92 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_weapons(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var personSearchConnectionImplementors = []string{"PersonSearchConnection"}
+
+func (ec *executionContext) _PersonSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonSearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personSearchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonSearchConnection")
+		case "edges":
+			out.Values[i] = ec._PersonSearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PersonSearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PersonSearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._PersonSearchConnection_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var personSearchEdgeImplementors = []string{"PersonSearchEdge"}
+
+func (ec *executionContext) _PersonSearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonSearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personSearchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonSearchEdge")
+		case "cursor":
+			out.Values[i] = ec._PersonSearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PersonSearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -81119,6 +89627,54 @@ func (ec *executionContext) _SubsoilContract(ctx context.Context, sel ast.Select
 	return out
 }
 
+var surnameChangeImplementors = []string{"SurnameChange"}
+
+func (ec *executionContext) _SurnameChange(ctx context.Context, sel ast.SelectionSet, obj *sio.SurnameChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, surnameChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SurnameChange")
+		case "previousLastName":
+			out.Values[i] = ec._SurnameChange_previousLastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newLastName":
+			out.Values[i] = ec._SurnameChange_newLastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changedOn":
+			out.Values[i] = ec._SurnameChange_changedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasonRu":
+			out.Values[i] = ec._SurnameChange_reasonRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var taxDebtImplementors = []string{"TaxDebt"}
 
 func (ec *executionContext) _TaxDebt(ctx context.Context, sel ast.SelectionSet, obj *sio.TaxDebt) graphql.Marshaler {
@@ -82951,6 +91507,10 @@ func (ec *executionContext) marshalNAccidentParticipant2ᚕsioᚐAccidentPartici
 	return ret
 }
 
+func (ec *executionContext) marshalNAddressRegistration2sioᚐAddressRegistration(ctx context.Context, sel ast.SelectionSet, v sio.AddressRegistration) graphql.Marshaler {
+	return ec._AddressRegistration(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNAdministrativeOffence2ᚖsioᚐAdministrativeOffence(ctx context.Context, sel ast.SelectionSet, v *sio.AdministrativeOffence) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AdministrativeOffence!")
@@ -83138,6 +91698,42 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBorderCheckpoint2ᚖsioᚐBorderCheckpoint(ctx context.Context, sel ast.SelectionSet, v *sio.BorderCheckpoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BorderCheckpoint!")
+		return graphql.Null
+	}
+	return ec._BorderCheckpoint(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBorderCrossing2ᚖsioᚐBorderCrossing(ctx context.Context, sel ast.SelectionSet, v *sio.BorderCrossing) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BorderCrossing!")
+		return graphql.Null
+	}
+	return ec._BorderCrossing(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBorderCrossingEdge2sioᚋgraphᚋmodelᚐBorderCrossingEdge(ctx context.Context, sel ast.SelectionSet, v model.BorderCrossingEdge) graphql.Marshaler {
+	return ec._BorderCrossingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBorderCrossingEdge2ᚕsioᚋgraphᚋmodelᚐBorderCrossingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BorderCrossingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBorderCrossingEdge2sioᚋgraphᚋmodelᚐBorderCrossingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNBudgetPayment2ᚖsioᚐBudgetPayment(ctx context.Context, sel ast.SelectionSet, v *sio.BudgetPayment) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "BudgetPayment!")
@@ -83223,6 +91819,21 @@ func (ec *executionContext) marshalNCaseInstruction2ᚕsioᚋauthzᚐInstruction
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNCheckpointKind2sioᚐCheckpointKind(ctx context.Context, v any) (sio.CheckpointKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CheckpointKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCheckpointKind2sioᚐCheckpointKind(ctx context.Context, sel ast.SelectionSet, v sio.CheckpointKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CheckpointKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNCivilAct2sioᚐCivilAct(ctx context.Context, sel ast.SelectionSet, v sio.CivilAct) graphql.Marshaler {
@@ -83385,6 +91996,72 @@ func (ec *executionContext) marshalNCompanyRoleKind2sioᚐCompanyRoleKind(ctx co
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "CompanyRoleKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNContactAddress2sioᚐContactAddress(ctx context.Context, sel ast.SelectionSet, v sio.ContactAddress) graphql.Marshaler {
+	return ec._ContactAddress(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNContactAddress2ᚖsioᚐContactAddress(ctx context.Context, sel ast.SelectionSet, v *sio.ContactAddress) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactAddress!")
+		return graphql.Null
+	}
+	return ec._ContactAddress(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContactAddressEdge2sioᚋgraphᚋmodelᚐContactAddressEdge(ctx context.Context, sel ast.SelectionSet, v model.ContactAddressEdge) graphql.Marshaler {
+	return ec._ContactAddressEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNContactAddressEdge2ᚕsioᚋgraphᚋmodelᚐContactAddressEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ContactAddressEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactAddressEdge2sioᚋgraphᚋmodelᚐContactAddressEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNContactAddressKind2sioᚐContactAddressKind(ctx context.Context, v any) (sio.ContactAddressKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ContactAddressKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactAddressKind2sioᚐContactAddressKind(ctx context.Context, sel ast.SelectionSet, v sio.ContactAddressKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ContactAddressKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNContactPhone2sioᚐContactPhone(ctx context.Context, sel ast.SelectionSet, v sio.ContactPhone) graphql.Marshaler {
+	return ec._ContactPhone(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNContactPhoneKind2sioᚐContactPhoneKind(ctx context.Context, v any) (sio.ContactPhoneKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ContactPhoneKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactPhoneKind2sioᚐContactPhoneKind(ctx context.Context, sel ast.SelectionSet, v sio.ContactPhoneKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ContactPhoneKind!")
 	}
 	return res
 }
@@ -83581,6 +92258,36 @@ func (ec *executionContext) marshalNCrossAuditResult2sioᚐCrossAuditResult(ctx 
 	return res
 }
 
+func (ec *executionContext) unmarshalNCrossingDirection2sioᚐCrossingDirection(ctx context.Context, v any) (sio.CrossingDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CrossingDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCrossingDirection2sioᚐCrossingDirection(ctx context.Context, sel ast.SelectionSet, v sio.CrossingDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CrossingDirection!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNCrossingTransport2sioᚐCrossingTransport(ctx context.Context, v any) (sio.CrossingTransport, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.CrossingTransport(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCrossingTransport2sioᚐCrossingTransport(ctx context.Context, sel ast.SelectionSet, v sio.CrossingTransport) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CrossingTransport!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDactyloscopyReason2sioᚐDactyloscopyReason(ctx context.Context, v any) (sio.DactyloscopyReason, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.DactyloscopyReason(tmp)
@@ -83610,6 +92317,20 @@ func (ec *executionContext) marshalNDate2sioᚐDate(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DateTime!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDebtorRecordKind2sioᚐDebtorRecordKind(ctx context.Context, v any) (sio.DebtorRecordKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.DebtorRecordKind(tmp)
@@ -83627,6 +92348,25 @@ func (ec *executionContext) marshalNDebtorRecordKind2sioᚐDebtorRecordKind(ctx 
 
 func (ec *executionContext) marshalNDebtorRestriction2sioᚐDebtorRestriction(ctx context.Context, sel ast.SelectionSet, v sio.DebtorRestriction) graphql.Marshaler {
 	return ec._DebtorRestriction(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeclarationItem2sioᚐDeclarationItem(ctx context.Context, sel ast.SelectionSet, v sio.DeclarationItem) graphql.Marshaler {
+	return ec._DeclarationItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDeclarationItemKind2sioᚐDeclarationItemKind(ctx context.Context, v any) (sio.DeclarationItemKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.DeclarationItemKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeclarationItemKind2sioᚐDeclarationItemKind(ctx context.Context, sel ast.SelectionSet, v sio.DeclarationItemKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DeclarationItemKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNDemand2ᚖsioᚐDemand(ctx context.Context, sel ast.SelectionSet, v *sio.Demand) graphql.Marshaler {
@@ -84027,6 +92767,10 @@ func (ec *executionContext) marshalNForeignLaborPermit2sioᚐForeignLaborPermit(
 	return ec._ForeignLaborPermit(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNForeignTraveller2sioᚐForeignTraveller(ctx context.Context, sel ast.SelectionSet, v sio.ForeignTraveller) graphql.Marshaler {
+	return ec._ForeignTraveller(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNForeignWorker2sioᚐForeignWorker(ctx context.Context, sel ast.SelectionSet, v sio.ForeignWorker) graphql.Marshaler {
 	return ec._ForeignWorker(ctx, sel, &v)
 }
@@ -84252,6 +92996,56 @@ func (ec *executionContext) marshalNIIN2ᚕsioᚐIINᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNIdentityDocument2sioᚐIdentityDocument(ctx context.Context, sel ast.SelectionSet, v sio.IdentityDocument) graphql.Marshaler {
+	return ec._IdentityDocument(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIdentityDocument2ᚕsioᚐIdentityDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.IdentityDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIdentityDocument2sioᚐIdentityDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx context.Context, v any) (sio.IdentityDocumentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.IdentityDocumentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIdentityDocumentKind2sioᚐIdentityDocumentKind(ctx context.Context, sel ast.SelectionSet, v sio.IdentityDocumentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IdentityDocumentKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNIdentityDocumentStatus2sioᚐIdentityDocumentStatus(ctx context.Context, v any) (sio.IdentityDocumentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.IdentityDocumentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIdentityDocumentStatus2sioᚐIdentityDocumentStatus(ctx context.Context, sel ast.SelectionSet, v sio.IdentityDocumentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IdentityDocumentStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNInjury2sioᚐInjury(ctx context.Context, v any) (sio.Injury, error) {
@@ -84764,6 +93558,34 @@ func (ec *executionContext) marshalNParticipantRole2sioᚐParticipantRole(ctx co
 	return res
 }
 
+func (ec *executionContext) marshalNPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PassengerDeclaration!")
+		return graphql.Null
+	}
+	return ec._PassengerDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPassengerDeclarationEdge2sioᚋgraphᚋmodelᚐPassengerDeclarationEdge(ctx context.Context, sel ast.SelectionSet, v model.PassengerDeclarationEdge) graphql.Marshaler {
+	return ec._PassengerDeclarationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPassengerDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐPassengerDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PassengerDeclarationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPassengerDeclarationEdge2sioᚋgraphᚋmodelᚐPassengerDeclarationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNPenaltyKind2sioᚐPenaltyKind(ctx context.Context, v any) (sio.PenaltyKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := sio.PenaltyKind(tmp)
@@ -84835,6 +93657,34 @@ func (ec *executionContext) marshalNPermitStatus2sioᚐPermitStatus(ctx context.
 		graphql.AddInvalidNullFromMarshaler(ctx, "PermitStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNPerson2ᚖsioᚐPerson(ctx context.Context, sel ast.SelectionSet, v *sio.Person) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Person!")
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPersonSearchEdge2sioᚋgraphᚋmodelᚐPersonSearchEdge(ctx context.Context, sel ast.SelectionSet, v model.PersonSearchEdge) graphql.Marshaler {
+	return ec._PersonSearchEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPersonSearchEdge2ᚕsioᚋgraphᚋmodelᚐPersonSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonSearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonSearchEdge2sioᚋgraphᚋmodelᚐPersonSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPolicy2ᚖsioᚋgraphᚋmodelᚐPolicy(ctx context.Context, sel ast.SelectionSet, v *model.Policy) graphql.Marshaler {
@@ -85714,6 +94564,10 @@ func (ec *executionContext) marshalNSubsoilStatus2sioᚐSubsoilStatus(ctx contex
 	return res
 }
 
+func (ec *executionContext) marshalNSurnameChange2sioᚐSurnameChange(ctx context.Context, sel ast.SelectionSet, v sio.SurnameChange) graphql.Marshaler {
+	return ec._SurnameChange(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNTaxDebt2sioᚐTaxDebt(ctx context.Context, sel ast.SelectionSet, v sio.TaxDebt) graphql.Marshaler {
 	return ec._TaxDebt(ctx, sel, &v)
 }
@@ -86201,6 +95055,25 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAddressRegistration2ᚕsioᚐAddressRegistrationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.AddressRegistration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAddressRegistration2sioᚐAddressRegistration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOAdministrativeOffenceConnection2ᚖsioᚋgraphᚋmodelᚐAdministrativeOffenceConnection(ctx context.Context, sel ast.SelectionSet, v *model.AdministrativeOffenceConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -86322,6 +95195,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOBorderCrossingConnection2ᚖsioᚋgraphᚋmodelᚐBorderCrossingConnection(ctx context.Context, sel ast.SelectionSet, v *model.BorderCrossingConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BorderCrossingConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOBudgetPaymentConnection2ᚖsioᚋgraphᚋmodelᚐBudgetPaymentConnection(ctx context.Context, sel ast.SelectionSet, v *model.BudgetPaymentConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -86433,6 +95313,51 @@ func (ec *executionContext) marshalOCompanyRoleConnection2ᚖsioᚋgraphᚋmodel
 		return graphql.Null
 	}
 	return ec._CompanyRoleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ContactAddress) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactAddress2sioᚐContactAddress(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOContactAddressConnection2ᚖsioᚋgraphᚋmodelᚐContactAddressConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactAddressConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactAddressConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ContactPhone) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactPhone2sioᚐContactPhone(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOCourtCard2ᚕsioᚐCourtCardᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CourtCard) graphql.Marshaler {
@@ -86628,6 +95553,25 @@ func (ec *executionContext) marshalODebtorRestriction2ᚕsioᚐDebtorRestriction
 	return ret
 }
 
+func (ec *executionContext) marshalODeclarationItem2ᚕsioᚐDeclarationItemᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DeclarationItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeclarationItem2sioᚐDeclarationItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalODemand2ᚖsioᚐDemand(ctx context.Context, sel ast.SelectionSet, v *sio.Demand) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -86678,6 +95622,13 @@ func (ec *executionContext) marshalODispensaryRegistration2ᚕsioᚐDispensaryRe
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalODocumentFile2ᚖsioᚐDocumentFile(ctx context.Context, sel ast.SelectionSet, v *sio.DocumentFile) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DocumentFile(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODriverLicense2ᚕsioᚐDriverLicenseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.DriverLicense) graphql.Marshaler {
@@ -86893,6 +95844,25 @@ func (ec *executionContext) marshalOForeignTradeParticipant2ᚖsioᚐForeignTrad
 	return ec._ForeignTradeParticipant(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOForeignTraveller2ᚕsioᚐForeignTravellerᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignTraveller) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForeignTraveller2sioᚐForeignTraveller(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ForeignWorker) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -87076,6 +96046,20 @@ func (ec *executionContext) marshalOIIN2ᚖsioᚐIIN(ctx context.Context, sel as
 	_ = ctx
 	res := gqlscalar.MarshalIIN(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOIdentityDocument2ᚖsioᚐIdentityDocument(ctx context.Context, sel ast.SelectionSet, v *sio.IdentityDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IdentityDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOIdentityPhoto2ᚖsioᚐIdentityPhoto(ctx context.Context, sel ast.SelectionSet, v *sio.IdentityPhoto) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IdentityPhoto(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOInpatientStay2ᚕsioᚐInpatientStayᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.InpatientStay) graphql.Marshaler {
@@ -87439,6 +96423,20 @@ func (ec *executionContext) marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋm
 	return ec._OutpatientVisitConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPassengerDeclaration2ᚖsioᚐPassengerDeclaration(ctx context.Context, sel ast.SelectionSet, v *sio.PassengerDeclaration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PassengerDeclaration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPassengerDeclarationConnection2ᚖsioᚋgraphᚋmodelᚐPassengerDeclarationConnection(ctx context.Context, sel ast.SelectionSet, v *model.PassengerDeclarationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PassengerDeclarationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPensionContributionConnection2ᚖsioᚋgraphᚋmodelᚐPensionContributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.PensionContributionConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -87471,6 +96469,13 @@ func (ec *executionContext) marshalOPerson2ᚖsioᚐPerson(ctx context.Context, 
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPersonSearchConnection2ᚖsioᚋgraphᚋmodelᚐPersonSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonSearchConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PersonSearchConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPolicyAccess2ᚖsioᚋgraphᚋmodelᚐPolicyAccess(ctx context.Context, v any) (*model.PolicyAccess, error) {
@@ -87840,6 +96845,25 @@ func (ec *executionContext) marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSubsoilContract2sioᚐSubsoilContract(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSurnameChange2ᚕsioᚐSurnameChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.SurnameChange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSurnameChange2sioᚐSurnameChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -40,9 +40,10 @@ type Config struct {
 	Certs *authz.CertAuthority
 	// Health reports whether the stores answer.
 	Health func(ctx context.Context) error
-	// Routes are further handlers by ServeMux pattern (pages, downloads).
-	Routes map[string]http.Handler
 	Logger *slog.Logger
+	// Routes are further endpoints (pattern -> handler), served behind the
+	// same authentication as the API (e.g. the photo images).
+	Routes map[string]http.Handler
 }
 
 // DevUserHeader names the sandbox user (by IIN) a request acts as.
@@ -83,6 +84,9 @@ func NewHandler(cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	for pattern, h := range cfg.Routes {
+		mux.Handle(pattern, authenticate(cfg, h))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -97,9 +101,6 @@ func NewHandler(cfg Config) http.Handler {
 	})
 	if cfg.Sandbox {
 		mux.Handle("GET /{$}", playground.Handler("SIO sandbox", "/graphql"))
-	}
-	for pattern, h := range cfg.Routes {
-		mux.Handle(pattern, h)
 	}
 	return mux
 }

@@ -19,10 +19,10 @@ const (
 )
 
 var (
-	proceedingsOf      = loaders.Define[string, []sio.EnforcementProceeding]("enforcement.ofDebtor")
-	proceedingByNumber = loaders.Define[string, *sio.EnforcementProceeding]("enforcement.byNumber")
-	enforcementRestrictionsOf     = loaders.Define[string, []sio.EnforcementRestriction]("enforcement.enforcementRestrictionsOf")
-	exitRestrictionsOf = loaders.Define[sio.IIN, []sio.DebtorRestriction]("debtors.of")
+	proceedingsOf             = loaders.Define[string, []sio.EnforcementProceeding]("enforcement.ofDebtor")
+	proceedingByNumber        = loaders.Define[string, *sio.EnforcementProceeding]("enforcement.byNumber")
+	enforcementRestrictionsOf = loaders.Define[string, []sio.EnforcementRestriction]("enforcement.enforcementRestrictionsOf")
+	exitRestrictionsOf        = loaders.Define[sio.IIN, []sio.DebtorRestriction]("debtors.of")
 )
 
 // proceedingPattern is an АИС ОИП number: YY RR 7 NNNNNNN.

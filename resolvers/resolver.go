@@ -83,6 +83,17 @@ type Resolver struct {
 	SubsoilRegistry         sio.SubsoilRegistry
 	TaxAdministration       sio.TaxAdministration
 	ExciseRegistry          sio.ExciseRegistry
+	// Система документирования населения, its photo links, and the search
+	// of ГБД ФЛ by name.
+	PopulationDocuments sio.PopulationDocuments
+	PhotoLinks          sio.PhotoLinker
+	PersonSearch        sio.PersonSearch
+	// Пересечение государственной границы (citizens and foreigners).
+	BorderRegistry sio.BorderCrossings
+	// Сведения по пассажирским таможенным декларациям.
+	PassengerDeclarations sio.PassengerDeclarations
+	// Поиск адресов и контактных телефонов.
+	ContactRegistry sio.ContactRegistry
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -235,3 +246,16 @@ func (r *Resolver) MissingPersonRecord() graph.MissingPersonRecordResolver {
 }
 func (r *Resolver) NotarialAct() graph.NotarialActResolver     { return &notarialActResolver{r} }
 func (r *Resolver) NotarialParty() graph.NotarialPartyResolver { return &notarialPartyResolver{r} }
+func (r *Resolver) DocumentFile() graph.DocumentFileResolver   { return &documentFileResolver{r} }
+func (r *Resolver) IdentityDocument() graph.IdentityDocumentResolver {
+	return &identityDocumentResolver{r}
+}
+func (r *Resolver) BorderCrossing() graph.BorderCrossingResolver { return &borderCrossingResolver{r} }
+func (r *Resolver) ForeignTraveller() graph.ForeignTravellerResolver {
+	return &foreignTravellerResolver{r}
+}
+func (r *Resolver) PassengerDeclaration() graph.PassengerDeclarationResolver {
+	return &passengerDeclarationResolver{r}
+}
+func (r *Resolver) ContactPhone() graph.ContactPhoneResolver     { return &contactPhoneResolver{r} }
+func (r *Resolver) ContactAddress() graph.ContactAddressResolver { return &contactAddressResolver{r} }

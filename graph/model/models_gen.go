@@ -81,6 +81,17 @@ type BasisInput struct {
 	Justification *string `json:"justification,omitempty"`
 }
 
+type BorderCrossingConnection struct {
+	Edges      []BorderCrossingEdge `json:"edges"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type BorderCrossingEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *sio.BorderCrossing `json:"node"`
+}
+
 type BudgetPaymentConnection struct {
 	Edges      []BudgetPaymentEdge `json:"edges"`
 	PageInfo   *PageInfo           `json:"pageInfo"`
@@ -112,6 +123,20 @@ type CompanyRoleConnection struct {
 type CompanyRoleEdge struct {
 	Cursor string           `json:"cursor"`
 	Node   *sio.CompanyRole `json:"node"`
+}
+
+type ContactAddressConnection struct {
+	Edges    []ContactAddressEdge `json:"edges"`
+	PageInfo *PageInfo            `json:"pageInfo"`
+	// Addresses found (at most 200).
+	TotalCount int `json:"totalCount"`
+	// More addresses match than the search returns: give more of the address.
+	Truncated bool `json:"truncated"`
+}
+
+type ContactAddressEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *sio.ContactAddress `json:"node"`
 }
 
 type CourtCaseConnection struct {
@@ -265,6 +290,17 @@ type PageInfo struct {
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
+type PassengerDeclarationConnection struct {
+	Edges      []PassengerDeclarationEdge `json:"edges"`
+	PageInfo   *PageInfo                  `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+type PassengerDeclarationEdge struct {
+	Cursor string                    `json:"cursor"`
+	Node   *sio.PassengerDeclaration `json:"node"`
+}
+
 type PensionContributionConnection struct {
 	Edges      []PensionContributionEdge `json:"edges"`
 	PageInfo   *PageInfo                 `json:"pageInfo"`
@@ -274,6 +310,20 @@ type PensionContributionConnection struct {
 type PensionContributionEdge struct {
 	Cursor string                   `json:"cursor"`
 	Node   *sio.PensionContribution `json:"node"`
+}
+
+type PersonSearchConnection struct {
+	Edges    []PersonSearchEdge `json:"edges"`
+	PageInfo *PageInfo          `json:"pageInfo"`
+	// Persons found (at most 200).
+	TotalCount int `json:"totalCount"`
+	// More persons match than the search returns: add criteria.
+	Truncated bool `json:"truncated"`
+}
+
+type PersonSearchEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *sio.Person `json:"node"`
 }
 
 // The access policy of СИО ПСО.

@@ -1,0 +1,5 @@
+-- Search by name (Inquiry.searchPersons) compares name_key byte-wise, as a
+-- prefix range, whatever the database collation: PostgreSQL needs an index
+-- under the "C" collation for that (SQLite compares byte-wise already and
+-- uses persons_name_key).
+-- postgres: CREATE INDEX persons_name_key_c ON {persons} (name_key COLLATE "C", birth_date)
