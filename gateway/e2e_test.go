@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"sio"
+	"sio/authz"
 	"sio/gateway"
 	"sio/internal/testdb"
 	"sio/sqldb"
@@ -22,6 +23,14 @@ import (
 type fixture struct {
 	g   *gateway.Gateway
 	srv *httptest.Server
+	// inqs caches the inquiries of the sandbox officials (see inquiries).
+	inqs []openedInquiry
+}
+
+// openedInquiry is an official with the inquiry their basis opens.
+type openedInquiry struct {
+	official
+	inq *authz.Inquiry
 }
 
 func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
@@ -133,6 +142,8 @@ type official struct {
 	// Year and Court of a court case (ЕАИАС).
 	Year  int
 	Court string
+	// Sanction is a court sanction (ЕАИАС number) granted on the case.
+	Sanction string
 }
 
 // basis is the BasisInput naming the official's case.
@@ -141,10 +152,14 @@ func (o official) basis() map[string]any {
 	if o.Court != "" {
 		b["year"], b["court"] = o.Year, o.Court
 	}
+	if o.Sanction != "" {
+		b["courtSanction"] = o.Sanction
+	}
 	return b
 }
 
-const sandboxUsersQuery = `{ sandboxUsers { iin fullName agency blocked agreementSigned role { code nameRu } cases { registry number basis article status court year } } }`
+const sandboxUsersQuery = `{ sandboxUsers { iin fullName agency blocked agreementSigned role { code nameRu }
+	cases { registry number basis article status court year } courtSanctions { number caseNumber status } } }`
 
 // officials lists, from the sandboxUsers API, every usable (user, open case).
 func (fx *fixture) officials(t *testing.T) []official {
@@ -164,8 +179,16 @@ func (fx *fixture) officials(t *testing.T) []official {
 			art, _ := get(c, "article").(string)
 			court, _ := get(c, "court").(string)
 			year, _ := get(c, "year").(float64)
-			out = append(out, official{IIN: sio.IIN(get(u, "iin").(string)), Role: get(u, "role.code").(string), Agency: get(u, "agency").(string),
-				Basis: get(c, "basis").(string), Case: get(c, "number").(string), Article: art, Court: court, Year: int(year)})
+			o := official{IIN: sio.IIN(get(u, "iin").(string)), Role: get(u, "role.code").(string), Agency: get(u, "agency").(string),
+				Basis: get(c, "basis").(string), Case: get(c, "number").(string), Article: art, Court: court, Year: int(year)}
+			out = append(out, o)
+			// The same case with each court sanction granted on it.
+			for _, cs := range get(u, "courtSanctions").([]any) {
+				if get(cs, "caseNumber") == o.Case && get(cs, "status") == "GRANTED" {
+					o.Sanction = get(cs, "number").(string)
+					out = append(out, o)
+				}
+			}
 		}
 	}
 	if len(out) == 0 {

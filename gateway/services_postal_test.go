@@ -9,10 +9,32 @@ import (
 	"sio/sqldb"
 )
 
-// Почтовые отправления has no service case (see servedWithoutCase): under
-// doc 000 it needs an electronic court sanction (§28), which the basis
-// cannot carry yet. Doc 002 allows it without one under НСД and the
-// prosecutors' "иные задачи", so the fields are tested here end to end.
+// Почтовые отправления: under doc 000 only with an electronic court sanction
+// named in the basis (§28); doc 002 allows it without one under НСД and the
+// prosecutors' "иные задачи".
+func init() {
+	registerServices(
+		serviceCase{
+			service: "POSTAL_ITEMS", args: "$iin: IIN!, $bin: BIN!", path: "person.postalItems",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{
+					"iin": one[string](t, fx.g.Postal.DB(), `SELECT recipient_id FROM {items} WHERE recipient_kind = 'PERSON' ORDER BY tracking_number LIMIT 1`),
+					"bin": one[string](t, fx.g.Postal.DB(), `SELECT recipient_id FROM {items} WHERE recipient_kind = 'LEGAL_ENTITY' ORDER BY tracking_number LIMIT 1`),
+				}
+			},
+			selection: `person(iin: $iin) { iin postalItems { totalCount edges { node { trackingNumber status } } } }
+				legalEntity(bin: $bin) { bin postalItems { edges { node { trackingNumber } } } }`,
+		},
+		serviceCase{
+			service: "POSTAL_ITEMS", args: "$n: String!", path: "postalItem",
+			vars: func(t *testing.T, fx *fixture) map[string]any {
+				return map[string]any{"n": one[string](t, fx.g.Postal.DB(), `SELECT tracking_number FROM {items} ORDER BY tracking_number LIMIT 1`)}
+			},
+			selection: `postalItem(trackingNumber: $n) { trackingNumber kind status }`,
+		},
+	)
+}
+
 func TestPostalItems(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		fx := newFixture(t, cfg, true)
@@ -68,6 +90,36 @@ func TestPostalItems(t *testing.T) {
 				if e := r.errorAt("inquiry.postalItem"); e == nil || e.Extensions["code"] != sio.EBADINPUT || e.Extensions["argument"] != "trackingNumber" {
 					t.Fatalf("postalItem(%s): want BAD_USER_INPUT naming trackingNumber, got %+v", v, r)
 				}
+			}
+		})
+
+		t.Run("criminal case with a court sanction", func(t *testing.T) {
+			// The same official and case: with the sanction named, the items;
+			// without it, COURT_SANCTION_REQUIRED.
+			var with official
+			for _, o := range fx.inquiries(t) {
+				if o.Sanction != "" && o.Basis == "CRIMINAL_CASE" {
+					if _, err := fx.g.Enforcer().Check(o.inq, "POSTAL_ITEMS"); err == nil {
+						with = o.official
+						break
+					}
+				}
+			}
+			if with.Sanction == "" {
+				t.Fatal("no seeded official holds a valid court sanction on a criminal case")
+			}
+			q := `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { courtSanction { number } person(iin: $iin) { iin postalItems { totalCount } } } }`
+			r := fx.post(t, with.IIN, q, map[string]any{"b": with.basis(), "iin": iin})
+			if len(r.Errors) > 0 || get(r.Data, "inquiry.person.postalItems.totalCount").(float64) < 1 ||
+				get(r.Data, "inquiry.courtSanction.number") != with.Sanction {
+				t.Fatalf("with sanction %s: %+v", with.Sanction, r)
+			}
+			without := with
+			without.Sanction = ""
+			r = fx.post(t, with.IIN, q, map[string]any{"b": without.basis(), "iin": iin})
+			if e := r.errorAt("inquiry.person.postalItems"); e == nil || e.Extensions["reason"] != authz.ReasonCourtSanctionRequired ||
+				get(r.Data, "inquiry.person.iin") != iin {
+				t.Fatalf("without the sanction: %+v", r)
 			}
 		})
 

@@ -1,6 +1,8 @@
 package gateway_test
 
 import (
+	"context"
+
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -60,14 +62,37 @@ func (fx *fixture) byOfficial(t *testing.T, service string, want func(authz.Acce
 // byOfficialWhere returns the first official whose inquiry satisfies want.
 func (fx *fixture) byOfficialWhere(t *testing.T, want func(*authz.Inquiry) bool) (official, bool) {
 	t.Helper()
-	for _, o := range fx.officials(t) {
-		inq := &authz.Inquiry{Basis: o.Basis, Case: &sio.Case{Number: o.Case, Basis: o.Basis, Article: o.Article},
-			User: &sio.User{IIN: o.IIN, RoleCode: o.Role, AgencyCode: o.Agency}}
-		if want(inq) {
-			return o, true
+	for _, o := range fx.inquiries(t) {
+		if want(o.inq) {
+			return o.official, true
 		}
 	}
 	return official{}, false
+}
+
+// inquiries opens, once per fixture, the inquiry of every sandbox official's
+// basis through the enforcer, as Query.inquiry does (the case, its article,
+// the court sanction ... come from the registries).
+func (fx *fixture) inquiries(t *testing.T) []openedInquiry {
+	t.Helper()
+	if fx.inqs != nil {
+		return fx.inqs
+	}
+	ctx := context.Background()
+	enf := fx.g.Enforcer()
+	for _, o := range fx.officials(t) {
+		u, err := fx.g.Accounts.UserByIIN(ctx, o.IIN)
+		testdb.Must(t, err)
+		inq, err := enf.Open(ctx, &authz.Principal{User: u}, authz.BasisRequest{Kind: o.Basis, CaseNumber: o.Case,
+			Year: o.Year, Court: o.Court, CourtSanction: o.Sanction, Justification: "проверка по материалам дела"})
+		if err == nil {
+			fx.inqs = append(fx.inqs, openedInquiry{official: o, inq: inq})
+		}
+	}
+	if len(fx.inqs) == 0 {
+		t.Fatal("no sandbox official can open an inquiry")
+	}
+	return fx.inqs
 }
 
 // servicesAbove lists the services guarding the fields above the last one
@@ -310,38 +335,18 @@ func deniedSomewhere(p *authz.Policy, service string, above []string) bool {
 	return false
 }
 
-// pendingServices are the services of the policy that the schema does not
-// serve yet, with the issue that brings them. The list only shrinks: a
-// service listed here that gains a field fails the test until it is removed.
-var pendingServices = map[string]string{}
-
-// servedWithoutCase are services with fields in the schema that no service
-// case can serve yet, with the reason: they must have a field, but need not
-// have returned data.
-var servedWithoutCase = map[string]string{
-	"POSTAL_ITEMS": "needs an electronic court sanction in the basis (access-policy work)",
-}
-
 // checkEveryServiceServed fails if a service of the policy has no field in
-// the schema (unless pending), or a guarded field was never served (unless
-// the service is served without a case).
+// the schema, or a field it guards never returned data in a service case.
 func checkEveryServiceServed(t *testing.T, p *authz.Policy, fields map[string][]string, served map[string]bool) {
 	var missing []string
 	for _, s := range p.Services {
-		_, pending := pendingServices[s.Code]
-		switch fs := fields[s.Code]; {
-		case len(fs) == 0 && !pending:
+		fs := fields[s.Code]
+		if len(fs) == 0 {
 			missing = append(missing, s.Code+": no field carries @service(code: \""+s.Code+"\")")
-		case len(fs) > 0 && pending:
-			missing = append(missing, s.Code+": served now; remove it from pendingServices")
-		default:
-			if _, ok := servedWithoutCase[s.Code]; ok {
-				continue
-			}
-			for _, f := range fs {
-				if !served[f] {
-					missing = append(missing, s.Code+": "+f+" returned no data in any service case")
-				}
+		}
+		for _, f := range fs {
+			if !served[f] {
+				missing = append(missing, s.Code+": "+f+" returned no data in any service case")
 			}
 		}
 	}
