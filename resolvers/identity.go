@@ -16,11 +16,11 @@ import (
 // IdentityDocument), the document photos, and the search of ГБД ФЛ by name.
 
 var (
-	documentsOf     = loaders.Define[sio.IIN, []sio.IdentityDocument]("population_docs.documentsOf")
-	surnamesOf      = loaders.Define[sio.IIN, []sio.SurnameChange]("population_docs.surnamesOf")
+	documentsOf            = loaders.Define[sio.IIN, []sio.IdentityDocument]("population_docs.documentsOf")
+	surnamesOf             = loaders.Define[sio.IIN, []sio.SurnameChange]("population_docs.surnamesOf")
 	addressRegistrationsOf = loaders.Define[sio.IIN, []sio.AddressRegistration]("population_docs.addressRegistrationsOf")
-	photoOfPerson   = loaders.Define[sio.IIN, *sio.IdentityPhoto]("population_docs.photoOfPerson")
-	photoByID       = loaders.Define[int64, *sio.IdentityPhoto]("population_docs.photoByID")
+	photoOfPerson          = loaders.Define[sio.IIN, *sio.IdentityPhoto]("population_docs.photoOfPerson")
+	photoByID              = loaders.Define[int64, *sio.IdentityPhoto]("population_docs.photoByID")
 )
 
 const popDocsStore = "population_docs"

@@ -16,9 +16,9 @@ import (
 const paxCustomsStore = "passenger_customs"
 
 var (
-	passengerDeclarationsOf      = loaders.Define[sio.IIN, []sio.PassengerDeclaration]("passenger_customs.passengerDeclarationsOf")
-	declarationItemsOf  = loaders.Define[string, []sio.DeclarationItem]("passenger_customs.itemsOf")
-	declarationVehicles = loaders.Define[string, *sio.Vehicle]("vehicles.declaredVehicleByVIN")
+	passengerDeclarationsOf = loaders.Define[sio.IIN, []sio.PassengerDeclaration]("passenger_customs.passengerDeclarationsOf")
+	declarationItemsOf      = loaders.Define[string, []sio.DeclarationItem]("passenger_customs.itemsOf")
+	declarationVehicles     = loaders.Define[string, *sio.Vehicle]("vehicles.declaredVehicleByVIN")
 )
 
 // passengerDeclarationNumberPattern: customs post code / DDMMYY / serial.
