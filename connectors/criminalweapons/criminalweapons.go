@@ -35,8 +35,6 @@ func values(c *sio.CriminalWeaponRecord) []any {
 type Store struct {
 	*transportkit.Register[sio.CriminalWeaponRecord]
 	bySerial string
-	// registered and clear serve the generator (see Filler).
-	registered, clear string
 }
 
 var _ sio.CriminalWeaponRegistry = (*Store)(nil)
@@ -49,8 +47,7 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	g := transportkit.NewRegister(db, "criminal_weapons", columns, values)
-	return &Store{Register: g, bySerial: g.Lookup("serial_number", "serial_number, event_date DESC, id DESC"),
-		registered: db.Q(`SELECT * FROM {weapons}`), clear: db.Q(`DELETE FROM {weapons}`)}
+	return &Store{Register: g, bySerial: g.Lookup("serial_number", "serial_number, event_date DESC, id DESC")}
 }
 
 // CriminalRecordsBySerial returns the records of each serial number, latest

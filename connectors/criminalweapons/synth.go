@@ -2,7 +2,6 @@ package criminalweapons
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"sort"
 
@@ -65,15 +64,12 @@ const (
 // register has them (their revocation is the register's business).
 func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
-	replay := weapons.New(s.DB()).Filler(seed)
+	registered := weapons.Generator(seed)
 	lostStolen, seized := &transportkit.Rare{Min: 1}, &transportkit.Rare{Min: 1}
 	erdr := transportkit.NewCounters(erdrBase)
 	var n int64
 	return func(ctx context.Context, b *synth.Batch) error {
-		owned, err := s.replay(ctx, replay, b)
-		if err != nil {
-			return err
-		}
+		owned := personsWeapons(registered(b))
 		var out []sio.CriminalWeaponRecord
 		last := synth.AddDays(synth.Today(), -1)
 		add := func(r *rand.Rand, c sio.CriminalWeaponRecord, article string) {
@@ -144,19 +140,9 @@ func (s *Store) Filler(seed int64) synth.Filler {
 	}
 }
 
-// replay runs the register's generator on the batch into the scratch
-// table and returns the weapons of persons, by owner, in serial order.
-func (s *Store) replay(ctx context.Context, fill synth.Filler, b *synth.Batch) (map[sio.IIN][]sio.Weapon, error) {
-	if err := fill(ctx, b); err != nil {
-		return nil, err
-	}
-	var ws []sio.Weapon
-	if err := s.DB().Select(ctx, &ws, s.registered); err != nil {
-		return nil, fmt.Errorf("criminal weapons: registered weapons: %w", err)
-	}
-	if _, err := s.DB().Exec(ctx, s.clear); err != nil {
-		return nil, fmt.Errorf("criminal weapons: clear registered weapons: %w", err)
-	}
+// personsWeapons are the registered weapons of persons, by owner, in
+// serial order.
+func personsWeapons(ws []sio.Weapon) map[sio.IIN][]sio.Weapon {
 	sort.Slice(ws, func(i, j int) bool { return ws[i].SerialNumber < ws[j].SerialNumber })
 	out := map[sio.IIN][]sio.Weapon{}
 	for _, w := range ws {
@@ -164,7 +150,7 @@ func (s *Store) replay(ctx context.Context, fill synth.Filler, b *synth.Batch) (
 			out[sio.IIN(w.OwnerID)] = append(out[sio.IIN(w.OwnerID)], w)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // illegalWeapon draws a weapon outside the register, seized or found on

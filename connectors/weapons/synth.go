@@ -45,19 +45,28 @@ var (
 // permitYears is the validity of a weapon permit.
 const permitYears = 5
 
-// Filler returns the generator of Зарегистрированное оружие: weapons of
+// Filler loads Зарегистрированное оружие from the generator's records.
+func (s *Store) Filler(seed int64) synth.Filler {
+	gen := Generator(seed)
+	return func(ctx context.Context, b *synth.Batch) error { return s.Insert(ctx, gen(b)) }
+}
+
+// Generator returns the generator of Зарегистрированное оружие: weapons of
 // about 4% of living men aged 25-75 (hunting, a third of them also a rifle),
 // 1.5% of living adults (self-defense), a few sports and award weapons, and
 // service weapons of about 3% of active companies. Permits are renewed every
-// five years; ~12% lapsed, ~4% revoked.
-func (s *Store) Filler(seed int64) synth.Filler {
+// five years; ~12% lapsed, ~4% revoked. Fed the batches of a population in
+// order, it gives the same records as the register holds, so other
+// connectors (lost and stolen weapons) can refer to them without reading
+// the register while it is being filled.
+func Generator(seed int64) func(*synth.Batch) []sio.Weapon {
 	k := synth.NewKeyed(seed, Name)
 	// Serial counters, one per stream: persons and entities each come in
 	// population order whatever the batch cuts, but not interleaved the
 	// same way. Service weapons (the only entity kind) have their own
 	// serial and permit series, so the two counters never collide.
 	var nPersons, nEntities int
-	return func(ctx context.Context, b *synth.Batch) error {
+	return func(b *synth.Batch) []sio.Weapon {
 		var out []sio.Weapon
 		add := func(r *rand.Rand, ki kindInfo, owner string, kind sio.SubjectKind, kato string, from sio.Date) {
 			n := &nPersons
@@ -109,7 +118,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 				add(r, service, string(e.BIN), sio.SubjectLegalEntity, e.RegionKATO, e.RegistrationDate)
 			}
 		}
-		return s.Insert(ctx, out)
+		return out
 	}
 }
 

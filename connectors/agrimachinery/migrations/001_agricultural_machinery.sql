@@ -11,7 +11,7 @@ CREATE TABLE {machines} (
     build_year         INTEGER NOT NULL,
     engine_power_hp    INTEGER NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    owner_id           CHAR(12) NOT NULL,
+    owner_id           TEXT NOT NULL,
     owner_kind         TEXT NOT NULL,
     certificate_number TEXT NOT NULL UNIQUE,
     registered_by      TEXT NOT NULL,

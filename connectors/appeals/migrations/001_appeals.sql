@@ -3,7 +3,7 @@
 CREATE TABLE {appeals} (
     -- ЖТ-YYYY-NNNNNNNN
     number        TEXT PRIMARY KEY,
-    person_iin    CHAR(12) NOT NULL,
+    person_iin    TEXT NOT NULL,
     submitted_at  DATE NOT NULL,
     body          TEXT NOT NULL,
     region_kato   TEXT NOT NULL,

@@ -2,7 +2,7 @@
 -- (service 33) and of foreigners (service 34), with the foreigners' records.
 CREATE TABLE {citizen_crossings} (
     id              BIGINT PRIMARY KEY,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
 -- postgres:    crossed_at TIMESTAMPTZ NOT NULL,
 -- sqlite:    crossed_at TIMESTAMP NOT NULL,
     direction       TEXT NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE {citizen_crossings} (
     checkpoint_ru   TEXT NOT NULL,
     checkpoint_kind TEXT NOT NULL,
     region_kato     TEXT NOT NULL,
-    country_code    CHAR(2) NOT NULL,
+    country_code    TEXT NOT NULL,
     document_kind   TEXT NOT NULL,
     document_number TEXT NOT NULL,
     transport       TEXT NOT NULL,
@@ -26,17 +26,17 @@ CREATE INDEX citizen_crossings_iin ON {citizen_crossings} (iin, crossed_at)
 CREATE TABLE {foreign_travellers} (
     id              BIGINT PRIMARY KEY,
     -- foreigners with a residence permit are in ГБД ФЛ
-    iin             CHAR(12),
+    iin             TEXT,
     last_name       TEXT NOT NULL,
     first_name      TEXT NOT NULL,
     birth_date      DATE NOT NULL,
     gender          TEXT NOT NULL,
-    citizenship     CHAR(2) NOT NULL,
+    citizenship     TEXT NOT NULL,
     passport_number TEXT NOT NULL,
     passport_expiry DATE NOT NULL,
     purpose_ru      TEXT NOT NULL,
     -- the receiving party: a person (IIN) or an entity (BIN)
-    host_id         CHAR(12),
+    host_id         TEXT,
     host_kind       TEXT
 )
 -- +statement
@@ -49,7 +49,7 @@ CREATE INDEX foreign_travellers_host ON {foreign_travellers} (host_id)
 CREATE TABLE {foreigner_crossings} (
     id              BIGINT PRIMARY KEY,
     traveller_id    BIGINT NOT NULL REFERENCES {foreign_travellers} (id),
-    iin             CHAR(12),
+    iin             TEXT,
 -- postgres:    crossed_at TIMESTAMPTZ NOT NULL,
 -- sqlite:    crossed_at TIMESTAMP NOT NULL,
     direction       TEXT NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE {foreigner_crossings} (
     checkpoint_ru   TEXT NOT NULL,
     checkpoint_kind TEXT NOT NULL,
     region_kato     TEXT NOT NULL,
-    country_code    CHAR(2) NOT NULL,
+    country_code    TEXT NOT NULL,
     document_kind   TEXT NOT NULL,
     document_number TEXT NOT NULL,
     transport       TEXT NOT NULL,

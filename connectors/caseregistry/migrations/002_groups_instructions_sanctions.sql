@@ -4,7 +4,7 @@ CREATE TABLE {investigative_groups} (
     id        BIGINT NOT NULL PRIMARY KEY,
     registry  TEXT NOT NULL,
     number    TEXT NOT NULL,
-    head_iin  CHAR(12) NOT NULL,
+    head_iin  TEXT NOT NULL,
     formed_at DATE NOT NULL,
     FOREIGN KEY (registry, number) REFERENCES {cases} (registry, number)
 )
@@ -13,7 +13,7 @@ CREATE INDEX investigative_groups_case ON {investigative_groups} (registry, numb
 -- +statement
 CREATE TABLE {group_members} (
     group_id BIGINT NOT NULL REFERENCES {investigative_groups} (id),
-    iin      CHAR(12) NOT NULL,
+    iin      TEXT NOT NULL,
     PRIMARY KEY (group_id, iin)
 )
 -- +statement
@@ -27,9 +27,9 @@ CREATE TABLE {instructions} (
     case_number  TEXT NOT NULL,
     number       TEXT NOT NULL,
     kind         TEXT NOT NULL,
-    issuer_iin   CHAR(12) NOT NULL,
+    issuer_iin   TEXT NOT NULL,
     issuing_body TEXT NOT NULL,
-    executor_iin CHAR(12) NOT NULL,
+    executor_iin TEXT NOT NULL,
     issued_at    DATE NOT NULL,
     due_at       DATE NOT NULL,
     status       TEXT NOT NULL,
@@ -48,7 +48,7 @@ CREATE TABLE {legal_assistance} (
     requesting_body     TEXT NOT NULL,
     country             TEXT NOT NULL,
     authorized_body     TEXT NOT NULL,
-    executor_iin        CHAR(12) NOT NULL,
+    executor_iin        TEXT NOT NULL,
     article             TEXT NOT NULL,
     received_at         DATE NOT NULL,
     due_at              DATE NOT NULL,

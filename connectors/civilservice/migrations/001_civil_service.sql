@@ -3,8 +3,8 @@
 -- post and the appointment and dismissal.
 CREATE TABLE {records} (
     id                  BIGINT PRIMARY KEY,
-    iin                 CHAR(12) NOT NULL,
-    state_body_bin      CHAR(12) NOT NULL,
+    iin                 TEXT NOT NULL,
+    state_body_bin      TEXT NOT NULL,
     state_body_ru       TEXT NOT NULL,
     region_kato         TEXT NOT NULL,
     position_ru         TEXT NOT NULL,

@@ -3,13 +3,13 @@
 -- corporation "Government for Citizens".
 CREATE TABLE {requests} (
     request_number    TEXT PRIMARY KEY,
-    iin               CHAR(12) NOT NULL,
+    iin               TEXT NOT NULL,
     service_ru        TEXT NOT NULL,
     branch            TEXT NOT NULL,
     region_kato       TEXT NOT NULL,
     submitted_on      DATE NOT NULL,
     -- local (Astana) time, HH:MM
-    submitted_time    CHAR(5) NOT NULL,
+    submitted_time    TEXT NOT NULL,
     result            TEXT NOT NULL,
     completed_on      DATE,
     refusal_reason_ru TEXT

@@ -5,7 +5,7 @@ CREATE TABLE {phones} (
     -- E.164, "+77011234567"
     phone       TEXT NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    owner_id    CHAR(12) NOT NULL,
+    owner_id    TEXT NOT NULL,
     owner_kind  TEXT NOT NULL,
     kind        TEXT NOT NULL,
     operator_ru TEXT NOT NULL,
@@ -20,7 +20,7 @@ CREATE INDEX phones_phone ON {phones} (phone)
 -- +statement
 CREATE TABLE {addresses} (
     id          BIGINT PRIMARY KEY,
-    owner_id    CHAR(12) NOT NULL,
+    owner_id    TEXT NOT NULL,
     owner_kind  TEXT NOT NULL,
     kind        TEXT NOT NULL,
     address     TEXT NOT NULL,

@@ -7,7 +7,7 @@ CREATE TABLE {court_cards} (
     court_name     TEXT NOT NULL,
     region_kato    TEXT NOT NULL,
     judge_name     TEXT NOT NULL,
-    person_iin     CHAR(12) NOT NULL,
+    person_iin     TEXT NOT NULL,
     erdr_number    TEXT,
     code_ru        TEXT NOT NULL,
     article        TEXT NOT NULL,

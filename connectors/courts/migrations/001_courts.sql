@@ -23,7 +23,7 @@ CREATE TABLE {court_parties} (
     role_ru       TEXT NOT NULL,
     -- IIN or BIN of a subject of the population; NULL for an organisation
     -- outside it (a bank), named only
-    subject_id    CHAR(12),
+    subject_id    TEXT,
     subject_kind  TEXT,
     name_ru       TEXT NOT NULL
 )

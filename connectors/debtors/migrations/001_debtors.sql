@@ -3,7 +3,7 @@
 -- civil cases.
 CREATE TABLE {restrictions} (
     id                BIGINT PRIMARY KEY,
-    person_iin        CHAR(12) NOT NULL,
+    person_iin        TEXT NOT NULL,
     kind              TEXT NOT NULL,
     -- the proceeding (DEBTOR) or court case (DEFENDANT) number
     basis_number      TEXT NOT NULL,

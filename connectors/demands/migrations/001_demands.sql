@@ -2,7 +2,7 @@
 -- special records, with the answers given.
 CREATE TABLE {demands} (
     number        TEXT PRIMARY KEY,
-    person_iin    CHAR(12) NOT NULL,
+    person_iin    TEXT NOT NULL,
     form          TEXT NOT NULL,
     form_ru       TEXT NOT NULL,
     requested_at  DATE NOT NULL,

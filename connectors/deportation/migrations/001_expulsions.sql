@@ -3,7 +3,7 @@
 CREATE TABLE {expulsions} (
     -- the court case of the decision
     decision_number  TEXT PRIMARY KEY,
-    person_iin       CHAR(12) NOT NULL,
+    person_iin       TEXT NOT NULL,
     citizenship      TEXT NOT NULL,
     ground           TEXT NOT NULL,
     ground_ru        TEXT NOT NULL,

@@ -3,7 +3,7 @@
 -- date (NULL: established indefinitely).
 CREATE TABLE {disabilities} (
     id                 BIGINT PRIMARY KEY,
-    iin                CHAR(12) NOT NULL,
+    iin                TEXT NOT NULL,
     disability_group   TEXT NOT NULL,
     group_ru           TEXT NOT NULL,
     cause_ru           TEXT NOT NULL,

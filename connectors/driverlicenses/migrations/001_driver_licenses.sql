@@ -1,8 +1,8 @@
 -- База данных "Водительское удостоверение": driving licences with their
 -- categories, validity and court deprivations of the right to drive.
 CREATE TABLE {driver_licenses} (
-    number              CHAR(8) PRIMARY KEY,
-    holder_iin          CHAR(12) NOT NULL,
+    number              TEXT PRIMARY KEY,
+    holder_iin          TEXT NOT NULL,
     -- as printed, comma-separated: "B, BE, C"
     categories          TEXT NOT NULL,
     issued_at           DATE NOT NULL,

@@ -7,7 +7,7 @@ CREATE TABLE {licenses} (
     subactivity_ru    TEXT,
     licensor_ru       TEXT NOT NULL,
     -- legal entity (BIN) or person (IIN)
-    holder_id         CHAR(12) NOT NULL,
+    holder_id         TEXT NOT NULL,
     holder_kind       TEXT NOT NULL,
     issued_at         DATE NOT NULL,
     status            TEXT NOT NULL,

@@ -6,11 +6,11 @@ CREATE TABLE {proceedings} (
     opened_at        DATE NOT NULL,
     region_kato      TEXT NOT NULL,
     -- IIN or BIN
-    debtor_id        CHAR(12) NOT NULL,
+    debtor_id        TEXT NOT NULL,
     debtor_kind      TEXT NOT NULL,
     debtor_name      TEXT NOT NULL,
     -- set when the creditor is a subject of the population
-    creditor_id      CHAR(12),
+    creditor_id      TEXT,
     creditor_kind    TEXT,
     creditor_name    TEXT NOT NULL,
     claim_kind       TEXT NOT NULL,

@@ -24,7 +24,7 @@ CREATE TABLE {parties} (
     role_ru          TEXT NOT NULL,
     -- IIN or BIN of a subject of the population; NULL for an organisation
     -- or person outside it, named only
-    subject_id       CHAR(12),
+    subject_id       TEXT,
     subject_kind     TEXT,
     name_ru          TEXT NOT NULL
 )

@@ -3,7 +3,7 @@
 -- each permit lists.
 CREATE TABLE {permits} (
     permit_number TEXT PRIMARY KEY,
-    employer_bin  CHAR(12) NOT NULL,
+    employer_bin  TEXT NOT NULL,
     category      TEXT NOT NULL,
     category_ru   TEXT NOT NULL,
     issued_on     DATE NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE {workers} (
     first_name      TEXT NOT NULL,
     birth_date      DATE NOT NULL,
     gender          TEXT NOT NULL,
-    citizenship     CHAR(2) NOT NULL,
+    citizenship     TEXT NOT NULL,
     citizenship_ru  TEXT NOT NULL,
     passport_number TEXT NOT NULL,
     position_ru     TEXT NOT NULL

@@ -2,7 +2,7 @@
 -- importers registered with the customs authority, and their declarations
 -- on goods (main goods line).
 CREATE TABLE {participants} (
-    bin               CHAR(12) PRIMARY KEY,
+    bin               TEXT PRIMARY KEY,
     role              TEXT NOT NULL,
     registered_at     DATE NOT NULL,
     customs_office_ru TEXT NOT NULL,
@@ -11,15 +11,15 @@ CREATE TABLE {participants} (
 -- +statement
 CREATE TABLE {declarations} (
     number             TEXT PRIMARY KEY,
-    declarant_bin      CHAR(12) NOT NULL REFERENCES {participants} (bin),
+    declarant_bin      TEXT NOT NULL REFERENCES {participants} (bin),
     direction          TEXT NOT NULL,
     procedure_ru       TEXT NOT NULL,
     customs_post_ru    TEXT NOT NULL,
     registered_at      DATE NOT NULL,
-    hs_code            CHAR(10) NOT NULL,
+    hs_code            TEXT NOT NULL,
     goods_ru           TEXT NOT NULL,
     net_kg             DOUBLE PRECISION NOT NULL,
-    country_code       CHAR(2) NOT NULL,
+    country_code       TEXT NOT NULL,
     country_ru         TEXT NOT NULL,
     partner_ru         TEXT NOT NULL,
     customs_value_tiyn BIGINT NOT NULL,

@@ -3,7 +3,7 @@
 CREATE TABLE {fugitives} (
     -- АИС СУ search case: YY RR AA 2 NNNNNN
     search_case_number  TEXT PRIMARY KEY,
-    person_iin          CHAR(12) NOT NULL,
+    person_iin          TEXT NOT NULL,
     erdr_number         TEXT NOT NULL UNIQUE,
     article             TEXT NOT NULL,
     article_ru          TEXT NOT NULL,

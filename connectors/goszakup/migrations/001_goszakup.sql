@@ -7,10 +7,10 @@ CREATE TABLE {contracts} (
     method              TEXT NOT NULL,
     item_kind           TEXT NOT NULL,
     item_ru             TEXT NOT NULL,
-    customer_bin        CHAR(12) NOT NULL,
+    customer_bin        TEXT NOT NULL,
     customer_name_ru    TEXT NOT NULL,
     -- legal entity (BIN) or individual entrepreneur (IIN)
-    supplier_id         CHAR(12) NOT NULL,
+    supplier_id         TEXT NOT NULL,
     supplier_kind       TEXT NOT NULL,
     planned_tiyn        BIGINT NOT NULL,
     amount_tiyn         BIGINT NOT NULL,
@@ -27,10 +27,10 @@ CREATE INDEX contracts_supplier_id ON {contracts} (supplier_id)
 -- and its head and founders, one row each.
 CREATE TABLE {unfair_participants} (
     record_id         BIGINT PRIMARY KEY,
-    subject_id        CHAR(12) NOT NULL,
+    subject_id        TEXT NOT NULL,
     subject_kind      TEXT NOT NULL,
     role              TEXT NOT NULL,
-    supplier_bin      CHAR(12) NOT NULL,
+    supplier_bin      TEXT NOT NULL,
     contract_number   TEXT NOT NULL REFERENCES {contracts} (contract_number),
     customer_name_ru  TEXT NOT NULL,
     court_decision_ru TEXT NOT NULL,

@@ -4,7 +4,7 @@
 -- ICD-10 codes with their Russian names.
 CREATE TABLE {outpatient_visits} (
     id               BIGINT PRIMARY KEY,
-    iin              CHAR(12) NOT NULL,
+    iin              TEXT NOT NULL,
     visited_on       DATE NOT NULL,
     facility         TEXT NOT NULL,
     region_kato      TEXT NOT NULL,
@@ -18,7 +18,7 @@ CREATE INDEX outpatient_visits_iin ON {outpatient_visits} (iin)
 -- +statement
 CREATE TABLE {dispensary_registrations} (
     id                       BIGINT PRIMARY KEY,
-    iin                      CHAR(12) NOT NULL,
+    iin                      TEXT NOT NULL,
     facility                 TEXT NOT NULL,
     region_kato              TEXT NOT NULL,
     icd10                    TEXT NOT NULL,
@@ -34,7 +34,7 @@ CREATE INDEX dispensary_registrations_iin ON {dispensary_registrations} (iin)
 -- +statement
 CREATE TABLE {hospital_referrals} (
     referral_number TEXT PRIMARY KEY,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     referred_on     DATE NOT NULL,
     from_facility   TEXT NOT NULL,
     hospital        TEXT NOT NULL,
@@ -50,7 +50,7 @@ CREATE INDEX hospital_referrals_iin ON {hospital_referrals} (iin)
 -- +statement
 CREATE TABLE {inpatient_stays} (
     id              BIGINT PRIMARY KEY,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     hospital        TEXT NOT NULL,
     region_kato     TEXT NOT NULL,
     department_ru   TEXT NOT NULL,

@@ -3,7 +3,7 @@
 -- diploma) or expulsion.
 CREATE TABLE {studies} (
     id              BIGINT PRIMARY KEY,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     university_ru   TEXT NOT NULL,
     region_kato     TEXT NOT NULL,
     level           TEXT NOT NULL,

@@ -3,7 +3,7 @@
 CREATE TABLE {inspections} (
     registration_number TEXT PRIMARY KEY,
     -- legal entity (BIN) or person (IIN)
-    subject_id          CHAR(12) NOT NULL,
+    subject_id          TEXT NOT NULL,
     subject_kind        TEXT NOT NULL,
     inspector_ru        TEXT NOT NULL,
     kind                TEXT NOT NULL,

@@ -5,13 +5,13 @@
 CREATE TABLE {ethyl_alcohol_declarations} (
     number           TEXT NOT NULL,
     kind             TEXT NOT NULL,
-    declarant_bin    CHAR(12) NOT NULL,
+    declarant_bin    TEXT NOT NULL,
     form_ru          TEXT NOT NULL,
     period_from      DATE NOT NULL,
     period_to        DATE NOT NULL,
     period_ru        TEXT NOT NULL,
     filed_at         DATE NOT NULL,
-    tax_office_code  CHAR(4) NOT NULL,
+    tax_office_code  TEXT NOT NULL,
     tax_office_ru    TEXT NOT NULL,
     warehouse_ru     TEXT NOT NULL,
     license_number   TEXT,
@@ -24,7 +24,7 @@ CREATE TABLE {ethyl_alcohol_declarations} (
     received         DOUBLE PRECISION NOT NULL,
     shipped          DOUBLE PRECISION NOT NULL,
     closing          DOUBLE PRECISION NOT NULL,
-    counterparty_bin CHAR(12),
+    counterparty_bin TEXT,
     PRIMARY KEY (number, line_no)
 )
 -- +statement
@@ -34,13 +34,13 @@ CREATE INDEX ethyl_alcohol_declarations_declarant_bin ON {ethyl_alcohol_declarat
 CREATE TABLE {alcohol_production_declarations} (
     number           TEXT NOT NULL,
     kind             TEXT NOT NULL,
-    declarant_bin    CHAR(12) NOT NULL,
+    declarant_bin    TEXT NOT NULL,
     form_ru          TEXT NOT NULL,
     period_from      DATE NOT NULL,
     period_to        DATE NOT NULL,
     period_ru        TEXT NOT NULL,
     filed_at         DATE NOT NULL,
-    tax_office_code  CHAR(4) NOT NULL,
+    tax_office_code  TEXT NOT NULL,
     tax_office_ru    TEXT NOT NULL,
     warehouse_ru     TEXT NOT NULL,
     license_number   TEXT,
@@ -53,7 +53,7 @@ CREATE TABLE {alcohol_production_declarations} (
     received         DOUBLE PRECISION NOT NULL,
     shipped          DOUBLE PRECISION NOT NULL,
     closing          DOUBLE PRECISION NOT NULL,
-    counterparty_bin CHAR(12),
+    counterparty_bin TEXT,
     PRIMARY KEY (number, line_no)
 )
 -- +statement
@@ -63,13 +63,13 @@ CREATE INDEX alcohol_production_declarations_declarant_bin ON {alcohol_productio
 CREATE TABLE {alcohol_turnover_declarations} (
     number           TEXT NOT NULL,
     kind             TEXT NOT NULL,
-    declarant_bin    CHAR(12) NOT NULL,
+    declarant_bin    TEXT NOT NULL,
     form_ru          TEXT NOT NULL,
     period_from      DATE NOT NULL,
     period_to        DATE NOT NULL,
     period_ru        TEXT NOT NULL,
     filed_at         DATE NOT NULL,
-    tax_office_code  CHAR(4) NOT NULL,
+    tax_office_code  TEXT NOT NULL,
     tax_office_ru    TEXT NOT NULL,
     warehouse_ru     TEXT NOT NULL,
     license_number   TEXT,
@@ -82,7 +82,7 @@ CREATE TABLE {alcohol_turnover_declarations} (
     received         DOUBLE PRECISION NOT NULL,
     shipped          DOUBLE PRECISION NOT NULL,
     closing          DOUBLE PRECISION NOT NULL,
-    counterparty_bin CHAR(12),
+    counterparty_bin TEXT,
     PRIMARY KEY (number, line_no)
 )
 -- +statement
@@ -92,13 +92,13 @@ CREATE INDEX alcohol_turnover_declarations_declarant_bin ON {alcohol_turnover_de
 CREATE TABLE {petroleum_declarations_v2} (
     number           TEXT NOT NULL,
     kind             TEXT NOT NULL,
-    declarant_bin    CHAR(12) NOT NULL,
+    declarant_bin    TEXT NOT NULL,
     form_ru          TEXT NOT NULL,
     period_from      DATE NOT NULL,
     period_to        DATE NOT NULL,
     period_ru        TEXT NOT NULL,
     filed_at         DATE NOT NULL,
-    tax_office_code  CHAR(4) NOT NULL,
+    tax_office_code  TEXT NOT NULL,
     tax_office_ru    TEXT NOT NULL,
     warehouse_ru     TEXT NOT NULL,
     license_number   TEXT,
@@ -111,7 +111,7 @@ CREATE TABLE {petroleum_declarations_v2} (
     received         DOUBLE PRECISION NOT NULL,
     shipped          DOUBLE PRECISION NOT NULL,
     closing          DOUBLE PRECISION NOT NULL,
-    counterparty_bin CHAR(12),
+    counterparty_bin TEXT,
     PRIMARY KEY (number, line_no)
 )
 -- +statement
@@ -121,13 +121,13 @@ CREATE INDEX petroleum_declarations_v2_declarant_bin ON {petroleum_declarations_
 CREATE TABLE {petroleum_declarations_v3} (
     number           TEXT NOT NULL,
     kind             TEXT NOT NULL,
-    declarant_bin    CHAR(12) NOT NULL,
+    declarant_bin    TEXT NOT NULL,
     form_ru          TEXT NOT NULL,
     period_from      DATE NOT NULL,
     period_to        DATE NOT NULL,
     period_ru        TEXT NOT NULL,
     filed_at         DATE NOT NULL,
-    tax_office_code  CHAR(4) NOT NULL,
+    tax_office_code  TEXT NOT NULL,
     tax_office_ru    TEXT NOT NULL,
     warehouse_ru     TEXT NOT NULL,
     license_number   TEXT,
@@ -140,7 +140,7 @@ CREATE TABLE {petroleum_declarations_v3} (
     received         DOUBLE PRECISION NOT NULL,
     shipped          DOUBLE PRECISION NOT NULL,
     closing          DOUBLE PRECISION NOT NULL,
-    counterparty_bin CHAR(12),
+    counterparty_bin TEXT,
     PRIMARY KEY (number, line_no)
 )
 -- +statement

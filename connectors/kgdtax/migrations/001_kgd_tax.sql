@@ -3,16 +3,16 @@
 -- invoices (ЭСФ) and budget receipts. Amounts are in tiyn.
 CREATE TABLE {cross_audits} (
     number            TEXT PRIMARY KEY,
-    audited_id        CHAR(12) NOT NULL,
+    audited_id        TEXT NOT NULL,
     audited_kind      TEXT NOT NULL,
-    counterparty_id   CHAR(12) NOT NULL,
+    counterparty_id   TEXT NOT NULL,
     counterparty_kind TEXT NOT NULL,
     period_from       DATE NOT NULL,
     period_to         DATE NOT NULL,
     period_ru         TEXT NOT NULL,
-    initiator_code    CHAR(4) NOT NULL,
+    initiator_code    TEXT NOT NULL,
     initiator_ru      TEXT NOT NULL,
-    executor_code     CHAR(4) NOT NULL,
+    executor_code     TEXT NOT NULL,
     executor_ru       TEXT NOT NULL,
     requested_at      DATE NOT NULL,
     completed_at      DATE,
@@ -26,14 +26,14 @@ CREATE INDEX cross_audits_audited_id ON {cross_audits} (audited_id)
 CREATE INDEX cross_audits_counterparty_id ON {cross_audits} (counterparty_id)
 -- +statement
 CREATE TABLE {vat_registrations} (
-    taxpayer_id              CHAR(12) NOT NULL,
-    certificate_series       CHAR(5) NOT NULL,
-    certificate_number       CHAR(7) NOT NULL,
+    taxpayer_id              TEXT NOT NULL,
+    certificate_series       TEXT NOT NULL,
+    certificate_number       TEXT NOT NULL,
     registered_at            DATE NOT NULL,
     reason_ru                TEXT NOT NULL,
     deregistered_at          DATE,
     deregistration_reason_ru TEXT,
-    tax_office_code          CHAR(4) NOT NULL,
+    tax_office_code          TEXT NOT NULL,
     tax_office_ru            TEXT NOT NULL,
     PRIMARY KEY (certificate_series, certificate_number)
 )
@@ -42,7 +42,7 @@ CREATE INDEX vat_registrations_taxpayer_id ON {vat_registrations} (taxpayer_id)
 -- +statement
 CREATE TABLE {tax_returns} (
     registration_number TEXT PRIMARY KEY,
-    taxpayer_id         CHAR(12) NOT NULL,
+    taxpayer_id         TEXT NOT NULL,
     form_code           TEXT NOT NULL,
     form_name_ru        TEXT NOT NULL,
     period_from         DATE NOT NULL,
@@ -50,7 +50,7 @@ CREATE TABLE {tax_returns} (
     period_ru           TEXT NOT NULL,
     kind                TEXT NOT NULL,
     filed_at            DATE NOT NULL,
-    tax_office_code     CHAR(4) NOT NULL,
+    tax_office_code     TEXT NOT NULL,
     tax_office_ru       TEXT NOT NULL,
     income_tiyn         BIGINT NOT NULL,
     tax_tiyn            BIGINT NOT NULL
@@ -60,9 +60,9 @@ CREATE INDEX tax_returns_taxpayer_id ON {tax_returns} (taxpayer_id)
 -- +statement
 -- Электронные счета-фактуры summed per seller, buyer and quarter.
 CREATE TABLE {invoices} (
-    seller_id     CHAR(12) NOT NULL,
+    seller_id     TEXT NOT NULL,
     seller_kind   TEXT NOT NULL,
-    buyer_id      CHAR(12) NOT NULL,
+    buyer_id      TEXT NOT NULL,
     buyer_kind    TEXT NOT NULL,
     period_from   DATE NOT NULL,
     period_to     DATE NOT NULL,
@@ -77,12 +77,12 @@ CREATE INDEX invoices_buyer_id ON {invoices} (buyer_id)
 -- +statement
 CREATE TABLE {budget_payments} (
     payment_id      BIGINT PRIMARY KEY,
-    taxpayer_id     CHAR(12) NOT NULL,
-    kbk             CHAR(6) NOT NULL,
+    taxpayer_id     TEXT NOT NULL,
+    kbk             TEXT NOT NULL,
     kbk_name_ru     TEXT NOT NULL,
     amount_tiyn     BIGINT NOT NULL,
     paid_at         DATE NOT NULL,
-    tax_office_code CHAR(4) NOT NULL,
+    tax_office_code TEXT NOT NULL,
     tax_office_ru   TEXT NOT NULL,
     document_number TEXT NOT NULL,
     bank_ru         TEXT NOT NULL

@@ -3,7 +3,7 @@
 -- referrals to vacancies, training, public works and youth practice.
 CREATE TABLE {registrations} (
     id                       BIGINT PRIMARY KEY,
-    iin                      CHAR(12) NOT NULL,
+    iin                      TEXT NOT NULL,
     status                   TEXT NOT NULL,
     registered_on            DATE NOT NULL,
     centre                   TEXT NOT NULL,
@@ -19,10 +19,10 @@ CREATE INDEX registrations_iin ON {registrations} (iin)
 CREATE TABLE {referrals} (
     id              BIGINT PRIMARY KEY,
     registration_id BIGINT NOT NULL REFERENCES {registrations} (id),
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     kind            TEXT NOT NULL,
     referred_on     DATE NOT NULL,
-    employer_bin    CHAR(12),
+    employer_bin    TEXT,
     organisation_ru TEXT NOT NULL,
     position_ru     TEXT NOT NULL,
     outcome         TEXT NOT NULL

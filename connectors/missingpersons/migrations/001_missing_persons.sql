@@ -3,7 +3,7 @@
 CREATE TABLE {missing_persons} (
     -- АИС СУ search case: YY RR AA 2 NNNNNN
     search_case_number  TEXT PRIMARY KEY,
-    person_iin          CHAR(12) NOT NULL,
+    person_iin          TEXT NOT NULL,
     last_seen_at        DATE NOT NULL,
     last_seen_place     TEXT NOT NULL,
     circumstances_ru    TEXT NOT NULL,

@@ -2,7 +2,7 @@
 -- monopolies and of market entities holding a dominant position.
 CREATE TABLE {monopolists} (
     register_number      TEXT PRIMARY KEY,
-    bin                  CHAR(12) NOT NULL,
+    bin                  TEXT NOT NULL,
     register             TEXT NOT NULL,
     sphere_ru            TEXT NOT NULL,
     region_kato          TEXT NOT NULL,

@@ -2,17 +2,17 @@
 -- declarations filed at the border, and their lines (goods, cash).
 CREATE TABLE {declarations} (
     number            TEXT PRIMARY KEY,
-    iin               CHAR(12) NOT NULL,
+    iin               TEXT NOT NULL,
 -- postgres:    declared_at TIMESTAMPTZ NOT NULL,
 -- sqlite:    declared_at TIMESTAMP NOT NULL,
     direction         TEXT NOT NULL,
-    customs_post_code CHAR(8) NOT NULL,
+    customs_post_code TEXT NOT NULL,
     customs_post_ru   TEXT NOT NULL,
     checkpoint_code   TEXT NOT NULL,
     checkpoint_ru     TEXT NOT NULL,
     checkpoint_kind   TEXT NOT NULL,
     region_kato       TEXT NOT NULL,
-    country_code      CHAR(2) NOT NULL,
+    country_code      TEXT NOT NULL,
     transport         TEXT NOT NULL,
     flight_number     TEXT,
     train_number      TEXT,
@@ -37,7 +37,7 @@ CREATE TABLE {declaration_items} (
     weight_kg          DOUBLE PRECISION NOT NULL,
     value_tiyn         BIGINT NOT NULL,
     -- cash: ISO 4217 currency and amount in its minor units
-    currency           CHAR(3),
+    currency           TEXT,
     currency_minor     BIGINT,
     PRIMARY KEY (declaration_number, line)
 )

@@ -2,9 +2,9 @@
 -- contributions of a person by a payer (the "employee of" relation) and the
 -- monthly receipts of the last six paid months.
 CREATE TABLE {employments} (
-    iin          CHAR(12) NOT NULL,
+    iin          TEXT NOT NULL,
     -- the tax agent (employer) or the person's own ИП / КХ
-    employer_bin CHAR(12) NOT NULL,
+    employer_bin TEXT NOT NULL,
     payer_kind   TEXT NOT NULL,
     start_date   DATE NOT NULL,
     -- NULL while contributions still come
@@ -16,11 +16,11 @@ CREATE INDEX employments_iin ON {employments} (iin)
 CREATE INDEX employments_employer_bin ON {employments} (employer_bin)
 -- +statement
 CREATE TABLE {contributions} (
-    iin                  CHAR(12) NOT NULL,
-    employer_bin         CHAR(12) NOT NULL,
+    iin                  TEXT NOT NULL,
+    employer_bin         TEXT NOT NULL,
     payer_kind           TEXT NOT NULL,
     -- month the income was earned, YYYY-MM
-    period               CHAR(7) NOT NULL,
+    period               TEXT NOT NULL,
     income_tiyn          BIGINT NOT NULL,
     -- ОПВ, 10% of the income up to 50 minimum wages
     amount_tiyn          BIGINT NOT NULL,

@@ -3,7 +3,7 @@
 -- registrations at a place of residence.
 CREATE TABLE {documents} (
     id              BIGINT PRIMARY KEY,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     kind            TEXT NOT NULL,
     kind_ru         TEXT NOT NULL,
     number          TEXT NOT NULL,
@@ -28,7 +28,7 @@ CREATE INDEX documents_iin ON {documents} (iin, issue_date)
 CREATE UNIQUE INDEX documents_number ON {documents} (number)
 -- +statement
 CREATE TABLE {surname_changes} (
-    iin                CHAR(12) NOT NULL,
+    iin                TEXT NOT NULL,
     previous_last_name TEXT NOT NULL,
     new_last_name      TEXT NOT NULL,
     changed_on         DATE NOT NULL,
@@ -38,7 +38,7 @@ CREATE TABLE {surname_changes} (
 CREATE INDEX surname_changes_iin ON {surname_changes} (iin, changed_on)
 -- +statement
 CREATE TABLE {registrations} (
-    iin                      CHAR(12) NOT NULL,
+    iin                      TEXT NOT NULL,
     address                  TEXT NOT NULL,
     region_kato              TEXT NOT NULL,
     registered_from          DATE NOT NULL,

@@ -1,16 +1,16 @@
 -- Почтовые отправления (АО «Казпочта»): tracked items with their S10
 -- number, sender, recipient, offices, weight and state of delivery.
 CREATE TABLE {items} (
-    tracking_number    CHAR(13) PRIMARY KEY,
+    tracking_number    TEXT PRIMARY KEY,
     kind               TEXT NOT NULL,
     kind_ru            TEXT NOT NULL,
     -- IIN or BIN when the party is in the registers, else NULL (a sender
     -- abroad, a state body)
-    sender_id          CHAR(12),
+    sender_id          TEXT,
     sender_kind        TEXT,
     sender_name        TEXT NOT NULL,
     sender_address     TEXT NOT NULL,
-    recipient_id       CHAR(12),
+    recipient_id       TEXT,
     recipient_kind     TEXT,
     recipient_name     TEXT NOT NULL,
     recipient_address  TEXT NOT NULL,

@@ -2,7 +2,7 @@
 -- railway company with the passenger's identity document.
 CREATE TABLE {tickets} (
     ticket_number     TEXT PRIMARY KEY,
-    passenger_iin     CHAR(12) NOT NULL,
+    passenger_iin     TEXT NOT NULL,
     passenger_name    TEXT NOT NULL,
     document_type_ru  TEXT NOT NULL,
     document_number   TEXT NOT NULL,

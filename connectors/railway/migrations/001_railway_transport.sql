@@ -9,7 +9,7 @@ CREATE TABLE {rolling_stock} (
     build_year         INTEGER NOT NULL,
     plant              TEXT NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    owner_id           CHAR(12) NOT NULL,
+    owner_id           TEXT NOT NULL,
     owner_kind         TEXT NOT NULL,
     certificate_number TEXT NOT NULL UNIQUE,
     registered_at      DATE NOT NULL,

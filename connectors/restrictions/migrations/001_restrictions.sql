@@ -32,7 +32,7 @@ CREATE TABLE {restriction_changes} (
     action          TEXT NOT NULL,
 -- postgres:    at TIMESTAMPTZ NOT NULL,
 -- sqlite:    at TIMESTAMP NOT NULL,
-    official_iin    CHAR(12),
+    official_iin    TEXT,
     official_role   TEXT NOT NULL,
     official_agency TEXT NOT NULL,
     basis           TEXT NOT NULL,

@@ -15,7 +15,7 @@ CREATE TABLE {river_vessels} (
     engine_power_hp     INTEGER NOT NULL DEFAULT 0,
     passengers          INTEGER NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    owner_id            CHAR(12) NOT NULL,
+    owner_id            TEXT NOT NULL,
     owner_kind          TEXT NOT NULL,
     registered_by       TEXT NOT NULL,
     registered_at       DATE NOT NULL,

@@ -12,7 +12,7 @@ CREATE TABLE {accidents} (
     conditions_ru TEXT NOT NULL,
     injured       INTEGER NOT NULL,
     killed        INTEGER NOT NULL,
-    culprit_iin   CHAR(12)
+    culprit_iin   TEXT
 )
 -- +statement
 CREATE TABLE {accident_participants} (
@@ -20,7 +20,7 @@ CREATE TABLE {accident_participants} (
     -- order of the participant in the accident card
     seq             INTEGER NOT NULL,
     role            TEXT NOT NULL,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     vin             TEXT,
     plate           TEXT,
     injury          TEXT NOT NULL,

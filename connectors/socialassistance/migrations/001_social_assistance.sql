@@ -3,11 +3,11 @@
 -- department.
 CREATE TABLE {benefits} (
     id              BIGINT PRIMARY KEY,
-    iin             CHAR(12) NOT NULL,
+    iin             TEXT NOT NULL,
     kind            TEXT NOT NULL,
     kind_ru         TEXT NOT NULL,
     -- the child (or disabled child) the benefit is paid for
-    for_iin         CHAR(12),
+    for_iin         TEXT,
     lump_sum        BOOLEAN NOT NULL,
     -- monthly amount, or the lump sum
     amount_tiyn     BIGINT NOT NULL,

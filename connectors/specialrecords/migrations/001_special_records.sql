@@ -4,7 +4,7 @@ CREATE TABLE {criminal_records} (
     -- ЕРДР number since 2015, statistical card number before
     case_number        TEXT PRIMARY KEY,
     erdr_number        TEXT,
-    person_iin         CHAR(12) NOT NULL,
+    person_iin         TEXT NOT NULL,
     code_ru            TEXT NOT NULL,
     article            TEXT NOT NULL,
     article_ru         TEXT NOT NULL,
@@ -36,7 +36,7 @@ CREATE INDEX criminal_records_erdr ON {criminal_records} (erdr_number)
 -- +statement
 CREATE TABLE {administrative_offences} (
     case_number   TEXT PRIMARY KEY,
-    person_iin    CHAR(12) NOT NULL,
+    person_iin    TEXT NOT NULL,
     code_ru       TEXT NOT NULL,
     article       TEXT NOT NULL,
     article_ru    TEXT NOT NULL,
@@ -56,7 +56,7 @@ CREATE TABLE {administrative_offences} (
 CREATE INDEX administrative_offences_person ON {administrative_offences} (person_iin)
 -- +statement
 CREATE TABLE {dactyloscopy} (
-    person_iin     CHAR(12) PRIMARY KEY,
+    person_iin     TEXT PRIMARY KEY,
     card_number    TEXT NOT NULL UNIQUE,
     registered_at  DATE NOT NULL,
     registered_by  TEXT NOT NULL,

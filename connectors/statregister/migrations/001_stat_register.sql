@@ -1,8 +1,8 @@
 -- База данных "Единая унифицированная статистическая система": the
 -- statistical business register (one unit per legal entity).
 CREATE TABLE {stat_units} (
-    bin              CHAR(12) PRIMARY KEY,
-    kato             CHAR(9) NOT NULL,
+    bin              TEXT PRIMARY KEY,
+    kato             TEXT NOT NULL,
     locality_ru      TEXT NOT NULL,
     oked             TEXT NOT NULL,
     oked_name_ru     TEXT NOT NULL,

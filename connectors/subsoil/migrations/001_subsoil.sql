@@ -4,7 +4,7 @@
 CREATE TABLE {hydrocarbon_contracts} (
     number        TEXT NOT NULL,
     register      TEXT NOT NULL,
-    user_bin      CHAR(12) NOT NULL,
+    user_bin      TEXT NOT NULL,
     share_percent DOUBLE PRECISION NOT NULL,
     operator_ru   TEXT NOT NULL,
     field_ru      TEXT NOT NULL,
@@ -24,7 +24,7 @@ CREATE INDEX hydrocarbon_contracts_user_bin ON {hydrocarbon_contracts} (user_bin
 CREATE TABLE {solid_mineral_contracts} (
     number        TEXT NOT NULL,
     register      TEXT NOT NULL,
-    user_bin      CHAR(12) NOT NULL,
+    user_bin      TEXT NOT NULL,
     share_percent DOUBLE PRECISION NOT NULL,
     operator_ru   TEXT NOT NULL,
     field_ru      TEXT NOT NULL,

@@ -5,7 +5,7 @@ CREATE TABLE {subscriptions} (
     -- E.164, e.g. +77272501234; one number passes from contract to contract
     phone_number    TEXT NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    subscriber_id   CHAR(12) NOT NULL,
+    subscriber_id   TEXT NOT NULL,
     subscriber_kind TEXT NOT NULL,
     subscriber_name TEXT NOT NULL,
     address         TEXT NOT NULL,

@@ -11,9 +11,9 @@ CREATE TABLE {violations} (
     region_kato    TEXT NOT NULL,
     vin            TEXT NOT NULL,
     plate          TEXT NOT NULL,
-    driver_iin     CHAR(12),
+    driver_iin     TEXT,
     -- person (IIN) or legal entity (BIN) held liable
-    offender_id    CHAR(12) NOT NULL,
+    offender_id    TEXT NOT NULL,
     offender_kind  TEXT NOT NULL,
     source         TEXT NOT NULL,
     recorded_by    TEXT NOT NULL,

@@ -6,7 +6,7 @@ CREATE TABLE {declarations} (
     declared_at         DATE NOT NULL,
     customs_post_ru     TEXT NOT NULL,
     -- person (IIN) or legal entity (BIN)
-    declarant_id        CHAR(12) NOT NULL,
+    declarant_id        TEXT NOT NULL,
     declarant_kind      TEXT NOT NULL,
     vin                 TEXT NOT NULL,
     make                TEXT NOT NULL,
