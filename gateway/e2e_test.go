@@ -282,7 +282,7 @@ func TestEndToEnd(t *testing.T) {
 		})
 
 		t.Run("pagination", func(t *testing.T) {
-			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM {vehicles} GROUP BY owner_id HAVING COUNT(*) > 1 ORDER BY owner_id LIMIT 1`)
+			owner := one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id FROM {vehicles} WHERE owner_kind = 'PERSON' GROUP BY owner_id HAVING COUNT(*) > 1 ORDER BY owner_id LIMIT 1`)
 			q := `query($b: BasisInput!, $iin: IIN!, $after: String) { inquiry(basis: $b) { person(iin: $iin) { vehicles(first: 1, after: $after) { totalCount edges { node { vin } } pageInfo { hasNextPage endCursor } } } } }`
 			seen := map[string]bool{}
 			var after any
@@ -374,9 +374,12 @@ func TestEndToEnd(t *testing.T) {
 				return int64(n)
 			}
 			small, large := count(iins[:5]), count(iins)
-			// auth (1) + case check (<= 2) + persons (1) + per level one per connector (3 + 3)
-			if large > 10 || large != small {
-				t.Fatalf("100 persons took %d statements, 5 took %d: want the same and <= 10", large, small)
+			// auth (1) + case check (<= 2) + persons (1) + per level one per
+			// connector (3 + 3), whatever the number of persons (a level
+			// whose parents are all empty issues nothing, so the 5 may take
+			// fewer).
+			if large > 10 || small > large {
+				t.Fatalf("100 persons took %d statements, 5 took %d: want at most 10, and no more for 5", large, small)
 			}
 		})
 

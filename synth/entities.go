@@ -20,12 +20,15 @@ func (g *gen) poolParticipant() participant {
 }
 
 // distinctPool draws n distinct persons from the pool (fewer if the pool is
-// smaller).
-func (g *gen) distinctPool(n int, have []participant) []participant {
+// smaller), of age to found an entity by latest.
+func (g *gen) distinctPool(n int, have []participant, latest day) []participant {
 	n = min(n, len(g.pool))
 	out := have
 	for tries := 0; len(out) < n && tries < 20*n; tries++ {
 		c := g.poolParticipant()
+		if c.earliest > latest {
+			continue
+		}
 		dup := false
 		for _, o := range out {
 			if o.id == c.id {
@@ -79,11 +82,31 @@ type entityParams struct {
 // newEntity registers an entity with its founders and taxpayer record and
 // returns it (a copy) with its registration day.
 func (g *gen) newEntity(p entityParams) (sio.LegalEntity, day) {
+	// A participant who cannot have founded the entity within its window
+	// (under age, or a founder entity registered later) is left out, so
+	// that no entity is registered after the snapshot; the earliest-able
+	// one stays if none can.
+	hi := minDay(p.hi, today-1)
+	kept := make([]participant, 0, len(p.founders))
+	first := 0
+	for i, f := range p.founders {
+		if f.earliest <= hi {
+			kept = append(kept, f)
+		}
+		if f.earliest < p.founders[first].earliest {
+			first = i
+		}
+	}
+	if len(kept) == 0 && len(p.founders) > 0 {
+		kept = append(kept, p.founders[first])
+	}
+	p.founders = kept
 	lo := p.lo
 	for _, f := range p.founders {
 		lo = maxDay(lo, f.earliest)
 	}
-	hi := maxDay(p.hi, lo)
+	hi = minDay(maxDay(hi, lo), today-1)
+	lo = minDay(lo, hi)
 	reg := lo + day(float64(hi-lo)*math.Sqrt(g.r.Float64()))
 	r := &regions[p.ri]
 	l := &r.locs[p.li]
@@ -235,7 +258,7 @@ func (g *gen) soleProprietor(p entrepreneur, farm bool) {
 // company registers a ТОО or an АО.
 func (g *gen) company(form string) {
 	nf := 1 + pickCum(g.r, []int{60, 87, 100})
-	founders := g.distinctPool(nf, nil)
+	founders := g.distinctPool(nf, nil, today-1)
 	entP := 4
 	if form == formAO {
 		entP = 35
@@ -331,7 +354,7 @@ func (g *gen) hub() {
 	subs := make([]participant, 0, tier)
 	latest := mkDay(2005, 1, 1)
 	for k := 0; k < tier; k++ {
-		founders := g.distinctPool(45+g.r.IntN(11), nil)
+		founders := g.distinctPool(45+g.r.IntN(11), nil, mkDay(2018, 12, 31))
 		a := g.activity(true)
 		name := pick(g.r, brandWords) + " " + pick(g.r, a.words)
 		sri, sli := founders[0].ri, founders[0].li

@@ -302,8 +302,12 @@ func (g *gen) clan(budget int) {
 }
 
 // citizenship of an in-law: a few are foreign citizens.
+// citizenship draws the citizenship of a spouse married into a clan: ~1.5%
+// foreign. The first such spouse after the first 100 persons is foreign if
+// none was yet, so that every population holds foreign residents.
 func (g *gen) citizenship() string {
-	if g.r.IntN(1000) < 15 {
+	if g.r.IntN(1000) < 15 || (g.foreigners == 0 && g.personsDone >= 100) {
+		g.foreigners++
 		return pick(g.r, foreignCitizenships)
 	}
 	return "KZ"

@@ -131,6 +131,7 @@ type gen struct {
 	entsNext            int
 	hubsDone, hubsTotal int
 	personsDone         int
+	foreigners          int // foreign spouses so far (see citizenship)
 	entCarry            float64
 	entre               []entrepreneur // not yet used for an ИП / КХ
 	hubFirst            int            // persons generated before the first hub

@@ -246,6 +246,9 @@ func TestGenerateInvariants(t *testing.T) {
 			if e.Status != "ACTIVE" && e.Status != "LIQUIDATED" {
 				t.Fatalf("entity status %s", e.Status)
 			}
+			if !e.RegistrationDate.Before(snapshot) {
+				t.Fatalf("entity %s registered %s, not before the snapshot", e.BIN, e.RegistrationDate)
+			}
 			counts["form "+e.LegalForm]++
 			counts["status "+e.Status]++
 			if e.DirectorIIN == nil {

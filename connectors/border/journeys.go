@@ -39,6 +39,9 @@ type journeysState struct {
 	docs                                      popdocs.ChronicleState
 	nCitizen, nForeign, nTraveller, nPassport uint64
 	nEntForeign, nEntTraveller, nEntPassport  uint64
+	// travelledHome counts the foreign residents who travelled (the first
+	// always does, so every population has such crossings).
+	travelledHome uint64
 }
 
 // recordsMemo derives each batch's records once for all the journeys of a
@@ -537,12 +540,16 @@ func (j *Journeys) resident(out *Records, p *sio.Person) {
 		BirthDate: p.BirthDate, Gender: p.Gender, Citizenship: p.Citizenship, PassportNumber: passportNumber(r, nat, j.st.nPassport),
 		PassportExpiry: synth.AddDays(synth.Today(), 60+r.IntN(3000)), PurposeRu: purposeResident}
 	out.Travellers = append(out.Travellers, t)
-	if !synth.Chance(r, 0.8) {
+	if !synth.Chance(r, 0.8) && j.st.travelledHome > 0 {
 		return
 	}
 	id := t.ID
 	from := synth.MaxDate(windowFrom, synth.AddYears(p.BirthDate, 16))
-	for _, w := range planTrips(r, 1+r.IntN(5), from, synth.End(p), func() int { return 7 + r.IntN(40) }) {
+	trips := planTrips(r, 1+r.IntN(5), from, synth.End(p), func() int { return 7 + r.IntN(40) })
+	if len(trips) > 0 {
+		j.st.travelledHome++
+	}
+	for _, w := range trips {
 		l := foreignLeg(r, p.RegionKATO, p.Citizenship)
 		j.st.nForeign++
 		out.Foreigners = append(out.Foreigners, crossing(j.st.nForeign, string(p.IIN), &id, w.out, sio.CrossingExit, true, &l, sio.DocForeignPassport, t.PassportNumber))

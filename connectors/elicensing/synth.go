@@ -99,6 +99,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 	k := synth.NewKeyed(seed, Name)
 	var nEntities, nPersons int
 	return func(ctx context.Context, b *synth.Batch) error {
+		dealings := excisable.Batch(seed, b)
 		var out []sio.BusinessLicense
 		taxpayers := synth.TaxpayersByID(b)
 		for i := range b.Entities {
@@ -120,7 +121,7 @@ func (s *Store) Filler(seed int64) synth.Filler {
 				}
 				add(a.k, sub, excisable.Number(a.k.code, nEntities))
 			}
-			bz := excisable.Of(seed, e)
+			bz := dealings(e)
 			if bz.EthylAlcohol {
 				add(ethylAlcohol, nil, excisable.LicenseNumber(e.BIN, excisable.LicenseEthylAlcohol))
 			}

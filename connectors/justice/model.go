@@ -40,6 +40,10 @@ type Model struct {
 	rosters rosters
 	ring    []companyRef
 	ringN   int
+	// expelled is set once a foreigner has been expelled: the first foreign
+	// citizen of the population always is, so that every data set, however
+	// small, holds an expulsion.
+	expelled bool
 }
 
 // companyRef is a company remembered as a possible creditor of later ones.
@@ -66,6 +70,7 @@ func (m *Model) clone() *Model {
 		c.rosters[k] = v
 	}
 	c.ring, c.ringN = append(c.ring, m.ring...), m.ringN
+	c.expelled = m.expelled
 	return c
 }
 

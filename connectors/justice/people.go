@@ -28,7 +28,7 @@ func (m *Model) offences(f *Facts, s *subject) {
 	if !from.Before(to.Time) {
 		return
 	}
-	if p.Citizenship != "KZ" && synth.Chance(r, 0.35) {
+	if p.Citizenship != "KZ" && (!m.expelled || synth.Chance(r, 0.35)) {
 		m.offence(f, s, &migrationOffence, between(r, from, to))
 	}
 	prob := 0.012
@@ -55,7 +55,7 @@ func (m *Model) offence(f *Facts, s *subject, o *offence, d sio.Date) {
 		Article: o.article, ArticleRu: o.nameRu, CommittedAt: d, RegionKATO: pl.KATO(), RecordedBy: recorder,
 		DecidedAt: minDate(days(d, 1+r.IntN(14)), s.end()), DecidedBy: recorder,
 	}
-	expel := o == &migrationOffence && synth.Chance(r, 0.55)
+	expel := o == &migrationOffence && (!m.expelled || synth.Chance(r, 0.55))
 	switch {
 	case o.warning && synth.Chance(r, 0.4):
 		o2.Penalty, o2.PenaltyRu, o2.ExecutionRu = sio.PenaltyWarning, "предупреждение", "Исполнено"
@@ -128,6 +128,7 @@ var checkpoints = map[string][]string{
 // «О миграции населения»); after expulsion by a sentence the ban is taken
 // as ten years.
 func (m *Model) expel(f *Facts, s *subject, e sio.Expulsion, banYears int) {
+	m.expelled = true
 	r := s.r
 	today := synth.Today()
 	e.PersonIIN, e.Citizenship, e.Status = s.p.IIN, s.p.Citizenship, sio.ExpulsionPending

@@ -97,11 +97,12 @@ type gen struct {
 func (s *Store) Filler(seed int64) synth.Filler {
 	g := &gen{seed: seed, k: synth.NewKeyed(seed, Name)}
 	return func(ctx context.Context, b *synth.Batch) error {
+		dealings := excisable.Batch(seed, b)
 		taxpayers := synth.TaxpayersByID(b)
 		var out []sio.ExciseDeclaration
 		for i := range b.Entities {
 			e := &b.Entities[i]
-			bz := excisable.Of(seed, e)
+			bz := dealings(e)
 			t := taxpayers[string(e.BIN)]
 			if !bz.Any() || t == nil {
 				continue

@@ -91,7 +91,8 @@ func (s *Store) Filler(seed int64) synth.Filler {
 // and death.
 func register(r *rand.Rand, p *sio.Person, from sio.Date) (sio.JobSeekerRegistration, bool) {
 	to := synth.AddDays(synth.Today(), -1)
-	if retire := synth.AddYears(p.BirthDate, 62); retire.Before(to.Time) {
+	// The last day before the 62nd birthday (retirement).
+	if retire := synth.AddDays(synth.AddYears(p.BirthDate, 62), -1); retire.Before(to.Time) {
 		to = retire
 	}
 	if p.DeathDate != nil && p.DeathDate.Before(to.Time) {

@@ -60,7 +60,7 @@ func TestFillerIsDeterministicAndRealistic(t *testing.T) {
 		if x.StartDate.After(today.Time) || x.StartDate.Year() < 2015 || (x.EndDate != nil && x.EndDate.Before(x.StartDate.Time)) {
 			t.Fatalf("dates: %+v", x)
 		}
-		if (x.Status == sio.BenefitPaid) != (x.EndDate == nil || x.EndDate.After(today.Time)) {
+		if (x.Status == sio.BenefitPaid) != (x.EndDate == nil || !x.EndDate.Before(today.Time)) {
 			t.Fatalf("status %s does not match the end %v: %+v", x.Status, x.EndDate, x)
 		}
 		if x.AmountTiyn < 500_000 || x.AmountTiyn > 50_000_000 || x.Department == "" || x.KindRu == "" {

@@ -8,6 +8,7 @@ package excisable
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 
 	"sio"
 	"sio/synth"
@@ -108,4 +109,37 @@ func Number(letters string, serial int) string {
 		sum = (sum*31 + int(body[i])) % 97
 	}
 	return fmt.Sprintf("KZ%02d%s", sum, body)
+}
+
+// Batch decides the business of the entities of a batch: Of, and in every
+// hub group (a holding and the partnerships that founded it, see
+// synth.HubsOf) the first four partnerships (by BIN) run the group's fuel
+// depot (petroleum wholesale), a grain-spirit distillery, an alcohol
+// wholesale warehouse and a filling-station network (petroleum, supplied
+// by the depot). Interpretation: agricultural holdings commonly run
+// such side businesses; it also makes every population with a hub hold
+// each kind of excisable dealer, however small it is.
+func Batch(seed int64, b *synth.Batch) func(*sio.LegalEntity) Business {
+	side := map[sio.BIN]Business{}
+	for _, parts := range synth.HubsOf(b) {
+		sorted := append([]sio.BIN(nil), parts...)
+		slices.Sort(sorted)
+		for i, bz := range []Business{{Petroleum: true}, {EthylAlcohol: true, Produces: Vodka}, {AlcoholWholesale: true}, {Petroleum: true}} {
+			if i < len(sorted) {
+				side[sorted[i]] = bz
+			}
+		}
+	}
+	return func(e *sio.LegalEntity) Business {
+		bz := Of(seed, e)
+		if extra, ok := side[e.BIN]; ok && synth.ActiveCompany(e) {
+			bz.Petroleum = bz.Petroleum || extra.Petroleum
+			bz.EthylAlcohol = bz.EthylAlcohol || extra.EthylAlcohol
+			bz.AlcoholWholesale = bz.AlcoholWholesale || extra.AlcoholWholesale
+			if bz.Produces == NoBeverage {
+				bz.Produces = extra.Produces
+			}
+		}
+		return bz
+	}
 }
