@@ -16,6 +16,9 @@ const (
 	EFORBIDDEN         = "FORBIDDEN"
 	ENOTFOUND          = "NOT_FOUND"
 	ESOURCEUNAVAILABLE = "SOURCE_UNAVAILABLE"
+	// EAUDITUNAVAILABLE: the audit log cannot be written, so no data is
+	// served (fail closed).
+	EAUDITUNAVAILABLE = "AUDIT_UNAVAILABLE"
 	EINTERNAL          = "INTERNAL"
 )
 
@@ -26,9 +29,11 @@ type Error struct {
 	Message string
 	// Argument names the GraphQL argument or input field at fault, if any.
 	Argument string
-	// Reason and Source refine FORBIDDEN errors (the policy rule at stake).
-	Reason string
-	Source string
+	// Reason and Source refine FORBIDDEN errors (the policy rule at stake);
+	// Service is the service refused, if the refusal concerns one.
+	Reason  string
+	Source  string
+	Service string
 }
 
 func (e *Error) Error() string {

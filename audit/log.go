@@ -31,6 +31,8 @@ type Options struct {
 	MaxBatch int
 	// Now is the clock (tests); default time.Now.
 	Now func() time.Time
+	// OnCommit, if set, is told the size of each committed batch (metrics).
+	OnCommit func(records int)
 }
 
 // Log appends records with group commit: records submitted while a commit
@@ -152,6 +154,9 @@ func (l *Log) run() {
 		if err == nil {
 			l.commits.Add(1)
 			l.records.Add(int64(len(recs)))
+			if l.opts.OnCommit != nil {
+				l.opts.OnCommit(len(recs))
+			}
 		}
 		for _, q := range batch {
 			q.done <- err

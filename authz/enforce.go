@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"sio"
+	"sio/audit"
 )
 
 // Denial reasons reported in `extensions.reason` of FORBIDDEN errors, in
@@ -460,17 +461,26 @@ func AccessFrom(ctx context.Context) Access {
 // good as reading it.
 func (e *Enforcer) ServiceDirective(ctx context.Context, obj any, next graphql.Resolver, code string, depthCodes []string) (any, error) {
 	inq := InquiryFrom(ctx)
+	trail := audit.TrailFrom(ctx)
+	check := func(service string) (Access, error) {
+		a, err := e.Check(inq, service)
+		if se, ok := err.(*sio.Error); ok && se.Service == "" {
+			se.Service = service
+		}
+		return a, err
+	}
 	if _, isInput := obj.(map[string]any); isInput {
 		v, err := next(ctx)
 		if err != nil || isNil(v) {
 			return v, err
 		}
-		if _, err := e.Check(inq, code); err != nil {
+		if _, err := check(code); err != nil {
 			return nil, err
 		}
+		trail.Service(code)
 		return v, nil
 	}
-	access, err := e.Check(inq, code)
+	access, err := check(code)
 	if err != nil {
 		return nil, err
 	}
@@ -485,12 +495,74 @@ func (e *Enforcer) ServiceDirective(ctx context.Context, obj any, next graphql.R
 			return nil, &sio.Error{Code: sio.EBADINPUT, Argument: "depth", Message: fmt.Sprintf("depth: at most %d", len(depthCodes))}
 		}
 		for _, c := range depthCodes[:max(depth, 0)] {
-			if _, err := e.Check(inq, c); err != nil {
+			if _, err := check(c); err != nil {
 				return nil, err
+			}
+			trail.Service(c)
+		}
+	}
+	trail.Service(code)
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		trail.Subjects(lookupKeys(fc.Args)...)
+	}
+	return next(context.WithValue(ctx, accessKey{}, access))
+}
+
+// notKeys are arguments that shape a result rather than name what is looked
+// up.
+var notKeys = map[string]bool{"first": true, "after": true, "depth": true, "maxNodes": true, "perNode": true,
+	"kinds": true, "format": true, "current": true}
+
+// lookupKeys lists the values of a field's arguments that name what is
+// looked up (identifiers, numbers, search terms), for the audit record.
+func lookupKeys(args map[string]any) []string {
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		if v == nil {
+			return
+		}
+		rv := reflect.ValueOf(v)
+		if rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+			if !rv.IsNil() {
+				walk(rv.Elem().Interface())
+			}
+			return
+		}
+		switch x := v.(type) {
+		case string:
+			out = append(out, x)
+			return
+		case fmt.Stringer:
+			out = append(out, x.String())
+			return
+		case map[string]any:
+			for _, y := range x {
+				walk(y)
+			}
+			return
+		}
+		switch rv.Kind() {
+		case reflect.String:
+			out = append(out, rv.String())
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < rv.Len(); i++ {
+				walk(rv.Index(i).Interface())
+			}
+		case reflect.Struct:
+			for i := 0; i < rv.NumField(); i++ {
+				if rv.Type().Field(i).IsExported() {
+					walk(rv.Field(i).Interface())
+				}
 			}
 		}
 	}
-	return next(context.WithValue(ctx, accessKey{}, access))
+	for k, v := range args {
+		if !notKeys[k] {
+			walk(v)
+		}
+	}
+	return out
 }
 
 // isNil reports whether an argument value is absent: nil, or a nil pointer,

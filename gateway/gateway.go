@@ -6,13 +6,17 @@ package gateway
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"sio/accounts"
+	"sio/audit"
 	"sio/authz"
 	"sio/connectors/agrimachinery"
 	"sio/connectors/appeals"
@@ -77,6 +81,7 @@ import (
 	"sio/httpapi"
 	"sio/httpapi/photos"
 	"sio/links"
+	"sio/metrics"
 	"sio/resolvers"
 	"sio/sqldb"
 	"sio/synth"
@@ -104,6 +109,15 @@ type Config struct {
 	// Certs verifies client certificates (production mTLS); nil accepts
 	// none.
 	Certs *authz.CertAuthority
+	// AuditKeyFile holds the Ed25519 key that signs the audit log's
+	// checkpoints (created if missing); default DataDir/audit.key.
+	AuditKeyFile string
+	// StoreTimeout bounds each statement of a state database (0: 5 s);
+	// after BreakerFailures consecutive failures (0: 5) a store's circuit
+	// opens for BreakerCooldown (0: 5 s).
+	StoreTimeout    time.Duration
+	BreakerFailures uint32
+	BreakerCooldown time.Duration
 }
 
 // Gateway holds the opened stores and the compiled policy.
@@ -178,6 +192,13 @@ type Gateway struct {
 
 	dbs     []*sqldb.DB
 	filling []filling
+	// Audit is the Log-journal: its store, its group-commit writer and the
+	// key signing its checkpoints.
+	Audit    *audit.Store
+	AuditLog *audit.Log
+	AuditKey ed25519.PrivateKey
+	// Metrics are served at /metrics.
+	Metrics *metrics.Metrics
 	// photoLinks signs the links to document photos (key per process).
 	photoLinks *photos.Links
 }
@@ -187,7 +208,15 @@ func (c Config) store(name string) sqldb.Config {
 	if d, ok := c.StoreDSN[name]; ok && d != "" {
 		dsn = d
 	}
-	return sqldb.Config{Name: name, PostgresDSN: dsn, DataDir: c.DataDir}
+	cfg := sqldb.Config{Name: name, PostgresDSN: dsn, DataDir: c.DataDir, Timeout: c.StoreTimeout,
+		Breaker: c.BreakerFailures, BreakerCooldown: c.BreakerCooldown}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	if cfg.Breaker == 0 {
+		cfg.Breaker = 5
+	}
+	return cfg
 }
 
 // connector is what the gateway needs of every opened store.
@@ -202,7 +231,9 @@ type filling interface {
 // open opens one connector into *dst, on its PostgreSQL schema (or DSN) or
 // its SQLite file, and registers it for health checks, closing and seeding.
 func open[S connector](ctx context.Context, g *Gateway, name string, openStore func(context.Context, sqldb.Config) (S, error), dst *S) error {
-	s, err := openStore(ctx, g.cfg.store(name))
+	scfg := g.cfg.store(name)
+	scfg.Observer = g.Metrics
+	s, err := openStore(ctx, scfg)
 	if err != nil {
 		return err
 	}
@@ -219,10 +250,13 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	g := &Gateway{cfg: cfg, photoLinks: photos.NewLinks(photos.DefaultTTL)}
+	g := &Gateway{cfg: cfg, photoLinks: photos.NewLinks(photos.DefaultTTL), Metrics: metrics.New()}
 	var err error
 	if g.Policy, err = authz.Load(); err != nil {
 		return nil, fmt.Errorf("gateway: policy: %w", err)
+	}
+	if err := g.openAudit(ctx); err != nil {
+		return nil, err
 	}
 	for _, step := range []func() error{
 		func() error { return open(ctx, g, persons.Name, persons.Open, &g.Persons) },
@@ -299,6 +333,15 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 // Close closes every store.
 func (g *Gateway) Close() error {
 	var errs []error
+	// The log first: it commits what is queued and signs the final head.
+	if g.AuditLog != nil {
+		errs = append(errs, g.AuditLog.Close())
+		g.AuditLog = nil
+	}
+	if g.Audit != nil {
+		errs = append(errs, g.Audit.Close())
+		g.Audit = nil
+	}
 	for _, db := range g.dbs {
 		errs = append(errs, db.Close())
 	}
@@ -415,12 +458,32 @@ func (g *Gateway) Schema() graph.Config {
 	}
 }
 
-// routes are the handlers served beside /graphql: the pages and the
-// document photos.
-func (g *Gateway) routes() map[string]http.Handler {
-	r := web.Routes()
-	r[photos.Path] = photos.Handler(g.photoLinks, g.PopDocs, g.cfg.Logger)
-	return r
+// openAudit opens the audit store (its own schema or file, like a
+// connector) and starts its log, with the checkpoint key.
+func (g *Gateway) openAudit(ctx context.Context) error {
+	keyFile := g.cfg.AuditKeyFile
+	if keyFile == "" {
+		dir := g.cfg.DataDir
+		if dir == "" {
+			dir = "."
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		keyFile = filepath.Join(dir, "audit.key")
+	}
+	key, err := audit.LoadOrCreateKey(keyFile)
+	if err != nil {
+		return fmt.Errorf("gateway: audit key: %w", err)
+	}
+	scfg := g.cfg.store(audit.Name)
+	scfg.Observer = g.Metrics
+	if g.Audit, err = audit.Open(ctx, scfg); err != nil {
+		return fmt.Errorf("gateway: audit store: %w", err)
+	}
+	g.AuditKey = key
+	g.AuditLog = audit.NewLog(g.Audit, audit.Options{Key: key, OnCommit: g.Metrics.AuditBatch})
+	return nil
 }
 
 // Handler builds the HTTP API after checking that every resolver field
@@ -434,6 +497,7 @@ func (g *Gateway) Handler() (http.Handler, error) {
 	return httpapi.NewHandler(httpapi.Config{
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Certs: g.cfg.Certs, Health: g.Health, Logger: g.cfg.Logger,
-		Routes: g.routes(),
+		Routes: map[string]http.Handler{photos.Path: photos.Handler(g.photoLinks, g.PopDocs, g.cfg.Logger)},
+		Pages:  web.Routes(), Audit: g.AuditLog, Metrics: g.Metrics,
 	}), nil
 }

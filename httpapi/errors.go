@@ -11,48 +11,69 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"sio"
+	"sio/audit"
 )
 
 // errorPresenter maps errors to client-safe GraphQL errors: a *sio.Error
 // keeps its code and message (plus reason/source/argument for denials and
 // bad input); gqlgen's own parse and validation errors keep their text; any
 // other error becomes INTERNAL with a generic message and is logged.
-func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+//
+// Every error is noted in the request's audit trail; a FORBIDDEN one is
+// recorded as a denial with its path, service and reason.
+func errorPresenter(cfg Config) graphql.ErrorPresenterFunc {
+	logger := cfg.Logger
 	return func(ctx context.Context, err error) *gqlerror.Error {
-		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		gerr := present(ctx, logger, err)
+		code, _ := gerr.Extensions["code"].(string)
+		trail := audit.TrailFrom(ctx)
+		trail.ErrorCode(code)
 		var e *sio.Error
-		if errors.As(err, &e) {
-			gerr.Message = e.Message
-			ext := map[string]any{"code": e.Code}
-			if e.Reason != "" {
-				ext["reason"] = e.Reason
+		if code == sio.EFORBIDDEN && errors.As(err, &e) {
+			trail.Deny(gerr.Path.String(), e.Service, e.Reason)
+			if cfg.Metrics != nil {
+				cfg.Metrics.Denial(e.Reason)
 			}
-			if e.Source != "" {
-				ext["source"] = e.Source
-			}
-			if arg := argumentName(e, gerr); arg != "" {
-				ext["argument"] = arg
-			}
-			gerr.Extensions = ext
-			gerr.Err = nil
-			return gerr
 		}
-		var ge *gqlerror.Error
-		if errors.As(err, &ge) && ge.Err == nil {
-			// Produced by the GraphQL engine itself (parse, validation,
-			// coercion): the text is about the query, safe to return.
-			if gerr.Extensions == nil {
-				gerr.Extensions = map[string]any{}
-			}
-			if _, ok := gerr.Extensions["code"]; !ok {
-				gerr.Extensions["code"] = sio.EBADINPUT
-			}
-			return gerr
-		}
-		logger.ErrorContext(ctx, "internal error", "err", err.Error(), "path", gerr.Path.String())
-		return &gqlerror.Error{Message: "internal error", Path: gerr.Path, Locations: gerr.Locations,
-			Extensions: map[string]any{"code": sio.EINTERNAL}}
+		return gerr
 	}
+}
+
+// present maps one error to its client-safe form.
+func present(ctx context.Context, logger *slog.Logger, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	var e *sio.Error
+	if errors.As(err, &e) {
+		gerr.Message = e.Message
+		ext := map[string]any{"code": e.Code}
+		if e.Reason != "" {
+			ext["reason"] = e.Reason
+		}
+		if e.Source != "" {
+			ext["source"] = e.Source
+		}
+		if arg := argumentName(e, gerr); arg != "" {
+			ext["argument"] = arg
+		}
+		gerr.Extensions = ext
+		gerr.Err = nil
+		return gerr
+	}
+	var ge *gqlerror.Error
+	if errors.As(err, &ge) && ge.Err == nil {
+		// Produced by the GraphQL engine itself (parse, validation,
+		// coercion): the text is about the query, safe to return.
+		if gerr.Extensions == nil {
+			gerr.Extensions = map[string]any{}
+		}
+		if _, ok := gerr.Extensions["code"]; !ok {
+			gerr.Extensions["code"] = sio.EBADINPUT
+		}
+		return gerr
+	}
+	logger.ErrorContext(ctx, "internal error", "err", err.Error(), "path", gerr.Path.String())
+	return &gqlerror.Error{Message: "internal error", Path: gerr.Path, Locations: gerr.Locations,
+		Extensions: map[string]any{"code": sio.EINTERNAL}}
 }
 
 // argumentName names the argument at fault: the error's own, else the last

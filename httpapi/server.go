@@ -21,8 +21,10 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"sio"
+	"sio/audit"
 	"sio/authz"
 	"sio/loaders"
+	"sio/metrics"
 	"sio/sqldb"
 )
 
@@ -42,8 +44,17 @@ type Config struct {
 	Health func(ctx context.Context) error
 	Logger *slog.Logger
 	// Routes are further endpoints (pattern -> handler), served behind the
-	// same authentication as the API (e.g. the photo images).
+	// same authentication and audit as the API (e.g. the photo images).
 	Routes map[string]http.Handler
+	// Pages are static pages and assets (pattern -> handler): public, not
+	// audited; they read data only through /graphql.
+	Pages map[string]http.Handler
+	// Audit commits the audit record of each request before its response
+	// is sent; without it no request is served (fail closed).
+	Audit AuditLog
+	// Metrics, if set, counts requests, denials and audit writes and is
+	// served at /metrics.
+	Metrics *metrics.Metrics
 }
 
 // DevUserHeader names the sandbox user (by IIN) a request acts as.
@@ -63,8 +74,9 @@ func NewHandler(cfg Config) http.Handler {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
+	srv.SetErrorPresenter(errorPresenter(cfg))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
+	srv.AroundOperations(traceOperation)
 	srv.AroundFields(authz.FieldGuard)
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
@@ -83,9 +95,15 @@ func NewHandler(cfg Config) http.Handler {
 	api = authenticate(cfg, api)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", api)
+	mux.Handle("/graphql", auditRequests(cfg, api))
 	for pattern, h := range cfg.Routes {
-		mux.Handle(pattern, authenticate(cfg, h))
+		mux.Handle(pattern, auditRequests(cfg, authenticate(cfg, h)))
+	}
+	for pattern, h := range cfg.Pages {
+		mux.Handle(pattern, h)
+	}
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -119,53 +137,77 @@ func countStatements(next http.Handler) http.Handler {
 // certificate of an unknown or blocked user.
 func authenticate(cfg Config, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		trail := audit.TrailFrom(r.Context())
 		h := r.Header.Get(DevUserHeader)
+		// refuse answers an attempt that cannot be honoured; the attempt is
+		// audited with the identity it claimed.
+		refuse := func(status int, err error, claimed sio.IIN, via string) {
+			trail.AuthFailed(string(claimed), via)
+			writeError(w, status, err)
+		}
 		var p *authz.Principal
 		switch {
 		case h != "" && !cfg.Sandbox:
-			writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: DevUserHeader + " is accepted in sandbox mode only"})
+			refuse(http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: DevUserHeader + " is accepted in sandbox mode only"}, "", authz.ViaSandboxHeader)
 			return
 		case h != "" && !isLoopback(r.RemoteAddr):
-			writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: DevUserHeader + " is accepted from loopback only"})
+			refuse(http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: DevUserHeader + " is accepted from loopback only"}, "", authz.ViaSandboxHeader)
 			return
 		case h != "":
 			iin, err := sio.ParseIIN(h, DevUserHeader)
 			if err != nil {
-				writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: sio.ErrorMessage(err)})
+				refuse(http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Message: sio.ErrorMessage(err)}, "", authz.ViaSandboxHeader)
 				return
 			}
 			u, ok := lookup(cfg, w, r, iin)
 			if !ok {
+				trail.AuthFailed(string(iin), authz.ViaSandboxHeader)
 				return
 			}
 			p = &authz.Principal{User: u, Via: authz.ViaSandboxHeader}
 		case cfg.Certs != nil && r.TLS != nil:
+			claimed := certificateIIN(r)
 			leaf, iin, err := cfg.Certs.Verify(r.Context(), r.TLS.PeerCertificates)
 			if err != nil {
-				writeError(w, http.StatusUnauthorized, err)
+				refuse(http.StatusUnauthorized, err, claimed, authz.ViaMTLS)
 				return
 			}
 			u, ok := lookup(cfg, w, r, iin)
 			if !ok {
+				trail.AuthFailed(string(iin), authz.ViaMTLS)
 				return
 			}
 			if u.Blocked {
-				writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonUserBlocked,
-					Message: "the user of the certificate is blocked"})
+				refuse(http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonUserBlocked,
+					Message: "the user of the certificate is blocked"}, iin, authz.ViaMTLS)
 				return
 			}
 			p = &authz.Principal{User: u, Via: authz.ViaMTLS, Certificate: leaf, Verifiers: cfg.Certs.Verifiers}
 		case cfg.Certs != nil:
 			// Production never serves a request it cannot attribute.
-			writeError(w, http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonCertMissing,
-				Message: "a client certificate over TLS is required"})
+			refuse(http.StatusUnauthorized, &sio.Error{Code: sio.EUNAUTHENTICATED, Reason: authz.ReasonCertMissing,
+				Message: "a client certificate over TLS is required"}, "", authz.ViaMTLS)
 			return
 		default:
 			next.ServeHTTP(w, r)
 			return
 		}
+		trail.User(string(p.User.IIN), p.User.RoleCode, p.User.AgencyCode, p.Via)
 		next.ServeHTTP(w, r.WithContext(authz.WithPrincipal(r.Context(), p)))
 	})
+}
+
+// certificateIIN is the IIN a client certificate claims, read without
+// verifying it (for the audit record of a refused attempt); "" if none.
+func certificateIIN(r *http.Request) sio.IIN {
+	if r.TLS == nil || len(r.TLS.PeerCertificates) == 0 {
+		return ""
+	}
+	iin, err := authz.IINOf(r.TLS.PeerCertificates[0])
+	if err != nil {
+		return ""
+	}
+	return iin
 }
 
 // lookup finds the registered user of an IIN; it answers the request itself

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 
+	"sio/audit"
 	"sio/authz"
 	"sio/graph/model"
 )
@@ -25,7 +26,10 @@ func BasisRequest(in model.BasisInput) authz.BasisRequest {
 
 // OpenInquiry opens an inquiry for the caller under the basis.
 func (r *Resolver) OpenInquiry(ctx context.Context, in model.BasisInput) (*authz.Inquiry, error) {
-	return r.Enforcer.Open(ctx, authz.PrincipalFrom(ctx), BasisRequest(in))
+	req := BasisRequest(in)
+	// The record names the basis claimed, granted or not.
+	audit.TrailFrom(ctx).Basis(req.Kind, req.CaseNumber, req.Justification)
+	return r.Enforcer.Open(ctx, authz.PrincipalFrom(ctx), req)
 }
 
 func deref[T any](p *T) T {

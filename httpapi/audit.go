@@ -1,0 +1,157 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"sio"
+	"sio/audit"
+)
+
+// AuditLog appends the audit record of a request and returns once it is
+// committed (audit.Log).
+type AuditLog interface {
+	Append(ctx context.Context, r *audit.Record) error
+}
+
+// SignatureHeader carries the client's signature of the request, recorded
+// with it when present.
+const SignatureHeader = "X-Request-Signature"
+
+// MaxBodyBytes bounds a request body.
+const MaxBodyBytes = 1 << 20
+
+// auditRequests records every request before its response leaves (seed 000
+// §39, §53; seed 002 §39, §50): the handler's response is buffered, its
+// audit record (the request, the response, who, under which basis, what was
+// read and refused) is committed, and only then is the response sent. If
+// the record cannot be committed the response is discarded and the caller
+// gets AUDIT_UNAVAILABLE (503): no data leaves unrecorded. Authentication
+// failures are recorded too (the trail says so).
+func auditRequests(cfg Config, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		trail := audit.NewTrail()
+		trail.Signature(r.Header.Get(SignatureHeader))
+		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+		buf := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
+		if err != nil {
+			writeError(buf, http.StatusRequestEntityTooLarge, &sio.Error{Code: sio.EBADINPUT,
+				Message: "request body too large or unreadable"})
+		} else {
+			r.Body = io.NopCloser(bytes.NewReader(raw))
+			next.ServeHTTP(buf, r.WithContext(audit.WithTrail(r.Context(), trail)))
+		}
+		rec := trail.Record()
+		rec.RequestID = requestID()
+		rec.SetRequest(requestJSON(r, raw))
+		rec.SetResult(buf.body.Bytes())
+		rec.DurationUS = time.Since(start).Microseconds()
+		wait := time.Now()
+		var aerr error
+		if cfg.Audit == nil {
+			aerr = errNoAuditLog
+		} else {
+			aerr = cfg.Audit.Append(context.WithoutCancel(r.Context()), rec)
+		}
+		if cfg.Metrics != nil {
+			cfg.Metrics.AuditWrite(time.Since(wait))
+			cfg.Metrics.Request(operationKind(rec), rec.Operation, outcome(rec, aerr), time.Since(start))
+		}
+		if aerr != nil {
+			cfg.Logger.Error("audit log unavailable: response withheld", "err", aerr.Error(), "request_id", rec.RequestID)
+			writeError(w, http.StatusServiceUnavailable, &sio.Error{Code: sio.EAUDITUNAVAILABLE,
+				Message: "the audit log cannot be written: no data is served"})
+			return
+		}
+		for k, v := range buf.header {
+			w.Header()[k] = v
+		}
+		w.Header().Set("X-Request-Id", rec.RequestID)
+		w.WriteHeader(buf.status)
+		w.Write(buf.body.Bytes())
+	})
+}
+
+var errNoAuditLog = &sio.Error{Code: sio.EAUDITUNAVAILABLE, Message: "no audit log configured"}
+
+func operationKind(r *audit.Record) string {
+	if r.Kind == audit.KindMutation {
+		return "mutation"
+	}
+	return "query"
+}
+
+func outcome(r *audit.Record, auditErr error) string {
+	switch {
+	case auditErr != nil:
+		return "audit_unavailable"
+	case len(r.Denials) > 0 || r.Kind == audit.KindAuthFailed:
+		return "denied"
+	case len(r.ErrorCodes) > 0:
+		return "error"
+	}
+	return "ok"
+}
+
+// requestJSON is the request as recorded: method, path, query string and
+// body (JSON when it is JSON).
+func requestJSON(r *http.Request, body []byte) []byte {
+	req := map[string]any{"method": r.Method, "path": r.URL.Path}
+	if r.URL.RawQuery != "" {
+		req["query"] = r.URL.RawQuery
+	}
+	if len(body) > 0 {
+		if json.Valid(body) {
+			req["body"] = json.RawMessage(body)
+		} else {
+			req["body"] = string(body)
+		}
+	}
+	b, _ := json.Marshal(req)
+	return b
+}
+
+func requestID() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// bufferedResponse holds a handler's response until its audit record is
+// committed.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+
+func (b *bufferedResponse) WriteHeader(status int) {
+	if !b.wrote {
+		b.status, b.wrote = status, true
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	b.wrote = true
+	return b.body.Write(p)
+}
+
+// traceOperation records the GraphQL operation in the request's trail.
+func traceOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	audit.TrailFrom(ctx).Operation(oc.OperationName, oc.Operation != nil && oc.Operation.Operation == ast.Mutation)
+	return next(ctx)
+}
