@@ -19,7 +19,7 @@ const (
 	// EAUDITUNAVAILABLE: the audit log cannot be written, so no data is
 	// served (fail closed).
 	EAUDITUNAVAILABLE = "AUDIT_UNAVAILABLE"
-	EINTERNAL          = "INTERNAL"
+	EINTERNAL         = "INTERNAL"
 )
 
 // Error is an application error whose Code and Message are safe to show to a
