@@ -198,7 +198,7 @@ func KeyID(pub ed25519.PublicKey) string {
 // key in the data directory; production names a key file managed by the
 // operator.
 func LoadOrCreateKey(path string) (ed25519.PrivateKey, error) {
-	b, err := os.ReadFile(path)
+	_, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		_, priv, err := ed25519.GenerateKey(nil)
 		if err != nil {
@@ -210,6 +210,16 @@ func LoadOrCreateKey(path string) (ed25519.PrivateKey, error) {
 		}
 		return priv, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	return LoadKey(path)
+}
+
+// LoadKey reads the Ed25519 private key (seed, base64) of path, which must
+// exist.
+func LoadKey(path string) (ed25519.PrivateKey, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

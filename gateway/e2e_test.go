@@ -3,15 +3,19 @@ package gateway_test
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"sio"
+	"sio/audit"
 	"sio/authz"
 	"sio/gateway"
 	"sio/internal/testdb"
@@ -25,6 +29,10 @@ type fixture struct {
 	srv *httptest.Server
 	// inqs caches the inquiries of the sandbox officials (see inquiries).
 	inqs []openedInquiry
+	// acked are the request ids of the responses the fixture received:
+	// each must have its audit record (checked when the test ends).
+	mu    sync.Mutex
+	acked []string
 }
 
 // openedInquiry is an official with the inquiry their basis opens.
@@ -39,7 +47,37 @@ func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
 		LoaderWait: 30 * time.Millisecond, Now: synth.SnapshotClock(time.Now)})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &fixture{g: g, srv: srv}
+	fx := &fixture{g: g, srv: srv}
+	t.Cleanup(func() { fx.checkAudited(t) })
+	return fx
+}
+
+// checkAudited verifies the audit chain and that every response the
+// fixture received has its committed record.
+func (fx *fixture) checkAudited(t *testing.T) {
+	ctx := context.Background()
+	rep, err := audit.Verify(ctx, fx.g.Audit, []ed25519.PublicKey{fx.g.AuditKey.Public().(ed25519.PublicKey)}, nil)
+	testdb.Must(t, err)
+	if !rep.OK() {
+		t.Fatalf("the audit log does not verify: %v", rep.Problems)
+	}
+	var ids []string
+	db := fx.g.Audit.Owner()
+	testdb.Must(t, db.Select(ctx, &ids, db.Q(`SELECT request_id FROM {records}`)))
+	have := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		have[id] = true
+	}
+	fx.mu.Lock()
+	defer fx.mu.Unlock()
+	for _, id := range fx.acked {
+		if !have[id] {
+			t.Fatalf("response %s has no audit record", id)
+		}
+	}
+	if int64(len(fx.acked)) > rep.Records {
+		t.Fatalf("%d responses, %d audit records", len(fx.acked), rep.Records)
+	}
 }
 
 // openSeeded opens a gateway, seeds it (600 persons, seed 7) and builds its
@@ -73,7 +111,10 @@ type gqlError struct {
 }
 
 type gqlResponse struct {
-	Status     int
+	Status int
+	// Raw is the body as received; RequestID its X-Request-Id.
+	Raw        []byte
+	RequestID  string
 	Data       map[string]any `json:"data"`
 	Errors     []gqlError     `json:"errors"`
 	Extensions map[string]any `json:"extensions"`
@@ -90,11 +131,18 @@ func (fx *fixture) post(t *testing.T, user sio.IIN, query string, vars map[strin
 	resp, err := http.DefaultClient.Do(req)
 	testdb.Must(t, err)
 	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	testdb.Must(t, err)
 	var out gqlResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("response is not JSON: %v", err)
 	}
-	out.Status = resp.StatusCode
+	out.Status, out.Raw, out.RequestID = resp.StatusCode, raw, resp.Header.Get("X-Request-Id")
+	if out.RequestID != "" {
+		fx.mu.Lock()
+		fx.acked = append(fx.acked, out.RequestID)
+		fx.mu.Unlock()
+	}
 	return out
 }
 

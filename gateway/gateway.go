@@ -203,6 +203,9 @@ type Gateway struct {
 	photoLinks *photos.Links
 }
 
+// StoreConfig is where the store called name lives under cfg.
+func StoreConfig(cfg Config, name string) sqldb.Config { return cfg.store(name) }
+
 func (c Config) store(name string) sqldb.Config {
 	dsn := c.PostgresDSN
 	if d, ok := c.StoreDSN[name]; ok && d != "" {

@@ -152,6 +152,10 @@ func (b *bufferedResponse) Write(p []byte) (int, error) {
 // traceOperation records the GraphQL operation in the request's trail.
 func traceOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
-	audit.TrailFrom(ctx).Operation(oc.OperationName, oc.Operation != nil && oc.Operation.Operation == ast.Mutation)
+	name := oc.OperationName
+	if name == "" && oc.Operation != nil {
+		name = oc.Operation.Name
+	}
+	audit.TrailFrom(ctx).Operation(name, oc.Operation != nil && oc.Operation.Operation == ast.Mutation)
 	return next(ctx)
 }

@@ -24,12 +24,14 @@ import (
 func errorPresenter(cfg Config) graphql.ErrorPresenterFunc {
 	logger := cfg.Logger
 	return func(ctx context.Context, err error) *gqlerror.Error {
+		// Read the cause first: presenting strips it from the error.
+		var e *sio.Error
+		isSIO := errors.As(err, &e)
 		gerr := present(ctx, logger, err)
 		code, _ := gerr.Extensions["code"].(string)
 		trail := audit.TrailFrom(ctx)
 		trail.ErrorCode(code)
-		var e *sio.Error
-		if code == sio.EFORBIDDEN && errors.As(err, &e) {
+		if code == sio.EFORBIDDEN && isSIO {
 			trail.Deny(gerr.Path.String(), e.Service, e.Reason)
 			if cfg.Metrics != nil {
 				cfg.Metrics.Denial(e.Reason)

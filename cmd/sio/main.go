@@ -69,6 +69,13 @@ type Main struct {
 	TLSCert, TLSKey, ClientCA, CRL, OCSP string
 	// CertsOut is the directory `sio certs` writes to.
 	CertsOut string
+	// AuditKey is the key file signing the audit log's checkpoints.
+	AuditKey string
+	// `sio audit verify|archive`: the action, the archive directory, the
+	// end of the period to archive (exclusive) and whether to prune.
+	AuditAction, Archives string
+	Before                time.Time
+	Prune                 bool
 
 	Logger   *slog.Logger
 	Gateway  *gateway.Gateway
@@ -94,8 +101,14 @@ func (m *Main) ParseFlags(args []string) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		m.Command, args = args[0], args[1:]
 	}
-	if m.Command != "serve" && m.Command != "seed" && m.Command != "certs" {
-		return fmt.Errorf("unknown command %q (serve, seed, certs)", m.Command)
+	if m.Command != "serve" && m.Command != "seed" && m.Command != "certs" && m.Command != "audit" {
+		return fmt.Errorf("unknown command %q (serve, seed, certs, audit)", m.Command)
+	}
+	if m.Command == "audit" {
+		if len(args) == 0 || (args[0] != "verify" && args[0] != "archive") {
+			return fmt.Errorf("usage: sio audit verify|archive [flags]")
+		}
+		m.AuditAction, args = args[0], args[1:]
 	}
 	fs := flag.NewFlagSet("sio "+m.Command, flag.ContinueOnError)
 	fs.StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the SQLite stores (sandbox)")
@@ -108,6 +121,7 @@ func (m *Main) ParseFlags(args []string) error {
 		m.StoreDSN[name] = dsn
 		return nil
 	})
+	fs.StringVar(&m.AuditKey, "audit-key", "", "Ed25519 key file of the audit checkpoints (default DATA-DIR/audit.key)")
 	fs.IntVar(&m.Persons, "persons", m.Persons, "persons to generate (sandbox first start, or seed)")
 	fs.Int64Var(&m.Seed, "seed", m.Seed, "seed of the synthetic data generator")
 	if m.Command == "serve" {
@@ -122,6 +136,12 @@ func (m *Main) ParseFlags(args []string) error {
 	if m.Command == "certs" {
 		fs.StringVar(&m.CertsOut, "out", "./sio-certs", "directory for the CA, server and user certificates")
 	}
+	var before string
+	if m.Command == "audit" {
+		fs.StringVar(&m.Archives, "archives", "", "directory of the audit archive files (verify: check them with the live log; archive: write there)")
+		fs.StringVar(&before, "before", "", "archive: the records committed before this date (YYYY-MM-DD, UTC)")
+		fs.BoolVar(&m.Prune, "prune", false, "archive: delete the archived records from the live log")
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -134,6 +154,13 @@ func (m *Main) ParseFlags(args []string) error {
 	if m.Persons < 1 {
 		return fmt.Errorf("--persons must be positive")
 	}
+	if m.AuditAction == "archive" {
+		d, err := time.Parse(time.DateOnly, before)
+		if err != nil || m.Archives == "" {
+			return fmt.Errorf("sio audit archive needs --before YYYY-MM-DD and --archives DIR")
+		}
+		m.Before = d
+	}
 	return nil
 }
 
@@ -141,7 +168,10 @@ func (m *Main) ParseFlags(args []string) error {
 func (m *Main) Run(ctx context.Context) error {
 	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
-		Sandbox: m.Mode == "sandbox", Logger: m.Logger,
+		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey,
+	}
+	if m.Command == "audit" {
+		return m.audit(ctx, cfg)
 	}
 	var tlsCfg *tls.Config
 	if m.Command == "serve" && m.Mode == "production" {

@@ -16,6 +16,7 @@ type Proxy struct {
 	ln       net.Listener
 	target   string
 	blackout atomic.Bool
+	refuse   atomic.Bool
 	accepted atomic.Int64
 	mu       sync.Mutex
 	conns    []net.Conn
@@ -47,8 +48,12 @@ func (p *Proxy) Accepted() int64 { return p.accepted.Load() }
 // cuts the open ones; Restore forwards again.
 func (p *Proxy) Blackout() { p.blackout.Store(true); p.Cut() }
 
-// Restore ends a blackout.
-func (p *Proxy) Restore() { p.blackout.Store(false) }
+// Refuse makes new connections close at once (a server that is down) and
+// cuts the open ones; Restore forwards again.
+func (p *Proxy) Refuse() { p.refuse.Store(true); p.Cut() }
+
+// Restore ends a blackout or a refusal.
+func (p *Proxy) Restore() { p.blackout.Store(false); p.refuse.Store(false) }
 
 // Cut closes every open connection.
 func (p *Proxy) Cut() {
@@ -73,6 +78,10 @@ func (p *Proxy) serve() {
 			return
 		}
 		p.accepted.Add(1)
+		if p.refuse.Load() {
+			c.Close()
+			continue
+		}
 		p.track(c)
 		if p.blackout.Load() {
 			continue // hold it open, say nothing
