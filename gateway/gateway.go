@@ -379,6 +379,9 @@ func (g *Gateway) LinkEngine() *links.Engine {
 			links.LandSource(g.Land),
 			links.VehicleSource{Vehicles: g.Vehicles},
 			links.AddressSource{Persons: g.Persons, Residents: g.Persons},
+			links.EmploymentSource{Pension: g.Pension},
+			links.ContactPhoneSource(g.Contacts),
+			links.FixedLinePhoneSource(g.Telecom),
 		},
 	}
 }

@@ -202,6 +202,58 @@ func TestLinks(t *testing.T) {
 			}
 		})
 
+		t.Run("employment and phones", func(t *testing.T) {
+			// Current employments link both ways (employee -> employer and
+			// employer -> its employees); a shared number links its holders.
+			eng := fx.g.LinkEngine()
+			all := func(string) bool { return true }
+			build := func(root links.Ref) *links.Graph {
+				g, err := eng.Build(context.Background(), links.Query{Root: root, Depth: 1, MaxNodes: 500, PerNode: 50}, all)
+				testdb.Must(t, err)
+				return g
+			}
+			has := func(g *links.Graph, kind links.EdgeKind, from, to links.Ref) bool {
+				for _, e := range g.Edges {
+					if e.Kind == kind && e.From == from && e.To == to {
+						return true
+					}
+				}
+				return false
+			}
+			emp := one[string](t, fx.g.Pension.DB(), `SELECT iin || '/' || employer_bin FROM {employments}
+				WHERE end_date IS NULL AND payer_kind = 'EMPLOYER' ORDER BY iin, employer_bin LIMIT 1`)
+			worker := links.Ref{Kind: links.NodePerson, Key: emp[:12]}
+			employer := links.Ref{Kind: links.NodeLegalEntity, Key: emp[13:]}
+			if !has(build(worker), links.EdgeEmployee, worker, employer) || !has(build(employer), links.EdgeEmployee, worker, employer) {
+				t.Fatalf("no EMPLOYEE edge %s -> %s from either end", worker.Key, employer.Key)
+			}
+			ended := one[string](t, fx.g.Pension.DB(), `SELECT iin || '/' || employer_bin FROM {employments} e
+				WHERE end_date IS NOT NULL AND payer_kind = 'EMPLOYER' AND NOT EXISTS (SELECT 1 FROM {employments} c
+				WHERE c.iin = e.iin AND c.employer_bin = e.employer_bin AND c.end_date IS NULL) ORDER BY iin LIMIT 1`)
+			former := links.Ref{Kind: links.NodePerson, Key: ended[:12]}
+			if has(build(former), links.EdgeEmployee, former, links.Ref{Kind: links.NodeLegalEntity, Key: ended[13:]}) {
+				t.Fatalf("ended employment %s linked", ended)
+			}
+			shared := one[string](t, fx.g.Contacts.DB(), `SELECT phone FROM {phones} WHERE until IS NULL
+				GROUP BY phone HAVING COUNT(DISTINCT owner_id) > 1 ORDER BY phone LIMIT 1`)
+			holder := one[string](t, fx.g.Contacts.DB(), `SELECT owner_id FROM {phones} WHERE until IS NULL AND owner_kind = 'PERSON'
+				AND phone = '`+shared+`' ORDER BY owner_id LIMIT 1`)
+			phone := links.Ref{Kind: links.NodePhone, Key: shared}
+			g := build(links.Ref{Kind: links.NodePerson, Key: holder})
+			if !has(g, links.EdgePhoneSubscriber, links.Ref{Kind: links.NodePerson, Key: holder}, phone) {
+				t.Fatalf("no PHONE_SUBSCRIBER edge from %s to %s", holder, shared)
+			}
+			holders := 0
+			for _, e := range g.Edges {
+				if e.Kind == links.EdgePhoneSubscriber && e.To == phone {
+					holders++
+				}
+			}
+			if holders < 2 {
+				t.Fatalf("shared number %s: %d holders in the graph of %s", shared, holders, holder)
+			}
+		})
+
 		t.Run("exports", func(t *testing.T) {
 			q := `query($b: BasisInput!, $bin: BIN!, $f: LinkExportFormat!) { inquiry(basis: $b) { links(subject: {bin: $bin}, depth: 2) {
 				nodes { id } edges { id } export(format: $f) { name mediaType content } } } }`

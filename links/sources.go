@@ -410,3 +410,189 @@ func (s AddressSource) Expand(ctx context.Context, from []Ref, perNode int) (map
 	}
 	return out, nil
 }
+
+// Employers is what the employment source needs of the pension register.
+type Employers interface {
+	EmploymentsByPerson(ctx context.Context, iins []sio.IIN) (map[sio.IIN][]sio.Employment, error)
+	CurrentEmployees(ctx context.Context, bins []sio.BIN, per int) (map[sio.BIN][]sio.Employment, map[sio.BIN]int, error)
+}
+
+// EmploymentSource: employees and employers from the pension register
+// (Пенсионные отчисления): a person's current employers (payers of
+// contributions withheld from a wage) and a company's current employees,
+// capped in SQL. Two statements. Interpretation: the link is the current
+// employment (contributions still coming); past employers are in
+// Person.employment.
+type EmploymentSource struct{ Pension Employers }
+
+func (EmploymentSource) Service() string         { return "PENSION_CONTRIBUTIONS" }
+func (EmploymentSource) Kinds() []EdgeKind       { return []EdgeKind{EdgeEmployee} }
+func (EmploymentSource) Handles(k NodeKind) bool { return k.Subject() }
+
+func (s EmploymentSource) Expand(ctx context.Context, from []Ref, perNode int) (map[Ref]*Found, error) {
+	var bins []sio.BIN
+	for _, r := range from {
+		if r.Kind == NodeLegalEntity {
+			bins = append(bins, sio.BIN(r.Key))
+		}
+	}
+	var held map[sio.IIN][]sio.Employment
+	var staff map[sio.BIN][]sio.Employment
+	var totals map[sio.BIN]int
+	var err error
+	if ps := iins(from); len(ps) > 0 {
+		if held, err = s.Pension.EmploymentsByPerson(ctx, ps); err != nil {
+			return nil, err
+		}
+	}
+	if len(bins) > 0 {
+		if staff, totals, err = s.Pension.CurrentEmployees(ctx, bins, perNode); err != nil {
+			return nil, err
+		}
+	}
+	edge := func(e sio.Employment) Edge {
+		return Edge{From: Ref{NodePerson, string(e.IIN)}, To: Ref{NodeLegalEntity, string(e.EmployerBIN)}, Kind: EdgeEmployee,
+			Attrs:      []Attr{{"since", e.StartDate.String()}},
+			Provenance: Provenance{Service: "PENSION_CONTRIBUTIONS", Record: "employment:" + string(e.IIN) + "/" + string(e.EmployerBIN) + "/" + e.StartDate.String()}}
+	}
+	out := map[Ref]*Found{}
+	for _, ref := range from {
+		var es []Edge
+		switch ref.Kind {
+		case NodePerson:
+			for _, e := range held[sio.IIN(ref.Key)] {
+				if e.Current() && e.PayerKind == sio.PayerEmployer {
+					es = append(es, edge(e))
+				}
+			}
+			if len(es) == 0 {
+				continue
+			}
+			f := found(out, ref)
+			f.Edges = es[:f.capLinks(len(es), perNode)]
+		case NodeLegalEntity:
+			staffOf := staff[sio.BIN(ref.Key)]
+			if len(staffOf) == 0 {
+				continue
+			}
+			f := found(out, ref)
+			for _, e := range staffOf {
+				f.Edges = append(f.Edges, edge(e))
+			}
+			f.Degree, f.Kept = totals[sio.BIN(ref.Key)], len(staffOf)
+		}
+	}
+	return out, nil
+}
+
+// PhoneSource: subjects sharing a phone number, from a register of numbers
+// (contacts, Kazakhtelecom): the subject's numbers, then every holder of
+// each number. Two statements.
+type PhoneSource struct {
+	service string
+	// numbers returns each subject's numbers with the record ids; holders
+	// each number's holders.
+	numbers func(ctx context.Context, ids []string) (map[string][]phoneHolder, error)
+	holders func(ctx context.Context, phones []string) (map[string][]phoneHolder, error)
+}
+
+type phoneHolder struct {
+	phone, id, record string
+	kind              sio.SubjectKind
+	since             sio.Date
+}
+
+// ContactPhoneSource links the holders of numbers of the contacts register
+// (Поиск адресов и контактных телефонов).
+func ContactPhoneSource(r sio.ContactRegistry) *PhoneSource {
+	conv := func(m map[string][]sio.ContactPhone, err error) (map[string][]phoneHolder, error) {
+		out := map[string][]phoneHolder{}
+		for k, ps := range m {
+			for _, p := range ps {
+				if p.Until == nil {
+					out[k] = append(out[k], phoneHolder{phone: p.Phone, id: p.OwnerID, kind: p.OwnerKind, since: p.Since,
+						record: "contact_phone:" + strconv.FormatInt(p.ID, 10)})
+				}
+			}
+		}
+		return out, err
+	}
+	return &PhoneSource{service: "ADDRESS_PHONE_SEARCH",
+		numbers: func(ctx context.Context, ids []string) (map[string][]phoneHolder, error) {
+			return conv(r.PhonesByOwner(ctx, ids))
+		},
+		holders: func(ctx context.Context, ps []string) (map[string][]phoneHolder, error) {
+			return conv(r.PhonesByNumber(ctx, ps))
+		}}
+}
+
+// FixedLinePhoneSource links the subscribers of Kazakhtelecom's lines.
+func FixedLinePhoneSource(r sio.FixedLineRegistry) *PhoneSource {
+	conv := func(m map[string][]sio.FixedLineSubscription, err error) (map[string][]phoneHolder, error) {
+		out := map[string][]phoneHolder{}
+		for k, ss := range m {
+			for _, s := range ss {
+				if s.TerminatedOn == nil {
+					out[k] = append(out[k], phoneHolder{phone: s.PhoneNumber, id: s.SubscriberID, kind: s.SubscriberKind,
+						since: s.ContractDate, record: "contract:" + s.ContractNumber})
+				}
+			}
+		}
+		return out, err
+	}
+	return &PhoneSource{service: "KAZAKHTELECOM",
+		numbers: func(ctx context.Context, ids []string) (map[string][]phoneHolder, error) {
+			return conv(r.SubscriptionsBySubscriber(ctx, ids))
+		},
+		holders: func(ctx context.Context, ps []string) (map[string][]phoneHolder, error) {
+			return conv(r.SubscriptionsByPhone(ctx, ps))
+		}}
+}
+
+func (s *PhoneSource) Service() string         { return s.service }
+func (s *PhoneSource) Kinds() []EdgeKind       { return []EdgeKind{EdgePhoneSubscriber} }
+func (s *PhoneSource) Handles(k NodeKind) bool { return k.Subject() }
+
+func (s *PhoneSource) Expand(ctx context.Context, from []Ref, perNode int) (map[Ref]*Found, error) {
+	own, err := s.numbers(ctx, keys(from))
+	if err != nil {
+		return nil, err
+	}
+	var phones []string
+	seen := map[string]bool{}
+	for _, ref := range from {
+		for _, h := range own[ref.Key] {
+			if !seen[h.phone] {
+				seen[h.phone] = true
+				phones = append(phones, h.phone)
+			}
+		}
+	}
+	if len(phones) == 0 {
+		return map[Ref]*Found{}, nil
+	}
+	sort.Strings(phones)
+	all, err := s.holders(ctx, phones)
+	if err != nil {
+		return nil, err
+	}
+	out := map[Ref]*Found{}
+	for _, ref := range from {
+		hs := own[ref.Key]
+		if len(hs) == 0 {
+			continue
+		}
+		f := found(out, ref)
+		kept := f.capLinks(len(hs), perNode)
+		for _, h := range hs[:kept] {
+			phone := Ref{NodePhone, h.phone}
+			f.Nodes = append(f.Nodes, Node{Ref: phone, Label: h.phone, Provenance: Provenance{Service: s.service, Record: h.record}})
+			holders := all[h.phone]
+			for _, o := range holders[:min(len(holders), perNode)] {
+				f.Edges = append(f.Edges, Edge{From: subjectRef(o.id, o.kind), To: phone, Kind: EdgePhoneSubscriber,
+					Attrs: []Attr{{"since", o.since.String()}}, Provenance: Provenance{Service: s.service, Record: o.record}})
+			}
+		}
+	}
+	return out, nil
+}

@@ -32,6 +32,7 @@ type Store struct {
 	employmentsByBIN   string
 	contributionsByIIN string
 	contributionsByBIN string
+	currentEmployees   string
 }
 
 var _ sio.PensionRegistry = (*Store)(nil)
@@ -55,6 +56,7 @@ func New(db *sqldb.DB) *Store {
 		employmentsByBIN:   db.Q(emp + db.In("employer_bin") + ` ORDER BY employer_bin, start_date, iin`),
 		contributionsByIIN: db.Q(con + db.In("iin") + ` ORDER BY iin, period DESC, employer_bin`),
 		contributionsByBIN: db.Q(con + db.In("employer_bin") + ` ORDER BY employer_bin, period DESC, iin`),
+		currentEmployees:   currentEmployeesQuery(db),
 	}
 }
 
