@@ -52,7 +52,7 @@ type Application struct {
 	// UserIIN is the official it concerns, with the post asked for.
 	UserIIN       IIN    `db:"user_iin"`
 	FullName      string `db:"full_name"`
-	AgencyCode    string `db:"agency_code"`
+	Agency        string `db:"agency_code"`
 	Position      string `db:"position"`
 	RequestedRole string `db:"requested_role"`
 	// Reason: the grounds (e.g. the order of dismissal or transfer).
@@ -62,7 +62,7 @@ type Application struct {
 	DecidedAt   *time.Time        `db:"-"`
 	// DeciderIIN is the operator who decided ("" for a block executed on
 	// receipt, or while pending).
-	DeciderIIN IIN `db:"decider_iin"`
+	DeciderIIN string `db:"decider_iin"`
 	// GrantedRole is the role approved (may differ from the one asked).
 	GrantedRole string `db:"granted_role"`
 	// RefusalReason is the motivated refusal (мотивированный отказ).
@@ -156,7 +156,7 @@ type ProsecutorCheck struct {
 	ResolutionNumber string `db:"resolution_number"`
 	ResolutionDate   Date   `db:"resolution_date"`
 	ProsecutorIIN    IIN    `db:"prosecutor_iin"`
-	AgencyCode       string `db:"agency_code"`
+	Agency           string `db:"agency_code"`
 	// From and To bound the period checked (Astana dates, inclusive).
 	From     Date      `db:"date_from"`
 	To       Date      `db:"date_to"`
@@ -176,6 +176,7 @@ type AdminJournal interface {
 	DecideApplication(ctx context.Context, a *Application) (bool, error)
 
 	RecordEmergency(ctx context.Context, e *EmergencyEntry) error
+	Emergency(ctx context.Context, id int64) (*EmergencyEntry, error)
 	CloseEmergency(ctx context.Context, id int64, endedAt time.Time, measures string) (*EmergencyEntry, error)
 	Emergencies(ctx context.Context, from, to time.Time) ([]EmergencyEntry, error)
 

@@ -14,13 +14,14 @@ import (
 var ErrRegistered = &sio.Error{Code: sio.EBADINPUT, Argument: "iin", Message: "iin: the official is already registered in SIO"}
 
 type adminStatements struct {
-	duties, addDuty, dropDuty, changeRole string
+	duties, allDuties, addDuty, dropDuty, changeRole string
 }
 
 func newAdminStatements(s *Store) adminStatements {
 	db := s.db
 	return adminStatements{
 		duties:     db.Q(`SELECT duty FROM {duties} WHERE iin = ? ORDER BY duty`),
+		allDuties:  db.Q(`SELECT iin, duty FROM {duties} ORDER BY iin, duty`),
 		addDuty:    db.Q(`INSERT INTO {duties} (iin, duty) SELECT iin, ? FROM {users} WHERE iin = ? AND NOT EXISTS (SELECT 1 FROM {duties} WHERE iin = ? AND duty = ?)`),
 		dropDuty:   db.Q(`DELETE FROM {duties} WHERE iin = ? AND duty = ?`),
 		changeRole: db.Q(`UPDATE {users} SET role_code = ?, agency_code = ?, position = ? WHERE iin = ?`),
@@ -32,6 +33,22 @@ func (s *Store) Duties(ctx context.Context, iin sio.IIN) ([]string, error) {
 	var out []string
 	if err := s.db.Select(ctx, &out, s.admin.duties, string(iin)); err != nil {
 		return nil, fmt.Errorf("accounts: duties: %w", err)
+	}
+	return out, nil
+}
+
+// AllDuties returns the duties of every official who holds any.
+func (s *Store) AllDuties(ctx context.Context) (map[sio.IIN][]string, error) {
+	var rows []struct {
+		IIN  sio.IIN `db:"iin"`
+		Duty string  `db:"duty"`
+	}
+	if err := s.db.Select(ctx, &rows, s.admin.allDuties); err != nil {
+		return nil, fmt.Errorf("accounts: all duties: %w", err)
+	}
+	out := map[sio.IIN][]string{}
+	for _, r := range rows {
+		out[r.IIN] = append(out[r.IIN], r.Duty)
 	}
 	return out, nil
 }

@@ -146,7 +146,7 @@ func (r *applicationRow) get() sio.Application {
 // SubmitApplication stores a new application and sets its ID.
 func (s *Store) SubmitApplication(ctx context.Context, a *sio.Application) error {
 	id, err := s.insert(ctx, "submit application", s.insertApplication, string(a.Kind), string(a.ApplicantIIN),
-		string(a.UserIIN), a.FullName, a.AgencyCode, a.Position, a.RequestedRole, a.Reason, us(a.SubmittedAt),
+		string(a.UserIIN), a.FullName, a.Agency, a.Position, a.RequestedRole, a.Reason, us(a.SubmittedAt),
 		string(a.Status), usPtr(a.DecidedAt), string(a.DeciderIIN), a.GrantedRole, a.RefusalReason)
 	a.ID = id
 	return err
@@ -212,18 +212,23 @@ func (s *Store) RecordEmergency(ctx context.Context, e *sio.EmergencyEntry) erro
 	return err
 }
 
-// CloseEmergency records the end of the situation (and the measures taken,
-// if given); nil if there is no such entry.
-func (s *Store) CloseEmergency(ctx context.Context, id int64, endedAt time.Time, measures string) (*sio.EmergencyEntry, error) {
-	if _, err := s.db.Exec(ctx, s.closeEmergency, us(endedAt), measures, measures, id); err != nil {
-		return nil, fmt.Errorf("admin: close emergency: %w", err)
-	}
+// Emergency returns the journal entry, or nil.
+func (s *Store) Emergency(ctx context.Context, id int64) (*sio.EmergencyEntry, error) {
 	var r emergencyRow
 	if ok, err := s.one(ctx, "emergency", &r, s.emergency, id); !ok {
 		return nil, err
 	}
 	e := r.get()
 	return &e, nil
+}
+
+// CloseEmergency records the end of the situation (and the measures taken,
+// if given); nil if there is no such entry.
+func (s *Store) CloseEmergency(ctx context.Context, id int64, endedAt time.Time, measures string) (*sio.EmergencyEntry, error) {
+	if _, err := s.db.Exec(ctx, s.closeEmergency, us(endedAt), measures, measures, id); err != nil {
+		return nil, fmt.Errorf("admin: close emergency: %w", err)
+	}
+	return s.Emergency(ctx, id)
 }
 
 // Emergencies lists the situations overlapping [from, to), oldest first.
@@ -281,7 +286,7 @@ type checkRow struct {
 // OpenProsecutorCheck records a check and sets its ID.
 func (s *Store) OpenProsecutorCheck(ctx context.Context, c *sio.ProsecutorCheck) error {
 	id, err := s.insert(ctx, "open prosecutor check", s.insertCheck, c.ResolutionNumber, c.ResolutionDate,
-		string(c.ProsecutorIIN), c.AgencyCode, c.From, c.To, us(c.OpenedAt))
+		string(c.ProsecutorIIN), c.Agency, c.From, c.To, us(c.OpenedAt))
 	c.ID = id
 	return err
 }

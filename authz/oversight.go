@@ -46,7 +46,16 @@ const (
 const (
 	ReasonOfficeRequired = "OVERSIGHT_OFFICE_REQUIRED"
 	ReasonOtherAgency    = "OTHER_AGENCY"
+	// ReasonNotOwnCheck: a prosecutor reads the checks opened under the
+	// prosecutor's own постановление only.
+	ReasonNotOwnCheck = "NOT_OWN_CHECK"
 )
+
+// Forbidden is a FORBIDDEN error of the oversight rules with its reason and
+// source.
+func Forbidden(reason, source, format string, args ...any) *sio.Error {
+	return forbidden(reason, source, format, args...)
+}
 
 // Overseer is the caller acting in an office.
 type Overseer struct {
@@ -54,19 +63,37 @@ type Overseer struct {
 	Office Office
 }
 
-// Oversee returns the first of offices the user holds (duties are the
-// user's account duties), or a FORBIDDEN error naming the offices required.
-// Like an inquiry (Open), it requires an active user who signed the usage
-// agreement.
+// Active checks that the user may act in SIO at all: not blocked, and the
+// usage agreement signed (as Open requires for an inquiry).
+func Active(u *sio.User) error {
+	switch {
+	case u == nil:
+		return sio.Errorf(sio.EUNAUTHENTICATED, "authentication required")
+	case u.Blocked:
+		return forbidden(ReasonUserBlocked, "000 §12, §14, §45", "the user is blocked")
+	case u.AgreementSignedAt == nil:
+		return forbidden(ReasonAgreementNotSigned, "000 §17, §19", "the usage agreement has not been signed (signAgreement)")
+	}
+	return nil
+}
+
+// Offices lists the offices the user holds (duties are the user's account
+// duties).
+func Offices(u *sio.User, duties []string) []Office {
+	var out []Office
+	for _, o := range []Office{OfficeOperator, OfficeSupervisor, OfficeProsecutor} {
+		if holds(u, duties, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Oversee returns the first of offices the user holds, or a FORBIDDEN error
+// naming the offices required. The user must be Active.
 func Oversee(u *sio.User, duties []string, offices ...Office) (*Overseer, error) {
-	if u == nil {
-		return nil, sio.Errorf(sio.EUNAUTHENTICATED, "authentication required")
-	}
-	if u.Blocked {
-		return nil, forbidden(ReasonUserBlocked, "000 §12, §14, §45", "the user is blocked")
-	}
-	if u.AgreementSignedAt == nil {
-		return nil, forbidden(ReasonAgreementNotSigned, "000 §17, §19", "the usage agreement has not been signed (signAgreement)")
+	if err := Active(u); err != nil {
+		return nil, err
 	}
 	for _, o := range offices {
 		if holds(u, duties, o) {
