@@ -24,12 +24,16 @@ import (
 func errorPresenter(cfg Config) graphql.ErrorPresenterFunc {
 	logger := cfg.Logger
 	return func(ctx context.Context, err error) *gqlerror.Error {
+		// Find the *sio.Error before present: gqlgen hands over the
+		// *gqlerror.Error it wraps resolver errors in, and present clears
+		// its cause.
+		var e *sio.Error
+		isSio := errors.As(err, &e)
 		gerr := present(ctx, logger, err)
 		code, _ := gerr.Extensions["code"].(string)
 		trail := audit.TrailFrom(ctx)
 		trail.ErrorCode(code)
-		var e *sio.Error
-		if code == sio.EFORBIDDEN && errors.As(err, &e) {
+		if code == sio.EFORBIDDEN && isSio {
 			trail.Deny(gerr.Path.String(), e.Service, e.Reason)
 			if cfg.Metrics != nil {
 				cfg.Metrics.Denial(e.Reason)
