@@ -133,7 +133,7 @@ func (r *mutationResolver) SubmitApplication(ctx context.Context, in model.Appli
 			if old, err := r.Users.UserByIIN(ctx, a.UserIIN); err != nil {
 				return nil, r.source(ctx, "sio_accounts", err)
 			} else if old != nil {
-				return nil, accounts.ErrRegistered
+				return nil, badInput("input.userIin", "the official is already registered in SIO")
 			}
 			if a.FullName, err = text("input.fullName", deref(in.FullName), maxName, true); err != nil {
 				return nil, err
