@@ -312,7 +312,7 @@ func (r *applicationResolver) SLABreached(_ context.Context, a *sio.Application)
 // Accounts.
 
 func (r *queryResolver) OfficialAccounts(ctx context.Context, agency *string) ([]model.OfficialAccount, error) {
-	ov, err := r.oversee(ctx, false, authz.OfficeSupervisor, authz.OfficeOperator)
+	ov, err := r.oversee(ctx, false, authz.OfficeOperator, authz.OfficeSupervisor)
 	if err != nil {
 		return nil, err
 	}

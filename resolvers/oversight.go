@@ -153,7 +153,7 @@ var recordKinds = map[string]bool{audit.KindInquiry: true, audit.KindMutation: t
 	audit.KindLogRead: true, audit.KindAuthFailed: true}
 
 func (r *queryResolver) LoggedRequests(ctx context.Context, filter model.LogFilter, first *int, after *string) (*model.LoggedRequestConnection, error) {
-	ov, err := r.oversee(ctx, true, authz.OfficeSupervisor, authz.OfficeOperator)
+	ov, err := r.oversee(ctx, true, authz.OfficeOperator, authz.OfficeSupervisor)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +198,7 @@ func (r *queryResolver) LoggedRequests(ctx context.Context, filter model.LogFilt
 // agencyReport forms the report of ведомственный контроль: a responsible
 // official's own agency, or the agency the operator names.
 func (r *Resolver) agencyReport(ctx context.Context, p oversight.Period, agency *string) (*oversight.AgencyReport, error) {
-	ov, err := r.oversee(ctx, true, authz.OfficeSupervisor, authz.OfficeOperator)
+	ov, err := r.oversee(ctx, true, authz.OfficeOperator, authz.OfficeSupervisor)
 	if err != nil {
 		return nil, err
 	}
