@@ -109,7 +109,9 @@ func (fx *fixture) logRead(t *testing.T, user sio.IIN, what string) audit.Record
 
 func astanaToday() string { return time.Now().In(authz.Astana).Format(time.DateOnly) }
 
-func astanaYesterday() string { return time.Now().In(authz.Astana).AddDate(0, 0, -1).Format(time.DateOnly) }
+func astanaYesterday() string {
+	return time.Now().In(authz.Astana).AddDate(0, 0, -1).Format(time.DateOnly)
+}
 
 // TestOversight drives the reports through HTTP: an official of MVD looks
 // up a colleague and a relative, names another official's case and makes

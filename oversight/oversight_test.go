@@ -13,7 +13,9 @@ import (
 // family is a ЗАГС of a few ties.
 type family map[sio.IIN][]sio.FamilyTie
 
-func (f family) ActsByPerson(context.Context, []sio.IIN) (map[sio.IIN][]sio.CivilAct, error) { return nil, nil }
+func (f family) ActsByPerson(context.Context, []sio.IIN) (map[sio.IIN][]sio.CivilAct, error) {
+	return nil, nil
+}
 
 func (f family) FamilyByPerson(_ context.Context, iins []sio.IIN) (map[sio.IIN][]sio.FamilyTie, error) {
 	out := map[sio.IIN][]sio.FamilyTie{}
