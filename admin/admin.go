@@ -129,6 +129,19 @@ func (s *Store) one(ctx context.Context, what string, dst any, query string, id 
 	return true, nil
 }
 
+// list reads rows of type R and converts each.
+func list[R, T any](ctx context.Context, s *Store, what, query string, get func(*R) T, args ...any) ([]T, error) {
+	var rows []R
+	if err := s.db.Select(ctx, &rows, query, args...); err != nil {
+		return nil, fmt.Errorf("admin: %s: %w", what, err)
+	}
+	out := make([]T, len(rows))
+	for i := range rows {
+		out[i] = get(&rows[i])
+	}
+	return out, nil
+}
+
 // Applications.
 
 type applicationRow struct {
@@ -164,16 +177,8 @@ func (s *Store) Application(ctx context.Context, id int64) (*sio.Application, er
 
 // Applications lists the applications matching f, newest first.
 func (s *Store) Applications(ctx context.Context, f sio.ApplicationFilter) ([]sio.Application, error) {
-	var rows []applicationRow
 	st, iin := string(f.Status), string(f.IIN)
-	if err := s.db.Select(ctx, &rows, s.applications, st, st, f.Agency, f.Agency, iin, iin, iin); err != nil {
-		return nil, fmt.Errorf("admin: applications: %w", err)
-	}
-	out := make([]sio.Application, len(rows))
-	for i := range rows {
-		out[i] = rows[i].get()
-	}
-	return out, nil
+	return list(ctx, s, "applications", s.applications, (*applicationRow).get, st, st, f.Agency, f.Agency, iin, iin, iin)
 }
 
 // DecideApplication records the decision (Status, DecidedAt, DeciderIIN,
@@ -233,15 +238,7 @@ func (s *Store) CloseEmergency(ctx context.Context, id int64, endedAt time.Time,
 
 // Emergencies lists the situations overlapping [from, to), oldest first.
 func (s *Store) Emergencies(ctx context.Context, from, to time.Time) ([]sio.EmergencyEntry, error) {
-	var rows []emergencyRow
-	if err := s.db.Select(ctx, &rows, s.emergencies, us(to), us(from)); err != nil {
-		return nil, fmt.Errorf("admin: emergencies: %w", err)
-	}
-	out := make([]sio.EmergencyEntry, len(rows))
-	for i := range rows {
-		out[i] = rows[i].get()
-	}
-	return out, nil
+	return list(ctx, s, "emergencies", s.emergencies, (*emergencyRow).get, us(to), us(from))
 }
 
 // Maintenance notices.
@@ -251,6 +248,12 @@ type maintenanceRow struct {
 	StartsUS    int64 `db:"starts_at_us"`
 	EndsUS      int64 `db:"ends_at_us"`
 	PublishedUS int64 `db:"published_at_us"`
+}
+
+func (r *maintenanceRow) get() sio.MaintenanceNotice {
+	n := r.MaintenanceNotice
+	n.StartsAt, n.EndsAt, n.PublishedAt = fromUS(r.StartsUS), fromUS(r.EndsUS), fromUS(r.PublishedUS)
+	return n
 }
 
 // PublishMaintenance stores a notice and sets its ID.
@@ -264,16 +267,7 @@ func (s *Store) PublishMaintenance(ctx context.Context, n *sio.MaintenanceNotice
 // Maintenance lists the notices of works ending after since, soonest
 // first.
 func (s *Store) Maintenance(ctx context.Context, since time.Time) ([]sio.MaintenanceNotice, error) {
-	var rows []maintenanceRow
-	if err := s.db.Select(ctx, &rows, s.maintenance, us(since)); err != nil {
-		return nil, fmt.Errorf("admin: maintenance: %w", err)
-	}
-	out := make([]sio.MaintenanceNotice, len(rows))
-	for i, r := range rows {
-		out[i] = r.MaintenanceNotice
-		out[i].StartsAt, out[i].EndsAt, out[i].PublishedAt = fromUS(r.StartsUS), fromUS(r.EndsUS), fromUS(r.PublishedUS)
-	}
-	return out, nil
+	return list(ctx, s, "maintenance", s.maintenance, (*maintenanceRow).get, us(since))
 }
 
 // Prosecutor's checks.
@@ -281,6 +275,12 @@ func (s *Store) Maintenance(ctx context.Context, since time.Time) ([]sio.Mainten
 type checkRow struct {
 	sio.ProsecutorCheck
 	OpenedUS int64 `db:"opened_at_us"`
+}
+
+func (r *checkRow) get() sio.ProsecutorCheck {
+	c := r.ProsecutorCheck
+	c.OpenedAt = fromUS(r.OpenedUS)
+	return c
 }
 
 // OpenProsecutorCheck records a check and sets its ID.
@@ -297,21 +297,11 @@ func (s *Store) ProsecutorCheck(ctx context.Context, id int64) (*sio.ProsecutorC
 	if ok, err := s.one(ctx, "prosecutor check", &r, s.check, id); !ok {
 		return nil, err
 	}
-	c := r.ProsecutorCheck
-	c.OpenedAt = fromUS(r.OpenedUS)
+	c := r.get()
 	return &c, nil
 }
 
 // ProsecutorChecks lists the prosecutor's checks, newest first.
 func (s *Store) ProsecutorChecks(ctx context.Context, prosecutor sio.IIN) ([]sio.ProsecutorCheck, error) {
-	var rows []checkRow
-	if err := s.db.Select(ctx, &rows, s.checks, string(prosecutor)); err != nil {
-		return nil, fmt.Errorf("admin: prosecutor checks: %w", err)
-	}
-	out := make([]sio.ProsecutorCheck, len(rows))
-	for i, r := range rows {
-		out[i] = r.ProsecutorCheck
-		out[i].OpenedAt = fromUS(r.OpenedUS)
-	}
-	return out, nil
+	return list(ctx, s, "prosecutor checks", s.checks, (*checkRow).get, string(prosecutor))
 }
