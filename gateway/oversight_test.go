@@ -337,7 +337,12 @@ func TestOversight(t *testing.T) {
 			}
 			forbiddenAt(t, fx.post(t, actor.IIN, `query($f: LogFilter!) { loggedRequests(filter: $f) { totalCount } }`,
 				map[string]any{"f": map[string]any{"period": period}}), "loggedRequests", authz.ReasonOfficeRequired)
+			forbiddenAt(t, fx.post(t, actor.IIN, `{ monthlyReport(month: "2025-01") { requests } }`, nil), "monthlyReport", authz.ReasonOfficeRequired)
+			forbiddenAt(t, fx.post(t, actor.IIN, `query($p: PeriodInput!) { operatorReport(period: $p) { total { requests } } }`,
+				map[string]any{"p": period}), "operatorReport", authz.ReasonOfficeRequired)
+			forbiddenAt(t, fx.post(t, actor.IIN, `{ officialAccounts { iin } }`, nil), "officialAccounts", authz.ReasonOfficeRequired)
 			forbiddenAt(t, fx.post(t, sup.IIN, reportQ, map[string]any{"p": period, "a": "KNB"}), "agencyReport", authz.ReasonOtherAgency)
+			forbiddenAt(t, fx.post(t, sup.IIN, `{ monthlyReport(month: "2025-01", agency: "KNB") { requests } }`, nil), "monthlyReport", authz.ReasonOtherAgency)
 			forbiddenAt(t, fx.post(t, sup.IIN, `query($p: PeriodInput!) { operatorReport(period: $p) { total { requests } } }`,
 				map[string]any{"p": period}), "operatorReport", authz.ReasonOfficeRequired)
 			forbiddenAt(t, fx.post(t, sup.IIN, `{ prosecutorChecks { id } }`, nil), "prosecutorChecks", authz.ReasonOfficeRequired)

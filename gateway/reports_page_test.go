@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,6 +101,11 @@ func TestReportsPageInBrowser(t *testing.T) {
 	}
 	if !strings.Contains(violations, "Запрос о сотруднике") || !strings.Contains(violations, string(colleague.IIN)) {
 		t.Fatalf("violations table: %s", violations)
+	}
+	if dir := os.Getenv("SIO_ARTIFACTS"); dir != "" {
+		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		testdb.Must(t, err)
+		os.WriteFile(filepath.Join(dir, "reports.png"), shot, 0o644)
 	}
 	// Printed, the controls are hidden and the report is shown.
 	testdb.Must(t, chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
