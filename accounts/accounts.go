@@ -37,6 +37,7 @@ type Store struct {
 	sign      string
 	signature string
 	setBlock  string
+	admin     adminStatements
 }
 
 var _ sio.UserDirectory = (*Store)(nil)
@@ -52,7 +53,7 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
-	return &Store{
+	s := &Store{
 		db:    db,
 		byIIN: db.Q(`SELECT ` + columns + ` FROM {users} WHERE iin = ?`),
 		list:  db.Q(`SELECT ` + columns + ` FROM {users} ORDER BY role_code, iin`),
@@ -61,6 +62,8 @@ func New(db *sqldb.DB) *Store {
 		setBlock:  db.Q(`UPDATE {users} SET blocked = ? WHERE iin = ?`),
 		signature: db.Q(`SELECT agreement_signature, agreement_certificate FROM {users} WHERE iin = ?`),
 	}
+	s.admin = newAdminStatements(s)
+	return s
 }
 
 // DB exposes the handle for administration (seeding, health checks).

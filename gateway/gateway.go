@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"sio/accounts"
+	"sio/admin"
 	"sio/audit"
 	"sio/authz"
 	"sio/connectors/agrimachinery"
@@ -82,6 +83,7 @@ import (
 	"sio/httpapi/photos"
 	"sio/links"
 	"sio/metrics"
+	"sio/oversight"
 	"sio/resolvers"
 	"sio/sqldb"
 	"sio/synth"
@@ -153,6 +155,9 @@ type Gateway struct {
 	Contacts   *contacts.Store
 	Cases      *caseregistry.Store
 	Accounts   *accounts.Store
+	// Admin holds SIO's applications, emergency journal, maintenance
+	// notices and prosecutor's checks.
+	Admin *admin.Store
 	// The transport, road-traffic and criminal-records databases.
 	RollingStock     *railway.Store
 	RiverVessels     *rivervessels.Store
@@ -324,6 +329,7 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 		func() error { return open(ctx, g, contacts.Name, contacts.Open, &g.Contacts) },
 		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
 		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
+		func() error { return open(ctx, g, admin.Name, admin.Open, &g.Admin) },
 	} {
 		if err := step(); err != nil {
 			g.Close()
@@ -459,6 +465,10 @@ func (g *Gateway) Schema() graph.Config {
 			BorderRegistry:              g.Border,
 			PassengerDeclarations:       g.PaxCustoms,
 			ContactRegistry:             g.Contacts,
+			// Oversight and administration.
+			Accounts:  g.Accounts,
+			Admin:     g.Admin,
+			Oversight: &oversight.Detector{Log: g.Audit, Users: g.Accounts, Family: g.Civil, Policy: g.Policy},
 		},
 		Directives: graph.DirectiveRoot{Service: e.ServiceDirective, System: e.SystemDirective},
 	}

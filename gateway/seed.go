@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"sio/authz"
 	"sio/connectors/caseregistry"
 	"sio/synth"
 )
@@ -48,7 +49,11 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 	for i, f := range g.filling {
 		fillers[i] = f.Filler(cfg.Seed)
 	}
+	// Some officials are persons of the population (with families in
+	// ЗАГС): the oversight reports detect lookups of their relatives.
+	recruits := &synth.Recruits{}
 	err := synth.Generate(cfg, func(b *synth.Batch) error {
+		recruits.Add(b)
 		eg, ectx := errgroup.WithContext(ctx)
 		eg.SetLimit(8)
 		eg.Go(func() error { return g.Persons.Insert(ectx, b.Persons) })
@@ -94,7 +99,7 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 	if err != nil {
 		return st, err
 	}
-	off := synth.GenerateOfficials(cfg, g.RoleSpecs())
+	off := synth.GenerateOfficials(cfg, g.RoleSpecs(), recruits)
 	as := make([]caseregistry.Assignment, len(off.Assignments))
 	for i, a := range off.Assignments {
 		as[i] = caseregistry.Assignment{Registry: a.Registry, Number: a.Number, IIN: a.IIN}
@@ -104,6 +109,9 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 		return st, err
 	}
 	if err := g.Accounts.Insert(ctx, off.Users); err != nil {
+		return st, err
+	}
+	if err := g.Accounts.InsertDuties(ctx, authz.DutySupervisor, off.Supervisors); err != nil {
 		return st, err
 	}
 	// Fresh planner statistics: bulk loads leave none, and a planner that

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"math"
 	"sio"
+	"sio/audit"
 	"sio/authz"
 	"sio/gqlscalar"
 	"sio/graph/model"
 	"sio/links"
+	"sio/oversight"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -34,8 +36,10 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AccidentParticipant() AccidentParticipantResolver
+	AgencyReport() AgencyReportResolver
 	AgriculturalMachine() AgriculturalMachineResolver
 	Appeal() AppealResolver
+	Application() ApplicationResolver
 	Benefit() BenefitResolver
 	BorderCrossing() BorderCrossingResolver
 	BusinessLicense() BusinessLicenseResolver
@@ -54,6 +58,7 @@ type ResolverRoot interface {
 	DebtorRestriction() DebtorRestrictionResolver
 	DocumentFile() DocumentFileResolver
 	DriverLicense() DriverLicenseResolver
+	EmergencyEntry() EmergencyEntryResolver
 	Employment() EmploymentResolver
 	EnforcementProceeding() EnforcementProceedingResolver
 	ExciseDeclaration() ExciseDeclarationResolver
@@ -81,16 +86,19 @@ type ResolverRoot interface {
 	LandRight() LandRightResolver
 	LegalEntity() LegalEntityResolver
 	LinkGraph() LinkGraphResolver
+	Me() MeResolver
 	MissingPersonRecord() MissingPersonRecordResolver
 	Mutation() MutationResolver
 	NotarialAct() NotarialActResolver
 	NotarialParty() NotarialPartyResolver
+	OperatorReport() OperatorReportResolver
 	PassengerDeclaration() PassengerDeclarationResolver
 	PensionContribution() PensionContributionResolver
 	PensionStatement() PensionStatementResolver
 	Person() PersonResolver
 	Policy() PolicyResolver
 	ProcurementContract() ProcurementContractResolver
+	ProsecutorCheck() ProsecutorCheckResolver
 	Query() QueryResolver
 	RailwayTicket() RailwayTicketResolver
 	RealEstate() RealEstateResolver
@@ -162,6 +170,31 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AgencyReport struct {
+		ActiveUsers  func(childComplexity int) int
+		Agency       func(childComplexity int) int
+		AgencyNameRu func(childComplexity int) int
+		CSV          func(childComplexity int) int
+		Denied       func(childComplexity int) int
+		Entries      func(childComplexity int) int
+		From         func(childComplexity int) int
+		GeneratedAt  func(childComplexity int) int
+		Requests     func(childComplexity int) int
+		To           func(childComplexity int) int
+		Users        func(childComplexity int) int
+		Violations   func(childComplexity int) int
+	}
+
+	AgencyTotals struct {
+		Agency       func(childComplexity int) int
+		AgencyNameRu func(childComplexity int) int
+		ByKind       func(childComplexity int) int
+		Denied       func(childComplexity int) int
+		Requests     func(childComplexity int) int
+		Users        func(childComplexity int) int
+		Violations   func(childComplexity int) int
+	}
+
 	Agreement struct {
 		Sha256   func(childComplexity int) int
 		SignedAt func(childComplexity int) int
@@ -217,6 +250,26 @@ type ComplexityRoot struct {
 	AppealEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Application struct {
+		Agency        func(childComplexity int) int
+		ApplicantIIN  func(childComplexity int) int
+		Deadline      func(childComplexity int) int
+		DecidedAt     func(childComplexity int) int
+		DeciderIIN    func(childComplexity int) int
+		FullName      func(childComplexity int) int
+		GrantedRole   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Position      func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		RefusalReason func(childComplexity int) int
+		RequestedRole func(childComplexity int) int
+		SLABreached   func(childComplexity int) int
+		Status        func(childComplexity int) int
+		SubmittedAt   func(childComplexity int) int
+		UserIIN       func(childComplexity int) int
 	}
 
 	Benefit struct {
@@ -331,6 +384,23 @@ type ComplexityRoot struct {
 		Number      func(childComplexity int) int
 		Registry    func(childComplexity int) int
 		Status      func(childComplexity int) int
+	}
+
+	CheckedRequest struct {
+		Request     func(childComplexity int) int
+		RequestJSON func(childComplexity int) int
+		ResultJSON  func(childComplexity int) int
+	}
+
+	CheckedRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CheckedRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CivilAct struct {
@@ -736,6 +806,23 @@ type ComplexityRoot struct {
 		Number      func(childComplexity int) int
 		Region      func(childComplexity int) int
 		Status      func(childComplexity int) int
+	}
+
+	EmergencyEntry struct {
+		Actions       func(childComplexity int) int
+		Category      func(childComplexity int) int
+		Cause         func(childComplexity int) int
+		DelayMinutes  func(childComplexity int) int
+		DelayOverHour func(childComplexity int) int
+		EndedAt       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		MaxMinutes    func(childComplexity int) int
+		Measures      func(childComplexity int) int
+		OverMaxTime   func(childComplexity int) int
+		RecordedAt    func(childComplexity int) int
+		RecordedBy    func(childComplexity int) int
+		Responsible   func(childComplexity int) int
+		StartedAt     func(childComplexity int) int
 	}
 
 	Employment struct {
@@ -1405,12 +1492,60 @@ type ComplexityRoot struct {
 		Service func(childComplexity int) int
 	}
 
+	LoggedDenial struct {
+		Path    func(childComplexity int) int
+		Reason  func(childComplexity int) int
+		Service func(childComplexity int) int
+	}
+
+	LoggedRequest struct {
+		Agency        func(childComplexity int) int
+		At            func(childComplexity int) int
+		Basis         func(childComplexity int) int
+		CaseNumber    func(childComplexity int) int
+		Denials       func(childComplexity int) int
+		DurationMs    func(childComplexity int) int
+		ErrorCodes    func(childComplexity int) int
+		Justification func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Operation     func(childComplexity int) int
+		Role          func(childComplexity int) int
+		Seq           func(childComplexity int) int
+		Services      func(childComplexity int) int
+		Subjects      func(childComplexity int) int
+		UserIIN       func(childComplexity int) int
+		UserName      func(childComplexity int) int
+		Violations    func(childComplexity int) int
+	}
+
+	LoggedRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LoggedRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	MaintenanceNotice struct {
+		Description func(childComplexity int) int
+		EndsAt      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		PublishedBy func(childComplexity int) int
+		StartsAt    func(childComplexity int) int
+		Title       func(childComplexity int) int
+	}
+
 	Me struct {
 		Agency            func(childComplexity int) int
 		AgreementSigned   func(childComplexity int) int
 		AgreementSignedAt func(childComplexity int) int
 		AuthenticatedVia  func(childComplexity int) int
 		Blocked           func(childComplexity int) int
+		Duties            func(childComplexity int) int
 		FullName          func(childComplexity int) int
 		Iin               func(childComplexity int) int
 		Position          func(childComplexity int) int
@@ -1446,8 +1581,18 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		InquiryAction func(childComplexity int, basis model.BasisInput) int
-		SignAgreement func(childComplexity int, signature *string) int
+		ApproveApplication  func(childComplexity int, id string, role *string) int
+		BlockUser           func(childComplexity int, iin sio.IIN, reason string) int
+		CloseEmergency      func(childComplexity int, id string, endedAt time.Time, measures *string) int
+		InquiryAction       func(childComplexity int, basis model.BasisInput) int
+		OpenProsecutorCheck func(childComplexity int, input model.ProsecutorCheckInput) int
+		PublishMaintenance  func(childComplexity int, input model.MaintenanceInput) int
+		RecordEmergency     func(childComplexity int, input model.EmergencyInput) int
+		RefuseApplication   func(childComplexity int, id string, reason string) int
+		SetSupervisor       func(childComplexity int, iin sio.IIN, supervisor bool) int
+		SignAgreement       func(childComplexity int, signature *string) int
+		SubmitApplication   func(childComplexity int, input model.ApplicationInput) int
+		UnblockUser         func(childComplexity int, iin sio.IIN, reason string) int
 	}
 
 	NotarialAct struct {
@@ -1489,6 +1634,26 @@ type ComplexityRoot struct {
 		RoleRu      func(childComplexity int) int
 		SubjectID   func(childComplexity int) int
 		SubjectKind func(childComplexity int) int
+	}
+
+	OfficialAccount struct {
+		Agency          func(childComplexity int) int
+		AgreementSigned func(childComplexity int) int
+		Blocked         func(childComplexity int) int
+		Duties          func(childComplexity int) int
+		FullName        func(childComplexity int) int
+		Iin             func(childComplexity int) int
+		Position        func(childComplexity int) int
+		RoleCode        func(childComplexity int) int
+	}
+
+	OperatorReport struct {
+		Agencies    func(childComplexity int) int
+		CSV         func(childComplexity int) int
+		From        func(childComplexity int) int
+		GeneratedAt func(childComplexity int) int
+		To          func(childComplexity int) int
+		Total       func(childComplexity int) int
 	}
 
 	OutpatientVisit struct {
@@ -1788,6 +1953,18 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProsecutorCheck struct {
+		Agency           func(childComplexity int) int
+		From             func(childComplexity int) int
+		ID               func(childComplexity int) int
+		OpenedAt         func(childComplexity int) int
+		ProsecutorIIN    func(childComplexity int) int
+		Requests         func(childComplexity int, userIin *sio.IIN, first *int, after *string) int
+		ResolutionDate   func(childComplexity int) int
+		ResolutionNumber func(childComplexity int) int
+		To               func(childComplexity int) int
+	}
+
 	PublicServiceRequest struct {
 		Branch          func(childComplexity int) int
 		CompletedOn     func(childComplexity int) int
@@ -1813,11 +1990,21 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Agreement    func(childComplexity int) int
-		Inquiry      func(childComplexity int, basis model.BasisInput) int
-		Me           func(childComplexity int) int
-		Policy       func(childComplexity int) int
-		SandboxUsers func(childComplexity int) int
+		AgencyReport       func(childComplexity int, period model.PeriodInput, agency *string) int
+		Agreement          func(childComplexity int) int
+		Applications       func(childComplexity int, status *sio.ApplicationStatus, slaBreachedOnly *bool) int
+		EmergencyJournal   func(childComplexity int, period model.PeriodInput) int
+		Inquiry            func(childComplexity int, basis model.BasisInput) int
+		LoggedRequests     func(childComplexity int, filter model.LogFilter, first *int, after *string) int
+		MaintenanceNotices func(childComplexity int) int
+		Me                 func(childComplexity int) int
+		MonthlyReport      func(childComplexity int, month string, agency *string) int
+		OfficialAccounts   func(childComplexity int, agency *string) int
+		OperatorReport     func(childComplexity int, period model.PeriodInput) int
+		Policy             func(childComplexity int) int
+		ProsecutorCheck    func(childComplexity int, id string) int
+		ProsecutorChecks   func(childComplexity int) int
+		SandboxUsers       func(childComplexity int) int
 	}
 
 	RailwayTicket struct {
@@ -2249,6 +2436,18 @@ type ComplexityRoot struct {
 		TermMonths      func(childComplexity int) int
 	}
 
+	UserActivity struct {
+		Blocked    func(childComplexity int) int
+		Denied     func(childComplexity int) int
+		FullName   func(childComplexity int) int
+		Position   func(childComplexity int) int
+		Requests   func(childComplexity int) int
+		RoleCode   func(childComplexity int) int
+		Services   func(childComplexity int) int
+		UserIIN    func(childComplexity int) int
+		Violations func(childComplexity int) int
+	}
+
 	VATRegistration struct {
 		Certificate            func(childComplexity int) int
 		CertificateNumber      func(childComplexity int) int
@@ -2319,6 +2518,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Violation struct {
+		Agency        func(childComplexity int) int
+		At            func(childComplexity int) int
+		Count         func(childComplexity int) int
+		DetailRu      func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Median        func(childComplexity int) int
+		Relation      func(childComplexity int) int
+		Seq           func(childComplexity int) int
+		Subject       func(childComplexity int) int
+		SubjectAgency func(childComplexity int) int
+		UserIIN       func(childComplexity int) int
+		UserName      func(childComplexity int) int
+	}
+
+	ViolationCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
 	Weapon struct {
 		Caliber          func(childComplexity int) int
 		CriminalRecords  func(childComplexity int) int
@@ -2350,12 +2569,18 @@ type AccidentParticipantResolver interface {
 	Person(ctx context.Context, obj *sio.AccidentParticipant) (*sio.Person, error)
 	Vehicle(ctx context.Context, obj *sio.AccidentParticipant) (*sio.Vehicle, error)
 }
+type AgencyReportResolver interface {
+	CSV(ctx context.Context, obj *oversight.AgencyReport) ([]links.File, error)
+}
 type AgriculturalMachineResolver interface {
 	OwnerPerson(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.Person, error)
 	OwnerLegalEntity(ctx context.Context, obj *sio.AgriculturalMachine) (*sio.LegalEntity, error)
 }
 type AppealResolver interface {
 	Applicant(ctx context.Context, obj *sio.Appeal) (*sio.Person, error)
+}
+type ApplicationResolver interface {
+	SLABreached(ctx context.Context, obj *sio.Application) (bool, error)
 }
 type BenefitResolver interface {
 	ForPerson(ctx context.Context, obj *sio.Benefit) (*sio.Person, error)
@@ -2424,6 +2649,11 @@ type DocumentFileResolver interface {
 }
 type DriverLicenseResolver interface {
 	Holder(ctx context.Context, obj *sio.DriverLicense) (*sio.Person, error)
+}
+type EmergencyEntryResolver interface {
+	DelayMinutes(ctx context.Context, obj *sio.EmergencyEntry) (int, error)
+	DelayOverHour(ctx context.Context, obj *sio.EmergencyEntry) (bool, error)
+	OverMaxTime(ctx context.Context, obj *sio.EmergencyEntry) (bool, error)
 }
 type EmploymentResolver interface {
 	Person(ctx context.Context, obj *sio.Employment) (*sio.Person, error)
@@ -2640,11 +2870,24 @@ type LegalEntityResolver interface {
 type LinkGraphResolver interface {
 	Export(ctx context.Context, obj *links.Graph, format links.Format) ([]links.File, error)
 }
+type MeResolver interface {
+	Duties(ctx context.Context, obj *model.Me) ([]string, error)
+}
 type MissingPersonRecordResolver interface {
 	Person(ctx context.Context, obj *sio.MissingPersonRecord) (*sio.Person, error)
 }
 type MutationResolver interface {
 	SignAgreement(ctx context.Context, signature *string) (*model.Me, error)
+	SubmitApplication(ctx context.Context, input model.ApplicationInput) (*sio.Application, error)
+	ApproveApplication(ctx context.Context, id string, role *string) (*sio.Application, error)
+	RefuseApplication(ctx context.Context, id string, reason string) (*sio.Application, error)
+	BlockUser(ctx context.Context, iin sio.IIN, reason string) (*model.OfficialAccount, error)
+	UnblockUser(ctx context.Context, iin sio.IIN, reason string) (*model.OfficialAccount, error)
+	SetSupervisor(ctx context.Context, iin sio.IIN, supervisor bool) (*model.OfficialAccount, error)
+	RecordEmergency(ctx context.Context, input model.EmergencyInput) (*sio.EmergencyEntry, error)
+	CloseEmergency(ctx context.Context, id string, endedAt time.Time, measures *string) (*sio.EmergencyEntry, error)
+	PublishMaintenance(ctx context.Context, input model.MaintenanceInput) (*sio.MaintenanceNotice, error)
+	OpenProsecutorCheck(ctx context.Context, input model.ProsecutorCheckInput) (*sio.ProsecutorCheck, error)
 	InquiryAction(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error)
 }
 type NotarialActResolver interface {
@@ -2655,6 +2898,9 @@ type NotarialActResolver interface {
 type NotarialPartyResolver interface {
 	Person(ctx context.Context, obj *sio.NotarialParty) (*sio.Person, error)
 	LegalEntity(ctx context.Context, obj *sio.NotarialParty) (*sio.LegalEntity, error)
+}
+type OperatorReportResolver interface {
+	CSV(ctx context.Context, obj *oversight.OperatorReport) (*links.File, error)
 }
 type PassengerDeclarationResolver interface {
 	Items(ctx context.Context, obj *sio.PassengerDeclaration) ([]sio.DeclarationItem, error)
@@ -2736,11 +2982,24 @@ type PolicyResolver interface {
 type ProcurementContractResolver interface {
 	Supplier(ctx context.Context, obj *sio.ProcurementContract) (*sio.LegalEntity, error)
 }
+type ProsecutorCheckResolver interface {
+	Requests(ctx context.Context, obj *sio.ProsecutorCheck, userIin *sio.IIN, first *int, after *string) (*model.CheckedRequestConnection, error)
+}
 type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
 	SandboxUsers(ctx context.Context) ([]model.SandboxUser, error)
 	Inquiry(ctx context.Context, basis model.BasisInput) (*authz.Inquiry, error)
 	Agreement(ctx context.Context) (*model.Agreement, error)
+	Applications(ctx context.Context, status *sio.ApplicationStatus, slaBreachedOnly *bool) ([]sio.Application, error)
+	OfficialAccounts(ctx context.Context, agency *string) ([]model.OfficialAccount, error)
+	EmergencyJournal(ctx context.Context, period model.PeriodInput) ([]sio.EmergencyEntry, error)
+	MaintenanceNotices(ctx context.Context) ([]sio.MaintenanceNotice, error)
+	LoggedRequests(ctx context.Context, filter model.LogFilter, first *int, after *string) (*model.LoggedRequestConnection, error)
+	AgencyReport(ctx context.Context, period model.PeriodInput, agency *string) (*oversight.AgencyReport, error)
+	MonthlyReport(ctx context.Context, month string, agency *string) (*oversight.AgencyReport, error)
+	OperatorReport(ctx context.Context, period model.PeriodInput) (*oversight.OperatorReport, error)
+	ProsecutorChecks(ctx context.Context) ([]sio.ProsecutorCheck, error)
+	ProsecutorCheck(ctx context.Context, id string) (*sio.ProsecutorCheck, error)
 	Policy(ctx context.Context) (*model.Policy, error)
 }
 type RailwayTicketResolver interface {
@@ -3035,6 +3294,122 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AdministrativeOffenceEdge.Node(childComplexity), true
 
+	case "AgencyReport.activeUsers":
+		if e.ComplexityRoot.AgencyReport.ActiveUsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.ActiveUsers(childComplexity), true
+	case "AgencyReport.agency":
+		if e.ComplexityRoot.AgencyReport.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.Agency(childComplexity), true
+	case "AgencyReport.agencyNameRu":
+		if e.ComplexityRoot.AgencyReport.AgencyNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.AgencyNameRu(childComplexity), true
+	case "AgencyReport.csv":
+		if e.ComplexityRoot.AgencyReport.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.CSV(childComplexity), true
+	case "AgencyReport.denied":
+		if e.ComplexityRoot.AgencyReport.Denied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.Denied(childComplexity), true
+	case "AgencyReport.entries":
+		if e.ComplexityRoot.AgencyReport.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.Entries(childComplexity), true
+	case "AgencyReport.from":
+		if e.ComplexityRoot.AgencyReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.From(childComplexity), true
+	case "AgencyReport.generatedAt":
+		if e.ComplexityRoot.AgencyReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.GeneratedAt(childComplexity), true
+	case "AgencyReport.requests":
+		if e.ComplexityRoot.AgencyReport.Requests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.Requests(childComplexity), true
+	case "AgencyReport.to":
+		if e.ComplexityRoot.AgencyReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.To(childComplexity), true
+	case "AgencyReport.users":
+		if e.ComplexityRoot.AgencyReport.Users == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.Users(childComplexity), true
+	case "AgencyReport.violations":
+		if e.ComplexityRoot.AgencyReport.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyReport.Violations(childComplexity), true
+
+	case "AgencyTotals.agency":
+		if e.ComplexityRoot.AgencyTotals.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.Agency(childComplexity), true
+	case "AgencyTotals.agencyNameRu":
+		if e.ComplexityRoot.AgencyTotals.AgencyNameRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.AgencyNameRu(childComplexity), true
+	case "AgencyTotals.byKind":
+		if e.ComplexityRoot.AgencyTotals.ByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.ByKind(childComplexity), true
+	case "AgencyTotals.denied":
+		if e.ComplexityRoot.AgencyTotals.Denied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.Denied(childComplexity), true
+	case "AgencyTotals.requests":
+		if e.ComplexityRoot.AgencyTotals.Requests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.Requests(childComplexity), true
+	case "AgencyTotals.users":
+		if e.ComplexityRoot.AgencyTotals.Users == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.Users(childComplexity), true
+	case "AgencyTotals.violations":
+		if e.ComplexityRoot.AgencyTotals.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyTotals.Violations(childComplexity), true
+
 	case "Agreement.sha256":
 		if e.ComplexityRoot.Agreement.Sha256 == nil {
 			break
@@ -3291,6 +3666,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AppealEdge.Node(childComplexity), true
+
+	case "Application.agency":
+		if e.ComplexityRoot.Application.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Agency(childComplexity), true
+	case "Application.applicantIin":
+		if e.ComplexityRoot.Application.ApplicantIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.ApplicantIIN(childComplexity), true
+	case "Application.deadline":
+		if e.ComplexityRoot.Application.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Deadline(childComplexity), true
+	case "Application.decidedAt":
+		if e.ComplexityRoot.Application.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.DecidedAt(childComplexity), true
+	case "Application.deciderIin":
+		if e.ComplexityRoot.Application.DeciderIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.DeciderIIN(childComplexity), true
+	case "Application.fullName":
+		if e.ComplexityRoot.Application.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.FullName(childComplexity), true
+	case "Application.grantedRole":
+		if e.ComplexityRoot.Application.GrantedRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.GrantedRole(childComplexity), true
+	case "Application.id":
+		if e.ComplexityRoot.Application.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.ID(childComplexity), true
+	case "Application.kind":
+		if e.ComplexityRoot.Application.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Kind(childComplexity), true
+	case "Application.position":
+		if e.ComplexityRoot.Application.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Position(childComplexity), true
+	case "Application.reason":
+		if e.ComplexityRoot.Application.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Reason(childComplexity), true
+	case "Application.refusalReason":
+		if e.ComplexityRoot.Application.RefusalReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.RefusalReason(childComplexity), true
+	case "Application.requestedRole":
+		if e.ComplexityRoot.Application.RequestedRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.RequestedRole(childComplexity), true
+	case "Application.slaBreached":
+		if e.ComplexityRoot.Application.SLABreached == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.SLABreached(childComplexity), true
+	case "Application.status":
+		if e.ComplexityRoot.Application.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Status(childComplexity), true
+	case "Application.submittedAt":
+		if e.ComplexityRoot.Application.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.SubmittedAt(childComplexity), true
+	case "Application.userIin":
+		if e.ComplexityRoot.Application.UserIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.UserIIN(childComplexity), true
 
 	case "Benefit.amount":
 		if e.ComplexityRoot.Benefit.Amount == nil {
@@ -3788,6 +4266,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseInstruction.Status(childComplexity), true
+
+	case "CheckedRequest.request":
+		if e.ComplexityRoot.CheckedRequest.Request == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequest.Request(childComplexity), true
+	case "CheckedRequest.requestJson":
+		if e.ComplexityRoot.CheckedRequest.RequestJSON == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequest.RequestJSON(childComplexity), true
+	case "CheckedRequest.resultJson":
+		if e.ComplexityRoot.CheckedRequest.ResultJSON == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequest.ResultJSON(childComplexity), true
+
+	case "CheckedRequestConnection.edges":
+		if e.ComplexityRoot.CheckedRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequestConnection.Edges(childComplexity), true
+	case "CheckedRequestConnection.pageInfo":
+		if e.ComplexityRoot.CheckedRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequestConnection.PageInfo(childComplexity), true
+	case "CheckedRequestConnection.totalCount":
+		if e.ComplexityRoot.CheckedRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequestConnection.TotalCount(childComplexity), true
+
+	case "CheckedRequestEdge.cursor":
+		if e.ComplexityRoot.CheckedRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequestEdge.Cursor(childComplexity), true
+	case "CheckedRequestEdge.node":
+		if e.ComplexityRoot.CheckedRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckedRequestEdge.Node(childComplexity), true
 
 	case "CivilAct.date":
 		if e.ComplexityRoot.CivilAct.Date == nil {
@@ -5640,6 +6169,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DriverLicense.Status(childComplexity), true
+
+	case "EmergencyEntry.actions":
+		if e.ComplexityRoot.EmergencyEntry.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.Actions(childComplexity), true
+	case "EmergencyEntry.category":
+		if e.ComplexityRoot.EmergencyEntry.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.Category(childComplexity), true
+	case "EmergencyEntry.cause":
+		if e.ComplexityRoot.EmergencyEntry.Cause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.Cause(childComplexity), true
+	case "EmergencyEntry.delayMinutes":
+		if e.ComplexityRoot.EmergencyEntry.DelayMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.DelayMinutes(childComplexity), true
+	case "EmergencyEntry.delayOverHour":
+		if e.ComplexityRoot.EmergencyEntry.DelayOverHour == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.DelayOverHour(childComplexity), true
+	case "EmergencyEntry.endedAt":
+		if e.ComplexityRoot.EmergencyEntry.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.EndedAt(childComplexity), true
+	case "EmergencyEntry.id":
+		if e.ComplexityRoot.EmergencyEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.ID(childComplexity), true
+	case "EmergencyEntry.maxMinutes":
+		if e.ComplexityRoot.EmergencyEntry.MaxMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.MaxMinutes(childComplexity), true
+	case "EmergencyEntry.measures":
+		if e.ComplexityRoot.EmergencyEntry.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.Measures(childComplexity), true
+	case "EmergencyEntry.overMaxTime":
+		if e.ComplexityRoot.EmergencyEntry.OverMaxTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.OverMaxTime(childComplexity), true
+	case "EmergencyEntry.recordedAt":
+		if e.ComplexityRoot.EmergencyEntry.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.RecordedAt(childComplexity), true
+	case "EmergencyEntry.recordedBy":
+		if e.ComplexityRoot.EmergencyEntry.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.RecordedBy(childComplexity), true
+	case "EmergencyEntry.responsible":
+		if e.ComplexityRoot.EmergencyEntry.Responsible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.Responsible(childComplexity), true
+	case "EmergencyEntry.startedAt":
+		if e.ComplexityRoot.EmergencyEntry.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyEntry.StartedAt(childComplexity), true
 
 	case "Employment.current":
 		if e.ComplexityRoot.Employment.Current == nil {
@@ -9270,6 +9884,203 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkProvenance.Service(childComplexity), true
 
+	case "LoggedDenial.path":
+		if e.ComplexityRoot.LoggedDenial.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedDenial.Path(childComplexity), true
+	case "LoggedDenial.reason":
+		if e.ComplexityRoot.LoggedDenial.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedDenial.Reason(childComplexity), true
+	case "LoggedDenial.service":
+		if e.ComplexityRoot.LoggedDenial.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedDenial.Service(childComplexity), true
+
+	case "LoggedRequest.agency":
+		if e.ComplexityRoot.LoggedRequest.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Agency(childComplexity), true
+	case "LoggedRequest.at":
+		if e.ComplexityRoot.LoggedRequest.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.At(childComplexity), true
+	case "LoggedRequest.basis":
+		if e.ComplexityRoot.LoggedRequest.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Basis(childComplexity), true
+	case "LoggedRequest.caseNumber":
+		if e.ComplexityRoot.LoggedRequest.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.CaseNumber(childComplexity), true
+	case "LoggedRequest.denials":
+		if e.ComplexityRoot.LoggedRequest.Denials == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Denials(childComplexity), true
+	case "LoggedRequest.durationMs":
+		if e.ComplexityRoot.LoggedRequest.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.DurationMs(childComplexity), true
+	case "LoggedRequest.errorCodes":
+		if e.ComplexityRoot.LoggedRequest.ErrorCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.ErrorCodes(childComplexity), true
+	case "LoggedRequest.justification":
+		if e.ComplexityRoot.LoggedRequest.Justification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Justification(childComplexity), true
+	case "LoggedRequest.kind":
+		if e.ComplexityRoot.LoggedRequest.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Kind(childComplexity), true
+	case "LoggedRequest.operation":
+		if e.ComplexityRoot.LoggedRequest.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Operation(childComplexity), true
+	case "LoggedRequest.role":
+		if e.ComplexityRoot.LoggedRequest.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Role(childComplexity), true
+	case "LoggedRequest.seq":
+		if e.ComplexityRoot.LoggedRequest.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Seq(childComplexity), true
+	case "LoggedRequest.services":
+		if e.ComplexityRoot.LoggedRequest.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Services(childComplexity), true
+	case "LoggedRequest.subjects":
+		if e.ComplexityRoot.LoggedRequest.Subjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Subjects(childComplexity), true
+	case "LoggedRequest.userIin":
+		if e.ComplexityRoot.LoggedRequest.UserIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.UserIIN(childComplexity), true
+	case "LoggedRequest.userName":
+		if e.ComplexityRoot.LoggedRequest.UserName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.UserName(childComplexity), true
+	case "LoggedRequest.violations":
+		if e.ComplexityRoot.LoggedRequest.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequest.Violations(childComplexity), true
+
+	case "LoggedRequestConnection.edges":
+		if e.ComplexityRoot.LoggedRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequestConnection.Edges(childComplexity), true
+	case "LoggedRequestConnection.pageInfo":
+		if e.ComplexityRoot.LoggedRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequestConnection.PageInfo(childComplexity), true
+	case "LoggedRequestConnection.totalCount":
+		if e.ComplexityRoot.LoggedRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequestConnection.TotalCount(childComplexity), true
+
+	case "LoggedRequestEdge.cursor":
+		if e.ComplexityRoot.LoggedRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequestEdge.Cursor(childComplexity), true
+	case "LoggedRequestEdge.node":
+		if e.ComplexityRoot.LoggedRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoggedRequestEdge.Node(childComplexity), true
+
+	case "MaintenanceNotice.description":
+		if e.ComplexityRoot.MaintenanceNotice.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.Description(childComplexity), true
+	case "MaintenanceNotice.endsAt":
+		if e.ComplexityRoot.MaintenanceNotice.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.EndsAt(childComplexity), true
+	case "MaintenanceNotice.id":
+		if e.ComplexityRoot.MaintenanceNotice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.ID(childComplexity), true
+	case "MaintenanceNotice.publishedAt":
+		if e.ComplexityRoot.MaintenanceNotice.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.PublishedAt(childComplexity), true
+	case "MaintenanceNotice.publishedBy":
+		if e.ComplexityRoot.MaintenanceNotice.PublishedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.PublishedBy(childComplexity), true
+	case "MaintenanceNotice.startsAt":
+		if e.ComplexityRoot.MaintenanceNotice.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.StartsAt(childComplexity), true
+	case "MaintenanceNotice.title":
+		if e.ComplexityRoot.MaintenanceNotice.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaintenanceNotice.Title(childComplexity), true
+
 	case "Me.agency":
 		if e.ComplexityRoot.Me.Agency == nil {
 			break
@@ -9300,6 +10111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.Blocked(childComplexity), true
+	case "Me.duties":
+		if e.ComplexityRoot.Me.Duties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Me.Duties(childComplexity), true
 	case "Me.fullName":
 		if e.ComplexityRoot.Me.FullName == nil {
 			break
@@ -9459,6 +10276,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MonopolyRecord.SphereRu(childComplexity), true
 
+	case "Mutation.approveApplication":
+		if e.ComplexityRoot.Mutation.ApproveApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveApplication(childComplexity, args["id"].(string), args["role"].(*string)), true
+	case "Mutation.blockUser":
+		if e.ComplexityRoot.Mutation.BlockUser == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_blockUser_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.BlockUser(childComplexity, args["iin"].(sio.IIN), args["reason"].(string)), true
+	case "Mutation.closeEmergency":
+		if e.ComplexityRoot.Mutation.CloseEmergency == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeEmergency_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseEmergency(childComplexity, args["id"].(string), args["endedAt"].(time.Time), args["measures"].(*string)), true
 	case "Mutation.inquiryAction":
 		if e.ComplexityRoot.Mutation.InquiryAction == nil {
 			break
@@ -9470,6 +10320,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InquiryAction(childComplexity, args["basis"].(model.BasisInput)), true
+	case "Mutation.openProsecutorCheck":
+		if e.ComplexityRoot.Mutation.OpenProsecutorCheck == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openProsecutorCheck_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenProsecutorCheck(childComplexity, args["input"].(model.ProsecutorCheckInput)), true
+	case "Mutation.publishMaintenance":
+		if e.ComplexityRoot.Mutation.PublishMaintenance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishMaintenance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PublishMaintenance(childComplexity, args["input"].(model.MaintenanceInput)), true
+	case "Mutation.recordEmergency":
+		if e.ComplexityRoot.Mutation.RecordEmergency == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordEmergency_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordEmergency(childComplexity, args["input"].(model.EmergencyInput)), true
+	case "Mutation.refuseApplication":
+		if e.ComplexityRoot.Mutation.RefuseApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refuseApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefuseApplication(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.setSupervisor":
+		if e.ComplexityRoot.Mutation.SetSupervisor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setSupervisor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetSupervisor(childComplexity, args["iin"].(sio.IIN), args["supervisor"].(bool)), true
 	case "Mutation.signAgreement":
 		if e.ComplexityRoot.Mutation.SignAgreement == nil {
 			break
@@ -9481,6 +10386,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignAgreement(childComplexity, args["signature"].(*string)), true
+	case "Mutation.submitApplication":
+		if e.ComplexityRoot.Mutation.SubmitApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitApplication(childComplexity, args["input"].(model.ApplicationInput)), true
+	case "Mutation.unblockUser":
+		if e.ComplexityRoot.Mutation.UnblockUser == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unblockUser_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnblockUser(childComplexity, args["iin"].(sio.IIN), args["reason"].(string)), true
 
 	case "NotarialAct.actDate":
 		if e.ComplexityRoot.NotarialAct.ActDate == nil {
@@ -9659,6 +10586,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NotarialParty.SubjectKind(childComplexity), true
+
+	case "OfficialAccount.agency":
+		if e.ComplexityRoot.OfficialAccount.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.Agency(childComplexity), true
+	case "OfficialAccount.agreementSigned":
+		if e.ComplexityRoot.OfficialAccount.AgreementSigned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.AgreementSigned(childComplexity), true
+	case "OfficialAccount.blocked":
+		if e.ComplexityRoot.OfficialAccount.Blocked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.Blocked(childComplexity), true
+	case "OfficialAccount.duties":
+		if e.ComplexityRoot.OfficialAccount.Duties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.Duties(childComplexity), true
+	case "OfficialAccount.fullName":
+		if e.ComplexityRoot.OfficialAccount.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.FullName(childComplexity), true
+	case "OfficialAccount.iin":
+		if e.ComplexityRoot.OfficialAccount.Iin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.Iin(childComplexity), true
+	case "OfficialAccount.position":
+		if e.ComplexityRoot.OfficialAccount.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.Position(childComplexity), true
+	case "OfficialAccount.roleCode":
+		if e.ComplexityRoot.OfficialAccount.RoleCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficialAccount.RoleCode(childComplexity), true
+
+	case "OperatorReport.agencies":
+		if e.ComplexityRoot.OperatorReport.Agencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatorReport.Agencies(childComplexity), true
+	case "OperatorReport.csv":
+		if e.ComplexityRoot.OperatorReport.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatorReport.CSV(childComplexity), true
+	case "OperatorReport.from":
+		if e.ComplexityRoot.OperatorReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatorReport.From(childComplexity), true
+	case "OperatorReport.generatedAt":
+		if e.ComplexityRoot.OperatorReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatorReport.GeneratedAt(childComplexity), true
+	case "OperatorReport.to":
+		if e.ComplexityRoot.OperatorReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatorReport.To(childComplexity), true
+	case "OperatorReport.total":
+		if e.ComplexityRoot.OperatorReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatorReport.Total(childComplexity), true
 
 	case "OutpatientVisit.diagnosisRu":
 		if e.ComplexityRoot.OutpatientVisit.DiagnosisRu == nil {
@@ -11130,6 +12143,66 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProcurementContractEdge.Node(childComplexity), true
 
+	case "ProsecutorCheck.agency":
+		if e.ComplexityRoot.ProsecutorCheck.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.Agency(childComplexity), true
+	case "ProsecutorCheck.from":
+		if e.ComplexityRoot.ProsecutorCheck.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.From(childComplexity), true
+	case "ProsecutorCheck.id":
+		if e.ComplexityRoot.ProsecutorCheck.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.ID(childComplexity), true
+	case "ProsecutorCheck.openedAt":
+		if e.ComplexityRoot.ProsecutorCheck.OpenedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.OpenedAt(childComplexity), true
+	case "ProsecutorCheck.prosecutorIin":
+		if e.ComplexityRoot.ProsecutorCheck.ProsecutorIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.ProsecutorIIN(childComplexity), true
+	case "ProsecutorCheck.requests":
+		if e.ComplexityRoot.ProsecutorCheck.Requests == nil {
+			break
+		}
+
+		args, err := ec.field_ProsecutorCheck_requests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.Requests(childComplexity, args["userIin"].(*sio.IIN), args["first"].(*int), args["after"].(*string)), true
+	case "ProsecutorCheck.resolutionDate":
+		if e.ComplexityRoot.ProsecutorCheck.ResolutionDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.ResolutionDate(childComplexity), true
+	case "ProsecutorCheck.resolutionNumber":
+		if e.ComplexityRoot.ProsecutorCheck.ResolutionNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.ResolutionNumber(childComplexity), true
+	case "ProsecutorCheck.to":
+		if e.ComplexityRoot.ProsecutorCheck.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProsecutorCheck.To(childComplexity), true
+
 	case "PublicServiceRequest.branch":
 		if e.ComplexityRoot.PublicServiceRequest.Branch == nil {
 			break
@@ -11223,12 +12296,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PublicServiceRequestEdge.Node(childComplexity), true
 
+	case "Query.agencyReport":
+		if e.ComplexityRoot.Query.AgencyReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_agencyReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AgencyReport(childComplexity, args["period"].(model.PeriodInput), args["agency"].(*string)), true
 	case "Query.agreement":
 		if e.ComplexityRoot.Query.Agreement == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Agreement(childComplexity), true
+	case "Query.applications":
+		if e.ComplexityRoot.Query.Applications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_applications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Applications(childComplexity, args["status"].(*sio.ApplicationStatus), args["slaBreachedOnly"].(*bool)), true
+	case "Query.emergencyJournal":
+		if e.ComplexityRoot.Query.EmergencyJournal == nil {
+			break
+		}
+
+		args, err := ec.field_Query_emergencyJournal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EmergencyJournal(childComplexity, args["period"].(model.PeriodInput)), true
 	case "Query.inquiry":
 		if e.ComplexityRoot.Query.Inquiry == nil {
 			break
@@ -11241,18 +12347,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Inquiry(childComplexity, args["basis"].(model.BasisInput)), true
 
+	case "Query.loggedRequests":
+		if e.ComplexityRoot.Query.LoggedRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_loggedRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LoggedRequests(childComplexity, args["filter"].(model.LogFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.maintenanceNotices":
+		if e.ComplexityRoot.Query.MaintenanceNotices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MaintenanceNotices(childComplexity), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.monthlyReport":
+		if e.ComplexityRoot.Query.MonthlyReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_monthlyReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MonthlyReport(childComplexity, args["month"].(string), args["agency"].(*string)), true
+	case "Query.officialAccounts":
+		if e.ComplexityRoot.Query.OfficialAccounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_officialAccounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OfficialAccounts(childComplexity, args["agency"].(*string)), true
+	case "Query.operatorReport":
+		if e.ComplexityRoot.Query.OperatorReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_operatorReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OperatorReport(childComplexity, args["period"].(model.PeriodInput)), true
 	case "Query.policy":
 		if e.ComplexityRoot.Query.Policy == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Policy(childComplexity), true
+	case "Query.prosecutorCheck":
+		if e.ComplexityRoot.Query.ProsecutorCheck == nil {
+			break
+		}
+
+		args, err := ec.field_Query_prosecutorCheck_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProsecutorCheck(childComplexity, args["id"].(string)), true
+	case "Query.prosecutorChecks":
+		if e.ComplexityRoot.Query.ProsecutorChecks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ProsecutorChecks(childComplexity), true
 	case "Query.sandboxUsers":
 		if e.ComplexityRoot.Query.SandboxUsers == nil {
 			break
@@ -13225,6 +14398,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UnfairParticipant.TermMonths(childComplexity), true
 
+	case "UserActivity.blocked":
+		if e.ComplexityRoot.UserActivity.Blocked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.Blocked(childComplexity), true
+	case "UserActivity.denied":
+		if e.ComplexityRoot.UserActivity.Denied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.Denied(childComplexity), true
+	case "UserActivity.fullName":
+		if e.ComplexityRoot.UserActivity.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.FullName(childComplexity), true
+	case "UserActivity.position":
+		if e.ComplexityRoot.UserActivity.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.Position(childComplexity), true
+	case "UserActivity.requests":
+		if e.ComplexityRoot.UserActivity.Requests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.Requests(childComplexity), true
+	case "UserActivity.roleCode":
+		if e.ComplexityRoot.UserActivity.RoleCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.RoleCode(childComplexity), true
+	case "UserActivity.services":
+		if e.ComplexityRoot.UserActivity.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.Services(childComplexity), true
+	case "UserActivity.userIin":
+		if e.ComplexityRoot.UserActivity.UserIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.UserIIN(childComplexity), true
+	case "UserActivity.violations":
+		if e.ComplexityRoot.UserActivity.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserActivity.Violations(childComplexity), true
+
 	case "VATRegistration.certificate":
 		if e.ComplexityRoot.VATRegistration.Certificate == nil {
 			break
@@ -13580,6 +14808,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VehicleEdge.Node(childComplexity), true
 
+	case "Violation.agency":
+		if e.ComplexityRoot.Violation.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Agency(childComplexity), true
+	case "Violation.at":
+		if e.ComplexityRoot.Violation.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.At(childComplexity), true
+	case "Violation.count":
+		if e.ComplexityRoot.Violation.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Count(childComplexity), true
+	case "Violation.detailRu":
+		if e.ComplexityRoot.Violation.DetailRu == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.DetailRu(childComplexity), true
+	case "Violation.kind":
+		if e.ComplexityRoot.Violation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Kind(childComplexity), true
+	case "Violation.median":
+		if e.ComplexityRoot.Violation.Median == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Median(childComplexity), true
+	case "Violation.relation":
+		if e.ComplexityRoot.Violation.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Relation(childComplexity), true
+	case "Violation.seq":
+		if e.ComplexityRoot.Violation.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Seq(childComplexity), true
+	case "Violation.subject":
+		if e.ComplexityRoot.Violation.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Subject(childComplexity), true
+	case "Violation.subjectAgency":
+		if e.ComplexityRoot.Violation.SubjectAgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.SubjectAgency(childComplexity), true
+	case "Violation.userIin":
+		if e.ComplexityRoot.Violation.UserIIN == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.UserIIN(childComplexity), true
+	case "Violation.userName":
+		if e.ComplexityRoot.Violation.UserName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.UserName(childComplexity), true
+
+	case "ViolationCount.count":
+		if e.ComplexityRoot.ViolationCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViolationCount.Count(childComplexity), true
+	case "ViolationCount.kind":
+		if e.ComplexityRoot.ViolationCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViolationCount.Kind(childComplexity), true
+
 	case "Weapon.caliber":
 		if e.ComplexityRoot.Weapon.Caliber == nil {
 			break
@@ -13704,8 +15018,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ApplicationInput", ec.unmarshalInputApplicationInput),
 			graphql.NewInputUnmarshaler("BasisInput", ec.unmarshalInputBasisInput),
+			graphql.NewInputUnmarshaler("EmergencyInput", ec.unmarshalInputEmergencyInput),
 			graphql.NewInputUnmarshaler("InstructionInput", ec.unmarshalInputInstructionInput),
+			graphql.NewInputUnmarshaler("LogFilter", ec.unmarshalInputLogFilter),
+			graphql.NewInputUnmarshaler("MaintenanceInput", ec.unmarshalInputMaintenanceInput),
+			graphql.NewInputUnmarshaler("PeriodInput", ec.unmarshalInputPeriodInput),
+			graphql.NewInputUnmarshaler("ProsecutorCheckInput", ec.unmarshalInputProsecutorCheckInput),
 			graphql.NewInputUnmarshaler("SubjectInput", ec.unmarshalInputSubjectInput),
 		)
 	}
@@ -13783,6 +15103,209 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/admin.graphqls", Input: `"What an application (Заявка, seed 000 App. 5, seed 002 App. 10) asks of the operator."
+enum ApplicationKind {
+  "Register a new official (seed 000 §13-14), submitted by the agency's responsible official."
+  REGISTRATION
+  "Correct the rights of an official transferred to another post or unit (seed 000 §15), submitted by the official."
+  ROLE_CHANGE
+  "Block an official dismissed or suspended (seed 000 §16; seed 002 §13): executed on receipt."
+  BLOCK
+  "Restore the access of a blocked official, submitted by the agency's responsible official."
+  UNBLOCK
+}
+
+enum ApplicationStatus {
+  PENDING
+  APPROVED
+  REFUSED
+}
+
+"""
+An application to the operator of SIO. The operator decides within a day
+(seed 000 §14; seed 002 §12): approve (with the role the operator grants)
+or refuse with a motivated reason.
+"""
+type Application {
+  id: ID!
+  kind: ApplicationKind!
+  "Who submitted it."
+  applicantIin: IIN!
+  "The official it concerns, and the post asked for."
+  userIin: IIN!
+  fullName: String!
+  agency: String!
+  position: String!
+  requestedRole: String!
+  "The grounds (order of appointment, transfer or dismissal ...)."
+  reason: String!
+  submittedAt: AstanaTime!
+  "When the decision is due: 24 hours after submission."
+  deadline: AstanaTime!
+  status: ApplicationStatus!
+  decidedAt: AstanaTime
+  "The operator who decided (empty for a block executed on receipt, or while pending)."
+  deciderIin: String!
+  "The role granted on approval."
+  grantedRole: String!
+  "The motivated refusal."
+  refusalReason: String!
+  "Decided after its deadline, or still pending past it (SLA breach)."
+  slaBreached: Boolean! @system
+}
+
+input ApplicationInput {
+  kind: ApplicationKind!
+  """
+  The official concerned: required for REGISTRATION, BLOCK and UNBLOCK (a
+  user of the responsible official's agency); ROLE_CHANGE concerns the
+  caller.
+  """
+  userIin: IIN
+  "REGISTRATION: the official's full name."
+  fullName: String
+  "REGISTRATION, ROLE_CHANGE: the post."
+  position: String
+  "REGISTRATION, ROLE_CHANGE: the role asked for (see policy.roles)."
+  requestedRole: String
+  "ROLE_CHANGE: the agency transferred to (default: the caller's)."
+  agency: String
+  "The grounds: order of appointment, transfer or dismissal."
+  reason: String!
+}
+
+"An official's account in SIO (for the operator and the agency's responsible official)."
+type OfficialAccount {
+  iin: IIN!
+  fullName: String!
+  roleCode: String!
+  agency: String!
+  position: String!
+  blocked: Boolean!
+  agreementSigned: Boolean!
+  "Duties beyond the role: SUPERVISOR (the agency's responsible official)."
+  duties: [String!]!
+}
+
+"Sections of the emergency journal's form (seed 000 App. 7; seed 002 App. 13)."
+enum EmergencyCategory {
+  "Serious damage to the equipment in the server room."
+  SERVER_EQUIPMENT
+  "Partial damage to the premises of the central office."
+  PREMISES
+  "Fire alarm."
+  FIRE
+  "Failure of the air conditioning."
+  AIR_CONDITIONING
+  "Power failure."
+  POWER
+  "Flooding."
+  FLOOD
+  "Another unforeseen situation (failure of a source or of the transport environment)."
+  OTHER
+}
+
+"""
+A line of the Журнал аварийных ситуаций (seed 000 §41-43; seed 002 §41, §45):
+the actions, the time they may take at most, who is responsible, the start
+and end, the cause and the measures taken.
+"""
+type EmergencyEntry {
+  id: ID!
+  category: EmergencyCategory!
+  actions: String!
+  "Необходимое время (max), minutes."
+  maxMinutes: Int!
+  responsible: String!
+  cause: String!
+  measures: String!
+  startedAt: AstanaTime!
+  "Null while the situation lasts."
+  endedAt: AstanaTime
+  recordedBy: IIN!
+  recordedAt: AstanaTime!
+  "Minutes the situation lasted (so far, while it lasts)."
+  delayMinutes: Int! @system
+  "It delayed messages more than one hour (seed 000 §41): such cases are what the journal must hold."
+  delayOverHour: Boolean! @system
+  "It lasted longer than the actions' maximum time."
+  overMaxTime: Boolean! @system
+}
+
+input EmergencyInput {
+  category: EmergencyCategory!
+  actions: String!
+  maxMinutes: Int!
+  responsible: String!
+  cause: String!
+  measures: String
+  startedAt: AstanaTime!
+  endedAt: AstanaTime
+}
+
+"A notice of planned technical works (seed 000 §38, §44; seed 002 §35, §45)."
+type MaintenanceNotice {
+  id: ID!
+  title: String!
+  description: String!
+  startsAt: AstanaTime!
+  endsAt: AstanaTime!
+  publishedBy: IIN!
+  publishedAt: AstanaTime!
+}
+
+input MaintenanceInput {
+  title: String!
+  description: String
+  startsAt: AstanaTime!
+  endsAt: AstanaTime!
+}
+
+extend type Me {
+  "Duties beyond the role: SUPERVISOR (the agency's responsible official)."
+  duties: [String!]! @system
+}
+
+extend type Query {
+  """
+  Applications, newest first: the operator sees all, an agency's responsible
+  official those of the agency, any other user those submitted by or about
+  the user.
+  """
+  applications(status: ApplicationStatus, slaBreachedOnly: Boolean): [Application!]! @system
+  "The officials of an agency (responsible official: own agency; operator: any, default all)."
+  officialAccounts(agency: String): [OfficialAccount!]! @system
+  "The emergency journal for a period (operator only)."
+  emergencyJournal(period: PeriodInput!): [EmergencyEntry!]! @system
+  "Notices of planned works not yet over (every user)."
+  maintenanceNotices: [MaintenanceNotice!]! @system
+}
+
+extend type Mutation {
+  """
+  Submits an application: REGISTRATION, BLOCK and UNBLOCK by the agency's
+  responsible official for a user of the agency, ROLE_CHANGE by the official
+  transferred. A BLOCK is executed at once (seed 000 §14: "незамедлительно").
+  """
+  submitApplication(input: ApplicationInput!): Application @system
+  "Approves a pending application (operator only), with the role granted (default: the one asked for)."
+  approveApplication(id: ID!, role: String): Application @system
+  "Refuses a pending application with a motivated reason (operator only)."
+  refuseApplication(id: ID!, reason: String!): Application @system
+  "Blocks an official (operator only; seed 000 §45: on a violation)."
+  blockUser(iin: IIN!, reason: String!): OfficialAccount @system
+  "Unblocks an official (operator only)."
+  unblockUser(iin: IIN!, reason: String!): OfficialAccount @system
+  "Records or withdraws the duty SUPERVISOR of an official designated by the agency's head (operator only; seed 000 §9)."
+  setSupervisor(iin: IIN!, supervisor: Boolean!): OfficialAccount @system
+  "Records an emergency in the journal (operator only)."
+  recordEmergency(input: EmergencyInput!): EmergencyEntry @system
+  "Records the end of an emergency and the measures taken (operator only)."
+  closeEmergency(id: ID!, endedAt: AstanaTime!, measures: String): EmergencyEntry @system
+  "Publishes a notice of planned works (operator only)."
+  publishMaintenance(input: MaintenanceInput!): MaintenanceNotice @system
+}
+`, BuiltIn: false},
 	{Name: "../schema/appeals.graphqls", Input: `# База данных «Единый учет обращений лиц».
 
 enum AppealKind {
@@ -16059,6 +17582,283 @@ extend type RealEstate {
 extend type Inquiry {
   "Е-Нотариат: an act by registry number (11 digits)."
   notarialAct(registryNumber: String!): NotarialAct @service(code: "E_NOTARY")
+}
+`, BuiltIn: false},
+	{Name: "../schema/oversight.graphqls", Input: `"""
+An instant in Astana time (UTC+5; seed 000 §29: every parameter is fixed in
+Astana time): RFC 3339 with the offset, e.g. ` + "`" + `2025-01-15T09:30:00+05:00` + "`" + `.
+Stored in UTC. An input without an offset (` + "`" + `2025-01-15T09:30` + "`" + `) is read as
+Astana time.
+"""
+scalar AstanaTime
+
+"A span of the Astana calendar, both dates included (at most 366 days)."
+input PeriodInput {
+  from: Date!
+  to: Date!
+}
+
+"""
+Likely violations of the rules (seed 000 §5-6, §30; seed 002 §23) flagged in
+the reports.
+"""
+enum ViolationKind {
+  "A request named a case outside the user's caseload (refused CASE_NOT_IN_CASELOAD)."
+  OUTSIDE_CASELOAD
+  """
+  A user's requests on one day: at least 20 and more than 5 times the
+  agency's median per active user-day in the period.
+  """
+  UNUSUAL_VOLUME
+  "A lookup of a person who is a user of SIO (a colleague)."
+  COLLEAGUE
+  "A lookup of the user's relative per ЗАГС: spouse, former spouse, parent, child or sibling."
+  RELATIVE
+}
+
+"A likely violation."
+type Violation {
+  kind: ViolationKind!
+  userIin: String!
+  userName: String!
+  agency: String!
+  "When (UNUSUAL_VOLUME: the start of the day)."
+  at: AstanaTime!
+  "The request's record in the Log-journal (0 for UNUSUAL_VOLUME, which concerns a day)."
+  seq: ID!
+  "The person looked up (COLLEAGUE, RELATIVE) or the case named (OUTSIDE_CASELOAD); empty otherwise."
+  subject: String!
+  "RELATIVE: what the subject is to the user (SPOUSE, EX_SPOUSE, PARENT, CHILD, SIBLING); empty otherwise."
+  relation: String!
+  "COLLEAGUE: the agency of the colleague looked up; empty otherwise."
+  subjectAgency: String!
+  "UNUSUAL_VOLUME: the day's requests and the agency's median per active user-day."
+  count: Int!
+  median: Float!
+  "What was found, in Russian."
+  detailRu: String!
+}
+
+"A field refused in a logged request."
+type LoggedDenial {
+  path: String!
+  service: String!
+  reason: String!
+}
+
+"A request recorded in the Log-journal."
+type LoggedRequest {
+  seq: ID!
+  at: AstanaTime!
+  "INQUIRY, MUTATION, QUERY, LOG_READ or AUTH_FAILED."
+  kind: String!
+  userIin: String!
+  "The user's name (SIO's accounts)."
+  userName: String!
+  role: String!
+  agency: String!
+  basis: String!
+  caseNumber: String!
+  justification: String!
+  "GraphQL operation name."
+  operation: String!
+  "Services read (policy codes)."
+  services: [String!]!
+  "What was looked up: IIN, BIN, plate, VIN, cadastral number ..."
+  subjects: [String!]!
+  denials: [LoggedDenial!]!
+  errorCodes: [String!]!
+  durationMs: Int!
+  "The violations this request shows (UNUSUAL_VOLUME is on the report, by day)."
+  violations: [Violation!]!
+}
+
+type LoggedRequestEdge {
+  cursor: String!
+  node: LoggedRequest!
+}
+
+type LoggedRequestConnection {
+  totalCount: Int!
+  edges: [LoggedRequestEdge!]!
+  pageInfo: PageInfo!
+}
+
+"Selects logged requests of an agency's users."
+input LogFilter {
+  period: PeriodInput!
+  "The agency: a responsible official reads the own agency only (default); the operator any (default: all)."
+  agency: String
+  userIin: IIN
+  "Basis code."
+  basis: ID
+  "Service code: requests that read it."
+  service: ID
+  "Only requests refused in part or whole."
+  deniedOnly: Boolean
+  "Kinds of records (default INQUIRY: requests of state data)."
+  kinds: [String!]
+}
+
+"One user's requests in the period."
+type UserActivity {
+  userIin: String!
+  fullName: String!
+  roleCode: String!
+  position: String!
+  blocked: Boolean!
+  requests: Int!
+  "Requests refused in part or whole."
+  denied: Int!
+  violations: Int!
+  "Services read."
+  services: [String!]!
+}
+
+"""
+Ведомственный контроль (seed 000 §10-11; seed 002 §31-32): the requests of
+an agency's users in a period, the refusals, the likely violations and a
+line per user.
+"""
+type AgencyReport {
+  agency: String!
+  agencyNameRu: String!
+  from: Date!
+  to: Date!
+  generatedAt: AstanaTime!
+  "Requests of state data (inquiries) of the agency's users."
+  requests: Int!
+  "Of them refused in part or whole."
+  denied: Int!
+  "Users who made requests."
+  activeUsers: Int!
+  violations: [Violation!]!
+  "Every user of the agency (and anyone who made requests as one), most active first."
+  users: [UserActivity!]!
+  "Every request of the period, newest first."
+  entries: [LoggedRequest!]!
+  "The report as CSV (requests, users, violations)."
+  csv: [ExportFile!]! @system
+}
+
+type ViolationCount {
+  kind: ViolationKind!
+  count: Int!
+}
+
+"An agency's line of the operator's report."
+type AgencyTotals {
+  "Agency code (empty on the total line)."
+  agency: String!
+  agencyNameRu: String!
+  requests: Int!
+  denied: Int!
+  users: Int!
+  violations: Int!
+  byKind: [ViolationCount!]!
+}
+
+"""
+The operator's report (seed 002 §42-43): requests, refusals and violations
+of every agency in a period.
+"""
+type OperatorReport {
+  from: Date!
+  to: Date!
+  generatedAt: AstanaTime!
+  agencies: [AgencyTotals!]!
+  total: AgencyTotals!
+  csv: ExportFile! @system
+}
+
+"""
+A prosecutor's check of the legality of what users of an agency obtained
+from SIO (seed 000 §54-55; seed 002 §51-52), under a постановление о
+проведении проверки.
+"""
+type ProsecutorCheck {
+  id: ID!
+  "Number and date of the постановление."
+  resolutionNumber: String!
+  resolutionDate: Date!
+  prosecutorIin: IIN!
+  "The agency whose users are checked."
+  agency: String!
+  from: Date!
+  to: Date!
+  openedAt: AstanaTime!
+  """
+  The requests of the agency's users in the period (state-data inquiries),
+  newest first, each with what the user obtained. Each read is recorded in
+  the Log-journal.
+  """
+  requests(userIin: IIN, first: Int = 20, after: String): CheckedRequestConnection @system
+}
+
+"A request with what the user obtained."
+type CheckedRequest {
+  request: LoggedRequest!
+  "The request as received (JSON text: method, path, body)."
+  requestJson: String!
+  "The response served to the user (JSON text): the information obtained."
+  resultJson: String!
+}
+
+type CheckedRequestEdge {
+  cursor: String!
+  node: CheckedRequest!
+}
+
+type CheckedRequestConnection {
+  totalCount: Int!
+  edges: [CheckedRequestEdge!]!
+  pageInfo: PageInfo!
+}
+
+input ProsecutorCheckInput {
+  "Number of the постановление о проведении проверки."
+  resolutionNumber: String!
+  resolutionDate: Date!
+  "Code of the agency whose users are checked (see policy.agencies)."
+  agency: String!
+  period: PeriodInput!
+}
+
+extend type Query {
+  """
+  Requests recorded in the Log-journal (newest first): for an agency's
+  responsible official (duty SUPERVISOR) those of the own agency's users,
+  for the operator of any agency. Others get FORBIDDEN
+  (OVERSIGHT_OFFICE_REQUIRED; OTHER_AGENCY for another agency). The read is
+  itself recorded (LOG_READ).
+  """
+  loggedRequests(filter: LogFilter!, first: Int = 20, after: String): LoggedRequestConnection @system
+  """
+  The report of ведомственный контроль of an agency for a period
+  (responsible official: own agency; operator: the agency named, which is
+  then required). Recorded as LOG_READ.
+  """
+  agencyReport(period: PeriodInput!, agency: String): AgencyReport @system
+  """
+  The monthly report (month ` + "`" + `YYYY-MM` + "`" + `, seed 000 §11: at least once a
+  month), as agencyReport; printable at /reports.
+  """
+  monthlyReport(month: String!, agency: String): AgencyReport @system
+  "The operator's report of every agency for a period (operator only). Recorded as LOG_READ."
+  operatorReport(period: PeriodInput!): OperatorReport @system
+  "The caller's checks (prosecutor only)."
+  prosecutorChecks: [ProsecutorCheck!]! @system
+  "A check the caller opened (prosecutor only)."
+  prosecutorCheck(id: ID!): ProsecutorCheck @system
+}
+
+extend type Mutation {
+  """
+  Opens a prosecutor's check (prosecutor only): records the постановление
+  with the agency and period checked; the check's ` + "`" + `requests` + "`" + ` then read the
+  log (LOG_READ).
+  """
+  openProsecutorCheck(input: ProsecutorCheckInput!): ProsecutorCheck @system
 }
 `, BuiltIn: false},
 	{Name: "../schema/passenger_customs.graphqls", Input: `enum DeclarationItemKind {
@@ -18342,6 +20142,56 @@ func (ec *executionContext) childFields_AdministrativeOffenceEdge(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type AdministrativeOffenceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AgencyReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agency":
+		return ec.fieldContext_AgencyReport_agency(ctx, field)
+	case "agencyNameRu":
+		return ec.fieldContext_AgencyReport_agencyNameRu(ctx, field)
+	case "from":
+		return ec.fieldContext_AgencyReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AgencyReport_to(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_AgencyReport_generatedAt(ctx, field)
+	case "requests":
+		return ec.fieldContext_AgencyReport_requests(ctx, field)
+	case "denied":
+		return ec.fieldContext_AgencyReport_denied(ctx, field)
+	case "activeUsers":
+		return ec.fieldContext_AgencyReport_activeUsers(ctx, field)
+	case "violations":
+		return ec.fieldContext_AgencyReport_violations(ctx, field)
+	case "users":
+		return ec.fieldContext_AgencyReport_users(ctx, field)
+	case "entries":
+		return ec.fieldContext_AgencyReport_entries(ctx, field)
+	case "csv":
+		return ec.fieldContext_AgencyReport_csv(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgencyReport", field.Name)
+}
+
+func (ec *executionContext) childFields_AgencyTotals(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agency":
+		return ec.fieldContext_AgencyTotals_agency(ctx, field)
+	case "agencyNameRu":
+		return ec.fieldContext_AgencyTotals_agencyNameRu(ctx, field)
+	case "requests":
+		return ec.fieldContext_AgencyTotals_requests(ctx, field)
+	case "denied":
+		return ec.fieldContext_AgencyTotals_denied(ctx, field)
+	case "users":
+		return ec.fieldContext_AgencyTotals_users(ctx, field)
+	case "violations":
+		return ec.fieldContext_AgencyTotals_violations(ctx, field)
+	case "byKind":
+		return ec.fieldContext_AgencyTotals_byKind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgencyTotals", field.Name)
+}
+
 func (ec *executionContext) childFields_Agreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "textRu":
@@ -18454,6 +20304,46 @@ func (ec *executionContext) childFields_AppealEdge(ctx context.Context, field gr
 		return ec.fieldContext_AppealEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AppealEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Application(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Application_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Application_kind(ctx, field)
+	case "applicantIin":
+		return ec.fieldContext_Application_applicantIin(ctx, field)
+	case "userIin":
+		return ec.fieldContext_Application_userIin(ctx, field)
+	case "fullName":
+		return ec.fieldContext_Application_fullName(ctx, field)
+	case "agency":
+		return ec.fieldContext_Application_agency(ctx, field)
+	case "position":
+		return ec.fieldContext_Application_position(ctx, field)
+	case "requestedRole":
+		return ec.fieldContext_Application_requestedRole(ctx, field)
+	case "reason":
+		return ec.fieldContext_Application_reason(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Application_submittedAt(ctx, field)
+	case "deadline":
+		return ec.fieldContext_Application_deadline(ctx, field)
+	case "status":
+		return ec.fieldContext_Application_status(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Application_decidedAt(ctx, field)
+	case "deciderIin":
+		return ec.fieldContext_Application_deciderIin(ctx, field)
+	case "grantedRole":
+		return ec.fieldContext_Application_grantedRole(ctx, field)
+	case "refusalReason":
+		return ec.fieldContext_Application_refusalReason(ctx, field)
+	case "slaBreached":
+		return ec.fieldContext_Application_slaBreached(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
 }
 
 func (ec *executionContext) childFields_Benefit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18682,6 +20572,40 @@ func (ec *executionContext) childFields_CaseInstruction(ctx context.Context, fie
 		return ec.fieldContext_CaseInstruction_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CaseInstruction", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckedRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "request":
+		return ec.fieldContext_CheckedRequest_request(ctx, field)
+	case "requestJson":
+		return ec.fieldContext_CheckedRequest_requestJson(ctx, field)
+	case "resultJson":
+		return ec.fieldContext_CheckedRequest_resultJson(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckedRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckedRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_CheckedRequestConnection_totalCount(ctx, field)
+	case "edges":
+		return ec.fieldContext_CheckedRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CheckedRequestConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckedRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckedRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CheckedRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CheckedRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckedRequestEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CivilAct(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19492,6 +21416,40 @@ func (ec *executionContext) childFields_DriverLicense(ctx context.Context, field
 		return ec.fieldContext_DriverLicense_holder(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DriverLicense", field.Name)
+}
+
+func (ec *executionContext) childFields_EmergencyEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_EmergencyEntry_id(ctx, field)
+	case "category":
+		return ec.fieldContext_EmergencyEntry_category(ctx, field)
+	case "actions":
+		return ec.fieldContext_EmergencyEntry_actions(ctx, field)
+	case "maxMinutes":
+		return ec.fieldContext_EmergencyEntry_maxMinutes(ctx, field)
+	case "responsible":
+		return ec.fieldContext_EmergencyEntry_responsible(ctx, field)
+	case "cause":
+		return ec.fieldContext_EmergencyEntry_cause(ctx, field)
+	case "measures":
+		return ec.fieldContext_EmergencyEntry_measures(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_EmergencyEntry_startedAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_EmergencyEntry_endedAt(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_EmergencyEntry_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_EmergencyEntry_recordedAt(ctx, field)
+	case "delayMinutes":
+		return ec.fieldContext_EmergencyEntry_delayMinutes(ctx, field)
+	case "delayOverHour":
+		return ec.fieldContext_EmergencyEntry_delayOverHour(ctx, field)
+	case "overMaxTime":
+		return ec.fieldContext_EmergencyEntry_overMaxTime(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmergencyEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Employment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20830,6 +22788,100 @@ func (ec *executionContext) childFields_LinkProvenance(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type LinkProvenance", field.Name)
 }
 
+func (ec *executionContext) childFields_LoggedDenial(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "path":
+		return ec.fieldContext_LoggedDenial_path(ctx, field)
+	case "service":
+		return ec.fieldContext_LoggedDenial_service(ctx, field)
+	case "reason":
+		return ec.fieldContext_LoggedDenial_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoggedDenial", field.Name)
+}
+
+func (ec *executionContext) childFields_LoggedRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_LoggedRequest_seq(ctx, field)
+	case "at":
+		return ec.fieldContext_LoggedRequest_at(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoggedRequest_kind(ctx, field)
+	case "userIin":
+		return ec.fieldContext_LoggedRequest_userIin(ctx, field)
+	case "userName":
+		return ec.fieldContext_LoggedRequest_userName(ctx, field)
+	case "role":
+		return ec.fieldContext_LoggedRequest_role(ctx, field)
+	case "agency":
+		return ec.fieldContext_LoggedRequest_agency(ctx, field)
+	case "basis":
+		return ec.fieldContext_LoggedRequest_basis(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_LoggedRequest_caseNumber(ctx, field)
+	case "justification":
+		return ec.fieldContext_LoggedRequest_justification(ctx, field)
+	case "operation":
+		return ec.fieldContext_LoggedRequest_operation(ctx, field)
+	case "services":
+		return ec.fieldContext_LoggedRequest_services(ctx, field)
+	case "subjects":
+		return ec.fieldContext_LoggedRequest_subjects(ctx, field)
+	case "denials":
+		return ec.fieldContext_LoggedRequest_denials(ctx, field)
+	case "errorCodes":
+		return ec.fieldContext_LoggedRequest_errorCodes(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_LoggedRequest_durationMs(ctx, field)
+	case "violations":
+		return ec.fieldContext_LoggedRequest_violations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoggedRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_LoggedRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_LoggedRequestConnection_totalCount(ctx, field)
+	case "edges":
+		return ec.fieldContext_LoggedRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LoggedRequestConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoggedRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LoggedRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LoggedRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LoggedRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoggedRequestEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MaintenanceNotice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MaintenanceNotice_id(ctx, field)
+	case "title":
+		return ec.fieldContext_MaintenanceNotice_title(ctx, field)
+	case "description":
+		return ec.fieldContext_MaintenanceNotice_description(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_MaintenanceNotice_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_MaintenanceNotice_endsAt(ctx, field)
+	case "publishedBy":
+		return ec.fieldContext_MaintenanceNotice_publishedBy(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_MaintenanceNotice_publishedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MaintenanceNotice", field.Name)
+}
+
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "iin":
@@ -20850,6 +22902,8 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_blocked(ctx, field)
 	case "authenticatedVia":
 		return ec.fieldContext_Me_authenticatedVia(ctx, field)
+	case "duties":
+		return ec.fieldContext_Me_duties(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
 }
@@ -20990,6 +23044,46 @@ func (ec *executionContext) childFields_NotarialParty(ctx context.Context, field
 		return ec.fieldContext_NotarialParty_legalEntity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NotarialParty", field.Name)
+}
+
+func (ec *executionContext) childFields_OfficialAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "iin":
+		return ec.fieldContext_OfficialAccount_iin(ctx, field)
+	case "fullName":
+		return ec.fieldContext_OfficialAccount_fullName(ctx, field)
+	case "roleCode":
+		return ec.fieldContext_OfficialAccount_roleCode(ctx, field)
+	case "agency":
+		return ec.fieldContext_OfficialAccount_agency(ctx, field)
+	case "position":
+		return ec.fieldContext_OfficialAccount_position(ctx, field)
+	case "blocked":
+		return ec.fieldContext_OfficialAccount_blocked(ctx, field)
+	case "agreementSigned":
+		return ec.fieldContext_OfficialAccount_agreementSigned(ctx, field)
+	case "duties":
+		return ec.fieldContext_OfficialAccount_duties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OfficialAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_OperatorReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_OperatorReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_OperatorReport_to(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_OperatorReport_generatedAt(ctx, field)
+	case "agencies":
+		return ec.fieldContext_OperatorReport_agencies(ctx, field)
+	case "total":
+		return ec.fieldContext_OperatorReport_total(ctx, field)
+	case "csv":
+		return ec.fieldContext_OperatorReport_csv(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OperatorReport", field.Name)
 }
 
 func (ec *executionContext) childFields_OutpatientVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -21584,6 +23678,30 @@ func (ec *executionContext) childFields_ProcurementContractEdge(ctx context.Cont
 		return ec.fieldContext_ProcurementContractEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProcurementContractEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProsecutorCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProsecutorCheck_id(ctx, field)
+	case "resolutionNumber":
+		return ec.fieldContext_ProsecutorCheck_resolutionNumber(ctx, field)
+	case "resolutionDate":
+		return ec.fieldContext_ProsecutorCheck_resolutionDate(ctx, field)
+	case "prosecutorIin":
+		return ec.fieldContext_ProsecutorCheck_prosecutorIin(ctx, field)
+	case "agency":
+		return ec.fieldContext_ProsecutorCheck_agency(ctx, field)
+	case "from":
+		return ec.fieldContext_ProsecutorCheck_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ProsecutorCheck_to(ctx, field)
+	case "openedAt":
+		return ec.fieldContext_ProsecutorCheck_openedAt(ctx, field)
+	case "requests":
+		return ec.fieldContext_ProsecutorCheck_requests(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProsecutorCheck", field.Name)
 }
 
 func (ec *executionContext) childFields_PublicServiceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -22492,6 +24610,30 @@ func (ec *executionContext) childFields_UnfairParticipant(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type UnfairParticipant", field.Name)
 }
 
+func (ec *executionContext) childFields_UserActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "userIin":
+		return ec.fieldContext_UserActivity_userIin(ctx, field)
+	case "fullName":
+		return ec.fieldContext_UserActivity_fullName(ctx, field)
+	case "roleCode":
+		return ec.fieldContext_UserActivity_roleCode(ctx, field)
+	case "position":
+		return ec.fieldContext_UserActivity_position(ctx, field)
+	case "blocked":
+		return ec.fieldContext_UserActivity_blocked(ctx, field)
+	case "requests":
+		return ec.fieldContext_UserActivity_requests(ctx, field)
+	case "denied":
+		return ec.fieldContext_UserActivity_denied(ctx, field)
+	case "violations":
+		return ec.fieldContext_UserActivity_violations(ctx, field)
+	case "services":
+		return ec.fieldContext_UserActivity_services(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserActivity", field.Name)
+}
+
 func (ec *executionContext) childFields_VATRegistration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "taxpayerId":
@@ -22630,6 +24772,46 @@ func (ec *executionContext) childFields_VehicleEdge(ctx context.Context, field g
 		return ec.fieldContext_VehicleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VehicleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Violation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Violation_kind(ctx, field)
+	case "userIin":
+		return ec.fieldContext_Violation_userIin(ctx, field)
+	case "userName":
+		return ec.fieldContext_Violation_userName(ctx, field)
+	case "agency":
+		return ec.fieldContext_Violation_agency(ctx, field)
+	case "at":
+		return ec.fieldContext_Violation_at(ctx, field)
+	case "seq":
+		return ec.fieldContext_Violation_seq(ctx, field)
+	case "subject":
+		return ec.fieldContext_Violation_subject(ctx, field)
+	case "relation":
+		return ec.fieldContext_Violation_relation(ctx, field)
+	case "subjectAgency":
+		return ec.fieldContext_Violation_subjectAgency(ctx, field)
+	case "count":
+		return ec.fieldContext_Violation_count(ctx, field)
+	case "median":
+		return ec.fieldContext_Violation_median(ctx, field)
+	case "detailRu":
+		return ec.fieldContext_Violation_detailRu(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Violation", field.Name)
+}
+
+func (ec *executionContext) childFields_ViolationCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ViolationCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_ViolationCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ViolationCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Weapon(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -24574,6 +26756,80 @@ func (ec *executionContext) field_LinkGraph_export_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_blockUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "iin",
+		func(ctx context.Context, v any) (sio.IIN, error) {
+			return ec.unmarshalNIIN2sioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["iin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeEmergency_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "endedAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNAstanaTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endedAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "measures",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measures"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_inquiryAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -24588,6 +26844,92 @@ func (ec *executionContext) field_Mutation_inquiryAction_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_openProsecutorCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProsecutorCheckInput, error) {
+			return ec.unmarshalNProsecutorCheckInput2sioᚋgraphᚋmodelᚐProsecutorCheckInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publishMaintenance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MaintenanceInput, error) {
+			return ec.unmarshalNMaintenanceInput2sioᚋgraphᚋmodelᚐMaintenanceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordEmergency_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EmergencyInput, error) {
+			return ec.unmarshalNEmergencyInput2sioᚋgraphᚋmodelᚐEmergencyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refuseApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setSupervisor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "iin",
+		func(ctx context.Context, v any) (sio.IIN, error) {
+			return ec.unmarshalNIIN2sioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["iin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "supervisor",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["supervisor"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_signAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -24599,6 +26941,42 @@ func (ec *executionContext) field_Mutation_signAgreement_args(ctx context.Contex
 		return nil, err
 	}
 	args["signature"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ApplicationInput, error) {
+			return ec.unmarshalNApplicationInput2sioᚋgraphᚋmodelᚐApplicationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unblockUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "iin",
+		func(ctx context.Context, v any) (sio.IIN, error) {
+			return ec.unmarshalNIIN2sioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["iin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -25182,6 +27560,36 @@ func (ec *executionContext) field_Policy_decide_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_ProsecutorCheck_requests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "userIin",
+		func(ctx context.Context, v any) (*sio.IIN, error) {
+			return ec.unmarshalOIIN2ᚖsioᚐIIN(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userIin"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -25196,6 +27604,64 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_agencyReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (model.PeriodInput, error) {
+			return ec.unmarshalNPeriodInput2sioᚋgraphᚋmodelᚐPeriodInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "agency",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agency"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_applications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*sio.ApplicationStatus, error) {
+			return ec.unmarshalOApplicationStatus2ᚖsioᚐApplicationStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "slaBreachedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slaBreachedOnly"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_emergencyJournal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (model.PeriodInput, error) {
+			return ec.unmarshalNPeriodInput2sioᚋgraphᚋmodelᚐPeriodInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_inquiry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -25207,6 +27673,100 @@ func (ec *executionContext) field_Query_inquiry_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["basis"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_loggedRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.LogFilter, error) {
+			return ec.unmarshalNLogFilter2sioᚋgraphᚋmodelᚐLogFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_monthlyReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "agency",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agency"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_officialAccounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "agency",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agency"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_operatorReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (model.PeriodInput, error) {
+			return ec.unmarshalNPeriodInput2sioᚋgraphᚋmodelᚐPeriodInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_prosecutorCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -26318,6 +28878,501 @@ func (ec *executionContext) fieldContext_AdministrativeOffenceEdge_node(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _AgencyReport_agency(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgencyReport_agencyNameRu(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_agencyNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AgencyNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_agencyNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgencyReport_from(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AgencyReport_to(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AgencyReport_generatedAt(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_generatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeneratedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_generatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _AgencyReport_requests(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyReport_denied(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_denied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_denied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyReport_activeUsers(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_activeUsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActiveUsers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_activeUsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyReport_violations(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []oversight.Violation) graphql.Marshaler {
+			return ec.marshalNViolation2ᚕsioᚋoversightᚐViolationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Violation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyReport_users(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_users(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Users, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []oversight.UserActivity) graphql.Marshaler {
+			return ec.marshalNUserActivity2ᚕsioᚋoversightᚐUserActivityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_users(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserActivity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyReport_entries(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []oversight.Request) graphql.Marshaler {
+			return ec.marshalNLoggedRequest2ᚕsioᚋoversightᚐRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoggedRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyReport_csv(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyReport_csv(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AgencyReport().CSV(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []links.File
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []links.File) graphql.Marshaler {
+			return ec.marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyReport_csv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportFile(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyTotals_agency(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyTotals", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgencyTotals_agencyNameRu(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_agencyNameRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AgencyNameRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_agencyNameRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyTotals", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgencyTotals_requests(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyTotals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyTotals_denied(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_denied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_denied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyTotals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyTotals_users(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_users(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Users, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_users(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyTotals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyTotals_violations(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyTotals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyTotals_byKind(ctx context.Context, field graphql.CollectedField, obj *oversight.AgencyTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyTotals_byKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []oversight.KindCount) graphql.Marshaler {
+			return ec.marshalNViolationCount2ᚕsioᚋoversightᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyTotals_byKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyTotals",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViolationCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Agreement_textRu(ctx context.Context, field graphql.CollectedField, obj *model.Agreement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27408,6 +30463,410 @@ func (ec *executionContext) fieldContext_AppealEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Application_id(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Application_kind(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ApplicationKind) graphql.Marshaler {
+			return ec.marshalNApplicationKind2sioᚐApplicationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "ApplicationKind")
+}
+
+func (ec *executionContext) _Application_applicantIin(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_applicantIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApplicantIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_applicantIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Application_userIin(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_userIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_userIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _Application_fullName(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_agency(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_position(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_requestedRole(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_requestedRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_requestedRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_reason(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_submittedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _Application_deadline(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, false, "AstanaTime")
+}
+
+func (ec *executionContext) _Application_status(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.ApplicationStatus) graphql.Marshaler {
+			return ec.marshalNApplicationStatus2sioᚐApplicationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "ApplicationStatus")
+}
+
+func (ec *executionContext) _Application_decidedAt(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOAstanaTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _Application_deciderIin(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_deciderIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeciderIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_deciderIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_grantedRole(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_grantedRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrantedRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_grantedRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_refusalReason(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_refusalReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefusalReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_refusalReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
+}
+
+func (ec *executionContext) _Application_slaBreached(ctx context.Context, field graphql.CollectedField, obj *sio.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_slaBreached(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().SLABreached(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Application_slaBreached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Benefit_id(ctx context.Context, field graphql.CollectedField, obj *sio.Benefit) (ret graphql.Marshaler) {
@@ -29478,6 +32937,226 @@ func (ec *executionContext) _CaseInstruction_status(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_CaseInstruction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CaseInstruction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckedRequest_request(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequest_request(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Request, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *oversight.Request) graphql.Marshaler {
+			return ec.marshalNLoggedRequest2ᚖsioᚋoversightᚐRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequest_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckedRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoggedRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckedRequest_requestJson(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequest_requestJson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestJSON, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequest_requestJson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckedRequest_resultJson(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequest_resultJson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResultJSON, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequest_resultJson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckedRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequestConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckedRequestConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CheckedRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CheckedRequestEdge) graphql.Marshaler {
+			return ec.marshalNCheckedRequestEdge2ᚕsioᚋgraphᚋmodelᚐCheckedRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckedRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckedRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckedRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckedRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckedRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckedRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckedRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CheckedRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckedRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CheckedRequest) graphql.Marshaler {
+			return ec.marshalNCheckedRequest2ᚖsioᚋgraphᚋmodelᚐCheckedRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckedRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckedRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckedRequest(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CivilAct_id(ctx context.Context, field graphql.CollectedField, obj *sio.CivilAct) (ret graphql.Marshaler) {
@@ -37518,6 +41197,367 @@ func (ec *executionContext) fieldContext_DriverLicense_holder(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _EmergencyEntry_id(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EmergencyEntry_category(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.EmergencyCategory) graphql.Marshaler {
+			return ec.marshalNEmergencyCategory2sioᚐEmergencyCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "EmergencyCategory")
+}
+
+func (ec *executionContext) _EmergencyEntry_actions(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyEntry_maxMinutes(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_maxMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_maxMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EmergencyEntry_responsible(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_responsible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Responsible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_responsible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyEntry_cause(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_cause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cause, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_cause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyEntry_measures(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyEntry_startedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _EmergencyEntry_endedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_endedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOAstanaTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _EmergencyEntry_recordedBy(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _EmergencyEntry_recordedAt(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _EmergencyEntry_delayMinutes(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_delayMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EmergencyEntry().DelayMinutes(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_delayMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, true, true, "Int")
+}
+
+func (ec *executionContext) _EmergencyEntry_delayOverHour(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_delayOverHour(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EmergencyEntry().DelayOverHour(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_delayOverHour(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _EmergencyEntry_overMaxTime(ctx context.Context, field graphql.CollectedField, obj *sio.EmergencyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyEntry_overMaxTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EmergencyEntry().OverMaxTime(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyEntry_overMaxTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyEntry", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Employment_iin(ctx context.Context, field graphql.CollectedField, obj *sio.Employment) (ret graphql.Marshaler) {
@@ -55449,6 +59489,787 @@ func (ec *executionContext) fieldContext_LinkProvenance_record(_ context.Context
 	return graphql.NewScalarFieldContext("LinkProvenance", field, false, false, "String")
 }
 
+func (ec *executionContext) _LoggedDenial_path(ctx context.Context, field graphql.CollectedField, obj *audit.Denial) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedDenial_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedDenial_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedDenial", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedDenial_service(ctx context.Context, field graphql.CollectedField, obj *audit.Denial) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedDenial_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedDenial_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedDenial", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedDenial_reason(ctx context.Context, field graphql.CollectedField, obj *audit.Denial) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedDenial_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedDenial_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedDenial", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_seq(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LoggedRequest_at(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _LoggedRequest_kind(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_userIin(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_userIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_userIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_userName(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_userName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_userName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_role(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_agency(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_basis(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_caseNumber(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_justification(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_justification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Justification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_justification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_operation(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_services(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_subjects(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_subjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subjects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_subjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_denials(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_denials(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denials, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []audit.Denial) graphql.Marshaler {
+			return ec.marshalNLoggedDenial2ᚕsioᚋauditᚐDenialᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_denials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoggedRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoggedDenial(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoggedRequest_errorCodes(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_errorCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_errorCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequest_durationMs(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequest", field, true, false, "Int")
+}
+
+func (ec *executionContext) _LoggedRequest_violations(ctx context.Context, field graphql.CollectedField, obj *oversight.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequest_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []oversight.Violation) graphql.Marshaler {
+			return ec.marshalNViolation2ᚕsioᚋoversightᚐViolationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequest_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoggedRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Violation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoggedRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.LoggedRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequestConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequestConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoggedRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LoggedRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.LoggedRequestEdge) graphql.Marshaler {
+			return ec.marshalNLoggedRequestEdge2ᚕsioᚋgraphᚋmodelᚐLoggedRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoggedRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoggedRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoggedRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LoggedRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoggedRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoggedRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LoggedRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoggedRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoggedRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LoggedRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoggedRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *oversight.Request) graphql.Marshaler {
+			return ec.marshalNLoggedRequest2ᚖsioᚋoversightᚐRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoggedRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoggedRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoggedRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MaintenanceNotice_id(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MaintenanceNotice_title(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "String")
+}
+
+func (ec *executionContext) _MaintenanceNotice_description(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "String")
+}
+
+func (ec *executionContext) _MaintenanceNotice_startsAt(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _MaintenanceNotice_endsAt(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _MaintenanceNotice_publishedBy(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_publishedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_publishedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _MaintenanceNotice_publishedAt(ctx context.Context, field graphql.CollectedField, obj *sio.MaintenanceNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MaintenanceNotice_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MaintenanceNotice_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MaintenanceNotice", field, false, false, "AstanaTime")
+}
+
 func (ec *executionContext) _Me_iin(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -55663,6 +60484,42 @@ func (ec *executionContext) _Me_authenticatedVia(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Me_authenticatedVia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
+}
+
+func (ec *executionContext) _Me_duties(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Me_duties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Me().Duties(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []string
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Me_duties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Me", field, true, true, "String")
 }
 
 func (ec *executionContext) _MissingPersonRecord_searchCaseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.MissingPersonRecord) (ret graphql.Marshaler) {
@@ -56267,6 +61124,576 @@ func (ec *executionContext) fieldContext_Mutation_signAgreement(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_signAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitApplication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitApplication(ctx, fc.Args["input"].(model.ApplicationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.Application
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Application) graphql.Marshaler {
+			return ec.marshalOApplication2ᚖsioᚐApplication(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Application(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveApplication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveApplication(ctx, fc.Args["id"].(string), fc.Args["role"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.Application
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Application) graphql.Marshaler {
+			return ec.marshalOApplication2ᚖsioᚐApplication(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Application(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refuseApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refuseApplication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefuseApplication(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.Application
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Application) graphql.Marshaler {
+			return ec.marshalOApplication2ᚖsioᚐApplication(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refuseApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Application(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refuseApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_blockUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_blockUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().BlockUser(ctx, fc.Args["iin"].(sio.IIN), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.OfficialAccount
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OfficialAccount) graphql.Marshaler {
+			return ec.marshalOOfficialAccount2ᚖsioᚋgraphᚋmodelᚐOfficialAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_blockUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OfficialAccount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_blockUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unblockUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unblockUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnblockUser(ctx, fc.Args["iin"].(sio.IIN), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.OfficialAccount
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OfficialAccount) graphql.Marshaler {
+			return ec.marshalOOfficialAccount2ᚖsioᚋgraphᚋmodelᚐOfficialAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unblockUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OfficialAccount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unblockUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setSupervisor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setSupervisor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetSupervisor(ctx, fc.Args["iin"].(sio.IIN), fc.Args["supervisor"].(bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.OfficialAccount
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OfficialAccount) graphql.Marshaler {
+			return ec.marshalOOfficialAccount2ᚖsioᚋgraphᚋmodelᚐOfficialAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setSupervisor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OfficialAccount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setSupervisor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordEmergency(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordEmergency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordEmergency(ctx, fc.Args["input"].(model.EmergencyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.EmergencyEntry
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.EmergencyEntry) graphql.Marshaler {
+			return ec.marshalOEmergencyEntry2ᚖsioᚐEmergencyEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordEmergency(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmergencyEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordEmergency_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeEmergency(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeEmergency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseEmergency(ctx, fc.Args["id"].(string), fc.Args["endedAt"].(time.Time), fc.Args["measures"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.EmergencyEntry
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.EmergencyEntry) graphql.Marshaler {
+			return ec.marshalOEmergencyEntry2ᚖsioᚐEmergencyEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeEmergency(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmergencyEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeEmergency_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishMaintenance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_publishMaintenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PublishMaintenance(ctx, fc.Args["input"].(model.MaintenanceInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.MaintenanceNotice
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.MaintenanceNotice) graphql.Marshaler {
+			return ec.marshalOMaintenanceNotice2ᚖsioᚐMaintenanceNotice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_publishMaintenance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MaintenanceNotice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishMaintenance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openProsecutorCheck(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openProsecutorCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenProsecutorCheck(ctx, fc.Args["input"].(model.ProsecutorCheckInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.ProsecutorCheck
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProsecutorCheck) graphql.Marshaler {
+			return ec.marshalOProsecutorCheck2ᚖsioᚐProsecutorCheck(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openProsecutorCheck(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProsecutorCheck(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openProsecutorCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -57163,6 +62590,368 @@ func (ec *executionContext) fieldContext_NotarialParty_legalEntity(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OfficialAccount_iin(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_iin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Iin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_iin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _OfficialAccount_fullName(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OfficialAccount_roleCode(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_roleCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_roleCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OfficialAccount_agency(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OfficialAccount_position(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OfficialAccount_blocked(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_blocked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blocked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_blocked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OfficialAccount_agreementSigned(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_agreementSigned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AgreementSigned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_agreementSigned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OfficialAccount_duties(ctx context.Context, field graphql.CollectedField, obj *model.OfficialAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficialAccount_duties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficialAccount_duties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficialAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatorReport_from(ctx context.Context, field graphql.CollectedField, obj *oversight.OperatorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatorReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatorReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatorReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OperatorReport_to(ctx context.Context, field graphql.CollectedField, obj *oversight.OperatorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatorReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatorReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatorReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OperatorReport_generatedAt(ctx context.Context, field graphql.CollectedField, obj *oversight.OperatorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatorReport_generatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeneratedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatorReport_generatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatorReport", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _OperatorReport_agencies(ctx context.Context, field graphql.CollectedField, obj *oversight.OperatorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatorReport_agencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []oversight.AgencyTotals) graphql.Marshaler {
+			return ec.marshalNAgencyTotals2ᚕsioᚋoversightᚐAgencyTotalsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatorReport_agencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatorReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyTotals(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatorReport_total(ctx context.Context, field graphql.CollectedField, obj *oversight.OperatorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatorReport_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v oversight.AgencyTotals) graphql.Marshaler {
+			return ec.marshalNAgencyTotals2sioᚋoversightᚐAgencyTotals(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatorReport_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatorReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyTotals(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatorReport_csv(ctx context.Context, field graphql.CollectedField, obj *oversight.OperatorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatorReport_csv(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OperatorReport().CSV(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *links.File
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *links.File) graphql.Marshaler {
+			return ec.marshalNExportFile2ᚖsioᚋlinksᚐFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatorReport_csv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatorReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportFile(ctx, field)
 		},
 	}
 	return fc, nil
@@ -64600,6 +70389,247 @@ func (ec *executionContext) fieldContext_ProcurementContractEdge_node(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _ProsecutorCheck_id(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProsecutorCheck_resolutionNumber(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_resolutionNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolutionNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_resolutionNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProsecutorCheck_resolutionDate(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_resolutionDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolutionDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_resolutionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProsecutorCheck_prosecutorIin(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_prosecutorIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProsecutorIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.IIN) graphql.Marshaler {
+			return ec.marshalNIIN2sioᚐIIN(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_prosecutorIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "IIN")
+}
+
+func (ec *executionContext) _ProsecutorCheck_agency(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProsecutorCheck_from(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProsecutorCheck_to(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sio.Date) graphql.Marshaler {
+			return ec.marshalNDate2sioᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProsecutorCheck_openedAt(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_openedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_openedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProsecutorCheck", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _ProsecutorCheck_requests(ctx context.Context, field graphql.CollectedField, obj *sio.ProsecutorCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProsecutorCheck_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ProsecutorCheck().Requests(ctx, obj, fc.Args["userIin"].(*sio.IIN), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.CheckedRequestConnection
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CheckedRequestConnection) graphql.Marshaler {
+			return ec.marshalOCheckedRequestConnection2ᚖsioᚋgraphᚋmodelᚐCheckedRequestConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProsecutorCheck_requests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProsecutorCheck",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckedRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ProsecutorCheck_requests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PublicServiceRequest_requestNumber(ctx context.Context, field graphql.CollectedField, obj *sio.PublicServiceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -65169,6 +71199,552 @@ func (ec *executionContext) fieldContext_Query_agreement(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Agreement(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_applications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_applications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Applications(ctx, fc.Args["status"].(*sio.ApplicationStatus), fc.Args["slaBreachedOnly"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []sio.Application
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.Application) graphql.Marshaler {
+			return ec.marshalNApplication2ᚕsioᚐApplicationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_applications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Application(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_applications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_officialAccounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_officialAccounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OfficialAccounts(ctx, fc.Args["agency"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []model.OfficialAccount
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OfficialAccount) graphql.Marshaler {
+			return ec.marshalNOfficialAccount2ᚕsioᚋgraphᚋmodelᚐOfficialAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_officialAccounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OfficialAccount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_officialAccounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_emergencyJournal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_emergencyJournal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EmergencyJournal(ctx, fc.Args["period"].(model.PeriodInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []sio.EmergencyEntry
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.EmergencyEntry) graphql.Marshaler {
+			return ec.marshalNEmergencyEntry2ᚕsioᚐEmergencyEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_emergencyJournal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmergencyEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_emergencyJournal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_maintenanceNotices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_maintenanceNotices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MaintenanceNotices(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []sio.MaintenanceNotice
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.MaintenanceNotice) graphql.Marshaler {
+			return ec.marshalNMaintenanceNotice2ᚕsioᚐMaintenanceNoticeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_maintenanceNotices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MaintenanceNotice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_loggedRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_loggedRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LoggedRequests(ctx, fc.Args["filter"].(model.LogFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *model.LoggedRequestConnection
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoggedRequestConnection) graphql.Marshaler {
+			return ec.marshalOLoggedRequestConnection2ᚖsioᚋgraphᚋmodelᚐLoggedRequestConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_loggedRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoggedRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_loggedRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_agencyReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_agencyReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AgencyReport(ctx, fc.Args["period"].(model.PeriodInput), fc.Args["agency"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *oversight.AgencyReport
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *oversight.AgencyReport) graphql.Marshaler {
+			return ec.marshalOAgencyReport2ᚖsioᚋoversightᚐAgencyReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_agencyReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_agencyReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_monthlyReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_monthlyReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MonthlyReport(ctx, fc.Args["month"].(string), fc.Args["agency"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *oversight.AgencyReport
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *oversight.AgencyReport) graphql.Marshaler {
+			return ec.marshalOAgencyReport2ᚖsioᚋoversightᚐAgencyReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_monthlyReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_monthlyReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_operatorReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_operatorReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OperatorReport(ctx, fc.Args["period"].(model.PeriodInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *oversight.OperatorReport
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *oversight.OperatorReport) graphql.Marshaler {
+			return ec.marshalOOperatorReport2ᚖsioᚋoversightᚐOperatorReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_operatorReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatorReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_operatorReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_prosecutorChecks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_prosecutorChecks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ProsecutorChecks(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal []sio.ProsecutorCheck
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []sio.ProsecutorCheck) graphql.Marshaler {
+			return ec.marshalNProsecutorCheck2ᚕsioᚐProsecutorCheckᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_prosecutorChecks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProsecutorCheck(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_prosecutorCheck(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_prosecutorCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProsecutorCheck(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.System == nil {
+					var zeroVal *sio.ProsecutorCheck
+					return zeroVal, errors.New("directive system is not implemented")
+				}
+				return ec.Directives.System(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.ProsecutorCheck) graphql.Marshaler {
+			return ec.marshalOProsecutorCheck2ᚖsioᚐProsecutorCheck(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_prosecutorCheck(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProsecutorCheck(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_prosecutorCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -73763,6 +80339,213 @@ func (ec *executionContext) fieldContext_UnfairParticipant_contract(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _UserActivity_userIin(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_userIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_userIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserActivity_fullName(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserActivity_roleCode(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_roleCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_roleCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserActivity_position(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserActivity_blocked(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_blocked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blocked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_blocked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UserActivity_requests(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UserActivity_denied(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_denied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_denied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UserActivity_violations(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UserActivity_services(ctx context.Context, field graphql.CollectedField, obj *oversight.UserActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserActivity_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserActivity_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserActivity", field, false, false, "String")
+}
+
 func (ec *executionContext) _VATRegistration_taxpayerId(ctx context.Context, field graphql.CollectedField, obj *sio.VATRegistration) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -75409,6 +82192,328 @@ func (ec *executionContext) fieldContext_VehicleEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Violation_kind(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v oversight.ViolationKind) graphql.Marshaler {
+			return ec.marshalNViolationKind2sioᚋoversightᚐViolationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "ViolationKind")
+}
+
+func (ec *executionContext) _Violation_userIin(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_userIin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserIIN, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_userIin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Violation_userName(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_userName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_userName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Violation_agency(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Violation_at(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNAstanaTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "AstanaTime")
+}
+
+func (ec *executionContext) _Violation_seq(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Violation_subject(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Violation_relation(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Violation_subjectAgency(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_subjectAgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectAgency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_subjectAgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Violation_count(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Violation_median(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_median(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Median, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_median(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Violation_detailRu(ctx context.Context, field graphql.CollectedField, obj *oversight.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_detailRu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DetailRu, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_detailRu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ViolationCount_kind(ctx context.Context, field graphql.CollectedField, obj *oversight.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViolationCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v oversight.ViolationKind) graphql.Marshaler {
+			return ec.marshalNViolationKind2sioᚋoversightᚐViolationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViolationCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViolationCount", field, false, false, "ViolationKind")
+}
+
+func (ec *executionContext) _ViolationCount_count(ctx context.Context, field graphql.CollectedField, obj *oversight.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViolationCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViolationCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViolationCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Weapon_serialNumber(ctx context.Context, field graphql.CollectedField, obj *sio.Weapon) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -77009,6 +84114,90 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputApplicationInput(ctx context.Context, obj any) (model.ApplicationInput, error) {
+	var it model.ApplicationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "userIin", "fullName", "position", "requestedRole", "agency", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNApplicationKind2sioᚐApplicationKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "userIin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIin"))
+			data, err := ec.unmarshalOIIN2ᚖsioᚐIIN(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIin = data
+		case "fullName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FullName = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "requestedRole":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedRole"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedRole = data
+		case "agency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agency = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApplicationInput unmarshals raw into the ApplicationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApplicationInput(ctx context.Context, raw any) (model.ApplicationInput, error) {
+	var out model.ApplicationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApplicationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBasisInput(ctx context.Context, obj any) (model.BasisInput, error) {
 	var it model.BasisInput
 	if obj == nil {
@@ -77093,6 +84282,97 @@ func UnmarshalBasisInput(ctx context.Context, raw any) (model.BasisInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEmergencyInput(ctx context.Context, obj any) (model.EmergencyInput, error) {
+	var it model.EmergencyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"category", "actions", "maxMinutes", "responsible", "cause", "measures", "startedAt", "endedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNEmergencyCategory2sioᚐEmergencyCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "actions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actions = data
+		case "maxMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxMinutes = data
+		case "responsible":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Responsible = data
+		case "cause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cause"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cause = data
+		case "measures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measures"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measures = data
+		case "startedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAt"))
+			data, err := ec.unmarshalNAstanaTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAt = data
+		case "endedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedAt"))
+			data, err := ec.unmarshalOAstanaTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEmergencyInput unmarshals raw into the EmergencyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEmergencyInput(ctx context.Context, raw any) (model.EmergencyInput, error) {
+	var out model.EmergencyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EmergencyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInstructionInput(ctx context.Context, obj any) (model.InstructionInput, error) {
 	var it model.InstructionInput
 	if obj == nil {
@@ -77153,6 +84433,265 @@ func (ec *executionContext) unmarshalInputInstructionInput(ctx context.Context, 
 func UnmarshalInstructionInput(ctx context.Context, raw any) (model.InstructionInput, error) {
 	var out model.InstructionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "InstructionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLogFilter(ctx context.Context, obj any) (model.LogFilter, error) {
+	var it model.LogFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"period", "agency", "userIin", "basis", "service", "deniedOnly", "kinds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNPeriodInput2ᚖsioᚋgraphᚋmodelᚐPeriodInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "agency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agency = data
+		case "userIin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIin"))
+			data, err := ec.unmarshalOIIN2ᚖsioᚐIIN(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIin = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "service":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("service"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Service = data
+		case "deniedOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deniedOnly"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeniedOnly = data
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLogFilter unmarshals raw into the LogFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLogFilter(ctx context.Context, raw any) (model.LogFilter, error) {
+	var out model.LogFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LogFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMaintenanceInput(ctx context.Context, obj any) (model.MaintenanceInput, error) {
+	var it model.MaintenanceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "description", "startsAt", "endsAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalNAstanaTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalNAstanaTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMaintenanceInput unmarshals raw into the MaintenanceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMaintenanceInput(ctx context.Context, raw any) (model.MaintenanceInput, error) {
+	var out model.MaintenanceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MaintenanceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPeriodInput(ctx context.Context, obj any) (model.PeriodInput, error) {
+	var it model.PeriodInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNDate2sioᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNDate2sioᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeriodInput unmarshals raw into the PeriodInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeriodInput(ctx context.Context, raw any) (model.PeriodInput, error) {
+	var out model.PeriodInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProsecutorCheckInput(ctx context.Context, obj any) (model.ProsecutorCheckInput, error) {
+	var it model.ProsecutorCheckInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"resolutionNumber", "resolutionDate", "agency", "period"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "resolutionNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolutionNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolutionNumber = data
+		case "resolutionDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolutionDate"))
+			data, err := ec.unmarshalNDate2sioᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolutionDate = data
+		case "agency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agency"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agency = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNPeriodInput2ᚖsioᚋgraphᚋmodelᚐPeriodInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProsecutorCheckInput unmarshals raw into the ProsecutorCheckInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProsecutorCheckInput(ctx context.Context, raw any) (model.ProsecutorCheckInput, error) {
+	var out model.ProsecutorCheckInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProsecutorCheckInput", raw, &out)
 	return out, err
 }
 
@@ -77520,6 +85059,158 @@ func (ec *executionContext) _AdministrativeOffenceEdge(ctx context.Context, sel 
 	return out
 }
 
+var agencyReportImplementors = []string{"AgencyReport"}
+
+func (ec *executionContext) _AgencyReport(ctx context.Context, sel ast.SelectionSet, obj *oversight.AgencyReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agencyReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgencyReport")
+		case "agency":
+			out.Values[i] = ec._AgencyReport_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agencyNameRu":
+			out.Values[i] = ec._AgencyReport_agencyNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._AgencyReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._AgencyReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "generatedAt":
+			out.Values[i] = ec._AgencyReport_generatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requests":
+			out.Values[i] = ec._AgencyReport_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "denied":
+			out.Values[i] = ec._AgencyReport_denied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activeUsers":
+			out.Values[i] = ec._AgencyReport_activeUsers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "violations":
+			out.Values[i] = ec._AgencyReport_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "users":
+			out.Values[i] = ec._AgencyReport_users(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entries":
+			out.Values[i] = ec._AgencyReport_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "csv":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgencyReport_csv(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agencyTotalsImplementors = []string{"AgencyTotals"}
+
+func (ec *executionContext) _AgencyTotals(ctx context.Context, sel ast.SelectionSet, obj *oversight.AgencyTotals) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agencyTotalsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgencyTotals")
+		case "agency":
+			out.Values[i] = ec._AgencyTotals_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agencyNameRu":
+			out.Values[i] = ec._AgencyTotals_agencyNameRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requests":
+			out.Values[i] = ec._AgencyTotals_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "denied":
+			out.Values[i] = ec._AgencyTotals_denied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "users":
+			out.Values[i] = ec._AgencyTotals_users(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "violations":
+			out.Values[i] = ec._AgencyTotals_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byKind":
+			out.Values[i] = ec._AgencyTotals_byKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var agreementImplementors = []string{"Agreement"}
 
 func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet, obj *model.Agreement) graphql.Marshaler {
@@ -77856,6 +85547,120 @@ func (ec *executionContext) _AppealEdge(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var applicationImplementors = []string{"Application"}
+
+func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionSet, obj *sio.Application) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Application")
+		case "id":
+			out.Values[i] = ec._Application_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Application_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "applicantIin":
+			out.Values[i] = ec._Application_applicantIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userIin":
+			out.Values[i] = ec._Application_userIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fullName":
+			out.Values[i] = ec._Application_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agency":
+			out.Values[i] = ec._Application_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "position":
+			out.Values[i] = ec._Application_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedRole":
+			out.Values[i] = ec._Application_requestedRole(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Application_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Application_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadline":
+			out.Values[i] = ec._Application_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Application_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Application_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deciderIin":
+			out.Values[i] = ec._Application_deciderIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "grantedRole":
+			out.Values[i] = ec._Application_grantedRole(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refusalReason":
+			out.Values[i] = ec._Application_refusalReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slaBreached":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Application_slaBreached(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -78570,6 +86375,130 @@ func (ec *executionContext) _CaseInstruction(ctx context.Context, sel ast.Select
 			}
 		case "status":
 			out.Values[i] = ec._CaseInstruction_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkedRequestImplementors = []string{"CheckedRequest"}
+
+func (ec *executionContext) _CheckedRequest(ctx context.Context, sel ast.SelectionSet, obj *model.CheckedRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkedRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckedRequest")
+		case "request":
+			out.Values[i] = ec._CheckedRequest_request(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestJson":
+			out.Values[i] = ec._CheckedRequest_requestJson(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resultJson":
+			out.Values[i] = ec._CheckedRequest_resultJson(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkedRequestConnectionImplementors = []string{"CheckedRequestConnection"}
+
+func (ec *executionContext) _CheckedRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CheckedRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkedRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckedRequestConnection")
+		case "totalCount":
+			out.Values[i] = ec._CheckedRequestConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._CheckedRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CheckedRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkedRequestEdgeImplementors = []string{"CheckedRequestEdge"}
+
+func (ec *executionContext) _CheckedRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CheckedRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkedRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckedRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._CheckedRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CheckedRequestEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -81067,6 +88996,107 @@ func (ec *executionContext) _DriverLicense(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DriverLicense_holder(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var emergencyEntryImplementors = []string{"EmergencyEntry"}
+
+func (ec *executionContext) _EmergencyEntry(ctx context.Context, sel ast.SelectionSet, obj *sio.EmergencyEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, emergencyEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmergencyEntry")
+		case "id":
+			out.Values[i] = ec._EmergencyEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._EmergencyEntry_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actions":
+			out.Values[i] = ec._EmergencyEntry_actions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxMinutes":
+			out.Values[i] = ec._EmergencyEntry_maxMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "responsible":
+			out.Values[i] = ec._EmergencyEntry_responsible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cause":
+			out.Values[i] = ec._EmergencyEntry_cause(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measures":
+			out.Values[i] = ec._EmergencyEntry_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._EmergencyEntry_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedAt":
+			out.Values[i] = ec._EmergencyEntry_endedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.Values[i] = ec._EmergencyEntry_recordedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedAt":
+			out.Values[i] = ec._EmergencyEntry_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "delayMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EmergencyEntry_delayMinutes(ctx, field, obj)
+				})
+		case "delayOverHour":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EmergencyEntry_delayOverHour(ctx, field, obj)
+				})
+		case "overMaxTime":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EmergencyEntry_overMaxTime(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -85222,6 +93252,306 @@ func (ec *executionContext) _LinkProvenance(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var loggedDenialImplementors = []string{"LoggedDenial"}
+
+func (ec *executionContext) _LoggedDenial(ctx context.Context, sel ast.SelectionSet, obj *audit.Denial) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loggedDenialImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoggedDenial")
+		case "path":
+			out.Values[i] = ec._LoggedDenial_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "service":
+			out.Values[i] = ec._LoggedDenial_service(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._LoggedDenial_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loggedRequestImplementors = []string{"LoggedRequest"}
+
+func (ec *executionContext) _LoggedRequest(ctx context.Context, sel ast.SelectionSet, obj *oversight.Request) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loggedRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoggedRequest")
+		case "seq":
+			out.Values[i] = ec._LoggedRequest_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._LoggedRequest_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._LoggedRequest_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userIin":
+			out.Values[i] = ec._LoggedRequest_userIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userName":
+			out.Values[i] = ec._LoggedRequest_userName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._LoggedRequest_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agency":
+			out.Values[i] = ec._LoggedRequest_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._LoggedRequest_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "caseNumber":
+			out.Values[i] = ec._LoggedRequest_caseNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "justification":
+			out.Values[i] = ec._LoggedRequest_justification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "operation":
+			out.Values[i] = ec._LoggedRequest_operation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "services":
+			out.Values[i] = ec._LoggedRequest_services(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subjects":
+			out.Values[i] = ec._LoggedRequest_subjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "denials":
+			out.Values[i] = ec._LoggedRequest_denials(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorCodes":
+			out.Values[i] = ec._LoggedRequest_errorCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "durationMs":
+			out.Values[i] = ec._LoggedRequest_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "violations":
+			out.Values[i] = ec._LoggedRequest_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loggedRequestConnectionImplementors = []string{"LoggedRequestConnection"}
+
+func (ec *executionContext) _LoggedRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LoggedRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loggedRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoggedRequestConnection")
+		case "totalCount":
+			out.Values[i] = ec._LoggedRequestConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._LoggedRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LoggedRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loggedRequestEdgeImplementors = []string{"LoggedRequestEdge"}
+
+func (ec *executionContext) _LoggedRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LoggedRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loggedRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoggedRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._LoggedRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LoggedRequestEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var maintenanceNoticeImplementors = []string{"MaintenanceNotice"}
+
+func (ec *executionContext) _MaintenanceNotice(ctx context.Context, sel ast.SelectionSet, obj *sio.MaintenanceNotice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, maintenanceNoticeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MaintenanceNotice")
+		case "id":
+			out.Values[i] = ec._MaintenanceNotice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._MaintenanceNotice_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._MaintenanceNotice_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startsAt":
+			out.Values[i] = ec._MaintenanceNotice_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endsAt":
+			out.Values[i] = ec._MaintenanceNotice_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedBy":
+			out.Values[i] = ec._MaintenanceNotice_publishedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._MaintenanceNotice_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var meImplementors = []string{"Me"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *model.Me) graphql.Marshaler {
@@ -85236,48 +93566,54 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 		case "iin":
 			out.Values[i] = ec._Me_iin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "fullName":
 			out.Values[i] = ec._Me_fullName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
 			out.Values[i] = ec._Me_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agency":
 			out.Values[i] = ec._Me_agency(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "position":
 			out.Values[i] = ec._Me_position(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agreementSigned":
 			out.Values[i] = ec._Me_agreementSigned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agreementSignedAt":
 			out.Values[i] = ec._Me_agreementSignedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "blocked":
 			out.Values[i] = ec._Me_blocked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "authenticatedVia":
 			out.Values[i] = ec._Me_authenticatedVia(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "duties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Me_duties(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -85484,6 +93820,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "signAgreement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_signAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "submitApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "approveApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "refuseApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refuseApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "blockUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_blockUser(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unblockUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unblockUser(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "setSupervisor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setSupervisor(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recordEmergency":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordEmergency(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "closeEmergency":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeEmergency(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "publishMaintenance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishMaintenance(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "openProsecutorCheck":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openProsecutorCheck(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -85756,6 +94162,133 @@ func (ec *executionContext) _NotarialParty(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._NotarialParty_legalEntity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var officialAccountImplementors = []string{"OfficialAccount"}
+
+func (ec *executionContext) _OfficialAccount(ctx context.Context, sel ast.SelectionSet, obj *model.OfficialAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, officialAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OfficialAccount")
+		case "iin":
+			out.Values[i] = ec._OfficialAccount_iin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fullName":
+			out.Values[i] = ec._OfficialAccount_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roleCode":
+			out.Values[i] = ec._OfficialAccount_roleCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agency":
+			out.Values[i] = ec._OfficialAccount_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "position":
+			out.Values[i] = ec._OfficialAccount_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blocked":
+			out.Values[i] = ec._OfficialAccount_blocked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agreementSigned":
+			out.Values[i] = ec._OfficialAccount_agreementSigned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "duties":
+			out.Values[i] = ec._OfficialAccount_duties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var operatorReportImplementors = []string{"OperatorReport"}
+
+func (ec *executionContext) _OperatorReport(ctx context.Context, sel ast.SelectionSet, obj *oversight.OperatorReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, operatorReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OperatorReport")
+		case "from":
+			out.Values[i] = ec._OperatorReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._OperatorReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "generatedAt":
+			out.Values[i] = ec._OperatorReport_generatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agencies":
+			out.Values[i] = ec._OperatorReport_agencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._OperatorReport_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "csv":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OperatorReport_csv(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -87665,6 +96198,80 @@ func (ec *executionContext) _ProcurementContractEdge(ctx context.Context, sel as
 	return out
 }
 
+var prosecutorCheckImplementors = []string{"ProsecutorCheck"}
+
+func (ec *executionContext) _ProsecutorCheck(ctx context.Context, sel ast.SelectionSet, obj *sio.ProsecutorCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, prosecutorCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProsecutorCheck")
+		case "id":
+			out.Values[i] = ec._ProsecutorCheck_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolutionNumber":
+			out.Values[i] = ec._ProsecutorCheck_resolutionNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolutionDate":
+			out.Values[i] = ec._ProsecutorCheck_resolutionDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "prosecutorIin":
+			out.Values[i] = ec._ProsecutorCheck_prosecutorIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agency":
+			out.Values[i] = ec._ProsecutorCheck_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._ProsecutorCheck_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._ProsecutorCheck_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openedAt":
+			out.Values[i] = ec._ProsecutorCheck_openedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requests":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProsecutorCheck_requests(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var publicServiceRequestImplementors = []string{"PublicServiceRequest"}
 
 func (ec *executionContext) _PublicServiceRequest(ctx context.Context, sel ast.SelectionSet, obj *sio.PublicServiceRequest) graphql.Marshaler {
@@ -87866,6 +96473,66 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agreement(ctx, field)
+				})
+		case "applications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_applications(ctx, field)
+				})
+		case "officialAccounts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_officialAccounts(ctx, field)
+				})
+		case "emergencyJournal":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_emergencyJournal(ctx, field)
+				})
+		case "maintenanceNotices":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_maintenanceNotices(ctx, field)
+				})
+		case "loggedRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_loggedRequests(ctx, field)
+				})
+		case "agencyReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_agencyReport(ctx, field)
+				})
+		case "monthlyReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_monthlyReport(ctx, field)
+				})
+		case "operatorReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_operatorReport(ctx, field)
+				})
+		case "prosecutorChecks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_prosecutorChecks(ctx, field)
+				})
+		case "prosecutorCheck":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_prosecutorCheck(ctx, field)
 				})
 		case "policy":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -90558,6 +99225,79 @@ func (ec *executionContext) _UnfairParticipant(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var userActivityImplementors = []string{"UserActivity"}
+
+func (ec *executionContext) _UserActivity(ctx context.Context, sel ast.SelectionSet, obj *oversight.UserActivity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userActivityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserActivity")
+		case "userIin":
+			out.Values[i] = ec._UserActivity_userIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fullName":
+			out.Values[i] = ec._UserActivity_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roleCode":
+			out.Values[i] = ec._UserActivity_roleCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "position":
+			out.Values[i] = ec._UserActivity_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blocked":
+			out.Values[i] = ec._UserActivity_blocked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requests":
+			out.Values[i] = ec._UserActivity_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "denied":
+			out.Values[i] = ec._UserActivity_denied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "violations":
+			out.Values[i] = ec._UserActivity_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "services":
+			out.Values[i] = ec._UserActivity_services(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var vATRegistrationImplementors = []string{"VATRegistration"}
 
 func (ec *executionContext) _VATRegistration(ctx context.Context, sel ast.SelectionSet, obj *sio.VATRegistration) graphql.Marshaler {
@@ -90964,6 +99704,132 @@ func (ec *executionContext) _VehicleEdge(ctx context.Context, sel ast.SelectionS
 			}
 		case "node":
 			out.Values[i] = ec._VehicleEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var violationImplementors = []string{"Violation"}
+
+func (ec *executionContext) _Violation(ctx context.Context, sel ast.SelectionSet, obj *oversight.Violation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, violationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Violation")
+		case "kind":
+			out.Values[i] = ec._Violation_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userIin":
+			out.Values[i] = ec._Violation_userIin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userName":
+			out.Values[i] = ec._Violation_userName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agency":
+			out.Values[i] = ec._Violation_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._Violation_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "seq":
+			out.Values[i] = ec._Violation_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._Violation_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relation":
+			out.Values[i] = ec._Violation_relation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subjectAgency":
+			out.Values[i] = ec._Violation_subjectAgency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._Violation_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "median":
+			out.Values[i] = ec._Violation_median(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detailRu":
+			out.Values[i] = ec._Violation_detailRu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var violationCountImplementors = []string{"ViolationCount"}
+
+func (ec *executionContext) _ViolationCount(ctx context.Context, sel ast.SelectionSet, obj *oversight.KindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, violationCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ViolationCount")
+		case "kind":
+			out.Values[i] = ec._ViolationCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ViolationCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -91539,6 +100405,26 @@ func (ec *executionContext) marshalNAdministrativeOffenceEdge2ᚕsioᚋgraphᚋm
 	return ret
 }
 
+func (ec *executionContext) marshalNAgencyTotals2sioᚋoversightᚐAgencyTotals(ctx context.Context, sel ast.SelectionSet, v oversight.AgencyTotals) graphql.Marshaler {
+	return ec._AgencyTotals(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgencyTotals2ᚕsioᚋoversightᚐAgencyTotalsᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.AgencyTotals) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgencyTotals2sioᚋoversightᚐAgencyTotals(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAgriculturalMachine2sioᚐAgriculturalMachine(ctx context.Context, sel ast.SelectionSet, v sio.AgriculturalMachine) graphql.Marshaler {
 	return ec._AgriculturalMachine(ctx, sel, &v)
 }
@@ -91612,6 +100498,75 @@ func (ec *executionContext) marshalNAppealStatus2sioᚐAppealStatus(ctx context.
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "AppealStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNApplication2sioᚐApplication(ctx context.Context, sel ast.SelectionSet, v sio.Application) graphql.Marshaler {
+	return ec._Application(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApplication2ᚕsioᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Application) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApplication2sioᚐApplication(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNApplicationInput2sioᚋgraphᚋmodelᚐApplicationInput(ctx context.Context, v any) (model.ApplicationInput, error) {
+	res, err := ec.unmarshalInputApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNApplicationKind2sioᚐApplicationKind(ctx context.Context, v any) (sio.ApplicationKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ApplicationKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApplicationKind2sioᚐApplicationKind(ctx context.Context, sel ast.SelectionSet, v sio.ApplicationKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ApplicationKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNApplicationStatus2sioᚐApplicationStatus(ctx context.Context, v any) (sio.ApplicationStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ApplicationStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApplicationStatus2sioᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v sio.ApplicationStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ApplicationStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNAstanaTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := gqlscalar.UnmarshalAstanaTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAstanaTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := gqlscalar.MarshalAstanaTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AstanaTime!")
 	}
 	return res
 }
@@ -91810,6 +100765,34 @@ func (ec *executionContext) marshalNCaseInstruction2ᚕsioᚋauthzᚐInstruction
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseInstruction2sioᚋauthzᚐInstruction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCheckedRequest2ᚖsioᚋgraphᚋmodelᚐCheckedRequest(ctx context.Context, sel ast.SelectionSet, v *model.CheckedRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckedRequest!")
+		return graphql.Null
+	}
+	return ec._CheckedRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCheckedRequestEdge2sioᚋgraphᚋmodelᚐCheckedRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.CheckedRequestEdge) graphql.Marshaler {
+	return ec._CheckedRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCheckedRequestEdge2ᚕsioᚋgraphᚋmodelᚐCheckedRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CheckedRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCheckedRequestEdge2sioᚋgraphᚋmodelᚐCheckedRequestEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -92454,6 +101437,46 @@ func (ec *executionContext) marshalNDriverLicense2sioᚐDriverLicense(ctx contex
 	return ec._DriverLicense(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNEmergencyCategory2sioᚐEmergencyCategory(ctx context.Context, v any) (sio.EmergencyCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.EmergencyCategory(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEmergencyCategory2sioᚐEmergencyCategory(ctx context.Context, sel ast.SelectionSet, v sio.EmergencyCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EmergencyCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNEmergencyEntry2sioᚐEmergencyEntry(ctx context.Context, sel ast.SelectionSet, v sio.EmergencyEntry) graphql.Marshaler {
+	return ec._EmergencyEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmergencyEntry2ᚕsioᚐEmergencyEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.EmergencyEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmergencyEntry2sioᚐEmergencyEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEmergencyInput2sioᚋgraphᚋmodelᚐEmergencyInput(ctx context.Context, v any) (model.EmergencyInput, error) {
+	res, err := ec.unmarshalInputEmergencyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNEmployment2sioᚐEmployment(ctx context.Context, sel ast.SelectionSet, v sio.Employment) graphql.Marshaler {
 	return ec._Employment(ctx, sel, &v)
 }
@@ -92645,6 +101668,14 @@ func (ec *executionContext) marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx cont
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNExportFile2ᚖsioᚋlinksᚐFile(ctx context.Context, sel ast.SelectionSet, v *links.File) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExportFile!")
+		return graphql.Null
+	}
+	return ec._ExportFile(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNExpulsion2sioᚐExpulsion(ctx context.Context, sel ast.SelectionSet, v sio.Expulsion) graphql.Marshaler {
@@ -93378,6 +102409,104 @@ func (ec *executionContext) marshalNLinkProvenance2sioᚋlinksᚐProvenance(ctx 
 	return ec._LinkProvenance(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNLogFilter2sioᚋgraphᚋmodelᚐLogFilter(ctx context.Context, v any) (model.LogFilter, error) {
+	res, err := ec.unmarshalInputLogFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoggedDenial2sioᚋauditᚐDenial(ctx context.Context, sel ast.SelectionSet, v audit.Denial) graphql.Marshaler {
+	return ec._LoggedDenial(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLoggedDenial2ᚕsioᚋauditᚐDenialᚄ(ctx context.Context, sel ast.SelectionSet, v []audit.Denial) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoggedDenial2sioᚋauditᚐDenial(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoggedRequest2sioᚋoversightᚐRequest(ctx context.Context, sel ast.SelectionSet, v oversight.Request) graphql.Marshaler {
+	return ec._LoggedRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLoggedRequest2ᚕsioᚋoversightᚐRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.Request) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoggedRequest2sioᚋoversightᚐRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoggedRequest2ᚖsioᚋoversightᚐRequest(ctx context.Context, sel ast.SelectionSet, v *oversight.Request) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoggedRequest!")
+		return graphql.Null
+	}
+	return ec._LoggedRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoggedRequestEdge2sioᚋgraphᚋmodelᚐLoggedRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.LoggedRequestEdge) graphql.Marshaler {
+	return ec._LoggedRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLoggedRequestEdge2ᚕsioᚋgraphᚋmodelᚐLoggedRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LoggedRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoggedRequestEdge2sioᚋgraphᚋmodelᚐLoggedRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNMaintenanceInput2sioᚋgraphᚋmodelᚐMaintenanceInput(ctx context.Context, v any) (model.MaintenanceInput, error) {
+	res, err := ec.unmarshalInputMaintenanceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMaintenanceNotice2sioᚐMaintenanceNotice(ctx context.Context, sel ast.SelectionSet, v sio.MaintenanceNotice) graphql.Marshaler {
+	return ec._MaintenanceNotice(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMaintenanceNotice2ᚕsioᚐMaintenanceNoticeᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.MaintenanceNotice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMaintenanceNotice2sioᚐMaintenanceNotice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNMissingPersonRecord2sioᚐMissingPersonRecord(ctx context.Context, sel ast.SelectionSet, v sio.MissingPersonRecord) graphql.Marshaler {
 	return ec._MissingPersonRecord(ctx, sel, &v)
 }
@@ -93505,6 +102634,26 @@ func (ec *executionContext) marshalNOffenceGravity2sioᚐOffenceGravity(ctx cont
 		graphql.AddInvalidNullFromMarshaler(ctx, "OffenceGravity!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNOfficialAccount2sioᚋgraphᚋmodelᚐOfficialAccount(ctx context.Context, sel ast.SelectionSet, v model.OfficialAccount) graphql.Marshaler {
+	return ec._OfficialAccount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOfficialAccount2ᚕsioᚋgraphᚋmodelᚐOfficialAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OfficialAccount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOfficialAccount2sioᚋgraphᚋmodelᚐOfficialAccount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNOutpatientVisit2ᚖsioᚐOutpatientVisit(ctx context.Context, sel ast.SelectionSet, v *sio.OutpatientVisit) graphql.Marshaler {
@@ -93642,6 +102791,16 @@ func (ec *executionContext) marshalNPensionPayerKind2sioᚐPensionPayerKind(ctx 
 		graphql.AddInvalidNullFromMarshaler(ctx, "PensionPayerKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNPeriodInput2sioᚋgraphᚋmodelᚐPeriodInput(ctx context.Context, v any) (model.PeriodInput, error) {
+	res, err := ec.unmarshalInputPeriodInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPeriodInput2ᚖsioᚋgraphᚋmodelᚐPeriodInput(ctx context.Context, v any) (*model.PeriodInput, error) {
+	res, err := ec.unmarshalInputPeriodInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPermitStatus2sioᚐPermitStatus(ctx context.Context, v any) (sio.PermitStatus, error) {
@@ -93937,6 +103096,31 @@ func (ec *executionContext) marshalNProcurementStatus2sioᚐProcurementStatus(ct
 		graphql.AddInvalidNullFromMarshaler(ctx, "ProcurementStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNProsecutorCheck2sioᚐProsecutorCheck(ctx context.Context, sel ast.SelectionSet, v sio.ProsecutorCheck) graphql.Marshaler {
+	return ec._ProsecutorCheck(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProsecutorCheck2ᚕsioᚐProsecutorCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ProsecutorCheck) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProsecutorCheck2sioᚐProsecutorCheck(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNProsecutorCheckInput2sioᚋgraphᚋmodelᚐProsecutorCheckInput(ctx context.Context, v any) (model.ProsecutorCheckInput, error) {
+	res, err := ec.unmarshalInputProsecutorCheckInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPublicServiceRequest2ᚖsioᚐPublicServiceRequest(ctx context.Context, sel ast.SelectionSet, v *sio.PublicServiceRequest) graphql.Marshaler {
@@ -94787,6 +103971,26 @@ func (ec *executionContext) marshalNUnfairRole2sioᚐUnfairRole(ctx context.Cont
 	return res
 }
 
+func (ec *executionContext) marshalNUserActivity2sioᚋoversightᚐUserActivity(ctx context.Context, sel ast.SelectionSet, v oversight.UserActivity) graphql.Marshaler {
+	return ec._UserActivity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNUserActivity2ᚕsioᚋoversightᚐUserActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.UserActivity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserActivity2sioᚋoversightᚐUserActivity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNVATRegistration2sioᚐVATRegistration(ctx context.Context, sel ast.SelectionSet, v sio.VATRegistration) graphql.Marshaler {
 	return ec._VATRegistration(ctx, sel, &v)
 }
@@ -94845,6 +104049,61 @@ func (ec *executionContext) marshalNVesselCategory2sioᚐVesselCategory(ctx cont
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "VesselCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNViolation2sioᚋoversightᚐViolation(ctx context.Context, sel ast.SelectionSet, v oversight.Violation) graphql.Marshaler {
+	return ec._Violation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNViolation2ᚕsioᚋoversightᚐViolationᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.Violation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNViolation2sioᚋoversightᚐViolation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNViolationCount2sioᚋoversightᚐKindCount(ctx context.Context, sel ast.SelectionSet, v oversight.KindCount) graphql.Marshaler {
+	return ec._ViolationCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNViolationCount2ᚕsioᚋoversightᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.KindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNViolationCount2sioᚋoversightᚐKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNViolationKind2sioᚋoversightᚐViolationKind(ctx context.Context, v any) (oversight.ViolationKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := oversight.ViolationKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNViolationKind2sioᚋoversightᚐViolationKind(ctx context.Context, sel ast.SelectionSet, v oversight.ViolationKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ViolationKind!")
 	}
 	return res
 }
@@ -95081,6 +104340,13 @@ func (ec *executionContext) marshalOAdministrativeOffenceConnection2ᚖsioᚋgra
 	return ec._AdministrativeOffenceConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAgencyReport2ᚖsioᚋoversightᚐAgencyReport(ctx context.Context, sel ast.SelectionSet, v *oversight.AgencyReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AgencyReport(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAgreement2ᚖsioᚋgraphᚋmodelᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *model.Agreement) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -95126,6 +104392,50 @@ func (ec *executionContext) marshalOAppealConnection2ᚖsioᚋgraphᚋmodelᚐAp
 		return graphql.Null
 	}
 	return ec._AppealConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOApplication2ᚖsioᚐApplication(ctx context.Context, sel ast.SelectionSet, v *sio.Application) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Application(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOApplicationStatus2ᚖsioᚐApplicationStatus(ctx context.Context, v any) (*sio.ApplicationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := sio.ApplicationStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOApplicationStatus2ᚖsioᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v *sio.ApplicationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOAstanaTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalAstanaTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAstanaTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalAstanaTime(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOBIN2ᚖsioᚐBIN(ctx context.Context, v any) (*sio.BIN, error) {
@@ -95247,6 +104557,13 @@ func (ec *executionContext) marshalOCaseInstruction2ᚖsioᚋauthzᚐInstruction
 		return graphql.Null
 	}
 	return ec._CaseInstruction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCheckedRequestConnection2ᚖsioᚋgraphᚋmodelᚐCheckedRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.CheckedRequestConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CheckedRequestConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCivilAct2ᚕsioᚐCivilActᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilAct) graphql.Marshaler {
@@ -95655,6 +104972,13 @@ func (ec *executionContext) marshalODriverLicense2ᚖsioᚐDriverLicense(ctx con
 		return graphql.Null
 	}
 	return ec._DriverLicense(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEmergencyEntry2ᚖsioᚐEmergencyEntry(ctx context.Context, sel ast.SelectionSet, v *sio.EmergencyEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EmergencyEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
@@ -96275,6 +105599,20 @@ func (ec *executionContext) marshalOLinkKind2ᚕsioᚋlinksᚐEdgeKindᚄ(ctx co
 	return ret
 }
 
+func (ec *executionContext) marshalOLoggedRequestConnection2ᚖsioᚋgraphᚋmodelᚐLoggedRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.LoggedRequestConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoggedRequestConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMaintenanceNotice2ᚖsioᚐMaintenanceNotice(ctx context.Context, sel ast.SelectionSet, v *sio.MaintenanceNotice) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MaintenanceNotice(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOMe2ᚖsioᚋgraphᚋmodelᚐMe(ctx context.Context, sel ast.SelectionSet, v *model.Me) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -96416,6 +105754,20 @@ func (ec *executionContext) marshalONotarialRole2ᚖsioᚐNotarialRole(ctx conte
 	return res
 }
 
+func (ec *executionContext) marshalOOfficialAccount2ᚖsioᚋgraphᚋmodelᚐOfficialAccount(ctx context.Context, sel ast.SelectionSet, v *model.OfficialAccount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OfficialAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOperatorReport2ᚖsioᚋoversightᚐOperatorReport(ctx context.Context, sel ast.SelectionSet, v *oversight.OperatorReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OperatorReport(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOOutpatientVisitConnection2ᚖsioᚋgraphᚋmodelᚐOutpatientVisitConnection(ctx context.Context, sel ast.SelectionSet, v *model.OutpatientVisitConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -96520,6 +105872,13 @@ func (ec *executionContext) marshalOProcurementContractConnection2ᚖsioᚋgraph
 		return graphql.Null
 	}
 	return ec._ProcurementContractConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProsecutorCheck2ᚖsioᚐProsecutorCheck(ctx context.Context, sel ast.SelectionSet, v *sio.ProsecutorCheck) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProsecutorCheck(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPublicServiceRequestConnection2ᚖsioᚋgraphᚋmodelᚐPublicServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.PublicServiceRequestConnection) graphql.Marshaler {

@@ -8,11 +8,13 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"time"
 
 	"sio"
 	"sio/authz"
 	"sio/graph"
 	"sio/links"
+	"sio/oversight"
 )
 
 // Resolver is the root resolver; its fields are the connectors and services
@@ -94,6 +96,14 @@ type Resolver struct {
 	PassengerDeclarations sio.PassengerDeclarations
 	// Поиск адресов и контактных телефонов.
 	ContactRegistry sio.ContactRegistry
+
+	// Oversight and administration (SIO's own stores): the accounts, the
+	// administrative journal, the reports over the Log-journal and the
+	// real clock they run on (nil: time.Now).
+	Accounts  AccountAdmin
+	Admin     sio.AdminJournal
+	Oversight *oversight.Detector
+	Clock     func() time.Time
 }
 
 var _ graph.ResolverRoot = (*Resolver)(nil)
@@ -259,3 +269,17 @@ func (r *Resolver) PassengerDeclaration() graph.PassengerDeclarationResolver {
 }
 func (r *Resolver) ContactPhone() graph.ContactPhoneResolver     { return &contactPhoneResolver{r} }
 func (r *Resolver) ContactAddress() graph.ContactAddressResolver { return &contactAddressResolver{r} }
+
+// Oversight and administration.
+func (r *Resolver) AgencyReport() graph.AgencyReportResolver { return &agencyReportResolver{r} }
+func (r *Resolver) Application() graph.ApplicationResolver   { return &applicationResolver{r} }
+func (r *Resolver) EmergencyEntry() graph.EmergencyEntryResolver {
+	return &emergencyEntryResolver{r}
+}
+func (r *Resolver) Me() graph.MeResolver { return &meResolver{r} }
+func (r *Resolver) OperatorReport() graph.OperatorReportResolver {
+	return &operatorReportResolver{r}
+}
+func (r *Resolver) ProsecutorCheck() graph.ProsecutorCheckResolver {
+	return &prosecutorCheckResolver{r}
+}

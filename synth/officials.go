@@ -39,6 +39,51 @@ type Officials struct {
 	Instructions    []authz.Instruction
 	LegalAssistance []authz.LegalAssistance
 	Sanctions       []authz.CourtSanction
+	// Supervisors are the responsible officials of the agencies (duty
+	// authz.DutySupervisor): one per agency.
+	Supervisors []sio.IIN
+}
+
+// Recruits collects, while the population is generated, the adults of the
+// population GenerateOfficials makes officials of: living citizens of the
+// Republic born 1965-1998 who are married in ЗАГС, so that a spouse (and
+// mostly children and parents) of theirs is on record. Add every batch, in
+// order; the first maxRecruits such persons of the stream are kept, so the
+// choice depends on Seed and Persons only, not on where batches are cut
+// (a family never spans two batches).
+type Recruits struct {
+	people []sio.Person
+}
+
+const maxRecruits = 256
+
+// Add takes the recruits of a batch.
+func (r *Recruits) Add(b *Batch) {
+	if len(r.people) >= maxRecruits {
+		return
+	}
+	married := map[sio.IIN]bool{}
+	for _, a := range b.Acts {
+		if a.Kind != sio.ActMarriage {
+			continue
+		}
+		for _, p := range a.Parties {
+			if p.Role == sio.RoleSpouse {
+				married[p.IIN] = true
+			}
+		}
+	}
+	lo, hi := mkDay(1965, 1, 1), mkDay(1998, 12, 31)
+	for _, p := range b.Persons {
+		_, known := regionIdx[p.RegionKATO]
+		if d := dayOf(p.BirthDate); p.DeathDate == nil && p.Citizenship == "KZ" && d >= lo && d <= hi &&
+			married[p.IIN] && known {
+			r.people = append(r.people, p)
+			if len(r.people) >= maxRecruits {
+				return
+			}
+		}
+	}
 }
 
 // SnapshotClock returns the sandbox's clock: the date of the synthetic
@@ -78,9 +123,15 @@ var (
 //   - every role gets 2 users: one in Astana, one in another region, with the
 //     role's agency (RoleSpec.Agency, else inferred from the code), a
 //     position of that agency's local unit and a full name;
-//   - user IINs are born 1965-1998 with serials 9000-9999, a range Generate
-//     never issues (its serials stop at 8999), so they never collide with
-//     persons of any Config;
+//   - the regional users are persons of the population while recruits
+//     (see Recruits; nil gives none) outside Astana last: their IIN and
+//     name, a unit in their region; they have families in ЗАГС, so that
+//     lookups of an official's relatives can be detected;
+//   - the other users' IINs are born 1965-1998 with serials 9000-9999, a
+//     range Generate never issues (its serials stop at 8999), so they never
+//     collide with persons of any Config;
+//   - the Astana user of the first role of each agency is the agency's
+//     responsible official (Supervisors);
 //   - AgreementSignedAt is a date derived from the seed for every user but
 //     the regional user of the last role (unsigned); the regional user of
 //     the second-to-last role (of the only role, if there is one) is
@@ -119,9 +170,12 @@ var (
 // the cover letter of the Prosecutor General's Office ("2-12-YY/NNNN"),
 // sanctions the ЕАИАС number of the investigative court's material
 // ("RR91-YY-00-1с/NNN").
-func GenerateOfficials(cfg Config, roles []RoleSpec) Officials {
+func GenerateOfficials(cfg Config, roles []RoleSpec, recruits *Recruits) Officials {
 	s1, s2 := seedPair(cfg.Seed, 2)
 	o := &officialsGen{r: rand.New(rand.NewPCG(s1, s2)), iins: map[sio.IIN]bool{}, serial: map[string]int{}}
+	if recruits != nil {
+		o.recruits = recruits.people
+	}
 	o.signedBase = mkDay(2024, 1, 10) + day(o.r.IntN(150))
 	return o.run(roles)
 }
@@ -140,6 +194,7 @@ type officialsGen struct {
 	econN      int
 	genN       int
 	signedBase day
+	recruits   []sio.Person
 	out        Officials
 }
 
@@ -152,6 +207,13 @@ func (o *officialsGen) run(roles []RoleSpec) Officials {
 			agency = inferAgency(role.Code)
 		}
 		for j := 0; j < 2; j++ {
+			if j == 1 {
+				if p := o.recruit(astana); p != nil {
+					ri := regionIdx[p.RegionKATO]
+					users[i][j] = official{user: o.recruitUser(role, agency, ri, p), region: ri, role: i}
+					continue
+				}
+			}
 			ri := astana
 			if j == 1 {
 				for ri == astana {
@@ -159,6 +221,13 @@ func (o *officialsGen) run(roles []RoleSpec) Officials {
 				}
 			}
 			users[i][j] = official{user: o.user(role, agency, ri), region: ri, role: i}
+		}
+	}
+	supervised := map[string]bool{}
+	for i := range users {
+		if u := users[i][0].user; !supervised[u.AgencyCode] {
+			supervised[u.AgencyCode] = true
+			o.out.Supervisors = append(o.out.Supervisors, u.IIN)
 		}
 	}
 	if n := len(roles); n > 0 {
@@ -436,11 +505,38 @@ func (o *officialsGen) user(role RoleSpec, agency string, ri int) sio.User {
 	}
 	o.iins[iin] = true
 	name := o.fullName(ri, male, 20)
-	signed := (o.signedBase + day(o.r.IntN(90))).time().Add(time.Duration(9*60+o.r.IntN(8*60)) * time.Minute)
 	return sio.User{
 		IIN: iin, FullName: name, RoleCode: role.Code, AgencyCode: agency,
-		Position: position(role.Code, agency, ri), AgreementSignedAt: &signed,
+		Position: position(role.Code, agency, ri), AgreementSignedAt: o.signed(),
 	}
+}
+
+// recruit takes the next recruit living outside Astana, nil when none is
+// left.
+func (o *officialsGen) recruit(astana int) *sio.Person {
+	for len(o.recruits) > 0 {
+		p := &o.recruits[0]
+		o.recruits = o.recruits[1:]
+		if regionIdx[p.RegionKATO] != astana && !o.iins[p.IIN] {
+			return p
+		}
+	}
+	return nil
+}
+
+// recruitUser makes an official of a person of the population, in a unit
+// of the person's region.
+func (o *officialsGen) recruitUser(role RoleSpec, agency string, ri int, p *sio.Person) sio.User {
+	o.iins[p.IIN] = true
+	return sio.User{IIN: p.IIN, FullName: strings.TrimSpace(p.LastName + " " + p.FirstName + " " + p.MiddleName),
+		RoleCode: role.Code, AgencyCode: agency, Position: position(role.Code, agency, ri), AgreementSignedAt: o.signed()}
+}
+
+// signed is when an official signed the usage agreement: a working day
+// time after the signing campaign began.
+func (o *officialsGen) signed() *time.Time {
+	t := (o.signedBase + day(o.r.IntN(90))).time().Add(time.Duration(9*60+o.r.IntN(8*60)) * time.Minute)
+	return &t
 }
 
 // newCase registers a case of a basis opened by the user's unit.

@@ -20,7 +20,7 @@ var (
 // snapshot, with one record of every state the enforcer distinguishes.
 func TestOfficialsBasisRecords(t *testing.T) {
 	roles := testRoles()
-	off := synth.GenerateOfficials(synth.Config{Seed: 7, Persons: 3000}, roles)
+	off := synth.GenerateOfficials(synth.Config{Seed: 7, Persons: 3000}, roles, nil)
 	today := synth.Today()
 	cases := map[string]sio.Case{}
 	for _, c := range off.Cases {

@@ -691,17 +691,35 @@ var (
 func TestOfficials(t *testing.T) {
 	cfg := synth.Config{Seed: 7, Persons: 3000}
 	roles := testRoles()
-	off := synth.GenerateOfficials(cfg, roles)
-	if again := synth.GenerateOfficials(cfg, roles); !reflect.DeepEqual(off, again) {
+	batches := generate(t, cfg)
+	recruits := &synth.Recruits{}
+	for _, b := range batches {
+		recruits.Add(b)
+	}
+	off := synth.GenerateOfficials(cfg, roles, recruits)
+	// Deterministic, also when the population is cut into other batches.
+	again := &synth.Recruits{}
+	for _, b := range generate(t, synth.Config{Seed: 7, Persons: 3000, BatchPersons: 700}) {
+		again.Add(b)
+	}
+	if other := synth.GenerateOfficials(cfg, roles, again); !reflect.DeepEqual(off, other) {
 		t.Fatal("officials are not deterministic")
 	}
-	if other := synth.GenerateOfficials(synth.Config{Seed: 8, Persons: 3000}, roles); reflect.DeepEqual(off.Users, other.Users) {
+	if other := synth.GenerateOfficials(synth.Config{Seed: 8, Persons: 3000}, roles, nil); reflect.DeepEqual(off.Users, other.Users) {
 		t.Fatal("officials do not depend on the seed")
 	}
-	persons := map[sio.IIN]bool{}
-	for _, b := range generate(t, cfg) {
+	persons := map[sio.IIN]sio.Person{}
+	spouses := map[sio.IIN]bool{}
+	for _, b := range batches {
 		for _, p := range b.Persons {
-			persons[p.IIN] = true
+			persons[p.IIN] = p
+		}
+		for _, a := range b.Acts {
+			for _, p := range a.Parties {
+				if a.Kind == sio.ActMarriage && p.Role == sio.RoleSpouse {
+					spouses[p.IIN] = true
+				}
+			}
 		}
 	}
 	if len(off.Users) != 2*len(roles) {
@@ -709,22 +727,30 @@ func TestOfficials(t *testing.T) {
 	}
 	users := map[sio.IIN]*sio.User{}
 	byRole := map[string][]*sio.User{}
-	blocked, unsigned := 0, 0
+	blocked, unsigned, recruited := 0, 0, 0
 	for i := range off.Users {
 		u := &off.Users[i]
 		iin, err := sio.ParseIIN(string(u.IIN), "iin")
-		if err != nil || users[u.IIN] != nil || persons[u.IIN] {
-			t.Fatalf("user IIN %s: %v (duplicate or a person's)", u.IIN, err)
+		if err != nil || users[u.IIN] != nil {
+			t.Fatalf("user IIN %s: %v (duplicate)", u.IIN, err)
 		}
-		if s := string(u.IIN[7:11]); s < "9000" {
-			t.Fatalf("user %s: serial %s outside the officials' range", u.IIN, s)
+		if p, ok := persons[u.IIN]; ok {
+			// A person of the population: alive, married, a citizen, with
+			// the person's name and a unit outside Astana.
+			recruited++
+			if u.FullName != p.LastName+" "+p.FirstName+" "+p.MiddleName || p.DeathDate != nil || !spouses[u.IIN] ||
+				p.Citizenship != "KZ" || p.RegionKATO == "71" || strings.Contains(u.Position, "Астан") {
+				t.Fatalf("recruited user %+v from person %+v", u, p)
+			}
+		} else if s := string(u.IIN[7:11]); s < "9000" {
+			t.Fatalf("user %s: serial %s outside the officials' range and not a person", u.IIN, s)
 		}
 		if y := iin.BirthDate().Year(); y < 1965 || y > 1998 {
 			t.Fatalf("user %s born %d", u.IIN, y)
 		}
 		users[u.IIN] = u
 		byRole[u.RoleCode] = append(byRole[u.RoleCode], u)
-		if len(strings.Fields(u.FullName)) != 3 || u.AgencyCode == "" || u.Position == "" {
+		if len(strings.Fields(u.FullName)) < 2 || u.AgencyCode == "" || u.Position == "" {
 			t.Fatalf("user %+v", u)
 		}
 		if u.Blocked {
@@ -735,6 +761,25 @@ func TestOfficials(t *testing.T) {
 		} else if u.AgreementSignedAt.IsZero() || !u.AgreementSignedAt.Before(snapshot) {
 			t.Fatalf("user %s signed %v", u.IIN, u.AgreementSignedAt)
 		}
+	}
+	if recruited != len(roles) {
+		t.Fatalf("%d users are persons of the population; want every regional user (%d)", recruited, len(roles))
+	}
+	// One responsible official per agency: its first role's Astana user.
+	agencies := map[string]bool{}
+	for _, u := range off.Users {
+		agencies[u.AgencyCode] = true
+	}
+	supervised := map[string]bool{}
+	for _, iin := range off.Supervisors {
+		u := users[iin]
+		if u == nil || supervised[u.AgencyCode] || !strings.Contains(u.Position, "Астан") || u.Blocked {
+			t.Fatalf("supervisor %s: %+v", iin, u)
+		}
+		supervised[u.AgencyCode] = true
+	}
+	if !reflect.DeepEqual(supervised, agencies) {
+		t.Fatalf("supervisors of %v; want one of each of %v", supervised, agencies)
 	}
 	if blocked != 1 || unsigned != 1 {
 		t.Fatalf("%d blocked, %d unsigned users; want 1 and 1", blocked, unsigned)

@@ -8,7 +8,9 @@ import (
 	"io"
 	"sio"
 	"sio/authz"
+	"sio/oversight"
 	"strconv"
+	"time"
 )
 
 type AdministrativeOffenceConnection struct {
@@ -43,6 +45,24 @@ type AppealConnection struct {
 type AppealEdge struct {
 	Cursor string      `json:"cursor"`
 	Node   *sio.Appeal `json:"node"`
+}
+
+type ApplicationInput struct {
+	Kind sio.ApplicationKind `json:"kind"`
+	// The official concerned: required for REGISTRATION, BLOCK and UNBLOCK (a
+	// user of the responsible official's agency); ROLE_CHANGE concerns the
+	// caller.
+	UserIin *sio.IIN `json:"userIin,omitempty"`
+	// REGISTRATION: the official's full name.
+	FullName *string `json:"fullName,omitempty"`
+	// REGISTRATION, ROLE_CHANGE: the post.
+	Position *string `json:"position,omitempty"`
+	// REGISTRATION, ROLE_CHANGE: the role asked for (see policy.roles).
+	RequestedRole *string `json:"requestedRole,omitempty"`
+	// ROLE_CHANGE: the agency transferred to (default: the caller's).
+	Agency *string `json:"agency,omitempty"`
+	// The grounds: order of appointment, transfer or dismissal.
+	Reason string `json:"reason"`
 }
 
 // The legal basis of an inquiry, as the rules require per kind (see
@@ -101,6 +121,26 @@ type BudgetPaymentConnection struct {
 type BudgetPaymentEdge struct {
 	Cursor string             `json:"cursor"`
 	Node   *sio.BudgetPayment `json:"node"`
+}
+
+// A request with what the user obtained.
+type CheckedRequest struct {
+	Request *oversight.Request `json:"request"`
+	// The request as received (JSON text: method, path, body).
+	RequestJSON string `json:"requestJson"`
+	// The response served to the user (JSON text): the information obtained.
+	ResultJSON string `json:"resultJson"`
+}
+
+type CheckedRequestConnection struct {
+	TotalCount int                  `json:"totalCount"`
+	Edges      []CheckedRequestEdge `json:"edges"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+}
+
+type CheckedRequestEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *CheckedRequest `json:"node"`
 }
 
 type CivilServiceRecordConnection struct {
@@ -162,6 +202,17 @@ type DemandConnection struct {
 type DemandEdge struct {
 	Cursor string      `json:"cursor"`
 	Node   *sio.Demand `json:"node"`
+}
+
+type EmergencyInput struct {
+	Category    sio.EmergencyCategory `json:"category"`
+	Actions     string                `json:"actions"`
+	MaxMinutes  int                   `json:"maxMinutes"`
+	Responsible string                `json:"responsible"`
+	Cause       string                `json:"cause"`
+	Measures    *string               `json:"measures,omitempty"`
+	StartedAt   time.Time             `json:"startedAt"`
+	EndedAt     *time.Time            `json:"endedAt,omitempty"`
 }
 
 type EmploymentConnection struct {
@@ -241,6 +292,40 @@ type LandRightEdge struct {
 	Node   *sio.PropertyRight `json:"node"`
 }
 
+// Selects logged requests of an agency's users.
+type LogFilter struct {
+	Period *PeriodInput `json:"period"`
+	// The agency: a responsible official reads the own agency only (default); the operator any (default: all).
+	Agency  *string  `json:"agency,omitempty"`
+	UserIin *sio.IIN `json:"userIin,omitempty"`
+	// Basis code.
+	Basis *string `json:"basis,omitempty"`
+	// Service code: requests that read it.
+	Service *string `json:"service,omitempty"`
+	// Only requests refused in part or whole.
+	DeniedOnly *bool `json:"deniedOnly,omitempty"`
+	// Kinds of records (default INQUIRY: requests of state data).
+	Kinds []string `json:"kinds,omitempty"`
+}
+
+type LoggedRequestConnection struct {
+	TotalCount int                 `json:"totalCount"`
+	Edges      []LoggedRequestEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+}
+
+type LoggedRequestEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *oversight.Request `json:"node"`
+}
+
+type MaintenanceInput struct {
+	Title       string    `json:"title"`
+	Description *string   `json:"description,omitempty"`
+	StartsAt    time.Time `json:"startsAt"`
+	EndsAt      time.Time `json:"endsAt"`
+}
+
 // The caller.
 type Me struct {
 	Iin             sio.IIN `json:"iin"`
@@ -254,6 +339,8 @@ type Me struct {
 	Blocked           bool    `json:"blocked"`
 	// How the caller authenticated: mtls or sandbox-header.
 	AuthenticatedVia string `json:"authenticatedVia"`
+	// Duties beyond the role: SUPERVISOR (the agency's responsible official).
+	Duties []string `json:"duties"`
 }
 
 type Mutation struct {
@@ -271,6 +358,19 @@ type NotarialActEdge struct {
 	Node   *sio.NotarialAct  `json:"node"`
 	Role   *sio.NotarialRole `json:"role,omitempty"`
 	RoleRu *string           `json:"roleRu,omitempty"`
+}
+
+// An official's account in SIO (for the operator and the agency's responsible official).
+type OfficialAccount struct {
+	Iin             sio.IIN `json:"iin"`
+	FullName        string  `json:"fullName"`
+	RoleCode        string  `json:"roleCode"`
+	Agency          string  `json:"agency"`
+	Position        string  `json:"position"`
+	Blocked         bool    `json:"blocked"`
+	AgreementSigned bool    `json:"agreementSigned"`
+	// Duties beyond the role: SUPERVISOR (the agency's responsible official).
+	Duties []string `json:"duties"`
 }
 
 type OutpatientVisitConnection struct {
@@ -310,6 +410,12 @@ type PensionContributionConnection struct {
 type PensionContributionEdge struct {
 	Cursor string                   `json:"cursor"`
 	Node   *sio.PensionContribution `json:"node"`
+}
+
+// A span of the Astana calendar, both dates included (at most 366 days).
+type PeriodInput struct {
+	From sio.Date `json:"from"`
+	To   sio.Date `json:"to"`
 }
 
 type PersonSearchConnection struct {
@@ -420,6 +526,15 @@ type ProcurementContractConnection struct {
 type ProcurementContractEdge struct {
 	Cursor string                   `json:"cursor"`
 	Node   *sio.ProcurementContract `json:"node"`
+}
+
+type ProsecutorCheckInput struct {
+	// Number of the постановление о проведении проверки.
+	ResolutionNumber string   `json:"resolutionNumber"`
+	ResolutionDate   sio.Date `json:"resolutionDate"`
+	// Code of the agency whose users are checked (see policy.agencies).
+	Agency string       `json:"agency"`
+	Period *PeriodInput `json:"period"`
 }
 
 type PublicServiceRequestConnection struct {
