@@ -110,3 +110,19 @@ func TestMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestOperationLabel(t *testing.T) {
+	for name, want := range map[string]string{
+		"PersonCard":            "PersonCard",
+		"":                      "anonymous",
+		"person_870412300123":   "anonymous",
+		"Q123":                  "Q123",
+		"drop table; --":        "anonymous",
+		strings.Repeat("a", 65): "anonymous",
+		"Лицо":                  "anonymous",
+	} {
+		if got := sio.OperationLabel(name); got != want {
+			t.Errorf("OperationLabel(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

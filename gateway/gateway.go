@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"sio/accounts"
 	"sio/admin"
 	"sio/audit"
@@ -87,6 +89,7 @@ import (
 	"sio/resolvers"
 	"sio/sqldb"
 	"sio/synth"
+	"sio/tracing"
 	"sio/web"
 )
 
@@ -120,6 +123,9 @@ type Config struct {
 	StoreTimeout    time.Duration
 	BreakerFailures uint32
 	BreakerCooldown time.Duration
+	// Tracer traces requests and their SQL statements (nil: off; see
+	// package tracing).
+	Tracer trace.TracerProvider
 }
 
 // Gateway holds the opened stores and the compiled policy.
@@ -240,7 +246,7 @@ type filling interface {
 // its SQLite file, and registers it for health checks, closing and seeding.
 func open[S connector](ctx context.Context, g *Gateway, name string, openStore func(context.Context, sqldb.Config) (S, error), dst *S) error {
 	scfg := g.cfg.store(name)
-	scfg.Observer = g.Metrics
+	scfg.Observer = g.observer()
 	s, err := openStore(ctx, scfg)
 	if err != nil {
 		return err
@@ -493,7 +499,7 @@ func (g *Gateway) openAudit(ctx context.Context) error {
 		return fmt.Errorf("gateway: audit key: %w", err)
 	}
 	scfg := g.cfg.store(audit.Name)
-	scfg.Observer = g.Metrics
+	scfg.Observer = g.observer()
 	if g.Audit, err = audit.Open(ctx, scfg); err != nil {
 		return fmt.Errorf("gateway: audit store: %w", err)
 	}
@@ -514,6 +520,15 @@ func (g *Gateway) Handler() (http.Handler, error) {
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Certs: g.cfg.Certs, Health: g.Health, Logger: g.cfg.Logger,
 		Routes: map[string]http.Handler{photos.Path: photos.Handler(g.photoLinks, g.PopDocs, g.cfg.Logger)},
-		Pages:  web.Routes(), Audit: g.AuditLog, Metrics: g.Metrics,
+		Pages:  web.Routes(), Audit: g.AuditLog, Metrics: g.Metrics, Tracer: g.cfg.Tracer,
 	}), nil
+}
+
+// observer watches every statement of the stores: metrics, and spans when
+// tracing is on.
+func (g *Gateway) observer() sqldb.Observer {
+	if g.cfg.Tracer == nil {
+		return g.Metrics
+	}
+	return sqldb.Observers{g.Metrics, tracing.NewObserver(g.cfg.Tracer)}
 }

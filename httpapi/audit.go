@@ -12,9 +12,14 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 
 	"sio"
 	"sio/audit"
+	"sio/tracing"
 )
 
 // AuditLog appends the audit record of a request and returns once it is
@@ -38,8 +43,16 @@ const MaxBodyBytes = 1 << 20
 // gets AUDIT_UNAVAILABLE (503): no data leaves unrecorded. Authentication
 // failures are recorded too (the trail says so).
 func auditRequests(cfg Config, next http.Handler) http.Handler {
+	tp := cfg.Tracer
+	if tp == nil {
+		tp = noop.NewTracerProvider()
+	}
+	tracer := tp.Tracer(tracing.InstrumentationName)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		ctx, span := tracer.Start(r.Context(), "sio "+r.Method+" "+routeOf(r), trace.WithSpanKind(trace.SpanKindServer))
+		defer span.End()
+		r = r.WithContext(ctx)
 		trail := audit.NewTrail()
 		trail.Signature(r.Header.Get(SignatureHeader))
 		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
@@ -56,12 +69,18 @@ func auditRequests(cfg Config, next http.Handler) http.Handler {
 		rec.SetRequest(requestJSON(r, raw))
 		rec.SetResult(buf.body.Bytes())
 		rec.DurationUS = time.Since(start).Microseconds()
+		span.SetAttributes(attribute.String("sio.request_id", rec.RequestID), attribute.Int("http.response.status_code", buf.status))
 		wait := time.Now()
 		var aerr error
 		if cfg.Audit == nil {
 			aerr = errNoAuditLog
 		} else {
-			aerr = cfg.Audit.Append(context.WithoutCancel(r.Context()), rec)
+			actx, aspan := tracer.Start(context.WithoutCancel(r.Context()), "audit commit")
+			aerr = cfg.Audit.Append(actx, rec)
+			if aerr != nil {
+				aspan.SetStatus(codes.Error, "audit unavailable")
+			}
+			aspan.End()
 		}
 		if cfg.Metrics != nil {
 			cfg.Metrics.AuditWrite(time.Since(wait))
@@ -156,6 +175,25 @@ func traceOperation(ctx context.Context, next graphql.OperationHandler) graphql.
 	if name == "" && oc.Operation != nil {
 		name = oc.Operation.Name
 	}
-	audit.TrailFrom(ctx).Operation(name, oc.Operation != nil && oc.Operation.Operation == ast.Mutation)
+	mutation := oc.Operation != nil && oc.Operation.Operation == ast.Mutation
+	audit.TrailFrom(ctx).Operation(name, mutation)
+	kind := "query"
+	if mutation {
+		kind = "mutation"
+	}
+	trace.SpanFromContext(ctx).SetAttributes(attribute.String("graphql.operation.type", kind),
+		attribute.String("graphql.operation.name", sio.OperationLabel(name)))
 	return next(ctx)
+}
+
+// routeOf names a request's route for its span without the path's variable
+// parts (a photo's token).
+func routeOf(r *http.Request) string {
+	if r.Pattern != "" {
+		return r.Pattern
+	}
+	if r.URL.Path == "/graphql" {
+		return r.URL.Path
+	}
+	return "other"
 }

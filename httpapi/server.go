@@ -19,6 +19,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
+	"go.opentelemetry.io/otel/trace"
 
 	"sio"
 	"sio/audit"
@@ -55,6 +56,8 @@ type Config struct {
 	// Metrics, if set, counts requests, denials and audit writes and is
 	// served at /metrics.
 	Metrics *metrics.Metrics
+	// Tracer, if set, traces each request (see package tracing).
+	Tracer trace.TracerProvider
 }
 
 // DevUserHeader names the sandbox user (by IIN) a request acts as.

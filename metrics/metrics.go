@@ -7,13 +7,14 @@ package metrics
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"sio"
 )
 
 // Metrics holds the collectors of one gateway.
@@ -65,14 +66,9 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})
 }
 
-var opName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
-
 // operation turns a client-given operation into a bounded label.
 func (m *Metrics) operation(kind, name string) string {
-	if name == "" || !opName.MatchString(name) {
-		name = "anonymous"
-	}
-	op := kind + ":" + name
+	op := kind + ":" + sio.OperationLabel(name)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !m.ops[op] {

@@ -138,6 +138,22 @@ type Observer interface {
 	Statement(ctx context.Context, store string) (context.Context, func(error))
 }
 
+// Observers watch a statement together, in order.
+type Observers []Observer
+
+// Statement implements Observer.
+func (os Observers) Statement(ctx context.Context, store string) (context.Context, func(error)) {
+	dones := make([]func(error), len(os))
+	for i, o := range os {
+		ctx, dones[i] = o.Statement(ctx, store)
+	}
+	return ctx, func(err error) {
+		for i := len(dones) - 1; i >= 0; i-- {
+			dones[i](err)
+		}
+	}
+}
+
 var validName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 
 // pools are the PostgreSQL pools in use, by DSN, with their reference counts.

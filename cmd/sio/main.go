@@ -30,7 +30,9 @@ import (
 	"sio/authz"
 	"sio/gateway"
 	"sio/httpapi"
+	"sio/logging"
 	"sio/synth"
+	"sio/tracing"
 )
 
 func main() {
@@ -71,6 +73,10 @@ type Main struct {
 	CertsOut string
 	// AuditKey is the key file signing the audit log's checkpoints.
 	AuditKey string
+	// Tracing sends OpenTelemetry traces to an OTLP/HTTP collector (off
+	// without an endpoint).
+	Tracing     tracing.Config
+	stopTracing func(context.Context) error
 	// `sio audit verify|archive`: the action, the archive directory, the
 	// end of the period to archive (exclusive) and whether to prune.
 	AuditAction, Archives string
@@ -92,7 +98,7 @@ func NewMain() *Main {
 		Command: "serve", Addr: "127.0.0.1:8080", Mode: "sandbox", DataDir: "./sio-data",
 		PostgresDSN: os.Getenv("SIO_POSTGRES_DSN"), StoreDSN: map[string]string{},
 		Persons: 10_000, Seed: 1, Out: os.Stdout,
-		Logger: slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		Logger: logging.New(os.Stderr, slog.LevelInfo),
 	}
 }
 
@@ -127,6 +133,9 @@ func (m *Main) ParseFlags(args []string) error {
 	if m.Command == "serve" {
 		fs.StringVar(&m.Addr, "addr", m.Addr, "listen address")
 		fs.StringVar(&m.Mode, "mode", m.Mode, "sandbox (X-Dev-User from loopback, playground) or production (HTTPS, client certificates)")
+		fs.StringVar(&m.Tracing.Endpoint, "otlp-endpoint", "", "send OpenTelemetry traces to this OTLP/HTTP collector (host:port); off if empty")
+		fs.BoolVar(&m.Tracing.Insecure, "otlp-insecure", false, "send traces over plain HTTP")
+		fs.Float64Var(&m.Tracing.SampleRatio, "trace-sample", 1, "share of requests traced (0..1)")
 		fs.StringVar(&m.TLSCert, "tls-cert", "", "production: server certificate (PEM)")
 		fs.StringVar(&m.TLSKey, "tls-key", "", "production: server key (PEM)")
 		fs.StringVar(&m.ClientCA, "client-ca", "", "production: CA bundle of client certificates (PEM: the national CA root(s) and intermediates)")
@@ -194,6 +203,13 @@ func (m *Main) Run(ctx context.Context) error {
 		// The sandbox lives at the date of its synthetic snapshot, so that
 		// its instructions and court sanctions stay in force.
 		cfg.Now = synth.SnapshotClock(time.Now)
+	}
+	if m.Command == "serve" && m.Tracing.Endpoint != "" {
+		tp, stop, err := tracing.Open(ctx, m.Tracing)
+		if err != nil {
+			return err
+		}
+		cfg.Tracer, m.stopTracing = tp, stop
 	}
 	g, err := gateway.Open(ctx, cfg)
 	if err != nil {
@@ -273,8 +289,14 @@ func (m *Main) Close() error {
 	if m.server != nil {
 		m.server.Close()
 	}
+	var err error
 	if m.Gateway != nil {
-		return m.Gateway.Close()
+		err = m.Gateway.Close()
 	}
-	return nil
+	if m.stopTracing != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		m.stopTracing(ctx)
+	}
+	return err
 }
