@@ -19,6 +19,11 @@ import (
 // SIO_BENCH_POSTGRES at a database filled with `sio seed --persons
 // 1000000` (bench/README.md). It reports the latency percentiles, the nodes
 // and the SQL statements per graph.
+//
+// "ownership" keeps the founder and director links: the hub's 50×50 shape.
+// "all-kinds" follows every link kind (family, employees, property,
+// vehicles, addresses, phones) from every node of both levels, up to the
+// 5,000-node cap.
 func BenchmarkLinksHubLevel2(b *testing.B) {
 	dsn := os.Getenv("SIO_BENCH_POSTGRES")
 	if dsn == "" {
@@ -37,6 +42,14 @@ func BenchmarkLinksHubLevel2(b *testing.B) {
 		b.Fatalf("no hub company in the store: %v", err)
 	}
 	eng := g.LinkEngine()
+	b.Run("ownership", func(b *testing.B) {
+		benchLinks(b, eng, hubs, map[links.EdgeKind]bool{links.EdgeFounder: true, links.EdgeDirector: true})
+	})
+	b.Run("all-kinds", func(b *testing.B) { benchLinks(b, eng, hubs, nil) })
+}
+
+func benchLinks(b *testing.B, eng *links.Engine, hubs []string, kinds map[links.EdgeKind]bool) {
+	ctx := context.Background()
 	all := func(string) bool { return true }
 	var lat []time.Duration
 	var nodes, stmts int64
@@ -44,7 +57,7 @@ func BenchmarkLinksHubLevel2(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		var st sqldb.Stats
 		q := links.Query{Root: links.Ref{Kind: links.NodeLegalEntity, Key: hubs[i%len(hubs)]}, Depth: 2,
-			MaxNodes: links.MaxMaxNodes, PerNode: links.DefaultPerNode}
+			MaxNodes: links.MaxMaxNodes, PerNode: links.DefaultPerNode, Kinds: kinds}
 		start := time.Now()
 		gr, err := eng.Build(sqldb.WithStats(ctx, &st), q, all)
 		lat = append(lat, time.Since(start))
