@@ -268,6 +268,33 @@ type PersonRegistry interface {
 	PersonsByIIN(ctx context.Context, iins []IIN) (map[IIN]*Person, error)
 }
 
+// PersonNames reads only what names a person (link charts label thousands
+// of nodes: reading whole records for that doubles the work).
+type PersonNames interface {
+	PersonNamesByIIN(ctx context.Context, iins []IIN) (map[IIN]*PersonName, error)
+}
+
+// PersonName is a person's name and birth date.
+type PersonName struct {
+	IIN        IIN    `db:"iin"`
+	LastName   string `db:"last_name"`
+	FirstName  string `db:"first_name"`
+	MiddleName string `db:"middle_name"`
+	BirthDate  Date   `db:"birth_date"`
+}
+
+// EntityNames reads only what names a legal entity.
+type EntityNames interface {
+	EntityNamesByBIN(ctx context.Context, bins []BIN) (map[BIN]*EntityName, error)
+}
+
+// EntityName is a legal entity's name and registration status.
+type EntityName struct {
+	BIN    BIN    `db:"bin"`
+	NameRu string `db:"name_ru"`
+	Status string `db:"status"`
+}
+
 // EntityRegistry is ГБД ЮЛ.
 type EntityRegistry interface {
 	EntitiesByBIN(ctx context.Context, bins []BIN) (map[BIN]*LegalEntity, error)

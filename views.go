@@ -13,6 +13,11 @@ func (p *Person) FullName() string {
 	return strings.Join(strings.Fields(p.LastName+" "+p.FirstName+" "+p.MiddleName), " ")
 }
 
+// FullName is "Last First Middle" without empty parts.
+func (p *PersonName) FullName() string {
+	return strings.Join(strings.Fields(p.LastName+" "+p.FirstName+" "+p.MiddleName), " ")
+}
+
 // Region of the person's registered address.
 func (p *Person) Region() *Region { return regionOrNil(p.RegionKATO) }
 

@@ -60,8 +60,8 @@ type Engine struct {
 	Sources []Source
 	// Persons and Entities label person and company nodes (their services
 	// permitting).
-	Persons  sio.PersonRegistry
-	Entities sio.EntityRegistry
+	Persons  sio.PersonNames
+	Entities sio.EntityNames
 }
 
 // Build expands q.Root level by level. allowed tells whether the inquiry
@@ -183,7 +183,8 @@ func (b *builder) merge(ref Ref, f *Found, level int) []Ref {
 	}
 	var reached []Ref
 	for _, e := range b.wanted(f.Edges) {
-		if b.edges[e.ID()] {
+		id := e.ID()
+		if b.edges[id] {
 			continue
 		}
 		ok := true
@@ -206,7 +207,7 @@ func (b *builder) merge(ref Ref, f *Found, level int) []Ref {
 		if !ok {
 			continue
 		}
-		b.edges[e.ID()] = true
+		b.edges[id] = true
 		b.g.Edges = append(b.g.Edges, e)
 	}
 	return reached
@@ -226,7 +227,7 @@ func (e *Engine) label(ctx context.Context, b *builder, allowed func(string) boo
 		}
 	}
 	if e.Persons != nil && len(iins) > 0 && allowed("PERSONS") {
-		ps, err := e.Persons.PersonsByIIN(ctx, iins)
+		ps, err := e.Persons.PersonNamesByIIN(ctx, iins)
 		if err != nil {
 			return err
 		}
@@ -238,7 +239,7 @@ func (e *Engine) label(ctx context.Context, b *builder, allowed func(string) boo
 		}
 	}
 	if e.Entities != nil && len(bins) > 0 && allowed("LEGAL_ENTITIES") {
-		es, err := e.Entities.EntitiesByBIN(ctx, bins)
+		es, err := e.Entities.EntityNamesByBIN(ctx, bins)
 		if err != nil {
 			return err
 		}
@@ -264,7 +265,7 @@ func (b *builder) finish() {
 		b.g.Nodes = append(b.g.Nodes, *n)
 	}
 	sort.SliceStable(b.g.Nodes, func(i, j int) bool {
-		x, y := b.g.Nodes[i], b.g.Nodes[j]
+		x, y := &b.g.Nodes[i], &b.g.Nodes[j]
 		if x.Level != y.Level {
 			return x.Level < y.Level
 		}
@@ -273,5 +274,19 @@ func (b *builder) finish() {
 		}
 		return x.Key < y.Key
 	})
-	sort.SliceStable(b.g.Edges, func(i, j int) bool { return b.g.Edges[i].ID() < b.g.Edges[j].ID() })
+	// Edge IDs are built once, not per comparison: on a 2-level hub graph
+	// the comparisons' string concatenations cost more than the SQL.
+	keyed := make([]keyedEdge, len(b.g.Edges))
+	for i, e := range b.g.Edges {
+		keyed[i] = keyedEdge{id: e.ID(), edge: e}
+	}
+	sort.Slice(keyed, func(i, j int) bool { return keyed[i].id < keyed[j].id })
+	for i := range keyed {
+		b.g.Edges[i] = keyed[i].edge
+	}
+}
+
+type keyedEdge struct {
+	id   string
+	edge Edge
 }

@@ -25,13 +25,17 @@ const founderColumns = `entity_bin, founder_id, founder_kind, share_percent, sin
 
 // Store reads and loads ГБД ЮЛ.
 type Store struct {
-	db         *sqldb.DB
-	byBINs     string
-	founders   string
-	rolesOfIDs string
+	db          *sqldb.DB
+	byBINs      string
+	namesByBINs string
+	founders    string
+	rolesOfIDs  string
 }
 
-var _ sio.EntityRegistry = (*Store)(nil)
+var (
+	_ sio.EntityRegistry = (*Store)(nil)
+	_ sio.EntityNames    = (*Store)(nil)
+)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
@@ -45,8 +49,9 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:     db,
-		byBINs: db.Q(`SELECT ` + entityColumns + ` FROM {legal_entities} WHERE ` + db.In("bin")),
+		db:          db,
+		byBINs:      db.Q(`SELECT ` + entityColumns + ` FROM {legal_entities} WHERE ` + db.In("bin")),
+		namesByBINs: db.Q(`SELECT bin, name_ru, status FROM {legal_entities} WHERE ` + db.In("bin")),
 		founders: db.Q(`SELECT ` + founderColumns + ` FROM {founders} WHERE ` + db.In("entity_bin") +
 			` ORDER BY entity_bin, share_percent DESC, founder_id`),
 		// Founder roles carry the share; director roles date from the
@@ -70,6 +75,12 @@ func (s *Store) Close() error { return s.db.Close() }
 // statement.
 func (s *Store) EntitiesByBIN(ctx context.Context, bins []sio.BIN) (map[sio.BIN]*sio.LegalEntity, error) {
 	return sqldb.Index(ctx, s.db, "legalentities: by bin", s.byBINs, func(e *sio.LegalEntity) sio.BIN { return e.BIN }, sqldb.List(s.db, bins))
+}
+
+// EntityNamesByBIN returns the names and statuses of the legal entities
+// found among bins, in one statement.
+func (s *Store) EntityNamesByBIN(ctx context.Context, bins []sio.BIN) (map[sio.BIN]*sio.EntityName, error) {
+	return sqldb.Index(ctx, s.db, "legalentities: names by bin", s.namesByBINs, func(e *sio.EntityName) sio.BIN { return e.BIN }, sqldb.List(s.db, bins))
 }
 
 // FoundersByEntity returns the founders of each entity among bins (largest

@@ -22,12 +22,16 @@ const columns = `iin, last_name, first_name, middle_name, birth_date, gender, na
 
 // Store reads and loads ГБД ФЛ.
 type Store struct {
-	db        *sqldb.DB
-	byIINs    string
-	residents string
+	db          *sqldb.DB
+	byIINs      string
+	namesByIINs string
+	residents   string
 }
 
-var _ sio.PersonRegistry = (*Store)(nil)
+var (
+	_ sio.PersonRegistry = (*Store)(nil)
+	_ sio.PersonNames    = (*Store)(nil)
+)
 
 // Open opens the connector's database and migrates it.
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
@@ -41,9 +45,10 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:        db,
-		byIINs:    db.Q(`SELECT ` + columns + ` FROM {persons} WHERE ` + db.In("iin")),
-		residents: residentsQuery(db),
+		db:          db,
+		byIINs:      db.Q(`SELECT ` + columns + ` FROM {persons} WHERE ` + db.In("iin")),
+		namesByIINs: db.Q(`SELECT iin, last_name, first_name, middle_name, birth_date FROM {persons} WHERE ` + db.In("iin")),
+		residents:   residentsQuery(db),
 	}
 }
 
@@ -56,6 +61,12 @@ func (s *Store) Close() error { return s.db.Close() }
 // PersonsByIIN returns the persons found among iins, in one statement.
 func (s *Store) PersonsByIIN(ctx context.Context, iins []sio.IIN) (map[sio.IIN]*sio.Person, error) {
 	return sqldb.Index(ctx, s.db, "persons: by iin", s.byIINs, func(r *sio.Person) sio.IIN { return r.IIN }, sqldb.List(s.db, iins))
+}
+
+// PersonNamesByIIN returns the names and birth dates of the persons found
+// among iins, in one statement.
+func (s *Store) PersonNamesByIIN(ctx context.Context, iins []sio.IIN) (map[sio.IIN]*sio.PersonName, error) {
+	return sqldb.Index(ctx, s.db, "persons: names by iin", s.namesByIINs, func(r *sio.PersonName) sio.IIN { return r.IIN }, sqldb.List(s.db, iins))
 }
 
 // NameKey is the normalized search key of a full name: upper case, Ё folded
