@@ -256,16 +256,18 @@ func (e *Engine) label(ctx context.Context, b *builder, allowed func(string) boo
 // finish orders the graph deterministically: nodes by level, kind and key;
 // edges by kind and ends.
 func (b *builder) finish() {
-	b.g.Nodes = make([]Node, 0, len(b.order))
+	// Sort pointers, then copy once: Node is large, and swapping values
+	// costs more than comparing them. (level, kind, key) is unique per node.
+	ptrs := make([]*Node, 0, len(b.order))
 	for _, r := range b.order {
 		n := b.nodes[r]
 		if n.Label == "" {
 			n.Label = r.Key
 		}
-		b.g.Nodes = append(b.g.Nodes, *n)
+		ptrs = append(ptrs, n)
 	}
-	sort.SliceStable(b.g.Nodes, func(i, j int) bool {
-		x, y := &b.g.Nodes[i], &b.g.Nodes[j]
+	sort.Slice(ptrs, func(i, j int) bool {
+		x, y := ptrs[i], ptrs[j]
 		if x.Level != y.Level {
 			return x.Level < y.Level
 		}
@@ -274,19 +276,25 @@ func (b *builder) finish() {
 		}
 		return x.Key < y.Key
 	})
+	b.g.Nodes = make([]Node, len(ptrs))
+	for i, n := range ptrs {
+		b.g.Nodes[i] = *n
+	}
 	// Edge IDs are built once, not per comparison: on a 2-level hub graph
 	// the comparisons' string concatenations cost more than the SQL.
 	keyed := make([]keyedEdge, len(b.g.Edges))
-	for i, e := range b.g.Edges {
-		keyed[i] = keyedEdge{id: e.ID(), edge: e}
+	for i := range b.g.Edges {
+		keyed[i] = keyedEdge{id: b.g.Edges[i].ID(), edge: &b.g.Edges[i]}
 	}
 	sort.Slice(keyed, func(i, j int) bool { return keyed[i].id < keyed[j].id })
+	edges := make([]Edge, len(keyed))
 	for i := range keyed {
-		b.g.Edges[i] = keyed[i].edge
+		edges[i] = *keyed[i].edge
 	}
+	b.g.Edges = edges
 }
 
 type keyedEdge struct {
 	id   string
-	edge Edge
+	edge *Edge
 }
