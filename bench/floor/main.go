@@ -271,16 +271,17 @@ func (s *server) handle(shape string, f func(ctx context.Context, v vars) (any, 
 		}
 		ctx := r.Context()
 		var buf *recBuf
+		name := shape
 		if shape == "links" {
-			shape += strconv.Itoa(max(1, min(body.Variables.Depth, 2)))
+			name += strconv.Itoa(max(1, min(body.Variables.Depth, 2)))
 		}
-		if s.rec.want(shape) {
+		if s.rec.want(name) {
 			buf = &recBuf{}
 			ctx = context.WithValue(ctx, recKey{}, buf)
 		}
 		data, err := f(ctx, body.Variables)
 		if buf != nil && err == nil {
-			s.rec.save(shape, buf)
+			s.rec.save(name, buf)
 		}
 		if err != nil {
 			log.Print(err)
