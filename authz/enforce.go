@@ -278,7 +278,17 @@ func (e *Enforcer) Open(ctx context.Context, p *Principal, req BasisRequest) (*I
 // openCase verifies the case of the request and how it is the caller's.
 func (e *Enforcer) openCase(ctx context.Context, u *sio.User, c *checked, inq *Inquiry) error {
 	number, registry := c.req.CaseNumber, c.rule.Registry
-	cs, err := e.Cases.CaseByNumber(ctx, registry, number)
+	var cs *sio.Case
+	var via string
+	var err error
+	combined, ok := e.Cases.(CaseloadLookup)
+	if ok && c.instr.Kind == "" {
+		// One statement for the case and the caseload.
+		cs, via, err = combined.CaseWithCaseload(ctx, registry, number, u.IIN)
+	} else {
+		ok = false
+		cs, err = e.Cases.CaseByNumber(ctx, registry, number)
+	}
 	if err != nil {
 		return err
 	}
@@ -309,9 +319,10 @@ func (e *Enforcer) openCase(ctx context.Context, u *sio.User, c *checked, inq *I
 		inq.Instruction, inq.Via = in, ViaInstruction
 		return nil
 	}
-	via, err := e.Cases.CaseloadVia(ctx, registry, number, u.IIN)
-	if err != nil {
-		return err
+	if !ok {
+		if via, err = e.Cases.CaseloadVia(ctx, registry, number, u.IIN); err != nil {
+			return err
+		}
 	}
 	if via == "" {
 		return forbidden(ReasonCaseNotInCaseload, "000 §5, §21", "case %s is not in the user's caseload (nor of an investigative group of the user)", number)

@@ -119,6 +119,15 @@ type InvestigativeGroup struct {
 	Members  []sio.IIN `db:"-"`
 }
 
+// CaseloadLookup is implemented by case registries that read a case and
+// how it is in an official's caseload in one statement; the enforcer then
+// verifies a basis's case with one round trip instead of two.
+type CaseloadLookup interface {
+	// CaseWithCaseload returns the case (nil if not registered) and how it
+	// is in the official's caseload (as CaseRegistry.CaseloadVia).
+	CaseWithCaseload(ctx context.Context, registry, number string, iin sio.IIN) (*sio.Case, string, error)
+}
+
 // CaseRegistry is what the enforcer needs of the case registries.
 type CaseRegistry interface {
 	sio.CaseRegistry

@@ -413,21 +413,46 @@ func TestEndToEnd(t *testing.T) {
 				vehicles { edges { node { plate ownerPerson { iin } } } }
 				realEstate { edges { node { share realEstate { address } } } }
 				companies { edges { node { kind legalEntity { nameRu } } } } } } }`
-			count := func(keys []string) int64 {
+			// count runs the query over keys and returns the statements it
+			// took (the response's extensions.sqlStatements) and, from the
+			// metrics, the statements per state database.
+			count := func(keys []string) (int64, map[string]float64) {
+				before := statementsByStore(t, fx)
 				r := fx.post(t, inv.IIN, q, map[string]any{"b": basis, "iins": keys})
 				if len(r.Errors) > 0 || len(get(r.Data, "inquiry.persons").([]any)) != len(keys) {
 					t.Fatalf("persons: %+v", r.Errors)
 				}
+				after := statementsByStore(t, fx)
+				for store, n := range before {
+					after[store] -= n
+				}
+				delete(after, "audit") // group commits of this and earlier requests
 				n, _ := r.Extensions["sqlStatements"].(float64)
-				return int64(n)
+				return int64(n), after
 			}
-			small, large := count(iins[:5]), count(iins)
-			// auth (1) + case check (<= 2) + persons (1) + per level one per
-			// connector (3 + 3), whatever the number of persons (a level
-			// whose parents are all empty issues nothing, so the 5 may take
-			// fewer).
-			if large > 10 || small > large {
-				t.Fatalf("100 persons took %d statements, 5 took %d: want at most 10, and no more for 5", large, small)
+			small, smallBy := count(iins[:5])
+			large, largeBy := count(iins)
+			// At most one statement per connector per level of the query:
+			// level 1 persons (ГБД ФЛ); level 2 vehicles, real-estate
+			// rights, company roles (ГБД ЮЛ); level 3 the owners (ГБД ФЛ),
+			// the objects (real estate), the companies (ГБД ЮЛ). Before the
+			// data: the caller's account (authentication, not counted in
+			// sqlStatements) and the case of the basis with the caller's
+			// caseload (one statement).
+			limits := map[string]float64{"gbd_fl": 2, "vehicles": 1, "real_estate": 2, "gbd_ul": 2,
+				"sio_accounts": 1, "case_registry": 1}
+			var sum float64
+			for store, n := range largeBy {
+				if n > limits[store] {
+					t.Errorf("100 persons: %v statements on %s, want at most %v (one per level): %v", n, store, limits[store], largeBy)
+				}
+				if smallBy[store] > n {
+					t.Errorf("5 persons took more statements on %s (%v) than 100 (%v)", store, smallBy[store], n)
+				}
+				sum += n
+			}
+			if large > 8 || small > large || float64(large) != sum-largeBy["sio_accounts"] {
+				t.Fatalf("100 persons took %d statements (%v by store), 5 took %d: want at most 8, and no more for 5", large, largeBy, small)
 			}
 		})
 
@@ -494,4 +519,26 @@ func TestProductionMode(t *testing.T) {
 	if len(r.Errors) == 0 {
 		t.Fatal("introspection allowed in production")
 	}
+}
+
+// statementsByStore reads the gateway's sio_sql_statements_total per state
+// database.
+func statementsByStore(t *testing.T, fx *fixture) map[string]float64 {
+	t.Helper()
+	mfs, err := fx.g.Metrics.Registry.Gather()
+	testdb.Must(t, err)
+	out := map[string]float64{}
+	for _, mf := range mfs {
+		if mf.GetName() != "sio_sql_statements_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "store" {
+					out[l.GetValue()] += m.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return out
 }

@@ -46,6 +46,7 @@ type Store struct {
 	byNumber           string
 	ofUser             string
 	caseloadVia        string
+	caseWithCaseload   string
 	instruction        string
 	instructionsOfUser string
 	assistance         string
@@ -81,6 +82,11 @@ func New(db *sqldb.DB) *Store {
 		// ASSIGNED sorts before GROUP: a direct assignment wins.
 		caseloadVia: db.Q(`SELECT l.via FROM (` + caseload + `) l WHERE l.registry = ? AND l.number = ? AND l.iin = ?
 			ORDER BY l.via LIMIT 1`),
+		// The case and how it is in the official's caseload, in one
+		// statement (the inquiry's case check).
+		caseWithCaseload: db.Q(`SELECT ` + columns + `, COALESCE((SELECT l.via FROM (` + caseload + `) l
+			WHERE l.registry = c.registry AND l.number = c.number AND l.iin = ? ORDER BY l.via LIMIT 1), '') AS via
+			FROM {cases} c WHERE c.registry = ? AND c.number = ?`),
 		instruction: db.Q(`SELECT ` + instructionColumns + ` FROM {instructions}
 			WHERE registry = ? AND case_number = ? AND number = ?`),
 		instructionsOfUser: db.Q(`SELECT ` + instructionColumns + ` FROM {instructions}
@@ -143,6 +149,20 @@ func (s *Store) CaseloadVia(ctx context.Context, registry, number string, iin si
 	var via string
 	_, err := s.one(ctx, "caseload", &via, s.caseloadVia, registry, number, string(iin))
 	return via, err
+}
+
+// CaseWithCaseload returns the case registered under number in registry
+// (nil if none) and how it is in the official's caseload (as CaseloadVia),
+// in one statement.
+func (s *Store) CaseWithCaseload(ctx context.Context, registry, number string, iin sio.IIN) (*sio.Case, string, error) {
+	var row struct {
+		sio.Case
+		Via string `db:"via"`
+	}
+	if ok, err := s.one(ctx, "case with caseload", &row, s.caseWithCaseload, string(iin), registry, number); !ok {
+		return nil, "", err
+	}
+	return &row.Case, row.Via, nil
 }
 
 // InCaseload reports whether the case is in the official's caseload.
