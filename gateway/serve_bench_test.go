@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,8 +35,10 @@ import (
 //	           the response is released (production)
 //	audit=off  a log that records nothing (this benchmark only)
 //
-// Compare with benchstat -col /authz and -col /audit (bench/run.sh does);
-// -benchmem gives the executor's allocations per request.
+// Requests run in parallel (see parallelism below): ns/op is the inverse of
+// the throughput. Compare with benchstat -col /authz and -col /audit
+// (bench/run.sh does); -benchmem gives the executor's allocations per
+// request.
 func BenchmarkServe(b *testing.B) {
 	dsn := os.Getenv("SIO_BENCH_POSTGRES")
 	if dsn == "" {
@@ -97,6 +101,13 @@ func BenchmarkServe(b *testing.B) {
 		}},
 		{"links1", func(i int) map[string]any { return map[string]any{"bin": hubs[i%len(hubs)]} }},
 	}
+	// Requests in flight: GOMAXPROCS × SIO_BENCH_PARALLELISM (default 4,
+	// 8 on two cores, as wrk -c8), so that the audit log's group commit
+	// works as it does under load.
+	parallelism := 4
+	if p, err := strconv.Atoi(os.Getenv("SIO_BENCH_PARALLELISM")); err == nil && p > 0 {
+		parallelism = p
+	}
 	for _, s := range shapes {
 		q := query(s.name)
 		for _, az := range []bool{true, false} {
@@ -112,13 +123,18 @@ func BenchmarkServe(b *testing.B) {
 						v["b"] = basis
 						bodies[i], _ = json.Marshal(map[string]any{"query": q, "variables": v})
 					}
-					b.ReportAllocs()
-					for i := 0; b.Loop(); i++ {
-						w := serve(h, user, bodies[i%len(bodies)])
-						if i == 0 && (w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`))) {
-							b.Fatalf("%d %s", w.Code, w.Body.Bytes()[:min(w.Body.Len(), 500)])
-						}
+					if w := serve(h, user, bodies[0]); w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
+						b.Fatalf("%d %s", w.Code, w.Body.Bytes()[:min(w.Body.Len(), 500)])
 					}
+					b.ReportAllocs()
+					b.SetParallelism(parallelism)
+					b.ResetTimer()
+					var next atomic.Int64
+					b.RunParallel(func(pb *testing.PB) {
+						for pb.Next() {
+							serve(h, user, bodies[next.Add(1)%int64(len(bodies))])
+						}
+					})
 				})
 			}
 		}
