@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"regexp"
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -71,12 +72,17 @@ func present(ctx context.Context, logger *slog.Logger, err error) *gqlerror.Erro
 		if _, ok := gerr.Extensions["code"]; !ok {
 			gerr.Extensions["code"] = sio.EBADINPUT
 		}
+		// No "Did you mean ...?": the schema is not disclosed through errors.
+		gerr.Message = suggestion.ReplaceAllString(gerr.Message, "")
 		return gerr
 	}
 	logger.ErrorContext(ctx, "internal error", "err", err.Error(), "path", gerr.Path.String())
 	return &gqlerror.Error{Message: "internal error", Path: gerr.Path, Locations: gerr.Locations,
 		Extensions: map[string]any{"code": sio.EINTERNAL}}
 }
+
+// suggestion is the hint the validator appends to an unknown name.
+var suggestion = regexp.MustCompile(`\s*Did you mean [^?]*\?`)
 
 // argumentName names the argument at fault: the error's own, else the last
 // path element when the error arose while reading arguments.
