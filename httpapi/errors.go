@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"regexp"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -74,6 +75,10 @@ func present(ctx context.Context, logger *slog.Logger, err error) *gqlerror.Erro
 		}
 		// No "Did you mean ...?": the schema is not disclosed through errors.
 		gerr.Message = suggestion.ReplaceAllString(gerr.Message, "")
+		if strings.HasPrefix(gerr.Message, "json request body could not be decoded") || strings.HasPrefix(gerr.Message, "could not read request body") {
+			// The transport's text names Go types and echoes the body.
+			gerr.Message = "the request body is not a GraphQL request in JSON ({\"query\": \"...\", \"variables\": {...}})"
+		}
 		return gerr
 	}
 	logger.ErrorContext(ctx, "internal error", "err", err.Error(), "path", gerr.Path.String())
