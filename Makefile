@@ -4,9 +4,9 @@
 
 GO ?= go
 
-.PHONY: test generate check-generated vet unit sandbox
+.PHONY: test generate check-generated vet unit graphql-http-audit fuzz sandbox
 
-test: check-generated vet unit
+test: check-generated vet unit graphql-http-audit
 
 generate:
 	$(GO) generate ./...
@@ -25,6 +25,23 @@ unit:
 	./scripts/ensure-postgres.sh
 	./scripts/ensure-chromium.sh
 	$(GO) test -count=1 -timeout 25m ./...
+
+# The graphql-http server audit (npm graphql-http, auditServer) against the
+# sandbox binary: fails on any error result.
+graphql-http-audit:
+	./scripts/graphql-http-audit.sh
+
+# Each fuzz target in turn, FUZZTIME per target (default a million
+# executions); the seed corpus is under testdata/fuzz/, what the fuzzer
+# finds stays in the Go build cache's fuzz corpus.
+FUZZTIME ?= 1000000x
+FUZZ_TARGETS = .:FuzzParseIIN .:FuzzParseBIN ./authz:FuzzBasisInput ./gateway:FuzzHTTPHandler
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -timeout 0; \
+	done
 
 sandbox:
 	$(GO) run ./cmd/sio

@@ -182,7 +182,7 @@ func (e *Enforcer) check(req BasisRequest) (*checked, error) {
 			return nil, err
 		}
 		if !rule.AllowsInstruction(c.instr.Kind) {
-			return nil, badBasis("instruction.kind", "basis %s takes no %s instruction (seed 000 §22)", kind, c.instr.Kind)
+			return nil, badBasis("instruction.kind", "basis %s takes no %q instruction (seed 000 §22)", kind, c.instr.Kind)
 		}
 		if c.instr.Number == "" {
 			return nil, badBasis("instruction.number", "the outgoing number of the instruction is required (seed 000 §22)")

@@ -25,7 +25,7 @@ type enforcerFixture struct {
 	foreign       authz.CourtSanction
 }
 
-func newEnforcer(t *testing.T, cfg sqldb.Config) *enforcerFixture {
+func newEnforcer(t testing.TB, cfg sqldb.Config) *enforcerFixture {
 	t.Helper()
 	ctx := context.Background()
 	store, err := caseregistry.Open(ctx, cfg)

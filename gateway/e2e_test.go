@@ -18,6 +18,7 @@ import (
 	"sio/audit"
 	"sio/authz"
 	"sio/gateway"
+	"sio/httpapi"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -80,11 +81,21 @@ func (fx *fixture) checkAudited(t *testing.T) {
 	}
 }
 
+// featureLimits are the request limits of the feature tests, whose
+// queries read whole records through connections (deeper than 6), batches
+// of 100 persons (cost) and many policy decisions at once (tokens); the
+// limits themselves are tested with the defaults (httpapi.DefaultLimits,
+// see limits_test.go and TestLimitsThroughGateway).
+var featureLimits = httpapi.Limits{Depth: 12, Tokens: 1_000_000, Aliases: 100_000, Cost: 10_000_000}
+
 // openSeeded opens a gateway, seeds it (600 persons, seed 7) and builds its
-// handler.
+// handler (with featureLimits unless gcfg sets limits).
 func openSeeded(t *testing.T, gcfg gateway.Config) (*gateway.Gateway, http.Handler) {
 	t.Helper()
 	ctx := context.Background()
+	if gcfg.Limits == (httpapi.Limits{}) {
+		gcfg.Limits = featureLimits
+	}
 	g, err := gateway.Open(ctx, gcfg)
 	testdb.Must(t, err)
 	t.Cleanup(func() { g.Close() })

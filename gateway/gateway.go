@@ -126,6 +126,9 @@ type Config struct {
 	// Tracer traces requests and their SQL statements (nil: off; see
 	// package tracing).
 	Tracer trace.TracerProvider
+	// Limits bound each request: query depth, aliases, directives, tokens,
+	// cost, body size and time (zero fields: httpapi.DefaultLimits).
+	Limits httpapi.Limits
 }
 
 // Gateway holds the opened stores and the compiled policy.
@@ -520,7 +523,7 @@ func (g *Gateway) Handler() (http.Handler, error) {
 		Schema: es, Users: g.Accounts, LoaderWait: g.cfg.LoaderWait,
 		Sandbox: g.cfg.Sandbox, Certs: g.cfg.Certs, Health: g.Health, Logger: g.cfg.Logger,
 		Routes: map[string]http.Handler{photos.Path: photos.Handler(g.photoLinks, g.PopDocs, g.cfg.Logger)},
-		Pages:  web.Routes(), Audit: g.AuditLog, Metrics: g.Metrics, Tracer: g.cfg.Tracer,
+		Pages:  web.Routes(), Audit: g.AuditLog, Metrics: g.Metrics, Tracer: g.cfg.Tracer, Limits: g.cfg.Limits,
 	}), nil
 }
 

@@ -22,6 +22,7 @@ import (
 	"golang.org/x/crypto/ocsp"
 
 	"sio"
+	"sio/audit"
 	"sio/authz"
 	"sio/gateway"
 	"sio/httpapi"
@@ -108,7 +109,7 @@ func postWith(t *testing.T, c *http.Client, url, query string, vars map[string]a
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
 		t.Fatalf("response is not JSON: %v", err)
 	}
-	out.Status = resp.StatusCode
+	out.Status, out.RequestID = resp.StatusCode, resp.Header.Get("X-Request-Id")
 	return out, nil
 }
 
@@ -147,6 +148,8 @@ func TestProductionMTLS(t *testing.T) {
 	certs := &authz.CertAuthority{Roots: []*x509.Certificate{ca.Cert}, OCSP: &authz.OCSPClient{URL: ocspSrv.URL}}
 	cfg := testdb.Dialects[1].Config(t) // SQLite: authentication, not the store, is under test
 	g, h := openSeeded(t, gateway.Config{DataDir: cfg.DataDir, Certs: certs})
+	fx := &fixture{g: g}
+	t.Cleanup(func() { fx.checkAudited(t) })
 	srvCert, srvKey, err := ca.Issue(authz.ServerSpec([]string{"127.0.0.1"}, authz.KeyECDSA, from, until))
 	testdb.Must(t, err)
 	srv := httptest.NewUnstartedServer(h)
@@ -212,6 +215,15 @@ func TestProductionMTLS(t *testing.T) {
 			c, k := issue(spec)
 			cases = append(cases, bad{name, []*x509.Certificate{c}, k, reason})
 		}
+		// claimed is the IIN a refused certificate's subject names, which
+		// its audit record keeps ("" if it names none).
+		claimed := func(c bad) string {
+			iin, err := authz.IINOf(c.chain[0])
+			if err != nil {
+				return ""
+			}
+			return string(iin)
+		}
 		expired := user(active, authz.KeyRSA)
 		expired.NotBefore, expired.NotAfter = now.Add(-72*time.Hour), now.Add(-time.Hour)
 		add("expired", authz.ReasonCertExpired, expired)
@@ -272,6 +284,27 @@ func TestProductionMTLS(t *testing.T) {
 			if r.Status != http.StatusUnauthorized || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != sio.EUNAUTHENTICATED ||
 				r.Errors[0].Extensions["reason"] != c.reason || r.Data != nil {
 				t.Errorf("%s: %+v; want 401 UNAUTHENTICATED %s", c.name, r, c.reason)
+			}
+			// Every refusal is audited as an attempt, with the identity
+			// the certificate claimed and the refusal served.
+			if r.RequestID == "" {
+				t.Errorf("%s: no request id", c.name)
+				continue
+			}
+			rec := fx.record(t, r.RequestID)
+			served, err := rec.ResultJSON()
+			testdb.Must(t, err)
+			if rec.Kind != audit.KindAuthFailed || rec.AuthVia != authz.ViaMTLS || rec.UserIIN != claimed(c) ||
+				!bytes.Contains(served, []byte(c.reason)) {
+				t.Errorf("%s: audit record %+v (served %s); want AUTH_FAILED by %q", c.name, rec, served, claimed(c))
+			}
+		}
+		for _, want := range []struct{ name, iin string }{{"blocked user", string(blocked.IIN)}, {"unknown user", string(ghost.IIN)},
+			{"expired", string(active.IIN)}, {"no IIN", ""}} {
+			for _, c := range cases {
+				if c.name == want.name && claimed(c) != want.iin {
+					t.Errorf("%s claims %q, want %q", c.name, claimed(c), want.iin)
+				}
 			}
 		}
 		// A CRL signed by a foreign CA is not taken.

@@ -32,9 +32,6 @@ type AuditLog interface {
 // with it when present.
 const SignatureHeader = "X-Request-Signature"
 
-// MaxBodyBytes bounds a request body.
-const MaxBodyBytes = 1 << 20
-
 // auditRequests records every request before its response leaves (seed 000
 // §39, §53; seed 002 §39, §50): the handler's response is buffered, its
 // audit record (the request, the response, who, under which basis, what was
@@ -55,7 +52,10 @@ func auditRequests(cfg Config, next http.Handler) http.Handler {
 		r = r.WithContext(ctx)
 		trail := audit.NewTrail()
 		trail.Signature(r.Header.Get(SignatureHeader))
-		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+		if r.Body == nil {
+			r.Body = http.NoBody
+		}
+		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.Limits.BodyBytes))
 		buf := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
 		if err != nil {
 			writeError(buf, http.StatusRequestEntityTooLarge, &sio.Error{Code: sio.EBADINPUT,

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"regexp"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -71,12 +73,21 @@ func present(ctx context.Context, logger *slog.Logger, err error) *gqlerror.Erro
 		if _, ok := gerr.Extensions["code"]; !ok {
 			gerr.Extensions["code"] = sio.EBADINPUT
 		}
+		// No "Did you mean ...?": the schema is not disclosed through errors.
+		gerr.Message = suggestion.ReplaceAllString(gerr.Message, "")
+		if strings.HasPrefix(gerr.Message, "json request body could not be decoded") || strings.HasPrefix(gerr.Message, "could not read request body") {
+			// The transport's text names Go types and echoes the body.
+			gerr.Message = "the request body is not a GraphQL request in JSON ({\"query\": \"...\", \"variables\": {...}})"
+		}
 		return gerr
 	}
 	logger.ErrorContext(ctx, "internal error", "err", err.Error(), "path", gerr.Path.String())
 	return &gqlerror.Error{Message: "internal error", Path: gerr.Path, Locations: gerr.Locations,
 		Extensions: map[string]any{"code": sio.EINTERNAL}}
 }
+
+// suggestion is the hint the validator appends to an unknown name.
+var suggestion = regexp.MustCompile(`\s*Did you mean [^?]*\?`)
 
 // argumentName names the argument at fault: the error's own, else the last
 // path element when the error arose while reading arguments.

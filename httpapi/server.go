@@ -58,6 +58,8 @@ type Config struct {
 	Metrics *metrics.Metrics
 	// Tracer, if set, traces each request (see package tracing).
 	Tracer trace.TracerProvider
+	// Limits bound each request (zero fields: DefaultLimits).
+	Limits Limits
 }
 
 // DevUserHeader names the sandbox user (by IIN) a request acts as.
@@ -68,15 +70,21 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	cfg.Limits = cfg.Limits.WithDefaults()
 	srv := handler.New(cfg.Schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// No "Did you mean ...?": the schema is not disclosed through errors.
+	srv.SetDisableSuggestion(true)
+	srv.SetParserTokenLimit(cfg.Limits.Tokens)
 	if cfg.Sandbox {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	// After the persisted query is looked up: its text is checked too.
+	srv.Use(queryLimits{cfg.Limits})
 	srv.SetErrorPresenter(errorPresenter(cfg))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 	srv.AroundOperations(traceOperation)
@@ -98,7 +106,7 @@ func NewHandler(cfg Config) http.Handler {
 	api = authenticate(cfg, api)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", auditRequests(cfg, api))
+	mux.Handle("/graphql", auditRequests(cfg, guardRequests(cfg.Limits, api)))
 	for pattern, h := range cfg.Routes {
 		mux.Handle(pattern, auditRequests(cfg, authenticate(cfg, h)))
 	}

@@ -85,6 +85,10 @@ type Main struct {
 	CertsOut string
 	// AuditKey is the key file signing the audit log's checkpoints.
 	AuditKey string
+	// Limits bound each request (zero: the defaults); StoreTimeout bounds
+	// each statement of a state database.
+	Limits       httpapi.Limits
+	StoreTimeout time.Duration
 	// Tracing sends OpenTelemetry traces to an OTLP/HTTP collector (off
 	// without an endpoint).
 	Tracing     tracing.Config
@@ -153,6 +157,17 @@ func (m *Main) ParseFlags(args []string) error {
 		fs.StringVar(&m.ClientCA, "client-ca", "", "production: CA bundle of client certificates (PEM: the national CA root(s) and intermediates)")
 		fs.StringVar(&m.CRL, "crl", "", "production: certificate revocation list of the CA (PEM or DER)")
 		fs.StringVar(&m.OCSP, "ocsp", "", "production: OCSP responder URL, or aia for the responder each certificate names")
+		d := httpapi.DefaultLimits()
+		fs.IntVar(&m.Limits.Depth, "max-depth", d.Depth, "deepest field nesting of a query (introspection exempt)")
+		fs.IntVar(&m.Limits.Aliases, "max-aliases", d.Aliases, "aliased fields in a query")
+		fs.IntVar(&m.Limits.Directives, "max-directives", d.Directives, "directives in a query")
+		fs.IntVar(&m.Limits.Tokens, "max-tokens", d.Tokens, "lexical tokens of a query")
+		fs.IntVar(&m.Limits.Cost, "max-cost", d.Cost, "estimated field resolutions of a query, list sizes counted")
+		fs.IntVar(&m.Limits.ListSize, "list-size", d.ListSize, "assumed size of a list without a size argument (for the cost)")
+		fs.IntVar(&m.Limits.Repeats, "max-repeats", d.Repeats, "selections of one response key in one selection set")
+		fs.Int64Var(&m.Limits.BodyBytes, "max-body", d.BodyBytes, "request body size in bytes")
+		fs.DurationVar(&m.Limits.Timeout, "request-timeout", d.Timeout, "time to handle one request")
+		fs.DurationVar(&m.StoreTimeout, "store-timeout", 5*time.Second, "time of one statement of a state database (its breaker opens after 5 failures)")
 	}
 	if m.Command == "certs" {
 		fs.StringVar(&m.CertsOut, "out", "./sio-certs", "directory for the CA, server and user certificates")
@@ -172,6 +187,14 @@ func (m *Main) ParseFlags(args []string) error {
 	if m.Mode == "production" && (m.TLSCert == "" || m.TLSKey == "" || m.ClientCA == "") {
 		return fmt.Errorf("--mode production needs --tls-cert, --tls-key and --client-ca (see `sio certs` for a test CA)")
 	}
+	for _, v := range []int{m.Limits.Depth, m.Limits.Aliases, m.Limits.Directives, m.Limits.Tokens, m.Limits.Cost, m.Limits.ListSize, m.Limits.Repeats} {
+		if m.Command == "serve" && v < 1 {
+			return fmt.Errorf("query limits must be positive")
+		}
+	}
+	if m.Command == "serve" && (m.Limits.BodyBytes < 1 || m.Limits.Timeout <= 0 || m.StoreTimeout <= 0) {
+		return fmt.Errorf("--max-body, --request-timeout and --store-timeout must be positive")
+	}
 	if m.Persons < 1 {
 		return fmt.Errorf("--persons must be positive")
 	}
@@ -190,6 +213,7 @@ func (m *Main) Run(ctx context.Context) error {
 	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
 		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey,
+		Limits: m.Limits, StoreTimeout: m.StoreTimeout,
 	}
 	if m.Command == "audit" {
 		return m.audit(ctx, cfg)
@@ -254,7 +278,11 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
-	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10, TLSConfig: tlsCfg}
+	lim := m.Limits.WithDefaults()
+	// A client has the request timeout to send its request, and the
+	// response (after its audit commit) goes out within the same again.
+	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: lim.Timeout,
+		WriteTimeout: 2*lim.Timeout + 15*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10, TLSConfig: tlsCfg}
 	scheme := "http://"
 	if tlsCfg != nil {
 		scheme = "https://"

@@ -127,7 +127,7 @@
   }
 
   const linksQuery = `query($b: BasisInput!, $s: SubjectInput!, $d: Int!) { inquiry(basis: $b) {
-    links(subject: $s, depth: $d) { root depth truncated
+    links(subject: $s, depth: $d, maxNodes: 200) { root depth truncated
       nodes { id kind key label level degree truncated attrs { name value } provenance { service record } }
       edges { id source target kind attrs { name value } provenance { service record } } } } }`;
 
