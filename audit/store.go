@@ -34,7 +34,7 @@ type Store struct {
 	owner  *sqldb.DB
 	writer *sqldb.DB
 
-	lockHead, setHead, insertRecord, insertCheckpoint, page, lastCheckpoint string
+	lockHead, setHead, insertRecord, insertCheckpoint, page string
 }
 
 // Open opens and migrates the audit store. On PostgreSQL it also creates
@@ -53,7 +53,12 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 		}
 		wcfg := cfg
 		wcfg.Name = Name
-		wcfg.PostgresDSN = sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", WriterRole)
+		// Never acknowledge a request before its record is on disk, even
+		// if the server's default says otherwise: every session of the
+		// writer pool commits synchronously (set at connection start, not
+		// with a statement per commit).
+		wcfg.PostgresDSN = sqldb.WithRuntimeParam(sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", WriterRole),
+			"synchronous_commit", "on")
 		wcfg.MaxOpenConns = 4
 		if s.writer, err = sqldb.Open(ctx, wcfg); err != nil {
 			owner.Close()
@@ -61,16 +66,18 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 		}
 	}
 	w := s.writer
-	lock := `SELECT seq, hash FROM {head} WHERE id = 1`
+	// The head, locked, with the last checkpoint (checkpoints are written
+	// only under the head's lock): one round trip.
+	lock := `SELECT h.seq, h.hash, (SELECT COALESCE(MAX(c.seq), 0) FROM {checkpoints} c) AS last
+		FROM {head} h WHERE h.id = 1`
 	if w.Dialect == sqldb.Postgres {
-		lock += ` FOR UPDATE`
+		lock += ` FOR UPDATE OF h`
 	}
 	s.lockHead = w.Q(lock)
 	s.setHead = w.Q(`UPDATE {head} SET seq = ?, hash = ? WHERE id = 1`)
 	s.insertRecord = w.Q(`INSERT INTO {records} (` + sqldb.Columns(recordColumns) + `) VALUES (` + placeholders(len(recordColumns)) + `)`)
 	s.insertCheckpoint = w.Q(`INSERT INTO {checkpoints} (seq, hash, at_us, key_id, signature) VALUES (?, ?, ?, ?, ?)`)
 	s.page = owner.Q(`SELECT ` + sqldb.Columns(recordColumns) + ` FROM {records} WHERE seq > ? ORDER BY seq LIMIT ?`)
-	s.lastCheckpoint = w.Q(`SELECT COALESCE(MAX(seq), 0) FROM {checkpoints}`)
 	return s, nil
 }
 
@@ -213,16 +220,10 @@ func (s *Store) appendBatch(ctx context.Context, recs []*Record, at time.Time, s
 		return err
 	}
 	defer tx.Rollback()
-	if s.writer.Dialect == sqldb.Postgres {
-		// Never acknowledge a request before its record is on disk, even if
-		// the server's default says otherwise.
-		if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = on`); err != nil {
-			return err
-		}
-	}
-	var seq int64
+	// synchronous_commit is on for the writer's sessions (see Open).
+	var seq, last int64
 	var hash string
-	if err := tx.QueryRowxContext(ctx, s.lockHead).Scan(&seq, &hash); err != nil {
+	if err := tx.QueryRowxContext(ctx, s.lockHead).Scan(&seq, &hash, &last); err != nil {
 		return fmt.Errorf("audit: head: %w", err)
 	}
 	// Not a prepared statement: preparing and closing one costs two round
@@ -242,10 +243,6 @@ func (s *Store) appendBatch(ctx context.Context, recs []*Record, at time.Time, s
 		return fmt.Errorf("audit: move head: %w", err)
 	}
 	if sign != nil {
-		var last int64
-		if err := tx.GetContext(ctx, &last, s.lastCheckpoint); err != nil {
-			return err
-		}
 		if cp := sign(seq, hash, last); cp != nil {
 			if _, err := tx.ExecContext(ctx, s.insertCheckpoint, cp.Seq, cp.Hash, cp.AtUS, cp.KeyID, cp.Signature); err != nil {
 				return fmt.Errorf("audit: checkpoint: %w", err)

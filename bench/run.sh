@@ -141,6 +141,7 @@ if [ "$GOBENCH" = 1 ]; then
 	log "Go benchmarks (authz on/off, audit on/off), -count $GOBENCH_COUNT"
 	(cd "$root" && SIO_BENCH_POSTGRES="$DSN" go test ./gateway -run '^$' -bench 'BenchmarkServe' -benchmem \
 		-benchtime "$GOBENCH_TIME" -count "$GOBENCH_COUNT" -timeout 60m) | tee "$out/gobench.txt" >&2
+	# Columns: authz on | off (rows: shape × audit); then audit on | off.
 	gobench=$("$bin/benchstat" -col /authz "$out/gobench.txt" 2>&1 | grep -v '^\s*$' || true)
 	gobench+=$'\n\n'
 	gobench+=$("$bin/benchstat" -col /audit "$out/gobench.txt" 2>&1 | grep -v '^\s*$' || true)
@@ -170,6 +171,7 @@ env = {
   "duration": "$DURATION per wrk/pgbench cell, connections: $CONNS",
   "vegeta": "$VEGETA_DURATION per cell at constant rates: point $(rate_of point)/s, list $(rate_of list)/s, links1 $(rate_of links1)/s, links2 $(rate_of links2)/s",
   "contended": """${CONTENDED:-}""",
+  "gobench_file": "$([ "$GOBENCH" = 1 ] && echo "$out/gobench.txt")",
 }
 json.dump(env, open(sys.argv[1], "w"), indent=1)
 EOF

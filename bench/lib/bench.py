@@ -238,13 +238,43 @@ def report(raw, envjson, out):
                 summary.append((shape, c, s[0] / pg[0] if s and pg else None, s[0] / fl[0] if s and fl else None))
         L.append("")
     gb = env.get("gobench")
-    if gb:
+    gbraw = env.get("gobench_file")
+    if gb or gbraw:
         L.append("## In-process Go benchmarks (authz and audit overhead, executor allocations)\n")
-        L.append("`go test ./gateway -run '^$' -bench BenchmarkServe -benchmem -count N` against the same database, "
-                 "summarized with benchstat (medians, ± the 95% confidence interval).\n")
+        L.append("`BenchmarkServe` (gateway/serve_bench_test.go): the shapes served through SIO's HTTP handler in "
+                 "process against the same database, 8 requests in flight, `-benchmem`, sub-benchmarks interleaved by "
+                 "`-count`. ns/op is the inverse of the throughput. Overhead = time per request with / without "
+                 "(authz: the policy's @service directive vs a pass-through; audit: the PostgreSQL log with group "
+                 "commit vs a log that records nothing), medians.\n")
+    if gbraw and os.path.exists(gbraw):
+        runs = {}
+        for line in open(gbraw):
+            m = re.match(r"BenchmarkServe/shape=(\w+)/authz=(\w+)/audit=(\w+)-\d+\s+\d+\s+([\d.]+) ns/op\s+([\d.]+) B/op\s+([\d.]+) allocs/op", line)
+            if m:
+                runs.setdefault((m[1], m[2], m[3]), []).append((float(m[4]), float(m[5]), float(m[6])))
+        med3 = lambda xs, i: statistics.median(x[i] for x in xs)
+        L.append("| shape | ms/op authz+audit (n) | authz off | **authz overhead** | audit off | **audit overhead** | allocs/op | KB/op | allocs/op without audit |")
+        L.append("|---|---|---|---|---|---|---|---|---|")
+        for shape in SHAPES:
+            base, noaz, noau = runs.get((shape, "on", "on")), runs.get((shape, "off", "on")), runs.get((shape, "on", "off"))
+            if not base:
+                continue
+            b = med3(base, 0)
+            row = [shape, f"{b / 1e6:.2f} ({len(base)})"]
+            for other in (noaz, noau):
+                if other:
+                    o = med3(other, 0)
+                    row += [f"{o / 1e6:.2f}", f"{(b / o - 1) * 100:+.0f}%"]
+                else:
+                    row += ["—", "—"]
+            row += [f"{med3(base, 2):.0f}", f"{med3(base, 1) / 1024:.0f}", f"{med3(noau, 2):.0f}" if noau else "—"]
+            L.append("| " + " | ".join(row) + " |")
+        L.append("")
+    if gb:
+        L.append("<details><summary>benchstat</summary>\n")
         L.append("```")
         L.append(gb.rstrip())
-        L.append("```\n")
+        L.append("```\n</details>\n")
     L.append("## Targets\n")
     L.append("| shape | c | SIO/PostGraphile (target >= 2x) | SIO/floor (target >= 0.5x point, >= 0.4x lists) |")
     L.append("|---|---|---|---|")
@@ -256,6 +286,10 @@ def report(raw, envjson, out):
     if l2:
         L.append(f"\n2-level links p50 (vegeta, SIO): **{l2[0]:.1f} ms** (target < 50 ms on 1M persons).")
     L.append("")
+    # The hand-written analysis (levers measured, what limits the targets).
+    notes = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "NOTES.md")
+    if os.path.exists(notes):
+        L.append(open(notes).read())
     open(out, "w").write("\n".join(L) + "\n")
 
 
