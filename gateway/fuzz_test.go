@@ -69,7 +69,7 @@ func FuzzHTTPHandler(f *testing.F) {
 	}
 	log := &countingLog{}
 	h := httpapi.NewHandler(httpapi.Config{Schema: graph.NewExecutableSchema(g.Schema()), Users: g.Accounts, Sandbox: true,
-		Audit: log, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Audit: log, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoaderWait: 50 * time.Microsecond})
 
 	// An active official with an open case (not a court case, which needs
 	// more fields), and a person to look up.
