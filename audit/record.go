@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -125,11 +126,20 @@ func digest(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
+// gzipWriters are reused: a compressor's state is about a megabyte, and
+// every request compresses its request and its response.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return w
+}}
+
 func compress(raw []byte) ([]byte, string) {
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	w := gzipWriters.Get().(*gzip.Writer)
+	w.Reset(&buf)
 	w.Write(raw)
 	w.Close()
+	gzipWriters.Put(w)
 	return buf.Bytes(), digest(raw)
 }
 
