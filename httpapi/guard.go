@@ -3,9 +3,11 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 
 	"sio"
 )
@@ -39,8 +41,17 @@ func stateFrom(ctx context.Context) *requestState {
 // queryLimits). The request's context ends after timeout.
 func guardRequests(lim Limits, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Upgrade") != "" {
+			writeError(w, http.StatusBadRequest, &sio.Error{Code: sio.EBADINPUT, Message: "no protocol upgrade is served here"})
+			return
+		}
 		switch r.Method {
-		case http.MethodGet, http.MethodOptions:
+		case http.MethodOptions:
+		case http.MethodGet:
+			if msg := badQueryString(r.URL.RawQuery); msg != "" {
+				writeError(w, http.StatusBadRequest, &sio.Error{Code: sio.EBADINPUT, Message: msg})
+				return
+			}
 		case http.MethodPost:
 			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 			if err != nil || mt != "application/json" {
@@ -66,6 +77,25 @@ func guardRequests(lim Limits, next http.Handler) http.Handler {
 		ctx = context.WithValue(ctx, stateKey{}, st)
 		next.ServeHTTP(&statusWriter{ResponseWriter: w, st: st}, r.WithContext(ctx))
 	})
+}
+
+// badQueryString says what is wrong with the query string of a GET
+// request, "" if nothing: the GET transport would answer these errors
+// without a code.
+func badQueryString(raw string) string {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return "the query string is not URL-encoded"
+	}
+	for _, p := range []string{"variables", "extensions"} {
+		if v := q.Get(p); v != "" {
+			var m map[string]any
+			if err := json.Unmarshal([]byte(v), &m); err != nil {
+				return p + " must be a JSON object"
+			}
+		}
+	}
+	return ""
 }
 
 // peekBody returns the body (bounded and buffered by auditRequests) without

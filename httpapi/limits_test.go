@@ -351,6 +351,18 @@ func TestGraphQLCopChecks(t *testing.T) {
 				t.Errorf("the response leaks %q: %s", leak, r.Raw)
 			}
 		}
+		// Malformed query strings are typed errors too.
+		for _, qs := range []string{"%", "query=%7B__typename%7D&variables=%7B", "query=%7B__typename%7D&extensions=1", "a=%zz"} {
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/graphql?"+qs, nil)
+			if r := do(t, req); r.Status != http.StatusBadRequest || r.code() != sio.EBADINPUT {
+				t.Errorf("GET ?%s: %d %s", qs, r.Status, r.Raw)
+			}
+		}
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/graphql?query=%7B__typename%7D", nil)
+		req.Header.Set("Upgrade", "websocket")
+		if r := do(t, req); r.code() != sio.EBADINPUT {
+			t.Errorf("upgrade: %d %s", r.Status, r.Raw)
+		}
 		// Malformed JSON and variables of the wrong type are typed errors.
 		for _, body := range []string{`{"query":`, `{"query": 1}`, `{"query":"query($n: Int) { __typename }","variables":{"n":"x"}}`, `{}`, `null`, `"x"`} {
 			r := postRaw(t, srv, "application/json", []byte(body))

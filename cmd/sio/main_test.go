@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sio/httpapi"
 )
 
 // The sandbox command: no arguments but a data directory, first start
@@ -62,8 +64,25 @@ func TestSandboxStartsAndServes(t *testing.T) {
 	}
 }
 
+// The request limits are flags with the defaults of httpapi.DefaultLimits.
+func TestLimitFlags(t *testing.T) {
+	m := NewMain()
+	must(t, m.ParseFlags([]string{"--max-depth", "9", "--max-cost", "20000", "--request-timeout", "10s", "--store-timeout", "2s"}))
+	want := httpapi.DefaultLimits()
+	want.Depth, want.Cost, want.Timeout = 9, 20000, 10*time.Second
+	if m.Limits != want || m.StoreTimeout != 2*time.Second {
+		t.Fatalf("limits %+v, store timeout %v; want %+v", m.Limits, m.StoreTimeout, want)
+	}
+	m = NewMain()
+	must(t, m.ParseFlags(nil))
+	if m.Limits != httpapi.DefaultLimits() {
+		t.Fatalf("default limits %+v", m.Limits)
+	}
+}
+
 func TestParseFlagsRejectsBadInput(t *testing.T) {
-	for _, args := range [][]string{{"explode"}, {"--mode", "debug"}, {"seed", "--persons", "0"}, {"--store-dsn", "gbd_fl"}} {
+	for _, args := range [][]string{{"explode"}, {"--mode", "debug"}, {"seed", "--persons", "0"}, {"--store-dsn", "gbd_fl"},
+		{"--max-depth", "0"}, {"--max-cost", "-1"}, {"--request-timeout", "0s"}, {"--max-body", "0"}, {"--store-timeout", "-1s"}} {
 		if err := NewMain().ParseFlags(args); err == nil {
 			t.Errorf("ParseFlags(%v) accepted", args)
 		}
