@@ -125,6 +125,48 @@ func TestGroupCommit(t *testing.T) {
 	})
 }
 
+// Two gateways append to one log in turn: each writes a batch in one
+// statement while the head is where it left it, and chains again under the
+// head's lock when the other moved it; the chain stays one.
+func TestTwoWritersShareOneChain(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		a, b := open(t, cfg), open(t, cfg)
+		_, key, _ := ed25519.GenerateKey(nil)
+		la := audit.NewLog(a, audit.Options{Key: key, CheckpointEvery: 3})
+		lb := audit.NewLog(b, audit.Options{Key: key, CheckpointEvery: 3})
+		ctx := context.Background()
+		n := 0
+		appendTo := func(l *audit.Log) {
+			n++
+			testdb.Must(t, l.Append(ctx, record(n)))
+		}
+		// a, a, b, a, a, b, b, a: runs of one writer and switches.
+		for _, l := range []*audit.Log{la, la, lb, la, la, lb, lb, la} {
+			appendTo(l)
+		}
+		testdb.Must(t, la.Close())
+		testdb.Must(t, lb.Close())
+		rep := verify(t, a, key, nil)
+		if !rep.OK() || rep.Records != int64(n) || rep.LastSeq != int64(n) {
+			t.Fatalf("report = %+v", rep)
+		}
+		sa, sb := a.AppendStats(), b.AppendStats()
+		t.Logf("a: %+v, b: %+v", sa, sb)
+		if cfg.PostgresDSN == "" {
+			if sa.OneStatement+sb.OneStatement != 0 {
+				t.Fatalf("SQLite batches in one statement: %+v %+v", sa, sb)
+			}
+			return
+		}
+		// a's second and fifth appends (and b's seventh) follow their own
+		// batch: one statement each; a's fourth and eighth and b's sixth
+		// find the head moved. Close adds a checkpoint batch per log.
+		if sa.OneStatement < 2 || sb.OneStatement < 1 || sa.HeadMoved < 2 || sb.HeadMoved < 1 {
+			t.Fatalf("a: %+v, b: %+v: the one-statement path or its fallback did not run", sa, sb)
+		}
+	})
+}
+
 func TestDatabaseRefusesChanges(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		s := open(t, cfg)

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"sio/sqldb"
@@ -35,7 +37,30 @@ type Store struct {
 	writer *sqldb.DB
 
 	lockHead, setHead, insertRecord, insertCheckpoint, page string
+
+	// head is the chain head as this store last wrote it (PostgreSQL):
+	// with it, a batch is one statement that moves the head only if it is
+	// still there (see appendBatch). Only the log's writer goroutine uses
+	// it.
+	head struct {
+		known          bool
+		seq            int64
+		hash           string
+		lastCheckpoint int64
+	}
+	stats AppendStats
 }
+
+// AppendStats counts how batches were written: in one statement, under the
+// head's lock, and how often the one statement found the head moved by
+// another writer.
+type AppendStats struct {
+	OneStatement, Locked, HeadMoved int64
+}
+
+// AppendStats returns the store's counts so far. Read it when no batch is
+// being written (tests, shutdown).
+func (s *Store) AppendStats() AppendStats { return s.stats }
 
 // Open opens and migrates the audit store. On PostgreSQL it also creates
 // WriterRole with its grants and opens the writer pool under it.
@@ -210,11 +235,149 @@ type Checkpoint struct {
 	Signature string `db:"signature"`
 }
 
-// appendBatch chains and inserts recs in one transaction at time at: it
-// locks the head, gives each record the next seq and the previous hash,
-// computes its hash, inserts it, moves the head and, if sign returns one,
-// inserts a checkpoint of the new head. Nothing is written unless all is.
+// appendBatch chains and inserts recs at time at: it gives each record the
+// next seq and the previous hash, computes its hash, inserts it, moves the
+// head and, if sign returns one, inserts a checkpoint of the new head.
+// Nothing is written unless all is.
+//
+// On PostgreSQL, once the head is known, the batch is ONE statement (one
+// round trip, one synchronous commit): it moves the head only if the head
+// is still where this store left it, and inserts the records and the
+// checkpoint only if it did. If another writer moved the head meanwhile
+// (several gateways on one log), nothing is written and the batch is
+// chained again under the head's lock (appendLocked).
 func (s *Store) appendBatch(ctx context.Context, recs []*Record, at time.Time, sign func(seq int64, hash string, lastCheckpoint int64) *Checkpoint) error {
+	if s.writer.Dialect == sqldb.Postgres && s.head.known {
+		ok, err := s.appendIfHead(ctx, recs, at, sign)
+		if err != nil || ok {
+			return err
+		}
+	}
+	return s.appendLocked(ctx, recs, at, sign)
+}
+
+// chainAfter gives recs their seq, time, previous hash and hash after the head
+// (seq, hash) and returns the new head.
+func chainAfter(recs []*Record, at time.Time, seq int64, hash string) (int64, string) {
+	for _, r := range recs {
+		seq++
+		r.Seq, r.PrevHash, r.At = seq, hash, at
+		r.Hash = r.ComputeHash()
+		hash = r.Hash
+	}
+	return seq, hash
+}
+
+// remember records the head after a committed batch.
+func (s *Store) remember(seq int64, hash string, cp *Checkpoint) {
+	s.head.known, s.head.seq, s.head.hash = true, seq, hash
+	if cp != nil {
+		s.head.lastCheckpoint = cp.Seq
+	}
+}
+
+// appendIfHead writes the batch in one statement if the head is still the
+// remembered one; ok is false (nothing written) if it is not.
+func (s *Store) appendIfHead(ctx context.Context, recs []*Record, at time.Time, sign func(seq int64, hash string, lastCheckpoint int64) *Checkpoint) (ok bool, err error) {
+	oldSeq, oldHash := s.head.seq, s.head.hash
+	seq, hash := chainAfter(recs, at, oldSeq, oldHash)
+	var cp *Checkpoint
+	if sign != nil {
+		cp = sign(seq, hash, s.head.lastCheckpoint)
+	}
+	q, args := s.conditionalBatch(recs, cp, oldSeq, oldHash, seq, hash)
+	var res struct {
+		Moved    int `db:"moved"`
+		Inserted int `db:"inserted"`
+	}
+	// Whatever happens, the head is read again under its lock unless this
+	// statement is known to have committed.
+	s.head.known = false
+	// Through the store's statement cache: the statement of a batch size
+	// recurs, and is then prepared (parsed and planned once per connection).
+	if err := s.writer.Get(ctx, &res, q, args...); err != nil {
+		return false, fmt.Errorf("audit: append: %w", err)
+	}
+	moved, inserted := res.Moved, res.Inserted
+	if moved == 0 {
+		s.stats.HeadMoved++
+		return false, nil
+	}
+	if inserted != len(recs) {
+		// Cannot happen: the statement is one transaction.
+		return false, fmt.Errorf("audit: append: %d of %d records inserted", inserted, len(recs))
+	}
+	s.remember(seq, hash, cp)
+	s.stats.OneStatement++
+	return true, nil
+}
+
+// conditionalBatch builds the one-statement batch of appendIfHead:
+//
+//	WITH h AS (UPDATE head ... WHERE seq = old AND hash = old RETURNING 1),
+//	     r AS (INSERT INTO records SELECT * FROM (VALUES ...) WHERE EXISTS h RETURNING 1),
+//	     c AS (INSERT INTO checkpoints SELECT ... WHERE EXISTS h RETURNING 1)
+//	SELECT count(h), count(r)
+//
+// The VALUES carry explicit casts: PostgreSQL cannot infer a parameter's
+// type from an INSERT ... SELECT's target columns.
+func (s *Store) conditionalBatch(recs []*Record, cp *Checkpoint, oldSeq int64, oldHash string, seq int64, hash string) (string, []any) {
+	w := s.writer
+	args := make([]any, 0, 4+len(recs)*len(recordColumns)+5)
+	arg := func(v any, cast string) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args)) + "::" + cast
+	}
+	var b strings.Builder
+	b.WriteString("WITH h AS (UPDATE " + w.Table("head") + " SET seq = " + arg(seq, "bigint") + ", hash = " + arg(hash, "text") +
+		" WHERE id = 1 AND seq = " + arg(oldSeq, "bigint") + " AND hash = " + arg(oldHash, "text") + " RETURNING 1)")
+	if len(recs) > 0 {
+		b.WriteString(", r AS (INSERT INTO " + w.Table("records") + " (" + sqldb.Columns(recordColumns) + ") SELECT * FROM (VALUES ")
+		for i, r := range recs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j, v := range r.args() {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(arg(v, recordColumnTypes[j]))
+			}
+			b.WriteByte(')')
+		}
+		b.WriteString(") v WHERE EXISTS (SELECT 1 FROM h) RETURNING 1)")
+	} else {
+		b.WriteString(", r AS (SELECT 1 WHERE false)")
+	}
+	if cp != nil {
+		b.WriteString(", c AS (INSERT INTO " + w.Table("checkpoints") + " (seq, hash, at_us, key_id, signature) SELECT " +
+			arg(cp.Seq, "bigint") + ", " + arg(cp.Hash, "text") + ", " + arg(cp.AtUS, "bigint") + ", " +
+			arg(cp.KeyID, "text") + ", " + arg(cp.Signature, "text") + " WHERE EXISTS (SELECT 1 FROM h) RETURNING 1)")
+	}
+	b.WriteString(" SELECT (SELECT count(*) FROM h) AS moved, (SELECT count(*) FROM r) AS inserted")
+	return b.String(), args
+}
+
+// recordColumnTypes are the PostgreSQL types of recordColumns, in order.
+var recordColumnTypes = func() []string {
+	types := make([]string, len(recordColumns))
+	for i, c := range recordColumns {
+		switch c {
+		case "seq", "at_us", "duration_us":
+			types[i] = "bigint"
+		case "request", "result":
+			types[i] = "bytea"
+		default:
+			types[i] = "text"
+		}
+	}
+	return types
+}()
+
+// appendLocked writes the batch in a transaction that locks the head first.
+func (s *Store) appendLocked(ctx context.Context, recs []*Record, at time.Time, sign func(seq int64, hash string, lastCheckpoint int64) *Checkpoint) error {
+	s.head.known = false
 	tx, err := s.writer.BeginTxx(ctx, nil)
 	if err != nil {
 		return err
@@ -230,11 +393,8 @@ func (s *Store) appendBatch(ctx context.Context, recs []*Record, at time.Time, s
 	// trips, more than a batch (usually one to a few records) gains, since
 	// each insert with its arguments is a single exchange
 	// (binary_parameters, see sqldb).
+	seq, hash = chainAfter(recs, at, seq, hash)
 	for _, r := range recs {
-		seq++
-		r.Seq, r.PrevHash, r.At = seq, hash, at
-		r.Hash = r.ComputeHash()
-		hash = r.Hash
 		if _, err := tx.ExecContext(ctx, s.insertRecord, r.args()...); err != nil {
 			return fmt.Errorf("audit: insert record: %w", err)
 		}
@@ -242,14 +402,23 @@ func (s *Store) appendBatch(ctx context.Context, recs []*Record, at time.Time, s
 	if _, err := tx.ExecContext(ctx, s.setHead, seq, hash); err != nil {
 		return fmt.Errorf("audit: move head: %w", err)
 	}
+	var cp *Checkpoint
 	if sign != nil {
-		if cp := sign(seq, hash, last); cp != nil {
+		if cp = sign(seq, hash, last); cp != nil {
 			if _, err := tx.ExecContext(ctx, s.insertCheckpoint, cp.Seq, cp.Hash, cp.AtUS, cp.KeyID, cp.Signature); err != nil {
 				return fmt.Errorf("audit: checkpoint: %w", err)
 			}
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if cp == nil {
+		cp = &Checkpoint{Seq: last}
+	}
+	s.remember(seq, hash, cp)
+	s.stats.Locked++
+	return nil
 }
 
 // Head returns the chain head as recorded.

@@ -64,7 +64,7 @@ func BenchmarkServe(b *testing.B) {
 			log = discardAudit{}
 		}
 		return httpapi.NewHandler(httpapi.Config{Schema: graph.NewExecutableSchema(cfg), Users: g.Accounts,
-			Sandbox: true, Health: g.Health, Audit: log, Metrics: g.Metrics})
+			Sandbox: true, Health: g.Health, Audit: log, Metrics: g.Metrics, Limits: benchLimits})
 	}
 	prod := handler(true, true)
 
@@ -140,6 +140,15 @@ func BenchmarkServe(b *testing.B) {
 		}
 	}
 }
+
+// benchLimits are the default query limits with the depth and cost that
+// the list shape needs (as bench/run.sh starts SIO: --max-depth 8
+// --max-cost 100000).
+var benchLimits = func() httpapi.Limits {
+	l := httpapi.Limits{}.WithDefaults()
+	l.Depth, l.Cost = 8, 100000
+	return l
+}()
 
 func onOff(b bool) string {
 	if b {

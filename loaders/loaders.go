@@ -14,6 +14,12 @@
 // function, and later Loads of the same Def in that request share it. Loaders
 // are never shared between requests (their caches would leak data across
 // callers).
+//
+// Only a field inside a list has siblings to batch with. A Load from a field
+// that no list encloses (`inquiry { person(iin:) { vehicles } }`) is the one
+// Load of its place in the query: it fetches at once instead of waiting out
+// the batching window for keys that cannot come. The statements of a query
+// stay bounded by its shape (each such place costs one), not by its rows.
 package loaders
 
 import (
@@ -23,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 )
 
@@ -82,6 +89,10 @@ func (d *Def[K, V]) Name() string { return d.name }
 // record is a null field, not an error. fetch must be the same function for
 // every Load of d (the first one of the request is used).
 func (d *Def[K, V]) Load(ctx context.Context, fetch Fetch[K, V], key K) (V, error) {
+	if alone(ctx) {
+		m, err := d.fetchNow(ctx, fetch, []K{key})
+		return m[key], err
+	}
 	l, err := d.loader(ctx, fetch)
 	if err != nil {
 		var zero V
@@ -92,6 +103,17 @@ func (d *Def[K, V]) Load(ctx context.Context, fetch Fetch[K, V], key K) (V, erro
 
 // LoadAll is Load for several keys, in their order.
 func (d *Def[K, V]) LoadAll(ctx context.Context, fetch Fetch[K, V], keys []K) ([]V, error) {
+	if alone(ctx) {
+		m, err := d.fetchNow(ctx, fetch, keys)
+		if err != nil {
+			return nil, err
+		}
+		vs := make([]V, len(keys))
+		for i, k := range keys {
+			vs[i] = m[k]
+		}
+		return vs, nil
+	}
 	l, err := d.loader(ctx, fetch)
 	if err != nil {
 		return nil, err
@@ -115,6 +137,41 @@ func (d *Def[K, V]) LoadAll(ctx context.Context, fetch Fetch[K, V], keys []K) ([
 		}
 	}
 	return vs, nil
+}
+
+// alone reports whether the field resolving in ctx is outside every list of
+// the query: no sibling field can Load with it.
+func alone(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return false // not inside a GraphQL field: batch as before
+	}
+	for ; fc != nil; fc = fc.Parent {
+		if fc.Index != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// fetchNow runs fetch for keys without batching (see alone); it needs the
+// request's Set like Load does, so that a wiring bug fails the same way.
+func (d *Def[K, V]) fetchNow(ctx context.Context, fetch Fetch[K, V], keys []K) (map[K]V, error) {
+	if _, ok := ctx.Value(ctxKey{}).(*Set); !ok {
+		return nil, ErrNoLoaders
+	}
+	uniq := keys
+	if len(keys) > 1 {
+		seen := make(map[K]bool, len(keys))
+		uniq = make([]K, 0, len(keys))
+		for _, k := range keys {
+			if !seen[k] {
+				seen[k] = true
+				uniq = append(uniq, k)
+			}
+		}
+	}
+	return fetch(ctx, uniq)
 }
 
 func (d *Def[K, V]) loader(ctx context.Context, fetch Fetch[K, V]) (*dataloadgen.Loader[K, V], error) {

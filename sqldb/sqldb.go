@@ -93,6 +93,9 @@ type DB struct {
 	observer Observer
 	timeout  time.Duration
 	breaker  *gobreaker.CircuitBreaker[struct{}]
+	// stmts holds the store's prepared statements (PostgreSQL; nil on
+	// SQLite, whose parsing is in process and cheap).
+	stmts *stmtCache
 }
 
 // ErrUnavailable is returned while a store's circuit breaker is open.
@@ -231,7 +234,8 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			release()
 			return nil, fmt.Errorf("sqldb: create schema %s: %w", cfg.Name, err)
 		}
-		return (&DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release}).guard(cfg), nil
+		return (&DB{DB: pool, Dialect: Postgres, Name: cfg.Name, release: release,
+			stmts: &stmtCache{uses: map[string]int{}, stmts: map[string]*sqlx.Stmt{}}}).guard(cfg), nil
 	}
 	if cfg.DataDir == "" {
 		return nil, fmt.Errorf("sqldb: %s: neither a PostgreSQL DSN nor a data directory given", cfg.Name)
@@ -264,6 +268,7 @@ func (db *DB) Close() error {
 	if db.release == nil {
 		return nil
 	}
+	db.closeStatements()
 	return db.release()
 }
 
@@ -476,19 +481,33 @@ func (db *DB) run(ctx context.Context, f func(ctx context.Context) error) error 
 // Select runs a counted, observed, guarded query scanning all rows into
 // dest.
 func (db *DB) Select(ctx context.Context, dest any, query string, args ...any) error {
-	return db.run(ctx, func(ctx context.Context) error { return db.DB.SelectContext(ctx, dest, query, args...) })
+	return db.run(ctx, func(ctx context.Context) error {
+		if st := db.prepared(ctx, query); st != nil {
+			return st.SelectContext(ctx, dest, args...)
+		}
+		return db.DB.SelectContext(ctx, dest, query, args...)
+	})
 }
 
 // Get runs a counted, observed, guarded query scanning one row into dest
 // (sql.ErrNoRows if none).
 func (db *DB) Get(ctx context.Context, dest any, query string, args ...any) error {
-	return db.run(ctx, func(ctx context.Context) error { return db.DB.GetContext(ctx, dest, query, args...) })
+	return db.run(ctx, func(ctx context.Context) error {
+		if st := db.prepared(ctx, query); st != nil {
+			return st.GetContext(ctx, dest, args...)
+		}
+		return db.DB.GetContext(ctx, dest, query, args...)
+	})
 }
 
 // Exec runs a counted, observed, guarded statement.
 func (db *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	var res sql.Result
 	err := db.run(ctx, func(ctx context.Context) (err error) {
+		if st := db.prepared(ctx, query); st != nil {
+			res, err = st.ExecContext(ctx, args...)
+			return err
+		}
 		res, err = db.DB.ExecContext(ctx, query, args...)
 		return err
 	})
