@@ -242,9 +242,11 @@ func TestLinks(t *testing.T) {
 		})
 
 		t.Run("matrix per source", func(t *testing.T) {
-			// The policy allows every link source wherever it allows the
-			// links themselves, so the per-source check is exercised on the
-			// engine with a matrix that refuses ЗАГС.
+			// The embedded policy allows every link source wherever it
+			// allows the links themselves, so the per-source check is
+			// exercised here on the engine with a matrix that refuses ЗАГС,
+			// and through HTTP under an edited policy in
+			// TestLinksUnderEditedPolicy.
 			eng := fx.g.LinkEngine()
 			q := links.Query{Root: links.Ref{Kind: links.NodePerson, Key: person}, Depth: 1, MaxNodes: 500, PerNode: 50}
 			all, err := eng.Build(context.Background(), q, func(string) bool { return true })
