@@ -44,8 +44,15 @@ type openedInquiry struct {
 
 func newFixture(t *testing.T, cfg sqldb.Config, sandbox bool) *fixture {
 	t.Helper()
-	g, h := openSeeded(t, gateway.Config{DataDir: cfg.DataDir, PostgresDSN: cfg.PostgresDSN, Sandbox: sandbox,
-		LoaderWait: 30 * time.Millisecond, Now: synth.SnapshotClock(time.Now)})
+	return newFixtureWith(t, gateway.Config{DataDir: cfg.DataDir, PostgresDSN: cfg.PostgresDSN, Sandbox: sandbox})
+}
+
+// newFixtureWith is newFixture for a gateway configured further (an
+// edited policy, say); the fixture sets the loader window and the clock.
+func newFixtureWith(t *testing.T, gcfg gateway.Config) *fixture {
+	t.Helper()
+	gcfg.LoaderWait, gcfg.Now = 30*time.Millisecond, synth.SnapshotClock(time.Now)
+	g, h := openSeeded(t, gcfg)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	fx := &fixture{g: g, srv: srv}

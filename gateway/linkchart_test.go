@@ -5,28 +5,94 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"sio/authz"
+	"sio/gateway"
 	"sio/internal/testdb"
+	"sio/synth"
 )
 
 // chromium is the browser the link chart is tested in (Debian's package;
 // scripts/ensure-chromium.sh installs it for `make test`).
 const chromium = "/usr/bin/chromium"
 
+// cytoscapeCheck is what exportLoads reports.
+type cytoscapeCheck struct {
+	// Drawn are the ids of the chart's nodes and edges.
+	Drawn struct{ Nodes, Edges []string }
+	// Exported is the CYTOSCAPE_JSON export loaded into cytoscape.js;
+	// Broken the same document with the node of the first edge's source
+	// removed, which cytoscape.js must refuse.
+	Exported, Broken struct {
+		Nodes, Edges []string
+		Error        string
+	}
+	Edges int
+}
+
+// exportLoads fetches, from the page and through the page's own export
+// path (/graphql, under the chart's basis, subject, level and node cap),
+// the CYTOSCAPE_JSON export of the drawn graph and loads its elements into
+// the page's cytoscape.js (headless). A document cytoscape.js cannot load
+// is reported with the error it threw, never swallowed.
+func exportLoads(t *testing.T, ctx context.Context) cytoscapeCheck {
+	t.Helper()
+	c, err := chromedp.Run(ctx, chromedp.Evaluate[cytoscapeCheck](`(async () => {
+		const ids = (cy) => ({Nodes: cy.nodes().map((n) => n.id()).sort(), Edges: cy.edges().map((e) => e.id()).sort()});
+		const load = (elements) => {
+			try {
+				const cy = cytoscape({headless: true, styleEnabled: false, elements});
+				const out = ids(cy);
+				cy.destroy();
+				return Object.assign(out, {Error: ""});
+			} catch (e) {
+				return {Nodes: [], Edges: [], Error: String((e && e.message) || e)};
+			}
+		};
+		const files = await sioLinkExport("CYTOSCAPE_JSON");
+		const doc = JSON.parse(files[0].content);
+		const gone = doc.elements.edges.length ? doc.elements.edges[0].data.source : "";
+		return {
+			Drawn: ids(sioLinkChart),
+			Exported: load(doc.elements),
+			Broken: load({nodes: doc.elements.nodes.filter((n) => n.data.id !== gone), edges: doc.elements.edges}),
+			Edges: doc.elements.edges.length,
+		};
+	})()`, chromedp.EvalAwaitPromise))
+	testdb.Must(t, err)
+	if c.Exported.Error != "" {
+		t.Fatalf("cytoscape.js refused the CYTOSCAPE_JSON export: %s", c.Exported.Error)
+	}
+	if c.Edges == 0 || c.Broken.Error == "" || !strings.Contains(c.Broken.Error, "nonexistent") {
+		t.Fatalf("a document with an edge to a missing node: %d edges, cytoscape.js said %q", c.Edges, c.Broken.Error)
+	}
+	if !slices.Equal(c.Exported.Nodes, c.Drawn.Nodes) || !slices.Equal(c.Exported.Edges, c.Drawn.Edges) {
+		t.Fatalf("cytoscape.js loaded %d nodes and %d edges from the export; the chart drew %d and %d",
+			len(c.Exported.Nodes), len(c.Exported.Edges), len(c.Drawn.Nodes), len(c.Drawn.Edges))
+	}
+	return c
+}
+
 // TestLinkChartInBrowser drives the /links page in headless Chromium: it
-// builds the graph of the hub company as a sandbox official, expands a node
-// with a real mouse click, downloads an export and checks a screenshot of
-// the drawn chart.
+// builds the graph of the hub company as a sandbox official, checks that
+// its Cytoscape.js export loads into cytoscape.js with the drawn nodes and
+// edges, expands a node with a real mouse click, downloads an export,
+// checks a screenshot of the drawn chart, then that the export follows the
+// page's node cap, and that the page without the sandbox asks for a basis
+// instead of failing.
 func TestLinkChartInBrowser(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("headless Chromium is required (run scripts/ensure-chromium.sh): %v", err)
@@ -67,6 +133,11 @@ func TestLinkChartInBrowser(t *testing.T) {
 	testdb.Must(t, err)
 	if before < 5 {
 		t.Fatalf("the chart drew %d nodes", before)
+	}
+	// Before any expansion the chart is the built graph: its export loads
+	// into cytoscape.js with the same nodes and edges.
+	if c := exportLoads(t, ctx); len(c.Drawn.Nodes) != before {
+		t.Fatalf("the chart holds %d nodes, %d before", len(c.Drawn.Nodes), before)
 	}
 	// A level-1 company node other than the root: click where it is drawn
 	// (the chart's offset on the page plus its rendered position).
@@ -150,4 +221,62 @@ func TestLinkChartInBrowser(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "linkchart.png"), shot, 0o644)
 	}
 	t.Log(fmt.Sprintf("%d nodes, %d after expanding; %s", before, after, status))
+
+	t.Run("export follows the node cap", func(t *testing.T) {
+		// A cap below the graph's size: the chart draws exactly that many
+		// nodes, and the export holds the same graph (an export under the
+		// server's default cap would hold more).
+		limit := before - 1
+		q.Set("max", fmt.Sprint(limit))
+		testdb.Must(t, chromedp.Do(ctx, chromedp.Navigate(fx.srv.URL+"/links?"+q.Encode())))
+		testdb.Must(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`))))
+		if c := exportLoads(t, ctx); len(c.Drawn.Nodes) != limit {
+			t.Fatalf("with maxNodes %d the chart drew %d nodes", limit, len(c.Drawn.Nodes))
+		}
+	})
+
+	t.Run("without the sandbox", func(t *testing.T) {
+		// Production mode (no sandboxUsers, no X-Dev-User): the basis comes
+		// from the address. Without one the page says so; with one it
+		// sends it and shows the server's answer. No script error either
+		// way (uncaught errors and rejections are recorded from the start
+		// of each document).
+		g, err := gateway.Open(context.Background(), gateway.Config{DataDir: t.TempDir(), Now: synth.SnapshotClock(time.Now)})
+		testdb.Must(t, err)
+		t.Cleanup(func() { g.Close() })
+		h, err := g.Handler()
+		testdb.Must(t, err)
+		prod := httptest.NewServer(h)
+		t.Cleanup(prod.Close)
+		testdb.Must(t, chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+				window.sioErrors = [];
+				addEventListener("error", (e) => sioErrors.push(String(e.message)));
+				addEventListener("unhandledrejection", (e) => sioErrors.push(String((e.reason && e.reason.message) || e.reason)));`})
+			return err
+		})))
+		open := func(t *testing.T, params url.Values) (status string, errs []string) {
+			t.Helper()
+			testdb.Must(t, chromedp.Do(ctx, chromedp.Navigate(prod.URL+"/links?"+params.Encode())))
+			wctx, wcancel := context.WithTimeout(ctx, 30*time.Second)
+			defer wcancel()
+			waitErr := chromedp.Do(wctx, chromedp.WaitVisible(chromedp.CSS(`#status.error`)))
+			status, _ = chromedp.Run(ctx, chromedp.Text(chromedp.ID("status")))
+			errs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.sioErrors`))
+			testdb.Must(t, err)
+			if waitErr != nil || len(errs) > 0 {
+				t.Fatalf("%s: no error shown (status %q), script errors %q", params.Encode(), status, errs)
+			}
+			return status, errs
+		}
+		status, _ := open(t, url.Values{"subject": {hub}})
+		if !strings.Contains(status, "Не указано основание") || !strings.Contains(status, "basis=") {
+			t.Fatalf("without a basis the page says %q", status)
+		}
+		// With a basis the request is sent (and refused: no certificate).
+		status, _ = open(t, url.Values{"subject": {hub}, "basis": {o.Basis}, "case": {o.Case}})
+		if strings.Contains(status, "Не указано основание") || status == "" {
+			t.Fatalf("with a basis the page says %q", status)
+		}
+	})
 }

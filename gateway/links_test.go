@@ -47,7 +47,8 @@ func TestLinks(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
 		fx := newFixture(t, cfg, true)
 		o, ok := fx.byOfficialWhere(t, func(inq *authz.Inquiry) bool {
-			for _, s := range []string{"LINKS_LEVEL1", "LINKS_LEVEL2", "PERSONS", "LEGAL_ENTITIES", "CIVIL_REGISTRY"} {
+			for _, s := range []string{"LINKS_LEVEL1", "LINKS_LEVEL2", "PERSONS", "LEGAL_ENTITIES", "CIVIL_REGISTRY",
+				"REAL_ESTATE", "LAND_PLOTS", "VEHICLES"} {
 				if a, err := fx.g.Enforcer().Check(inq, s); err != nil || a != authz.AccessFull {
 					return false
 				}
@@ -178,10 +179,74 @@ func TestLinks(t *testing.T) {
 			}
 		})
 
+		t.Run("edge kinds", func(t *testing.T) {
+			// Each kind around a subject the seeded registers give it to,
+			// picked by SQL: the edge joins the ends the register names,
+			// with its provenance. Rights and vehicles are the subject's
+			// first (within any fan-out cap). Cadastral numbers hold '/'.
+			split := func(v string) []string { return strings.Split(v, "|") }
+			right := func(db *sqldb.DB) []string {
+				return split(one[string](t, db, `SELECT holder_id || '|' || object_number || '|' || CAST(record_id AS TEXT) FROM {rights} r
+					WHERE holder_kind = 'PERSON' AND record_id = (SELECT MIN(record_id) FROM {rights} o WHERE o.holder_id = r.holder_id)
+					ORDER BY holder_id LIMIT 1`))
+			}
+			home, plot := right(fx.g.RealEstate.DB()), right(fx.g.Land.DB())
+			car := split(one[string](t, fx.g.Vehicles.DB(), `SELECT owner_id || '|' || vin FROM {vehicles} v
+				WHERE owner_kind = 'PERSON' AND NOT EXISTS (SELECT 1 FROM {vehicles} o WHERE o.owner_id = v.owner_id
+					AND (o.registration_date < v.registration_date OR (o.registration_date = v.registration_date AND o.vin < v.vin)))
+				ORDER BY owner_id LIMIT 1`))
+			// Two children of one parent (births of two acts).
+			sibs := split(one[string](t, fx.g.Civil.DB(), `SELECT a.iin || '|' || b.iin FROM {civil_act_parties} pa
+				JOIN {civil_act_parties} a ON a.act_id = pa.act_id AND a.role = 'CHILD'
+				JOIN {civil_act_parties} pb ON pb.iin = pa.iin AND pb.role = pa.role AND pb.act_id <> pa.act_id
+				JOIN {civil_act_parties} b ON b.act_id = pb.act_id AND b.role = 'CHILD'
+				WHERE pa.role IN ('MOTHER', 'FATHER') AND pa.iin <> '' AND a.iin < b.iin
+				ORDER BY a.iin, b.iin LIMIT 1`))
+			// A marriage with a divorce of the same spouses registered
+			// after it.
+			exes := split(one[string](t, fx.g.Civil.DB(), `SELECT x.iin || '|' || y.iin || '|' || CAST(m.id AS TEXT) FROM {civil_acts} m
+				JOIN {civil_act_parties} x ON x.act_id = m.id AND x.role = 'SPOUSE'
+				JOIN {civil_act_parties} y ON y.act_id = m.id AND y.role = 'SPOUSE' AND y.iin > x.iin
+				JOIN {civil_act_parties} dx ON dx.iin = x.iin AND dx.role = 'SPOUSE'
+				JOIN {civil_act_parties} dy ON dy.act_id = dx.act_id AND dy.iin = y.iin AND dy.role = 'SPOUSE'
+				JOIN {civil_acts} d ON d.id = dx.act_id AND d.kind = 'DIVORCE'
+				WHERE m.kind = 'MARRIAGE' AND (d.act_date > m.act_date OR (d.act_date = m.act_date AND d.id > m.id))
+				ORDER BY x.iin, y.iin, m.id LIMIT 1`))
+			for _, c := range []struct {
+				kind, subject, from, to, service, record string
+			}{
+				{"PROPERTY_OWNER", home[0], "PERSON:" + home[0], "REAL_ESTATE:" + home[1], "REAL_ESTATE", "right:" + home[2]},
+				{"LAND_HOLDER", plot[0], "PERSON:" + plot[0], "LAND_PLOT:" + plot[1], "LAND_PLOTS", "right:" + plot[2]},
+				{"VEHICLE_OWNER", car[0], "PERSON:" + car[0], "VEHICLE:" + car[1], "VEHICLES", "vehicle:" + car[1]},
+				{"SIBLING", sibs[1], "PERSON:" + sibs[0], "PERSON:" + sibs[1], "CIVIL_REGISTRY", ""},
+				{"EX_SPOUSE", exes[0], "PERSON:" + exes[0], "PERSON:" + exes[1], "CIVIL_REGISTRY", "civil_act:" + exes[2]},
+			} {
+				g, r := build(t, map[string]any{"s": map[string]any{"iin": c.subject}, "depth": 1})
+				if n := r.Extensions["linksOmitted"]; n != float64(0) {
+					t.Fatalf("%s: %v edges omitted", c.kind, n)
+				}
+				found := false
+				for _, e := range g.Edges {
+					if e.Kind == c.kind && e.Source == c.from && e.Target == c.to && e.Provenance.Service == c.service &&
+						(c.record == "" || e.Provenance.Record == c.record) {
+						found = true
+					}
+					if c.kind == "EX_SPOUSE" && e.Kind == "SPOUSE" && e.Provenance.Record == c.record {
+						t.Fatalf("the dissolved marriage %s is also a SPOUSE edge", c.record)
+					}
+				}
+				if !found {
+					t.Errorf("no %s edge %s -> %s (%s %s) in the graph of %s", c.kind, c.from, c.to, c.service, c.record, c.subject)
+				}
+			}
+		})
+
 		t.Run("matrix per source", func(t *testing.T) {
-			// The policy allows every link source wherever it allows the
-			// links themselves, so the per-source check is exercised on the
-			// engine with a matrix that refuses ЗАГС.
+			// The embedded policy allows every link source wherever it
+			// allows the links themselves, so the per-source check is
+			// exercised here on the engine with a matrix that refuses ЗАГС,
+			// and through HTTP under an edited policy in
+			// TestLinksUnderEditedPolicy.
 			eng := fx.g.LinkEngine()
 			q := links.Query{Root: links.Ref{Kind: links.NodePerson, Key: person}, Depth: 1, MaxNodes: 500, PerNode: 50}
 			all, err := eng.Build(context.Background(), q, func(string) bool { return true })

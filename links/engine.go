@@ -210,6 +210,20 @@ func (b *builder) merge(ref Ref, f *Found, level int) []Ref {
 		b.edges[id] = true
 		b.g.Edges = append(b.g.Edges, e)
 	}
+	// An asset the source reports with its own degree (an object's
+	// holders, a number's holders) keeps it, flagged when capped.
+	for i := range f.Nodes {
+		d := &f.Nodes[i]
+		n := b.nodes[d.Ref]
+		if n == nil || n.Kind.Subject() {
+			continue
+		}
+		n.Degree = max(n.Degree, d.Degree)
+		if d.Truncated {
+			n.Truncated = true
+			b.g.Truncated = true
+		}
+	}
 	return reached
 }
 

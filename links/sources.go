@@ -31,6 +31,14 @@ func (f *Found) capLinks(n, perNode int) int {
 	return f.Kept
 }
 
+// keep stores the first perNode of es and the degree: how many links the
+// source holds around the node, counted in SQL when the lookup was capped
+// there (then more than the edges read).
+func (f *Found) keep(es []Edge, degree, perNode int) {
+	f.Edges = es[:min(len(es), perNode)]
+	f.Degree, f.Kept = max(degree, len(es)), len(f.Edges)
+}
+
 func subjectRef(id string, kind sio.SubjectKind) Ref {
 	if kind == sio.SubjectLegalEntity {
 		return Ref{NodeLegalEntity, id}
@@ -58,7 +66,11 @@ func iins(from []Ref) []sio.IIN {
 
 // FamilySource: spouses, former spouses, parents, children and siblings
 // from ЗАГС. Two statements: the persons' acts, then their parents' acts
-// (for siblings).
+// (for siblings). Unlike the other sources it reads the acts whole and caps
+// the ties in Go: a person's acts are their own birth, marriages, divorces
+// and their children's births, a few dozen at most, so no one is a hub of
+// ЗАГС; and a former spouse is known only from the divorce registered after
+// the marriage, which a cap on the acts could cut off.
 type FamilySource struct{ Civil sio.CivilRegistry }
 
 func (FamilySource) Service() string { return "CIVIL_REGISTRY" }
@@ -150,18 +162,28 @@ func (s FamilySource) Expand(ctx context.Context, from []Ref, perNode int) (map[
 	return out, nil
 }
 
+// Companies is what the company source needs of ГБД ЮЛ: the roles of
+// subjects and the founders of companies capped per key in SQL (a holding
+// may have thousands of founders, a body may have founded thousands of
+// companies), and the entities for their directors.
+type Companies interface {
+	RolesBySubjectCapped(ctx context.Context, ids []string, per int) (map[string][]sio.CompanyRole, map[string]int, error)
+	FoundersByEntityCapped(ctx context.Context, bins []sio.BIN, per int) (map[sio.BIN][]sio.Founder, map[sio.BIN]int, error)
+	EntitiesByBIN(ctx context.Context, bins []sio.BIN) (map[sio.BIN]*sio.LegalEntity, error)
+}
+
 // CompanySource: founders and directors from ГБД ЮЛ, in both directions
 // (the companies of a subject; the founders and director of a company).
-// Three statements: roles of the subjects, founders of the companies, the
-// companies' directors.
-type CompanySource struct{ Entities sio.EntityRegistry }
+// Three statements: roles of the subjects, founders of the companies (both
+// at most perNode per key), the companies' directors.
+type CompanySource struct{ Entities Companies }
 
 func (CompanySource) Service() string         { return "LEGAL_ENTITIES" }
 func (CompanySource) Kinds() []EdgeKind       { return []EdgeKind{EdgeFounder, EdgeDirector} }
 func (CompanySource) Handles(k NodeKind) bool { return k.Subject() }
 
 func (s CompanySource) Expand(ctx context.Context, from []Ref, perNode int) (map[Ref]*Found, error) {
-	roles, err := s.Entities.RolesBySubject(ctx, keys(from))
+	roles, roleTotals, err := s.Entities.RolesBySubjectCapped(ctx, keys(from), perNode)
 	if err != nil {
 		return nil, err
 	}
@@ -172,9 +194,10 @@ func (s CompanySource) Expand(ctx context.Context, from []Ref, perNode int) (map
 		}
 	}
 	var founders map[sio.BIN][]sio.Founder
+	var founderTotals map[sio.BIN]int
 	var entities map[sio.BIN]*sio.LegalEntity
 	if len(bins) > 0 {
-		if founders, err = s.Entities.FoundersByEntity(ctx, bins); err != nil {
+		if founders, founderTotals, err = s.Entities.FoundersByEntityCapped(ctx, bins, perNode); err != nil {
 			return nil, err
 		}
 		if entities, err = s.Entities.EntitiesByBIN(ctx, bins); err != nil {
@@ -184,6 +207,7 @@ func (s CompanySource) Expand(ctx context.Context, from []Ref, perNode int) (map
 	out := map[Ref]*Found{}
 	for _, ref := range from {
 		var es []Edge
+		degree := roleTotals[ref.Key]
 		for _, r := range roles[ref.Key] {
 			co := Ref{NodeLegalEntity, string(r.EntityBIN)}
 			e := Edge{From: ref, To: co, Kind: EdgeDirector, Provenance: Provenance{Service: s.Service(), Record: "director:" + string(r.EntityBIN)}}
@@ -200,9 +224,11 @@ func (s CompanySource) Expand(ctx context.Context, from []Ref, perNode int) (map
 		if ref.Kind == NodeLegalEntity {
 			bin := sio.BIN(ref.Key)
 			if le := entities[bin]; le != nil && le.DirectorIIN != nil {
+				degree++
 				es = append(es, Edge{From: Ref{NodePerson, string(*le.DirectorIIN)}, To: ref, Kind: EdgeDirector,
 					Attrs: []Attr{{"since", le.RegistrationDate.String()}}, Provenance: Provenance{Service: s.Service(), Record: "director:" + ref.Key}})
 			}
+			degree += founderTotals[bin]
 			for _, f := range founders[bin] {
 				es = append(es, Edge{From: subjectRef(f.FounderID, f.FounderKind), To: ref, Kind: EdgeFounder,
 					Attrs:      []Attr{{"sharePercent", strconv.FormatFloat(f.SharePercent, 'f', -1, 64)}, {"since", f.Since.String()}},
@@ -212,24 +238,40 @@ func (s CompanySource) Expand(ctx context.Context, from []Ref, perNode int) (map
 		if len(es) == 0 {
 			continue
 		}
-		f := found(out, ref)
-		f.Edges = es[:f.capLinks(len(es), perNode)]
+		found(out, ref).keep(es, degree, perNode)
 	}
 	return out, nil
 }
 
-// rightsRegistry is what the real-estate register and the land cadastre
-// share: rights by holder and by object.
-type rightsRegistry interface {
-	RightsByHolder(ctx context.Context, holders []string) (map[string][]sio.PropertyRight, error)
-	RightsByObject(ctx context.Context, numbers []string) (map[string][]sio.PropertyRight, error)
+// Rights is what the rights source needs of the real-estate register or
+// the land cadastre: rights by holder and by object, capped per key in SQL
+// (a company may hold thousands of objects, an apartment block or a
+// cooperative's land thousands of co-holders).
+type Rights interface {
+	RightsByHolderCapped(ctx context.Context, holders []string, per int) (map[string][]sio.PropertyRight, map[string]int, error)
+	RightsByObjectCapped(ctx context.Context, numbers []string, per int) (map[string][]sio.PropertyRight, map[string]int, error)
+}
+
+// RealEstateRights is the real-estate register as the rights source reads
+// it.
+type RealEstateRights interface {
+	Rights
+	PropertiesByNumber(ctx context.Context, numbers []string) (map[string]*sio.RealEstate, error)
+}
+
+// LandRights is the land cadastre as the rights source reads it.
+type LandRights interface {
+	Rights
+	PlotsByNumber(ctx context.Context, numbers []string) (map[string]*sio.LandPlot, error)
 }
 
 // RightsSource: the holders of real estate (or land) and, through each
 // object, its co-holders. Three statements: the subjects' rights, the rights
-// to those objects, the objects (for labels).
+// to those objects (both at most perNode per key), the objects (for
+// labels). An object whose co-holders were capped is flagged truncated,
+// with their number as its degree; the subject's own right is always kept.
 type RightsSource struct {
-	Registry rightsRegistry
+	Registry Rights
 	// Describe labels objects by cadastral number (one batch).
 	Describe func(ctx context.Context, numbers []string) (map[string]string, error)
 	service  string
@@ -238,7 +280,7 @@ type RightsSource struct {
 }
 
 // RealEstateSource links the holders of real estate.
-func RealEstateSource(r sio.RealEstateRegistry) *RightsSource {
+func RealEstateSource(r RealEstateRights) *RightsSource {
 	return &RightsSource{Registry: r, service: "REAL_ESTATE", node: NodeRealEstate, edge: EdgePropertyOwner,
 		Describe: func(ctx context.Context, ns []string) (map[string]string, error) {
 			m, err := r.PropertiesByNumber(ctx, ns)
@@ -251,7 +293,7 @@ func RealEstateSource(r sio.RealEstateRegistry) *RightsSource {
 }
 
 // LandSource links the holders of land plots.
-func LandSource(r sio.LandRegistry) *RightsSource {
+func LandSource(r LandRights) *RightsSource {
 	return &RightsSource{Registry: r, service: "LAND_PLOTS", node: NodeLandPlot, edge: EdgeLandHolder,
 		Describe: func(ctx context.Context, ns []string) (map[string]string, error) {
 			m, err := r.PlotsByNumber(ctx, ns)
@@ -268,15 +310,14 @@ func (s *RightsSource) Kinds() []EdgeKind       { return []EdgeKind{s.edge} }
 func (s *RightsSource) Handles(k NodeKind) bool { return k.Subject() }
 
 func (s *RightsSource) Expand(ctx context.Context, from []Ref, perNode int) (map[Ref]*Found, error) {
-	held, err := s.Registry.RightsByHolder(ctx, keys(from))
+	held, heldTotals, err := s.Registry.RightsByHolderCapped(ctx, keys(from), perNode)
 	if err != nil {
 		return nil, err
 	}
 	var objects []string
 	seen := map[string]bool{}
 	for _, ref := range from {
-		rs := held[ref.Key]
-		for _, r := range rs[:min(len(rs), perNode)] {
+		for _, r := range held[ref.Key] {
 			if !seen[r.ObjectNumber] {
 				seen[r.ObjectNumber] = true
 				objects = append(objects, r.ObjectNumber)
@@ -287,13 +328,18 @@ func (s *RightsSource) Expand(ctx context.Context, from []Ref, perNode int) (map
 		return map[Ref]*Found{}, nil
 	}
 	sort.Strings(objects)
-	all, err := s.Registry.RightsByObject(ctx, objects)
+	all, allTotals, err := s.Registry.RightsByObjectCapped(ctx, objects, perNode)
 	if err != nil {
 		return nil, err
 	}
 	labels, err := s.Describe(ctx, objects)
 	if err != nil {
 		return nil, err
+	}
+	edge := func(r sio.PropertyRight, obj Ref) Edge {
+		return Edge{From: subjectRef(r.HolderID, r.HolderKind), To: obj, Kind: s.edge,
+			Attrs:      []Attr{{"share", r.Share()}, {"rightType", r.RightType}, {"since", r.Since.String()}},
+			Provenance: Provenance{Service: s.service, Record: "right:" + strconv.FormatInt(r.RecordID, 10)}}
 	}
 	out := map[Ref]*Found{}
 	for _, ref := range from {
@@ -302,32 +348,55 @@ func (s *RightsSource) Expand(ctx context.Context, from []Ref, perNode int) (map
 			continue
 		}
 		f := found(out, ref)
-		kept := f.capLinks(len(rs), perNode)
-		for _, r := range rs[:kept] {
-			obj := Ref{s.node, r.ObjectNumber}
-			f.Nodes = append(f.Nodes, Node{Ref: obj, Label: labels[r.ObjectNumber],
-				Provenance: Provenance{Service: s.service, Record: "object:" + r.ObjectNumber}})
-			// The subject's own right and the co-holders' rights.
-			for _, co := range all[r.ObjectNumber] {
-				f.Edges = append(f.Edges, Edge{From: subjectRef(co.HolderID, co.HolderKind), To: obj, Kind: s.edge,
-					Attrs:      []Attr{{"share", co.Share()}, {"rightType", co.RightType}, {"since", co.Since.String()}},
-					Provenance: Provenance{Service: s.service, Record: "right:" + strconv.FormatInt(co.RecordID, 10)}})
+		f.Degree, f.Kept = heldTotals[ref.Key], len(rs)
+		// The subject's own rights, then the other rights to each object
+		// (at most perNode of them were read).
+		var order []string
+		own := map[string][]sio.PropertyRight{}
+		for _, r := range rs {
+			if own[r.ObjectNumber] == nil {
+				order = append(order, r.ObjectNumber)
 			}
+			own[r.ObjectNumber] = append(own[r.ObjectNumber], r)
+		}
+		for _, num := range order {
+			obj := Ref{s.node, num}
+			kept := map[int64]bool{}
+			for _, r := range own[num] {
+				kept[r.RecordID] = true
+				f.Edges = append(f.Edges, edge(r, obj))
+			}
+			for _, co := range all[num] {
+				if !kept[co.RecordID] {
+					kept[co.RecordID] = true
+					f.Edges = append(f.Edges, edge(co, obj))
+				}
+			}
+			total := max(allTotals[num], len(kept))
+			f.Nodes = append(f.Nodes, Node{Ref: obj, Label: labels[num], Degree: total, Truncated: total > len(kept),
+				Provenance: Provenance{Service: s.service, Record: "object:" + num}})
 		}
 	}
 	return out, nil
 }
 
+// Vehicles is what the vehicle source needs of the register: the vehicles
+// of owners, capped per owner in SQL (a leasing company or a fleet may own
+// thousands).
+type Vehicles interface {
+	VehiclesByOwnerCapped(ctx context.Context, owners []string, per int) (map[string][]sio.Vehicle, map[string]int, error)
+}
+
 // VehicleSource: vehicles registered to the subjects (leaves: a vehicle has
-// one owner). One statement.
-type VehicleSource struct{ Vehicles sio.VehicleRegistry }
+// one owner). One statement, at most perNode vehicles per owner.
+type VehicleSource struct{ Vehicles Vehicles }
 
 func (VehicleSource) Service() string         { return "VEHICLES" }
 func (VehicleSource) Kinds() []EdgeKind       { return []EdgeKind{EdgeVehicleOwner} }
 func (VehicleSource) Handles(k NodeKind) bool { return k.Subject() }
 
 func (s VehicleSource) Expand(ctx context.Context, from []Ref, perNode int) (map[Ref]*Found, error) {
-	owned, err := s.Vehicles.VehiclesByOwner(ctx, keys(from))
+	owned, totals, err := s.Vehicles.VehiclesByOwnerCapped(ctx, keys(from), perNode)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +407,8 @@ func (s VehicleSource) Expand(ctx context.Context, from []Ref, perNode int) (map
 			continue
 		}
 		f := found(out, ref)
-		for _, v := range vs[:f.capLinks(len(vs), perNode)] {
+		f.Degree, f.Kept = max(totals[ref.Key], len(vs)), len(vs)
+		for _, v := range vs {
 			node := Ref{NodeVehicle, v.VIN}
 			prov := Provenance{Service: s.Service(), Record: "vehicle:" + v.VIN}
 			f.Nodes = append(f.Nodes, Node{Ref: node, Label: v.Plate + " " + v.Make + " " + v.Model,
@@ -486,14 +556,19 @@ func (s EmploymentSource) Expand(ctx context.Context, from []Ref, perNode int) (
 }
 
 // PhoneSource: subjects sharing a phone number, from a register of numbers
-// (contacts, Kazakhtelecom): the subject's numbers, then every holder of
-// each number. Two statements.
+// (contacts, Kazakhtelecom): the subject's numbers in use, then the current
+// holders of each number, both capped per key in SQL (a company may use a
+// thousand lines; a switchboard number may be given by thousands). Two
+// statements. A number whose holders were capped is flagged truncated,
+// with their number as its degree; the subject's own holding is always
+// kept.
 type PhoneSource struct {
 	service string
-	// numbers returns each subject's numbers with the record ids; holders
-	// each number's holders.
-	numbers func(ctx context.Context, ids []string) (map[string][]phoneHolder, error)
-	holders func(ctx context.Context, phones []string) (map[string][]phoneHolder, error)
+	// numbers returns at most per numbers of each subject and how many it
+	// has; holders at most per holders of each number and how many there
+	// are.
+	numbers func(ctx context.Context, ids []string, per int) (map[string][]phoneHolder, map[string]int, error)
+	holders func(ctx context.Context, phones []string, per int) (map[string][]phoneHolder, map[string]int, error)
 }
 
 type phoneHolder struct {
@@ -502,50 +577,58 @@ type phoneHolder struct {
 	since             sio.Date
 }
 
+// ContactPhones is what the contacts source needs of the contacts register.
+type ContactPhones interface {
+	CurrentPhonesByOwner(ctx context.Context, owners []string, per int) (map[string][]sio.ContactPhone, map[string]int, error)
+	CurrentPhonesByNumber(ctx context.Context, phones []string, per int) (map[string][]sio.ContactPhone, map[string]int, error)
+}
+
 // ContactPhoneSource links the holders of numbers of the contacts register
 // (Поиск адресов и контактных телефонов).
-func ContactPhoneSource(r sio.ContactRegistry) *PhoneSource {
-	conv := func(m map[string][]sio.ContactPhone, err error) (map[string][]phoneHolder, error) {
+func ContactPhoneSource(r ContactPhones) *PhoneSource {
+	conv := func(m map[string][]sio.ContactPhone, totals map[string]int, err error) (map[string][]phoneHolder, map[string]int, error) {
 		out := map[string][]phoneHolder{}
 		for k, ps := range m {
 			for _, p := range ps {
-				if p.Until == nil {
-					out[k] = append(out[k], phoneHolder{phone: p.Phone, id: p.OwnerID, kind: p.OwnerKind, since: p.Since,
-						record: "contact_phone:" + strconv.FormatInt(p.ID, 10)})
-				}
+				out[k] = append(out[k], phoneHolder{phone: p.Phone, id: p.OwnerID, kind: p.OwnerKind, since: p.Since,
+					record: "contact_phone:" + strconv.FormatInt(p.ID, 10)})
 			}
 		}
-		return out, err
+		return out, totals, err
 	}
 	return &PhoneSource{service: "ADDRESS_PHONE_SEARCH",
-		numbers: func(ctx context.Context, ids []string) (map[string][]phoneHolder, error) {
-			return conv(r.PhonesByOwner(ctx, ids))
+		numbers: func(ctx context.Context, ids []string, per int) (map[string][]phoneHolder, map[string]int, error) {
+			return conv(r.CurrentPhonesByOwner(ctx, ids, per))
 		},
-		holders: func(ctx context.Context, ps []string) (map[string][]phoneHolder, error) {
-			return conv(r.PhonesByNumber(ctx, ps))
+		holders: func(ctx context.Context, ps []string, per int) (map[string][]phoneHolder, map[string]int, error) {
+			return conv(r.CurrentPhonesByNumber(ctx, ps, per))
 		}}
 }
 
+// FixedLines is what the Kazakhtelecom source needs of its register.
+type FixedLines interface {
+	ActiveSubscriptionsBySubscriber(ctx context.Context, ids []string, per int) (map[string][]sio.FixedLineSubscription, map[string]int, error)
+	ActiveSubscriptionsByPhone(ctx context.Context, phones []string, per int) (map[string][]sio.FixedLineSubscription, map[string]int, error)
+}
+
 // FixedLinePhoneSource links the subscribers of Kazakhtelecom's lines.
-func FixedLinePhoneSource(r sio.FixedLineRegistry) *PhoneSource {
-	conv := func(m map[string][]sio.FixedLineSubscription, err error) (map[string][]phoneHolder, error) {
+func FixedLinePhoneSource(r FixedLines) *PhoneSource {
+	conv := func(m map[string][]sio.FixedLineSubscription, totals map[string]int, err error) (map[string][]phoneHolder, map[string]int, error) {
 		out := map[string][]phoneHolder{}
 		for k, ss := range m {
 			for _, s := range ss {
-				if s.TerminatedOn == nil {
-					out[k] = append(out[k], phoneHolder{phone: s.PhoneNumber, id: s.SubscriberID, kind: s.SubscriberKind,
-						since: s.ContractDate, record: "contract:" + s.ContractNumber})
-				}
+				out[k] = append(out[k], phoneHolder{phone: s.PhoneNumber, id: s.SubscriberID, kind: s.SubscriberKind,
+					since: s.ContractDate, record: "contract:" + s.ContractNumber})
 			}
 		}
-		return out, err
+		return out, totals, err
 	}
 	return &PhoneSource{service: "KAZAKHTELECOM",
-		numbers: func(ctx context.Context, ids []string) (map[string][]phoneHolder, error) {
-			return conv(r.SubscriptionsBySubscriber(ctx, ids))
+		numbers: func(ctx context.Context, ids []string, per int) (map[string][]phoneHolder, map[string]int, error) {
+			return conv(r.ActiveSubscriptionsBySubscriber(ctx, ids, per))
 		},
-		holders: func(ctx context.Context, ps []string) (map[string][]phoneHolder, error) {
-			return conv(r.SubscriptionsByPhone(ctx, ps))
+		holders: func(ctx context.Context, ps []string, per int) (map[string][]phoneHolder, map[string]int, error) {
+			return conv(r.ActiveSubscriptionsByPhone(ctx, ps, per))
 		}}
 }
 
@@ -554,7 +637,7 @@ func (s *PhoneSource) Kinds() []EdgeKind       { return []EdgeKind{EdgePhoneSubs
 func (s *PhoneSource) Handles(k NodeKind) bool { return k.Subject() }
 
 func (s *PhoneSource) Expand(ctx context.Context, from []Ref, perNode int) (map[Ref]*Found, error) {
-	own, err := s.numbers(ctx, keys(from))
+	own, ownTotals, err := s.numbers(ctx, keys(from), perNode)
 	if err != nil {
 		return nil, err
 	}
@@ -572,9 +655,13 @@ func (s *PhoneSource) Expand(ctx context.Context, from []Ref, perNode int) (map[
 		return map[Ref]*Found{}, nil
 	}
 	sort.Strings(phones)
-	all, err := s.holders(ctx, phones)
+	all, allTotals, err := s.holders(ctx, phones, perNode)
 	if err != nil {
 		return nil, err
+	}
+	edge := func(h phoneHolder, phone Ref) Edge {
+		return Edge{From: subjectRef(h.id, h.kind), To: phone, Kind: EdgePhoneSubscriber,
+			Attrs: []Attr{{"since", h.since.String()}}, Provenance: Provenance{Service: s.service, Record: h.record}}
 	}
 	out := map[Ref]*Found{}
 	for _, ref := range from {
@@ -583,15 +670,33 @@ func (s *PhoneSource) Expand(ctx context.Context, from []Ref, perNode int) (map[
 			continue
 		}
 		f := found(out, ref)
-		kept := f.capLinks(len(hs), perNode)
-		for _, h := range hs[:kept] {
-			phone := Ref{NodePhone, h.phone}
-			f.Nodes = append(f.Nodes, Node{Ref: phone, Label: h.phone, Provenance: Provenance{Service: s.service, Record: h.record}})
-			holders := all[h.phone]
-			for _, o := range holders[:min(len(holders), perNode)] {
-				f.Edges = append(f.Edges, Edge{From: subjectRef(o.id, o.kind), To: phone, Kind: EdgePhoneSubscriber,
-					Attrs: []Attr{{"since", o.since.String()}}, Provenance: Provenance{Service: s.service, Record: o.record}})
+		f.Degree, f.Kept = max(ownTotals[ref.Key], len(hs)), len(hs)
+		// The subject's own holdings of each number, then the number's
+		// other holders (at most perNode of them were read).
+		var order []string
+		mine := map[string][]phoneHolder{}
+		for _, h := range hs {
+			if mine[h.phone] == nil {
+				order = append(order, h.phone)
 			}
+			mine[h.phone] = append(mine[h.phone], h)
+		}
+		for _, number := range order {
+			phone := Ref{NodePhone, number}
+			kept := map[string]bool{}
+			for _, h := range mine[number] {
+				kept[h.record] = true
+				f.Edges = append(f.Edges, edge(h, phone))
+			}
+			for _, o := range all[number] {
+				if !kept[o.record] {
+					kept[o.record] = true
+					f.Edges = append(f.Edges, edge(o, phone))
+				}
+			}
+			total := max(allTotals[number], len(kept))
+			f.Nodes = append(f.Nodes, Node{Ref: phone, Label: number, Degree: total, Truncated: total > len(kept),
+				Provenance: Provenance{Service: s.service, Record: mine[number][0].record}})
 		}
 	}
 	return out, nil

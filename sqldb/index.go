@@ -64,3 +64,36 @@ func (db *DB) Analyze(ctx context.Context) error {
 	}
 	return nil
 }
+
+// TopPerKey is the text of a batch query that keeps, of the rows of from
+// (a table or subquery with its WHERE), the first of each key in order and
+// counts them all: it selects cols, then total (the key's rows before the
+// cap), at most per rows per key, ordered by key. Its last parameter is
+// per. A hub (a company with thousands of founders) costs one statement
+// and per rows, not thousands. Connectors pass the text through DB.Q.
+func TopPerKey(cols, from, key, order string) string {
+	return `SELECT ` + cols + `, total FROM (
+		SELECT ` + cols + `,
+			ROW_NUMBER() OVER (PARTITION BY ` + key + ` ORDER BY ` + order + `) AS rn,
+			COUNT(*) OVER (PARTITION BY ` + key + `) AS total
+		FROM ` + from + `
+	) top_per_key WHERE rn <= ? ORDER BY ` + key + `, rn`
+}
+
+// GroupTop runs a TopPerKey query and returns its records grouped by key,
+// each group in the query's order, with each key's total before the cap.
+// row splits a scanned row (the record and its total column) into key,
+// record and total. Keys without rows are absent from both maps.
+func GroupTop[K comparable, R, T any](ctx context.Context, db *DB, what, query string, row func(*R) (K, T, int), args ...any) (map[K][]T, map[K]int, error) {
+	var rows []R
+	if err := db.Select(ctx, &rows, query, args...); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	out, totals := make(map[K][]T), make(map[K]int)
+	for i := range rows {
+		k, rec, total := row(&rows[i])
+		out[k] = append(out[k], rec)
+		totals[k] = total
+	}
+	return out, totals, nil
+}

@@ -37,6 +37,9 @@ type Store struct {
 	phonesByNumber   string
 	addressesByOwner string
 	searchAddresses  string
+	// The numbers in use, capped per key (link graphs).
+	currentByOwner  string
+	currentByNumber string
 }
 
 var _ sio.ContactRegistry = (*Store)(nil)
@@ -65,6 +68,10 @@ func New(db *sqldb.DB) *Store {
 		phonesByOwner:    db.Q(phones + db.In("owner_id") + ` ORDER BY owner_id, since, id`),
 		phonesByNumber:   db.Q(phones + db.In("phone") + ` ORDER BY phone, since, id`),
 		addressesByOwner: db.Q(addresses + db.In("owner_id") + ` ORDER BY owner_id, since, id`),
+		currentByOwner: db.Q(sqldb.TopPerKey(sqldb.Columns(phoneColumns),
+			`{phones} WHERE `+db.In("owner_id")+` AND until IS NULL`, "owner_id", "since, id")),
+		currentByNumber: db.Q(sqldb.TopPerKey(sqldb.Columns(phoneColumns),
+			`{phones} WHERE `+db.In("phone")+` AND until IS NULL`, "phone", "since, id")),
 		searchAddresses: db.Q(addresses + `(` + full + ` >= ? AND ` + full + ` < ?) OR (` + street + ` >= ? AND ` + street + ` < ?)
 			ORDER BY ` + full + `, id LIMIT ?`),
 	}
@@ -85,6 +92,30 @@ func (s *Store) PhonesByOwner(ctx context.Context, owners []string) (map[string]
 func (s *Store) PhonesByNumber(ctx context.Context, phones []string) (map[string][]sio.ContactPhone, error) {
 	return sqldb.Group(ctx, s.db, "contacts: phones by number", s.phonesByNumber,
 		func(p *sio.ContactPhone) string { return p.Phone }, sqldb.List(s.db, phones))
+}
+
+type phoneRow struct {
+	sio.ContactPhone
+	Total int `db:"total"`
+}
+
+// CurrentPhonesByOwner returns, for each owner among owners, at most per of
+// the numbers it uses now (Until nil; oldest first) and how many it uses,
+// in one statement: a company with a thousand lines is a hub of a
+// relationship graph.
+func (s *Store) CurrentPhonesByOwner(ctx context.Context, owners []string, per int) (map[string][]sio.ContactPhone, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "contacts: current phones by owner", s.currentByOwner,
+		func(r *phoneRow) (string, sio.ContactPhone, int) { return r.OwnerID, r.ContactPhone, r.Total },
+		sqldb.List(s.db, owners), per)
+}
+
+// CurrentPhonesByNumber returns, for each number among phones, at most per
+// of its current holders (oldest first) and how many there are, in one
+// statement: a switchboard number given by thousands is a hub.
+func (s *Store) CurrentPhonesByNumber(ctx context.Context, phones []string, per int) (map[string][]sio.ContactPhone, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "contacts: current phones by number", s.currentByNumber,
+		func(r *phoneRow) (string, sio.ContactPhone, int) { return r.Phone, r.ContactPhone, r.Total },
+		sqldb.List(s.db, phones), per)
 }
 
 // AddressesByOwner returns each owner's addresses, oldest first, in one

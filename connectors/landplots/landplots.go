@@ -28,6 +28,9 @@ type Store struct {
 	byNumber string
 	byHolder string
 	byObject string
+	// byHolder and byObject capped per key (link graphs).
+	byHolderTop string
+	byObjectTop string
 }
 
 var _ sio.LandRegistry = (*Store)(nil)
@@ -44,10 +47,12 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:       db,
-		byNumber: db.Q(`SELECT ` + plotColumns + ` FROM {plots} WHERE ` + db.In("cadastral_number")),
-		byHolder: db.Q(`SELECT ` + rightColumns + ` FROM {rights} WHERE ` + db.In("holder_id") + ` ORDER BY record_id`),
-		byObject: db.Q(`SELECT ` + rightColumns + ` FROM {rights} WHERE ` + db.In("object_number") + ` ORDER BY record_id`),
+		db:          db,
+		byNumber:    db.Q(`SELECT ` + plotColumns + ` FROM {plots} WHERE ` + db.In("cadastral_number")),
+		byHolder:    db.Q(`SELECT ` + rightColumns + ` FROM {rights} WHERE ` + db.In("holder_id") + ` ORDER BY record_id`),
+		byObject:    db.Q(`SELECT ` + rightColumns + ` FROM {rights} WHERE ` + db.In("object_number") + ` ORDER BY record_id`),
+		byHolderTop: db.Q(sqldb.TopPerKey(rightColumns, `{rights} WHERE `+db.In("holder_id"), "holder_id", "record_id")),
+		byObjectTop: db.Q(sqldb.TopPerKey(rightColumns, `{rights} WHERE `+db.In("object_number"), "object_number", "record_id")),
 	}
 }
 
@@ -73,6 +78,29 @@ func (s *Store) RightsByHolder(ctx context.Context, holders []string) (map[strin
 // record order, in one statement.
 func (s *Store) RightsByObject(ctx context.Context, numbers []string) (map[string][]sio.PropertyRight, error) {
 	return sqldb.Group(ctx, s.db, "landplots: rights by object", s.byObject, func(r *sio.PropertyRight) string { return r.ObjectNumber }, sqldb.List(s.db, numbers))
+}
+
+type rightRow struct {
+	sio.PropertyRight
+	Total int `db:"total"`
+}
+
+// RightsByHolderCapped returns, for each holder among holders, at most per
+// of its rights (in record order) and how many it has, in one statement.
+func (s *Store) RightsByHolderCapped(ctx context.Context, holders []string, per int) (map[string][]sio.PropertyRight, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "landplots: rights by holder (capped)", s.byHolderTop,
+		func(r *rightRow) (string, sio.PropertyRight, int) { return r.HolderID, r.PropertyRight, r.Total },
+		sqldb.List(s.db, holders), per)
+}
+
+// RightsByObjectCapped returns, for each object among cadastral numbers,
+// at most per of the rights to it (in record order) and how many there
+// are, in one statement: an object with thousands of co-holders is a hub
+// of a relationship graph.
+func (s *Store) RightsByObjectCapped(ctx context.Context, numbers []string, per int) (map[string][]sio.PropertyRight, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "landplots: rights by object (capped)", s.byObjectTop,
+		func(r *rightRow) (string, sio.PropertyRight, int) { return r.ObjectNumber, r.PropertyRight, r.Total },
+		sqldb.List(s.db, numbers), per)
 }
 
 // Insert bulk-loads plots (used by the data generator).

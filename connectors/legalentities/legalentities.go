@@ -30,6 +30,9 @@ type Store struct {
 	namesByBINs string
 	founders    string
 	rolesOfIDs  string
+	// The same, at most per rows per key (link graphs; see links.go).
+	foundersTop string
+	rolesTop    string
 }
 
 var (
@@ -50,6 +53,8 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 func New(db *sqldb.DB) *Store {
 	return &Store{
 		db:          db,
+		foundersTop: foundersTopQuery(db),
+		rolesTop:    rolesTopQuery(db),
 		byBINs:      db.Q(`SELECT ` + entityColumns + ` FROM {legal_entities} WHERE ` + db.In("bin")),
 		namesByBINs: db.Q(`SELECT bin, name_ru, status FROM {legal_entities} WHERE ` + db.In("bin")),
 		founders: db.Q(`SELECT ` + founderColumns + ` FROM {founders} WHERE ` + db.In("entity_bin") +

@@ -25,6 +25,9 @@ type Store struct {
 	db           *sqldb.DB
 	bySubscriber string
 	byPhone      string
+	// The contracts in force, capped per key (link graphs).
+	activeBySubscriber string
+	activeByPhone      string
 }
 
 var _ sio.FixedLineRegistry = (*Store)(nil)
@@ -45,6 +48,10 @@ func New(db *sqldb.DB) *Store {
 		db:           db,
 		bySubscriber: db.Q(sel + db.In("subscriber_id") + ` ORDER BY subscriber_id, contract_date, contract_number`),
 		byPhone:      db.Q(sel + db.In("phone_number") + ` ORDER BY phone_number, contract_date DESC, contract_number DESC`),
+		activeBySubscriber: db.Q(sqldb.TopPerKey(sqldb.Columns(columns),
+			`{subscriptions} WHERE `+db.In("subscriber_id")+` AND terminated_on IS NULL`, "subscriber_id", "contract_date, contract_number")),
+		activeByPhone: db.Q(sqldb.TopPerKey(sqldb.Columns(columns),
+			`{subscriptions} WHERE `+db.In("phone_number")+` AND terminated_on IS NULL`, "phone_number", "contract_date DESC, contract_number DESC")),
 	}
 }
 
@@ -63,6 +70,34 @@ func (s *Store) SubscriptionsBySubscriber(ctx context.Context, ids []string) (ma
 func (s *Store) SubscriptionsByPhone(ctx context.Context, phones []string) (map[string][]sio.FixedLineSubscription, error) {
 	return sqldb.Group(ctx, s.db, "kazakhtelecom: by phone", s.byPhone,
 		func(c *sio.FixedLineSubscription) string { return c.PhoneNumber }, sqldb.List(s.db, phones))
+}
+
+type subscriptionRow struct {
+	sio.FixedLineSubscription
+	Total int `db:"total"`
+}
+
+// ActiveSubscriptionsBySubscriber returns, for each subscriber among ids,
+// at most per of its contracts in force (not terminated; oldest first) and
+// how many it has, in one statement: an institution with a thousand lines
+// is a hub of a relationship graph.
+func (s *Store) ActiveSubscriptionsBySubscriber(ctx context.Context, ids []string, per int) (map[string][]sio.FixedLineSubscription, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "kazakhtelecom: active by subscriber", s.activeBySubscriber,
+		func(r *subscriptionRow) (string, sio.FixedLineSubscription, int) {
+			return r.SubscriberID, r.FixedLineSubscription, r.Total
+		},
+		sqldb.List(s.db, ids), per)
+}
+
+// ActiveSubscriptionsByPhone returns, for each number among phones, at most
+// per of the contracts in force on it (the latest first) and how many there
+// are, in one statement.
+func (s *Store) ActiveSubscriptionsByPhone(ctx context.Context, phones []string, per int) (map[string][]sio.FixedLineSubscription, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "kazakhtelecom: active by phone", s.activeByPhone,
+		func(r *subscriptionRow) (string, sio.FixedLineSubscription, int) {
+			return r.PhoneNumber, r.FixedLineSubscription, r.Total
+		},
+		sqldb.List(s.db, phones), per)
 }
 
 // Insert bulk-loads contracts (used by the data generator).

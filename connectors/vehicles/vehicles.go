@@ -26,6 +26,8 @@ type Store struct {
 	byVIN   string
 	byPlate string
 	byOwner string
+	// byOwnerTop is byOwner capped per owner (link graphs).
+	byOwnerTop string
 }
 
 var _ sio.VehicleRegistry = (*Store)(nil)
@@ -42,10 +44,11 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 // New wraps an opened, migrated database.
 func New(db *sqldb.DB) *Store {
 	return &Store{
-		db:      db,
-		byVIN:   db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("vin")),
-		byPlate: db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("plate")),
-		byOwner: db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("owner_id") + ` ORDER BY registration_date, vin`),
+		db:         db,
+		byVIN:      db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("vin")),
+		byPlate:    db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("plate")),
+		byOwner:    db.Q(`SELECT ` + columns + ` FROM {vehicles} WHERE ` + db.In("owner_id") + ` ORDER BY registration_date, vin`),
+		byOwnerTop: db.Q(sqldb.TopPerKey(columns, `{vehicles} WHERE `+db.In("owner_id"), "owner_id", "registration_date, vin")),
 	}
 }
 
@@ -70,6 +73,21 @@ func (s *Store) VehiclesByPlate(ctx context.Context, plates []string) (map[strin
 // owners, oldest registration first, in one statement.
 func (s *Store) VehiclesByOwner(ctx context.Context, owners []string) (map[string][]sio.Vehicle, error) {
 	return sqldb.Group(ctx, s.db, "vehicles: by owner", s.byOwner, func(v *sio.Vehicle) string { return v.OwnerID }, sqldb.List(s.db, owners))
+}
+
+type vehicleRow struct {
+	sio.Vehicle
+	Total int `db:"total"`
+}
+
+// VehiclesByOwnerCapped returns, for each owner among owners, at most per
+// of its vehicles (oldest registration first) and how many it has, in one
+// statement: a leasing company or a fleet with thousands of vehicles is a
+// hub of a relationship graph, read a few rows at a time.
+func (s *Store) VehiclesByOwnerCapped(ctx context.Context, owners []string, per int) (map[string][]sio.Vehicle, map[string]int, error) {
+	return sqldb.GroupTop(ctx, s.db, "vehicles: by owner (capped)", s.byOwnerTop,
+		func(r *vehicleRow) (string, sio.Vehicle, int) { return r.OwnerID, r.Vehicle, r.Total },
+		sqldb.List(s.db, owners), per)
 }
 
 // Insert bulk-loads vehicles (used by the data generator).

@@ -1,12 +1,20 @@
 // Link chart of SIO: builds Inquiry.links through /graphql, draws it with
 // cytoscape.js, expands a person or company on click and downloads the
 // exports. In the sandbox the caller picks a seeded user (X-Dev-User
-// header); in production the browser's client certificate authenticates.
+// header) and one of their cases; in production the browser's client
+// certificate authenticates and the address names the basis
+// (?basis=KIND&case=NUMBER, with &year=&court= for a court case).
+//
+// The exports hold the graph the chart was built with: the same subject,
+// basis, level and node cap (maxNodes) as drawn, requested again from the
+// server (graphs are deterministic). Nodes added by expanding are not in
+// them: each expansion is a graph of its own.
 "use strict";
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { user: "", basis: null, root: null, depth: 1, omitted: 0, busy: false };
+  const DEFAULT_MAX_NODES = 200, MAX_MAX_NODES = 5000;
+  const state = { user: "", basis: null, root: null, depth: 1, maxNodes: DEFAULT_MAX_NODES, omitted: 0, busy: false };
 
   const colors = {
     PERSON: "#2b6cb0", LEGAL_ENTITY: "#dd6b20", REAL_ESTATE: "#2f855a", LAND_PLOT: "#718c00",
@@ -92,11 +100,35 @@
   }
 
   async function loadOwnCases() {
-    // Without the sandbox the case list comes from the user's own input.
+    // Without the sandbox the basis comes from the address: ?basis=KIND
+    // &case=NUMBER (and &year=&court= for a court case). Without it the
+    // only option is empty and building says what is missing.
+    const p = new URLSearchParams(location.search);
     const sel = $("case");
     const o = document.createElement("option");
-    o.textContent = "укажите основание в параметрах адреса (basis, case)";
+    if (p.get("basis")) {
+      const b = { kind: p.get("basis") };
+      if (p.get("case")) b.caseNumber = p.get("case");
+      if (p.get("year")) b.year = Number(p.get("year"));
+      if (p.get("court")) b.court = p.get("court");
+      o.value = JSON.stringify(b);
+      o.textContent = b.kind + (b.caseNumber ? " № " + b.caseNumber : "");
+    } else {
+      o.value = "";
+      o.textContent = "основание не указано: добавьте к адресу ?basis=…&case=…";
+    }
     sel.appendChild(o);
+  }
+
+  // parseBasis reads a case option's value; null if it names no basis.
+  function parseBasis(value) {
+    if (!value) return null;
+    try {
+      const b = JSON.parse(value);
+      return b && typeof b === "object" && typeof b.kind === "string" && b.kind ? b : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   function showCases() {
@@ -112,13 +144,22 @@
       cs.appendChild(o);
     }
     const want = new URLSearchParams(location.search).get("case");
-    if (want) for (const o of cs.options) if (JSON.parse(o.value).caseNumber === want) cs.value = o.value;
+    if (want) for (const o of cs.options) if ((parseBasis(o.value) || {}).caseNumber === want) cs.value = o.value;
   }
 
+  // basis is the BasisInput of the chosen case and justification; null
+  // when no basis is chosen (no case, or none named in the address).
   function basis() {
-    const b = JSON.parse($("case").value || "{}");
-    b.justification = $("justification").value;
+    const b = parseBasis($("case").value);
+    if (b) b.justification = $("justification").value;
     return b;
+  }
+
+  // maxNodes is the node cap asked for: the field's value within the
+  // server's bounds.
+  function maxNodes() {
+    const n = Math.floor(Number($("max-nodes").value));
+    return n >= 1 && n <= MAX_MAX_NODES ? n : DEFAULT_MAX_NODES;
   }
 
   function subjectOf(id) {
@@ -126,8 +167,8 @@
     return kind === "LEGAL_ENTITY" ? { bin: key } : { iin: key };
   }
 
-  const linksQuery = `query($b: BasisInput!, $s: SubjectInput!, $d: Int!) { inquiry(basis: $b) {
-    links(subject: $s, depth: $d, maxNodes: 200) { root depth truncated
+  const linksQuery = `query($b: BasisInput!, $s: SubjectInput!, $d: Int!, $m: Int!) { inquiry(basis: $b) {
+    links(subject: $s, depth: $d, maxNodes: $m) { root depth truncated
       nodes { id kind key label level degree truncated attrs { name value } provenance { service record } }
       edges { id source target kind attrs { name value } provenance { service record } } } } }`;
 
@@ -142,7 +183,7 @@
   }
 
   async function fetchGraph(subject, depth) {
-    const r = await graphql(linksQuery, { b: state.basis, s: subject, d: depth });
+    const r = await graphql(linksQuery, { b: state.basis, s: subject, d: depth, m: state.maxNodes });
     if (r.errors && !(r.data && r.data.inquiry && r.data.inquiry.links)) {
       throw new Error(errorText(r.errors));
     }
@@ -164,9 +205,17 @@
   async function build(ev) {
     if (ev) ev.preventDefault();
     if (state.busy) return;
+    const b = basis();
+    if (!b) {
+      setStatus("Не указано основание запроса: выберите дело" +
+        ($("user-field").hidden ? " (в адресе страницы: ?basis=ВИД&case=НОМЕР)" : "") + ".", true);
+      return;
+    }
     state.busy = true;
-    state.basis = basis();
+    state.basis = b;
     state.depth = Number($("depth").value);
+    state.maxNodes = maxNodes();
+    $("max-nodes").value = state.maxNodes;
     state.omitted = 0;
     const id = $("subject").value.trim();
     setStatus("Запрос…");
@@ -223,13 +272,27 @@
     $("details").replaceChildren(dl);
   }
 
+  // exportFiles asks the server for the built graph in a format: the same
+  // subject, basis, level and node cap as drawn (see the top of the file).
+  async function exportFiles(format) {
+    if (!state.root) throw new Error("Схема ещё не построена.");
+    const q = `query($b: BasisInput!, $s: SubjectInput!, $d: Int!, $m: Int!, $f: LinkExportFormat!) { inquiry(basis: $b) {
+      links(subject: $s, depth: $d, maxNodes: $m) { export(format: $f) { name mediaType content } } } }`;
+    const r = await graphql(q, { b: state.basis, s: subjectOf(state.root), d: state.depth, m: state.maxNodes, f: format });
+    if (r.errors) throw new Error(errorText(r.errors));
+    return r.data.inquiry.links.export;
+  }
+  window.sioLinkExport = exportFiles; // for tests and the console
+
   async function download(format) {
-    if (!state.root) return;
-    const q = `query($b: BasisInput!, $s: SubjectInput!, $d: Int!, $f: LinkExportFormat!) { inquiry(basis: $b) {
-      links(subject: $s, depth: $d) { export(format: $f) { name mediaType content } } } }`;
-    const r = await graphql(q, { b: state.basis, s: subjectOf(state.root), d: state.depth, f: format });
-    if (r.errors) { setStatus(errorText(r.errors), true); return; }
-    for (const f of r.data.inquiry.links.export) {
+    let files;
+    try {
+      files = await exportFiles(format);
+    } catch (e) {
+      setStatus(e.message, true);
+      return;
+    }
+    for (const f of files) {
       const a = document.createElement("a");
       a.href = URL.createObjectURL(new Blob([f.content], { type: f.mediaType }));
       a.download = f.name;
@@ -246,6 +309,7 @@
 
   loadUsers().then(() => {
     const p = new URLSearchParams(location.search);
+    if (p.get("max")) $("max-nodes").value = p.get("max");
     if (p.get("subject")) {
       $("subject").value = p.get("subject");
       if (p.get("depth")) $("depth").value = p.get("depth");
