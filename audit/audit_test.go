@@ -144,18 +144,98 @@ func TestDatabaseRefusesChanges(t *testing.T) {
 			if _, err := db.Exec(context.Background(), `TRUNCATE `+db.Table("records")); err == nil {
 				t.Error("TRUNCATE allowed")
 			}
-			// The writer role holds no UPDATE/DELETE grant at all.
-			w, err := sqldb.Open(context.Background(), sqldb.Config{Name: "audit",
-				PostgresDSN: sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", audit.WriterRole)})
-			testdb.Must(t, err)
-			defer w.Close()
-			for _, q := range []string{`UPDATE {records} SET kind = 'x'`, `DELETE FROM {records}`, `DELETE FROM {checkpoints}`} {
-				if _, err := w.Exec(context.Background(), w.Q(q)); err == nil || !strings.Contains(err.Error(), "permission denied") {
-					t.Errorf("writer role: %s: err = %v, want permission denied", q, err)
-				}
-			}
+			writerCannotChange(t, s)
 		}
 	})
+}
+
+// writerCannotChange checks the writer pool's own sessions: they log in as
+// WriterRole (session_user, not a role assumed over the owner's login), hold
+// no UPDATE/DELETE grant, and cannot become the owner (RESET ROLE, SET
+// ROLE, SET SESSION AUTHORIZATION) or switch the triggers off to change
+// records anyway.
+func writerCannotChange(t *testing.T, s *audit.Store) {
+	ctx := context.Background()
+	var ownerUser string
+	testdb.Must(t, s.Owner().DB.GetContext(ctx, &ownerUser, `SELECT session_user`))
+	w := audit.WriterDB(s)
+	conn, err := w.DB.Conn(ctx)
+	testdb.Must(t, err)
+	defer conn.Close()
+	who := func() (session, current string) {
+		t.Helper()
+		testdb.Must(t, conn.QueryRowContext(ctx, `SELECT session_user, current_user`).Scan(&session, &current))
+		return
+	}
+	if session, current := who(); session != audit.WriterRole || current != audit.WriterRole || session == ownerUser {
+		t.Fatalf("writer session runs as %s (current %s), owner %s", session, current, ownerUser)
+	}
+	refusedChanges := func(when string) {
+		t.Helper()
+		for _, q := range []string{`UPDATE {records} SET kind = 'x'`, `DELETE FROM {records}`, `DELETE FROM {checkpoints}`,
+			`UPDATE {checkpoints} SET hash = 'x'`, `TRUNCATE {records}`} {
+			if _, err := conn.ExecContext(ctx, w.Q(q)); err == nil || !strings.Contains(err.Error(), "permission denied") {
+				t.Errorf("writer %s: %s: err = %v, want permission denied", when, q, err)
+			}
+		}
+	}
+	refusedChanges("as itself")
+	// RESET ROLE returns to the session user, which is the writer itself.
+	_, err = conn.ExecContext(ctx, `RESET ROLE`)
+	testdb.Must(t, err)
+	if session, current := who(); session != audit.WriterRole || current != audit.WriterRole {
+		t.Fatalf("after RESET ROLE the writer session runs as %s (current %s)", session, current)
+	}
+	refusedChanges("after RESET ROLE")
+	for _, q := range []string{
+		`SET ROLE ` + ownerUser,
+		`SET SESSION AUTHORIZATION ` + ownerUser,
+		`SET session_replication_role = replica`,
+		`ALTER TABLE ` + w.Table("records") + ` DISABLE TRIGGER USER`,
+		`DROP TRIGGER records_no_update ON ` + w.Table("records"),
+	} {
+		if _, err := conn.ExecContext(ctx, q); err == nil {
+			t.Errorf("writer session: %s allowed", q)
+		}
+	}
+	if session, current := who(); session != audit.WriterRole || current != audit.WriterRole {
+		t.Fatalf("after the attempts the writer session runs as %s (current %s)", session, current)
+	}
+	refusedChanges("after SET ROLE attempts")
+}
+
+// A writer pool that logs in as a role able to change the log (here the
+// owner, a superuser) is refused at Open, and so is one that does not hold
+// WriterRole's grants; a read-only store opens without writer credentials
+// and its log refuses records.
+func TestWriterMustBeItsOwnRole(t *testing.T) {
+	ctx := context.Background()
+	dsn := testdb.NewPostgres(t)
+	cfg := sqldb.Config{PostgresDSN: dsn}
+	_, err := audit.OpenWith(ctx, cfg, audit.StoreOptions{WriterDSN: dsn})
+	if err == nil || !strings.Contains(err.Error(), "can change the log") {
+		t.Fatalf("writer as the owner: err = %v", err)
+	}
+	// A login role that is not the writer.
+	admin, err := sqldb.Open(ctx, sqldb.Config{Name: "audit", PostgresDSN: dsn})
+	testdb.Must(t, err)
+	defer admin.Close()
+	stranger := fmt.Sprintf("sio_test_stranger_%d", time.Now().UnixNano())
+	_, err = admin.DB.ExecContext(ctx, `CREATE ROLE `+stranger+` LOGIN`)
+	testdb.Must(t, err)
+	defer admin.DB.ExecContext(ctx, `DROP ROLE `+stranger)
+	_, err = audit.OpenWith(ctx, cfg, audit.StoreOptions{WriterDSN: sqldb.WithUser(dsn, stranger)})
+	if err == nil || !strings.Contains(err.Error(), "does not hold "+audit.WriterRole) {
+		t.Fatalf("writer as %s: err = %v", stranger, err)
+	}
+	s, err := audit.OpenWith(ctx, cfg, audit.StoreOptions{ReadOnly: true, WriterDSN: "host=127.0.0.1 port=1 user=nobody"})
+	testdb.Must(t, err)
+	defer s.Close()
+	l := audit.NewLog(s, audit.Options{})
+	if err := l.Append(ctx, record(1)); err != audit.ErrClosed {
+		t.Fatalf("append on a read-only store: %v", err)
+	}
+	testdb.Must(t, l.Close())
 }
 
 // tamper runs statements with the append-only guards bypassed, as an

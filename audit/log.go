@@ -80,6 +80,11 @@ func NewLog(store *Store, opts Options) *Log {
 		l.keyID = KeyID(opts.Key.Public().(ed25519.PublicKey))
 	}
 	l.lastCheckpointAt = opts.Now()
+	if store.writer == nil {
+		// A read-only store (StoreOptions.ReadOnly) takes no records.
+		l.closed = true
+		close(l.reqs)
+	}
 	go l.run()
 	return l
 }

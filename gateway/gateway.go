@@ -117,6 +117,11 @@ type Config struct {
 	// AuditKeyFile holds the Ed25519 key that signs the audit log's
 	// checkpoints (created if missing); default DataDir/audit.key.
 	AuditKeyFile string
+	// AuditWriterDSN is the PostgreSQL DSN the audit log is written with:
+	// a login of audit.WriterRole, in production with its own password.
+	// Empty: the audit store's DSN with the user replaced by the writer
+	// role and the password dropped (sandbox, tests).
+	AuditWriterDSN string
 	// StoreTimeout bounds each statement of a state database (0: 5 s);
 	// after BreakerFailures consecutive failures (0: 5) a store's circuit
 	// opens for BreakerCooldown (0: 5 s).
@@ -503,7 +508,7 @@ func (g *Gateway) openAudit(ctx context.Context) error {
 	}
 	scfg := g.cfg.store(audit.Name)
 	scfg.Observer = g.observer()
-	if g.Audit, err = audit.Open(ctx, scfg); err != nil {
+	if g.Audit, err = audit.OpenWith(ctx, scfg, audit.StoreOptions{WriterDSN: g.cfg.AuditWriterDSN}); err != nil {
 		return fmt.Errorf("gateway: audit store: %w", err)
 	}
 	g.AuditKey = key

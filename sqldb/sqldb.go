@@ -289,6 +289,96 @@ func WithRuntimeParam(dsn, key, value string) string {
 
 var kvOptions = regexp.MustCompile(`(?:^|\s)options='([^']*)'`)
 
+// WithUser returns dsn connecting as user instead: the user is replaced and
+// any password dropped, since it is the other role's. The role then
+// authenticates by the server's rules for it (a .pgpass entry, a client
+// certificate, trust on a sandbox's loopback); a role with a password of
+// its own is given a DSN of its own instead.
+func WithUser(dsn, user string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			u.User = url.User(user)
+			q := u.Query()
+			q.Del("user")
+			q.Del("password")
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	pairs, ok := kvPairs(dsn)
+	quoted := "user='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(user) + "'"
+	if !ok {
+		// Malformed: lib/pq reports it when connecting.
+		return dsn + " " + quoted
+	}
+	var b strings.Builder
+	for _, p := range pairs {
+		if p.key == "user" || p.key == "password" {
+			continue
+		}
+		b.WriteString(dsn[p.start:p.end])
+		b.WriteByte(' ')
+	}
+	b.WriteString(quoted)
+	return b.String()
+}
+
+// kvPair is a key=value pair of a key/value DSN and its span in it.
+type kvPair struct {
+	key        string
+	start, end int
+}
+
+// kvPairs splits a key/value DSN as libpq does (values bare with
+// backslash escapes, or single-quoted); ok is false if it is malformed.
+func kvPairs(dsn string) (_ []kvPair, ok bool) {
+	var out []kvPair
+	i, n := 0, len(dsn)
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+	for {
+		for i < n && space(dsn[i]) {
+			i++
+		}
+		if i >= n {
+			return out, true
+		}
+		start := i
+		for i < n && !space(dsn[i]) && dsn[i] != '=' {
+			i++
+		}
+		key := dsn[start:i]
+		for i < n && space(dsn[i]) {
+			i++
+		}
+		if i >= n || dsn[i] != '=' || i == start {
+			return out, false
+		}
+		i++
+		for i < n && space(dsn[i]) {
+			i++
+		}
+		if i < n && dsn[i] == '\'' {
+			for i++; i < n && dsn[i] != '\''; i++ {
+				if dsn[i] == '\\' {
+					i++
+				}
+			}
+			if i >= n {
+				return out, false
+			}
+			i++
+		} else {
+			for ; i < n && !space(dsn[i]); i++ {
+				if dsn[i] == '\\' {
+					i++
+				}
+			}
+			i = min(i, n)
+		}
+		out = append(out, kvPair{key: key, start: start, end: i})
+	}
+}
+
 // withConnectTimeout gives a DSN without one a connect_timeout, so that a
 // server that accepts connections and never answers cannot hold a pool
 // connection attempt forever (lib/pq does not watch the context during the

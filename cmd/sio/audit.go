@@ -23,7 +23,8 @@ func (m *Main) audit(ctx context.Context, cfg gateway.Config) error {
 	if err != nil {
 		return fmt.Errorf("audit key %s: %w", keyFile, err)
 	}
-	store, err := audit.Open(ctx, gateway.StoreConfig(cfg, audit.Name))
+	// Verifying and archiving need the owner only: no writer credentials.
+	store, err := audit.OpenWith(ctx, gateway.StoreConfig(cfg, audit.Name), audit.StoreOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}

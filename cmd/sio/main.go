@@ -28,6 +28,7 @@ import (
 
 	"crypto/tls"
 
+	"sio/audit"
 	"sio/authz"
 	"sio/gateway"
 	"sio/httpapi"
@@ -85,6 +86,9 @@ type Main struct {
 	CertsOut string
 	// AuditKey is the key file signing the audit log's checkpoints.
 	AuditKey string
+	// AuditWriterDSN is the DSN of the audit log's writer role (its own
+	// login; default: the audit store's DSN with the user replaced).
+	AuditWriterDSN string
 	// Limits bound each request (zero: the defaults); StoreTimeout bounds
 	// each statement of a state database.
 	Limits       httpapi.Limits
@@ -113,7 +117,8 @@ func NewMain() *Main {
 	return &Main{
 		Command: "serve", Addr: "127.0.0.1:8080", Mode: "sandbox", DataDir: "./sio-data",
 		PostgresDSN: os.Getenv("SIO_POSTGRES_DSN"), StoreDSN: map[string]string{},
-		Persons: 10_000, Seed: 1, Out: os.Stdout,
+		AuditWriterDSN: os.Getenv("SIO_AUDIT_WRITER_DSN"),
+		Persons:        10_000, Seed: 1, Out: os.Stdout,
 		Logger: logging.New(os.Stderr, slog.LevelInfo),
 	}
 }
@@ -146,6 +151,10 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.AuditKey, "audit-key", "", "Ed25519 key file of the audit checkpoints (default DATA-DIR/audit.key)")
 	fs.IntVar(&m.Persons, "persons", m.Persons, "persons to generate (sandbox first start, or seed)")
 	fs.Int64Var(&m.Seed, "seed", m.Seed, "seed of the synthetic data generator")
+	if m.Command != "audit" {
+		fs.StringVar(&m.AuditWriterDSN, "audit-writer-dsn", m.AuditWriterDSN,
+			"PostgreSQL DSN logging in as the audit writer role "+audit.WriterRole+" (env SIO_AUDIT_WRITER_DSN; default: the audit store's DSN with that user, no password)")
+	}
 	if m.Command == "serve" {
 		fs.StringVar(&m.Addr, "addr", m.Addr, "listen address")
 		fs.StringVar(&m.Mode, "mode", m.Mode, "sandbox (X-Dev-User from loopback, playground) or production (HTTPS, client certificates)")
@@ -212,7 +221,7 @@ func (m *Main) ParseFlags(args []string) error {
 func (m *Main) Run(ctx context.Context) error {
 	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
-		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey,
+		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey, AuditWriterDSN: m.AuditWriterDSN,
 		Limits: m.Limits, StoreTimeout: m.StoreTimeout,
 	}
 	if m.Command == "audit" {
