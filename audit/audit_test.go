@@ -438,3 +438,44 @@ func TestLoadOrCreateKey(t *testing.T) {
 		t.Fatal("accepted a malformed key file")
 	}
 }
+
+// The public half of a checkpoint key exports as PEM and reads back, a
+// file may hold several (rotated keys), a private key file gives its public
+// half, and anything else is refused.
+func TestPublicKeys(t *testing.T) {
+	dir := t.TempDir()
+	k1, err := audit.LoadOrCreateKey(filepath.Join(dir, "one.key"))
+	testdb.Must(t, err)
+	k2, err := audit.LoadOrCreateKey(filepath.Join(dir, "two.key"))
+	testdb.Must(t, err)
+	p1, p2 := k1.Public().(ed25519.PublicKey), k2.Public().(ed25519.PublicKey)
+	pem1, err := audit.MarshalPublicKey(p1)
+	testdb.Must(t, err)
+	pem2, err := audit.MarshalPublicKey(p2)
+	testdb.Must(t, err)
+	if !strings.Contains(string(pem1), "Key-Id: "+audit.KeyID(p1)) || strings.Contains(string(pem1), "PRIVATE") {
+		t.Fatalf("exported key:\n%s", pem1)
+	}
+	both := filepath.Join(dir, "keys.pem")
+	testdb.Must(t, os.WriteFile(both, append(pem1, pem2...), 0o644))
+	keys, err := audit.LoadPublicKeys(both)
+	testdb.Must(t, err)
+	if len(keys) != 2 || !keys[0].Equal(p1) || !keys[1].Equal(p2) {
+		t.Fatalf("keys read back: %v", keys)
+	}
+	keys, err = audit.LoadPublicKeys(filepath.Join(dir, "two.key"))
+	testdb.Must(t, err)
+	if len(keys) != 1 || !keys[0].Equal(p2) {
+		t.Fatalf("public half of a private key file: %v", keys)
+	}
+	bad := filepath.Join(dir, "bad")
+	for _, content := range []string{"not a key", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"} {
+		testdb.Must(t, os.WriteFile(bad, []byte(content), 0o644))
+		if _, err := audit.LoadPublicKeys(bad); err == nil {
+			t.Errorf("accepted %q", content)
+		}
+	}
+	if _, err := audit.LoadPublicKeys(filepath.Join(dir, "missing")); err == nil {
+		t.Error("accepted a missing file")
+	}
+}
