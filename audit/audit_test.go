@@ -252,7 +252,7 @@ func tamper(t *testing.T, s *audit.Store, stmts ...string) {
 		testdb.Must(t, err)
 		defer conn.ExecContext(ctx, `SET session_replication_role = origin`)
 	} else {
-		for _, tr := range []string{"records_no_update", "records_no_delete"} {
+		for _, tr := range []string{"records_no_update", "records_no_delete", "checkpoints_no_update", "checkpoints_no_delete"} {
 			_, err = conn.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+tr)
 			testdb.Must(t, err)
 		}
@@ -477,5 +477,153 @@ func TestPublicKeys(t *testing.T) {
 	}
 	if _, err := audit.LoadPublicKeys(filepath.Join(dir, "missing")); err == nil {
 		t.Error("accepted a missing file")
+	}
+}
+
+// cutTail is the clean cut the database alone cannot show: the records
+// after keep, the checkpoints after them, and the head moved back to keep.
+func cutTail(keep int) []string {
+	return []string{
+		fmt.Sprintf(`DELETE FROM {records} WHERE seq > %d`, keep),
+		fmt.Sprintf(`DELETE FROM {checkpoints} WHERE seq > %d`, keep),
+		fmt.Sprintf(`UPDATE {head} SET seq = %d, hash = (SELECT hash FROM {records} WHERE seq = %d)`, keep, keep),
+	}
+}
+
+func hasProblem(rep audit.Report, seq int64, kind, detail string) bool {
+	for _, p := range rep.Problems {
+		if p.Seq == seq && p.Kind == kind && strings.Contains(p.Detail, detail) {
+			return true
+		}
+	}
+	return false
+}
+
+// The tail cut cleanly (records, their checkpoints and the head) verifies
+// from the database alone; the anchor file, which the log appended every
+// checkpoint to, shows it: a checkpoint beyond the end, and once records
+// are written again over the cut, a checkpoint the log contradicts.
+func TestAnchorCatchesCleanTailCut(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s := open(t, cfg)
+		path := filepath.Join(t.TempDir(), "anchor", "audit.anchor")
+		af, err := audit.OpenAnchor(path)
+		testdb.Must(t, err)
+		key := fill(t, s, 20, audit.Options{CheckpointEvery: 10, Anchor: af})
+		testdb.Must(t, af.Close())
+		trusted := []ed25519.PublicKey{key.Public().(ed25519.PublicKey)}
+		check := func() audit.Report {
+			t.Helper()
+			a, err := audit.ReadAnchor(path)
+			testdb.Must(t, err)
+			rep, err := audit.VerifyWith(ctx, s, audit.VerifyOptions{Trusted: trusted, Anchors: []audit.Anchor{a}})
+			testdb.Must(t, err)
+			return rep
+		}
+		if rep := check(); !rep.OK() || rep.Anchored < 1 {
+			t.Fatalf("before the cut: %+v", rep)
+		}
+		cps, err := s.Checkpoints(ctx)
+		testdb.Must(t, err)
+		a, err := audit.ReadAnchor(path)
+		testdb.Must(t, err)
+		if len(a.Checkpoints) != len(cps) || a.Checkpoints[len(a.Checkpoints)-1] != cps[len(cps)-1] || a.Checkpoints[len(a.Checkpoints)-1].Seq != 20 {
+			t.Fatalf("anchor %+v, database checkpoints %+v", a.Checkpoints, cps)
+		}
+
+		tamper(t, s, cutTail(12)...)
+		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 12 {
+			t.Fatalf("the clean cut should verify from the database alone (the gap the anchor closes): %+v", rep)
+		}
+		rep := check()
+		if !hasProblem(rep, 13, audit.ProblemTruncated, "covers record 20 but the log ends at 12") {
+			t.Fatalf("with the anchor: %v", rep.Problems)
+		}
+
+		// Written again past the cut (another writer, no anchor): record 20
+		// exists again, with another hash.
+		fill(t, s, 10, audit.Options{Key: key})
+		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 22 {
+			t.Fatalf("rewritten tail from the database alone: %+v", rep)
+		}
+		if rep := check(); !hasProblem(rep, 20, audit.ProblemTruncated, "differs from the anchored checkpoint") {
+			t.Fatalf("rewritten tail with the anchor: %v", rep.Problems)
+		}
+	})
+}
+
+// failingAnchor takes checkpoints unless told to fail.
+type failingAnchor struct {
+	mu   sync.Mutex
+	fail bool
+	took []int64
+}
+
+func (a *failingAnchor) Anchor(cp audit.Checkpoint) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.fail {
+		return fmt.Errorf("disk full")
+	}
+	a.took = append(a.took, cp.Seq)
+	return nil
+}
+
+// A committed checkpoint the anchor does not take stops the log: records
+// are refused (no data served) until it is taken, and it is taken first.
+func TestAnchorFailureFailsClosed(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s := open(t, cfg)
+		_, key, _ := ed25519.GenerateKey(nil)
+		fa := &failingAnchor{fail: true}
+		l := audit.NewLog(s, audit.Options{Key: key, CheckpointEvery: 1, Anchor: fa})
+		// Committed (and so acknowledged) before the anchor is asked.
+		testdb.Must(t, l.Append(ctx, record(1)))
+		if err := l.Append(ctx, record(2)); err == nil || !strings.Contains(err.Error(), "anchor") {
+			t.Fatalf("append with a checkpoint unanchored: %v", err)
+		}
+		if _, recs := l.Stats(); recs != 1 {
+			t.Fatalf("%d records written while the anchor failed", recs)
+		}
+		fa.mu.Lock()
+		fa.fail = false
+		fa.mu.Unlock()
+		testdb.Must(t, l.Append(ctx, record(3)))
+		testdb.Must(t, l.Close())
+		if fmt.Sprint(fa.took) != "[1 2]" {
+			t.Fatalf("anchored %v, want [1 2]", fa.took)
+		}
+		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 2 {
+			t.Fatalf("%+v", rep)
+		}
+	})
+}
+
+// A line cut short by a crash is reported, and the entries written after
+// it still read.
+func TestAnchorFileTornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.anchor")
+	testdb.Must(t, os.WriteFile(path, []byte(`{"seq":1,"hash":"00`), 0o640))
+	af, err := audit.OpenAnchor(path)
+	testdb.Must(t, err)
+	cp := audit.Checkpoint{Seq: 2, Hash: strings.Repeat("ab", 32), AtUS: 1, KeyID: "k", Signature: "c2ln"}
+	testdb.Must(t, af.Anchor(cp))
+	testdb.Must(t, af.Close())
+	a, err := audit.ReadAnchor(path)
+	testdb.Must(t, err)
+	if len(a.Checkpoints) != 1 || a.Checkpoints[0] != cp || a.Lines[0] != 2 || fmt.Sprint(a.Bad) != "[1]" {
+		t.Fatalf("anchor read back: %+v", a)
+	}
+	fresh := filepath.Join(t.TempDir(), "new", "audit.anchor")
+	af, err = audit.OpenAnchor(fresh)
+	testdb.Must(t, err)
+	testdb.Must(t, af.Close())
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm()&0o007 != 0 {
+		t.Fatalf("a new anchor file: %v %v", fi, err)
+	}
+	if _, err := audit.ReadAnchor(path + ".missing"); err == nil {
+		t.Fatal("a missing anchor read as empty")
 	}
 }

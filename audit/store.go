@@ -277,11 +277,11 @@ func (w *row) record() (Record, error) {
 
 // Checkpoint is a signed chain head.
 type Checkpoint struct {
-	Seq       int64  `db:"seq"`
-	Hash      string `db:"hash"`
-	AtUS      int64  `db:"at_us"`
-	KeyID     string `db:"key_id"`
-	Signature string `db:"signature"`
+	Seq       int64  `db:"seq" json:"seq"`
+	Hash      string `db:"hash" json:"hash"`
+	AtUS      int64  `db:"at_us" json:"atUs"`
+	KeyID     string `db:"key_id" json:"keyId"`
+	Signature string `db:"signature" json:"signature"`
 }
 
 // appendBatch chains and inserts recs in one transaction at time at: it
