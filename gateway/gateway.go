@@ -122,6 +122,10 @@ type Config struct {
 	// Empty: the audit store's DSN with the user replaced by the writer
 	// role and the password dropped (sandbox, tests).
 	AuditWriterDSN string
+	// AuditAnchor is the append-only file outside the database that every
+	// signed checkpoint of the audit log is appended to (see
+	// audit.AnchorFile); default DataDir/audit.anchor.
+	AuditAnchor string
 	// StoreTimeout bounds each statement of a state database (0: 5 s);
 	// after BreakerFailures consecutive failures (0: 5) a store's circuit
 	// opens for BreakerCooldown (0: 5 s).
@@ -213,9 +217,10 @@ type Gateway struct {
 	filling []filling
 	// Audit is the Log-journal: its store, its group-commit writer and the
 	// key signing its checkpoints.
-	Audit    *audit.Store
-	AuditLog *audit.Log
-	AuditKey ed25519.PrivateKey
+	Audit       *audit.Store
+	AuditLog    *audit.Log
+	AuditKey    ed25519.PrivateKey
+	AuditAnchor *audit.AnchorFile
 	// Metrics are served at /metrics.
 	Metrics *metrics.Metrics
 	// photoLinks signs the links to document photos (key per process).
@@ -361,6 +366,10 @@ func (g *Gateway) Close() error {
 		errs = append(errs, g.AuditLog.Close())
 		g.AuditLog = nil
 	}
+	if g.AuditAnchor != nil {
+		errs = append(errs, g.AuditAnchor.Close())
+		g.AuditAnchor = nil
+	}
 	if g.Audit != nil {
 		errs = append(errs, g.Audit.Close())
 		g.Audit = nil
@@ -491,16 +500,20 @@ func (g *Gateway) Schema() graph.Config {
 // openAudit opens the audit store (its own schema or file, like a
 // connector) and starts its log, with the checkpoint key.
 func (g *Gateway) openAudit(ctx context.Context) error {
+	dir := g.cfg.DataDir
+	if dir == "" {
+		dir = "."
+	}
 	keyFile := g.cfg.AuditKeyFile
 	if keyFile == "" {
-		dir := g.cfg.DataDir
-		if dir == "" {
-			dir = "."
-		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 		keyFile = filepath.Join(dir, "audit.key")
+	}
+	anchorFile := g.cfg.AuditAnchor
+	if anchorFile == "" {
+		anchorFile = filepath.Join(dir, "audit.anchor")
 	}
 	key, err := audit.LoadOrCreateKey(keyFile)
 	if err != nil {
@@ -511,8 +524,13 @@ func (g *Gateway) openAudit(ctx context.Context) error {
 	if g.Audit, err = audit.OpenWith(ctx, scfg, audit.StoreOptions{WriterDSN: g.cfg.AuditWriterDSN}); err != nil {
 		return fmt.Errorf("gateway: audit store: %w", err)
 	}
+	if g.AuditAnchor, err = audit.OpenAnchor(anchorFile); err != nil {
+		g.Audit.Close()
+		g.Audit = nil
+		return fmt.Errorf("gateway: audit anchor: %w", err)
+	}
 	g.AuditKey = key
-	g.AuditLog = audit.NewLog(g.Audit, audit.Options{Key: key, OnCommit: g.Metrics.AuditBatch})
+	g.AuditLog = audit.NewLog(g.Audit, audit.Options{Key: key, OnCommit: g.Metrics.AuditBatch, Anchor: g.AuditAnchor})
 	return nil
 }
 

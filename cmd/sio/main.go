@@ -89,6 +89,9 @@ type Main struct {
 	// AuditWriterDSN is the DSN of the audit log's writer role (its own
 	// login; default: the audit store's DSN with the user replaced).
 	AuditWriterDSN string
+	// AuditAnchor is the append-only file outside the database that each
+	// signed checkpoint is appended to (default DATA-DIR/audit.anchor).
+	AuditAnchor string
 	// Limits bound each request (zero: the defaults); StoreTimeout bounds
 	// each statement of a state database.
 	Limits       httpapi.Limits
@@ -102,6 +105,15 @@ type Main struct {
 	AuditAction, Archives string
 	Before                time.Time
 	Prune                 bool
+	// PublicKeys are the files of the keys `sio audit verify` trusts
+	// (PEM public keys, or private key files whose public half is taken);
+	// none: the audit key file. KeyOut is where `sio audit public-key`
+	// writes (empty: standard output).
+	PublicKeys []string
+	KeyOut     string
+	// Anchors are the anchor files `sio audit verify` checks the log
+	// against (none given: DATA-DIR/audit.anchor if it exists).
+	Anchors []string
 
 	Logger   *slog.Logger
 	Gateway  *gateway.Gateway
@@ -132,8 +144,8 @@ func (m *Main) ParseFlags(args []string) error {
 		return fmt.Errorf("unknown command %q (serve, seed, certs, audit)", m.Command)
 	}
 	if m.Command == "audit" {
-		if len(args) == 0 || (args[0] != "verify" && args[0] != "archive") {
-			return fmt.Errorf("usage: sio audit verify|archive [flags]")
+		if len(args) == 0 || (args[0] != "verify" && args[0] != "archive" && args[0] != "public-key") {
+			return fmt.Errorf("usage: sio audit verify|archive|public-key [flags]")
 		}
 		m.AuditAction, args = args[0], args[1:]
 	}
@@ -152,6 +164,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&m.Persons, "persons", m.Persons, "persons to generate (sandbox first start, or seed)")
 	fs.Int64Var(&m.Seed, "seed", m.Seed, "seed of the synthetic data generator")
 	if m.Command != "audit" {
+		fs.StringVar(&m.AuditAnchor, "audit-anchor", "", "append-only file outside the database that every signed audit checkpoint is appended to (default DATA-DIR/audit.anchor)")
 		fs.StringVar(&m.AuditWriterDSN, "audit-writer-dsn", m.AuditWriterDSN,
 			"PostgreSQL DSN logging in as the audit writer role "+audit.WriterRole+" (env SIO_AUDIT_WRITER_DSN; default: the audit store's DSN with that user, no password)")
 	}
@@ -186,6 +199,21 @@ func (m *Main) ParseFlags(args []string) error {
 		fs.StringVar(&m.Archives, "archives", "", "directory of the audit archive files (verify: check them with the live log; archive: write there)")
 		fs.StringVar(&before, "before", "", "archive: the records committed before this date (YYYY-MM-DD, UTC)")
 		fs.BoolVar(&m.Prune, "prune", false, "archive: delete the archived records from the live log")
+		fs.Func("public-key", "verify: a file of trusted checkpoint keys, PEM public keys (see `sio audit public-key`) or a private key file (repeatable, for rotated keys; default: the --audit-key file)", func(v string) error {
+			if v == "" {
+				return errors.New("want a file")
+			}
+			m.PublicKeys = append(m.PublicKeys, v)
+			return nil
+		})
+		fs.Func("anchor", "verify: an anchor file (see --audit-anchor of sio serve) whose checkpoints the log must still hold (repeatable; default DATA-DIR/audit.anchor if it exists)", func(v string) error {
+			if v == "" {
+				return errors.New("want a file")
+			}
+			m.Anchors = append(m.Anchors, v)
+			return nil
+		})
+		fs.StringVar(&m.KeyOut, "out", "", "public-key: write the PEM public key to this file instead of standard output")
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -222,7 +250,8 @@ func (m *Main) Run(ctx context.Context) error {
 	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
 		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey, AuditWriterDSN: m.AuditWriterDSN,
-		Limits: m.Limits, StoreTimeout: m.StoreTimeout,
+		AuditAnchor: m.AuditAnchor,
+		Limits:      m.Limits, StoreTimeout: m.StoreTimeout,
 	}
 	if m.Command == "audit" {
 		return m.audit(ctx, cfg)

@@ -82,7 +82,9 @@ func TestLimitFlags(t *testing.T) {
 
 func TestParseFlagsRejectsBadInput(t *testing.T) {
 	for _, args := range [][]string{{"explode"}, {"--mode", "debug"}, {"seed", "--persons", "0"}, {"--store-dsn", "gbd_fl"},
-		{"--max-depth", "0"}, {"--max-cost", "-1"}, {"--request-timeout", "0s"}, {"--max-body", "0"}, {"--store-timeout", "-1s"}} {
+		{"--max-depth", "0"}, {"--max-cost", "-1"}, {"--request-timeout", "0s"}, {"--max-body", "0"}, {"--store-timeout", "-1s"},
+		{"audit"}, {"audit", "sign"}, {"audit", "verify", "--public-key", ""}, {"audit", "verify", "--anchor", ""},
+		{"audit", "archive", "--archives", "x"}, {"audit", "archive", "--before", "2026-04-01"}} {
 		if err := NewMain().ParseFlags(args); err == nil {
 			t.Errorf("ParseFlags(%v) accepted", args)
 		}
