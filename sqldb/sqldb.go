@@ -98,6 +98,18 @@ type DB struct {
 // ErrUnavailable is returned while a store's circuit breaker is open.
 var ErrUnavailable = errors.New("sqldb: state database unavailable (circuit open)")
 
+// ErrStatementTimeout is in the error of a statement that the store's own
+// timeout (Config.Timeout) ended, as opposed to the caller's deadline or
+// cancellation: errors.Is(err, ErrStatementTimeout) tells them apart. It
+// is a context.DeadlineExceeded too.
+var ErrStatementTimeout error = statementTimeout{}
+
+type statementTimeout struct{}
+
+func (statementTimeout) Error() string        { return "statement timeout of the store" }
+func (statementTimeout) Is(target error) bool { return target == context.DeadlineExceeded }
+func (statementTimeout) Timeout() bool        { return true }
+
 // guard applies the per-store timeout and circuit breaker of cfg to db.
 func (db *DB) guard(cfg Config) *DB {
 	db.observer, db.timeout = cfg.Observer, cfg.Timeout
@@ -541,8 +553,11 @@ func (db *DB) run(ctx context.Context, f func(ctx context.Context) error) error 
 	if db.observer != nil {
 		ctx, done = db.observer.Statement(ctx, db.Name)
 	}
+	caller := ctx
+	var timeoutAt time.Time
 	if db.timeout > 0 {
 		var cancel context.CancelFunc
+		timeoutAt = time.Now().Add(db.timeout)
 		ctx, cancel = context.WithTimeout(ctx, db.timeout)
 		defer cancel()
 	}
@@ -554,6 +569,13 @@ func (db *DB) run(ctx context.Context, f func(ctx context.Context) error) error 
 		}
 	} else {
 		err = f(ctx)
+	}
+	// Failed at or past the store's timeout while the caller still waits
+	// (a caller's earlier deadline fails it before timeoutAt; the network
+	// deadlines set from the context may fire a moment before it is done,
+	// hence the clock rather than ctx.Err()).
+	if err != nil && !timeoutAt.IsZero() && caller.Err() == nil && !time.Now().Before(timeoutAt) && !errors.Is(err, ErrStatementTimeout) {
+		err = fmt.Errorf("%s: %w: %w", db.Name, ErrStatementTimeout, err)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		done(nil)
