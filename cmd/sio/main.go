@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -93,9 +94,11 @@ type Main struct {
 	// signed checkpoint is appended to (default DATA-DIR/audit.anchor).
 	AuditAnchor string
 	// Limits bound each request (zero: the defaults); StoreTimeout bounds
-	// each statement of a state database.
-	Limits       httpapi.Limits
-	StoreTimeout time.Duration
+	// each statement of a state database, StoreTimeouts that of the stores
+	// they name.
+	Limits        httpapi.Limits
+	StoreTimeout  time.Duration
+	StoreTimeouts map[string]time.Duration
 	// Tracing sends OpenTelemetry traces to an OTLP/HTTP collector (off
 	// without an endpoint).
 	Tracing     tracing.Config
@@ -129,6 +132,7 @@ func NewMain() *Main {
 	return &Main{
 		Command: "serve", Addr: "127.0.0.1:8080", Mode: "sandbox", DataDir: "./sio-data",
 		PostgresDSN: os.Getenv("SIO_POSTGRES_DSN"), StoreDSN: map[string]string{},
+		StoreTimeout: 5 * time.Second, StoreTimeouts: map[string]time.Duration{},
 		AuditWriterDSN: os.Getenv("SIO_AUDIT_WRITER_DSN"),
 		Persons:        10_000, Seed: 1, Out: os.Stdout,
 		Logger: logging.New(os.Stderr, slog.LevelInfo),
@@ -189,7 +193,8 @@ func (m *Main) ParseFlags(args []string) error {
 		fs.IntVar(&m.Limits.Repeats, "max-repeats", d.Repeats, "selections of one response key in one selection set")
 		fs.Int64Var(&m.Limits.BodyBytes, "max-body", d.BodyBytes, "request body size in bytes")
 		fs.DurationVar(&m.Limits.Timeout, "request-timeout", d.Timeout, "time to handle one request")
-		fs.DurationVar(&m.StoreTimeout, "store-timeout", 5*time.Second, "time of one statement of a state database (its breaker opens after 5 failures)")
+		fs.Func("store-timeout", "DURATION: time of one statement of a state database, its breaker opening after 5 failures (default 5s); "+
+			"NAME=DURATION: of the store NAME (repeatable; the names of --store-dsn)", m.storeTimeout)
 	}
 	if m.Command == "certs" {
 		fs.StringVar(&m.CertsOut, "out", "./sio-certs", "directory for the CA, server and user certificates")
@@ -245,13 +250,38 @@ func (m *Main) ParseFlags(args []string) error {
 	return nil
 }
 
+// storeTimeout reads a --store-timeout: the default (DURATION) or one
+// store's (NAME=DURATION, a name of gateway.StoreNames).
+func (m *Main) storeTimeout(v string) error {
+	name, value, one := strings.Cut(v, "=")
+	if !one {
+		value = v
+	}
+	d, err := time.ParseDuration(value)
+	if err != nil {
+		return fmt.Errorf("want DURATION or NAME=DURATION (5s, gbd_fl=2s): %w", err)
+	}
+	if d <= 0 {
+		return fmt.Errorf("%s: the timeout must be positive", v)
+	}
+	if !one {
+		m.StoreTimeout = d
+		return nil
+	}
+	if !slices.Contains(gateway.StoreNames(), name) {
+		return fmt.Errorf("unknown store %q (stores: %s)", name, strings.Join(gateway.StoreNames(), ", "))
+	}
+	m.StoreTimeouts[name] = d
+	return nil
+}
+
 // Run opens the gateway and serves or seeds until ctx ends.
 func (m *Main) Run(ctx context.Context) error {
 	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
 		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey, AuditWriterDSN: m.AuditWriterDSN,
 		AuditAnchor: m.AuditAnchor,
-		Limits:      m.Limits, StoreTimeout: m.StoreTimeout,
+		Limits:      m.Limits, StoreTimeout: m.StoreTimeout, StoreTimeouts: m.StoreTimeouts,
 	}
 	if m.Command == "audit" {
 		return m.audit(ctx, cfg)
