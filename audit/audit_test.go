@@ -453,7 +453,7 @@ func TestPublicKeys(t *testing.T) {
 	testdb.Must(t, err)
 	pem2, err := audit.MarshalPublicKey(p2)
 	testdb.Must(t, err)
-	if !strings.Contains(string(pem1), "Key-Id: "+audit.KeyID(p1)) || strings.Contains(string(pem1), "PRIVATE") {
+	if !strings.Contains(string(pem1), "key "+audit.KeyID(p1)+"\n-----BEGIN PUBLIC KEY-----\n") || strings.Contains(string(pem1), "PRIVATE") {
 		t.Fatalf("exported key:\n%s", pem1)
 	}
 	both := filepath.Join(dir, "keys.pem")

@@ -14,14 +14,16 @@ import (
 const pemPublicKey = "PUBLIC KEY"
 
 // MarshalPublicKey encodes the public half of a checkpoint key as PEM
-// (PKIX SubjectPublicKeyInfo), with its key id in a header: what `sio audit
-// verify --public-key` reads. Several can be concatenated in one file.
+// (PKIX SubjectPublicKeyInfo, which openssl reads too) after a line naming
+// its key id: what `sio audit verify --public-key` reads. Several can be
+// concatenated in one file.
 func MarshalPublicKey(pub ed25519.PublicKey) ([]byte, error) {
 	der, err := x509.MarshalPKIXPublicKey(pub)
 	if err != nil {
 		return nil, err
 	}
-	return pem.EncodeToMemory(&pem.Block{Type: pemPublicKey, Headers: map[string]string{"Key-Id": KeyID(pub)}, Bytes: der}), nil
+	b := []byte("# SIO audit checkpoint key " + KeyID(pub) + "\n")
+	return append(b, pem.EncodeToMemory(&pem.Block{Type: pemPublicKey, Bytes: der})...), nil
 }
 
 // LoadPublicKeys reads the checkpoint verification keys of a file: one or
