@@ -186,18 +186,98 @@ func TestDatabaseRefusesChanges(t *testing.T) {
 			if _, err := db.Exec(context.Background(), `TRUNCATE `+db.Table("records")); err == nil {
 				t.Error("TRUNCATE allowed")
 			}
-			// The writer role holds no UPDATE/DELETE grant at all.
-			w, err := sqldb.Open(context.Background(), sqldb.Config{Name: "audit",
-				PostgresDSN: sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", audit.WriterRole)})
-			testdb.Must(t, err)
-			defer w.Close()
-			for _, q := range []string{`UPDATE {records} SET kind = 'x'`, `DELETE FROM {records}`, `DELETE FROM {checkpoints}`} {
-				if _, err := w.Exec(context.Background(), w.Q(q)); err == nil || !strings.Contains(err.Error(), "permission denied") {
-					t.Errorf("writer role: %s: err = %v, want permission denied", q, err)
-				}
-			}
+			writerCannotChange(t, s)
 		}
 	})
+}
+
+// writerCannotChange checks the writer pool's own sessions: they log in as
+// WriterRole (session_user, not a role assumed over the owner's login), hold
+// no UPDATE/DELETE grant, and cannot become the owner (RESET ROLE, SET
+// ROLE, SET SESSION AUTHORIZATION) or switch the triggers off to change
+// records anyway.
+func writerCannotChange(t *testing.T, s *audit.Store) {
+	ctx := context.Background()
+	var ownerUser string
+	testdb.Must(t, s.Owner().DB.GetContext(ctx, &ownerUser, `SELECT session_user`))
+	w := audit.WriterDB(s)
+	conn, err := w.DB.Conn(ctx)
+	testdb.Must(t, err)
+	defer conn.Close()
+	who := func() (session, current string) {
+		t.Helper()
+		testdb.Must(t, conn.QueryRowContext(ctx, `SELECT session_user, current_user`).Scan(&session, &current))
+		return
+	}
+	if session, current := who(); session != audit.WriterRole || current != audit.WriterRole || session == ownerUser {
+		t.Fatalf("writer session runs as %s (current %s), owner %s", session, current, ownerUser)
+	}
+	refusedChanges := func(when string) {
+		t.Helper()
+		for _, q := range []string{`UPDATE {records} SET kind = 'x'`, `DELETE FROM {records}`, `DELETE FROM {checkpoints}`,
+			`UPDATE {checkpoints} SET hash = 'x'`, `TRUNCATE {records}`} {
+			if _, err := conn.ExecContext(ctx, w.Q(q)); err == nil || !strings.Contains(err.Error(), "permission denied") {
+				t.Errorf("writer %s: %s: err = %v, want permission denied", when, q, err)
+			}
+		}
+	}
+	refusedChanges("as itself")
+	// RESET ROLE returns to the session user, which is the writer itself.
+	_, err = conn.ExecContext(ctx, `RESET ROLE`)
+	testdb.Must(t, err)
+	if session, current := who(); session != audit.WriterRole || current != audit.WriterRole {
+		t.Fatalf("after RESET ROLE the writer session runs as %s (current %s)", session, current)
+	}
+	refusedChanges("after RESET ROLE")
+	for _, q := range []string{
+		`SET ROLE ` + ownerUser,
+		`SET SESSION AUTHORIZATION ` + ownerUser,
+		`SET session_replication_role = replica`,
+		`ALTER TABLE ` + w.Table("records") + ` DISABLE TRIGGER USER`,
+		`DROP TRIGGER records_no_update ON ` + w.Table("records"),
+	} {
+		if _, err := conn.ExecContext(ctx, q); err == nil {
+			t.Errorf("writer session: %s allowed", q)
+		}
+	}
+	if session, current := who(); session != audit.WriterRole || current != audit.WriterRole {
+		t.Fatalf("after the attempts the writer session runs as %s (current %s)", session, current)
+	}
+	refusedChanges("after SET ROLE attempts")
+}
+
+// A writer pool that logs in as a role able to change the log (here the
+// owner, a superuser) is refused at Open, and so is one that does not hold
+// WriterRole's grants; a read-only store opens without writer credentials
+// and its log refuses records.
+func TestWriterMustBeItsOwnRole(t *testing.T) {
+	ctx := context.Background()
+	dsn := testdb.NewPostgres(t)
+	cfg := sqldb.Config{PostgresDSN: dsn}
+	_, err := audit.OpenWith(ctx, cfg, audit.StoreOptions{WriterDSN: dsn})
+	if err == nil || !strings.Contains(err.Error(), "can change the log") {
+		t.Fatalf("writer as the owner: err = %v", err)
+	}
+	// A login role that is not the writer.
+	admin, err := sqldb.Open(ctx, sqldb.Config{Name: "audit", PostgresDSN: dsn})
+	testdb.Must(t, err)
+	defer admin.Close()
+	stranger := fmt.Sprintf("sio_test_stranger_%d", time.Now().UnixNano())
+	_, err = admin.DB.ExecContext(ctx, `CREATE ROLE `+stranger+` LOGIN`)
+	testdb.Must(t, err)
+	defer admin.DB.ExecContext(ctx, `DROP ROLE `+stranger)
+	_, err = audit.OpenWith(ctx, cfg, audit.StoreOptions{WriterDSN: sqldb.WithUser(dsn, stranger)})
+	if err == nil || !strings.Contains(err.Error(), "does not hold "+audit.WriterRole) {
+		t.Fatalf("writer as %s: err = %v", stranger, err)
+	}
+	s, err := audit.OpenWith(ctx, cfg, audit.StoreOptions{ReadOnly: true, WriterDSN: "host=127.0.0.1 port=1 user=nobody"})
+	testdb.Must(t, err)
+	defer s.Close()
+	l := audit.NewLog(s, audit.Options{})
+	if err := l.Append(ctx, record(1)); err != audit.ErrClosed {
+		t.Fatalf("append on a read-only store: %v", err)
+	}
+	testdb.Must(t, l.Close())
 }
 
 // tamper runs statements with the append-only guards bypassed, as an
@@ -214,7 +294,7 @@ func tamper(t *testing.T, s *audit.Store, stmts ...string) {
 		testdb.Must(t, err)
 		defer conn.ExecContext(ctx, `SET session_replication_role = origin`)
 	} else {
-		for _, tr := range []string{"records_no_update", "records_no_delete"} {
+		for _, tr := range []string{"records_no_update", "records_no_delete", "checkpoints_no_update", "checkpoints_no_delete"} {
 			_, err = conn.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+tr)
 			testdb.Must(t, err)
 		}
@@ -398,5 +478,194 @@ func TestLoadOrCreateKey(t *testing.T) {
 	os.WriteFile(p, []byte("not a key"), 0o600)
 	if _, err := audit.LoadOrCreateKey(p); err == nil {
 		t.Fatal("accepted a malformed key file")
+	}
+}
+
+// The public half of a checkpoint key exports as PEM and reads back, a
+// file may hold several (rotated keys), a private key file gives its public
+// half, and anything else is refused.
+func TestPublicKeys(t *testing.T) {
+	dir := t.TempDir()
+	k1, err := audit.LoadOrCreateKey(filepath.Join(dir, "one.key"))
+	testdb.Must(t, err)
+	k2, err := audit.LoadOrCreateKey(filepath.Join(dir, "two.key"))
+	testdb.Must(t, err)
+	p1, p2 := k1.Public().(ed25519.PublicKey), k2.Public().(ed25519.PublicKey)
+	pem1, err := audit.MarshalPublicKey(p1)
+	testdb.Must(t, err)
+	pem2, err := audit.MarshalPublicKey(p2)
+	testdb.Must(t, err)
+	if !strings.Contains(string(pem1), "key "+audit.KeyID(p1)+"\n-----BEGIN PUBLIC KEY-----\n") || strings.Contains(string(pem1), "PRIVATE") {
+		t.Fatalf("exported key:\n%s", pem1)
+	}
+	both := filepath.Join(dir, "keys.pem")
+	testdb.Must(t, os.WriteFile(both, append(pem1, pem2...), 0o644))
+	keys, err := audit.LoadPublicKeys(both)
+	testdb.Must(t, err)
+	if len(keys) != 2 || !keys[0].Equal(p1) || !keys[1].Equal(p2) {
+		t.Fatalf("keys read back: %v", keys)
+	}
+	keys, err = audit.LoadPublicKeys(filepath.Join(dir, "two.key"))
+	testdb.Must(t, err)
+	if len(keys) != 1 || !keys[0].Equal(p2) {
+		t.Fatalf("public half of a private key file: %v", keys)
+	}
+	bad := filepath.Join(dir, "bad")
+	for _, content := range []string{"not a key", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"} {
+		testdb.Must(t, os.WriteFile(bad, []byte(content), 0o644))
+		if _, err := audit.LoadPublicKeys(bad); err == nil {
+			t.Errorf("accepted %q", content)
+		}
+	}
+	if _, err := audit.LoadPublicKeys(filepath.Join(dir, "missing")); err == nil {
+		t.Error("accepted a missing file")
+	}
+}
+
+// cutTail is the clean cut the database alone cannot show: the records
+// after keep, the checkpoints after them, and the head moved back to keep.
+func cutTail(keep int) []string {
+	return []string{
+		fmt.Sprintf(`DELETE FROM {records} WHERE seq > %d`, keep),
+		fmt.Sprintf(`DELETE FROM {checkpoints} WHERE seq > %d`, keep),
+		fmt.Sprintf(`UPDATE {head} SET seq = %d, hash = (SELECT hash FROM {records} WHERE seq = %d)`, keep, keep),
+	}
+}
+
+func hasProblem(rep audit.Report, seq int64, kind, detail string) bool {
+	for _, p := range rep.Problems {
+		if p.Seq == seq && p.Kind == kind && strings.Contains(p.Detail, detail) {
+			return true
+		}
+	}
+	return false
+}
+
+// The tail cut cleanly (records, their checkpoints and the head) verifies
+// from the database alone; the anchor file, which the log appended every
+// checkpoint to, shows it: a checkpoint beyond the end, and once records
+// are written again over the cut, a checkpoint the log contradicts.
+func TestAnchorCatchesCleanTailCut(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s := open(t, cfg)
+		path := filepath.Join(t.TempDir(), "anchor", "audit.anchor")
+		af, err := audit.OpenAnchor(path)
+		testdb.Must(t, err)
+		key := fill(t, s, 20, audit.Options{CheckpointEvery: 10, Anchor: af})
+		testdb.Must(t, af.Close())
+		trusted := []ed25519.PublicKey{key.Public().(ed25519.PublicKey)}
+		check := func() audit.Report {
+			t.Helper()
+			a, err := audit.ReadAnchor(path)
+			testdb.Must(t, err)
+			rep, err := audit.VerifyWith(ctx, s, audit.VerifyOptions{Trusted: trusted, Anchors: []audit.Anchor{a}})
+			testdb.Must(t, err)
+			return rep
+		}
+		if rep := check(); !rep.OK() || rep.Anchored < 1 {
+			t.Fatalf("before the cut: %+v", rep)
+		}
+		cps, err := s.Checkpoints(ctx)
+		testdb.Must(t, err)
+		a, err := audit.ReadAnchor(path)
+		testdb.Must(t, err)
+		if len(a.Checkpoints) != len(cps) || a.Checkpoints[len(a.Checkpoints)-1] != cps[len(cps)-1] || a.Checkpoints[len(a.Checkpoints)-1].Seq != 20 {
+			t.Fatalf("anchor %+v, database checkpoints %+v", a.Checkpoints, cps)
+		}
+
+		tamper(t, s, cutTail(12)...)
+		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 12 {
+			t.Fatalf("the clean cut should verify from the database alone (the gap the anchor closes): %+v", rep)
+		}
+		rep := check()
+		if !hasProblem(rep, 13, audit.ProblemTruncated, "covers record 20 but the log ends at 12") {
+			t.Fatalf("with the anchor: %v", rep.Problems)
+		}
+
+		// Written again past the cut (another writer, no anchor): record 20
+		// exists again, with another hash.
+		fill(t, s, 10, audit.Options{Key: key})
+		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 22 {
+			t.Fatalf("rewritten tail from the database alone: %+v", rep)
+		}
+		if rep := check(); !hasProblem(rep, 20, audit.ProblemTruncated, "differs from the anchored checkpoint") {
+			t.Fatalf("rewritten tail with the anchor: %v", rep.Problems)
+		}
+	})
+}
+
+// failingAnchor takes checkpoints unless told to fail.
+type failingAnchor struct {
+	mu   sync.Mutex
+	fail bool
+	took []int64
+}
+
+func (a *failingAnchor) Anchor(cp audit.Checkpoint) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.fail {
+		return fmt.Errorf("disk full")
+	}
+	a.took = append(a.took, cp.Seq)
+	return nil
+}
+
+// A committed checkpoint the anchor does not take stops the log: records
+// are refused (no data served) until it is taken, and it is taken first.
+func TestAnchorFailureFailsClosed(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, cfg sqldb.Config) {
+		ctx := context.Background()
+		s := open(t, cfg)
+		_, key, _ := ed25519.GenerateKey(nil)
+		fa := &failingAnchor{fail: true}
+		l := audit.NewLog(s, audit.Options{Key: key, CheckpointEvery: 1, Anchor: fa})
+		// Committed (and so acknowledged) before the anchor is asked.
+		testdb.Must(t, l.Append(ctx, record(1)))
+		if err := l.Append(ctx, record(2)); err == nil || !strings.Contains(err.Error(), "anchor") {
+			t.Fatalf("append with a checkpoint unanchored: %v", err)
+		}
+		if _, recs := l.Stats(); recs != 1 {
+			t.Fatalf("%d records written while the anchor failed", recs)
+		}
+		fa.mu.Lock()
+		fa.fail = false
+		fa.mu.Unlock()
+		testdb.Must(t, l.Append(ctx, record(3)))
+		testdb.Must(t, l.Close())
+		if fmt.Sprint(fa.took) != "[1 2]" {
+			t.Fatalf("anchored %v, want [1 2]", fa.took)
+		}
+		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 2 {
+			t.Fatalf("%+v", rep)
+		}
+	})
+}
+
+// A line cut short by a crash is reported, and the entries written after
+// it still read.
+func TestAnchorFileTornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.anchor")
+	testdb.Must(t, os.WriteFile(path, []byte(`{"seq":1,"hash":"00`), 0o640))
+	af, err := audit.OpenAnchor(path)
+	testdb.Must(t, err)
+	cp := audit.Checkpoint{Seq: 2, Hash: strings.Repeat("ab", 32), AtUS: 1, KeyID: "k", Signature: "c2ln"}
+	testdb.Must(t, af.Anchor(cp))
+	testdb.Must(t, af.Close())
+	a, err := audit.ReadAnchor(path)
+	testdb.Must(t, err)
+	if len(a.Checkpoints) != 1 || a.Checkpoints[0] != cp || a.Lines[0] != 2 || fmt.Sprint(a.Bad) != "[1]" {
+		t.Fatalf("anchor read back: %+v", a)
+	}
+	fresh := filepath.Join(t.TempDir(), "new", "audit.anchor")
+	af, err = audit.OpenAnchor(fresh)
+	testdb.Must(t, err)
+	testdb.Must(t, af.Close())
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm()&0o007 != 0 {
+		t.Fatalf("a new anchor file: %v %v", fi, err)
+	}
+	if _, err := audit.ReadAnchor(path + ".missing"); err == nil {
+		t.Fatal("a missing anchor read as empty")
 	}
 }

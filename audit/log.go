@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"strconv"
 	"sync"
@@ -33,6 +34,10 @@ type Options struct {
 	Now func() time.Time
 	// OnCommit, if set, is told the size of each committed batch (metrics).
 	OnCommit func(records int)
+	// Anchor, if set, is given every checkpoint once it is committed
+	// (AnchorFile: a file outside the database). While a checkpoint cannot
+	// be anchored, Append refuses records (fail closed) after retrying it.
+	Anchor Anchorer
 }
 
 // Log appends records with group commit: records submitted while a commit
@@ -50,6 +55,14 @@ type Log struct {
 
 	lastCheckpointAt time.Time
 	commits, records atomic.Int64
+
+	// signed is the checkpoint of the batch being committed (set by sign,
+	// taken once the batch is committed); unanchored are committed
+	// checkpoints the anchor has not taken yet.
+	signed       *Checkpoint
+	anchorMu     sync.Mutex
+	unanchored   []Checkpoint
+	anchorFailed atomic.Bool
 }
 
 // Stats counts the commits and records written by this log (a commit
@@ -80,6 +93,27 @@ func NewLog(store *Store, opts Options) *Log {
 		l.keyID = KeyID(opts.Key.Public().(ed25519.PublicKey))
 	}
 	l.lastCheckpointAt = opts.Now()
+	if opts.Anchor != nil {
+		// The writer reports each committed batch to OnCommit, in the
+		// goroutine that signed its checkpoint: that is when the
+		// checkpoint may be anchored (never one whose commit failed).
+		onCommit := opts.OnCommit
+		l.opts.OnCommit = func(n int) {
+			cp := l.signed
+			l.signed = nil
+			if cp != nil || l.anchorFailed.Load() {
+				l.anchor(cp)
+			}
+			if onCommit != nil {
+				onCommit(n)
+			}
+		}
+	}
+	if store.writer == nil {
+		// A read-only store (StoreOptions.ReadOnly) takes no records.
+		l.closed = true
+		close(l.reqs)
+	}
 	go l.run()
 	return l
 }
@@ -87,6 +121,13 @@ func NewLog(store *Store, opts Options) *Log {
 // Append writes r and returns once it is committed (or failed). The caller
 // must not release the data r describes before Append returns nil.
 func (l *Log) Append(ctx context.Context, r *Record) error {
+	if l.anchorFailed.Load() {
+		// A committed checkpoint is not anchored: no more records (and so
+		// no more data served) until it is.
+		if err := l.anchor(nil); err != nil {
+			return err
+		}
+	}
 	p := &pending{r: r, done: make(chan error, 1)}
 	l.mu.RLock()
 	if l.closed {
@@ -107,8 +148,8 @@ func (l *Log) Append(ctx context.Context, r *Record) error {
 }
 
 // Close stops accepting records, commits those queued, signs a final
-// checkpoint of the head (so a truncation of the tail is detectable) and
-// stops the writer.
+// checkpoint of the head (so a truncation of the tail is detectable),
+// anchors it and stops the writer.
 func (l *Log) Close() error {
 	l.mu.Lock()
 	already := l.closed
@@ -121,13 +162,19 @@ func (l *Log) Close() error {
 	if already || l.opts.Key == nil {
 		return nil
 	}
-	return l.store.appendBatch(context.Background(), nil, l.opts.Now().UTC().Truncate(time.Microsecond),
+	var final *Checkpoint
+	err := l.store.appendBatch(context.Background(), nil, l.opts.Now().UTC().Truncate(time.Microsecond),
 		func(seq int64, hash string, last int64) *Checkpoint {
 			if seq <= last {
 				return nil
 			}
-			return l.checkpoint(seq, hash)
+			final = l.checkpoint(seq, hash)
+			return final
 		})
+	if err != nil || l.opts.Anchor == nil || (final == nil && !l.anchorFailed.Load()) {
+		return err
+	}
+	return l.anchor(final)
 }
 
 func (l *Log) run() {
@@ -166,6 +213,7 @@ func (l *Log) run() {
 
 // sign returns a checkpoint of the head when one is due.
 func (l *Log) sign(seq int64, hash string, last int64) *Checkpoint {
+	l.signed = nil
 	if l.opts.Key == nil {
 		return nil
 	}
@@ -174,7 +222,28 @@ func (l *Log) sign(seq int64, hash string, last int64) *Checkpoint {
 		return nil
 	}
 	l.lastCheckpointAt = now
-	return l.checkpoint(seq, hash)
+	l.signed = l.checkpoint(seq, hash)
+	return l.signed
+}
+
+// anchor hands the anchor the checkpoints it has not taken yet, then cp
+// (if any), in order; on failure it keeps them and marks the log so that
+// Append refuses records until they are taken.
+func (l *Log) anchor(cp *Checkpoint) error {
+	l.anchorMu.Lock()
+	defer l.anchorMu.Unlock()
+	if cp != nil {
+		l.unanchored = append(l.unanchored, *cp)
+	}
+	for len(l.unanchored) > 0 {
+		if err := l.opts.Anchor.Anchor(l.unanchored[0]); err != nil {
+			l.anchorFailed.Store(true)
+			return fmt.Errorf("audit: anchor: checkpoint of record %d: %w", l.unanchored[0].Seq, err)
+		}
+		l.unanchored = l.unanchored[1:]
+	}
+	l.anchorFailed.Store(false)
+	return nil
 }
 
 func (l *Log) checkpoint(seq int64, hash string) *Checkpoint {

@@ -17,9 +17,11 @@ import (
 // Name is the store name: PostgreSQL schema and SQLite file.
 const Name = "audit"
 
-// WriterRole is the PostgreSQL role the log is written under: it may insert
-// and read records, checkpoints and archives and move the head, but holds no
-// UPDATE, DELETE or TRUNCATE grant on them.
+// WriterRole is the PostgreSQL role the log is written as: a LOGIN role
+// of its own, so that the writer pool's session_user is the writer and
+// RESET ROLE or SET ROLE gain it nothing. It may insert and read records,
+// checkpoints and archives and move the head, but holds no UPDATE, DELETE
+// or TRUNCATE grant on them.
 const WriterRole = "sio_audit_writer"
 
 //go:embed migrations/*.sql
@@ -62,19 +64,52 @@ type AppendStats struct {
 // being written (tests, shutdown).
 func (s *Store) AppendStats() AppendStats { return s.stats }
 
+// StoreOptions say how the writer connects.
+type StoreOptions struct {
+	// WriterDSN is the PostgreSQL DSN of the writer pool; it must log in
+	// as WriterRole (or a role that is a member of it), in production with
+	// credentials of its own. Empty: the owner's DSN with the user
+	// replaced by WriterRole and the password dropped, for a server that
+	// lets the role in by its own rules (.pgpass, a client certificate, the
+	// sandbox's trust).
+	WriterDSN string
+	// ReadOnly opens the owner handle only, without writer credentials:
+	// verification, archiving and reports. A Log over it refuses every
+	// record (ErrClosed).
+	ReadOnly bool
+}
+
 // Open opens and migrates the audit store. On PostgreSQL it also creates
-// WriterRole with its grants and opens the writer pool under it.
+// WriterRole with its grants and opens the writer pool as that role (see
+// OpenWith).
 func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
+	return OpenWith(ctx, cfg, StoreOptions{})
+}
+
+// OpenWith is Open with the writer's connection given. On PostgreSQL the
+// writer pool logs in as WriterRole, and opening fails (closed) unless that
+// session is unable, directly or through any role it may SET ROLE to, to
+// change records, checkpoints or archives.
+func OpenWith(ctx context.Context, cfg sqldb.Config, opts StoreOptions) (*Store, error) {
 	cfg.Durable = true
 	owner, err := sqldb.OpenMigrated(ctx, cfg, Name, migrations)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{owner: owner, writer: owner}
+	if opts.ReadOnly {
+		s.writer = nil
+	}
 	if owner.Dialect == sqldb.Postgres {
 		if err := grantWriter(ctx, owner); err != nil {
 			owner.Close()
 			return nil, err
+		}
+	}
+	if owner.Dialect == sqldb.Postgres && !opts.ReadOnly {
+		dsn := opts.WriterDSN
+		if dsn == "" {
+			dsn = sqldb.WithUser(cfg.PostgresDSN, WriterRole)
 		}
 		wcfg := cfg
 		wcfg.Name = Name
@@ -82,15 +117,22 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 		// if the server's default says otherwise: every session of the
 		// writer pool commits synchronously (set at connection start, not
 		// with a statement per commit).
-		wcfg.PostgresDSN = sqldb.WithRuntimeParam(sqldb.WithRuntimeParam(cfg.PostgresDSN, "role", WriterRole),
-			"synchronous_commit", "on")
+		wcfg.PostgresDSN = sqldb.WithRuntimeParam(dsn, "synchronous_commit", "on")
 		wcfg.MaxOpenConns = 4
 		if s.writer, err = sqldb.Open(ctx, wcfg); err != nil {
 			owner.Close()
 			return nil, fmt.Errorf("audit: writer: %w", err)
 		}
+		if err := checkWriter(ctx, s.writer); err != nil {
+			s.writer.Close()
+			owner.Close()
+			return nil, err
+		}
 	}
 	w := s.writer
+	if w == nil {
+		w = owner // the statements read alike; none runs on a read-only store
+	}
 	// The head, locked, with the last checkpoint (checkpoints are written
 	// only under the head's lock): one round trip.
 	lock := `SELECT h.seq, h.hash, (SELECT COALESCE(MAX(c.seq), 0) FROM {checkpoints} c) AS last
@@ -106,35 +148,67 @@ func Open(ctx context.Context, cfg sqldb.Config) (*Store, error) {
 	return s, nil
 }
 
-// grantWriter creates WriterRole (cluster-wide, once) and grants it exactly
-// what appending needs on this schema.
+// grantWriter creates WriterRole (cluster-wide, once) as a LOGIN role and
+// grants it exactly what appending needs on this schema. A writer of an
+// earlier release (NOLOGIN, assumed with SET ROLE over the owner's
+// connection) is given LOGIN. Where the owner may not create roles
+// (production), the DBA creates WriterRole beforehand with a password of
+// its own (see SECURITY.md).
 func grantWriter(ctx context.Context, db *sqldb.DB) error {
 	stmts := []string{
 		`DO $$ BEGIN
 			IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '` + WriterRole + `') THEN
-				CREATE ROLE ` + WriterRole + ` NOLOGIN;
+				CREATE ROLE ` + WriterRole + ` LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+			ELSIF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = '` + WriterRole + `') THEN
+				ALTER ROLE ` + WriterRole + ` LOGIN;
 			END IF;
 		EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 		END $$`,
-		`GRANT ` + WriterRole + ` TO CURRENT_USER`,
 		`GRANT USAGE ON SCHEMA ` + db.Name + ` TO ` + WriterRole,
 		`GRANT SELECT, INSERT ON ` + db.Table("records") + `, ` + db.Table("checkpoints") + ` TO ` + WriterRole,
 		`GRANT SELECT ON ` + db.Table("archives") + ` TO ` + WriterRole,
 		`GRANT SELECT, UPDATE ON ` + db.Table("head") + ` TO ` + WriterRole,
 	}
 	for _, q := range stmts {
-		if _, err := db.DB.ExecContext(ctx, q); err != nil && !isAlreadyMember(err) {
+		if _, err := db.DB.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("audit: grants: %w", err)
 		}
 	}
 	return nil
 }
 
-// isAlreadyMember: granting a role to a superuser that has it, or to
-// itself, is harmless.
-func isAlreadyMember(err error) bool {
-	var s interface{ SQLState() string }
-	return errors.As(err, &s) && (s.SQLState() == "0LP01" || s.SQLState() == "42704")
+// checkWriter fails unless the writer pool's session holds WriterRole's
+// grants and neither it nor any role it is a member of (which it could SET
+// ROLE to) is a superuser or may update, delete or truncate records or
+// checkpoints, or register archives: the append-only guarantee must not
+// rest on the writer not trying.
+func checkWriter(ctx context.Context, w *sqldb.DB) error {
+	var c struct {
+		User    string         `db:"session_user"`
+		Writer  bool           `db:"writer"`
+		Changer sql.NullString `db:"changer"`
+	}
+	// Tables by oid: a session without USAGE on the schema cannot name them.
+	table := func(name string) string {
+		return `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE n.nspname = '` + w.Name + `' AND c.relname = '` + name + `')`
+	}
+	q := `SELECT session_user, pg_has_role(session_user, '` + WriterRole + `', 'USAGE') AS writer,
+		(SELECT string_agg(r.rolname, ', ' ORDER BY r.rolname) FROM pg_roles r
+		  WHERE pg_has_role(session_user, r.oid, 'MEMBER') AND (r.rolsuper
+		    OR has_table_privilege(r.oid, ` + table("records") + `, 'UPDATE, DELETE, TRUNCATE')
+		    OR has_table_privilege(r.oid, ` + table("checkpoints") + `, 'UPDATE, DELETE, TRUNCATE')
+		    OR has_table_privilege(r.oid, ` + table("archives") + `, 'INSERT, UPDATE, DELETE, TRUNCATE'))) AS changer`
+	if err := w.DB.GetContext(ctx, &c, q); err != nil {
+		return fmt.Errorf("audit: writer: %w", err)
+	}
+	switch {
+	case !c.Writer:
+		return fmt.Errorf("audit: the writer pool logs in as %s, which does not hold %s", c.User, WriterRole)
+	case c.Changer.Valid:
+		return fmt.Errorf("audit: the writer pool logs in as %s, which can change the log (as %s): the writer must be a role of its own without UPDATE, DELETE or TRUNCATE", c.User, c.Changer.String)
+	}
+	return nil
 }
 
 func placeholders(n int) string {
@@ -154,7 +228,7 @@ func (s *Store) Owner() *sqldb.DB { return s.owner }
 // Close closes both handles.
 func (s *Store) Close() error {
 	var err error
-	if s.writer != s.owner {
+	if s.writer != nil && s.writer != s.owner {
 		err = s.writer.Close()
 	}
 	return errors.Join(err, s.owner.Close())
@@ -228,11 +302,11 @@ func (w *row) record() (Record, error) {
 
 // Checkpoint is a signed chain head.
 type Checkpoint struct {
-	Seq       int64  `db:"seq"`
-	Hash      string `db:"hash"`
-	AtUS      int64  `db:"at_us"`
-	KeyID     string `db:"key_id"`
-	Signature string `db:"signature"`
+	Seq       int64  `db:"seq" json:"seq"`
+	Hash      string `db:"hash" json:"hash"`
+	AtUS      int64  `db:"at_us" json:"atUs"`
+	KeyID     string `db:"key_id" json:"keyId"`
+	Signature string `db:"signature" json:"signature"`
 }
 
 // appendBatch chains and inserts recs at time at: it gives each record the

@@ -19,6 +19,7 @@ const (
 	ProblemUntrustedKey   = "UNTRUSTED_KEY"   // a checkpoint signed by a key not in the trusted set
 	ProblemArchiveGap     = "ARCHIVE_GAP"     // the live log does not continue the archives
 	ProblemArchiveCorrupt = "ARCHIVE_CORRUPT" // an archive file is unreadable or does not match its registration
+	ProblemAnchorCorrupt  = "ANCHOR_CORRUPT"  // a line of an anchor file does not parse
 )
 
 // Problem is one finding of Verify.
@@ -28,15 +29,22 @@ type Problem struct {
 	Detail string
 }
 
-func (p Problem) String() string { return fmt.Sprintf("record %d: %s: %s", p.Seq, p.Kind, p.Detail) }
+func (p Problem) String() string {
+	if p.Seq == 0 {
+		return fmt.Sprintf("%s: %s", p.Kind, p.Detail)
+	}
+	return fmt.Sprintf("record %d: %s: %s", p.Seq, p.Kind, p.Detail)
+}
 
 // Report is the result of Verify.
 type Report struct {
 	// Records checked (archived and live), the last seq and the number of
-	// checkpoints whose signature was verified.
+	// checkpoints whose signature was verified, in the database and in the
+	// anchors.
 	Records     int64
 	LastSeq     int64
 	Checkpoints int
+	Anchored    int
 	Problems    []Problem
 }
 
@@ -90,11 +98,32 @@ func (c *chain) problem(seq int64, kind, detail string) {
 	c.problems = append(c.problems, Problem{Seq: seq, Kind: kind, Detail: detail})
 }
 
+// VerifyOptions are what Verify checks the log against.
+type VerifyOptions struct {
+	// Trusted are the public keys checkpoints must be signed with (every
+	// key the log was signed with, rotations included).
+	Trusted []ed25519.PublicKey
+	// Archives are the archive files, oldest first (see Archives).
+	Archives []ArchiveFile
+	// Anchors are anchor files (ReadAnchor): each checkpoint in them that
+	// verifies must name a record the log still has, with that hash.
+	Anchors []Anchor
+}
+
 // Verify checks the whole log: the archives (oldest first; see Archive),
 // then the live records in pages, then the head and the checkpoints, whose
 // signatures must verify under one of trusted. It never stops at the first
 // problem: it reports every one it finds.
 func Verify(ctx context.Context, s *Store, trusted []ed25519.PublicKey, archives []ArchiveFile) (Report, error) {
+	return VerifyWith(ctx, s, VerifyOptions{Trusted: trusted, Archives: archives})
+}
+
+// VerifyWith is Verify with anchors: a checkpoint of an anchor beyond the
+// log's last record, or whose hash differs from the record's, is a
+// TRUNCATED problem (the tail was cut, with its checkpoints and the head,
+// and perhaps written again), which the database alone cannot show.
+func VerifyWith(ctx context.Context, s *Store, o VerifyOptions) (Report, error) {
+	trusted, archives := o.Trusted, o.Archives
 	cps, err := s.Checkpoints(ctx)
 	if err != nil {
 		return Report{}, err
@@ -102,6 +131,11 @@ func Verify(ctx context.Context, s *Store, trusted []ed25519.PublicKey, archives
 	c := &chain{hash: Genesis, hashes: map[int64]string{}}
 	for _, cp := range cps {
 		c.hashes[cp.Seq] = ""
+	}
+	for _, a := range o.Anchors {
+		for _, cp := range a.Checkpoints {
+			c.hashes[cp.Seq] = ""
+		}
 	}
 	for _, a := range archives {
 		if err := a.verifyInto(c); err != nil {
@@ -165,6 +199,31 @@ func Verify(ctx context.Context, s *Store, trusted []ed25519.PublicKey, archives
 			c.problem(cp.Seq, ProblemBadCheckpoint, "the signed hash differs from the record's hash")
 		}
 	}
+	anchored := 0
+	for _, a := range o.Anchors {
+		for _, n := range a.Bad {
+			c.problem(0, ProblemAnchorCorrupt, fmt.Sprintf("%s line %d does not parse", a.Path, n))
+		}
+		for i, cp := range a.Checkpoints {
+			where := fmt.Sprintf("%s line %d", a.Path, a.Lines[i])
+			k, ok := keys[cp.KeyID]
+			sig, err := base64.StdEncoding.DecodeString(cp.Signature)
+			switch {
+			case !ok:
+				c.problem(cp.Seq, ProblemUntrustedKey, where+": anchored checkpoint signed by key "+cp.KeyID)
+				continue
+			case err != nil || !ed25519.Verify(k, checkpointMessage(cp.Seq, cp.Hash), sig):
+				c.problem(cp.Seq, ProblemBadCheckpoint, where+": anchored checkpoint's signature does not verify")
+				continue
+			}
+			anchored++
+			if cp.Seq > c.seq {
+				c.problem(c.seq+1, ProblemTruncated, fmt.Sprintf("%s: a signed checkpoint covers record %d but the log ends at %d", where, cp.Seq, c.seq))
+			} else if h := c.hashes[cp.Seq]; h != "" && h != cp.Hash {
+				c.problem(cp.Seq, ProblemTruncated, where+": the record differs from the anchored checkpoint's (the log was cut back here and written again)")
+			}
+		}
+	}
 	sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Seq < c.problems[j].Seq })
-	return Report{Records: c.n, LastSeq: c.seq, Checkpoints: good, Problems: c.problems}, nil
+	return Report{Records: c.n, LastSeq: c.seq, Checkpoints: good, Anchored: anchored, Problems: c.problems}, nil
 }

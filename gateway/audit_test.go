@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"sio/audit"
 	"sio/authz"
 	"sio/gateway"
+	"sio/httpapi"
 	"sio/internal/testdb"
 	"sio/sqldb"
 	"sio/synth"
@@ -151,4 +153,69 @@ func TestAuditUnavailableRefusesData(t *testing.T) {
 			}
 		}
 	})
+}
+
+// The sandbox's X-Dev-User is honoured from loopback only. The same
+// request, naming a seeded official, sent to the handler from addresses
+// that are not loopback (a forwarded-for header claiming loopback does
+// not help) is refused with 401 UNAUTHENTICATED, serves no data, and is
+// audited as a refused attempt by the sandbox header, attributed to no
+// one; from loopback (IPv4 and IPv6) it is served.
+func TestDevUserFromNonLoopbackRefused(t *testing.T) {
+	fx := newFixture(t, testdb.Dialects[1].Config(t), true) // SQLite: the transport, not the store, is under test
+	o := fx.allowedAll(t, "PERSONS")
+	h := fx.srv.Config.Handler
+	send := func(remote string, forwarded bool) (*httptest.ResponseRecorder, gqlResponse) {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader([]byte(`{"query":"{ me { iin } }"}`)))
+		req.RemoteAddr = remote
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set(httpapi.DevUserHeader, string(o.IIN))
+		if forwarded {
+			req.Header.Set("X-Forwarded-For", "127.0.0.1")
+			req.Header.Set("X-Real-Ip", "127.0.0.1")
+			req.Header.Set("Forwarded", "for=127.0.0.1")
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var r gqlResponse
+		r.Raw, r.Status, r.RequestID = rec.Body.Bytes(), rec.Code, rec.Header().Get("X-Request-Id")
+		if err := json.Unmarshal(r.Raw, &r); err != nil {
+			t.Fatalf("from %s: response is not JSON: %s", remote, r.Raw)
+		}
+		if r.RequestID != "" {
+			fx.mu.Lock()
+			fx.acked = append(fx.acked, r.RequestID)
+			fx.mu.Unlock()
+		}
+		return rec, r
+	}
+	for _, remote := range []string{"192.0.2.10:40000", "10.0.0.5:40000", "[2001:db8::1]:40000", "[::ffff:192.0.2.10]:40000"} {
+		for _, forwarded := range []bool{false, true} {
+			_, r := send(remote, forwarded)
+			if r.Status != http.StatusUnauthorized || r.Data != nil || len(r.Errors) != 1 ||
+				r.Errors[0].Extensions["code"] != sio.EUNAUTHENTICATED || bytes.Contains(r.Raw, []byte(o.IIN)) {
+				t.Fatalf("from %s (forwarded %v): %d %s", remote, forwarded, r.Status, r.Raw)
+			}
+			if r.RequestID == "" {
+				t.Fatalf("from %s: no request id", remote)
+			}
+			rec := fx.record(t, r.RequestID)
+			served, err := rec.ResultJSON()
+			testdb.Must(t, err)
+			if rec.Kind != audit.KindAuthFailed || rec.AuthVia != authz.ViaSandboxHeader || rec.UserIIN != "" || rec.Role != "" ||
+				!bytes.Equal(served, r.Raw) {
+				t.Fatalf("from %s: audit record %+v of response %s", remote, rec, served)
+			}
+		}
+	}
+	for _, remote := range []string{"127.0.0.1:40000", "[::1]:40000"} {
+		_, r := send(remote, false)
+		if r.Status != http.StatusOK || get(r.Data, "me.iin") != string(o.IIN) {
+			t.Fatalf("from loopback %s: %d %s", remote, r.Status, r.Raw)
+		}
+		if rec := fx.record(t, r.RequestID); rec.Kind != audit.KindQuery || rec.UserIIN != string(o.IIN) {
+			t.Fatalf("from loopback %s: audit record %+v", remote, rec)
+		}
+	}
 }

@@ -64,7 +64,10 @@ func newFixtureWith(t *testing.T, gcfg gateway.Config) *fixture {
 // fixture received has its committed record.
 func (fx *fixture) checkAudited(t *testing.T) {
 	ctx := context.Background()
-	rep, err := audit.Verify(ctx, fx.g.Audit, []ed25519.PublicKey{fx.g.AuditKey.Public().(ed25519.PublicKey)}, nil)
+	anchor, err := audit.ReadAnchor(fx.g.AuditAnchor.Path())
+	testdb.Must(t, err)
+	rep, err := audit.VerifyWith(ctx, fx.g.Audit, audit.VerifyOptions{
+		Trusted: []ed25519.PublicKey{fx.g.AuditKey.Public().(ed25519.PublicKey)}, Anchors: []audit.Anchor{anchor}})
 	testdb.Must(t, err)
 	if !rep.OK() {
 		t.Fatalf("the audit log does not verify: %v", rep.Problems)
@@ -102,6 +105,10 @@ func openSeeded(t *testing.T, gcfg gateway.Config) (*gateway.Gateway, http.Handl
 	ctx := context.Background()
 	if gcfg.Limits == (httpapi.Limits{}) {
 		gcfg.Limits = featureLimits
+	}
+	if gcfg.DataDir == "" {
+		// The audit key and anchor file live there.
+		gcfg.DataDir = t.TempDir()
 	}
 	g, err := gateway.Open(ctx, gcfg)
 	testdb.Must(t, err)

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"go.opentelemetry.io/otel/trace"
@@ -117,10 +118,21 @@ type Config struct {
 	// AuditKeyFile holds the Ed25519 key that signs the audit log's
 	// checkpoints (created if missing); default DataDir/audit.key.
 	AuditKeyFile string
-	// StoreTimeout bounds each statement of a state database (0: 5 s);
-	// after BreakerFailures consecutive failures (0: 5) a store's circuit
-	// opens for BreakerCooldown (0: 5 s).
+	// AuditWriterDSN is the PostgreSQL DSN the audit log is written with:
+	// a login of audit.WriterRole, in production with its own password.
+	// Empty: the audit store's DSN with the user replaced by the writer
+	// role and the password dropped (sandbox, tests).
+	AuditWriterDSN string
+	// AuditAnchor is the append-only file outside the database that every
+	// signed checkpoint of the audit log is appended to (see
+	// audit.AnchorFile); default DataDir/audit.anchor.
+	AuditAnchor string
+	// StoreTimeout bounds each statement of a state database (0: 5 s),
+	// StoreTimeouts that of the stores it names (see StoreNames); after
+	// BreakerFailures consecutive failures (0: 5) a store's circuit opens
+	// for BreakerCooldown (0: 5 s).
 	StoreTimeout    time.Duration
+	StoreTimeouts   map[string]time.Duration
 	BreakerFailures uint32
 	BreakerCooldown time.Duration
 	// Tracer traces requests and their SQL statements (nil: off; see
@@ -213,9 +225,10 @@ type Gateway struct {
 	filling []filling
 	// Audit is the Log-journal: its store, its group-commit writer and the
 	// key signing its checkpoints.
-	Audit    *audit.Store
-	AuditLog *audit.Log
-	AuditKey ed25519.PrivateKey
+	Audit       *audit.Store
+	AuditLog    *audit.Log
+	AuditKey    ed25519.PrivateKey
+	AuditAnchor *audit.AnchorFile
 	// Metrics are served at /metrics.
 	Metrics *metrics.Metrics
 	// photoLinks signs the links to document photos (key per process).
@@ -232,6 +245,9 @@ func (c Config) store(name string) sqldb.Config {
 	}
 	cfg := sqldb.Config{Name: name, PostgresDSN: dsn, DataDir: c.DataDir, Timeout: c.StoreTimeout,
 		Breaker: c.BreakerFailures, BreakerCooldown: c.BreakerCooldown}
+	if d, ok := c.StoreTimeouts[name]; ok && d > 0 {
+		cfg.Timeout = d
+	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 5 * time.Second
 	}
@@ -272,6 +288,9 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if err := cfg.checkStoreNames(); err != nil {
+		return nil, err
+	}
 	g := &Gateway{cfg: cfg, photoLinks: photos.NewLinks(photos.DefaultTTL), Metrics: metrics.New()}
 	var err error
 	if g.Policy = cfg.Policy; g.Policy == nil {
@@ -282,77 +301,121 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 	if err := g.openAudit(ctx); err != nil {
 		return nil, err
 	}
-	for _, step := range []func() error{
-		func() error { return open(ctx, g, persons.Name, persons.Open, &g.Persons) },
-		func() error { return open(ctx, g, legalentities.Name, legalentities.Open, &g.Entities) },
-		func() error { return open(ctx, g, realestate.Name, realestate.Open, &g.RealEstate) },
-		func() error { return open(ctx, g, landplots.Name, landplots.Open, &g.Land) },
-		func() error { return open(ctx, g, vehicles.Name, vehicles.Open, &g.Vehicles) },
-		func() error { return open(ctx, g, taxpayers.Name, taxpayers.Open, &g.Taxpayers) },
-		func() error { return open(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts) },
-		func() error { return open(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil) },
-		func() error { return open(ctx, g, weapons.Name, weapons.Open, &g.Weapons) },
-		func() error { return open(ctx, g, telecom.Name, telecom.Open, &g.Telecom) },
-		func() error { return open(ctx, g, postal.Name, postal.Open, &g.Postal) },
-		func() error { return open(ctx, g, restrictions.Name, restrictions.Open, &g.Bans) },
-		func() error { return open(ctx, g, railway.Name, railway.Open, &g.RollingStock) },
-		func() error { return open(ctx, g, rivervessels.Name, rivervessels.Open, &g.RiverVessels) },
-		func() error { return open(ctx, g, seavessels.Name, seavessels.Open, &g.SeaVessels) },
-		func() error { return open(ctx, g, agrimachinery.Name, agrimachinery.Open, &g.AgriMachinery) },
-		func() error { return open(ctx, g, railtickets.Name, railtickets.Open, &g.RailwayTickets) },
-		func() error { return open(ctx, g, driverlicenses.Name, driverlicenses.Open, &g.DriverLicenses) },
-		func() error { return open(ctx, g, trafficviolations.Name, trafficviolations.Open, &g.Violations) },
-		func() error { return open(ctx, g, roadaccidents.Name, roadaccidents.Open, &g.Accidents) },
-		func() error { return open(ctx, g, techinspections.Name, techinspections.Open, &g.TechInspections) },
-		func() error { return open(ctx, g, vehiclecustoms.Name, vehiclecustoms.Open, &g.VehicleCustoms) },
-		func() error { return open(ctx, g, criminalvehicles.Name, criminalvehicles.Open, &g.CriminalVehicles) },
-		func() error { return open(ctx, g, criminalweapons.Name, criminalweapons.Open, &g.CriminalWeapons) },
-		func() error { return open(ctx, g, pension.Name, pension.Open, &g.Pension) },
-		func() error { return open(ctx, g, disability.Name, disability.Open, &g.Disability) },
-		func() error { return open(ctx, g, socialassistance.Name, socialassistance.Open, &g.Benefits) },
-		func() error { return open(ctx, g, labormarket.Name, labormarket.Open, &g.Labor) },
-		func() error { return open(ctx, g, conservices.Name, conservices.Open, &g.CON) },
-		func() error { return open(ctx, g, civilservice.Name, civilservice.Open, &g.CivilSvc) },
-		func() error { return open(ctx, g, foreignlabor.Name, foreignlabor.Open, &g.ForeignLab) },
-		func() error {
-			return open(ctx, g, foreignworkerviolations.Name, foreignworkerviolations.Open, &g.ForeignVio)
-		},
-		func() error { return open(ctx, g, highereducation.Name, highereducation.Open, &g.Education) },
-		func() error { return open(ctx, g, health.Name, health.Open, &g.Medical) },
-		func() error { return open(ctx, g, statregister.Name, statregister.Open, &g.StatRegister) },
-		func() error { return open(ctx, g, elicensing.Name, elicensing.Open, &g.Licensing) },
-		func() error { return open(ctx, g, monopolists.Name, monopolists.Open, &g.Monopolists) },
-		func() error { return open(ctx, g, inspections.Name, inspections.Open, &g.StateInspections) },
-		func() error { return open(ctx, g, goszakup.Name, goszakup.Open, &g.Procurement) },
-		func() error { return open(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade) },
-		func() error { return open(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil) },
-		func() error { return open(ctx, g, kgdtax.Name, kgdtax.Open, &g.TaxAdmin) },
-		func() error { return open(ctx, g, kgddeclarations.Name, kgddeclarations.Open, &g.Excise) },
-		func() error { return open(ctx, g, specialrecords.Name, specialrecords.Open, &g.SpecialRecords) },
-		func() error { return open(ctx, g, courts.Name, courts.Open, &g.Courts) },
-		func() error { return open(ctx, g, courtcards.Name, courtcards.Open, &g.CourtCards) },
-		func() error { return open(ctx, g, demands.Name, demands.Open, &g.Demands) },
-		func() error { return open(ctx, g, fugitives.Name, fugitives.Open, &g.Fugitives) },
-		func() error { return open(ctx, g, missingpersons.Name, missingpersons.Open, &g.MissingPersons) },
-		func() error { return open(ctx, g, deportation.Name, deportation.Open, &g.Deportation) },
-		func() error { return open(ctx, g, enforcement.Name, enforcement.Open, &g.Enforcement) },
-		func() error { return open(ctx, g, debtors.Name, debtors.Open, &g.Debtors) },
-		func() error { return open(ctx, g, enotary.Name, enotary.Open, &g.Notary) },
-		func() error { return open(ctx, g, appeals.Name, appeals.Open, &g.Appeals) },
-		func() error { return open(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs) },
-		func() error { return open(ctx, g, border.Name, border.Open, &g.Border) },
-		func() error { return open(ctx, g, paxcustoms.Name, paxcustoms.Open, &g.PaxCustoms) },
-		func() error { return open(ctx, g, contacts.Name, contacts.Open, &g.Contacts) },
-		func() error { return open(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases) },
-		func() error { return open(ctx, g, accounts.Name, accounts.Open, &g.Accounts) },
-		func() error { return open(ctx, g, admin.Name, admin.Open, &g.Admin) },
-	} {
-		if err := step(); err != nil {
+	for _, c := range g.connectors(ctx) {
+		if err := c.open(); err != nil {
 			g.Close()
 			return nil, err
 		}
 	}
 	return g, nil
+}
+
+// connectorStep opens one connector.
+type connectorStep struct {
+	name string
+	open func() error
+}
+
+// connect is the step opening the connector called name into *dst.
+func connect[S connector](ctx context.Context, g *Gateway, name string, openStore func(context.Context, sqldb.Config) (S, error), dst *S) connectorStep {
+	return connectorStep{name, func() error { return open(ctx, g, name, openStore, dst) }}
+}
+
+// connectors lists the state databases and SIO's own stores in the order
+// they open (the audit store opens before them).
+func (g *Gateway) connectors(ctx context.Context) []connectorStep {
+	return []connectorStep{
+		connect(ctx, g, persons.Name, persons.Open, &g.Persons),
+		connect(ctx, g, legalentities.Name, legalentities.Open, &g.Entities),
+		connect(ctx, g, realestate.Name, realestate.Open, &g.RealEstate),
+		connect(ctx, g, landplots.Name, landplots.Open, &g.Land),
+		connect(ctx, g, vehicles.Name, vehicles.Open, &g.Vehicles),
+		connect(ctx, g, taxpayers.Name, taxpayers.Open, &g.Taxpayers),
+		connect(ctx, g, taxdebts.Name, taxdebts.Open, &g.TaxDebts),
+		connect(ctx, g, civilregistry.Name, civilregistry.Open, &g.Civil),
+		connect(ctx, g, weapons.Name, weapons.Open, &g.Weapons),
+		connect(ctx, g, telecom.Name, telecom.Open, &g.Telecom),
+		connect(ctx, g, postal.Name, postal.Open, &g.Postal),
+		connect(ctx, g, restrictions.Name, restrictions.Open, &g.Bans),
+		connect(ctx, g, railway.Name, railway.Open, &g.RollingStock),
+		connect(ctx, g, rivervessels.Name, rivervessels.Open, &g.RiverVessels),
+		connect(ctx, g, seavessels.Name, seavessels.Open, &g.SeaVessels),
+		connect(ctx, g, agrimachinery.Name, agrimachinery.Open, &g.AgriMachinery),
+		connect(ctx, g, railtickets.Name, railtickets.Open, &g.RailwayTickets),
+		connect(ctx, g, driverlicenses.Name, driverlicenses.Open, &g.DriverLicenses),
+		connect(ctx, g, trafficviolations.Name, trafficviolations.Open, &g.Violations),
+		connect(ctx, g, roadaccidents.Name, roadaccidents.Open, &g.Accidents),
+		connect(ctx, g, techinspections.Name, techinspections.Open, &g.TechInspections),
+		connect(ctx, g, vehiclecustoms.Name, vehiclecustoms.Open, &g.VehicleCustoms),
+		connect(ctx, g, criminalvehicles.Name, criminalvehicles.Open, &g.CriminalVehicles),
+		connect(ctx, g, criminalweapons.Name, criminalweapons.Open, &g.CriminalWeapons),
+		connect(ctx, g, pension.Name, pension.Open, &g.Pension),
+		connect(ctx, g, disability.Name, disability.Open, &g.Disability),
+		connect(ctx, g, socialassistance.Name, socialassistance.Open, &g.Benefits),
+		connect(ctx, g, labormarket.Name, labormarket.Open, &g.Labor),
+		connect(ctx, g, conservices.Name, conservices.Open, &g.CON),
+		connect(ctx, g, civilservice.Name, civilservice.Open, &g.CivilSvc),
+		connect(ctx, g, foreignlabor.Name, foreignlabor.Open, &g.ForeignLab),
+		connect(ctx, g, foreignworkerviolations.Name, foreignworkerviolations.Open, &g.ForeignVio),
+		connect(ctx, g, highereducation.Name, highereducation.Open, &g.Education),
+		connect(ctx, g, health.Name, health.Open, &g.Medical),
+		connect(ctx, g, statregister.Name, statregister.Open, &g.StatRegister),
+		connect(ctx, g, elicensing.Name, elicensing.Open, &g.Licensing),
+		connect(ctx, g, monopolists.Name, monopolists.Open, &g.Monopolists),
+		connect(ctx, g, inspections.Name, inspections.Open, &g.StateInspections),
+		connect(ctx, g, goszakup.Name, goszakup.Open, &g.Procurement),
+		connect(ctx, g, foreigntrade.Name, foreigntrade.Open, &g.ForeignTrade),
+		connect(ctx, g, subsoil.Name, subsoil.Open, &g.Subsoil),
+		connect(ctx, g, kgdtax.Name, kgdtax.Open, &g.TaxAdmin),
+		connect(ctx, g, kgddeclarations.Name, kgddeclarations.Open, &g.Excise),
+		connect(ctx, g, specialrecords.Name, specialrecords.Open, &g.SpecialRecords),
+		connect(ctx, g, courts.Name, courts.Open, &g.Courts),
+		connect(ctx, g, courtcards.Name, courtcards.Open, &g.CourtCards),
+		connect(ctx, g, demands.Name, demands.Open, &g.Demands),
+		connect(ctx, g, fugitives.Name, fugitives.Open, &g.Fugitives),
+		connect(ctx, g, missingpersons.Name, missingpersons.Open, &g.MissingPersons),
+		connect(ctx, g, deportation.Name, deportation.Open, &g.Deportation),
+		connect(ctx, g, enforcement.Name, enforcement.Open, &g.Enforcement),
+		connect(ctx, g, debtors.Name, debtors.Open, &g.Debtors),
+		connect(ctx, g, enotary.Name, enotary.Open, &g.Notary),
+		connect(ctx, g, appeals.Name, appeals.Open, &g.Appeals),
+		connect(ctx, g, popdocs.Name, popdocs.Open, &g.PopDocs),
+		connect(ctx, g, border.Name, border.Open, &g.Border),
+		connect(ctx, g, paxcustoms.Name, paxcustoms.Open, &g.PaxCustoms),
+		connect(ctx, g, contacts.Name, contacts.Open, &g.Contacts),
+		connect(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases),
+		connect(ctx, g, accounts.Name, accounts.Open, &g.Accounts),
+		connect(ctx, g, admin.Name, admin.Open, &g.Admin),
+	}
+}
+
+// StoreNames lists every store by name (PostgreSQL schema, SQLite file):
+// the audit log's and each connector's, in the order they open. These are
+// the names --store-dsn and --store-timeout take.
+func StoreNames() []string {
+	names := []string{audit.Name}
+	for _, c := range (&Gateway{}).connectors(context.Background()) {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// checkStoreNames refuses per-store settings for a store that does not
+// exist (a misspelt name would otherwise leave that store on the default).
+func (c Config) checkStoreNames() error {
+	known := map[string]bool{}
+	for _, n := range StoreNames() {
+		known[n] = true
+	}
+	for name, d := range c.StoreTimeouts {
+		if !known[name] {
+			return fmt.Errorf("gateway: store timeout for unknown store %q (stores: %s)", name, strings.Join(StoreNames(), ", "))
+		}
+		if d <= 0 {
+			return fmt.Errorf("gateway: store timeout of %s must be positive", name)
+		}
+	}
+	return nil
 }
 
 // Close closes every store.
@@ -362,6 +425,10 @@ func (g *Gateway) Close() error {
 	if g.AuditLog != nil {
 		errs = append(errs, g.AuditLog.Close())
 		g.AuditLog = nil
+	}
+	if g.AuditAnchor != nil {
+		errs = append(errs, g.AuditAnchor.Close())
+		g.AuditAnchor = nil
 	}
 	if g.Audit != nil {
 		errs = append(errs, g.Audit.Close())
@@ -493,16 +560,20 @@ func (g *Gateway) Schema() graph.Config {
 // openAudit opens the audit store (its own schema or file, like a
 // connector) and starts its log, with the checkpoint key.
 func (g *Gateway) openAudit(ctx context.Context) error {
+	dir := g.cfg.DataDir
+	if dir == "" {
+		dir = "."
+	}
 	keyFile := g.cfg.AuditKeyFile
 	if keyFile == "" {
-		dir := g.cfg.DataDir
-		if dir == "" {
-			dir = "."
-		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 		keyFile = filepath.Join(dir, "audit.key")
+	}
+	anchorFile := g.cfg.AuditAnchor
+	if anchorFile == "" {
+		anchorFile = filepath.Join(dir, "audit.anchor")
 	}
 	key, err := audit.LoadOrCreateKey(keyFile)
 	if err != nil {
@@ -510,11 +581,16 @@ func (g *Gateway) openAudit(ctx context.Context) error {
 	}
 	scfg := g.cfg.store(audit.Name)
 	scfg.Observer = g.observer()
-	if g.Audit, err = audit.Open(ctx, scfg); err != nil {
+	if g.Audit, err = audit.OpenWith(ctx, scfg, audit.StoreOptions{WriterDSN: g.cfg.AuditWriterDSN}); err != nil {
 		return fmt.Errorf("gateway: audit store: %w", err)
 	}
+	if g.AuditAnchor, err = audit.OpenAnchor(anchorFile); err != nil {
+		g.Audit.Close()
+		g.Audit = nil
+		return fmt.Errorf("gateway: audit anchor: %w", err)
+	}
 	g.AuditKey = key
-	g.AuditLog = audit.NewLog(g.Audit, audit.Options{Key: key, OnCommit: g.Metrics.AuditBatch})
+	g.AuditLog = audit.NewLog(g.Audit, audit.Options{Key: key, OnCommit: g.Metrics.AuditBatch, Anchor: g.AuditAnchor})
 	return nil
 }
 

@@ -100,6 +100,7 @@ func BenchmarkServe(b *testing.B) {
 			return map[string]any{"iins": persons[k : k+100]}
 		}},
 		{"links1", func(i int) map[string]any { return map[string]any{"bin": hubs[i%len(hubs)]} }},
+		{"links2", func(i int) map[string]any { return map[string]any{"bin": hubs[i%len(hubs)]} }},
 	}
 	// Requests in flight: GOMAXPROCS × SIO_BENCH_PARALLELISM (default 4,
 	// 8 on two cores, as wrk -c8), so that the audit log's group commit

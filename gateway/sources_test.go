@@ -1,9 +1,11 @@
 package gateway_test
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,15 +25,21 @@ const personCard = `query($b: BasisInput!, $iin: IIN!) { inquiry(basis: $b) { pe
 // TestSourceDownPartialResults runs on PostgreSQL with the vehicles
 // database behind a proxy that swallows connections (a dead network path):
 // every other field of the person still resolves, vehicles is null with
-// SOURCE_UNAVAILABLE once its timeout passes; after three failures the
+// SOURCE_UNAVAILABLE once its own timeout passes (1 s for vehicles alone,
+// --store-timeout vehicles=1s; the request and every other store may take
+// two minutes, so only that timeout can end it, and the vehicles
+// statements are counted as ended by it); after three failures the
 // vehicles breaker opens and fails requests without dialling; when the path
 // is back, the breaker closes and vehicles resolve again.
 func TestSourceDownPartialResults(t *testing.T) {
 	cfg := testdb.Dialects[0].Config(t)
 	proxy := testdb.NewProxy(t, "127.0.0.1:5432")
+	lim := featureLimits
+	lim.Timeout = 2 * time.Minute
 	g, h := openSeeded(t, gateway.Config{PostgresDSN: cfg.PostgresDSN, Sandbox: true, Now: synth.SnapshotClock(time.Now),
 		StoreDSN:     map[string]string{vehicles.Name: proxy.WithPort(cfg.PostgresDSN)},
-		StoreTimeout: time.Second, BreakerFailures: 3, BreakerCooldown: time.Second})
+		StoreTimeout: 2 * time.Minute, StoreTimeouts: map[string]time.Duration{vehicles.Name: time.Second},
+		BreakerFailures: 3, BreakerCooldown: time.Second, Limits: lim})
 	fx := &fixture{g: g, srv: httptest.NewServer(h)}
 	t.Cleanup(fx.srv.Close)
 	t.Cleanup(func() { fx.checkAudited(t) })
@@ -60,8 +68,16 @@ func TestSourceDownPartialResults(t *testing.T) {
 	}
 
 	proxy.Blackout()
+	before := statementOutcomes(t, fx, vehicles.Name)
 	for i := range 3 {
 		partial(fmt.Sprintf("vehicles down, attempt %d", i+1))
+	}
+	// Each failed vehicles statement was ended by the store's own timeout,
+	// none by the request's deadline or otherwise.
+	after := statementOutcomes(t, fx, vehicles.Name)
+	if timeouts := after["timeout"] - before["timeout"]; timeouts < 3 || after["error"] != before["error"] {
+		t.Fatalf("vehicles statements while down: %v timeouts and %v other errors, want every failure (3 at least) a store timeout",
+			timeouts, after["error"]-before["error"])
 	}
 	if s := g.Vehicles.DB().BreakerState(); s != "open" {
 		t.Fatalf("vehicles breaker %s after 3 failures", s)
@@ -117,7 +133,50 @@ func TestRequestTimeout(t *testing.T) {
 	if rec := fx.record(t, r.RequestID); rec.UserIIN != string(o.IIN) {
 		t.Fatalf("audit record: %+v", rec)
 	}
+	// Ended by the request's deadline, not by the store's timeout.
+	if out := statementOutcomes(t, fx, vehicles.Name); out["timeout"] != 0 || out["error"] == 0 {
+		t.Fatalf("vehicles statements past the request deadline: %v, want errors and no store timeout", out)
+	}
 	if httpapi.DefaultLimits().Timeout < 5*time.Second {
 		t.Fatal("the default request timeout is shorter than the default store timeout")
+	}
+}
+
+// statementOutcomes reads the gateway's sio_sql_statements_total of one
+// store by outcome (ok, error, timeout: ended by the store's own timeout).
+func statementOutcomes(t *testing.T, fx *fixture, store string) map[string]float64 {
+	t.Helper()
+	mfs, err := fx.g.Metrics.Registry.Gather()
+	testdb.Must(t, err)
+	out := map[string]float64{}
+	for _, mf := range mfs {
+		if mf.GetName() != "sio_sql_statements_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range m.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["store"] == store {
+				out[labels["outcome"]] += m.GetCounter().GetValue()
+			}
+		}
+	}
+	return out
+}
+
+// Per-store timeouts name stores that exist: a misspelt one is refused
+// before anything opens.
+func TestStoreTimeoutOfUnknownStore(t *testing.T) {
+	_, err := gateway.Open(context.Background(), gateway.Config{DataDir: t.TempDir(),
+		StoreTimeouts: map[string]time.Duration{"vehicle": time.Second}})
+	if err == nil || !strings.Contains(err.Error(), `unknown store "vehicle"`) || !strings.Contains(err.Error(), vehicles.Name) {
+		t.Fatalf("Open with a timeout for store \"vehicle\": %v", err)
+	}
+	_, err = gateway.Open(context.Background(), gateway.Config{DataDir: t.TempDir(),
+		StoreTimeouts: map[string]time.Duration{vehicles.Name: -time.Second}})
+	if err == nil {
+		t.Fatal("Open with a negative store timeout")
 	}
 }

@@ -6,6 +6,7 @@ package metrics
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"sync"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"sio"
+	"sio/sqldb"
 )
 
 // Metrics holds the collectors of one gateway.
@@ -46,7 +48,7 @@ func New() *Metrics {
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "sio_request_duration_seconds",
 			Help: "GraphQL operation latency, audit commit included.", Buckets: prometheus.ExponentialBuckets(0.001, 2, 14)}, []string{"operation"}),
 		statements: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "sio_sql_statements_total",
-			Help: "SQL statements sent to each state database, by outcome."}, []string{"store", "outcome"}),
+			Help: "SQL statements sent to each state database, by outcome (ok, error, timeout: ended by the store's own statement timeout)."}, []string{"store", "outcome"}),
 		sqlLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "sio_sql_duration_seconds",
 			Help: "SQL statement latency per state database.", Buckets: prometheus.ExponentialBuckets(0.0002, 2, 14)}, []string{"store"}),
 		denials: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "sio_denials_total",
@@ -102,7 +104,11 @@ func (m *Metrics) Statement(ctx context.Context, store string) (context.Context,
 	start := time.Now()
 	return ctx, func(err error) {
 		outcome := "ok"
-		if err != nil {
+		switch {
+		case errors.Is(err, sqldb.ErrStatementTimeout):
+			// The store's own statement timeout, not the request's deadline.
+			outcome = "timeout"
+		case err != nil:
 			outcome = "error"
 		}
 		m.statements.WithLabelValues(store, outcome).Inc()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sio/metrics"
+	"sio/sqldb"
 )
 
 func scrape(t *testing.T, m *metrics.Metrics) string {
@@ -27,6 +28,10 @@ func TestMetrics(t *testing.T) {
 	done(nil)
 	_, done = m.Statement(context.Background(), "vehicles")
 	done(errors.New("boom"))
+	_, done = m.Statement(context.Background(), "vehicles")
+	done(fmt.Errorf("vehicles: %w: %w", sqldb.ErrStatementTimeout, errors.New("i/o timeout")))
+	_, done = m.Statement(context.Background(), "vehicles")
+	done(context.DeadlineExceeded) // the request's deadline, not the store's timeout
 	m.Request("query", "PersonCard", "ok", 3*time.Millisecond)
 	m.Request("query", "", "denied", time.Millisecond)
 	m.Request("query", "drop table; --", "error", time.Millisecond)
@@ -36,7 +41,8 @@ func TestMetrics(t *testing.T) {
 	out := scrape(t, m)
 	for _, want := range []string{
 		`sio_sql_statements_total{outcome="ok",store="gbd_fl"} 1`,
-		`sio_sql_statements_total{outcome="error",store="vehicles"} 1`,
+		`sio_sql_statements_total{outcome="error",store="vehicles"} 2`,
+		`sio_sql_statements_total{outcome="timeout",store="vehicles"} 1`,
 		`sio_requests_total{operation="query:PersonCard",outcome="ok"} 1`,
 		`sio_requests_total{operation="query:anonymous",outcome="denied"} 1`,
 		`sio_requests_total{operation="query:anonymous",outcome="error"} 1`,

@@ -27,7 +27,7 @@ func TestTimeoutAndBreaker(t *testing.T) {
 	proxy.Blackout()
 	for i := range 3 {
 		err := db.Get(ctx, &one, `SELECT 1`)
-		if !errors.Is(err, context.DeadlineExceeded) && !isNetErr(err) {
+		if !errors.Is(err, sqldb.ErrStatementTimeout) || !errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("attempt %d through a dead path: %v, want the store's timeout", i, err)
 		}
 	}
@@ -50,6 +50,20 @@ func TestTimeoutAndBreaker(t *testing.T) {
 	}
 }
 
-func isNetErr(err error) bool {
-	return err != nil && !errors.Is(err, sqldb.ErrUnavailable)
+// A caller whose own deadline comes first gets its deadline, not the
+// store's timeout: the two are told apart.
+func TestCallerDeadlineIsNotTheStoreTimeout(t *testing.T) {
+	dsn := testdb.NewPostgres(t)
+	proxy := testdb.NewProxy(t, "127.0.0.1:5432")
+	db, err := sqldb.Open(context.Background(), sqldb.Config{Name: "slow", PostgresDSN: proxy.WithPort(dsn), Timeout: time.Hour})
+	testdb.Must(t, err)
+	defer db.Close()
+	proxy.Blackout()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	var one int
+	err = db.Get(ctx, &one, `SELECT 1`)
+	if err == nil || errors.Is(err, sqldb.ErrStatementTimeout) {
+		t.Fatalf("past the caller's deadline: %v, want an error that is not the store's timeout", err)
+	}
 }

@@ -101,6 +101,18 @@ type DB struct {
 // ErrUnavailable is returned while a store's circuit breaker is open.
 var ErrUnavailable = errors.New("sqldb: state database unavailable (circuit open)")
 
+// ErrStatementTimeout is in the error of a statement that the store's own
+// timeout (Config.Timeout) ended, as opposed to the caller's deadline or
+// cancellation: errors.Is(err, ErrStatementTimeout) tells them apart. It
+// is a context.DeadlineExceeded too.
+var ErrStatementTimeout error = statementTimeout{}
+
+type statementTimeout struct{}
+
+func (statementTimeout) Error() string        { return "statement timeout of the store" }
+func (statementTimeout) Is(target error) bool { return target == context.DeadlineExceeded }
+func (statementTimeout) Timeout() bool        { return true }
+
 // guard applies the per-store timeout and circuit breaker of cfg to db.
 func (db *DB) guard(cfg Config) *DB {
 	db.observer, db.timeout = cfg.Observer, cfg.Timeout
@@ -294,6 +306,96 @@ func WithRuntimeParam(dsn, key, value string) string {
 
 var kvOptions = regexp.MustCompile(`(?:^|\s)options='([^']*)'`)
 
+// WithUser returns dsn connecting as user instead: the user is replaced and
+// any password dropped, since it is the other role's. The role then
+// authenticates by the server's rules for it (a .pgpass entry, a client
+// certificate, trust on a sandbox's loopback); a role with a password of
+// its own is given a DSN of its own instead.
+func WithUser(dsn, user string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			u.User = url.User(user)
+			q := u.Query()
+			q.Del("user")
+			q.Del("password")
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	pairs, ok := kvPairs(dsn)
+	quoted := "user='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(user) + "'"
+	if !ok {
+		// Malformed: lib/pq reports it when connecting.
+		return dsn + " " + quoted
+	}
+	var b strings.Builder
+	for _, p := range pairs {
+		if p.key == "user" || p.key == "password" {
+			continue
+		}
+		b.WriteString(dsn[p.start:p.end])
+		b.WriteByte(' ')
+	}
+	b.WriteString(quoted)
+	return b.String()
+}
+
+// kvPair is a key=value pair of a key/value DSN and its span in it.
+type kvPair struct {
+	key        string
+	start, end int
+}
+
+// kvPairs splits a key/value DSN as libpq does (values bare with
+// backslash escapes, or single-quoted); ok is false if it is malformed.
+func kvPairs(dsn string) (_ []kvPair, ok bool) {
+	var out []kvPair
+	i, n := 0, len(dsn)
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+	for {
+		for i < n && space(dsn[i]) {
+			i++
+		}
+		if i >= n {
+			return out, true
+		}
+		start := i
+		for i < n && !space(dsn[i]) && dsn[i] != '=' {
+			i++
+		}
+		key := dsn[start:i]
+		for i < n && space(dsn[i]) {
+			i++
+		}
+		if i >= n || dsn[i] != '=' || i == start {
+			return out, false
+		}
+		i++
+		for i < n && space(dsn[i]) {
+			i++
+		}
+		if i < n && dsn[i] == '\'' {
+			for i++; i < n && dsn[i] != '\''; i++ {
+				if dsn[i] == '\\' {
+					i++
+				}
+			}
+			if i >= n {
+				return out, false
+			}
+			i++
+		} else {
+			for ; i < n && !space(dsn[i]); i++ {
+				if dsn[i] == '\\' {
+					i++
+				}
+			}
+			i = min(i, n)
+		}
+		out = append(out, kvPair{key: key, start: start, end: i})
+	}
+}
+
 // withConnectTimeout gives a DSN without one a connect_timeout, so that a
 // server that accepts connections and never answers cannot hold a pool
 // connection attempt forever (lib/pq does not watch the context during the
@@ -456,8 +558,11 @@ func (db *DB) run(ctx context.Context, f func(ctx context.Context) error) error 
 	if db.observer != nil {
 		ctx, done = db.observer.Statement(ctx, db.Name)
 	}
+	caller := ctx
+	var timeoutAt time.Time
 	if db.timeout > 0 {
 		var cancel context.CancelFunc
+		timeoutAt = time.Now().Add(db.timeout)
 		ctx, cancel = context.WithTimeout(ctx, db.timeout)
 		defer cancel()
 	}
@@ -469,6 +574,13 @@ func (db *DB) run(ctx context.Context, f func(ctx context.Context) error) error 
 		}
 	} else {
 		err = f(ctx)
+	}
+	// Failed at or past the store's timeout while the caller still waits
+	// (a caller's earlier deadline fails it before timeoutAt; the network
+	// deadlines set from the context may fire a moment before it is done,
+	// hence the clock rather than ctx.Err()).
+	if err != nil && !timeoutAt.IsZero() && caller.Err() == nil && !time.Now().Before(timeoutAt) && !errors.Is(err, ErrStatementTimeout) {
+		err = fmt.Errorf("%s: %w: %w", db.Name, ErrStatementTimeout, err)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		done(nil)

@@ -22,12 +22,14 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"crypto/tls"
 
+	"sio/audit"
 	"sio/authz"
 	"sio/gateway"
 	"sio/httpapi"
@@ -85,10 +87,18 @@ type Main struct {
 	CertsOut string
 	// AuditKey is the key file signing the audit log's checkpoints.
 	AuditKey string
+	// AuditWriterDSN is the DSN of the audit log's writer role (its own
+	// login; default: the audit store's DSN with the user replaced).
+	AuditWriterDSN string
+	// AuditAnchor is the append-only file outside the database that each
+	// signed checkpoint is appended to (default DATA-DIR/audit.anchor).
+	AuditAnchor string
 	// Limits bound each request (zero: the defaults); StoreTimeout bounds
-	// each statement of a state database.
-	Limits       httpapi.Limits
-	StoreTimeout time.Duration
+	// each statement of a state database, StoreTimeouts that of the stores
+	// they name.
+	Limits        httpapi.Limits
+	StoreTimeout  time.Duration
+	StoreTimeouts map[string]time.Duration
 	// Tracing sends OpenTelemetry traces to an OTLP/HTTP collector (off
 	// without an endpoint).
 	Tracing     tracing.Config
@@ -98,6 +108,15 @@ type Main struct {
 	AuditAction, Archives string
 	Before                time.Time
 	Prune                 bool
+	// PublicKeys are the files of the keys `sio audit verify` trusts
+	// (PEM public keys, or private key files whose public half is taken);
+	// none: the audit key file. KeyOut is where `sio audit public-key`
+	// writes (empty: standard output).
+	PublicKeys []string
+	KeyOut     string
+	// Anchors are the anchor files `sio audit verify` checks the log
+	// against (none given: DATA-DIR/audit.anchor if it exists).
+	Anchors []string
 
 	Logger   *slog.Logger
 	Gateway  *gateway.Gateway
@@ -113,7 +132,9 @@ func NewMain() *Main {
 	return &Main{
 		Command: "serve", Addr: "127.0.0.1:8080", Mode: "sandbox", DataDir: "./sio-data",
 		PostgresDSN: os.Getenv("SIO_POSTGRES_DSN"), StoreDSN: map[string]string{},
-		Persons: 10_000, Seed: 1, Out: os.Stdout,
+		StoreTimeout: 5 * time.Second, StoreTimeouts: map[string]time.Duration{},
+		AuditWriterDSN: os.Getenv("SIO_AUDIT_WRITER_DSN"),
+		Persons:        10_000, Seed: 1, Out: os.Stdout,
 		Logger: logging.New(os.Stderr, slog.LevelInfo),
 	}
 }
@@ -127,8 +148,8 @@ func (m *Main) ParseFlags(args []string) error {
 		return fmt.Errorf("unknown command %q (serve, seed, certs, audit)", m.Command)
 	}
 	if m.Command == "audit" {
-		if len(args) == 0 || (args[0] != "verify" && args[0] != "archive") {
-			return fmt.Errorf("usage: sio audit verify|archive [flags]")
+		if len(args) == 0 || (args[0] != "verify" && args[0] != "archive" && args[0] != "public-key") {
+			return fmt.Errorf("usage: sio audit verify|archive|public-key [flags]")
 		}
 		m.AuditAction, args = args[0], args[1:]
 	}
@@ -146,6 +167,11 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.AuditKey, "audit-key", "", "Ed25519 key file of the audit checkpoints (default DATA-DIR/audit.key)")
 	fs.IntVar(&m.Persons, "persons", m.Persons, "persons to generate (sandbox first start, or seed)")
 	fs.Int64Var(&m.Seed, "seed", m.Seed, "seed of the synthetic data generator")
+	if m.Command != "audit" {
+		fs.StringVar(&m.AuditAnchor, "audit-anchor", "", "append-only file outside the database that every signed audit checkpoint is appended to (default DATA-DIR/audit.anchor)")
+		fs.StringVar(&m.AuditWriterDSN, "audit-writer-dsn", m.AuditWriterDSN,
+			"PostgreSQL DSN logging in as the audit writer role "+audit.WriterRole+" (env SIO_AUDIT_WRITER_DSN; default: the audit store's DSN with that user, no password)")
+	}
 	if m.Command == "serve" {
 		fs.StringVar(&m.Addr, "addr", m.Addr, "listen address")
 		fs.StringVar(&m.Mode, "mode", m.Mode, "sandbox (X-Dev-User from loopback, playground) or production (HTTPS, client certificates)")
@@ -167,7 +193,8 @@ func (m *Main) ParseFlags(args []string) error {
 		fs.IntVar(&m.Limits.Repeats, "max-repeats", d.Repeats, "selections of one response key in one selection set")
 		fs.Int64Var(&m.Limits.BodyBytes, "max-body", d.BodyBytes, "request body size in bytes")
 		fs.DurationVar(&m.Limits.Timeout, "request-timeout", d.Timeout, "time to handle one request")
-		fs.DurationVar(&m.StoreTimeout, "store-timeout", 5*time.Second, "time of one statement of a state database (its breaker opens after 5 failures)")
+		fs.Func("store-timeout", "DURATION: time of one statement of a state database, its breaker opening after 5 failures (default 5s); "+
+			"NAME=DURATION: of the store NAME (repeatable; the names of --store-dsn)", m.storeTimeout)
 	}
 	if m.Command == "certs" {
 		fs.StringVar(&m.CertsOut, "out", "./sio-certs", "directory for the CA, server and user certificates")
@@ -177,6 +204,21 @@ func (m *Main) ParseFlags(args []string) error {
 		fs.StringVar(&m.Archives, "archives", "", "directory of the audit archive files (verify: check them with the live log; archive: write there)")
 		fs.StringVar(&before, "before", "", "archive: the records committed before this date (YYYY-MM-DD, UTC)")
 		fs.BoolVar(&m.Prune, "prune", false, "archive: delete the archived records from the live log")
+		fs.Func("public-key", "verify: a file of trusted checkpoint keys, PEM public keys (see `sio audit public-key`) or a private key file (repeatable, for rotated keys; default: the --audit-key file)", func(v string) error {
+			if v == "" {
+				return errors.New("want a file")
+			}
+			m.PublicKeys = append(m.PublicKeys, v)
+			return nil
+		})
+		fs.Func("anchor", "verify: an anchor file (see --audit-anchor of sio serve) whose checkpoints the log must still hold (repeatable; default DATA-DIR/audit.anchor if it exists)", func(v string) error {
+			if v == "" {
+				return errors.New("want a file")
+			}
+			m.Anchors = append(m.Anchors, v)
+			return nil
+		})
+		fs.StringVar(&m.KeyOut, "out", "", "public-key: write the PEM public key to this file instead of standard output")
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -208,12 +250,38 @@ func (m *Main) ParseFlags(args []string) error {
 	return nil
 }
 
+// storeTimeout reads a --store-timeout: the default (DURATION) or one
+// store's (NAME=DURATION, a name of gateway.StoreNames).
+func (m *Main) storeTimeout(v string) error {
+	name, value, one := strings.Cut(v, "=")
+	if !one {
+		value = v
+	}
+	d, err := time.ParseDuration(value)
+	if err != nil {
+		return fmt.Errorf("want DURATION or NAME=DURATION (5s, gbd_fl=2s): %w", err)
+	}
+	if d <= 0 {
+		return fmt.Errorf("%s: the timeout must be positive", v)
+	}
+	if !one {
+		m.StoreTimeout = d
+		return nil
+	}
+	if !slices.Contains(gateway.StoreNames(), name) {
+		return fmt.Errorf("unknown store %q (stores: %s)", name, strings.Join(gateway.StoreNames(), ", "))
+	}
+	m.StoreTimeouts[name] = d
+	return nil
+}
+
 // Run opens the gateway and serves or seeds until ctx ends.
 func (m *Main) Run(ctx context.Context) error {
 	cfg := gateway.Config{
 		DataDir: m.DataDir, PostgresDSN: m.PostgresDSN, StoreDSN: m.StoreDSN,
-		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey,
-		Limits: m.Limits, StoreTimeout: m.StoreTimeout,
+		Sandbox: m.Mode == "sandbox", Logger: m.Logger, AuditKeyFile: m.AuditKey, AuditWriterDSN: m.AuditWriterDSN,
+		AuditAnchor: m.AuditAnchor,
+		Limits:      m.Limits, StoreTimeout: m.StoreTimeout, StoreTimeouts: m.StoreTimeouts,
 	}
 	if m.Command == "audit" {
 		return m.audit(ctx, cfg)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"sio/gateway"
 	"sio/httpapi"
 )
 
@@ -67,25 +68,45 @@ func TestSandboxStartsAndServes(t *testing.T) {
 // The request limits are flags with the defaults of httpapi.DefaultLimits.
 func TestLimitFlags(t *testing.T) {
 	m := NewMain()
-	must(t, m.ParseFlags([]string{"--max-depth", "9", "--max-cost", "20000", "--request-timeout", "10s", "--store-timeout", "2s"}))
+	must(t, m.ParseFlags([]string{"--max-depth", "9", "--max-cost", "20000", "--request-timeout", "10s",
+		"--store-timeout", "vehicles=30s", "--store-timeout", "2s", "--store-timeout", "gbd_fl=1500ms", "--store-timeout", "vehicles=20s"}))
 	want := httpapi.DefaultLimits()
 	want.Depth, want.Cost, want.Timeout = 9, 20000, 10*time.Second
 	if m.Limits != want || m.StoreTimeout != 2*time.Second {
 		t.Fatalf("limits %+v, store timeout %v; want %+v", m.Limits, m.StoreTimeout, want)
 	}
+	if len(m.StoreTimeouts) != 2 || m.StoreTimeouts["gbd_fl"] != 1500*time.Millisecond || m.StoreTimeouts["vehicles"] != 20*time.Second {
+		t.Fatalf("per-store timeouts %v", m.StoreTimeouts)
+	}
+	// Each store gets its own, the others the default.
+	cfg := gateway.Config{StoreTimeout: m.StoreTimeout, StoreTimeouts: m.StoreTimeouts}
+	for store, want := range map[string]time.Duration{"gbd_fl": 1500 * time.Millisecond, "vehicles": 20 * time.Second, "zags": 2 * time.Second} {
+		if got := gateway.StoreConfig(cfg, store).Timeout; got != want {
+			t.Errorf("store %s: timeout %v, want %v", store, got, want)
+		}
+	}
 	m = NewMain()
 	must(t, m.ParseFlags(nil))
-	if m.Limits != httpapi.DefaultLimits() {
-		t.Fatalf("default limits %+v", m.Limits)
+	if m.Limits != httpapi.DefaultLimits() || m.StoreTimeout != 5*time.Second || len(m.StoreTimeouts) != 0 {
+		t.Fatalf("default limits %+v, store timeouts %v %v", m.Limits, m.StoreTimeout, m.StoreTimeouts)
 	}
 }
 
 func TestParseFlagsRejectsBadInput(t *testing.T) {
 	for _, args := range [][]string{{"explode"}, {"--mode", "debug"}, {"seed", "--persons", "0"}, {"--store-dsn", "gbd_fl"},
-		{"--max-depth", "0"}, {"--max-cost", "-1"}, {"--request-timeout", "0s"}, {"--max-body", "0"}, {"--store-timeout", "-1s"}} {
+		{"--max-depth", "0"}, {"--max-cost", "-1"}, {"--request-timeout", "0s"}, {"--max-body", "0"}, {"--store-timeout", "-1s"},
+		{"audit"}, {"audit", "sign"}, {"audit", "verify", "--public-key", ""}, {"audit", "verify", "--anchor", ""},
+		{"audit", "archive", "--archives", "x"}, {"audit", "archive", "--before", "2026-04-01"},
+		{"--store-timeout", "gbd_fl=0s"}, {"--store-timeout", "gbd_fl=-2s"}, {"--store-timeout", "gbd_fl=soon"},
+		{"--store-timeout", "gbd_fl="}, {"--store-timeout", "=1s"}, {"--store-timeout", "0"}, {"seed", "--store-timeout", "1s"}} {
 		if err := NewMain().ParseFlags(args); err == nil {
 			t.Errorf("ParseFlags(%v) accepted", args)
 		}
+	}
+	// A store that does not exist is named, with the ones that do.
+	err := NewMain().ParseFlags([]string{"--store-timeout", "gbd_fll=2s"})
+	if err == nil || !strings.Contains(err.Error(), `unknown store "gbd_fll"`) || !strings.Contains(err.Error(), "gbd_fl, ") {
+		t.Errorf("unknown store: %v", err)
 	}
 }
 
