@@ -110,7 +110,15 @@ func TestLinks(t *testing.T) {
 		hub := hubBIN(t, fx)
 		t.Run("company hub, level 2", func(t *testing.T) {
 			g1, _ := build(t, map[string]any{"s": map[string]any{"bin": hub}, "depth": 1, "max": 5000, "per": 500})
+			before := goroutinesCreated()
 			g2, r := build(t, map[string]any{"s": map[string]any{"bin": hub}, "depth": 2, "max": 5000, "per": 500})
+			// The nodes and edges are plain records: marshalled in turn,
+			// not a goroutine each (gqlexec.MarshalSlice). The count is of
+			// the whole process (HTTP, loaders, the audit log): well below
+			// the elements, which gqlgen alone would exceed.
+			if started, elements := goroutinesCreated()-before, uint64(len(g2.Nodes)+len(g2.Edges)); started >= elements/2 {
+				t.Fatalf("a graph of %d nodes and edges started %d goroutines", elements, started)
+			}
 			level := map[int]int{}
 			for _, n := range g2.Nodes {
 				level[n.Level]++

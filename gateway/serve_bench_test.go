@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -129,6 +130,7 @@ func BenchmarkServe(b *testing.B) {
 					}
 					b.ReportAllocs()
 					b.SetParallelism(parallelism)
+					started := goroutinesCreated()
 					b.ResetTimer()
 					var next atomic.Int64
 					b.RunParallel(func(pb *testing.PB) {
@@ -136,6 +138,11 @@ func BenchmarkServe(b *testing.B) {
 							serve(h, user, bodies[next.Add(1)%int64(len(bodies))])
 						}
 					})
+					b.StopTimer()
+					// Goroutines started per request (the executor's, the
+					// loaders', the audit log's): gqlgen's per-element
+					// goroutines are the cost gqlexec.MarshalSlice avoids.
+					b.ReportMetric(float64(goroutinesCreated()-started)/float64(b.N), "goroutines/op")
 				})
 			}
 		}
@@ -150,6 +157,16 @@ var benchLimits = func() httpapi.Limits {
 	l.Depth, l.Cost = 8, 100000
 	return l
 }()
+
+// goroutinesCreated is the number of goroutines the process has started.
+func goroutinesCreated() uint64 {
+	s := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
 
 func onOff(b bool) string {
 	if b {

@@ -11,6 +11,7 @@ import (
 	"sio"
 	"sio/audit"
 	"sio/authz"
+	"sio/gqlexec"
 	"sio/gqlscalar"
 	"sio/graph/model"
 	"sio/links"
@@ -100358,7 +100359,7 @@ func (ec *executionContext) marshalNAccidentParticipant2sioᚐAccidentParticipan
 }
 
 func (ec *executionContext) marshalNAccidentParticipant2ᚕsioᚐAccidentParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.AccidentParticipant) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccidentParticipant2sioᚐAccidentParticipant(ctx, sel, v[i])
@@ -100390,7 +100391,7 @@ func (ec *executionContext) marshalNAdministrativeOffenceEdge2sioᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNAdministrativeOffenceEdge2ᚕsioᚋgraphᚋmodelᚐAdministrativeOffenceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AdministrativeOffenceEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAdministrativeOffenceEdge2sioᚋgraphᚋmodelᚐAdministrativeOffenceEdge(ctx, sel, v[i])
@@ -100410,7 +100411,7 @@ func (ec *executionContext) marshalNAgencyTotals2sioᚋoversightᚐAgencyTotals(
 }
 
 func (ec *executionContext) marshalNAgencyTotals2ᚕsioᚋoversightᚐAgencyTotalsᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.AgencyTotals) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgencyTotals2sioᚋoversightᚐAgencyTotals(ctx, sel, v[i])
@@ -100457,7 +100458,7 @@ func (ec *executionContext) marshalNAppealEdge2sioᚋgraphᚋmodelᚐAppealEdge(
 }
 
 func (ec *executionContext) marshalNAppealEdge2ᚕsioᚋgraphᚋmodelᚐAppealEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AppealEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppealEdge2sioᚋgraphᚋmodelᚐAppealEdge(ctx, sel, v[i])
@@ -100507,7 +100508,7 @@ func (ec *executionContext) marshalNApplication2sioᚐApplication(ctx context.Co
 }
 
 func (ec *executionContext) marshalNApplication2ᚕsioᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Application) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNApplication2sioᚐApplication(ctx, sel, v[i])
@@ -100674,7 +100675,7 @@ func (ec *executionContext) marshalNBorderCrossingEdge2sioᚋgraphᚋmodelᚐBor
 }
 
 func (ec *executionContext) marshalNBorderCrossingEdge2ᚕsioᚋgraphᚋmodelᚐBorderCrossingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BorderCrossingEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBorderCrossingEdge2sioᚋgraphᚋmodelᚐBorderCrossingEdge(ctx, sel, v[i])
@@ -100702,7 +100703,7 @@ func (ec *executionContext) marshalNBudgetPaymentEdge2sioᚋgraphᚋmodelᚐBudg
 }
 
 func (ec *executionContext) marshalNBudgetPaymentEdge2ᚕsioᚋgraphᚋmodelᚐBudgetPaymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BudgetPaymentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBudgetPaymentEdge2sioᚋgraphᚋmodelᚐBudgetPaymentEdge(ctx, sel, v[i])
@@ -100741,7 +100742,7 @@ func (ec *executionContext) marshalNCaseInfo2sioᚐCase(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNCaseInfo2ᚕsioᚐCaseᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Case) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseInfo2sioᚐCase(ctx, sel, v[i])
@@ -100761,7 +100762,7 @@ func (ec *executionContext) marshalNCaseInstruction2sioᚋauthzᚐInstruction(ct
 }
 
 func (ec *executionContext) marshalNCaseInstruction2ᚕsioᚋauthzᚐInstructionᚄ(ctx context.Context, sel ast.SelectionSet, v []authz.Instruction) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseInstruction2sioᚋauthzᚐInstruction(ctx, sel, v[i])
@@ -100789,7 +100790,7 @@ func (ec *executionContext) marshalNCheckedRequestEdge2sioᚋgraphᚋmodelᚐChe
 }
 
 func (ec *executionContext) marshalNCheckedRequestEdge2ᚕsioᚋgraphᚋmodelᚐCheckedRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CheckedRequestEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCheckedRequestEdge2sioᚋgraphᚋmodelᚐCheckedRequestEdge(ctx, sel, v[i])
@@ -100843,7 +100844,7 @@ func (ec *executionContext) marshalNCivilActParty2sioᚐCivilParty(ctx context.C
 }
 
 func (ec *executionContext) marshalNCivilActParty2ᚕsioᚐCivilPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilParty) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCivilActParty2sioᚐCivilParty(ctx, sel, v[i])
@@ -100878,7 +100879,7 @@ func (ec *executionContext) marshalNCivilServicePost2sioᚐCivilServiceRecord(ct
 }
 
 func (ec *executionContext) marshalNCivilServicePost2ᚕsioᚐCivilServiceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.CivilServiceRecord) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCivilServicePost2sioᚐCivilServiceRecord(ctx, sel, v[i])
@@ -100910,7 +100911,7 @@ func (ec *executionContext) marshalNCivilServiceRecordEdge2sioᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNCivilServiceRecordEdge2ᚕsioᚋgraphᚋmodelᚐCivilServiceRecordEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CivilServiceRecordEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCivilServiceRecordEdge2sioᚋgraphᚋmodelᚐCivilServiceRecordEdge(ctx, sel, v[i])
@@ -100953,7 +100954,7 @@ func (ec *executionContext) marshalNCompanyRoleEdge2sioᚋgraphᚋmodelᚐCompan
 }
 
 func (ec *executionContext) marshalNCompanyRoleEdge2ᚕsioᚋgraphᚋmodelᚐCompanyRoleEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CompanyRoleEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCompanyRoleEdge2sioᚋgraphᚋmodelᚐCompanyRoleEdge(ctx, sel, v[i])
@@ -101000,7 +101001,7 @@ func (ec *executionContext) marshalNContactAddressEdge2sioᚋgraphᚋmodelᚐCon
 }
 
 func (ec *executionContext) marshalNContactAddressEdge2ᚕsioᚋgraphᚋmodelᚐContactAddressEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ContactAddressEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContactAddressEdge2sioᚋgraphᚋmodelᚐContactAddressEdge(ctx, sel, v[i])
@@ -101096,7 +101097,7 @@ func (ec *executionContext) marshalNCourtCaseEdge2sioᚋgraphᚋmodelᚐCourtCas
 }
 
 func (ec *executionContext) marshalNCourtCaseEdge2ᚕsioᚋgraphᚋmodelᚐCourtCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CourtCaseEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCourtCaseEdge2sioᚋgraphᚋmodelᚐCourtCaseEdge(ctx, sel, v[i])
@@ -101150,7 +101151,7 @@ func (ec *executionContext) marshalNCourtSanction2sioᚋauthzᚐCourtSanction(ct
 }
 
 func (ec *executionContext) marshalNCourtSanction2ᚕsioᚋauthzᚐCourtSanctionᚄ(ctx context.Context, sel ast.SelectionSet, v []authz.CourtSanction) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCourtSanction2sioᚋauthzᚐCourtSanction(ctx, sel, v[i])
@@ -101365,7 +101366,7 @@ func (ec *executionContext) marshalNDemandEdge2sioᚋgraphᚋmodelᚐDemandEdge(
 }
 
 func (ec *executionContext) marshalNDemandEdge2ᚕsioᚋgraphᚋmodelᚐDemandEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DemandEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDemandEdge2sioᚋgraphᚋmodelᚐDemandEdge(ctx, sel, v[i])
@@ -101457,7 +101458,7 @@ func (ec *executionContext) marshalNEmergencyEntry2sioᚐEmergencyEntry(ctx cont
 }
 
 func (ec *executionContext) marshalNEmergencyEntry2ᚕsioᚐEmergencyEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.EmergencyEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEmergencyEntry2sioᚐEmergencyEntry(ctx, sel, v[i])
@@ -101482,7 +101483,7 @@ func (ec *executionContext) marshalNEmployment2sioᚐEmployment(ctx context.Cont
 }
 
 func (ec *executionContext) marshalNEmployment2ᚕsioᚐEmploymentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Employment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEmployment2sioᚐEmployment(ctx, sel, v[i])
@@ -101510,7 +101511,7 @@ func (ec *executionContext) marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploym
 }
 
 func (ec *executionContext) marshalNEmploymentEdge2ᚕsioᚋgraphᚋmodelᚐEmploymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EmploymentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEmploymentEdge2sioᚋgraphᚋmodelᚐEmploymentEdge(ctx, sel, v[i])
@@ -101538,7 +101539,7 @@ func (ec *executionContext) marshalNEnforcementProceedingEdge2sioᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNEnforcementProceedingEdge2ᚕsioᚋgraphᚋmodelᚐEnforcementProceedingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EnforcementProceedingEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEnforcementProceedingEdge2sioᚋgraphᚋmodelᚐEnforcementProceedingEdge(ctx, sel, v[i])
@@ -101585,7 +101586,7 @@ func (ec *executionContext) marshalNExciseDeclarationEdge2sioᚋgraphᚋmodelᚐ
 }
 
 func (ec *executionContext) marshalNExciseDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐExciseDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ExciseDeclarationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExciseDeclarationEdge2sioᚋgraphᚋmodelᚐExciseDeclarationEdge(ctx, sel, v[i])
@@ -101620,7 +101621,7 @@ func (ec *executionContext) marshalNExciseLine2sioᚐExciseLine(ctx context.Cont
 }
 
 func (ec *executionContext) marshalNExciseLine2ᚕsioᚐExciseLineᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ExciseLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExciseLine2sioᚐExciseLine(ctx, sel, v[i])
@@ -101655,7 +101656,7 @@ func (ec *executionContext) marshalNExportFile2sioᚋlinksᚐFile(ctx context.Co
 }
 
 func (ec *executionContext) marshalNExportFile2ᚕsioᚋlinksᚐFileᚄ(ctx context.Context, sel ast.SelectionSet, v []links.File) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExportFile2sioᚋlinksᚐFile(ctx, sel, v[i])
@@ -101761,7 +101762,7 @@ func (ec *executionContext) unmarshalNFixedLineService2ᚕsioᚐFixedLineService
 }
 
 func (ec *executionContext) marshalNFixedLineService2ᚕsioᚐFixedLineServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FixedLineService) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFixedLineService2sioᚐFixedLineService(ctx, sel, v[i])
@@ -101876,7 +101877,7 @@ func (ec *executionContext) marshalNGoodsDeclarationEdge2sioᚋgraphᚋmodelᚐG
 }
 
 func (ec *executionContext) marshalNGoodsDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐGoodsDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GoodsDeclarationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGoodsDeclarationEdge2sioᚋgraphᚋmodelᚐGoodsDeclarationEdge(ctx, sel, v[i])
@@ -102034,7 +102035,7 @@ func (ec *executionContext) marshalNIdentityDocument2sioᚐIdentityDocument(ctx 
 }
 
 func (ec *executionContext) marshalNIdentityDocument2ᚕsioᚐIdentityDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.IdentityDocument) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIdentityDocument2sioᚐIdentityDocument(ctx, sel, v[i])
@@ -102138,7 +102139,7 @@ func (ec *executionContext) unmarshalNInstructionKind2ᚕsioᚋgraphᚋmodelᚐI
 }
 
 func (ec *executionContext) marshalNInstructionKind2ᚕsioᚋgraphᚋmodelᚐInstructionKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InstructionKind) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstructionKind2sioᚋgraphᚋmodelᚐInstructionKind(ctx, sel, v[i])
@@ -102180,7 +102181,7 @@ func (ec *executionContext) marshalNInvoiceTurnoverEdge2sioᚋgraphᚋmodelᚐIn
 }
 
 func (ec *executionContext) marshalNInvoiceTurnoverEdge2ᚕsioᚋgraphᚋmodelᚐInvoiceTurnoverEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InvoiceTurnoverEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInvoiceTurnoverEdge2sioᚋgraphᚋmodelᚐInvoiceTurnoverEdge(ctx, sel, v[i])
@@ -102235,7 +102236,7 @@ func (ec *executionContext) marshalNLandRightEdge2sioᚋgraphᚋmodelᚐLandRigh
 }
 
 func (ec *executionContext) marshalNLandRightEdge2ᚕsioᚋgraphᚋmodelᚐLandRightEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LandRightEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLandRightEdge2sioᚋgraphᚋmodelᚐLandRightEdge(ctx, sel, v[i])
@@ -102255,7 +102256,7 @@ func (ec *executionContext) marshalNLegalAssistanceRequest2sioᚋauthzᚐLegalAs
 }
 
 func (ec *executionContext) marshalNLegalAssistanceRequest2ᚕsioᚋauthzᚐLegalAssistanceᚄ(ctx context.Context, sel ast.SelectionSet, v []authz.LegalAssistance) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLegalAssistanceRequest2sioᚋauthzᚐLegalAssistance(ctx, sel, v[i])
@@ -102305,7 +102306,7 @@ func (ec *executionContext) marshalNLinkAttr2sioᚋlinksᚐAttr(ctx context.Cont
 }
 
 func (ec *executionContext) marshalNLinkAttr2ᚕsioᚋlinksᚐAttrᚄ(ctx context.Context, sel ast.SelectionSet, v []links.Attr) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkAttr2sioᚋlinksᚐAttr(ctx, sel, v[i])
@@ -102325,7 +102326,7 @@ func (ec *executionContext) marshalNLinkEdge2sioᚋlinksᚐEdge(ctx context.Cont
 }
 
 func (ec *executionContext) marshalNLinkEdge2ᚕsioᚋlinksᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []links.Edge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkEdge2sioᚋlinksᚐEdge(ctx, sel, v[i])
@@ -102375,7 +102376,7 @@ func (ec *executionContext) marshalNLinkNode2sioᚋlinksᚐNode(ctx context.Cont
 }
 
 func (ec *executionContext) marshalNLinkNode2ᚕsioᚋlinksᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []links.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkNode2sioᚋlinksᚐNode(ctx, sel, v[i])
@@ -102419,7 +102420,7 @@ func (ec *executionContext) marshalNLoggedDenial2sioᚋauditᚐDenial(ctx contex
 }
 
 func (ec *executionContext) marshalNLoggedDenial2ᚕsioᚋauditᚐDenialᚄ(ctx context.Context, sel ast.SelectionSet, v []audit.Denial) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLoggedDenial2sioᚋauditᚐDenial(ctx, sel, v[i])
@@ -102439,7 +102440,7 @@ func (ec *executionContext) marshalNLoggedRequest2sioᚋoversightᚐRequest(ctx 
 }
 
 func (ec *executionContext) marshalNLoggedRequest2ᚕsioᚋoversightᚐRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.Request) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLoggedRequest2sioᚋoversightᚐRequest(ctx, sel, v[i])
@@ -102467,7 +102468,7 @@ func (ec *executionContext) marshalNLoggedRequestEdge2sioᚋgraphᚋmodelᚐLogg
 }
 
 func (ec *executionContext) marshalNLoggedRequestEdge2ᚕsioᚋgraphᚋmodelᚐLoggedRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LoggedRequestEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLoggedRequestEdge2sioᚋgraphᚋmodelᚐLoggedRequestEdge(ctx, sel, v[i])
@@ -102492,7 +102493,7 @@ func (ec *executionContext) marshalNMaintenanceNotice2sioᚐMaintenanceNotice(ct
 }
 
 func (ec *executionContext) marshalNMaintenanceNotice2ᚕsioᚐMaintenanceNoticeᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.MaintenanceNotice) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMaintenanceNotice2sioᚐMaintenanceNotice(ctx, sel, v[i])
@@ -102572,7 +102573,7 @@ func (ec *executionContext) marshalNNotarialActEdge2sioᚋgraphᚋmodelᚐNotari
 }
 
 func (ec *executionContext) marshalNNotarialActEdge2ᚕsioᚋgraphᚋmodelᚐNotarialActEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NotarialActEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNotarialActEdge2sioᚋgraphᚋmodelᚐNotarialActEdge(ctx, sel, v[i])
@@ -102641,7 +102642,7 @@ func (ec *executionContext) marshalNOfficialAccount2sioᚋgraphᚋmodelᚐOffici
 }
 
 func (ec *executionContext) marshalNOfficialAccount2ᚕsioᚋgraphᚋmodelᚐOfficialAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OfficialAccount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOfficialAccount2sioᚋgraphᚋmodelᚐOfficialAccount(ctx, sel, v[i])
@@ -102669,7 +102670,7 @@ func (ec *executionContext) marshalNOutpatientVisitEdge2sioᚋgraphᚋmodelᚐOu
 }
 
 func (ec *executionContext) marshalNOutpatientVisitEdge2ᚕsioᚋgraphᚋmodelᚐOutpatientVisitEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OutpatientVisitEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOutpatientVisitEdge2sioᚋgraphᚋmodelᚐOutpatientVisitEdge(ctx, sel, v[i])
@@ -102720,7 +102721,7 @@ func (ec *executionContext) marshalNPassengerDeclarationEdge2sioᚋgraphᚋmodel
 }
 
 func (ec *executionContext) marshalNPassengerDeclarationEdge2ᚕsioᚋgraphᚋmodelᚐPassengerDeclarationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PassengerDeclarationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPassengerDeclarationEdge2sioᚋgraphᚋmodelᚐPassengerDeclarationEdge(ctx, sel, v[i])
@@ -102763,7 +102764,7 @@ func (ec *executionContext) marshalNPensionContributionEdge2sioᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNPensionContributionEdge2ᚕsioᚋgraphᚋmodelᚐPensionContributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PensionContributionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPensionContributionEdge2sioᚋgraphᚋmodelᚐPensionContributionEdge(ctx, sel, v[i])
@@ -102831,7 +102832,7 @@ func (ec *executionContext) marshalNPersonSearchEdge2sioᚋgraphᚋmodelᚐPerso
 }
 
 func (ec *executionContext) marshalNPersonSearchEdge2ᚕsioᚋgraphᚋmodelᚐPersonSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonSearchEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonSearchEdge2sioᚋgraphᚋmodelᚐPersonSearchEdge(ctx, sel, v[i])
@@ -102869,7 +102870,7 @@ func (ec *executionContext) marshalNPolicyBasis2sioᚋgraphᚋmodelᚐPolicyBasi
 }
 
 func (ec *executionContext) marshalNPolicyBasis2ᚕsioᚋgraphᚋmodelᚐPolicyBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyBasis) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPolicyBasis2sioᚋgraphᚋmodelᚐPolicyBasis(ctx, sel, v[i])
@@ -102897,7 +102898,7 @@ func (ec *executionContext) marshalNPolicyRoleBasis2sioᚋgraphᚋmodelᚐPolicy
 }
 
 func (ec *executionContext) marshalNPolicyRoleBasis2ᚕsioᚋgraphᚋmodelᚐPolicyRoleBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyRoleBasis) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPolicyRoleBasis2sioᚋgraphᚋmodelᚐPolicyRoleBasis(ctx, sel, v[i])
@@ -102917,7 +102918,7 @@ func (ec *executionContext) marshalNPolicyService2sioᚋgraphᚋmodelᚐPolicySe
 }
 
 func (ec *executionContext) marshalNPolicyService2ᚕsioᚋgraphᚋmodelᚐPolicyServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyService) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPolicyService2sioᚋgraphᚋmodelᚐPolicyService(ctx, sel, v[i])
@@ -102937,7 +102938,7 @@ func (ec *executionContext) marshalNPolicyServiceRule2sioᚋgraphᚋmodelᚐPoli
 }
 
 func (ec *executionContext) marshalNPolicyServiceRule2ᚕsioᚋgraphᚋmodelᚐPolicyServiceRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PolicyServiceRule) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPolicyServiceRule2sioᚋgraphᚋmodelᚐPolicyServiceRule(ctx, sel, v[i])
@@ -102965,7 +102966,7 @@ func (ec *executionContext) marshalNPostalItemEdge2sioᚋgraphᚋmodelᚐPostalI
 }
 
 func (ec *executionContext) marshalNPostalItemEdge2ᚕsioᚋgraphᚋmodelᚐPostalItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PostalItemEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPostalItemEdge2sioᚋgraphᚋmodelᚐPostalItemEdge(ctx, sel, v[i])
@@ -103038,7 +103039,7 @@ func (ec *executionContext) marshalNProcurementContractEdge2sioᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNProcurementContractEdge2ᚕsioᚋgraphᚋmodelᚐProcurementContractEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ProcurementContractEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProcurementContractEdge2sioᚋgraphᚋmodelᚐProcurementContractEdge(ctx, sel, v[i])
@@ -103103,7 +103104,7 @@ func (ec *executionContext) marshalNProsecutorCheck2sioᚐProsecutorCheck(ctx co
 }
 
 func (ec *executionContext) marshalNProsecutorCheck2ᚕsioᚐProsecutorCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.ProsecutorCheck) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProsecutorCheck2sioᚐProsecutorCheck(ctx, sel, v[i])
@@ -103136,7 +103137,7 @@ func (ec *executionContext) marshalNPublicServiceRequestEdge2sioᚋgraphᚋmodel
 }
 
 func (ec *executionContext) marshalNPublicServiceRequestEdge2ᚕsioᚋgraphᚋmodelᚐPublicServiceRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PublicServiceRequestEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPublicServiceRequestEdge2sioᚋgraphᚋmodelᚐPublicServiceRequestEdge(ctx, sel, v[i])
@@ -103164,7 +103165,7 @@ func (ec *executionContext) marshalNRailwayTicketEdge2sioᚋgraphᚋmodelᚐRail
 }
 
 func (ec *executionContext) marshalNRailwayTicketEdge2ᚕsioᚋgraphᚋmodelᚐRailwayTicketEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RailwayTicketEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRailwayTicketEdge2sioᚋgraphᚋmodelᚐRailwayTicketEdge(ctx, sel, v[i])
@@ -103196,7 +103197,7 @@ func (ec *executionContext) marshalNRealEstateRightEdge2sioᚋgraphᚋmodelᚐRe
 }
 
 func (ec *executionContext) marshalNRealEstateRightEdge2ᚕsioᚋgraphᚋmodelᚐRealEstateRightEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RealEstateRightEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRealEstateRightEdge2sioᚋgraphᚋmodelᚐRealEstateRightEdge(ctx, sel, v[i])
@@ -103295,7 +103296,7 @@ func (ec *executionContext) marshalNRestrictionChange2sioᚐRestrictionChange(ct
 }
 
 func (ec *executionContext) marshalNRestrictionChange2ᚕsioᚐRestrictionChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.RestrictionChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRestrictionChange2sioᚐRestrictionChange(ctx, sel, v[i])
@@ -103372,7 +103373,7 @@ func (ec *executionContext) marshalNRoadAccidentEdge2sioᚋgraphᚋmodelᚐRoadA
 }
 
 func (ec *executionContext) marshalNRoadAccidentEdge2ᚕsioᚋgraphᚋmodelᚐRoadAccidentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RoadAccidentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRoadAccidentEdge2sioᚋgraphᚋmodelᚐRoadAccidentEdge(ctx, sel, v[i])
@@ -103392,7 +103393,7 @@ func (ec *executionContext) marshalNRole2sioᚋgraphᚋmodelᚐRole(ctx context.
 }
 
 func (ec *executionContext) marshalNRole2ᚕsioᚋgraphᚋmodelᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Role) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2sioᚋgraphᚋmodelᚐRole(ctx, sel, v[i])
@@ -103428,7 +103429,7 @@ func (ec *executionContext) marshalNRollingStockEdge2sioᚋgraphᚋmodelᚐRolli
 }
 
 func (ec *executionContext) marshalNRollingStockEdge2ᚕsioᚋgraphᚋmodelᚐRollingStockEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RollingStockEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRollingStockEdge2sioᚋgraphᚋmodelᚐRollingStockEdge(ctx, sel, v[i])
@@ -103463,7 +103464,7 @@ func (ec *executionContext) marshalNSandboxUser2sioᚋgraphᚋmodelᚐSandboxUse
 }
 
 func (ec *executionContext) marshalNSandboxUser2ᚕsioᚋgraphᚋmodelᚐSandboxUserᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SandboxUser) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSandboxUser2sioᚋgraphᚋmodelᚐSandboxUser(ctx, sel, v[i])
@@ -103777,7 +103778,7 @@ func (ec *executionContext) marshalNTaxReturnEdge2sioᚋgraphᚋmodelᚐTaxRetur
 }
 
 func (ec *executionContext) marshalNTaxReturnEdge2ᚕsioᚋgraphᚋmodelᚐTaxReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TaxReturnEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTaxReturnEdge2sioᚋgraphᚋmodelᚐTaxReturnEdge(ctx, sel, v[i])
@@ -103835,7 +103836,7 @@ func (ec *executionContext) marshalNTechnicalInspectionEdge2sioᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNTechnicalInspectionEdge2ᚕsioᚋgraphᚋmodelᚐTechnicalInspectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TechnicalInspectionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTechnicalInspectionEdge2sioᚋgraphᚋmodelᚐTechnicalInspectionEdge(ctx, sel, v[i])
@@ -103937,7 +103938,7 @@ func (ec *executionContext) marshalNTrafficViolationEdge2sioᚋgraphᚋmodelᚐT
 }
 
 func (ec *executionContext) marshalNTrafficViolationEdge2ᚕsioᚋgraphᚋmodelᚐTrafficViolationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TrafficViolationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTrafficViolationEdge2sioᚋgraphᚋmodelᚐTrafficViolationEdge(ctx, sel, v[i])
@@ -103976,7 +103977,7 @@ func (ec *executionContext) marshalNUserActivity2sioᚋoversightᚐUserActivity(
 }
 
 func (ec *executionContext) marshalNUserActivity2ᚕsioᚋoversightᚐUserActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.UserActivity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUserActivity2sioᚋoversightᚐUserActivity(ctx, sel, v[i])
@@ -104008,7 +104009,7 @@ func (ec *executionContext) marshalNVehicleEdge2sioᚋgraphᚋmodelᚐVehicleEdg
 }
 
 func (ec *executionContext) marshalNVehicleEdge2ᚕsioᚋgraphᚋmodelᚐVehicleEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.VehicleEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVehicleEdge2sioᚋgraphᚋmodelᚐVehicleEdge(ctx, sel, v[i])
@@ -104058,7 +104059,7 @@ func (ec *executionContext) marshalNViolation2sioᚋoversightᚐViolation(ctx co
 }
 
 func (ec *executionContext) marshalNViolation2ᚕsioᚋoversightᚐViolationᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.Violation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNViolation2sioᚋoversightᚐViolation(ctx, sel, v[i])
@@ -104078,7 +104079,7 @@ func (ec *executionContext) marshalNViolationCount2sioᚋoversightᚐKindCount(c
 }
 
 func (ec *executionContext) marshalNViolationCount2ᚕsioᚋoversightᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []oversight.KindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNViolationCount2sioᚋoversightᚐKindCount(ctx, sel, v[i])
@@ -104177,7 +104178,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -104221,7 +104222,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -104249,7 +104250,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -104277,7 +104278,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -104318,7 +104319,7 @@ func (ec *executionContext) marshalOAddressRegistration2ᚕsioᚐAddressRegistra
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAddressRegistration2sioᚐAddressRegistration(ctx, sel, v[i])
@@ -104358,7 +104359,7 @@ func (ec *executionContext) marshalOAgriculturalMachine2ᚕsioᚐAgriculturalMac
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgriculturalMachine2sioᚐAgriculturalMachine(ctx, sel, v[i])
@@ -104460,7 +104461,7 @@ func (ec *executionContext) marshalOBenefit2ᚕsioᚐBenefitᚄ(ctx context.Cont
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBenefit2sioᚐBenefit(ctx, sel, v[i])
@@ -104523,7 +104524,7 @@ func (ec *executionContext) marshalOBusinessLicense2ᚕsioᚐBusinessLicenseᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBusinessLicense2sioᚐBusinessLicense(ctx, sel, v[i])
@@ -104570,7 +104571,7 @@ func (ec *executionContext) marshalOCivilAct2ᚕsioᚐCivilActᚄ(ctx context.Co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCivilAct2sioᚐCivilAct(ctx, sel, v[i])
@@ -104603,7 +104604,7 @@ func (ec *executionContext) marshalOCivilServiceRecord2ᚕsioᚐCivilServiceReco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCivilServiceRecord2sioᚐCivilServiceRecord(ctx, sel, v[i])
@@ -104636,7 +104637,7 @@ func (ec *executionContext) marshalOContactAddress2ᚕsioᚐContactAddressᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContactAddress2sioᚐContactAddress(ctx, sel, v[i])
@@ -104662,7 +104663,7 @@ func (ec *executionContext) marshalOContactPhone2ᚕsioᚐContactPhoneᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContactPhone2sioᚐContactPhone(ctx, sel, v[i])
@@ -104681,7 +104682,7 @@ func (ec *executionContext) marshalOCourtCard2ᚕsioᚐCourtCardᚄ(ctx context.
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCourtCard2sioᚐCourtCard(ctx, sel, v[i])
@@ -104714,7 +104715,7 @@ func (ec *executionContext) marshalOCourtParty2ᚕsioᚐCourtPartyᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCourtParty2sioᚐCourtParty(ctx, sel, v[i])
@@ -104740,7 +104741,7 @@ func (ec *executionContext) marshalOCriminalRecord2ᚕsioᚐCriminalRecordᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCriminalRecord2sioᚐCriminalRecord(ctx, sel, v[i])
@@ -104766,7 +104767,7 @@ func (ec *executionContext) marshalOCriminalVehicleRecord2ᚕsioᚐCriminalVehic
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCriminalVehicleRecord2sioᚐCriminalVehicleRecord(ctx, sel, v[i])
@@ -104785,7 +104786,7 @@ func (ec *executionContext) marshalOCriminalWeaponRecord2ᚕsioᚐCriminalWeapon
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCriminalWeaponRecord2sioᚐCriminalWeaponRecord(ctx, sel, v[i])
@@ -104804,7 +104805,7 @@ func (ec *executionContext) marshalOCrossAudit2ᚕsioᚐCrossAuditᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCrossAudit2sioᚐCrossAudit(ctx, sel, v[i])
@@ -104855,7 +104856,7 @@ func (ec *executionContext) marshalODebtorRestriction2ᚕsioᚐDebtorRestriction
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDebtorRestriction2sioᚐDebtorRestriction(ctx, sel, v[i])
@@ -104874,7 +104875,7 @@ func (ec *executionContext) marshalODeclarationItem2ᚕsioᚐDeclarationItemᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDeclarationItem2sioᚐDeclarationItem(ctx, sel, v[i])
@@ -104907,7 +104908,7 @@ func (ec *executionContext) marshalODisability2ᚕsioᚐDisabilityᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDisability2sioᚐDisability(ctx, sel, v[i])
@@ -104926,7 +104927,7 @@ func (ec *executionContext) marshalODispensaryRegistration2ᚕsioᚐDispensaryRe
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDispensaryRegistration2sioᚐDispensaryRegistration(ctx, sel, v[i])
@@ -104952,7 +104953,7 @@ func (ec *executionContext) marshalODriverLicense2ᚕsioᚐDriverLicenseᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDriverLicense2sioᚐDriverLicense(ctx, sel, v[i])
@@ -104985,7 +104986,7 @@ func (ec *executionContext) marshalOEmployment2ᚕsioᚐEmploymentᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEmployment2sioᚐEmployment(ctx, sel, v[i])
@@ -105025,7 +105026,7 @@ func (ec *executionContext) marshalOEnforcementRestriction2ᚕsioᚐEnforcementR
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEnforcementRestriction2sioᚐEnforcementRestriction(ctx, sel, v[i])
@@ -105058,7 +105059,7 @@ func (ec *executionContext) marshalOExpulsion2ᚕsioᚐExpulsionᚄ(ctx context.
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExpulsion2sioᚐExpulsion(ctx, sel, v[i])
@@ -105084,7 +105085,7 @@ func (ec *executionContext) marshalOFamilyTie2ᚕsioᚐFamilyTieᚄ(ctx context.
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFamilyTie2sioᚐFamilyTie(ctx, sel, v[i])
@@ -105103,7 +105104,7 @@ func (ec *executionContext) marshalOFixedLineSubscription2ᚕsioᚐFixedLineSubs
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFixedLineSubscription2sioᚐFixedLineSubscription(ctx, sel, v[i])
@@ -105139,7 +105140,7 @@ func (ec *executionContext) marshalOForeignLaborPermit2ᚕsioᚐForeignLaborPerm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNForeignLaborPermit2sioᚐForeignLaborPermit(ctx, sel, v[i])
@@ -105172,7 +105173,7 @@ func (ec *executionContext) marshalOForeignTraveller2ᚕsioᚐForeignTraveller�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNForeignTraveller2sioᚐForeignTraveller(ctx, sel, v[i])
@@ -105191,7 +105192,7 @@ func (ec *executionContext) marshalOForeignWorker2ᚕsioᚐForeignWorkerᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNForeignWorker2sioᚐForeignWorker(ctx, sel, v[i])
@@ -105210,7 +105211,7 @@ func (ec *executionContext) marshalOForeignWorkerViolation2ᚕsioᚐForeignWorke
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNForeignWorkerViolation2sioᚐForeignWorkerViolation(ctx, sel, v[i])
@@ -105229,7 +105230,7 @@ func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Cont
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFounder2sioᚐFounder(ctx, sel, v[i])
@@ -105248,7 +105249,7 @@ func (ec *executionContext) marshalOFugitiveRecord2ᚕsioᚐFugitiveRecordᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFugitiveRecord2sioᚐFugitiveRecord(ctx, sel, v[i])
@@ -105288,7 +105289,7 @@ func (ec *executionContext) marshalOHigherEducationRecord2ᚕsioᚐHigherEducati
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHigherEducationRecord2sioᚐHigherEducationRecord(ctx, sel, v[i])
@@ -105314,7 +105315,7 @@ func (ec *executionContext) marshalOHospitalReferral2ᚕsioᚐHospitalReferral�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHospitalReferral2sioᚐHospitalReferral(ctx, sel, v[i])
@@ -105390,7 +105391,7 @@ func (ec *executionContext) marshalOInpatientStay2ᚕsioᚐInpatientStayᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInpatientStay2sioᚐInpatientStay(ctx, sel, v[i])
@@ -105468,7 +105469,7 @@ func (ec *executionContext) marshalOJobSeekerRegistration2ᚕsioᚐJobSeekerRegi
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNJobSeekerRegistration2sioᚐJobSeekerRegistration(ctx, sel, v[i])
@@ -105487,7 +105488,7 @@ func (ec *executionContext) marshalOLaborReferral2ᚕsioᚐLaborReferralᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLaborReferral2sioᚐLaborReferral(ctx, sel, v[i])
@@ -105513,7 +105514,7 @@ func (ec *executionContext) marshalOLandRight2ᚕsioᚐPropertyRightᚄ(ctx cont
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLandRight2sioᚐPropertyRight(ctx, sel, v[i])
@@ -105584,7 +105585,7 @@ func (ec *executionContext) marshalOLinkKind2ᚕsioᚋlinksᚐEdgeKindᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkKind2sioᚋlinksᚐEdgeKind(ctx, sel, v[i])
@@ -105624,7 +105625,7 @@ func (ec *executionContext) marshalOMissingPersonRecord2ᚕsioᚐMissingPersonRe
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissingPersonRecord2sioᚐMissingPersonRecord(ctx, sel, v[i])
@@ -105668,7 +105669,7 @@ func (ec *executionContext) marshalOMonopolyRecord2ᚕsioᚐMonopolyRecordᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMonopolyRecord2sioᚐMonopolyRecord(ctx, sel, v[i])
@@ -105720,7 +105721,7 @@ func (ec *executionContext) marshalONotarialParty2ᚕsioᚐNotarialPartyᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNotarialParty2sioᚐNotarialParty(ctx, sel, v[i])
@@ -105807,7 +105808,7 @@ func (ec *executionContext) marshalOPerson2ᚕᚖsioᚐPerson(ctx context.Contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPerson2ᚖsioᚐPerson(ctx, sel, v[i])
@@ -105906,7 +105907,7 @@ func (ec *executionContext) marshalORealEstateRight2ᚕsioᚐPropertyRightᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRealEstateRight2sioᚐPropertyRight(ctx, sel, v[i])
@@ -105939,7 +105940,7 @@ func (ec *executionContext) marshalORestriction2ᚕsioᚐRestrictionᚄ(ctx cont
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRestriction2sioᚐRestriction(ctx, sel, v[i])
@@ -105965,7 +105966,7 @@ func (ec *executionContext) marshalORiverVessel2ᚕsioᚐRiverVesselᚄ(ctx cont
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRiverVessel2sioᚐRiverVessel(ctx, sel, v[i])
@@ -106019,7 +106020,7 @@ func (ec *executionContext) marshalOSeaVessel2ᚕsioᚐSeaVesselᚄ(ctx context.
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSeaVessel2sioᚐSeaVessel(ctx, sel, v[i])
@@ -106064,7 +106065,7 @@ func (ec *executionContext) marshalOStateInspection2ᚕsioᚐStateInspectionᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStateInspection2sioᚐStateInspection(ctx, sel, v[i])
@@ -106200,7 +106201,7 @@ func (ec *executionContext) marshalOSubsoilContract2ᚕsioᚐSubsoilContractᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSubsoilContract2sioᚐSubsoilContract(ctx, sel, v[i])
@@ -106219,7 +106220,7 @@ func (ec *executionContext) marshalOSurnameChange2ᚕsioᚐSurnameChangeᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSurnameChange2sioᚐSurnameChange(ctx, sel, v[i])
@@ -106238,7 +106239,7 @@ func (ec *executionContext) marshalOTaxDebt2ᚕsioᚐTaxDebtᚄ(ctx context.Cont
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTaxDebt2sioᚐTaxDebt(ctx, sel, v[i])
@@ -106310,7 +106311,7 @@ func (ec *executionContext) marshalOUnfairParticipant2ᚕsioᚐUnfairParticipant
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnfairParticipant2sioᚐUnfairParticipant(ctx, sel, v[i])
@@ -106329,7 +106330,7 @@ func (ec *executionContext) marshalOVATRegistration2ᚕsioᚐVATRegistrationᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVATRegistration2sioᚐVATRegistration(ctx, sel, v[i])
@@ -106376,7 +106377,7 @@ func (ec *executionContext) marshalOWeapon2ᚕsioᚐWeaponᚄ(ctx context.Contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWeapon2sioᚐWeapon(ctx, sel, v[i])
@@ -106402,7 +106403,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -106421,7 +106422,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -106440,7 +106441,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -106459,7 +106460,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
