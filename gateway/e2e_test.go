@@ -17,6 +17,7 @@ import (
 	"sio"
 	"sio/audit"
 	"sio/authz"
+	"sio/connectors/caseregistry"
 	"sio/gateway"
 	"sio/httpapi"
 	"sio/internal/testdb"
@@ -463,9 +464,15 @@ func TestEndToEnd(t *testing.T) {
 			// the objects (real estate), the companies (ГБД ЮЛ). Before the
 			// data: the caller's account (authentication, not counted in
 			// sqlStatements) and the case of the basis with the caller's
-			// caseload (one statement).
+			// caseload (one statement, on the store of the case's registry
+			// only: each registry is a store of its own).
+			rule, ok := fx.g.Policy.Request(inv.Basis)
+			caseStore := caseregistry.StoreName(rule.Registry)
+			if !ok || caseStore == "" || inv.Case == "" || basis["courtSanction"] != nil {
+				t.Fatalf("the official's basis %v names no case of a registry with a store (or names a sanction)", basis)
+			}
 			limits := map[string]float64{"gbd_fl": 2, "vehicles": 1, "real_estate": 2, "gbd_ul": 2,
-				"sio_accounts": 1, "case_registry": 1}
+				"sio_accounts": 1, caseStore: 1}
 			var sum float64
 			for store, n := range largeBy {
 				if n > limits[store] {
@@ -475,6 +482,11 @@ func TestEndToEnd(t *testing.T) {
 					t.Errorf("5 persons took more statements on %s (%v) than 100 (%v)", store, smallBy[store], n)
 				}
 				sum += n
+			}
+			for _, by := range []map[string]float64{smallBy, largeBy} {
+				if by[caseStore] != 1 {
+					t.Errorf("the case check took %v statements on %s, want one: %v", by[caseStore], caseStore, by)
+				}
 			}
 			if large > 8 || small > large || float64(large) != sum-largeBy["sio_accounts"] {
 				t.Fatalf("100 persons took %d statements (%v by store), 5 took %d: want at most 8, and no more for 5", large, largeBy, small)
