@@ -7,8 +7,11 @@ import (
 )
 
 // The records of the case registries that a basis can name besides the case
-// itself (seed 000 §21, §22, §25, §28). connectors/caseregistry stores them;
-// the enforcer verifies a basis against them.
+// itself (seed 000 §21, §22, §25, §28). connectors/caseregistry stores them,
+// each registry in a store of its own (instructions with their ЕРДР case,
+// international requests in ЕРДР, court sanctions in ЕАИАС), behind one
+// CaseRegistry that routes each call to the registry it names; the enforcer
+// verifies a basis against them.
 
 // Case registries (sio.Case.Registry), named in the core package.
 const (

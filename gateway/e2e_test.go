@@ -17,6 +17,7 @@ import (
 	"sio"
 	"sio/audit"
 	"sio/authz"
+	"sio/connectors/caseregistry"
 	"sio/gateway"
 	"sio/httpapi"
 	"sio/internal/testdb"
@@ -379,17 +380,91 @@ func TestEndToEnd(t *testing.T) {
 
 		t.Run("legal entity", func(t *testing.T) {
 			bin := one[string](t, fx.g.Entities.DB(), `SELECT entity_bin FROM {founders} GROUP BY entity_bin ORDER BY COUNT(*) DESC, entity_bin LIMIT 1`)
-			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $bin: BIN!) { inquiry(basis: $b) { legalEntity(bin: $bin) {
-				bin nameRu legalForm directorIin director { iin } founders { founderId founderKind sharePercent person { iin } legalEntity { bin } }
-				taxpayer { kind } } } }`, map[string]any{"b": basis, "bin": bin})
-			e := get(r.Data, "inquiry.legalEntity")
-			if len(r.Errors) > 0 || get(e, "bin") != bin || len(get(e, "founders").([]any)) == 0 {
-				t.Fatalf("legalEntity = %+v", r)
+			var want []string
+			db := fx.g.Entities.DB()
+			testdb.Must(t, db.Select(context.Background(), &want, db.Q(`SELECT founder_id FROM {founders} WHERE entity_bin = ?
+				ORDER BY share_percent DESC, founder_id`), bin))
+			if len(want) < 3 {
+				t.Fatalf("the entity with the most founders has %d: cannot page", len(want))
 			}
-			for _, f := range get(e, "founders").([]any) {
-				if get(f, "founderKind") == "PERSON" && get(f, "person.iin") != get(f, "founderId") {
-					t.Fatalf("founder person not resolved: %v", f)
+			// Founders are a connection: paged two at a time, largest share
+			// first, each page counting them all.
+			q := `query($b: BasisInput!, $bin: BIN!, $after: String) { inquiry(basis: $b) { legalEntity(bin: $bin) {
+				bin nameRu legalForm directorIin director { iin }
+				founders(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+					edges { cursor node { founderId founderKind sharePercent person { iin } legalEntity { bin } } } }
+				taxpayer { kind } } } }`
+			var got []string
+			var after any
+			for page := 0; ; page++ {
+				r := fx.post(t, inv.IIN, q, map[string]any{"b": basis, "bin": bin, "after": after})
+				e := get(r.Data, "inquiry.legalEntity")
+				c := get(e, "founders")
+				if len(r.Errors) > 0 || get(e, "bin") != bin || c == nil || get(c, "totalCount") != float64(len(want)) || page > len(want) {
+					t.Fatalf("legalEntity, page %d = %s", page, r.Raw)
 				}
+				edges := get(c, "edges").([]any)
+				if len(edges) == 0 || len(edges) > 2 || get(c, "pageInfo.endCursor") != get(edges[len(edges)-1], "cursor") {
+					t.Fatalf("page %d: %v", page, c)
+				}
+				for _, ed := range edges {
+					f := get(ed, "node")
+					if get(f, "founderKind") == "PERSON" && get(f, "person.iin") != get(f, "founderId") ||
+						get(f, "founderKind") == "LEGAL_ENTITY" && get(f, "legalEntity.bin") != get(f, "founderId") {
+						t.Fatalf("founder not resolved: %v", f)
+					}
+					got = append(got, get(f, "founderId").(string))
+				}
+				if get(c, "pageInfo.hasNextPage") != true {
+					break
+				}
+				after = get(c, "pageInfo.endCursor")
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Fatalf("paged founders %v, want %v", got, want)
+			}
+			r := fx.post(t, inv.IIN, `query($b: BasisInput!, $bin: BIN!) { inquiry(basis: $b) { legalEntity(bin: $bin) { founders(first: 101) { totalCount } } } }`,
+				map[string]any{"b": basis, "bin": bin})
+			if e := r.errorAt("inquiry.legalEntity.founders"); e == nil || e.Extensions["code"] != sio.EBADINPUT || e.Extensions["argument"] != "first" {
+				t.Fatalf("founders(first: 101): %s", r.Raw)
+			}
+		})
+
+		t.Run("founders batched per level", func(t *testing.T) {
+			// The founders of a list of entities (the company founders of
+			// the hub, each with founders of its own): one statement for the
+			// level, as with the plain list the connection replaced.
+			db := fx.g.Entities.DB()
+			hub := one[string](t, db, `SELECT entity_bin FROM {founders} WHERE founder_kind = 'LEGAL_ENTITY'
+				GROUP BY entity_bin ORDER BY COUNT(*) DESC, entity_bin LIMIT 1`)
+			q := `query($b: BasisInput!, $bin: BIN!) { inquiry(basis: $b) { legalEntity(bin: $bin) { bin
+				founders(first: 10) { edges { node { founderId legalEntity { bin founders(first: 3) { totalCount edges { node { founderId } } } } } } } } } }`
+			before := statementsByStore(t, fx)
+			r := fx.post(t, inv.IIN, q, map[string]any{"b": basis, "bin": hub})
+			after := statementsByStore(t, fx)
+			edges, _ := get(r.Data, "inquiry.legalEntity.founders.edges").([]any)
+			if len(r.Errors) > 0 || len(edges) == 0 {
+				t.Fatalf("founders of the hub: %s", r.Raw)
+			}
+			nested := 0
+			for _, ed := range edges {
+				e := get(ed, "node.legalEntity")
+				if e == nil {
+					continue
+				}
+				nested++
+				n := one[int](t, db, `SELECT COUNT(*) FROM {founders} WHERE entity_bin = '`+get(e, "bin").(string)+`'`)
+				if get(e, "founders.totalCount") != float64(n) || len(get(e, "founders.edges").([]any)) != min(n, 3) {
+					t.Fatalf("founders of founder %v: %v, want %d in all", get(e, "bin"), get(e, "founders"), n)
+				}
+			}
+			if nested < 2 {
+				t.Fatalf("the hub has %d company founders: no level to batch", nested)
+			}
+			// ГБД ЮЛ: the hub, its founders, the founder companies, their
+			// founders: four statements whatever the number of founders.
+			if n := after["gbd_ul"] - before["gbd_ul"]; n != 4 {
+				t.Fatalf("founders of %d companies took %v statements on gbd_ul, want 4 (one per level)", nested, n)
 			}
 		})
 
@@ -463,9 +538,15 @@ func TestEndToEnd(t *testing.T) {
 			// the objects (real estate), the companies (ГБД ЮЛ). Before the
 			// data: the caller's account (authentication, not counted in
 			// sqlStatements) and the case of the basis with the caller's
-			// caseload (one statement).
+			// caseload (one statement, on the store of the case's registry
+			// only: each registry is a store of its own).
+			rule, ok := fx.g.Policy.Request(inv.Basis)
+			caseStore := caseregistry.StoreName(rule.Registry)
+			if !ok || caseStore == "" || inv.Case == "" || basis["courtSanction"] != nil {
+				t.Fatalf("the official's basis %v names no case of a registry with a store (or names a sanction)", basis)
+			}
 			limits := map[string]float64{"gbd_fl": 2, "vehicles": 1, "real_estate": 2, "gbd_ul": 2,
-				"sio_accounts": 1, "case_registry": 1}
+				"sio_accounts": 1, caseStore: 1}
 			var sum float64
 			for store, n := range largeBy {
 				if n > limits[store] {
@@ -475,6 +556,11 @@ func TestEndToEnd(t *testing.T) {
 					t.Errorf("5 persons took more statements on %s (%v) than 100 (%v)", store, smallBy[store], n)
 				}
 				sum += n
+			}
+			for _, by := range []map[string]float64{smallBy, largeBy} {
+				if by[caseStore] != 1 {
+					t.Errorf("the case check took %v statements on %s, want one: %v", by[caseStore], caseStore, by)
+				}
 			}
 			if large > 8 || small > large || float64(large) != sum-largeBy["sio_accounts"] {
 				t.Fatalf("100 persons took %d statements (%v by store), 5 took %d: want at most 8, and no more for 5", large, largeBy, small)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -91,10 +92,22 @@ func FuzzHTTPHandler(f *testing.F) {
 		Number string `db:"number"`
 		Basis  string `db:"basis"`
 	}
-	db := g.Cases.DB()
-	testdb.Must(f, db.Select(ctx, &picks, db.Q(`SELECT a.iin, c.number, c.basis FROM {cases} c
-		JOIN {case_assignments} a ON a.registry = c.registry AND a.number = c.number
-		WHERE c.status = 'OPEN' AND c.basis NOT IN ('ADMIN_CASE_COURT', 'CIVIL_CASE') ORDER BY a.iin, c.number`)))
+	// Every registry is its own store: the assignments of each, in one order.
+	for _, st := range g.Cases.Stores() {
+		db := st.DB()
+		var some []struct {
+			IIN    string `db:"iin"`
+			Number string `db:"number"`
+			Basis  string `db:"basis"`
+		}
+		testdb.Must(f, db.Select(ctx, &some, db.Q(`SELECT a.iin, c.number, c.basis FROM {cases} c
+			JOIN {case_assignments} a ON a.number = c.number
+			WHERE c.status = 'OPEN' AND c.basis NOT IN ('ADMIN_CASE_COURT', 'CIVIL_CASE')`)))
+		picks = append(picks, some...)
+	}
+	sort.SliceStable(picks, func(i, j int) bool {
+		return picks[i].IIN < picks[j].IIN || picks[i].IIN == picks[j].IIN && picks[i].Number < picks[j].Number
+	})
 	var official, caseNumber, basis string
 	for _, p := range picks {
 		if active[p.IIN] {

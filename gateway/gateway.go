@@ -18,6 +18,7 @@ import (
 
 	"go.opentelemetry.io/otel/trace"
 
+	"sio"
 	"sio/accounts"
 	"sio/admin"
 	"sio/audit"
@@ -179,8 +180,16 @@ type Gateway struct {
 	Border     *border.Store
 	PaxCustoms *paxcustoms.Store
 	Contacts   *contacts.Store
-	Cases      *caseregistry.Store
-	Accounts   *accounts.Store
+	// The case registries, each a state database and a store of its own
+	// (see connectors/caseregistry); Cases routes the enforcer's and the
+	// resolvers' calls to them.
+	ERDR        *caseregistry.Store
+	AISSU       *caseregistry.Store
+	AISOIP      *caseregistry.Store
+	EAIAS       *caseregistry.Store
+	ORDRegister *caseregistry.Store
+	Cases       *caseregistry.Registries
+	Accounts    *accounts.Store
 	// Admin holds SIO's applications, emergency journal, maintenance
 	// notices and prosecutor's checks.
 	Admin *admin.Store
@@ -307,7 +316,37 @@ func Open(ctx context.Context, cfg Config) (*Gateway, error) {
 			return nil, err
 		}
 	}
+	if err := g.routeCases(); err != nil {
+		g.Close()
+		return nil, err
+	}
 	return g, nil
+}
+
+// routeCases builds the router over the case registries' stores and checks
+// that every registry the policy verifies a basis against has one (fail
+// closed at start-up rather than at the first inquiry).
+func (g *Gateway) routeCases() error {
+	var err error
+	if g.Cases, err = caseregistry.Route(g.ERDR, g.AISSU, g.AISOIP, g.EAIAS, g.ORDRegister); err != nil {
+		return fmt.Errorf("gateway: %w", err)
+	}
+	for _, b := range g.Policy.Bases {
+		rule, ok := g.Policy.Request(b.Code)
+		if !ok || rule.Registry == "" {
+			continue
+		}
+		st := g.Cases.Store(rule.Registry)
+		if st == nil {
+			return fmt.Errorf("gateway: basis %s is verified in registry %s, which has no store", b.Code, rule.Registry)
+		}
+		for _, k := range rule.Instructions {
+			if k != authz.InstructionInternational && !st.Registry().Instructions {
+				return fmt.Errorf("gateway: basis %s takes %s instructions, which registry %s does not hold", b.Code, k, rule.Registry)
+			}
+		}
+	}
+	return nil
 }
 
 // connectorStep opens one connector.
@@ -383,7 +422,11 @@ func (g *Gateway) connectors(ctx context.Context) []connectorStep {
 		connect(ctx, g, border.Name, border.Open, &g.Border),
 		connect(ctx, g, paxcustoms.Name, paxcustoms.Open, &g.PaxCustoms),
 		connect(ctx, g, contacts.Name, contacts.Open, &g.Contacts),
-		connect(ctx, g, caseregistry.Name, caseregistry.Open, &g.Cases),
+		connect(ctx, g, caseregistry.NameERDR, caseregistry.Opener(sio.RegistryERDR), &g.ERDR),
+		connect(ctx, g, caseregistry.NameAISSU, caseregistry.Opener(sio.RegistryAISSU), &g.AISSU),
+		connect(ctx, g, caseregistry.NameAISOIP, caseregistry.Opener(sio.RegistryAISOIP), &g.AISOIP),
+		connect(ctx, g, caseregistry.NameEAIAS, caseregistry.Opener(sio.RegistryEAIAS), &g.EAIAS),
+		connect(ctx, g, caseregistry.NameORD, caseregistry.Opener(sio.RegistryORD), &g.ORDRegister),
 		connect(ctx, g, accounts.Name, accounts.Open, &g.Accounts),
 		connect(ctx, g, admin.Name, admin.Open, &g.Admin),
 	}
@@ -401,11 +444,18 @@ func StoreNames() []string {
 }
 
 // checkStoreNames refuses per-store settings for a store that does not
-// exist (a misspelt name would otherwise leave that store on the default).
+// exist (a misspelt or retired name, such as the case_registry of before
+// the case registries were split, would otherwise leave that store on the
+// default).
 func (c Config) checkStoreNames() error {
 	known := map[string]bool{}
 	for _, n := range StoreNames() {
 		known[n] = true
+	}
+	for name := range c.StoreDSN {
+		if !known[name] {
+			return fmt.Errorf("gateway: store DSN for unknown store %q (stores: %s)", name, strings.Join(StoreNames(), ", "))
+		}
 	}
 	for name, d := range c.StoreTimeouts {
 		if !known[name] {

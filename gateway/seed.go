@@ -3,6 +3,7 @@ package gateway
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -33,6 +34,16 @@ func (g *Gateway) IsSeeded(ctx context.Context) (bool, error) {
 	case n == 0 && len(users) == 0:
 		return false, nil
 	case n > 0 && len(users) > 0:
+		// Officials come with their cases: a data set seeded while the case
+		// registries shared one store (case_registry) has none in theirs.
+		cases, err := g.Cases.Count(ctx)
+		if err != nil {
+			return false, err
+		}
+		if cases == 0 {
+			return false, fmt.Errorf("gateway: the stores hold %d users but no case in the case registries (%s): the data set was seeded before each registry became a store of its own; remove the data directory or database and seed again",
+				len(users), strings.Join(caseStoreNames(), ", "))
+		}
 		return true, nil
 	}
 	return false, fmt.Errorf("gateway: the stores hold an incomplete data set (%d persons, %d users): an earlier seed was interrupted; remove the data directory or database and start again", n, len(users))
@@ -100,6 +111,9 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 		return st, err
 	}
 	off := synth.GenerateOfficials(cfg, g.RoleSpecs(), recruits)
+	// The router splits the records by registry: cases, caseloads and
+	// instructions into the registry of their case, international requests
+	// into ЕРДР, court sanctions into ЕАИАС (see connectors/caseregistry).
 	as := make([]caseregistry.Assignment, len(off.Assignments))
 	for i, a := range off.Assignments {
 		as[i] = caseregistry.Assignment{Registry: a.Registry, Number: a.Number, IIN: a.IIN}
@@ -123,6 +137,15 @@ func (g *Gateway) Seed(ctx context.Context, cfg synth.Config) (SeedStats, error)
 	}
 	st.Users, st.Cases = len(off.Users), len(off.Cases)
 	return st, nil
+}
+
+// caseStoreNames lists the stores of the case registries.
+func caseStoreNames() []string {
+	var names []string
+	for _, r := range caseregistry.All {
+		names = append(names, r.Name)
+	}
+	return names
 }
 
 // RoleSpecs describes every role of the policy for the officials generator:

@@ -102,7 +102,7 @@ func init() {
 					JOIN {legal_entities} e ON e.bin = f.entity_bin AND e.director_iin IS NOT NULL
 					WHERE f.founder_kind = 'LEGAL_ENTITY' ORDER BY f.entity_bin LIMIT 1`)}
 			},
-			selection: `legalEntity(bin: $bin) { bin director { iin } founders { founderId person { iin } legalEntity { bin companies { edges { node { kind legalEntity { bin } } } } } } }`,
+			selection: `legalEntity(bin: $bin) { bin director { iin } founders { totalCount edges { node { founderId person { iin } legalEntity { bin companies { edges { node { kind legalEntity { bin } } } } } } } } }`,
 		},
 		serviceCase{
 			service: "LEGAL_ENTITIES", args: "$iin: IIN!", path: "person.companies",

@@ -1077,6 +1077,17 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 	}
 
+	FounderConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FounderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FugitiveRecord struct {
 		Article          func(childComplexity int) int
 		ArticleRu        func(childComplexity int) int
@@ -1409,7 +1420,7 @@ type ComplexityRoot struct {
 		ForeignLaborPermits           func(childComplexity int) int
 		ForeignTrade                  func(childComplexity int) int
 		ForeignWorkerViolations       func(childComplexity int) int
-		Founders                      func(childComplexity int) int
+		Founders                      func(childComplexity int, first *int, after *string) int
 		HostedForeigners              func(childComplexity int) int
 		HydrocarbonContracts          func(childComplexity int) int
 		Inspections                   func(childComplexity int) int
@@ -2822,7 +2833,7 @@ type LandRightResolver interface {
 }
 type LegalEntityResolver interface {
 	Director(ctx context.Context, obj *sio.LegalEntity) (*sio.Person, error)
-	Founders(ctx context.Context, obj *sio.LegalEntity) ([]sio.Founder, error)
+	Founders(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.FounderConnection, error)
 	Companies(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.CompanyRoleConnection, error)
 	RealEstate(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.RealEstateRightConnection, error)
 	LandPlots(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.LandRightConnection, error)
@@ -7415,6 +7426,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Founder.Since(childComplexity), true
 
+	case "FounderConnection.edges":
+		if e.ComplexityRoot.FounderConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FounderConnection.Edges(childComplexity), true
+	case "FounderConnection.pageInfo":
+		if e.ComplexityRoot.FounderConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FounderConnection.PageInfo(childComplexity), true
+	case "FounderConnection.totalCount":
+		if e.ComplexityRoot.FounderConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FounderConnection.TotalCount(childComplexity), true
+
+	case "FounderEdge.cursor":
+		if e.ComplexityRoot.FounderEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FounderEdge.Cursor(childComplexity), true
+	case "FounderEdge.node":
+		if e.ComplexityRoot.FounderEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FounderEdge.Node(childComplexity), true
+
 	case "FugitiveRecord.article":
 		if e.ComplexityRoot.FugitiveRecord.Article == nil {
 			break
@@ -9434,7 +9477,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.LegalEntity.Founders(childComplexity), true
+		args, err := ec.field_LegalEntity_founders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Founders(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "LegalEntity.hostedForeigners":
 		if e.ComplexityRoot.LegalEntity.HostedForeigners == nil {
 			break
@@ -17292,8 +17340,8 @@ type LegalEntity {
 
   "ГБД ФЛ: the director."
   director: Person @service(code: "PERSONS")
-  "ГБД ЮЛ: founders (participants) with their shares."
-  founders: [Founder!] @service(code: "LEGAL_ENTITIES")
+  "ГБД ЮЛ: founders (participants) with their shares, largest share first; a joint-stock company may have thousands."
+  founders(first: Int = 20, after: String): FounderConnection @service(code: "LEGAL_ENTITIES")
   "ГБД ЮЛ: legal entities this entity founded."
   companies(first: Int = 20, after: String): CompanyRoleConnection @service(code: "LEGAL_ENTITIES")
   "Регистр недвижимости: the entity's rights to real estate."
@@ -17318,6 +17366,17 @@ type Founder {
   person: Person @service(code: "PERSONS")
   "ГБД ЮЛ: the founder, when a legal entity."
   legalEntity: LegalEntity @service(code: "LEGAL_ENTITIES")
+}
+
+type FounderConnection {
+  edges: [FounderEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type FounderEdge {
+  cursor: String!
+  node: Founder!
 }
 
 enum CompanyRoleKind {
@@ -21957,6 +22016,28 @@ func (ec *executionContext) childFields_Founder(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Founder", field.Name)
 }
 
+func (ec *executionContext) childFields_FounderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FounderConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FounderConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FounderConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FounderConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FounderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FounderEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FounderEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FounderEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_FugitiveRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "searchCaseNumber":
@@ -26458,6 +26539,28 @@ func (ec *executionContext) field_LegalEntity_enforcementProceedings_args(ctx co
 }
 
 func (ec *executionContext) field_LegalEntity_ethylAlcoholDeclarations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_founders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -46841,6 +46944,148 @@ func (ec *executionContext) fieldContext_Founder_legalEntity(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _FounderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.FounderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FounderConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FounderEdge) graphql.Marshaler {
+			return ec.marshalNFounderEdge2ᚕsioᚋgraphᚋmodelᚐFounderEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FounderConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FounderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FounderEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FounderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.FounderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FounderConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖsioᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FounderConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FounderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FounderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.FounderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FounderConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FounderConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FounderConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FounderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.FounderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FounderEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FounderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FounderEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FounderEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.FounderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FounderEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *sio.Founder) graphql.Marshaler {
+			return ec.marshalNFounder2ᚖsioᚐFounder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FounderEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FounderEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Founder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FugitiveRecord_searchCaseNumber(ctx context.Context, field graphql.CollectedField, obj *sio.FugitiveRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -56242,7 +56487,8 @@ func (ec *executionContext) _LegalEntity_founders(ctx context.Context, field gra
 			return ec.fieldContext_LegalEntity_founders(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.LegalEntity().Founders(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Founders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -56250,11 +56496,11 @@ func (ec *executionContext) _LegalEntity_founders(ctx context.Context, field gra
 			directive1 := func(ctx context.Context) (any, error) {
 				code, err := ec.unmarshalNString2string(ctx, "LEGAL_ENTITIES")
 				if err != nil {
-					var zeroVal []sio.Founder
+					var zeroVal *model.FounderConnection
 					return zeroVal, err
 				}
 				if ec.Directives.Service == nil {
-					var zeroVal []sio.Founder
+					var zeroVal *model.FounderConnection
 					return zeroVal, errors.New("directive service is not implemented")
 				}
 				return ec.Directives.Service(ctx, obj, directive0, code, nil)
@@ -56263,22 +56509,33 @@ func (ec *executionContext) _LegalEntity_founders(ctx context.Context, field gra
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []sio.Founder) graphql.Marshaler {
-			return ec.marshalOFounder2ᚕsioᚐFounderᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FounderConnection) graphql.Marshaler {
+			return ec.marshalOFounderConnection2ᚖsioᚋgraphᚋmodelᚐFounderConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_LegalEntity_founders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_LegalEntity_founders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "LegalEntity",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Founder(ctx, field)
+			return ec.childFields_FounderConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_founders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -90677,6 +90934,87 @@ func (ec *executionContext) _Founder(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var founderConnectionImplementors = []string{"FounderConnection"}
+
+func (ec *executionContext) _FounderConnection(ctx context.Context, sel ast.SelectionSet, obj *model.FounderConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, founderConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FounderConnection")
+		case "edges":
+			out.Values[i] = ec._FounderConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FounderConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._FounderConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var founderEdgeImplementors = []string{"FounderEdge"}
+
+func (ec *executionContext) _FounderEdge(ctx context.Context, sel ast.SelectionSet, obj *model.FounderEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, founderEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FounderEdge")
+		case "cursor":
+			out.Values[i] = ec._FounderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FounderEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fugitiveRecordImplementors = []string{"FugitiveRecord"}
 
 func (ec *executionContext) _FugitiveRecord(ctx context.Context, sel ast.SelectionSet, obj *sio.FugitiveRecord) graphql.Marshaler {
@@ -101826,8 +102164,32 @@ func (ec *executionContext) marshalNForeignWorkerViolation2sioᚐForeignWorkerVi
 	return ec._ForeignWorkerViolation(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNFounder2sioᚐFounder(ctx context.Context, sel ast.SelectionSet, v sio.Founder) graphql.Marshaler {
-	return ec._Founder(ctx, sel, &v)
+func (ec *executionContext) marshalNFounder2ᚖsioᚐFounder(ctx context.Context, sel ast.SelectionSet, v *sio.Founder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Founder!")
+		return graphql.Null
+	}
+	return ec._Founder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFounderEdge2sioᚋgraphᚋmodelᚐFounderEdge(ctx context.Context, sel ast.SelectionSet, v model.FounderEdge) graphql.Marshaler {
+	return ec._FounderEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFounderEdge2ᚕsioᚋgraphᚋmodelᚐFounderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FounderEdge) graphql.Marshaler {
+	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFounderEdge2sioᚋgraphᚋmodelᚐFounderEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNFugitiveRecord2sioᚐFugitiveRecord(ctx context.Context, sel ast.SelectionSet, v sio.FugitiveRecord) graphql.Marshaler {
@@ -105226,23 +105588,11 @@ func (ec *executionContext) marshalOForeignWorkerViolation2ᚕsioᚐForeignWorke
 	return ret
 }
 
-func (ec *executionContext) marshalOFounder2ᚕsioᚐFounderᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.Founder) graphql.Marshaler {
+func (ec *executionContext) marshalOFounderConnection2ᚖsioᚋgraphᚋmodelᚐFounderConnection(ctx context.Context, sel ast.SelectionSet, v *model.FounderConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := gqlexec.MarshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFounder2sioᚐFounder(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._FounderConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFugitiveRecord2ᚕsioᚐFugitiveRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []sio.FugitiveRecord) graphql.Marshaler {

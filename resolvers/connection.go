@@ -111,3 +111,11 @@ func companyConnection(items []sio.CompanyRole, first *int, after *string) (*mod
 			return &model.CompanyRoleConnection{Edges: e, PageInfo: p, TotalCount: t}
 		})
 }
+
+func founderConnection(items []sio.Founder, first *int, after *string) (*model.FounderConnection, error) {
+	return connect(items, first, after,
+		func(c string, n *sio.Founder) model.FounderEdge { return model.FounderEdge{Cursor: c, Node: n} },
+		func(e []model.FounderEdge, p *model.PageInfo, t int) *model.FounderConnection {
+			return &model.FounderConnection{Edges: e, PageInfo: p, TotalCount: t}
+		})
+}

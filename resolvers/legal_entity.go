@@ -19,9 +19,14 @@ func (r *legalEntityResolver) Director(ctx context.Context, obj *sio.LegalEntity
 	return loadPerson(ctx, r.Resolver, *obj.DirectorIIN)
 }
 
-func (r *legalEntityResolver) Founders(ctx context.Context, obj *sio.LegalEntity) ([]sio.Founder, error) {
+// Founders pages the entity's founders: the loader still reads the
+// founders of every entity of the level in one statement.
+func (r *legalEntityResolver) Founders(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.FounderConnection, error) {
 	fs, err := foundersOf.Load(ctx, r.EntityRegistry.FoundersByEntity, obj.BIN)
-	return fs, r.source(ctx, "gbd_ul", err)
+	if err != nil {
+		return nil, r.source(ctx, "gbd_ul", err)
+	}
+	return founderConnection(fs, first, after)
 }
 
 func (r *legalEntityResolver) Companies(ctx context.Context, obj *sio.LegalEntity, first *int, after *string) (*model.CompanyRoleConnection, error) {

@@ -72,7 +72,9 @@ func (r *queryResolver) SandboxUsers(ctx context.Context) ([]model.SandboxUser, 
 			}
 		}
 		if err != nil {
-			return nil, r.source(ctx, "case_registry", err)
+			// The case registries (ЕРДР, АИС СУ, АИС ОИП, ЕАИАС, ORD): the
+			// store that failed is named in the logged cause.
+			return nil, r.source(ctx, "case registries", err)
 		}
 		su.Cases, su.Instructions = nonNil(su.Cases), nonNil(su.Instructions)
 		su.LegalAssistance, su.CourtSanctions = nonNil(su.LegalAssistance), nonNil(su.CourtSanctions)

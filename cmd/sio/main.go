@@ -156,10 +156,13 @@ func (m *Main) ParseFlags(args []string) error {
 	fs := flag.NewFlagSet("sio "+m.Command, flag.ContinueOnError)
 	fs.StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the SQLite stores (sandbox)")
 	fs.StringVar(&m.PostgresDSN, "postgres", m.PostgresDSN, "run every store on PostgreSQL (DSN; env SIO_POSTGRES_DSN)")
-	fs.Func("store-dsn", "NAME=DSN: put one store (e.g. gbd_fl) on its own PostgreSQL server (repeatable)", func(v string) error {
+	fs.Func("store-dsn", "NAME=DSN: put one store (e.g. gbd_fl, or a case registry: erdr, ais_su, ais_oip, eaias, ord_register) on its own PostgreSQL server (repeatable)", func(v string) error {
 		name, dsn, ok := strings.Cut(v, "=")
 		if !ok || name == "" || dsn == "" {
 			return errors.New("want NAME=DSN")
+		}
+		if !slices.Contains(gateway.StoreNames(), name) {
+			return fmt.Errorf("unknown store %q (stores: %s)", name, strings.Join(gateway.StoreNames(), ", "))
 		}
 		m.StoreDSN[name] = dsn
 		return nil

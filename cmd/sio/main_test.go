@@ -103,6 +103,18 @@ func TestParseFlagsRejectsBadInput(t *testing.T) {
 			t.Errorf("ParseFlags(%v) accepted", args)
 		}
 	}
+	// The shared case_registry store is gone: each registry is its own.
+	for _, args := range [][]string{{"--store-dsn", "case_registry=dbname=cases"}, {"--store-timeout", "case_registry=2s"}} {
+		if err := NewMain().ParseFlags(args); err == nil || !strings.Contains(err.Error(), `unknown store "case_registry"`) ||
+			!strings.Contains(err.Error(), "erdr") {
+			t.Errorf("ParseFlags(%v): %v", args, err)
+		}
+	}
+	m := NewMain()
+	must(t, m.ParseFlags([]string{"--store-dsn", "erdr=dbname=erdr", "--store-dsn", "eaias=host=courts dbname=eaias", "--store-timeout", "eaias=15s"}))
+	if m.StoreDSN["erdr"] != "dbname=erdr" || m.StoreDSN["eaias"] != "host=courts dbname=eaias" || m.StoreTimeouts["eaias"] != 15*time.Second {
+		t.Errorf("case registry stores: DSNs %v, timeouts %v", m.StoreDSN, m.StoreTimeouts)
+	}
 	// A store that does not exist is named, with the ones that do.
 	err := NewMain().ParseFlags([]string{"--store-timeout", "gbd_fll=2s"})
 	if err == nil || !strings.Contains(err.Error(), `unknown store "gbd_fll"`) || !strings.Contains(err.Error(), "gbd_fl, ") {

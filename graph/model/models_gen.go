@@ -248,6 +248,17 @@ type ExciseDeclarationEdge struct {
 	Node   *sio.ExciseDeclaration `json:"node"`
 }
 
+type FounderConnection struct {
+	Edges      []FounderEdge `json:"edges"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+type FounderEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   *sio.Founder `json:"node"`
+}
+
 type GoodsDeclarationConnection struct {
 	Edges      []GoodsDeclarationEdge `json:"edges"`
 	PageInfo   *PageInfo              `json:"pageInfo"`
