@@ -15,6 +15,7 @@
 #   VEGETA_DURATION [5s]  RATE_point [50] RATE_list [10] RATE_links1 [50] RATE_links2 [5]
 #   GOBENCH [1] GOBENCH_COUNT [5] GOBENCH_TIME [1s]   in-process authz/audit benchmarks
 #   PG_WORKERS [nproc]  PostGraphile cluster workers
+#   PG_SHARED_BUFFERS [""]  e.g. 4GB: shared_buffers for the run (restarts PostgreSQL, restores it after)
 #   CONTENDED [""]  a note put at the top of RESULTS.md (a smoke run on a busy machine)
 #   RESULTS [bench/RESULTS.md]
 set -euo pipefail
@@ -65,6 +66,35 @@ if [ ! -x "$here/postgraphile/node_modules/.bin/postgraphile" ]; then
 	(cd "$here/postgraphile" && npm install --no-audit --no-fund >/dev/null)
 fi
 
+# --- PostgreSQL's buffer cache (optional) -------------------------------------
+# PG_SHARED_BUFFERS (e.g. 4GB) runs the benchmark with that shared_buffers,
+# as a production server would be sized for a dataset of several GB (the
+# default 128MB makes every lane read most pages through the kernel). It
+# restarts the local cluster, and restores the previous value (with another
+# restart) when the benchmark ends. Every lane reads the same server.
+restart_pg() {
+	local v
+	v=$(ls /etc/postgresql | sort -V | tail -n 1)
+	pg_ctlcluster --skip-systemctl-redirect "$v" main restart
+	for _ in $(seq 1 60); do pg_isready -q -h "$PGHOST" && return 0; sleep 0.5; done
+	echo "PostgreSQL did not come back" >&2
+	return 1
+}
+if [ -n "${PG_SHARED_BUFFERS:-}" ]; then
+	pg_previous=$(q "SELECT COALESCE((SELECT setting FROM pg_file_settings WHERE name = 'shared_buffers' AND sourcefile LIKE '%postgresql.auto.conf' AND applied), '')")
+	log "shared_buffers $PG_SHARED_BUFFERS (restarting PostgreSQL)"
+	q "ALTER SYSTEM SET shared_buffers = '$PG_SHARED_BUFFERS'" >/dev/null
+	restart_pg
+	restore_pg() {
+		if [ -n "$pg_previous" ]; then
+			q "ALTER SYSTEM SET shared_buffers = '$pg_previous'" >/dev/null
+		else
+			q "ALTER SYSTEM RESET shared_buffers" >/dev/null
+		fi
+		restart_pg
+	}
+fi
+
 # --- build -------------------------------------------------------------------
 log "building sio and the floor"
 (cd "$root" && go build -o "$bin/sio" ./cmd/sio && go build -o "$bin/floor" ./bench/floor)
@@ -97,7 +127,11 @@ cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 }
-trap cleanup EXIT
+on_exit() {
+	cleanup
+	if declare -F restore_pg >/dev/null; then restore_pg; fi
+}
+trap on_exit EXIT
 
 wait_http() { # url
 	for _ in $(seq 1 300); do
@@ -139,7 +173,6 @@ BENCH_OUT="$out" BENCH_HERE="$here" BENCH_DB="$BENCH_DB" ROUNDS="$ROUNDS" DURATI
 	PG_PID="$pg_pid" SIO_PORT="$SIO_PORT" FLOOR_PORT="$FLOOR_PORT" PG_PORT="$PG_PORT" \
 	"$py" "$here/lib/bench.py" measure
 cleanup
-trap - EXIT
 
 # --- in-process Go benchmarks: authz and audit overhead ------------------------
 gobench=""
