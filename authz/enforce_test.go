@@ -6,7 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"sio"
+	"sio/audit"
 	"sio/authz"
 	"sio/connectors/caseregistry"
 	"sio/internal/testdb"
@@ -223,5 +227,37 @@ func TestOpenForm(t *testing.T) {
 	inq := f.open(t, f.investigator, authz.BasisRequest{Kind: " CRIMINAL_CASE ", CaseNumber: " " + f.crime.Number + " ", Justification: "  два   слова "})
 	if inq.Case.Number != f.crime.Number || inq.Justification != "два слова" || inq.Via != authz.ViaAssigned || !inq.OpenedAt.Equal(f.e.Now()) {
 		t.Errorf("inquiry = %+v", inq)
+	}
+}
+
+// BenchmarkServiceDirective is the @service directive's own cost per
+// guarded field (the policy check, the access level in the context, the
+// service and subjects for the audit trail), around a resolver that does
+// nothing: multiplied by the guarded fields of a request, it bounds what
+// access control adds to it (bench/NOTES.md).
+func BenchmarkServiceDirective(b *testing.B) {
+	f := newEnforcer(b, sqldb.Config{DataDir: b.TempDir()})
+	inq, err := f.e.Open(context.Background(), &authz.Principal{User: f.investigator, Via: authz.ViaSandboxHeader},
+		authz.BasisRequest{Kind: "CRIMINAL_CASE", CaseNumber: f.crime.Number, Justification: "проверка"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := audit.WithTrail(context.Background(), audit.NewTrail())
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Query", Result: inq})
+	// A field three levels below the inquiry, as in a list of persons.
+	for _, name := range []string{"persons", "vehicles"} {
+		ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Person", Field: graphql.CollectedField{Field: &ast.Field{Name: name}},
+			Args: map[string]any{"first": 20}})
+	}
+	i := 0
+	idx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+	ctx = graphql.WithFieldContext(idx, &graphql.FieldContext{Object: "Person", IsResolver: true,
+		Field: graphql.CollectedField{Field: &ast.Field{Name: "vehicles"}}, Args: map[string]any{"first": 20}})
+	next := func(context.Context) (any, error) { return true, nil }
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := f.e.ServiceDirective(ctx, nil, next, "VEHICLES", nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -177,9 +177,17 @@ cleanup
 # --- in-process Go benchmarks: authz and audit overhead ------------------------
 gobench=""
 if [ "$GOBENCH" = 1 ]; then
-	log "Go benchmarks (authz on/off, audit on/off), -count $GOBENCH_COUNT"
-	(cd "$root" && SIO_BENCH_POSTGRES="$DSN" go test ./gateway -run '^$' -bench 'BenchmarkServe' -benchmem \
-		-benchtime "$GOBENCH_TIME" -count "$GOBENCH_COUNT" -timeout 60m) | tee "$out/gobench.txt" >&2
+	log "Go benchmarks (authz on/off, audit on/off), $GOBENCH_COUNT rounds"
+	# One test binary, run once per round: every round runs each variant
+	# once, so that the variants are interleaved (go test -count N would run
+	# one variant N times before the next, and any drift of the machine or
+	# of the database's cache would read as the difference between them).
+	(cd "$root" && go test -c -o "$bin/gateway.test" ./gateway)
+	: >"$out/gobench.txt"
+	for r in $(seq 1 "$GOBENCH_COUNT"); do
+		(cd "$root/gateway" && SIO_BENCH_ROUND=$r SIO_BENCH_POSTGRES="$DSN" "$bin/gateway.test" -test.run '^$' -test.bench 'BenchmarkServe' \
+			-test.benchmem -test.benchtime "$GOBENCH_TIME" -test.timeout 60m) | tee -a "$out/gobench.txt" >&2
+	done
 	# Columns: authz on | off (rows: shape × audit); then audit on | off.
 	gobench=$("$bin/benchstat" -col /authz "$out/gobench.txt" 2>&1 | grep -v '^\s*$' || true)
 	gobench+=$'\n\n'

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -38,8 +39,9 @@ import (
 //
 // Requests run in parallel (see parallelism below): ns/op is the inverse of
 // the throughput. Compare with benchstat -col /authz and -col /audit
-// (bench/run.sh does); -benchmem gives the executor's allocations per
-// request.
+// (bench/run.sh does, over rounds of one run of each variant); -benchmem
+// gives the executor's allocations per request, goroutines/op the
+// goroutines started per request.
 func BenchmarkServe(b *testing.B) {
 	dsn := os.Getenv("SIO_BENCH_POSTGRES")
 	if dsn == "" {
@@ -110,41 +112,53 @@ func BenchmarkServe(b *testing.B) {
 	if p, err := strconv.Atoi(os.Getenv("SIO_BENCH_PARALLELISM")); err == nil && p > 0 {
 		parallelism = p
 	}
+	// The four variants of a shape run in an order drawn from
+	// SIO_BENCH_ROUND (bench/run.sh numbers its rounds): over the rounds
+	// none is always the first after the previous shape, whose heap and
+	// cache state it would inherit.
+	round, _ := strconv.ParseInt(os.Getenv("SIO_BENCH_ROUND"), 10, 64)
+	order := rand.New(rand.NewSource(round))
 	for _, s := range shapes {
 		q := query(s.name)
-		for _, az := range []bool{true, false} {
-			for _, au := range []bool{true, false} {
-				h := prod
-				if !az || !au {
-					h = handler(az, au)
+		variants := [][2]bool{{true, true}, {true, false}, {false, true}, {false, false}}
+		order.Shuffle(len(variants), func(i, j int) { variants[i], variants[j] = variants[j], variants[i] })
+		for _, v := range variants {
+			az, au := v[0], v[1]
+			h := prod
+			if !az || !au {
+				h = handler(az, au)
+			}
+			b.Run(fmt.Sprintf("shape=%s/authz=%s/audit=%s", s.name, onOff(az), onOff(au)), func(b *testing.B) {
+				bodies := make([][]byte, 64)
+				for i := range bodies {
+					v := s.vars(i)
+					v["b"] = basis
+					bodies[i], _ = json.Marshal(map[string]any{"query": q, "variables": v})
 				}
-				b.Run(fmt.Sprintf("shape=%s/authz=%s/audit=%s", s.name, onOff(az), onOff(au)), func(b *testing.B) {
-					bodies := make([][]byte, 64)
-					for i := range bodies {
-						v := s.vars(i)
-						v["b"] = basis
-						bodies[i], _ = json.Marshal(map[string]any{"query": q, "variables": v})
-					}
-					if w := serve(h, user, bodies[0]); w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
+				// Every body once before timing: checks the answers and
+				// warms the database's cache for the keys, so that the
+				// variant measured first is not the one that pays for it.
+				for _, body := range bodies {
+					if w := serve(h, user, body); w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
 						b.Fatalf("%d %s", w.Code, w.Body.Bytes()[:min(w.Body.Len(), 500)])
 					}
-					b.ReportAllocs()
-					b.SetParallelism(parallelism)
-					started := goroutinesCreated()
-					b.ResetTimer()
-					var next atomic.Int64
-					b.RunParallel(func(pb *testing.PB) {
-						for pb.Next() {
-							serve(h, user, bodies[next.Add(1)%int64(len(bodies))])
-						}
-					})
-					b.StopTimer()
-					// Goroutines started per request (the executor's, the
-					// loaders', the audit log's): gqlgen's per-element
-					// goroutines are the cost gqlexec.MarshalSlice avoids.
-					b.ReportMetric(float64(goroutinesCreated()-started)/float64(b.N), "goroutines/op")
+				}
+				b.ReportAllocs()
+				b.SetParallelism(parallelism)
+				started := goroutinesCreated()
+				b.ResetTimer()
+				var next atomic.Int64
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						serve(h, user, bodies[next.Add(1)%int64(len(bodies))])
+					}
 				})
-			}
+				b.StopTimer()
+				// Goroutines started per request (the executor's, the
+				// loaders', the audit log's): gqlgen's per-element
+				// goroutines are the cost gqlexec.MarshalSlice avoids.
+				b.ReportMetric(float64(goroutinesCreated()-started)/float64(b.N), "goroutines/op")
+			})
 		}
 	}
 }

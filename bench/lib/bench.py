@@ -242,19 +242,21 @@ def report(raw, envjson, out):
     if gb or gbraw:
         L.append("## In-process Go benchmarks (authz and audit overhead, executor allocations)\n")
         L.append("`BenchmarkServe` (gateway/serve_bench_test.go): the shapes served through SIO's HTTP handler in "
-                 "process against the same database, 8 requests in flight, `-benchmem`, sub-benchmarks interleaved by "
-                 "`-count`. ns/op is the inverse of the throughput. Overhead = time per request with / without "
+                 "process against the same database, 8 requests in flight, `-benchmem`, each body served once before timing, "
+                 "the variants interleaved (rounds of one run of each). ns/op is the inverse of the throughput. Overhead = time per request with / without "
                  "(authz: the policy's @service directive vs a pass-through; audit: the PostgreSQL log with group "
                  "commit vs a log that records nothing), medians.\n")
     if gbraw and os.path.exists(gbraw):
         runs = {}
         for line in open(gbraw):
-            m = re.match(r"BenchmarkServe/shape=(\w+)/authz=(\w+)/audit=(\w+)-\d+\s+\d+\s+([\d.]+) ns/op\s+([\d.]+) B/op\s+([\d.]+) allocs/op", line)
+            # Further metrics (goroutines/op) may stand between ns/op and B/op.
+            m = re.match(r"BenchmarkServe/shape=(\w+)/authz=(\w+)/audit=(\w+)-\d+\s+\d+\s+([\d.]+) ns/op\s+(?:.*?\s)?([\d.]+) B/op\s+([\d.]+) allocs/op", line)
+            g = re.search(r"([\d.]+) goroutines/op", line)
             if m:
-                runs.setdefault((m[1], m[2], m[3]), []).append((float(m[4]), float(m[5]), float(m[6])))
+                runs.setdefault((m[1], m[2], m[3]), []).append((float(m[4]), float(m[5]), float(m[6]), float(g[1]) if g else None))
         med3 = lambda xs, i: statistics.median(x[i] for x in xs)
-        L.append("| shape | ms/op authz+audit (n) | authz off | **authz overhead** | audit off | **audit overhead** | allocs/op | KB/op | allocs/op without audit |")
-        L.append("|---|---|---|---|---|---|---|---|---|")
+        L.append("| shape | ms/op authz+audit (n) | authz off | **authz overhead** | audit off | **audit overhead** | allocs/op | KB/op | allocs/op without audit | goroutines/op |")
+        L.append("|---|---|---|---|---|---|---|---|---|---|")
         for shape in SHAPES:
             base, noaz, noau = runs.get((shape, "on", "on")), runs.get((shape, "off", "on")), runs.get((shape, "on", "off"))
             if not base:
@@ -268,6 +270,8 @@ def report(raw, envjson, out):
                 else:
                     row += ["—", "—"]
             row += [f"{med3(base, 2):.0f}", f"{med3(base, 1) / 1024:.0f}", f"{med3(noau, 2):.0f}" if noau else "—"]
+            gs = [x[3] for x in base if x[3] is not None]
+            row += [f"{statistics.median(gs):.0f}" if gs else "—"]
             L.append("| " + " | ".join(row) + " |")
         L.append("")
     if gb:
