@@ -280,32 +280,6 @@ func TestWriterMustBeItsOwnRole(t *testing.T) {
 	testdb.Must(t, l.Close())
 }
 
-// tamper runs statements with the append-only guards bypassed, as an
-// attacker with database superuser or file access could.
-func tamper(t *testing.T, s *audit.Store, stmts ...string) {
-	t.Helper()
-	ctx := context.Background()
-	db := s.Owner()
-	conn, err := db.DB.Conn(ctx)
-	testdb.Must(t, err)
-	defer conn.Close()
-	if db.Dialect == sqldb.Postgres {
-		_, err = conn.ExecContext(ctx, `SET session_replication_role = replica`)
-		testdb.Must(t, err)
-		defer conn.ExecContext(ctx, `SET session_replication_role = origin`)
-	} else {
-		for _, tr := range []string{"records_no_update", "records_no_delete", "checkpoints_no_update", "checkpoints_no_delete"} {
-			_, err = conn.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+tr)
-			testdb.Must(t, err)
-		}
-	}
-	for _, q := range stmts {
-		if _, err := conn.ExecContext(ctx, db.Q(q)); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-}
-
 func TestTamperingIsDetected(t *testing.T) {
 	type want struct {
 		seq  int64
@@ -346,7 +320,7 @@ func TestTamperingIsDetected(t *testing.T) {
 				if rep := verify(t, s, key, nil); !rep.OK() {
 					t.Fatalf("before tampering: %+v", rep.Problems)
 				}
-				tamper(t, s, tc.stmts...)
+				testdb.TamperAudit(t, s, tc.stmts...)
 				rep := verify(t, s, key, nil)
 				for _, w := range tc.want {
 					found := false
@@ -385,7 +359,7 @@ func TestRecomputedChainIsCaughtByCheckpoints(t *testing.T) {
 				r.Justification, r.PrevHash, r.Hash, seq))
 		}
 		stmts = append(stmts, fmt.Sprintf(`UPDATE {head} SET hash = '%s'`, prev))
-		tamper(t, s, stmts...)
+		testdb.TamperAudit(t, s, stmts...)
 		rep := verify(t, s, key, nil)
 		bad := 0
 		for _, p := range rep.Problems {
@@ -574,7 +548,7 @@ func TestAnchorCatchesCleanTailCut(t *testing.T) {
 			t.Fatalf("anchor %+v, database checkpoints %+v", a.Checkpoints, cps)
 		}
 
-		tamper(t, s, cutTail(12)...)
+		testdb.TamperAudit(t, s, cutTail(12)...)
 		if rep := verify(t, s, key, nil); !rep.OK() || rep.LastSeq != 12 {
 			t.Fatalf("the clean cut should verify from the database alone (the gap the anchor closes): %+v", rep)
 		}

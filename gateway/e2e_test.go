@@ -632,9 +632,10 @@ func TestProductionMode(t *testing.T) {
 	}
 }
 
-// statementsByStore reads the gateway's sio_sql_statements_total per state
-// database.
-func statementsByStore(t *testing.T, fx *fixture) map[string]float64 {
+// statementCounts sums the gateway's sio_sql_statements_total by the label
+// key of each sample (its labels given to key); key returns "" to leave a
+// sample out.
+func statementCounts(t *testing.T, fx *fixture, key func(labels map[string]string) string) map[string]float64 {
 	t.Helper()
 	mfs, err := fx.g.Metrics.Registry.Gather()
 	testdb.Must(t, err)
@@ -644,12 +645,20 @@ func statementsByStore(t *testing.T, fx *fixture) map[string]float64 {
 			continue
 		}
 		for _, m := range mf.GetMetric() {
+			labels := map[string]string{}
 			for _, l := range m.GetLabel() {
-				if l.GetName() == "store" {
-					out[l.GetValue()] += m.GetCounter().GetValue()
-				}
+				labels[l.GetName()] = l.GetValue()
+			}
+			if k := key(labels); k != "" {
+				out[k] += m.GetCounter().GetValue()
 			}
 		}
 	}
 	return out
+}
+
+// statementsByStore reads the gateway's statement count per state database.
+func statementsByStore(t *testing.T, fx *fixture) map[string]float64 {
+	t.Helper()
+	return statementCounts(t, fx, func(l map[string]string) string { return l["store"] })
 }

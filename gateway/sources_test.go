@@ -146,24 +146,12 @@ func TestRequestTimeout(t *testing.T) {
 // store by outcome (ok, error, timeout: ended by the store's own timeout).
 func statementOutcomes(t *testing.T, fx *fixture, store string) map[string]float64 {
 	t.Helper()
-	mfs, err := fx.g.Metrics.Registry.Gather()
-	testdb.Must(t, err)
-	out := map[string]float64{}
-	for _, mf := range mfs {
-		if mf.GetName() != "sio_sql_statements_total" {
-			continue
+	return statementCounts(t, fx, func(l map[string]string) string {
+		if l["store"] != store {
+			return ""
 		}
-		for _, m := range mf.GetMetric() {
-			labels := map[string]string{}
-			for _, l := range m.GetLabel() {
-				labels[l.GetName()] = l.GetValue()
-			}
-			if labels["store"] == store {
-				out[labels["outcome"]] += m.GetCounter().GetValue()
-			}
-		}
-	}
-	return out
+		return l["outcome"]
+	})
 }
 
 // Per-store timeouts name stores that exist: a misspelt one is refused

@@ -351,30 +351,14 @@ func (s *RightsSource) Expand(ctx context.Context, from []Ref, perNode int) (map
 		f.Degree, f.Kept = heldTotals[ref.Key], len(rs)
 		// The subject's own rights, then the other rights to each object
 		// (at most perNode of them were read).
-		var order []string
-		own := map[string][]sio.PropertyRight{}
-		for _, r := range rs {
-			if own[r.ObjectNumber] == nil {
-				order = append(order, r.ObjectNumber)
-			}
-			own[r.ObjectNumber] = append(own[r.ObjectNumber], r)
-		}
-		for _, num := range order {
-			obj := Ref{s.node, num}
-			kept := map[int64]bool{}
-			for _, r := range own[num] {
-				kept[r.RecordID] = true
-				f.Edges = append(f.Edges, edge(r, obj))
-			}
-			for _, co := range all[num] {
-				if !kept[co.RecordID] {
-					kept[co.RecordID] = true
-					f.Edges = append(f.Edges, edge(co, obj))
-				}
-			}
-			total := max(allTotals[num], len(kept))
-			f.Nodes = append(f.Nodes, Node{Ref: obj, Label: labels[num], Degree: total, Truncated: total > len(kept),
-				Provenance: Provenance{Service: s.service, Record: "object:" + num}})
+		edges, objects := throughObjects(rs, all, allTotals,
+			func(r sio.PropertyRight) string { return r.ObjectNumber },
+			func(r sio.PropertyRight) int64 { return r.RecordID },
+			func(r sio.PropertyRight) Edge { return edge(r, Ref{s.node, r.ObjectNumber}) })
+		f.Edges = append(f.Edges, edges...)
+		for _, o := range objects {
+			f.Nodes = append(f.Nodes, Node{Ref: Ref{s.node, o.key}, Label: labels[o.key], Degree: o.degree,
+				Truncated: o.degree > o.kept, Provenance: Provenance{Service: s.service, Record: "object:" + o.key}})
 		}
 	}
 	return out, nil
@@ -673,31 +657,57 @@ func (s *PhoneSource) Expand(ctx context.Context, from []Ref, perNode int) (map[
 		f.Degree, f.Kept = max(ownTotals[ref.Key], len(hs)), len(hs)
 		// The subject's own holdings of each number, then the number's
 		// other holders (at most perNode of them were read).
-		var order []string
-		mine := map[string][]phoneHolder{}
-		for _, h := range hs {
-			if mine[h.phone] == nil {
-				order = append(order, h.phone)
-			}
-			mine[h.phone] = append(mine[h.phone], h)
-		}
-		for _, number := range order {
-			phone := Ref{NodePhone, number}
-			kept := map[string]bool{}
-			for _, h := range mine[number] {
-				kept[h.record] = true
-				f.Edges = append(f.Edges, edge(h, phone))
-			}
-			for _, o := range all[number] {
-				if !kept[o.record] {
-					kept[o.record] = true
-					f.Edges = append(f.Edges, edge(o, phone))
-				}
-			}
-			total := max(allTotals[number], len(kept))
-			f.Nodes = append(f.Nodes, Node{Ref: phone, Label: number, Degree: total, Truncated: total > len(kept),
-				Provenance: Provenance{Service: s.service, Record: mine[number][0].record}})
+		edges, numbers := throughObjects(hs, all, allTotals,
+			func(h phoneHolder) string { return h.phone },
+			func(h phoneHolder) string { return h.record },
+			func(h phoneHolder) Edge { return edge(h, Ref{NodePhone, h.phone}) })
+		f.Edges = append(f.Edges, edges...)
+		for _, n := range numbers {
+			f.Nodes = append(f.Nodes, Node{Ref: Ref{NodePhone, n.key}, Label: n.key, Degree: n.degree,
+				Truncated: n.degree > n.kept, Provenance: Provenance{Service: s.service, Record: n.first.record}})
 		}
 	}
 	return out, nil
+}
+
+// sharedObject is an object (a building, a phone number) reached through a
+// subject's own records: its key, the subject's first record naming it,
+// how many links it has in all and how many were kept.
+type sharedObject[R any] struct {
+	key          string
+	first        R
+	degree, kept int
+}
+
+// throughObjects links a subject to the objects its records name and,
+// through each object, to the object's other holders (as many as were
+// read, others[key], of totals[key] in all): for each object in the order
+// the subject's records name them, the subject's own records first, then
+// the others, each record once.
+func throughObjects[R any, ID comparable](own []R, others map[string][]R, totals map[string]int,
+	object func(R) string, id func(R) ID, edge func(R) Edge) ([]Edge, []sharedObject[R]) {
+	var order []string
+	mine := map[string][]R{}
+	for _, r := range own {
+		k := object(r)
+		if mine[k] == nil {
+			order = append(order, k)
+		}
+		mine[k] = append(mine[k], r)
+	}
+	var edges []Edge
+	objects := make([]sharedObject[R], 0, len(order))
+	for _, k := range order {
+		kept := map[ID]bool{}
+		for _, rs := range [][]R{mine[k], others[k]} {
+			for _, r := range rs {
+				if !kept[id(r)] {
+					kept[id(r)] = true
+					edges = append(edges, edge(r))
+				}
+			}
+		}
+		objects = append(objects, sharedObject[R]{key: k, first: mine[k][0], degree: max(totals[k], len(kept)), kept: len(kept)})
+	}
+	return edges, objects
 }

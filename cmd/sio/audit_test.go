@@ -155,7 +155,7 @@ func TestAuditCommands(t *testing.T) {
 
 	// The clean cut: records 26-30, the checkpoint at 30, the head moved
 	// back. Without the anchor it verifies; with it, it does not.
-	tamper(t, store, `DELETE FROM {records} WHERE seq > 25`, `DELETE FROM {checkpoints} WHERE seq > 25`,
+	testdb.TamperAudit(t, store, `DELETE FROM {records} WHERE seq > 25`, `DELETE FROM {checkpoints} WHERE seq > 25`,
 		`UPDATE {head} SET seq = 25, hash = (SELECT hash FROM {records} WHERE seq = 25)`)
 	moved := filepath.Join(secret, "audit.anchor")
 	testdb.Must(t, os.Rename(filepath.Join(data, "audit.anchor"), moved))
@@ -170,27 +170,9 @@ func TestAuditCommands(t *testing.T) {
 	}
 
 	// A tampered record: non-zero exit naming it.
-	tamper(t, store, `UPDATE {records} SET justification = 'иное' WHERE seq = 20`)
+	testdb.TamperAudit(t, store, `UPDATE {records} SET justification = 'иное' WHERE seq = 20`)
 	out = fails(append(withArchives, "--anchor", moved)...)
 	if !strings.Contains(out, "record 20: ALTERED") || !strings.Contains(out, "does not verify") {
 		t.Fatalf("a tampered record:\n%s", out)
-	}
-}
-
-// tamper runs statements on the audit store with its triggers off, as a
-// database superuser could.
-func tamper(t *testing.T, s *audit.Store, stmts ...string) {
-	t.Helper()
-	ctx := context.Background()
-	db := s.Owner()
-	conn, err := db.DB.Conn(ctx)
-	testdb.Must(t, err)
-	defer conn.Close()
-	_, err = conn.ExecContext(ctx, `SET session_replication_role = replica`)
-	testdb.Must(t, err)
-	for _, q := range stmts {
-		if _, err := conn.ExecContext(ctx, db.Q(q)); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
 	}
 }
