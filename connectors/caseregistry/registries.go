@@ -104,6 +104,21 @@ func (r *Registries) holding(what string, has func(Registry) bool) ([]*Store, er
 	return out, nil
 }
 
+// gather asks each store and merges the answers in the order of compare
+// (stable: the stores' own order breaks ties).
+func gather[T any](stores []*Store, ask func(*Store) ([]T, error), compare func(a, b T) int) ([]T, error) {
+	var out []T
+	for _, s := range stores {
+		part, err := ask(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, part...)
+	}
+	slices.SortStableFunc(out, compare)
+	return out, nil
+}
+
 // CaseByNumber returns the case registered under number in registry, or
 // nil, nil when there is none.
 func (r *Registries) CaseByNumber(ctx context.Context, registry, number string) (*sio.Case, error) {
@@ -186,18 +201,10 @@ func (r *Registries) CourtSanction(ctx context.Context, number string) (*authz.C
 // through a group) in every registry, by registry and number: one
 // statement per registry.
 func (r *Registries) CasesOfUser(ctx context.Context, iin sio.IIN) ([]sio.Case, error) {
-	var out []sio.Case
-	for _, s := range r.stores {
-		cs, err := s.CasesOfUser(ctx, iin)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, cs...)
-	}
-	slices.SortStableFunc(out, func(a, b sio.Case) int {
-		return cmp.Or(cmp.Compare(a.Registry, b.Registry), cmp.Compare(a.Number, b.Number))
-	})
-	return out, nil
+	return gather(r.stores, func(s *Store) ([]sio.Case, error) { return s.CasesOfUser(ctx, iin) },
+		func(a, b sio.Case) int {
+			return cmp.Or(cmp.Compare(a.Registry, b.Registry), cmp.Compare(a.Number, b.Number))
+		})
 }
 
 // InstructionsOfExecutor returns the instructions the official executes,
@@ -207,19 +214,11 @@ func (r *Registries) InstructionsOfExecutor(ctx context.Context, iin sio.IIN) ([
 	if err != nil {
 		return nil, err
 	}
-	var out []authz.Instruction
-	for _, s := range stores {
-		ins, err := s.InstructionsOfExecutor(ctx, iin)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ins...)
-	}
-	slices.SortStableFunc(out, func(a, b authz.Instruction) int {
-		return cmp.Or(a.IssuedAt.Compare(b.IssuedAt.Time), cmp.Compare(a.Registry, b.Registry),
-			cmp.Compare(a.CaseNumber, b.CaseNumber), cmp.Compare(a.Number, b.Number))
-	})
-	return out, nil
+	return gather(stores, func(s *Store) ([]authz.Instruction, error) { return s.InstructionsOfExecutor(ctx, iin) },
+		func(a, b authz.Instruction) int {
+			return cmp.Or(a.IssuedAt.Compare(b.IssuedAt.Time), cmp.Compare(a.Registry, b.Registry),
+				cmp.Compare(a.CaseNumber, b.CaseNumber), cmp.Compare(a.Number, b.Number))
+		})
 }
 
 // LegalAssistanceOfExecutor returns the international requests the
@@ -229,18 +228,10 @@ func (r *Registries) LegalAssistanceOfExecutor(ctx context.Context, iin sio.IIN)
 	if err != nil {
 		return nil, err
 	}
-	var out []authz.LegalAssistance
-	for _, s := range stores {
-		las, err := s.LegalAssistanceOfExecutor(ctx, iin)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, las...)
-	}
-	slices.SortStableFunc(out, func(a, b authz.LegalAssistance) int {
-		return cmp.Or(a.ReceivedAt.Compare(b.ReceivedAt.Time), cmp.Compare(a.CoverLetterNumber, b.CoverLetterNumber))
-	})
-	return out, nil
+	return gather(stores, func(s *Store) ([]authz.LegalAssistance, error) { return s.LegalAssistanceOfExecutor(ctx, iin) },
+		func(a, b authz.LegalAssistance) int {
+			return cmp.Or(a.ReceivedAt.Compare(b.ReceivedAt.Time), cmp.Compare(a.CoverLetterNumber, b.CoverLetterNumber))
+		})
 }
 
 // SanctionsOfUser returns the sanctions granted on the cases of the
@@ -255,18 +246,10 @@ func (r *Registries) SanctionsOfUser(ctx context.Context, iin sio.IIN) ([]authz.
 	if err != nil || len(cases) == 0 {
 		return nil, err
 	}
-	var out []authz.CourtSanction
-	for _, s := range stores {
-		ss, err := s.SanctionsOn(ctx, cases)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ss...)
-	}
-	slices.SortStableFunc(out, func(a, b authz.CourtSanction) int {
-		return cmp.Or(a.GrantedAt.Compare(b.GrantedAt.Time), cmp.Compare(a.Number, b.Number))
-	})
-	return out, nil
+	return gather(stores, func(s *Store) ([]authz.CourtSanction, error) { return s.SanctionsOn(ctx, cases) },
+		func(a, b authz.CourtSanction) int {
+			return cmp.Or(a.GrantedAt.Compare(b.GrantedAt.Time), cmp.Compare(a.Number, b.Number))
+		})
 }
 
 // Load splits the records by registry and loads each store's share: the
