@@ -486,7 +486,7 @@ func TestAccessControl(t *testing.T) {
 			}
 			u, err := fx.g.Accounts.UserByIIN(ctx, unsigned.IIN)
 			testdb.Must(t, err)
-			if u.AgreementSignedAt == nil || u.AgreementSignedAt.Year() != synthToday().Year() {
+			if u.AgreementSignedAt == nil || u.AgreementSignedAt.In(authz.Astana).Year() != synthToday().Year() {
 				t.Fatalf("signature date not recorded at the sandbox clock: %v", u.AgreementSignedAt)
 			}
 			// Signed, the user may open a basis; signing again keeps the date.

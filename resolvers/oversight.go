@@ -287,7 +287,9 @@ func (r *mutationResolver) OpenProsecutorCheck(ctx context.Context, in model.Pro
 		return nil, err
 	}
 	now := r.now()
-	if in.ResolutionDate.After(now.In(authz.Astana)) {
+	// A постановление is dated by its Astana calendar day (§29): compare
+	// days, not the instant of midnight UTC with the present moment.
+	if in.ResolutionDate.After(sio.DateOf(now.In(authz.Astana)).Time) {
 		return nil, badInput("input.resolutionDate", "%s is in the future", in.ResolutionDate)
 	}
 	p, err := period("input.period", *in.Period)
