@@ -113,13 +113,16 @@ func peekBody(r *http.Request) []byte {
 // if it chose one. A request refused by parsing, validation or a limit is
 // 200 with application/json and 400 with
 // application/graphql-response+json (GraphQL over HTTP), never gqlgen's
-// 422.
+// 422. Such a request error never began executing, so its result has no
+// "data" entry (GraphQL spec §7.1.2; gqlgen writes "data": null).
 type statusWriter struct {
 	http.ResponseWriter
-	st *requestState
+	st           *requestState
+	requestError bool
 }
 
 func (s *statusWriter) WriteHeader(code int) {
+	s.requestError = s.st.status != 0 || code >= 400 && code < 500
 	switch {
 	case s.st.status != 0:
 		code = s.st.status
@@ -130,5 +133,29 @@ func (s *statusWriter) WriteHeader(code int) {
 }
 
 func (s *statusWriter) Write(p []byte) (int, error) {
+	if s.requestError {
+		if out, ok := withoutNullData(p); ok {
+			if _, err := s.ResponseWriter.Write(out); err != nil {
+				return 0, err
+			}
+			return len(p), nil
+		}
+	}
 	return s.ResponseWriter.Write(p)
+}
+
+// withoutNullData returns the JSON object body without its "data": null
+// entry; ok is false when body is not such an object (it is then written
+// as it is).
+func withoutNullData(body []byte) (out []byte, ok bool) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil || string(m["data"]) != "null" {
+		return nil, false
+	}
+	delete(m, "data")
+	out, err := json.Marshal(m)
+	if err != nil {
+		return nil, false
+	}
+	return append(out, '\n'), true
 }

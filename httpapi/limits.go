@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -107,7 +108,18 @@ func (queryLimits) Validate(schema graphql.ExecutableSchema) error { return nil 
 
 // MutateOperationParameters counts the tokens of the query before it is
 // parsed.
+//
+// A request with no query (and no persisted one: the APQ extension runs
+// first) is not a well-formed GraphQL-over-HTTP request: 400 whatever the
+// media type, where gqlgen would answer 200 "no operation provided".
 func (q queryLimits) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	if strings.TrimSpace(p.Query) == "" {
+		if st := stateFrom(ctx); st != nil {
+			st.status = http.StatusBadRequest
+		}
+		return &gqlerror.Error{Message: "the request has no query: send {\"query\": \"...\"}",
+			Extensions: map[string]any{"code": sio.EBADINPUT, "argument": "query"}}
+	}
 	lx := lexer.New(&ast.Source{Input: p.Query})
 	for n := 0; ; n++ {
 		tok, err := lx.ReadToken()

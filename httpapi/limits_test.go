@@ -3,6 +3,8 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -185,6 +187,62 @@ func TestQueryLimits(t *testing.T) {
 	req.Header.Set("Accept", "application/graphql-response+json")
 	if r := do(t, req); r.Status != http.StatusBadRequest || r.code() != httpapi.ETOOCOMPLEX {
 		t.Errorf("graphql-response+json: %d %s", r.Status, r.Raw)
+	}
+	// A request error never began executing: its result has errors and no
+	// "data" entry (not even null), whatever the media type; a result that
+	// executed keeps its data.
+	for _, accept := range []string{"application/json", "application/graphql-response+json"} {
+		for _, query := range []string{aliased(16), "{", "{ noSuchField }"} {
+			body, _ := json.Marshal(map[string]string{"query": query})
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(string(body)))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept", accept)
+			r := do(t, req)
+			var top map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(r.Raw), &top); err != nil || len(r.Errors) == 0 {
+				t.Fatalf("%s %q: %d %s", accept, query, r.Status, r.Raw)
+			}
+			if _, has := top["data"]; has {
+				t.Errorf("%s %q: a request error carries data: %s", accept, query, r.Raw)
+			}
+		}
+	}
+	// No query at all is a malformed request: 400 for either media type.
+	for _, accept := range []string{"application/json", "application/graphql-response+json"} {
+		for _, body := range []string{`{}`, `{"query": "  "}`, `{"qeury": "{ __typename }"}`} {
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept", accept)
+			if r := do(t, req); r.Status != http.StatusBadRequest || r.code() != sio.EBADINPUT || r.Errors[0].Extensions["argument"] != "query" {
+				t.Errorf("%s %s: %d %s", accept, body, r.Status, r.Raw)
+			}
+		}
+	}
+	if r := get(t, srv, ""); r.Status != http.StatusBadRequest || r.code() != sio.EBADINPUT {
+		t.Errorf("GET without a query: %d %s", r.Status, r.Raw)
+	}
+	// A persisted query (APQ) sends its hash and no text: it is not
+	// refused as a request with no query once the text is known.
+	const persisted = "{ __typename }"
+	sum := sha256.Sum256([]byte(persisted))
+	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}
+	apq := func(query string) response {
+		body, _ := json.Marshal(map[string]any{"query": query, "extensions": ext})
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		return do(t, req)
+	}
+	if r := apq(""); r.code() != "PERSISTED_QUERY_NOT_FOUND" {
+		t.Errorf("unknown persisted query: %d %s", r.Status, r.Raw)
+	}
+	if r := apq(persisted); len(r.Errors) > 0 || !strings.Contains(r.Raw, `"__typename":"Query"`) {
+		t.Errorf("registering a persisted query: %d %s", r.Status, r.Raw)
+	}
+	if r := apq(""); r.Status != http.StatusOK || len(r.Errors) > 0 || !strings.Contains(r.Raw, `"__typename":"Query"`) {
+		t.Errorf("a known persisted query by its hash: %d %s", r.Status, r.Raw)
+	}
+	if r := post(t, srv, "{ __typename }", nil); !strings.Contains(r.Raw, `"data":{"__typename":"Query"}`) {
+		t.Errorf("an executed result lost its data: %s", r.Raw)
 	}
 	// A list size in a variable counts.
 	r := post(t, srv, `query($n: Int) { inquiry(`+basis+`) { person(iin: "850314400108") { vehicles(first: $n) { edges { node { vin plate } } } } } }`,
