@@ -3,6 +3,8 @@ package audit
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -174,4 +176,42 @@ func validCheckpoint(cp Checkpoint) bool {
 
 func (a Anchor) String() string {
 	return fmt.Sprintf("%s (%d checkpoints)", a.Path, len(a.Checkpoints))
+}
+
+// ErrAnchorNotHeld is the error of CheckHeld: the log no longer holds a
+// checkpoint its anchor file took.
+var ErrAnchorNotHeld = errors.New("audit: the log does not hold the last anchored checkpoint")
+
+// CheckHeld checks, in two statements, that the store still holds the last
+// checkpoint of the anchor a: the head is at or past it and the
+// checkpoint is in the log with the anchored hash. A log cut back past it
+// (records, checkpoints and head), replaced, or restored from an older
+// backup fails with ErrAnchorNotHeld. An anchor without checkpoints passes.
+// The gateway runs it at start, so it never appends to such a log; the
+// whole check, record by record, is Verify with VerifyOptions.Anchors.
+//
+// A cut that stays after the last anchored checkpoint is not seen here
+// (nor by Verify): the anchor knows only what it was given.
+func CheckHeld(ctx context.Context, s *Store, a Anchor) error {
+	if len(a.Checkpoints) == 0 {
+		return nil
+	}
+	last := a.Checkpoints[len(a.Checkpoints)-1]
+	head, _, err := s.Head(ctx)
+	if err != nil {
+		return err
+	}
+	if head < last.Seq {
+		return fmt.Errorf("%w: %s line %d names record %d, the log's head is at %d", ErrAnchorNotHeld, a.Path, a.Lines[len(a.Lines)-1], last.Seq, head)
+	}
+	cp, err := s.CheckpointAt(ctx, last.Seq)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("%w: %s line %d names a checkpoint at record %d the log does not have", ErrAnchorNotHeld, a.Path, a.Lines[len(a.Lines)-1], last.Seq)
+	case err != nil:
+		return err
+	case cp.Hash != last.Hash:
+		return fmt.Errorf("%w: the checkpoint at record %d has another hash than %s line %d", ErrAnchorNotHeld, last.Seq, a.Path, a.Lines[len(a.Lines)-1])
+	}
+	return nil
 }

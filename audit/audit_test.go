@@ -3,6 +3,7 @@ package audit_test
 import (
 	"context"
 	"crypto/ed25519"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -540,6 +541,19 @@ func TestAnchorCatchesCleanTailCut(t *testing.T) {
 		if rep := check(); !rep.OK() || rep.Anchored < 1 {
 			t.Fatalf("before the cut: %+v", rep)
 		}
+		// The check the gateway runs at start, on the anchor's last line.
+		held := func() error {
+			t.Helper()
+			a, err := audit.ReadAnchor(path)
+			testdb.Must(t, err)
+			return audit.CheckHeld(ctx, s, a)
+		}
+		if err := held(); err != nil {
+			t.Fatalf("before the cut: %v", err)
+		}
+		if err := audit.CheckHeld(ctx, s, audit.Anchor{Path: "empty"}); err != nil {
+			t.Fatalf("an anchor without checkpoints: %v", err)
+		}
 		cps, err := s.Checkpoints(ctx)
 		testdb.Must(t, err)
 		a, err := audit.ReadAnchor(path)
@@ -556,6 +570,9 @@ func TestAnchorCatchesCleanTailCut(t *testing.T) {
 		if !hasProblem(rep, 13, audit.ProblemTruncated, "covers record 20 but the log ends at 12") {
 			t.Fatalf("with the anchor: %v", rep.Problems)
 		}
+		if err := held(); !errors.Is(err, audit.ErrAnchorNotHeld) || !strings.Contains(err.Error(), "names record 20, the log's head is at 12") {
+			t.Fatalf("the cut at start: %v", err)
+		}
 
 		// Written again past the cut (another writer, no anchor): record 20
 		// exists again, with another hash.
@@ -565,6 +582,15 @@ func TestAnchorCatchesCleanTailCut(t *testing.T) {
 		}
 		if rep := check(); !hasProblem(rep, 20, audit.ProblemTruncated, "differs from the anchored checkpoint") {
 			t.Fatalf("rewritten tail with the anchor: %v", rep.Problems)
+		}
+		if err := held(); !errors.Is(err, audit.ErrAnchorNotHeld) {
+			t.Fatalf("the rewritten tail at start: %v", err)
+		}
+		// Another hash at the anchored seq, the head past it.
+		testdb.TamperAudit(t, s, `DELETE FROM {checkpoints}`, `INSERT INTO {checkpoints} (seq, hash, at_us, key_id, signature)
+			SELECT seq, hash, 0, 'k', 's' FROM {records} WHERE seq = 20`)
+		if err := held(); !errors.Is(err, audit.ErrAnchorNotHeld) || !strings.Contains(err.Error(), "another hash") {
+			t.Fatalf("another checkpoint at the anchored seq: %v", err)
 		}
 	})
 }

@@ -527,6 +527,13 @@ func (s *Store) Checkpoints(ctx context.Context) ([]Checkpoint, error) {
 	return cps, err
 }
 
+// CheckpointAt returns the checkpoint at seq, or sql.ErrNoRows.
+func (s *Store) CheckpointAt(ctx context.Context, seq int64) (Checkpoint, error) {
+	var cp Checkpoint
+	err := s.owner.Get(ctx, &cp, s.owner.Q(`SELECT seq, hash, at_us, key_id, signature FROM {checkpoints} WHERE seq = ?`), seq)
+	return cp, err
+}
+
 // Record returns the record with seq, or sql.ErrNoRows.
 func (s *Store) Record(ctx context.Context, seq int64) (Record, error) {
 	recs, errs, err := s.scanPage(ctx, seq-1, 1)

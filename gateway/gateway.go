@@ -634,6 +634,13 @@ func (g *Gateway) openAudit(ctx context.Context) error {
 	if g.Audit, err = audit.OpenWith(ctx, scfg, audit.StoreOptions{WriterDSN: g.cfg.AuditWriterDSN}); err != nil {
 		return fmt.Errorf("gateway: audit store: %w", err)
 	}
+	// Fail closed at start: a log cut back past what its anchor file took
+	// (or replaced, or restored from an older backup) is not appended to.
+	if err := checkAnchorHeld(ctx, g.Audit, anchorFile); err != nil {
+		g.Audit.Close()
+		g.Audit = nil
+		return fmt.Errorf("gateway: audit anchor: %w (run `sio audit verify --anchor %s`; to start a new log on purpose, move the anchor file aside)", err, anchorFile)
+	}
 	if g.AuditAnchor, err = audit.OpenAnchor(anchorFile); err != nil {
 		g.Audit.Close()
 		g.Audit = nil
@@ -642,6 +649,19 @@ func (g *Gateway) openAudit(ctx context.Context) error {
 	g.AuditKey = key
 	g.AuditLog = audit.NewLog(g.Audit, audit.Options{Key: key, OnCommit: g.Metrics.AuditBatch, Anchor: g.AuditAnchor})
 	return nil
+}
+
+// checkAnchorHeld runs audit.CheckHeld on the anchor file at path, if
+// there is one.
+func checkAnchorHeld(ctx context.Context, s *audit.Store, path string) error {
+	a, err := audit.ReadAnchor(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	}
+	return audit.CheckHeld(ctx, s, a)
 }
 
 // Handler builds the HTTP API after checking that every resolver field

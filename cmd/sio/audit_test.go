@@ -169,6 +169,13 @@ func TestAuditCommands(t *testing.T) {
 		t.Fatalf("the cut with the anchor:\n%s", out)
 	}
 
+	// The gateway does not start on the cut log with its anchor (fail
+	// closed before any store is opened or request served).
+	out = fails("serve", "--audit-anchor", moved, "--addr", "127.0.0.1:0")
+	if !strings.Contains(out, "does not hold the last anchored checkpoint") || !strings.Contains(out, "names record 30, the log's head is at 25") {
+		t.Fatalf("serve on the cut log:\n%s", out)
+	}
+
 	// A tampered record: non-zero exit naming it.
 	testdb.TamperAudit(t, store, `UPDATE {records} SET justification = 'иное' WHERE seq = 20`)
 	out = fails(append(withArchives, "--anchor", moved)...)
