@@ -44,6 +44,12 @@ const AgencyMVD = "MVD"
 // Astana time (seed 000 §29, seed 002 §22), UTC+5.
 var Astana = time.FixedZone("Astana", 5*60*60)
 
+// AstanaDate is the calendar day in Astana at t: the "today" against which
+// the dates a request names (a постановление's, a birth date) are checked.
+// Dates are days at midnight UTC, so comparing one with the instant t
+// itself would put the day ahead between 19:00 and 24:00 UTC.
+func AstanaDate(t time.Time) sio.Date { return sio.DateOf(t.In(Astana)) }
+
 // Input limits of a basis (runes).
 const (
 	maxNumber        = 64
@@ -70,7 +76,7 @@ func (e *Enforcer) now() time.Time {
 }
 
 // today is the current date in Astana.
-func (e *Enforcer) today() sio.Date { return sio.DateOf(e.now().In(Astana)) }
+func (e *Enforcer) today() sio.Date { return AstanaDate(e.now()) }
 
 // BasisRequest is the legal basis a caller claims for an inquiry (the
 // GraphQL BasisInput; fields are as typed, Open trims and checks them).

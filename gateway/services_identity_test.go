@@ -7,9 +7,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"sio"
 	"sio/authz"
+	"sio/synth"
 )
 
 // Система документирования населения (Форма № 1, photos) and the search of
@@ -141,6 +143,8 @@ func checkSearchInputs(t *testing.T, fx *fixture, vars map[string]any) {
 		{"firstName", map[string]any{"last": "Иванов", "first": "Иван1"}},
 		{"middleName", map[string]any{"last": "Иванов", "middle": "Петрович", "birth": "1980-01-01"}},
 		{"birthDate", map[string]any{"last": "Иванов", "birth": "2999-01-01"}},
+		// Tomorrow in Astana: in the future.
+		{"birthDate", map[string]any{"last": "Иванов", "birth": synth.AddDays(authz.AstanaDate(time.Now()), 1).String()}},
 		{"first", map[string]any{"last": "Иванов", "first": "Иван", "n": 1000}},
 		{"after", map[string]any{"last": "Иванов", "first": "Иван", "after": "курсор"}},
 	} {
@@ -150,6 +154,11 @@ func checkSearchInputs(t *testing.T, fx *fixture, vars map[string]any) {
 		if e == nil || e.Extensions["code"] != sio.EBADINPUT || e.Extensions["argument"] != c.arg {
 			t.Fatalf("%v: want BAD_USER_INPUT on %s, got %+v", c.vars, c.arg, r)
 		}
+	}
+	// Today in Astana is a birth date, whatever the hour in UTC (from 19:00
+	// UTC Astana is a day ahead).
+	if r := fx.post(t, o.IIN, q, map[string]any{"b": b, "last": "Иванов", "birth": authz.AstanaDate(time.Now()).String()}); len(r.Errors) > 0 {
+		t.Fatalf("born today: %+v", r)
 	}
 	r := fx.post(t, o.IIN, `query($b: BasisInput!) { inquiry(basis: $b) { identityDocument(number: "12-34") { number } } }`, map[string]any{"b": b})
 	if e := r.errorAt("inquiry.identityDocument"); e == nil || e.Extensions["argument"] != "number" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"time"
 
 	"sio"
 	"sio/authz"
@@ -185,7 +184,7 @@ func (r *inquiryResolver) SearchPersons(ctx context.Context, _ *authz.Inquiry, l
 		return nil, badInput("middleName", "give firstName too: name parts are matched from the last name on")
 	}
 	if birthDate != nil {
-		if birthDate.After(time.Now()) || birthDate.Year() < 1900 {
+		if birthDate.After(authz.AstanaDate(r.now()).Time) || birthDate.Year() < 1900 {
 			return nil, badInput("birthDate", "must be a date between 1900 and today")
 		}
 		q.BirthDate = birthDate

@@ -287,9 +287,8 @@ func (r *mutationResolver) OpenProsecutorCheck(ctx context.Context, in model.Pro
 		return nil, err
 	}
 	now := r.now()
-	// A постановление is dated by its Astana calendar day (§29): compare
-	// days, not the instant of midnight UTC with the present moment.
-	if in.ResolutionDate.After(sio.DateOf(now.In(authz.Astana)).Time) {
+	// A постановление is dated by its Astana calendar day (§29).
+	if in.ResolutionDate.After(authz.AstanaDate(now).Time) {
 		return nil, badInput("input.resolutionDate", "%s is in the future", in.ResolutionDate)
 	}
 	p, err := period("input.period", *in.Period)
