@@ -196,22 +196,22 @@ func CheckHeld(ctx context.Context, s *Store, a Anchor) error {
 	if len(a.Checkpoints) == 0 {
 		return nil
 	}
-	last := a.Checkpoints[len(a.Checkpoints)-1]
+	last, line := a.Checkpoints[len(a.Checkpoints)-1], a.Lines[len(a.Lines)-1]
 	head, _, err := s.Head(ctx)
 	if err != nil {
 		return err
 	}
 	if head < last.Seq {
-		return fmt.Errorf("%w: %s line %d names record %d, the log's head is at %d", ErrAnchorNotHeld, a.Path, a.Lines[len(a.Lines)-1], last.Seq, head)
+		return fmt.Errorf("%w: %s line %d names record %d, the log's head is at %d", ErrAnchorNotHeld, a.Path, line, last.Seq, head)
 	}
 	cp, err := s.CheckpointAt(ctx, last.Seq)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("%w: %s line %d names a checkpoint at record %d the log does not have", ErrAnchorNotHeld, a.Path, a.Lines[len(a.Lines)-1], last.Seq)
+		return fmt.Errorf("%w: %s line %d names a checkpoint at record %d the log does not have", ErrAnchorNotHeld, a.Path, line, last.Seq)
 	case err != nil:
 		return err
 	case cp.Hash != last.Hash:
-		return fmt.Errorf("%w: the checkpoint at record %d has another hash than %s line %d", ErrAnchorNotHeld, last.Seq, a.Path, a.Lines[len(a.Lines)-1])
+		return fmt.Errorf("%w: the checkpoint at record %d has another hash than %s line %d", ErrAnchorNotHeld, last.Seq, a.Path, line)
 	}
 	return nil
 }

@@ -115,8 +115,18 @@ func post(t *testing.T, srv *httptest.Server, query string, vars map[string]any)
 
 func postRaw(t *testing.T, srv *httptest.Server, contentType string, body []byte) response {
 	t.Helper()
+	return postAccepting(t, srv, contentType, "", body)
+}
+
+// postAccepting posts body as contentType with the Accept header accept
+// (none if "").
+func postAccepting(t *testing.T, srv *httptest.Server, contentType, accept string, body []byte) response {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", contentType)
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
 	return do(t, req)
 }
 
@@ -182,10 +192,7 @@ func TestQueryLimits(t *testing.T) {
 		t.Errorf("audit record of a refusal: %+v", rec)
 	}
 	// With application/graphql-response+json a refusal is a 400.
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query":"`+aliased(16)+`"}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/graphql-response+json")
-	if r := do(t, req); r.Status != http.StatusBadRequest || r.code() != httpapi.ETOOCOMPLEX {
+	if r := postAccepting(t, srv, "application/json", "application/graphql-response+json", []byte(`{"query":"`+aliased(16)+`"}`)); r.Status != http.StatusBadRequest || r.code() != httpapi.ETOOCOMPLEX {
 		t.Errorf("graphql-response+json: %d %s", r.Status, r.Raw)
 	}
 	// A request error never began executing: its result has errors and no
@@ -194,10 +201,7 @@ func TestQueryLimits(t *testing.T) {
 	for _, accept := range []string{"application/json", "application/graphql-response+json"} {
 		for _, query := range []string{aliased(16), "{", "{ noSuchField }"} {
 			body, _ := json.Marshal(map[string]string{"query": query})
-			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(string(body)))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Accept", accept)
-			r := do(t, req)
+			r := postAccepting(t, srv, "application/json", accept, body)
 			var top map[string]json.RawMessage
 			if err := json.Unmarshal([]byte(r.Raw), &top); err != nil || len(r.Errors) == 0 {
 				t.Fatalf("%s %q: %d %s", accept, query, r.Status, r.Raw)
@@ -210,10 +214,7 @@ func TestQueryLimits(t *testing.T) {
 	// No query at all is a malformed request: 400 for either media type.
 	for _, accept := range []string{"application/json", "application/graphql-response+json"} {
 		for _, body := range []string{`{}`, `{"query": "  "}`, `{"qeury": "{ __typename }"}`} {
-			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Accept", accept)
-			if r := do(t, req); r.Status != http.StatusBadRequest || r.code() != sio.EBADINPUT || r.Errors[0].Extensions["argument"] != "query" {
+			if r := postAccepting(t, srv, "application/json", accept, []byte(body)); r.Status != http.StatusBadRequest || r.code() != sio.EBADINPUT || r.Errors[0].Extensions["argument"] != "query" {
 				t.Errorf("%s %s: %d %s", accept, body, r.Status, r.Raw)
 			}
 		}
@@ -228,9 +229,7 @@ func TestQueryLimits(t *testing.T) {
 	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}
 	apq := func(query string) response {
 		body, _ := json.Marshal(map[string]any{"query": query, "extensions": ext})
-		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		return do(t, req)
+		return postRaw(t, srv, "application/json", body)
 	}
 	if r := apq(""); r.code() != "PERSISTED_QUERY_NOT_FOUND" {
 		t.Errorf("unknown persisted query: %d %s", r.Status, r.Raw)
